@@ -1,0 +1,49 @@
+//! The command line: arguments, help texts and subcommands (clap).
+//! Parsing only; `cmd` does the work.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Builds text-only news mirrors: Markdown articles in, plain HTML out, for
+/// static hosting, file:// and browsers from 1995.
+#[derive(Debug, Parser)]
+#[command(name = "paperboy", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The site folder (where config.yaml is)
+    #[arg(long, global = true, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Only print errors
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more detail (-vv for timings of each step)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site: content/ → public/ (or --output)
+    ///
+    /// Reads config.yaml, every Markdown file under content/ and the theme,
+    /// and writes a complete site. The new output replaces the old one only
+    /// when the whole build succeeded.
+    Build {
+        /// Where to write the site (default: `output_dir` from config.yaml, which defaults to public/)
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
+    /// Make a new site in DIR that builds as it is
+    New {
+        /// Folder to create (must not exist, or be empty)
+        dir: PathBuf,
+    },
+}

@@ -1,0 +1,5 @@
+//! One module per subcommand: each takes parsed arguments, does the work
+//! through the library and reports to the user.
+
+pub mod build;
+pub mod new;

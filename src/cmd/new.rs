@@ -1,0 +1,15 @@
+//! `paperboy new DIR`: scaffold a site that builds as it is.
+
+use anyhow::Result;
+use std::path::Path;
+
+/// Creates a new site in `dir`.
+pub fn run(dir: &Path) -> Result<()> {
+    crate::scaffold::create(dir)?;
+    log::info!("created a new site in {}", dir.display());
+    println!(
+        "Next: cd {} && paperboy build, then open public/index.html",
+        dir.display()
+    );
+    Ok(())
+}

@@ -1,0 +1,315 @@
+//! `config.yaml`: the site's settings, with defaults for everything but the
+//! sections. Unknown keys are errors that name the key, the line and the
+//! nearest known key. Reading only; nothing here touches content or output.
+
+use crate::charset::Charset;
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+use std::path::Path;
+
+/// The name of the settings file at a site's root.
+pub const CONFIG_FILE: &str = "config.yaml";
+
+/// Site settings, as written in config.yaml.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Site name, shown at the top of every page.
+    pub title: String,
+    /// A line under the title ("Headlines from the future").
+    pub tagline: String,
+    /// Language code, for feeds.
+    pub language: String,
+    /// Absolute URL the site is served from; only for feed.xml and sitemap.xml.
+    pub base_url: String,
+    /// Theme name: `classic` (built in) or a folder in themes/.
+    pub theme: String,
+    /// The markup the theme may emit.
+    pub profile: Profile,
+    /// The bytes on the wire.
+    pub charset: Charset,
+    /// Where build writes, relative to the site root.
+    pub output_dir: String,
+    pub front_page: FrontPage,
+    pub pagination: Pagination,
+    pub images: Images,
+    /// Sections in front-page order.
+    pub sections: Vec<SectionConfig>,
+    pub fetch: Fetch,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Paperboy News".into(),
+            tagline: String::new(),
+            language: "en".into(),
+            base_url: String::new(),
+            theme: "classic".into(),
+            profile: Profile::default(),
+            charset: Charset::default(),
+            output_dir: "public".into(),
+            front_page: FrontPage::default(),
+            pagination: Pagination::default(),
+            images: Images::default(),
+            sections: Vec::new(),
+            fetch: Fetch::default(),
+        }
+    }
+}
+
+/// Markup profiles: which HTML the output may contain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// HTML 2.0 (RFC 1866).
+    Html2,
+    /// HTML 3.2 Final.
+    #[default]
+    Html32,
+    /// Small HTML5.
+    Modern,
+}
+
+impl Profile {
+    /// The name used in config.yaml and theme.yaml.
+    pub fn name(self) -> &'static str {
+        match self {
+            Profile::Html2 => "html2",
+            Profile::Html32 => "html32",
+            Profile::Modern => "modern",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FrontPage {
+    /// Headlines per section on the front page.
+    pub per_section: usize,
+}
+
+impl Default for FrontPage {
+    fn default() -> Self {
+        FrontPage { per_section: 8 }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Pagination {
+    /// Articles per section page.
+    pub section: usize,
+    /// Articles per archive page.
+    pub archive: usize,
+}
+
+impl Default for Pagination {
+    fn default() -> Self {
+        Pagination {
+            section: 50,
+            archive: 200,
+        }
+    }
+}
+
+/// How article images appear in the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ImageMode {
+    /// Link to the original image.
+    #[default]
+    Link,
+    /// Download and downscale (not built yet).
+    Local,
+    /// No images at all.
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ImageFormat {
+    #[default]
+    Gif,
+    Jpeg,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Images {
+    pub mode: ImageMode,
+    pub max_width: u32,
+    pub max_height: u32,
+    pub format: ImageFormat,
+}
+
+impl Default for Images {
+    fn default() -> Self {
+        Images {
+            mode: ImageMode::Link,
+            max_width: 512,
+            max_height: 342,
+            format: ImageFormat::Gif,
+        }
+    }
+}
+
+/// One section: a folder in content/ and a page in the output.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionConfig {
+    /// Folder and URL name: lowercase ASCII letters, digits, `-` and `_`.
+    pub id: String,
+    /// Display name; defaults to the id with a capital letter.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Feed URLs that `fetch` reads for this section.
+    #[serde(default)]
+    pub feeds: Vec<String>,
+}
+
+/// Settings for `paperboy fetch`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Fetch {
+    pub concurrency: usize,
+    pub per_host: usize,
+    pub timeout_secs: u64,
+    pub max_page_bytes: u64,
+    pub user_agent: Option<String>,
+    pub keep_days: Option<u32>,
+}
+
+impl Default for Fetch {
+    fn default() -> Self {
+        Fetch {
+            concurrency: 8,
+            per_host: 2,
+            timeout_secs: 20,
+            max_page_bytes: 5_000_000,
+            user_agent: None,
+            keep_days: None,
+        }
+    }
+}
+
+impl Config {
+    /// Reads and checks `<root>/config.yaml`.
+    pub fn load(root: &Path) -> Result<Config> {
+        let path = root.join(CONFIG_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => bail!(
+                "no {CONFIG_FILE} in {}: is this a paperboy site? Run `paperboy new DIR` to make one",
+                root.display()
+            ),
+            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        };
+        Config::from_yaml(&text).with_context(|| format!("invalid {}", path.display()))
+    }
+
+    /// Parses config text and checks values serde cannot.
+    pub fn from_yaml(text: &str) -> Result<Config> {
+        let config: Config = crate::yaml::parse(text, 1)?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<()> {
+        let mut seen = std::collections::BTreeSet::new();
+        for s in &self.sections {
+            if !is_valid_id(&s.id) {
+                bail!(
+                    "section id `{}` must be 1 to {} lowercase ASCII letters, digits, `-` or `_`",
+                    s.id,
+                    crate::slug::MAX_SLUG
+                );
+            }
+            if !seen.insert(s.id.as_str()) {
+                bail!("section `{}` is listed twice in sections", s.id);
+            }
+        }
+        if self.front_page.per_section == 0
+            || self.pagination.section == 0
+            || self.pagination.archive == 0
+        {
+            bail!("front_page.per_section and pagination sizes must be at least 1");
+        }
+        let scheme_ok = ["http://", "https://"]
+            .iter()
+            .any(|p| self.base_url.starts_with(p));
+        if !self.base_url.is_empty() && !scheme_ok {
+            bail!(
+                "base_url `{}` must start with http:// or https://",
+                self.base_url
+            );
+        }
+        Ok(())
+    }
+
+    /// `base_url` with exactly one trailing slash, or empty.
+    pub fn base_url_dir(&self) -> String {
+        if self.base_url.is_empty() {
+            String::new()
+        } else {
+            format!("{}/", self.base_url.trim_end_matches('/'))
+        }
+    }
+}
+
+impl SectionConfig {
+    /// The name to show: `name`, or the id with its first letter capitalised.
+    pub fn display_name(&self) -> String {
+        self.name.clone().unwrap_or_else(|| capitalise(&self.id))
+    }
+}
+
+/// Whether `id` can name a section folder and URL: 1 to 26 lowercase ASCII
+/// letters, digits, `-` or `_`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= crate::slug::MAX_SLUG
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// `world` → `World`; used for sections that have no `name`.
+pub fn capitalise(id: &str) -> String {
+    let mut chars = id.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_fill_everything_but_sections() {
+        let c = Config::from_yaml("title: X\n").unwrap();
+        assert_eq!(c.profile, Profile::Html32);
+        assert_eq!(c.charset, Charset::Latin1);
+        assert_eq!(c.front_page.per_section, 8);
+        assert!(c.sections.is_empty());
+    }
+
+    #[test]
+    fn rejects_unknown_nested_key_with_line() {
+        let err = Config::from_yaml("title: X\nfront_page:\n  per_sectoin: 3\n").unwrap_err();
+        let msg = format!("{err:#}");
+        assert!(msg.contains("line 3"), "{msg}");
+        assert!(msg.contains("did you mean `per_section`?"), "{msg}");
+    }
+
+    #[test]
+    fn rejects_bad_section_ids() {
+        for id in ["World", "a/b", "", "x y"] {
+            let yaml = format!("sections:\n  - id: \"{id}\"\n");
+            assert!(Config::from_yaml(&yaml).is_err(), "{id:?} accepted");
+        }
+        assert!(Config::from_yaml("sections:\n  - id: a\n  - id: a\n").is_err());
+    }
+}

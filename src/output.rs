@@ -1,0 +1,164 @@
+//! Writing the built site: everything goes into a staging folder beside the
+//! output, which then replaces the output in one rename. A build that fails
+//! part-way leaves the previous output whole.
+//!
+//! Owns the safety rules for the output path too: it may not be the site
+//! root, contain it, or live inside a source folder, and an existing folder
+//! is only replaced if it looks like an earlier build.
+
+use crate::pages::OutputFile;
+use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Writes `files` and the contents of `static_dirs` (lowest layer first;
+/// generated files win) as the new `output`.
+pub fn write_site(
+    root: &Path,
+    output: &Path,
+    files: &[OutputFile],
+    static_dirs: &[PathBuf],
+) -> Result<()> {
+    check_output_path(root, output)?;
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".paperboy-build-")
+        .tempdir_in(parent)
+        .with_context(|| format!("cannot create a staging folder in {}", parent.display()))?;
+    for dir in static_dirs {
+        copy_tree(dir, staging.path())?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let path = staging.path().join(&f.path);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        fs::write(&path, &f.bytes).with_context(|| format!("cannot write {}", path.display()))
+    })?;
+    swap_into_place(staging, output)
+}
+
+/// Replaces `output` with the staged folder: old output aside, new in, old
+/// removed. If the second rename fails, the old output is put back.
+fn swap_into_place(staging: tempfile::TempDir, output: &Path) -> Result<()> {
+    if !output.exists() {
+        let staged = staging.keep();
+        return fs::rename(&staged, output)
+            .with_context(|| format!("cannot move the new build to {}", output.display()));
+    }
+    let parent = staging
+        .path()
+        .parent()
+        .expect("staging has a parent")
+        .to_path_buf();
+    let trash = tempfile::Builder::new()
+        .prefix(".paperboy-old-")
+        .tempdir_in(&parent)?;
+    let old = trash.path().join("old");
+    fs::rename(output, &old)
+        .with_context(|| format!("cannot move the previous {} aside", output.display()))?;
+    let staged = staging.keep();
+    if let Err(e) = fs::rename(&staged, output) {
+        let _ = fs::rename(&old, output);
+        let _ = fs::remove_dir_all(&staged);
+        return Err(e)
+            .with_context(|| format!("cannot move the new build to {}", output.display()));
+    }
+    drop(trash); // removes the previous build
+    Ok(())
+}
+
+/// Refuses output paths whose replacement would destroy sources or files
+/// that are not an earlier build.
+fn check_output_path(root: &Path, output: &Path) -> Result<()> {
+    let canon_root =
+        fs::canonicalize(root).with_context(|| format!("cannot find {}", root.display()))?;
+    let canon_out = absolute(output)?;
+    if canon_root.starts_with(&canon_out) {
+        bail!(
+            "output folder {} contains the site itself; choose a folder such as public/",
+            output.display()
+        );
+    }
+    for source in ["content", "themes", "templates", "static", ".paperboy"] {
+        if canon_out.starts_with(canon_root.join(source)) {
+            bail!(
+                "output folder {} is inside {source}/; choose a folder such as public/",
+                output.display()
+            );
+        }
+    }
+    if output.is_dir() {
+        let empty = fs::read_dir(output)?.next().is_none();
+        if !empty && !output.join("index.html").is_file() {
+            bail!(
+                "output folder {} exists and does not look like an earlier build (no index.html); \
+                 remove it or choose another --output",
+                output.display()
+            );
+        }
+    } else if output.exists() {
+        bail!(
+            "output path {} exists and is not a folder",
+            output.display()
+        );
+    }
+    Ok(())
+}
+
+/// An absolute, symlink-free form of `path`, which may not exist yet.
+fn absolute(path: &Path) -> Result<PathBuf> {
+    let abs = std::path::absolute(path)?;
+    let mut existing = abs.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        rest.push(
+            existing
+                .file_name()
+                .map(|n| n.to_os_string())
+                .unwrap_or_default(),
+        );
+        existing = existing.parent().unwrap_or(Path::new("/"));
+    }
+    let mut out = fs::canonicalize(existing)?;
+    out.extend(rest.iter().rev());
+    Ok(out)
+}
+
+/// Copies the files under `from` into `to`, keeping relative paths.
+/// Hidden files are skipped; a missing `from` is not an error.
+fn copy_tree(from: &Path, to: &Path) -> Result<()> {
+    if !from.is_dir() {
+        return Ok(());
+    }
+    let walker = walkdir::WalkDir::new(from)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.with_context(|| format!("cannot walk {}", from.display()))?;
+        let rel = entry
+            .path()
+            .strip_prefix(from)
+            .expect("walk stays below its root");
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&dest)
+                .with_context(|| format!("cannot create {}", dest.display()))?;
+        } else {
+            fs::copy(entry.path(), &dest).with_context(|| {
+                format!(
+                    "cannot copy {} to {}",
+                    entry.path().display(),
+                    dest.display()
+                )
+            })?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,425 @@
+//! Pages: turns the [`Library`] into the data each template receives and
+//! renders every output file in parallel.
+//!
+//! Owns the output contract: which pages exist (front page, section pages,
+//! archive, articles, 404, robots.txt, feed.xml, sitemap.xml), their paths,
+//! and the variables templates see (documented for theme authors in
+//! themes/README.md). Knows nothing about writing files.
+
+use crate::charset::encode_page;
+use crate::site::{Article, Library, Site};
+use anyhow::Result;
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path from the output root, with `/` separators.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Newest articles in feed.xml.
+const FEED_ITEMS: usize = 50;
+
+#[derive(Serialize)]
+struct SiteData<'a> {
+    title: &'a str,
+    tagline: &'a str,
+    language: &'a str,
+    /// Absolute base URL with a trailing slash, or empty.
+    base_url: String,
+    /// Charset label declared in the meta tag.
+    charset: &'static str,
+    profile: &'static str,
+    sections: Vec<SectionLink>,
+    archive_url: &'static str,
+}
+
+#[derive(Serialize, Clone)]
+struct SectionLink {
+    id: String,
+    name: String,
+    url: String,
+    count: usize,
+}
+
+/// An article as listed on index, section and archive pages.
+#[derive(Serialize, Clone)]
+struct Summary<'a> {
+    title: &'a str,
+    url: &'a str,
+    source_name: Option<&'a str>,
+    section: SectionLink,
+    date: Option<String>,
+    date_short: Option<String>,
+    date_display: Option<String>,
+    date_rfc2822: Option<String>,
+    summary: &'a str,
+}
+
+#[derive(Serialize)]
+struct ArticleData<'a> {
+    #[serde(flatten)]
+    summary: Summary<'a>,
+    byline: Option<&'a str>,
+    source_url: Option<String>,
+    images: Vec<ImageLink>,
+    content: &'a str,
+}
+
+#[derive(Serialize)]
+struct ImageLink {
+    number: usize,
+    url: String,
+    alt: String,
+}
+
+#[derive(Serialize)]
+struct FrontSection<'a> {
+    #[serde(flatten)]
+    link: SectionLink,
+    articles: Vec<Summary<'a>>,
+    /// Whether the section has more articles than the front page shows.
+    more: bool,
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    prev_url: Option<String>,
+    next_url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Day<'a> {
+    label: String,
+    articles: Vec<Summary<'a>>,
+}
+
+#[derive(Serialize)]
+struct PageData {
+    kind: &'static str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct SitemapUrl {
+    url: String,
+    lastmod: Option<String>,
+}
+
+/// A page to render: template, output path, and its own variables.
+struct Job {
+    template: &'static str,
+    path: String,
+    context: tera::Context,
+}
+
+/// Renders every file of the site. Output order is sorted by path.
+pub fn render_all(site: &Site) -> Result<Vec<OutputFile>> {
+    let lib = &site.library;
+    let config = &site.config;
+    let site_data = SiteData {
+        title: &config.title,
+        tagline: &config.tagline,
+        language: &config.language,
+        base_url: config.base_url_dir(),
+        charset: config.charset.label(),
+        profile: config.profile.name(),
+        sections: lib
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, _)| section_link(lib, i))
+            .collect(),
+        archive_url: "archive.html",
+    };
+    let mut base = tera::Context::new();
+    base.insert("site", &site_data);
+
+    let mut jobs = Vec::new();
+    jobs.push(front_page(lib, config.front_page.per_section));
+    for i in 0..lib.sections.len() {
+        jobs.extend(section_pages(lib, i, config.pagination.section));
+    }
+    jobs.extend(archive_pages(lib, config.pagination.archive));
+    jobs.extend(lib.articles.iter().map(|a| article_page(lib, a)));
+    let not_found_root = if site_data.base_url.is_empty() {
+        String::new()
+    } else {
+        site_data.base_url.clone()
+    };
+    jobs.push(job(
+        "404.html",
+        "404.html",
+        "404",
+        &not_found_root,
+        tera::Context::new(),
+    ));
+    jobs.push(job(
+        "robots.txt",
+        "robots.txt",
+        "robots",
+        "",
+        tera::Context::new(),
+    ));
+    if !site_data.base_url.is_empty() {
+        let feed: Vec<Summary> = lib
+            .articles
+            .iter()
+            .take(FEED_ITEMS)
+            .map(|a| summary(lib, a))
+            .collect();
+        let mut ctx = tera::Context::new();
+        ctx.insert("articles", &feed);
+        jobs.push(job("feed.xml", "feed.xml", "feed", "", ctx));
+        let mut ctx = tera::Context::new();
+        ctx.insert("urls", &sitemap_urls(&jobs, lib));
+        jobs.push(job("sitemap.xml", "sitemap.xml", "sitemap", "", ctx));
+    }
+
+    let mut files: Vec<OutputFile> = jobs
+        .into_par_iter()
+        .map(|mut j| {
+            let mut ctx = base.clone();
+            ctx.extend(std::mem::take(&mut j.context));
+            let text = site.theme.render(j.template, &ctx)?;
+            let bytes = if j.path.ends_with(".html") {
+                encode_page(&text, config.charset)
+            } else {
+                text.into_bytes()
+            };
+            Ok(OutputFile {
+                path: j.path,
+                bytes,
+            })
+        })
+        .collect::<Result<_>>()?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn job(
+    template: &'static str,
+    path: &str,
+    kind: &'static str,
+    root: &str,
+    mut context: tera::Context,
+) -> Job {
+    context.insert("root", root);
+    context.insert(
+        "page",
+        &PageData {
+            kind,
+            url: path.to_string(),
+        },
+    );
+    Job {
+        template,
+        path: path.to_string(),
+        context,
+    }
+}
+
+/// The relative prefix from a page to the site root: `""` or `"../"`.
+fn root_for(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+fn section_link(lib: &Library, i: usize) -> SectionLink {
+    let s = &lib.sections[i];
+    SectionLink {
+        id: s.id.clone(),
+        name: s.name.clone(),
+        url: s.url(),
+        count: s.articles.len(),
+    }
+}
+
+fn summary<'a>(lib: &Library, a: &'a Article) -> Summary<'a> {
+    Summary {
+        title: &a.title,
+        url: &a.url,
+        source_name: a.source_name.as_deref(),
+        section: section_link(lib, a.section),
+        date: a.date.map(|d| d.to_rfc3339()),
+        date_short: a.date.map(|d| d.format("%-d %b %Y").to_string()),
+        date_display: a.date.map(|d| {
+            if a.date_only {
+                d.format("%A, %-d %B %Y").to_string()
+            } else if d.offset().local_minus_utc() == 0 {
+                d.format("%A, %-d %B %Y, %H:%M UTC").to_string()
+            } else {
+                d.format("%A, %-d %B %Y, %H:%M %z").to_string()
+            }
+        }),
+        date_rfc2822: a.date.map(|d| d.to_rfc2822()),
+        summary: &a.summary,
+    }
+}
+
+fn front_page(lib: &Library, per_section: usize) -> Job {
+    let sections: Vec<FrontSection> = lib
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.articles.is_empty())
+        .map(|(i, s)| FrontSection {
+            link: section_link(lib, i),
+            articles: s
+                .articles
+                .iter()
+                .take(per_section)
+                .map(|&a| summary(lib, &lib.articles[a]))
+                .collect(),
+            more: s.articles.len() > per_section,
+        })
+        .collect();
+    let mut ctx = tera::Context::new();
+    ctx.insert("sections", &sections);
+    job("index.html", "index.html", "index", "", ctx)
+}
+
+/// Page `n` (1-based) of a paginated list: `<stem>.html`, then `<stemN>.html`.
+fn paged_path(first: &str, n: usize) -> String {
+    if n == 1 {
+        return first.to_string();
+    }
+    match first.rsplit_once('/') {
+        Some((dir, _)) => format!("{dir}/page{n}.html"),
+        None => format!("{}{n}.html", first.trim_end_matches(".html")),
+    }
+}
+
+fn pagination(first: &str, current: usize, total: usize) -> Pagination {
+    Pagination {
+        current,
+        total,
+        prev_url: (current > 1).then(|| paged_path(first, current - 1)),
+        next_url: (current < total).then(|| paged_path(first, current + 1)),
+    }
+}
+
+fn section_pages(lib: &Library, i: usize, per_page: usize) -> Vec<Job> {
+    let section = &lib.sections[i];
+    let first = section.url();
+    let chunks: Vec<&[usize]> = if section.articles.is_empty() {
+        vec![&[]]
+    } else {
+        section.articles.chunks(per_page).collect()
+    };
+    let total = chunks.len();
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(n, chunk)| {
+            let path = paged_path(&first, n + 1);
+            let articles: Vec<Summary> = chunk
+                .iter()
+                .map(|&a| summary(lib, &lib.articles[a]))
+                .collect();
+            let mut ctx = tera::Context::new();
+            ctx.insert("section", &section_link(lib, i));
+            ctx.insert("articles", &articles);
+            ctx.insert("pagination", &pagination(&first, n + 1, total));
+            let root = root_for(&path);
+            job("section.html", &path, "section", &root, ctx)
+        })
+        .collect()
+}
+
+fn archive_pages(lib: &Library, per_page: usize) -> Vec<Job> {
+    let first = "archive.html";
+    let all: Vec<&Article> = lib.articles.iter().collect();
+    let chunks: Vec<&[&Article]> = if all.is_empty() {
+        vec![&[]]
+    } else {
+        all.chunks(per_page).collect()
+    };
+    let total = chunks.len();
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(n, chunk)| {
+            let mut days: Vec<Day> = Vec::new();
+            for a in chunk {
+                let label = a.date.map_or_else(
+                    || "Undated".to_string(),
+                    |d| d.format("%A, %-d %B %Y").to_string(),
+                );
+                match days.last_mut() {
+                    Some(day) if day.label == label => day.articles.push(summary(lib, a)),
+                    _ => days.push(Day {
+                        label,
+                        articles: vec![summary(lib, a)],
+                    }),
+                }
+            }
+            let path = paged_path(first, n + 1);
+            let mut ctx = tera::Context::new();
+            ctx.insert("days", &days);
+            ctx.insert("pagination", &pagination(first, n + 1, total));
+            job("archive.html", &path, "archive", "", ctx)
+        })
+        .collect()
+}
+
+fn article_page(lib: &Library, a: &Article) -> Job {
+    let data = ArticleData {
+        summary: summary(lib, a),
+        byline: a.byline.as_deref(),
+        source_url: a.source_url.as_deref().map(crate::markdown::url_to_ascii),
+        images: a
+            .images
+            .iter()
+            .enumerate()
+            .map(|(i, img)| ImageLink {
+                number: i + 1,
+                url: crate::markdown::url_to_ascii(&img.url),
+                alt: img.alt.clone(),
+            })
+            .collect(),
+        content: &a.content,
+    };
+    let mut ctx = tera::Context::new();
+    ctx.insert("article", &data);
+    ctx.insert("section", &section_link(lib, a.section));
+    let root = root_for(&a.url);
+    job("article.html", &a.url, "article", &root, ctx)
+}
+
+/// Every HTML page but 404.html, with the newest article date it shows.
+fn sitemap_urls(jobs: &[Job], lib: &Library) -> Vec<SitemapUrl> {
+    let lastmod: std::collections::HashMap<&str, String> = lib
+        .articles
+        .iter()
+        .filter_map(|a| Some((a.url.as_str(), a.date?.format("%Y-%m-%d").to_string())))
+        .collect();
+    let mut urls: Vec<SitemapUrl> = jobs
+        .iter()
+        .filter(|j| j.path.ends_with(".html") && j.path != "404.html")
+        .map(|j| SitemapUrl {
+            url: j.path.clone(),
+            lastmod: lastmod.get(j.path.as_str()).cloned(),
+        })
+        .collect();
+    urls.sort_by(|a, b| a.url.cmp(&b.url));
+    urls
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paged_paths_point_at_files() {
+        assert_eq!(paged_path("world/index.html", 1), "world/index.html");
+        assert_eq!(paged_path("world/index.html", 3), "world/page3.html");
+        assert_eq!(paged_path("archive.html", 2), "archive2.html");
+        assert_eq!(root_for("world/a.html"), "../");
+        assert_eq!(root_for("index.html"), "");
+    }
+}

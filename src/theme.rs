@@ -1,0 +1,238 @@
+//! Themes: where templates come from and how Tera is set up.
+//!
+//! Three layers, each overriding the one before file by file: the built-in
+//! `classic` theme compiled into the binary, `themes/<name>/templates/` on
+//! disk, and the site's own `templates/`. A theme's `theme.yaml` declares the
+//! profiles its markup is valid for. Rendering pages is `pages`' job.
+
+use crate::config::{Config, Profile};
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The name of the theme compiled into the binary.
+pub const BUILTIN: &str = "classic";
+
+/// The built-in theme's files, as in themes/classic/ of the source tree.
+const BUILTIN_THEME_YAML: &str = include_str!("../themes/classic/theme.yaml");
+const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "404.html",
+        include_str!("../themes/classic/templates/404.html"),
+    ),
+    (
+        "archive.html",
+        include_str!("../themes/classic/templates/archive.html"),
+    ),
+    (
+        "article.html",
+        include_str!("../themes/classic/templates/article.html"),
+    ),
+    (
+        "article_list.html",
+        include_str!("../themes/classic/templates/article_list.html"),
+    ),
+    (
+        "back_link.html",
+        include_str!("../themes/classic/templates/back_link.html"),
+    ),
+    (
+        "base.html",
+        include_str!("../themes/classic/templates/base.html"),
+    ),
+    (
+        "feed.xml",
+        include_str!("../themes/classic/templates/feed.xml"),
+    ),
+    (
+        "index.html",
+        include_str!("../themes/classic/templates/index.html"),
+    ),
+    (
+        "masthead.html",
+        include_str!("../themes/classic/templates/masthead.html"),
+    ),
+    (
+        "pagination.html",
+        include_str!("../themes/classic/templates/pagination.html"),
+    ),
+    (
+        "robots.txt",
+        include_str!("../themes/classic/templates/robots.txt"),
+    ),
+    (
+        "section.html",
+        include_str!("../themes/classic/templates/section.html"),
+    ),
+    (
+        "sitemap.xml",
+        include_str!("../themes/classic/templates/sitemap.xml"),
+    ),
+];
+
+/// theme.yaml: what a theme says about itself.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeInfo {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// Profiles whose DTD the theme's markup is valid for.
+    pub profiles: Vec<Profile>,
+}
+
+/// A loaded theme: its templates compiled, plus where its static files are.
+pub struct Theme {
+    pub info: ThemeInfo,
+    pub tera: tera::Tera,
+    /// Folders whose files are copied into the output, lowest layer first.
+    pub static_dirs: Vec<PathBuf>,
+}
+
+/// One template source, kept with the file it came from for error messages.
+struct Source {
+    text: String,
+    origin: String,
+}
+
+impl Theme {
+    /// Loads the configured theme with the site's overrides, and checks it
+    /// supports the configured profile.
+    pub fn load(root: &Path, config: &Config) -> Result<Theme> {
+        let mut sources: BTreeMap<String, Source> = BTreeMap::new();
+        let theme_dir = root.join("themes").join(&config.theme);
+        let mut info = None;
+        if config.theme == BUILTIN {
+            info = Some(parse_info(BUILTIN_THEME_YAML, "built-in theme.yaml")?);
+            for (name, text) in BUILTIN_TEMPLATES {
+                sources.insert(
+                    name.to_string(),
+                    Source {
+                        text: text.to_string(),
+                        origin: format!("built-in {name}"),
+                    },
+                );
+            }
+        }
+        let mut static_dirs = Vec::new();
+        if theme_dir.is_dir() {
+            let yaml_path = theme_dir.join("theme.yaml");
+            if yaml_path.is_file() {
+                let text = std::fs::read_to_string(&yaml_path)
+                    .with_context(|| format!("cannot read {}", yaml_path.display()))?;
+                info = Some(parse_info(&text, &yaml_path.display().to_string())?);
+            }
+            read_templates(&theme_dir.join("templates"), &mut sources)?;
+            static_dirs.push(theme_dir.join("static"));
+        } else if config.theme != BUILTIN {
+            bail!(
+                "theme `{}` not found: expected a folder {}",
+                config.theme,
+                theme_dir.display()
+            );
+        }
+        let Some(info) = info else {
+            bail!(
+                "theme `{}` has no theme.yaml: add one that lists its `profiles`",
+                config.theme
+            );
+        };
+        if !info.profiles.contains(&config.profile) {
+            let supported: Vec<_> = info.profiles.iter().map(|p| p.name()).collect();
+            bail!(
+                "theme `{}` supports profile {}, but config.yaml asks for `{}`",
+                info.name,
+                supported.join(", "),
+                config.profile.name()
+            );
+        }
+        read_templates(&root.join("templates"), &mut sources)?;
+        static_dirs.push(root.join("static"));
+        let tera = compile(&sources)?;
+        Ok(Theme {
+            info,
+            tera,
+            static_dirs,
+        })
+    }
+
+    /// Renders one template with `context`, naming the template on error.
+    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String> {
+        self.tera
+            .render(template, context)
+            .map_err(|e| anyhow::anyhow!("cannot render {template}:\n{e}"))
+    }
+}
+
+fn parse_info(text: &str, origin: &str) -> Result<ThemeInfo> {
+    crate::yaml::parse(text, 1).with_context(|| format!("invalid {origin}"))
+}
+
+/// Adds every file under `dir` (recursively) as a template named by its
+/// relative path, replacing one of the same name.
+fn read_templates(dir: &Path, sources: &mut BTreeMap<String, Source>) -> Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.with_context(|| format!("cannot walk {}", dir.display()))?;
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if !entry.file_type().is_file() || hidden {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .expect("walk stays below its root");
+        let name: Vec<_> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let text = std::fs::read_to_string(entry.path())
+            .with_context(|| format!("cannot read template {}", entry.path().display()))?;
+        sources.insert(
+            name.join("/"),
+            Source {
+                text,
+                origin: entry.path().display().to_string(),
+            },
+        );
+    }
+    Ok(())
+}
+
+/// Tera's default escaping writes `&quot;`, which HTML 2.0 lacks; ours
+/// writes only references every period browser and DTD knows.
+fn escape_for_tera(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut s = String::with_capacity(input.len());
+    crate::markdown::escape_into(input, &mut s);
+    out.write_all(s.as_bytes())
+}
+
+/// Compiles all templates together (they may extend and include each other).
+fn compile(sources: &BTreeMap<String, Source>) -> Result<tera::Tera> {
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+    tera.set_escape_fn(escape_for_tera);
+    // Compile one by one first, so a syntax error names its file.
+    for (name, source) in sources {
+        let mut probe = tera::Tera::default();
+        if let Err(e) = probe.add_raw_template(name, &source.text)
+            && matches!(e.kind(), tera::ErrorKind::SyntaxError(_))
+        {
+            bail!(
+                "template error in {}:
+{e}",
+                source.origin
+            );
+        }
+    }
+    tera.add_raw_templates(
+        sources
+            .iter()
+            .map(|(name, s)| (name.as_str(), s.text.as_str())),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot load templates: {e}"))?;
+    Ok(tera)
+}
