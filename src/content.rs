@@ -283,10 +283,12 @@ pub fn load(content_dir: &Path) -> Result<Vec<Source>> {
         files.par_iter().map(|rel| read(content_dir, rel)).collect();
     let mut sources = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
+    // Errors name files from the site root ("content/world/a.md"), as users see them.
+    let shown = Path::new(content_dir.file_name().unwrap_or("content".as_ref()));
     for r in results {
         match r {
             Ok(s) => sources.push(s),
-            Err(e) => errors.push(e),
+            Err(e) => errors.push(ContentError { path: shown.join(&e.path), ..e }),
         }
     }
     if !errors.is_empty() {

@@ -5,7 +5,7 @@
 //! its output URL) and the order of the build. Page markup is `pages`';
 //! writing to disk is `output`'s.
 
-use crate::config::{Config, SectionConfig};
+use crate::config::{Config, ImageMode, SectionConfig};
 use crate::content::{self, ContentError, ContentErrors, Image, Source};
 use crate::markdown;
 use crate::slug;
@@ -134,7 +134,7 @@ impl Library {
         for s in &sources {
             if !crate::config::is_valid_id(&s.section) {
                 errors.push(ContentError {
-                    path: s.rel_path.clone().into(),
+                    path: Path::new("content").join(&s.rel_path),
                     line: None,
                     message: format!("section `{}` is not a valid id: use lowercase ASCII letters, digits, `-` or `_`", s.section),
                 });
@@ -174,13 +174,15 @@ impl Library {
                     url: url.clone(),
                     date: s.date,
                     date_only: s.date_only,
-                    source_url: s.front.source_url.clone(),
+                    source_url: safe_url(s, "source_url", s.front.source_url.as_deref()),
                     source_name: s.front.source_name.clone(),
                     byline: s.front.byline.clone(),
-                    images: if config.images.mode == crate::config::ImageMode::None {
-                        Vec::new()
-                    } else {
-                        s.front.images.clone()
+                    images: match config.images.mode {
+                        ImageMode::None => Vec::new(),
+                        _ => (s.front.images.iter())
+                            .filter(|img| safe_url(s, "images", Some(&img.url)).is_some())
+                            .cloned()
+                            .collect(),
                     },
                     content: body.html,
                     summary,
@@ -263,6 +265,20 @@ fn assign_urls(sources: &[Source]) -> Vec<String> {
         urls[i] = url;
     }
     urls
+}
+
+/// A URL from front matter, if it is safe to link to; an unsafe one (such as
+/// `javascript:`) is dropped with a warning naming the file.
+fn safe_url(s: &Source, key: &str, url: Option<&str>) -> Option<String> {
+    let url = url?.trim();
+    if url.is_empty() {
+        return None;
+    }
+    if markdown::is_safe_url(url) {
+        return Some(url.to_string());
+    }
+    log::warn!("content/{}: ignoring unsafe URL in `{key}`: {url}", s.rel_path);
+    None
 }
 
 /// Cuts text to at most `max` characters at a word boundary, adding `...`.

@@ -1,0 +1,5 @@
+//! The integration test binary: drives paperboy through its library and its
+//! command line on small fixture sites copied into temporary folders.
+
+mod build;
+mod support;
