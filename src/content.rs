@@ -288,7 +288,10 @@ pub fn load(content_dir: &Path) -> Result<Vec<Source>> {
     for r in results {
         match r {
             Ok(s) => sources.push(s),
-            Err(e) => errors.push(ContentError { path: shown.join(&e.path), ..e }),
+            Err(e) => errors.push(ContentError {
+                path: shown.join(&e.path),
+                ..e
+            }),
         }
     }
     if !errors.is_empty() {

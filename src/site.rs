@@ -277,7 +277,10 @@ fn safe_url(s: &Source, key: &str, url: Option<&str>) -> Option<String> {
     if markdown::is_safe_url(url) {
         return Some(url.to_string());
     }
-    log::warn!("content/{}: ignoring unsafe URL in `{key}`: {url}", s.rel_path);
+    log::warn!(
+        "content/{}: ignoring unsafe URL in `{key}`: {url}",
+        s.rel_path
+    );
     None
 }
 
