@@ -9,41 +9,52 @@ use crate::yaml::YamlError;
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use rayon::prelude::*;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// Front matter as written in a content file.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Section id; defaults to the folder the file is in.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
     /// RFC 3339 date-time, or a plain `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub byline: Option<String>,
     /// When ingest or fetch wrote the file.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fetched: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub images: Vec<Image>,
     /// A short summary for feeds; defaults to the first paragraph.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     /// Output file name without `.html`; defaults to the file name without its date.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub slug: Option<String>,
     /// Drafts are not published.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
     /// How the body was obtained (`page`, `feed`, `manual`); set by ingest and fetch.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub extracted: Option<String>,
     /// Language of the article, when it differs from the site's.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
 }
 
 /// An image that belongs to an article, linked from its "Article images" line.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Image {
     pub url: String,

@@ -2,4 +2,6 @@
 //! command line on small fixture sites copied into temporary folders.
 
 mod build;
+mod http;
+mod server;
 mod support;

@@ -1,0 +1,374 @@
+//! The HTTP client: one blocking reqwest client with every limit a polite
+//! and robust fetcher needs.
+//!
+//! A clear User-Agent; connect and total timeouts; at most a few redirects,
+//! with loops detected and only http/https followed; gzip and brotli; a size
+//! cap enforced while the body streams in (a huge body is never held in
+//! memory); content-type checks; retries with backoff for timeouts, 5xx and
+//! 429 (honouring Retry-After). It does not parse what it fetches.
+
+use anyhow::{Context, Result, bail};
+use std::io::Read;
+use std::sync::Once;
+use std::time::Duration;
+
+/// Limits for a [`Client`].
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub user_agent: String,
+    pub connect_timeout: Duration,
+    /// For the whole exchange, body included.
+    pub timeout: Duration,
+    pub max_bytes: u64,
+    pub max_redirects: usize,
+    /// Extra attempts after a timeout, a 5xx or a 429.
+    pub retries: u32,
+    /// First backoff; doubles with each retry.
+    pub backoff: Duration,
+    /// The longest Retry-After we wait for.
+    pub max_retry_after: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            user_agent: default_user_agent(),
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(20),
+            max_bytes: 5_000_000,
+            max_redirects: 5,
+            retries: 2,
+            backoff: Duration::from_millis(500),
+            max_retry_after: Duration::from_secs(30),
+        }
+    }
+}
+
+/// `paperboy/<version> (+https://github.com/paperboy-news/paperboy)`-style agent string.
+pub fn default_user_agent() -> String {
+    format!(
+        "paperboy/{} (text-only news mirror)",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// What a caller expects to receive; anything else is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// An article page: text/html or application/xhtml+xml.
+    Html,
+    /// A feed: XML or JSON.
+    Feed,
+    /// Plain text (robots.txt).
+    Text,
+}
+
+/// A successful response, body fully read (and within the size cap).
+#[derive(Debug, Clone)]
+pub struct Response {
+    /// The URL after redirects.
+    pub url: String,
+    pub status: u16,
+    pub content_type: Option<String>,
+    /// The `charset=` parameter of Content-Type, if any.
+    pub charset: Option<String>,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub body: Vec<u8>,
+}
+
+/// Headers for a conditional GET.
+#[derive(Debug, Clone, Default)]
+pub struct Conditional {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+/// The outcome of a conditional GET.
+#[derive(Debug)]
+pub enum Fetched {
+    Fresh(Response),
+    /// 304: the copy the caller has is current.
+    NotModified,
+}
+
+/// A configured HTTP client; cheap to share between threads.
+#[derive(Clone)]
+pub struct Client {
+    inner: reqwest::blocking::Client,
+    settings: Settings,
+}
+
+impl Client {
+    /// Builds a client with `settings`.
+    pub fn new(settings: Settings) -> Result<Client> {
+        static PROVIDER: Once = Once::new();
+        PROVIDER.call_once(|| {
+            // Fails only if another provider is already installed, which is fine.
+            let _ = rustls::crypto::ring::default_provider().install_default();
+        });
+        let max_redirects = settings.max_redirects;
+        let policy = reqwest::redirect::Policy::custom(move |attempt| {
+            let next = attempt.url().clone();
+            if !matches!(next.scheme(), "http" | "https") {
+                attempt.error(format!("redirect to a non-http URL: {next}"))
+            } else if attempt.previous().contains(&next) {
+                attempt.error(format!("redirect loop at {next}"))
+            } else if attempt.previous().len() > max_redirects {
+                attempt.error(format!("more than {max_redirects} redirects"))
+            } else {
+                attempt.follow()
+            }
+        });
+        let inner = reqwest::blocking::Client::builder()
+            .user_agent(settings.user_agent.clone())
+            .connect_timeout(settings.connect_timeout)
+            .timeout(settings.timeout)
+            .redirect(policy)
+            .build()
+            .context("cannot set up the HTTP client")?;
+        Ok(Client { inner, settings })
+    }
+
+    /// The limits this client was built with.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// GETs `url`, checking status, content type and size.
+    pub fn get(&self, url: &str, expect: Expect) -> Result<Response> {
+        match self.get_if_changed(url, expect, &Conditional::default())? {
+            Fetched::Fresh(r) => Ok(r),
+            Fetched::NotModified => bail!("{url}: server answered 304 Not Modified to a plain GET"),
+        }
+    }
+
+    /// GETs `url` with If-None-Match / If-Modified-Since from `cond`.
+    pub fn get_if_changed(&self, url: &str, expect: Expect, cond: &Conditional) -> Result<Fetched> {
+        let parsed = url::Url::parse(url).with_context(|| format!("not a URL: {url}"))?;
+        if !matches!(parsed.scheme(), "http" | "https") {
+            bail!("{url}: only http and https URLs can be fetched");
+        }
+        let mut attempt = 0;
+        loop {
+            match self.attempt(url, expect, cond) {
+                Ok(fetched) => return Ok(fetched),
+                Err(Failure::Retry { reason, wait }) if attempt < self.settings.retries => {
+                    let wait = wait.unwrap_or(self.settings.backoff * 2u32.pow(attempt));
+                    log::debug!("{url}: {reason}; retrying in {} ms", wait.as_millis());
+                    std::thread::sleep(wait);
+                    attempt += 1;
+                }
+                Err(Failure::Retry { reason, .. } | Failure::Fatal(reason)) => {
+                    bail!("{url}: {reason}")
+                }
+            }
+        }
+    }
+
+    fn attempt(&self, url: &str, expect: Expect, cond: &Conditional) -> Result<Fetched, Failure> {
+        let mut request = self
+            .inner
+            .get(url)
+            .header(reqwest::header::ACCEPT, accept_header(expect));
+        if let Some(etag) = &cond.etag {
+            request = request.header(reqwest::header::IF_NONE_MATCH, etag);
+        }
+        if let Some(lm) = &cond.last_modified {
+            request = request.header(reqwest::header::IF_MODIFIED_SINCE, lm);
+        }
+        let response = request.send().map_err(|e| classify(&e))?;
+        let status = response.status();
+        if status == reqwest::StatusCode::NOT_MODIFIED {
+            return Ok(Fetched::NotModified);
+        }
+        if status.as_u16() == 429 || status.is_server_error() {
+            let wait = retry_after(&response).map(|w| w.min(self.settings.max_retry_after));
+            return Err(Failure::Retry {
+                reason: format!("HTTP {status}"),
+                wait,
+            });
+        }
+        if !status.is_success() {
+            return Err(Failure::Fatal(format!("HTTP {status}")));
+        }
+        let header = |name: reqwest::header::HeaderName| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let content_type = header(reqwest::header::CONTENT_TYPE);
+        let mime = content_type.as_deref().map(|c| {
+            c.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        });
+        if let Some(mime) = &mime
+            && !accepts(expect, mime)
+        {
+            return Err(Failure::Fatal(format!(
+                "expected {} but the server sent {mime}",
+                expect_name(expect)
+            )));
+        }
+        let max = self.settings.max_bytes;
+        if response.content_length().is_some_and(|n| n > max) {
+            return Err(Failure::Fatal(format!("larger than the {max}-byte limit")));
+        }
+        let final_url = response.url().to_string();
+        let charset = content_type.as_deref().and_then(charset_param);
+        let (etag, last_modified) = (
+            header(reqwest::header::ETAG),
+            header(reqwest::header::LAST_MODIFIED),
+        );
+        let mut body = Vec::new();
+        // Read one byte past the cap to tell "exactly at the cap" from "over".
+        response.take(max + 1).read_to_end(&mut body).map_err(|e| {
+            let timed_out = e.kind() == std::io::ErrorKind::TimedOut
+                || std::error::Error::source(&e)
+                    .and_then(|s| s.downcast_ref::<reqwest::Error>())
+                    .is_some_and(|r| r.is_timeout())
+                || e.to_string().contains("timed out");
+            if timed_out {
+                Failure::Retry {
+                    reason: "timed out while reading the body".into(),
+                    wait: None,
+                }
+            } else {
+                Failure::Fatal(format!("cannot read the body: {e}"))
+            }
+        })?;
+        if body.len() as u64 > max {
+            return Err(Failure::Fatal(format!("larger than the {max}-byte limit")));
+        }
+        Ok(Fetched::Fresh(Response {
+            url: final_url,
+            status: status.as_u16(),
+            content_type,
+            charset,
+            etag,
+            last_modified,
+            body,
+        }))
+    }
+}
+
+/// Why an attempt failed, and whether another could succeed.
+enum Failure {
+    Retry {
+        reason: String,
+        wait: Option<Duration>,
+    },
+    Fatal(String),
+}
+
+fn classify(e: &reqwest::Error) -> Failure {
+    // The innermost cause says most ("connection refused", "redirect loop ...").
+    let mut cause: &dyn std::error::Error = e;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    let detail = cause.to_string();
+    if e.is_timeout() {
+        Failure::Retry {
+            reason: "timed out".into(),
+            wait: None,
+        }
+    } else if e.is_connect() {
+        Failure::Retry {
+            reason: format!("cannot connect: {detail}"),
+            wait: None,
+        }
+    } else if e.is_redirect() {
+        Failure::Fatal(detail)
+    } else {
+        Failure::Fatal(format!("request failed: {detail}"))
+    }
+}
+
+/// Retry-After in seconds (HTTP dates are rare; they fall back to backoff).
+fn retry_after(response: &reqwest::blocking::Response) -> Option<Duration> {
+    let value = response
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?;
+    value.trim().parse::<u64>().ok().map(Duration::from_secs)
+}
+
+fn accept_header(expect: Expect) -> &'static str {
+    match expect {
+        Expect::Html => "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+        Expect::Feed => {
+            "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,*/*;q=0.1"
+        }
+        Expect::Text => "text/plain,*/*;q=0.1",
+    }
+}
+
+fn expect_name(expect: Expect) -> &'static str {
+    match expect {
+        Expect::Html => "an HTML page",
+        Expect::Feed => "a feed (XML or JSON)",
+        Expect::Text => "plain text",
+    }
+}
+
+/// Whether a MIME type is acceptable. Servers mislabel feeds often, so
+/// feeds also accept text/html and text/plain (the parser decides).
+fn accepts(expect: Expect, mime: &str) -> bool {
+    match expect {
+        Expect::Html => matches!(
+            mime,
+            "text/html" | "application/xhtml+xml" | "text/plain" | ""
+        ),
+        Expect::Feed => {
+            mime.ends_with("xml")
+                || mime.ends_with("json")
+                || matches!(mime, "text/html" | "text/plain" | "")
+        }
+        Expect::Text => mime.starts_with("text/") || mime.is_empty(),
+    }
+}
+
+/// The `charset` parameter of a Content-Type value.
+pub fn charset_param(content_type: &str) -> Option<String> {
+    content_type.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| v.trim().trim_matches('"').to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_charset_parameter() {
+        assert_eq!(
+            charset_param("text/html; charset=\"Shift_JIS\"").as_deref(),
+            Some("Shift_JIS")
+        );
+        assert_eq!(
+            charset_param("text/html;Charset=utf-8").as_deref(),
+            Some("utf-8")
+        );
+        assert_eq!(charset_param("text/html"), None);
+    }
+
+    #[test]
+    fn content_types_per_expectation() {
+        assert!(accepts(Expect::Html, "text/html"));
+        assert!(!accepts(Expect::Html, "image/jpeg"));
+        assert!(!accepts(Expect::Html, "application/pdf"));
+        assert!(accepts(Expect::Feed, "application/rss+xml"));
+        assert!(accepts(Expect::Feed, "application/feed+json"));
+        assert!(!accepts(Expect::Feed, "image/png"));
+    }
+}

@@ -1,0 +1,294 @@
+//! The content store: writing new content files for ingest and fetch.
+//!
+//! Owns file naming (`content/<section>/<date>-<slug>.md`), finding
+//! duplicates by canonical source URL across the whole content tree, and
+//! atomic writes (a temporary file renamed into place), so an interrupted
+//! run never leaves a partial file. Never writes outside content/.
+
+use crate::content::{self, FrontMatter};
+use crate::slug;
+use anyhow::{Context, Result, bail};
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What happened to one article offered to the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stored {
+    /// Written as a new file (path relative to the site root).
+    Added(PathBuf),
+    /// Already in content/ under this file; nothing written.
+    Duplicate(PathBuf),
+    /// An existing file was replaced (only with `force`).
+    Replaced(PathBuf),
+}
+
+/// The content tree, indexed for naming and dedupe.
+pub struct Store {
+    content_dir: PathBuf,
+    /// Canonical source URL → file, relative to content/.
+    by_url: HashMap<String, String>,
+    /// `section/slug` of every published name, so new files never collide.
+    names: HashSet<String>,
+}
+
+impl Store {
+    /// Scans `content_dir`. Files that cannot be parsed are skipped with a
+    /// warning: they do not stop new articles from being added.
+    pub fn open(content_dir: &Path) -> Result<Store> {
+        let mut store = Store {
+            content_dir: content_dir.to_path_buf(),
+            by_url: HashMap::new(),
+            names: HashSet::new(),
+        };
+        for rel in content::list(content_dir)? {
+            let text = match std::fs::read_to_string(content_dir.join(&rel)) {
+                Ok(text) => text,
+                Err(e) => {
+                    log::warn!("content/{rel}: cannot read ({e}); not checked for duplicates");
+                    continue;
+                }
+            };
+            match content::parse(&rel, &text) {
+                Ok(source) => {
+                    store.index(&rel, &source.section, source.front.source_url.as_deref())
+                }
+                Err(e) => log::warn!("content/{e}; not checked for duplicates"),
+            }
+        }
+        Ok(store)
+    }
+
+    fn index(&mut self, rel: &str, section: &str, source_url: Option<&str>) {
+        if let Some(url) = source_url.and_then(canonical_url) {
+            self.by_url.entry(url).or_insert_with(|| rel.to_string());
+        }
+        let stem = rel
+            .rsplit('/')
+            .next()
+            .unwrap_or(rel)
+            .trim_end_matches(".md");
+        self.names
+            .insert(format!("{section}/{}", slug::strip_date_prefix(stem)));
+    }
+
+    /// The file (relative to content/) that already holds `url`, if any.
+    pub fn find(&self, url: &str) -> Option<&str> {
+        self.by_url.get(&canonical_url(url)?).map(String::as_str)
+    }
+
+    /// Writes an article unless its source URL is already stored; with
+    /// `force`, replaces the stored file instead.
+    pub fn add(&mut self, front: &FrontMatter, body: &str, force: bool) -> Result<Stored> {
+        let section = front.section.as_deref().unwrap_or_default();
+        if !crate::config::is_valid_id(section) {
+            bail!(
+                "section `{section}` is not a valid id: use lowercase ASCII letters, digits, `-` or `_`"
+            );
+        }
+        let text = render(front, body)?;
+        let shown = |rel: &str| Path::new("content").join(rel);
+        if let Some(existing) = front
+            .source_url
+            .as_deref()
+            .and_then(|u| self.find(u))
+            .map(str::to_string)
+        {
+            if !force {
+                return Ok(Stored::Duplicate(shown(&existing)));
+            }
+            write_atomic(&self.content_dir.join(&existing), text.as_bytes(), true)?;
+            return Ok(Stored::Replaced(shown(&existing)));
+        }
+        let title = front.title.as_deref().unwrap_or_default();
+        let date = front
+            .date
+            .as_deref()
+            .or(front.fetched.as_deref())
+            .and_then(content::parse_date)
+            .map(|(d, _)| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_else(|| chrono::Utc::now().format("%Y-%m-%d").to_string());
+        let base = slug::slugify(title, slug::MAX_SLUG);
+        let name = slug::unique(&base, |c| {
+            self.names.contains(&format!("{section}/{c}"))
+                || c == "index"
+                || self
+                    .content_dir
+                    .join(section)
+                    .join(format!("{date}-{c}.md"))
+                    .exists()
+        });
+        let rel = format!("{section}/{date}-{name}.md");
+        write_atomic(&self.content_dir.join(&rel), text.as_bytes(), false)?;
+        self.index(&rel, section, front.source_url.as_deref());
+        Ok(Stored::Added(shown(&rel)))
+    }
+}
+
+/// The text of a content file: YAML front matter between `---` lines, a
+/// blank line, then the Markdown body. Checked by parsing it back, so the
+/// store never writes a file that `build` would reject.
+pub fn render(front: &FrontMatter, body: &str) -> Result<String> {
+    let yaml = serde_yaml::to_string(front).context("cannot write front matter")?;
+    let text = format!("---\n{yaml}---\n\n{}\n", body.trim());
+    let section = front.section.as_deref().unwrap_or("news");
+    content::parse(&format!("{section}/check.md"), &text)
+        .map_err(|e| anyhow::anyhow!("{}", e.message))?;
+    Ok(text)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder
+/// and a rename, so readers see the old file or the new one, never a part.
+/// Without `replace`, fails if `path` exists.
+pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
+    let dir = path.parent().context("a content file lives in a folder")?;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".paperboy-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    let persisted = if replace {
+        tmp.persist(path).map(drop)
+    } else {
+        tmp.persist_noclobber(path).map(drop)
+    };
+    persisted
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// A URL reduced to what identifies the article: lowercase scheme and host,
+/// no default port, no fragment, no tracking parameters (`utm_*`, `fbclid`,
+/// `gclid`), no trailing slash. `None` for anything but http(s).
+pub fn canonical_url(raw: &str) -> Option<String> {
+    let mut url = url::Url::parse(raw.trim()).ok()?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return None;
+    }
+    url.set_fragment(None);
+    let kept: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(k, _)| {
+            !(k.starts_with("utm_")
+                || k == "fbclid"
+                || k == "gclid"
+                || k == "mc_cid"
+                || k == "mc_eid")
+        })
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if kept.is_empty() {
+        url.set_query(None);
+    } else {
+        url.query_pairs_mut().clear().extend_pairs(kept);
+    }
+    // http and https name the same article on news sites.
+    let mut s = url.to_string();
+    if let Some(rest) = s.strip_prefix("http://") {
+        s = format!("https://{rest}");
+    }
+    Some(s.trim_end_matches('/').to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_urls_ignore_tracking_and_fragments() {
+        let cases = [
+            (
+                "https://News.Example.org:443/a/b.html#top",
+                "https://news.example.org/a/b.html",
+            ),
+            (
+                "http://news.example.org/a/?utm_source=x&id=3&fbclid=y",
+                "https://news.example.org/a/?id=3",
+            ),
+            ("https://news.example.org/a/", "https://news.example.org/a"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(canonical_url(raw).as_deref(), Some(want), "{raw}");
+        }
+        assert_eq!(canonical_url("javascript:alert(1)"), None);
+        assert_eq!(canonical_url("not a url"), None);
+    }
+
+    fn front(title: &str, url: &str) -> FrontMatter {
+        FrontMatter {
+            title: Some(title.into()),
+            section: Some("world".into()),
+            date: Some("2026-11-27T09:00:00Z".into()),
+            source_url: Some(url.into()),
+            ..FrontMatter::default()
+        }
+    }
+
+    #[test]
+    fn adds_names_and_dedupes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let a = front("Ferry Plan: “Yes”", "https://e.org/ferry");
+        assert_eq!(
+            store.add(&a, "Body.", false).unwrap(),
+            Stored::Added("content/world/2026-11-27-ferry-plan-yes.md".into())
+        );
+        let again = front("Another title", "https://e.org/ferry#x");
+        assert_eq!(
+            store.add(&again, "Body.", false).unwrap(),
+            Stored::Duplicate("content/world/2026-11-27-ferry-plan-yes.md".into())
+        );
+        let b = front("Ferry Plan: Yes!", "https://e.org/other");
+        assert_eq!(
+            store.add(&b, "Body.", false).unwrap(),
+            Stored::Added("content/world/2026-11-27-ferry-plan-yes-2.md".into())
+        );
+        // A fresh scan finds what was written.
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(
+            store.find("http://e.org/ferry/"),
+            Some("world/2026-11-27-ferry-plan-yes.md")
+        );
+    }
+
+    #[test]
+    fn hostile_titles_and_sections_stay_inside_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        let mut store = Store::open(&content).unwrap();
+        let mut f = front("../../etc/passwd", "https://e.org/x");
+        assert_eq!(
+            store.add(&f, "", false).unwrap(),
+            Stored::Added("content/world/2026-11-27-etc-passwd.md".into())
+        );
+        f.section = Some("../outside".into());
+        f.source_url = Some("https://e.org/y".into());
+        assert!(store.add(&f, "", false).is_err());
+        let written: Vec<_> = walkdir::WalkDir::new(dir.path())
+            .into_iter()
+            .map(|e| e.unwrap().into_path())
+            .collect();
+        assert!(
+            written
+                .iter()
+                .all(|p| p.starts_with(&content) || p == dir.path()),
+            "{written:?}"
+        );
+    }
+
+    #[test]
+    fn rendered_files_parse_back() {
+        let mut f = front(
+            "Title with: colon and \"quotes\"\nand a newline",
+            "https://e.org/z",
+        );
+        f.byline = Some("- dash first".into());
+        let text = render(&f, "---\nBody starting with a rule").unwrap();
+        let parsed = content::parse("world/a.md", &text).unwrap();
+        assert_eq!(parsed.front, f);
+    }
+}

@@ -1,0 +1,170 @@
+//! The HTTP client against a loopback server: limits, retries, redirects.
+
+use crate::server::{Reply, Server};
+use paperboy::fetch::http::{Client, Expect, Settings};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+fn client() -> Client {
+    Client::new(Settings {
+        timeout: Duration::from_secs(2),
+        connect_timeout: Duration::from_secs(2),
+        backoff: Duration::from_millis(50),
+        max_retry_after: Duration::from_secs(1),
+        max_bytes: 100_000,
+        ..Settings::default()
+    })
+    .unwrap()
+}
+
+#[test]
+fn sends_user_agent_and_reads_page() {
+    let server =
+        Server::start(|r| Reply::html(format!("<p>{}</p>", r.header("user-agent").unwrap_or(""))));
+    let page = client().get(&server.url("/a.html"), Expect::Html).unwrap();
+    let body = String::from_utf8(page.body).unwrap();
+    assert!(body.starts_with("<p>paperboy/"), "{body}");
+    assert_eq!(page.charset.as_deref(), Some("utf-8"));
+}
+
+#[test]
+fn retries_a_500_then_succeeds() {
+    let calls = AtomicUsize::new(0);
+    let server = Server::start(move |_| {
+        if calls.fetch_add(1, Ordering::SeqCst) == 0 {
+            Reply::status(500)
+        } else {
+            Reply::html("ok")
+        }
+    });
+    let page = client().get(&server.url("/flaky"), Expect::Html).unwrap();
+    assert_eq!(page.body, b"ok");
+    assert_eq!(server.count("/flaky"), 2);
+}
+
+#[test]
+fn honours_retry_after_on_429() {
+    let calls = AtomicUsize::new(0);
+    let server = Server::start(move |_| {
+        if calls.fetch_add(1, Ordering::SeqCst) == 0 {
+            Reply::status(429).with("Retry-After", "1")
+        } else {
+            Reply::html("ok")
+        }
+    });
+    let start = Instant::now();
+    client().get(&server.url("/busy"), Expect::Html).unwrap();
+    assert!(
+        start.elapsed() >= Duration::from_millis(900),
+        "did not wait for Retry-After"
+    );
+}
+
+#[test]
+fn gives_up_after_retries_with_the_reason() {
+    let server = Server::start(|_| Reply::status(503));
+    let err = client()
+        .get(&server.url("/down"), Expect::Html)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("/down") && err.contains("503"), "{err}");
+    assert_eq!(server.count("/down"), 3, "one attempt plus two retries");
+    let server = Server::start(|_| Reply::status(404));
+    let err = client()
+        .get(&server.url("/gone"), Expect::Html)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("404"), "{err}");
+    assert_eq!(server.count("/gone"), 1, "a 404 is not retried");
+}
+
+#[test]
+fn stalled_server_times_out() {
+    let server = Server::start(|_| Reply::Stall(Duration::from_secs(8)));
+    let c = Client::new(Settings {
+        timeout: Duration::from_millis(500),
+        retries: 0,
+        ..Settings::default()
+    })
+    .unwrap();
+    let start = Instant::now();
+    let err = c
+        .get(&server.url("/stall"), Expect::Html)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("timed out"), "{err}");
+    assert!(start.elapsed() < Duration::from_secs(3));
+}
+
+#[test]
+fn follows_a_redirect_chain_but_not_a_loop() {
+    let server = Server::start(|r| match r.path.as_str() {
+        "/1" => Reply::redirect("/2"),
+        "/2" => Reply::redirect("/3"),
+        "/3" => Reply::html("end"),
+        "/loop-a" => Reply::redirect("/loop-b"),
+        "/loop-b" => Reply::redirect("/loop-a"),
+        "/far" => Reply::redirect("/far-1"),
+        p => Reply::redirect(&format!("{p}-1")),
+    });
+    let page = client().get(&server.url("/1"), Expect::Html).unwrap();
+    assert_eq!(
+        (page.body.as_slice(), page.url.ends_with("/3")),
+        (b"end".as_slice(), true)
+    );
+    let err = client()
+        .get(&server.url("/loop-a"), Expect::Html)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("redirect loop"), "{err}");
+    let err = client()
+        .get(&server.url("/far"), Expect::Html)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("more than 5 redirects"), "{err}");
+}
+
+#[test]
+fn refuses_bodies_over_the_cap_while_streaming() {
+    let server = Server::start(|r| match r.path.as_str() {
+        "/big" => Reply::html(vec![b'x'; 200_000]),
+        _ => Reply::Endless {
+            content_type: "text/html",
+        },
+    });
+    let err = client()
+        .get(&server.url("/big"), Expect::Html)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("100000-byte limit"), "{err}");
+    let start = Instant::now();
+    let err = client()
+        .get(&server.url("/endless"), Expect::Html)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("100000-byte limit"), "{err}");
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "endless body read too long"
+    );
+}
+
+#[test]
+fn checks_content_type_and_scheme() {
+    let server = Server::start(|_| Reply::ok("image/jpeg", vec![0xFF, 0xD8]));
+    let err = client()
+        .get(&server.url("/photo"), Expect::Html)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("expected an HTML page but the server sent image/jpeg"),
+        "{err}"
+    );
+    let err = client()
+        .get("file:///etc/passwd", Expect::Html)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("only http and https"), "{err}");
+    let server = Server::start(|_| Reply::redirect("file:///etc/passwd"));
+    assert!(client().get(&server.url("/sneaky"), Expect::Html).is_err());
+}
