@@ -16,7 +16,8 @@ pub enum Charset {
     /// True ISO-8859-1 (not windows-1252: nothing lands in 0x80–0x9F).
     #[default]
     Latin1,
-    /// Mac OS Roman, for classic Macintosh browsers.
+    /// Mac OS Roman, for classic Macintosh browsers (the characters it
+    /// shares with Latin-1).
     Macroman,
     /// UTF-8, for the `modern` profile.
     #[serde(rename = "utf-8", alias = "utf8")]
@@ -49,7 +50,12 @@ impl Charset {
         match self {
             Charset::Ascii => c.is_ascii(),
             Charset::Latin1 => (c as u32) < 0x80 || (0xA0..=0xFF).contains(&(c as u32)),
-            Charset::Macroman => c.is_ascii() || mac_roman_byte(c).is_some(),
+            // Only what Mac OS Roman shares with Latin-1: the period SGML
+            // declarations (and so DTD validation) know no other characters.
+            Charset::Macroman => {
+                c.is_ascii()
+                    || ((c as u32) >= 0xA0 && (c as u32) <= 0xFF && mac_roman_byte(c).is_some())
+            }
             Charset::Utf8 => true,
         }
     }
@@ -131,6 +137,8 @@ fn fold_into(text: &str, charset: Charset, out: &mut String, emit: impl Fn(&str,
     let flush = |run: &mut String, out: &mut String| {
         if !run.is_empty() {
             let ascii = deunicode::deunicode_with_tofu(run, "?");
+            // deunicode spaces CJK syllables; no space belongs before punctuation.
+            let ascii = ascii.replace(" ,", ",").replace(" .", ".");
             emit(ascii.trim_end_matches(' '), out);
             run.clear();
         }
@@ -229,10 +237,68 @@ mod tests {
                 "price EUR 5(TM) * a b",
             ),
             ("Kraków Łódź", Charset::Latin1, "Kraków Lódz"),
+            ("½ × œ ü", Charset::Macroman, "1/2 x oe ü"),
             ("ctrl\u{0007}\u{0085}x", Charset::Latin1, "ctrlx"),
         ];
         for (input, charset, want) in cases {
             assert_eq!(fold_text(input, charset), want, "{input:?} as {charset:?}");
+        }
+    }
+
+    /// Reviewed goldens: titles and text in eight languages, per legacy charset.
+    #[test]
+    fn golden_languages() {
+        let cases = [
+            (
+                "« Ça coûte 5 € », dit l’élève à Noël — où ?",
+                "<< Ca coute 5 EUR >>, dit l'eleve a Noel - ou ?",
+                "« Ça coûte 5 EUR », dit l'élève à Noël - où ?",
+            ),
+            (
+                "Größere Brücken über die Straße – „Grüße“",
+                "Grossere Brucken uber die Strasse - \"Grusse\"",
+                "Größere Brücken über die Straße - \"Grüße\"",
+            ),
+            (
+                "Zażółć gęślą jaźń w Łodzi",
+                "Zazolc gesla jazn w Lodzi",
+                "Zazólc gesla jazn w Lodzi",
+            ),
+            (
+                "İstanbul’da ılık hava, şöyle",
+                "Istanbul'da ilik hava, soyle",
+                "Istanbul'da ilik hava, söyle",
+            ),
+            (
+                "Привет, мир! Съезд в Москве",
+                "Privet, mir! S'ezd v Moskve",
+                "Privet, mir! S'ezd v Moskve",
+            ),
+            (
+                "Καλημέρα κόσμε, Αθήνα",
+                "Kalemera kosme, Athena",
+                "Kalemera kosme, Athena",
+            ),
+            (
+                "東京で会議、ニュース",
+                "Dong Jing deHui Yi, niyusu",
+                "Dong Jing deHui Yi, niyusu",
+            ),
+            ("مرحبا بالعالم", "mrHb bl`lm", "mrHb bl`lm"),
+        ];
+        for (input, ascii, latin1) in cases {
+            assert_eq!(fold_text(input, Charset::Ascii), ascii, "{input} as ascii");
+            assert_eq!(
+                fold_text(input, Charset::Latin1),
+                latin1,
+                "{input} as latin1"
+            );
+            assert_eq!(
+                fold_text(input, Charset::Macroman),
+                latin1,
+                "{input} as macroman"
+            );
+            assert_eq!(fold_text(input, Charset::Utf8), input, "{input} as utf-8");
         }
     }
 

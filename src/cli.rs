@@ -41,6 +41,15 @@ pub enum Command {
         #[arg(long, short, value_name = "DIR")]
         output: Option<PathBuf>,
     },
+    /// Check the built site: links, markup profile, charset, page sizes
+    ///
+    /// Works offline on the output folder. Prints one line per problem (file
+    /// and line) and a summary; exits with status 1 if there is any problem.
+    Check {
+        /// The folder to check (default: the configured output folder)
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
     /// Make a new site in DIR that builds as it is
     New {
         /// Folder to create (must not exist, or be empty)

@@ -26,8 +26,8 @@ pub struct Config {
     pub theme: String,
     /// The markup the theme may emit.
     pub profile: Profile,
-    /// The bytes on the wire.
-    pub charset: Charset,
+    /// The bytes on the wire; see [`Config::charset`] for the default.
+    pub charset: Option<Charset>,
     /// Where build writes, relative to the site root.
     pub output_dir: String,
     pub front_page: FrontPage,
@@ -36,6 +36,7 @@ pub struct Config {
     /// Sections in front-page order.
     pub sections: Vec<SectionConfig>,
     pub fetch: Fetch,
+    pub check: Check,
 }
 
 impl Default for Config {
@@ -47,19 +48,20 @@ impl Default for Config {
             base_url: String::new(),
             theme: "classic".into(),
             profile: Profile::default(),
-            charset: Charset::default(),
+            charset: None,
             output_dir: "public".into(),
             front_page: FrontPage::default(),
             pagination: Pagination::default(),
             images: Images::default(),
             sections: Vec::new(),
             fetch: Fetch::default(),
+            check: Check::default(),
         }
     }
 }
 
 /// Markup profiles: which HTML the output may contain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Profile {
     /// HTML 2.0 (RFC 1866).
@@ -193,6 +195,20 @@ impl Default for Fetch {
     }
 }
 
+/// Settings for `paperboy check`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Check {
+    /// Pages larger than this (in KiB, images not counted) are reported.
+    pub max_page_kb: u64,
+}
+
+impl Default for Check {
+    fn default() -> Self {
+        Check { max_page_kb: 32 }
+    }
+}
+
 impl Config {
     /// Reads and checks `<root>/config.yaml`.
     pub fn load(root: &Path) -> Result<Config> {
@@ -235,6 +251,9 @@ impl Config {
         {
             bail!("front_page.per_section and pagination sizes must be at least 1");
         }
+        if self.profile == Profile::Modern && self.charset() != Charset::Utf8 {
+            bail!("profile `modern` writes UTF-8: remove `charset` or set it to utf-8");
+        }
         let scheme_ok = ["http://", "https://"]
             .iter()
             .any(|p| self.base_url.starts_with(p));
@@ -245,6 +264,16 @@ impl Config {
             );
         }
         Ok(())
+    }
+
+    /// The output charset: as configured, else UTF-8 for `modern` and
+    /// ISO-8859-1 for the period profiles.
+    pub fn charset(&self) -> Charset {
+        self.charset.unwrap_or(if self.profile == Profile::Modern {
+            Charset::Utf8
+        } else {
+            Charset::Latin1
+        })
     }
 
     /// `base_url` with exactly one trailing slash, or empty.
@@ -291,7 +320,10 @@ mod tests {
     fn defaults_fill_everything_but_sections() {
         let c = Config::from_yaml("title: X\n").unwrap();
         assert_eq!(c.profile, Profile::Html32);
-        assert_eq!(c.charset, Charset::Latin1);
+        assert_eq!(c.charset(), Charset::Latin1);
+        let modern = Config::from_yaml("profile: modern\n").unwrap();
+        assert_eq!(modern.charset(), Charset::Utf8);
+        assert!(Config::from_yaml("profile: modern\ncharset: latin1\n").is_err());
         assert_eq!(c.front_page.per_section, 8);
         assert!(c.sections.is_empty());
     }

@@ -5,6 +5,7 @@
 //! one way: `cmd → site → {content, markdown, theme, pages} → {config, charset, yaml, output}`.
 
 pub mod charset;
+pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod config;

@@ -20,12 +20,17 @@ fn main() -> ExitCode {
     };
     init_logging(cli.global.quiet, cli.global.verbose);
     let root = &cli.global.root;
+    // Ok(false): the command ran and found problems (exit status 1).
     let result = match &cli.command {
-        Command::Build { output } => paperboy::cmd::build::run(root, output.as_deref()),
-        Command::New { dir } => paperboy::cmd::new::run(dir),
+        Command::Build { output } => {
+            paperboy::cmd::build::run(root, output.as_deref()).map(|()| true)
+        }
+        Command::Check { output } => paperboy::cmd::check::run(root, output.as_deref()),
+        Command::New { dir } => paperboy::cmd::new::run(dir).map(|()| true),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
         Err(e) => {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;

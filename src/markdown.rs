@@ -1,14 +1,15 @@
 //! Markdown bodies to period HTML.
 //!
-//! Walks pulldown-cmark's events and writes only elements HTML 3.2
-//! allows (HTML 3.2: `b`, `i`, `tt`, `pre`, tables...). Raw HTML inside
-//! Markdown goes through an ammonia allowlist, so script, style, iframes,
-//! event handlers and `javascript:` URLs never reach a page. Owns nothing
-//! about pages or charsets: the result is a UTF-8 HTML fragment.
+//! Walks pulldown-cmark's events and writes only elements the profile
+//! allows: HTML 2.0 (`b`, `i`, `tt`, tables as `pre`), HTML 3.2 (adds
+//! tables, `strike`, `sup`), or small HTML5. Raw HTML inside Markdown goes
+//! through an ammonia allowlist for the same profile, so script, style,
+//! iframes, event handlers and `javascript:` URLs never reach a page. Owns
+//! nothing about pages or charsets: the result is a UTF-8 HTML fragment.
 
-use crate::config::ImageMode;
+use crate::config::{ImageMode, Profile};
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 use std::sync::OnceLock;
 
@@ -26,27 +27,69 @@ const SAFE_SCHEMES: &[&str] = &[
     "http", "https", "ftp", "mailto", "gopher", "news", "nntp", "telnet",
 ];
 
-/// Renders Markdown as HTML 3.2. Body headings start at `<h2>`: the
+/// Renders Markdown for `profile`. Body headings start at `<h2>`: the
 /// article's title is the page's only `<h1>`.
-pub fn render(markdown: &str, images: ImageMode) -> Rendered {
+pub fn render(markdown: &str, profile: Profile, images: ImageMode) -> Rendered {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut w = Writer {
+        profile,
         images,
         ..Writer::default()
     };
     for event in Parser::new_ext(markdown, options) {
         w.event(event);
     }
-    let html = if w.raw_html { sanitize(&w.out) } else { w.out };
+    let html = if w.raw_html {
+        sanitize(&w.out, profile)
+    } else {
+        w.out
+    };
     Rendered {
         html,
         first_paragraph: w.first_paragraph.trim().to_string(),
     }
 }
 
+/// Inline elements, named per profile; `None` writes the text alone.
+#[derive(Clone, Copy)]
+enum Inline {
+    Strong,
+    Emphasis,
+    Code,
+    Strike,
+    Sup,
+    Sub,
+}
+
+fn element(profile: Profile, inline: Inline) -> Option<&'static str> {
+    use Inline::*;
+    match (profile, inline) {
+        (Profile::Modern, Strong) => Some("strong"),
+        (Profile::Modern, Emphasis) => Some("em"),
+        (Profile::Modern, Code) => Some("code"),
+        (Profile::Modern, Strike) => Some("del"),
+        (_, Strong) => Some("b"),
+        (_, Emphasis) => Some("i"),
+        (_, Code) => Some("tt"),
+        (Profile::Html2, Strike | Sup | Sub) => None,
+        (_, Strike) => Some("strike"),
+        (_, Sup) => Some("sup"),
+        (_, Sub) => Some("sub"),
+    }
+}
+
+/// HTML 2.0 has no tables: their cells are collected as text and written
+/// as an aligned `<pre>` block.
+#[derive(Default)]
+struct TextTable {
+    rows: Vec<Vec<String>>,
+    head_rows: usize,
+}
+
 #[derive(Default)]
 struct Writer {
+    profile: Profile,
     images: ImageMode,
     out: String,
     raw_html: bool,
@@ -56,6 +99,7 @@ struct Writer {
     in_table_head: bool,
     alignments: Vec<Alignment>,
     cell: usize,
+    text_table: Option<TextTable>,
     /// Links we dropped (unsafe scheme) must not write a closing `</a>`.
     link_stack: Vec<bool>,
     paragraphs: usize,
@@ -73,14 +117,18 @@ impl Writer {
             }
             return;
         }
+        if self.text_table.is_some() {
+            self.table_text_event(event);
+            return;
+        }
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
             Event::Text(t) => self.text(&t),
             Event::Code(t) => {
-                self.out.push_str("<tt>");
+                self.open(Inline::Code);
                 self.text(&t);
-                self.out.push_str("</tt>");
+                self.close(Inline::Code);
             }
             Event::InlineMath(t) | Event::DisplayMath(t) => self.text(&t),
             Event::Html(h) | Event::InlineHtml(h) => {
@@ -97,6 +145,18 @@ impl Writer {
         }
     }
 
+    fn open(&mut self, inline: Inline) {
+        if let Some(name) = element(self.profile, inline) {
+            let _ = write!(self.out, "<{name}>");
+        }
+    }
+
+    fn close(&mut self, inline: Inline) {
+        if let Some(name) = element(self.profile, inline) {
+            let _ = write!(self.out, "</{name}>");
+        }
+    }
+
     fn start(&mut self, tag: Tag) {
         match tag {
             Tag::Paragraph => {
@@ -110,19 +170,26 @@ impl Writer {
             Tag::BlockQuote(_) => self.out.push_str("<blockquote>\n"),
             Tag::CodeBlock(_) => self.out.push_str("<pre>"),
             Tag::HtmlBlock => self.raw_html = true,
-            Tag::List(Some(1)) => self.out.push_str("<ol>\n"),
-            Tag::List(Some(start)) => {
+            Tag::List(Some(start)) if start != 1 && self.profile != Profile::Html2 => {
                 let _ = writeln!(self.out, "<ol start=\"{start}\">");
             }
+            Tag::List(Some(_)) => self.out.push_str("<ol>\n"),
             Tag::List(None) => self.out.push_str("<ul>\n"),
             Tag::Item => self.out.push_str("<li>"),
             Tag::FootnoteDefinition(_) => self.out.push_str("<p>"),
             Tag::DefinitionList => self.out.push_str("<dl>\n"),
             Tag::DefinitionListTitle => self.out.push_str("<dt>"),
             Tag::DefinitionListDefinition => self.out.push_str("<dd>"),
+            Tag::Table(_) if self.profile == Profile::Html2 => {
+                self.text_table = Some(TextTable::default())
+            }
             Tag::Table(alignments) => {
                 self.alignments = alignments;
-                self.out.push_str("<table border=\"1\">\n");
+                self.out.push_str(if self.profile == Profile::Html32 {
+                    "<table border=\"1\">\n"
+                } else {
+                    "<table>\n"
+                });
             }
             Tag::TableHead => {
                 self.in_table_head = true;
@@ -141,13 +208,18 @@ impl Writer {
                     Some(Alignment::Right) => " align=\"right\"",
                     _ => "",
                 };
+                let align = if self.profile == Profile::Modern {
+                    ""
+                } else {
+                    align
+                };
                 let _ = write!(self.out, "<{name}{align}>");
             }
-            Tag::Emphasis => self.out.push_str("<i>"),
-            Tag::Strong => self.out.push_str("<b>"),
-            Tag::Strikethrough => self.out.push_str("<strike>"),
-            Tag::Superscript => self.out.push_str("<sup>"),
-            Tag::Subscript => self.out.push_str("<sub>"),
+            Tag::Emphasis => self.open(Inline::Emphasis),
+            Tag::Strong => self.open(Inline::Strong),
+            Tag::Strikethrough => self.open(Inline::Strike),
+            Tag::Superscript => self.open(Inline::Sup),
+            Tag::Subscript => self.open(Inline::Sub),
             Tag::Link {
                 dest_url, title, ..
             } => {
@@ -196,11 +268,11 @@ impl Writer {
                     .push_str(if self.in_table_head { "</th>" } else { "</td>" });
                 self.cell += 1;
             }
-            TagEnd::Emphasis => self.out.push_str("</i>"),
-            TagEnd::Strong => self.out.push_str("</b>"),
-            TagEnd::Strikethrough => self.out.push_str("</strike>"),
-            TagEnd::Superscript => self.out.push_str("</sup>"),
-            TagEnd::Subscript => self.out.push_str("</sub>"),
+            TagEnd::Emphasis => self.close(Inline::Emphasis),
+            TagEnd::Strong => self.close(Inline::Strong),
+            TagEnd::Strikethrough => self.close(Inline::Strike),
+            TagEnd::Superscript => self.close(Inline::Sup),
+            TagEnd::Subscript => self.close(Inline::Sub),
             TagEnd::Link => {
                 if self.link_stack.pop().unwrap_or(false) {
                     self.out.push_str("</a>");
@@ -210,11 +282,39 @@ impl Writer {
         }
     }
 
+    /// Events inside an HTML 2.0 table: keep the cells' text, nothing else.
+    fn table_text_event(&mut self, event: Event) {
+        let Some(table) = &mut self.text_table else {
+            return;
+        };
+        match event {
+            Event::Start(Tag::TableHead | Tag::TableRow) => table.rows.push(Vec::new()),
+            Event::End(TagEnd::TableHead) => table.head_rows = table.rows.len(),
+            Event::Start(Tag::TableCell) => table
+                .rows
+                .last_mut()
+                .into_iter()
+                .for_each(|r| r.push(String::new())),
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) => {
+                if let Some(cell) = table.rows.last_mut().and_then(|r| r.last_mut()) {
+                    cell.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                let table = self.text_table.take().expect("inside a table");
+                self.out.push_str("<pre>");
+                escape_into(&table.to_text(), &mut self.out);
+                self.out.push_str("</pre>\n");
+            }
+            _ => {}
+        }
+    }
+
     fn text(&mut self, text: &str) {
         if self.in_first_paragraph {
             self.first_paragraph.push_str(text);
         }
-        self.out.push_str(&escape(text));
+        escape_into(text, &mut self.out);
     }
 
     /// Inline images become a link to the picture (or just their alt text
@@ -238,6 +338,43 @@ impl Writer {
         } else if self.images != ImageMode::None {
             self.out.push_str(&escape(&label));
         }
+    }
+}
+
+impl TextTable {
+    /// Columns padded to their widest cell, ` | ` between them, and a rule
+    /// under the header rows.
+    fn to_text(&self) -> String {
+        let columns = self.rows.iter().map(Vec::len).max().unwrap_or(0);
+        let width = |c: usize| {
+            self.rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        };
+        let widths: Vec<usize> = (0..columns).map(width).collect();
+        let mut out = String::new();
+        for (i, row) in self.rows.iter().enumerate() {
+            let cells: Vec<String> = (0..columns)
+                .map(|c| {
+                    format!(
+                        "{:w$}",
+                        row.get(c).map_or("", |s| s.as_str()),
+                        w = widths[c]
+                    )
+                })
+                .collect();
+            out.push_str(cells.join(" | ").trim_end());
+            out.push('\n');
+            if i + 1 == self.head_rows {
+                let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+                out.push_str(&rule.join("-+-"));
+                out.push('\n');
+            }
+        }
+        out
     }
 }
 
@@ -303,81 +440,99 @@ pub fn url_to_ascii(url: &str) -> String {
     out
 }
 
-/// Cleans HTML that came from raw HTML in Markdown, keeping only HTML 3.2
-/// elements and attributes that cannot run code or load anything.
-fn sanitize(html: &str) -> String {
-    static HTML32: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    let builder = HTML32.get_or_init(|| {
-        let tags: HashSet<&str> = [
-            "a",
-            "b",
-            "i",
-            "u",
-            "tt",
-            "strike",
-            "big",
-            "small",
-            "sub",
-            "sup",
-            "em",
-            "strong",
-            "code",
-            "kbd",
-            "samp",
-            "var",
-            "cite",
-            "dfn",
-            "p",
-            "br",
-            "hr",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "ul",
-            "ol",
-            "li",
-            "dl",
-            "dt",
-            "dd",
-            "pre",
-            "blockquote",
-            "address",
-            "center",
-            "div",
-            "table",
-            "caption",
-            "tr",
-            "th",
-            "td",
-        ]
-        .into_iter()
-        .collect();
-        let mut b = ammonia::Builder::default();
-        b.tags(tags)
-            .generic_attributes(HashSet::new())
-            .tag_attributes(
-                [
-                    ("a", ["href", "title"].into_iter().collect::<HashSet<_>>()),
-                    ("ol", ["start"].into_iter().collect()),
-                    ("td", ["align", "colspan", "rowspan"].into_iter().collect()),
-                    ("th", ["align", "colspan", "rowspan"].into_iter().collect()),
-                ]
-                .into_iter()
-                .collect(),
-            )
-            .url_schemes(SAFE_SCHEMES.iter().copied().collect())
-            .link_rel(None);
-        b
+/// Cleans HTML that came from raw HTML in Markdown, keeping only elements
+/// of `profile` and attributes that cannot run code or load anything.
+fn sanitize(html: &str, profile: Profile) -> String {
+    static BUILDERS: OnceLock<HashMap<Profile, ammonia::Builder<'static>>> = OnceLock::new();
+    let builders = BUILDERS.get_or_init(|| {
+        [Profile::Html2, Profile::Html32, Profile::Modern]
+            .into_iter()
+            .map(|p| (p, allowlist(p)))
+            .collect()
     });
-    // html5ever writes `&nbsp;` and `&quot;`; turn them back into characters
+    // html5ever writes `&nbsp;` and `&quot;`; turn them back into a character
     // and a decimal reference so charset folding and old DTDs see them.
-    builder
+    builders[&profile]
         .clean(html)
         .to_string()
         .replace("&nbsp;", "\u{A0}")
         .replace("&quot;", "&#34;")
+}
+
+fn allowlist(profile: Profile) -> ammonia::Builder<'static> {
+    const COMMON: &[&str] = &[
+        "a",
+        "b",
+        "i",
+        "em",
+        "strong",
+        "code",
+        "kbd",
+        "samp",
+        "var",
+        "cite",
+        "p",
+        "br",
+        "hr",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "pre",
+        "blockquote",
+        "address",
+    ];
+    let extra: &[&str] = match profile {
+        Profile::Html2 => &["tt"],
+        Profile::Html32 => &[
+            "tt", "u", "strike", "big", "small", "sub", "sup", "dfn", "center", "div", "table",
+            "caption", "tr", "th", "td",
+        ],
+        Profile::Modern => &[
+            "small",
+            "sub",
+            "sup",
+            "dfn",
+            "abbr",
+            "q",
+            "del",
+            "ins",
+            "s",
+            "mark",
+            "div",
+            "table",
+            "caption",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+            "figure",
+            "figcaption",
+        ],
+    };
+    let tags: HashSet<&str> = COMMON.iter().chain(extra).copied().collect();
+    let mut attributes: HashMap<&str, HashSet<&str>> = HashMap::new();
+    attributes.insert("a", ["href", "title"].into_iter().collect());
+    if profile != Profile::Html2 {
+        attributes.insert("ol", ["start"].into_iter().collect());
+        attributes.insert("td", ["colspan", "rowspan"].into_iter().collect());
+        attributes.insert("th", ["colspan", "rowspan"].into_iter().collect());
+    }
+    let mut b = ammonia::Builder::default();
+    b.tags(tags)
+        .generic_attributes(HashSet::new())
+        .tag_attributes(attributes)
+        .url_schemes(SAFE_SCHEMES.iter().copied().collect())
+        .link_rel(None);
+    b
 }
 
 #[cfg(test)]
@@ -385,7 +540,7 @@ mod tests {
     use super::*;
 
     fn html(md: &str) -> String {
-        render(md, ImageMode::Link).html
+        render(md, Profile::Html32, ImageMode::Link).html
     }
 
     #[test]
@@ -409,6 +564,50 @@ mod tests {
     }
 
     #[test]
+    fn profiles_choose_their_elements() {
+        let md = "**b** *i* `c` ~~s~~\n\n3. x";
+        let html2 = render(md, Profile::Html2, ImageMode::Link).html;
+        assert_eq!(
+            html2,
+            "<p><b>b</b> <i>i</i> <tt>c</tt> s</p>\n<ol>\n<li>x</li>\n</ol>\n"
+        );
+        let modern = render(md, Profile::Modern, ImageMode::Link).html;
+        assert_eq!(
+            modern,
+            "<p><strong>b</strong> <em>i</em> <code>c</code> <del>s</del></p>\n<ol start=\"3\">\n<li>x</li>\n</ol>\n"
+        );
+    }
+
+    #[test]
+    fn html2_tables_become_aligned_text() {
+        let out = render(
+            "| City | °C |\n|---|--:|\n| Tromsø | -15 |\n| Rome | 9 |\n",
+            Profile::Html2,
+            ImageMode::Link,
+        )
+        .html;
+        assert_eq!(
+            out,
+            "<pre>City   | °C\n-------+----\nTromsø | -15\nRome   | 9\n</pre>\n"
+        );
+    }
+
+    #[test]
+    fn raw_html_is_cut_to_the_profile() {
+        let md = "<table><tr><td>cell</td></tr></table>\n\n<center>mid</center>";
+        let html2 = render(md, Profile::Html2, ImageMode::Link).html;
+        assert!(
+            !html2.contains("<table") && !html2.contains("<center") && html2.contains("cell"),
+            "{html2}"
+        );
+        let html32 = render(md, Profile::Html32, ImageMode::Link).html;
+        assert!(
+            html32.contains("<table>") && html32.contains("<center>"),
+            "{html32}"
+        );
+    }
+
+    #[test]
     fn tables_keep_alignment() {
         let out = html("| a | b |\n|:--|--:|\n| 1 | 2 |\n");
         assert!(out.contains("<table border=\"1\">"));
@@ -423,7 +622,12 @@ mod tests {
             out,
             "<p><a href=\"https://e.org/f.jpg\">[Image: A ferry]</a></p>\n"
         );
-        let out = render("![A ferry](https://e.org/f.jpg)", ImageMode::None).html;
+        let out = render(
+            "![A ferry](https://e.org/f.jpg)",
+            Profile::Html32,
+            ImageMode::None,
+        )
+        .html;
         assert_eq!(out, "<p></p>\n");
     }
 
@@ -469,7 +673,11 @@ mod tests {
 
     #[test]
     fn first_paragraph_is_plain_text() {
-        let r = render("Hello *big* world.\n\nSecond.", ImageMode::Link);
+        let r = render(
+            "Hello *big* world.\n\nSecond.",
+            Profile::Html32,
+            ImageMode::Link,
+        );
         assert_eq!(r.first_paragraph, "Hello big world.");
     }
 

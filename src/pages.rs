@@ -127,7 +127,7 @@ pub fn render_all(site: &Site) -> Result<Vec<OutputFile>> {
         tagline: &config.tagline,
         language: &config.language,
         base_url: config.base_url_dir(),
-        charset: config.charset.label(),
+        charset: config.charset().label(),
         profile: config.profile.name(),
         sections: lib
             .sections
@@ -181,6 +181,7 @@ pub fn render_all(site: &Site) -> Result<Vec<OutputFile>> {
         jobs.push(job("sitemap.xml", "sitemap.xml", "sitemap", "", ctx));
     }
 
+    let hints = server_hints(&jobs, config.charset().label());
     let mut files: Vec<OutputFile> = jobs
         .into_par_iter()
         .map(|mut j| {
@@ -188,7 +189,7 @@ pub fn render_all(site: &Site) -> Result<Vec<OutputFile>> {
             ctx.extend(std::mem::take(&mut j.context));
             let text = site.theme.render(j.template, &ctx)?;
             let bytes = if j.path.ends_with(".html") {
-                encode_page(&text, config.charset)
+                encode_page(&text, config.charset())
             } else {
                 text.into_bytes()
             };
@@ -198,8 +199,44 @@ pub fn render_all(site: &Site) -> Result<Vec<OutputFile>> {
             })
         })
         .collect::<Result<_>>()?;
+    files.extend(hints);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// Files that tell web servers the charset, for hosts that send a
+/// Content-Type header (which old browsers trust over the meta tag):
+/// `.htaccess` for Apache, `_headers` for Netlify and Cloudflare Pages.
+/// `_headers` names every top-level page and each section folder (which
+/// holds only pages), so feeds and robots.txt keep their own types.
+fn server_hints(jobs: &[Job], charset: &str) -> Vec<OutputFile> {
+    let htaccess =
+        format!("# Written by paperboy: the charset of every page.\nAddDefaultCharset {charset}\n");
+    let content_type = format!("  Content-Type: text/html; charset={charset}\n");
+    let mut headers =
+        format!("# Written by paperboy: the charset of every page.\n/\n{content_type}");
+    let mut folders = std::collections::BTreeSet::new();
+    for j in jobs.iter().filter(|j| j.path.ends_with(".html")) {
+        match j.path.split_once('/') {
+            Some((dir, _)) => {
+                folders.insert(dir);
+            }
+            None => headers.push_str(&format!("/{}\n{content_type}", j.path)),
+        }
+    }
+    for dir in folders {
+        headers.push_str(&format!("/{dir}/*\n{content_type}"));
+    }
+    vec![
+        OutputFile {
+            path: ".htaccess".into(),
+            bytes: htaccess.into_bytes(),
+        },
+        OutputFile {
+            path: "_headers".into(),
+            bytes: headers.into_bytes(),
+        },
+    ]
 }
 
 fn job(

@@ -162,7 +162,7 @@ impl Library {
             .par_iter()
             .zip(urls.par_iter())
             .map(|(s, url)| {
-                let body = markdown::render(&s.body, config.images.mode);
+                let body = markdown::render(&s.body, config.profile, config.images.mode);
                 let summary = s
                     .front
                     .summary

@@ -16,60 +16,7 @@ pub const BUILTIN: &str = "classic";
 
 /// The built-in theme's files, as in themes/classic/ of the source tree.
 const BUILTIN_THEME_YAML: &str = include_str!("../themes/classic/theme.yaml");
-const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
-    (
-        "404.html",
-        include_str!("../themes/classic/templates/404.html"),
-    ),
-    (
-        "archive.html",
-        include_str!("../themes/classic/templates/archive.html"),
-    ),
-    (
-        "article.html",
-        include_str!("../themes/classic/templates/article.html"),
-    ),
-    (
-        "article_list.html",
-        include_str!("../themes/classic/templates/article_list.html"),
-    ),
-    (
-        "back_link.html",
-        include_str!("../themes/classic/templates/back_link.html"),
-    ),
-    (
-        "base.html",
-        include_str!("../themes/classic/templates/base.html"),
-    ),
-    (
-        "feed.xml",
-        include_str!("../themes/classic/templates/feed.xml"),
-    ),
-    (
-        "index.html",
-        include_str!("../themes/classic/templates/index.html"),
-    ),
-    (
-        "masthead.html",
-        include_str!("../themes/classic/templates/masthead.html"),
-    ),
-    (
-        "pagination.html",
-        include_str!("../themes/classic/templates/pagination.html"),
-    ),
-    (
-        "robots.txt",
-        include_str!("../themes/classic/templates/robots.txt"),
-    ),
-    (
-        "section.html",
-        include_str!("../themes/classic/templates/section.html"),
-    ),
-    (
-        "sitemap.xml",
-        include_str!("../themes/classic/templates/sitemap.xml"),
-    ),
-];
+include!(concat!(env!("OUT_DIR"), "/builtin_theme.rs"));
 
 /// theme.yaml: what a theme says about itself.
 #[derive(Debug, Clone, Deserialize)]
@@ -105,15 +52,16 @@ impl Theme {
         let mut info = None;
         if config.theme == BUILTIN {
             info = Some(parse_info(BUILTIN_THEME_YAML, "built-in theme.yaml")?);
-            for (name, text) in BUILTIN_TEMPLATES {
-                sources.insert(
+            let builtin = BUILTIN_TEMPLATES.iter().map(|(name, text)| {
+                (
                     name.to_string(),
                     Source {
                         text: text.to_string(),
                         origin: format!("built-in {name}"),
                     },
-                );
-            }
+                )
+            });
+            layer(builtin.collect(), config.profile, &mut sources);
         }
         let mut static_dirs = Vec::new();
         if theme_dir.is_dir() {
@@ -123,7 +71,11 @@ impl Theme {
                     .with_context(|| format!("cannot read {}", yaml_path.display()))?;
                 info = Some(parse_info(&text, &yaml_path.display().to_string())?);
             }
-            read_templates(&theme_dir.join("templates"), &mut sources)?;
+            layer(
+                read_templates(&theme_dir.join("templates"))?,
+                config.profile,
+                &mut sources,
+            );
             static_dirs.push(theme_dir.join("static"));
         } else if config.theme != BUILTIN {
             bail!(
@@ -147,7 +99,11 @@ impl Theme {
                 config.profile.name()
             );
         }
-        read_templates(&root.join("templates"), &mut sources)?;
+        layer(
+            read_templates(&root.join("templates"))?,
+            config.profile,
+            &mut sources,
+        );
         static_dirs.push(root.join("static"));
         let tera = compile(&sources)?;
         Ok(Theme {
@@ -169,11 +125,11 @@ fn parse_info(text: &str, origin: &str) -> Result<ThemeInfo> {
     crate::yaml::parse(text, 1).with_context(|| format!("invalid {origin}"))
 }
 
-/// Adds every file under `dir` (recursively) as a template named by its
-/// relative path, replacing one of the same name.
-fn read_templates(dir: &Path, sources: &mut BTreeMap<String, Source>) -> Result<()> {
+/// Every file under `dir` (recursively), named by its relative path.
+fn read_templates(dir: &Path) -> Result<Vec<(String, Source)>> {
+    let mut files = Vec::new();
     if !dir.is_dir() {
-        return Ok(());
+        return Ok(files);
     }
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.with_context(|| format!("cannot walk {}", dir.display()))?;
@@ -191,15 +147,40 @@ fn read_templates(dir: &Path, sources: &mut BTreeMap<String, Source>) -> Result<
             .collect();
         let text = std::fs::read_to_string(entry.path())
             .with_context(|| format!("cannot read template {}", entry.path().display()))?;
-        sources.insert(
+        files.push((
             name.join("/"),
             Source {
                 text,
                 origin: entry.path().display().to_string(),
             },
-        );
+        ));
     }
-    Ok(())
+    Ok(files)
+}
+
+/// Adds one layer of templates over `sources`: first its shared files, then
+/// those in the folder named after `profile` (`html2/base.html` serves as
+/// `base.html` for html2), so a theme only writes what differs per profile.
+/// Folders of other profiles are left out.
+fn layer(files: Vec<(String, Source)>, profile: Profile, sources: &mut BTreeMap<String, Source>) {
+    let profile_dir = |name: &str| {
+        let (dir, rest) = name.split_once('/')?;
+        let p = [Profile::Html2, Profile::Html32, Profile::Modern]
+            .into_iter()
+            .find(|p| p.name() == dir)?;
+        Some((p, rest.to_string()))
+    };
+    let mut specific = Vec::new();
+    for (name, source) in files {
+        match profile_dir(&name) {
+            None => {
+                sources.insert(name, source);
+            }
+            Some((p, rest)) if p == profile => specific.push((rest, source)),
+            Some(_) => {}
+        }
+    }
+    sources.extend(specific);
 }
 
 /// Tera's default escaping writes `&quot;`, which HTML 2.0 lacks; ours

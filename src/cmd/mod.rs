@@ -2,4 +2,5 @@
 //! through the library and reports to the user.
 
 pub mod build;
+pub mod check;
 pub mod new;

@@ -462,13 +462,18 @@ fn build_output_option_and_custom_theme_profile_check() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(elsewhere.join("index.html").is_file());
     let config = std::fs::read_to_string(site.root().join("config.yaml")).unwrap();
-    site.write("config.yaml", &format!("{config}profile: html2\n"));
-    let out = site.run(&["build"]);
-    assert!(
-        stderr(&out).contains("theme `classic` supports profile html32"),
-        "{}",
-        stderr(&out)
+    site.write("themes/mine/theme.yaml", "name: mine\nprofiles: [html32]\n");
+    site.write(
+        "config.yaml",
+        &format!("{config}theme: mine\nprofile: html2\n"),
     );
+    let err = stderr(&site.run(&["build"]));
+    assert!(
+        err.contains("theme `mine` supports profile html32, but config.yaml asks for `html2`"),
+        "{err}"
+    );
+    site.write("config.yaml", &format!("{config}theme: missing\n"));
+    assert!(stderr(&site.run(&["build"])).contains("theme `missing` not found"));
 }
 
 #[test]

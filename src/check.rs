@@ -1,0 +1,834 @@
+//! `paperboy check`: verifies a built output folder with no network.
+//!
+//! Every internal link resolves to a file; every page uses only elements and
+//! attributes its profile allows; no bytes or character references outside
+//! the declared charset; no script, style or event handlers; page sizes
+//! within budget; every article page links back to the front page at least
+//! twice. Reports problems with file and line; never changes anything.
+
+use crate::config::{Config, Profile};
+use anyhow::{Context, Result};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::Path;
+
+/// One problem found in the output.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    /// Path from the output root.
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// What a check found.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub pages: usize,
+    pub links: usize,
+    pub problems: Vec<Problem>,
+    /// Sizes of the HTML pages in bytes, sorted.
+    pub sizes: Vec<u64>,
+}
+
+impl Report {
+    /// The median page size in bytes.
+    pub fn median_size(&self) -> u64 {
+        self.sizes.get(self.sizes.len() / 2).copied().unwrap_or(0)
+    }
+}
+
+/// Checks the output folder `output` against `config`.
+pub fn check(output: &Path, config: &Config) -> Result<Report> {
+    let files = list_files(output)?;
+    let mut report = Report::default();
+    let sections: BTreeSet<&str> = config.sections.iter().map(|s| s.id.as_str()).collect();
+    for rel in files
+        .iter()
+        .filter(|f| f.ends_with(".html") || f.ends_with(".htm"))
+    {
+        let bytes =
+            std::fs::read(output.join(rel)).with_context(|| format!("cannot read {rel}"))?;
+        report.pages += 1;
+        report.sizes.push(bytes.len() as u64);
+        if bytes.len() as u64 > config.check.max_page_kb * 1024 {
+            report.problems.push(Problem {
+                file: rel.clone(),
+                line: 1,
+                message: format!(
+                    "page is {} KB, over check.max_page_kb ({})",
+                    bytes.len().div_ceil(1024),
+                    config.check.max_page_kb
+                ),
+            });
+        }
+        let page = Page::read(rel, &bytes, config.profile);
+        report.links += page.links.len();
+        report.problems.extend(page.problems.iter().cloned());
+        for (line, link) in &page.links {
+            if let Some(message) = check_link(rel, link, &files) {
+                report.problems.push(Problem {
+                    file: rel.clone(),
+                    line: *line,
+                    message,
+                });
+            }
+        }
+        if is_article(rel, &sections) {
+            let back = page
+                .links
+                .iter()
+                .filter(|(_, l)| resolve(rel, l).as_deref() == Some("index.html"))
+                .count();
+            if back < 2 {
+                report.problems.push(Problem {
+                    file: rel.clone(),
+                    line: 1,
+                    message: format!("article page has {back} link(s) back to the front page; it needs one at the top and one at the bottom"),
+                });
+            }
+        }
+    }
+    report.sizes.sort_unstable();
+    report.problems.sort();
+    Ok(report)
+}
+
+/// Every file under `dir`, relative, with `/` separators, sorted.
+fn list_files(dir: &Path) -> Result<BTreeSet<String>> {
+    let mut files = BTreeSet::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.with_context(|| format!("cannot walk {}", dir.display()))?;
+        if entry.file_type().is_file() {
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .expect("walk stays below its root");
+            let rel: Vec<_> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            files.insert(rel.join("/"));
+        }
+    }
+    Ok(files)
+}
+
+/// Article pages live in a section folder and are not its list pages.
+fn is_article(rel: &str, sections: &BTreeSet<&str>) -> bool {
+    let Some((dir, name)) = rel.split_once('/') else {
+        return false;
+    };
+    let list_page = name == "index.html"
+        || name
+            .strip_prefix("page")
+            .is_some_and(|n| n.ends_with(".html"));
+    sections.contains(dir) && !name.contains('/') && !list_page
+}
+
+/// Why a link fails offline, if it does.
+fn check_link(page: &str, link: &str, files: &BTreeSet<String>) -> Option<String> {
+    let lower = link.trim().to_ascii_lowercase();
+    if ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
+    {
+        return Some(format!("forbidden URL scheme in link {link}"));
+    }
+    if lower.starts_with("//") || lower.starts_with('/') {
+        return Some(format!(
+            "root-relative link {link} breaks offline and under a sub-path"
+        ));
+    }
+    if lower
+        .split_once(':')
+        .is_some_and(|(scheme, _)| !scheme.contains('/'))
+        || lower.starts_with('#')
+    {
+        return None; // external, or an anchor on this page
+    }
+    let path = link.split(['#', '?']).next().unwrap_or("");
+    if path.ends_with('/') || path.is_empty() {
+        return Some(format!("link {link} points at a folder, not a file"));
+    }
+    match resolve(page, link) {
+        None => Some(format!("link {link} leaves the site")),
+        Some(target) if !files.contains(&target) => {
+            Some(format!("broken link {link}: {target} does not exist"))
+        }
+        Some(_) => None,
+    }
+}
+
+/// Resolves a relative link from `page` as a browser does from file://.
+fn resolve(page: &str, link: &str) -> Option<String> {
+    let path = link.split(['#', '?']).next().unwrap_or("");
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for seg in path.split('/') {
+        match seg {
+            ".." => {
+                parts.pop()?;
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// A page's links and the problems found in it.
+struct Page {
+    links: Vec<(usize, String)>,
+    problems: Vec<Problem>,
+}
+
+impl Page {
+    fn read(rel: &str, bytes: &[u8], profile: Profile) -> Page {
+        let mut problems = Vec::new();
+        let mut problem = |line: usize, message: String| {
+            problems.push(Problem {
+                file: rel.to_string(),
+                line,
+                message,
+            })
+        };
+        let declared = declared_charset(bytes);
+        let text = match declared.as_deref() {
+            None => {
+                problem(1, "no charset declared in a <meta> tag".into());
+                String::from_utf8_lossy(bytes).into_owned()
+            }
+            Some(label) => decode_checked(bytes, label, &mut problem),
+        };
+        if declared
+            .as_deref()
+            .is_some_and(|l| !l.eq_ignore_ascii_case("utf-8"))
+        {
+            check_references(&text, &mut problem);
+        }
+        let doctype_profile = doctype_profile(&text);
+        if doctype_profile != Some(profile) {
+            problem(1, format!("DOCTYPE is not {}'s", profile.name()));
+        }
+        let sink = Sink {
+            profile,
+            state: RefCell::default(),
+        };
+        let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+        let queue = BufferQueue::default();
+        queue.push_back(StrTendril::from_slice(&text));
+        let _ = tokenizer.feed(&queue);
+        tokenizer.end();
+        let state = tokenizer.sink.state.into_inner();
+        for (line, message) in state.problems {
+            problem(line, message);
+        }
+        Page {
+            links: state.links,
+            problems,
+        }
+    }
+}
+
+/// The charset a page declares in `<meta>`, from its first 1024 bytes.
+fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let value: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    (!value.is_empty()).then_some(value)
+}
+
+/// Decodes `bytes` as `label`, reporting bytes that the charset (as paperboy
+/// writes it) does not allow, with their line.
+fn decode_checked(bytes: &[u8], label: &str, problem: &mut impl FnMut(usize, String)) -> String {
+    let line_of = |i: usize| bytes[..i].iter().filter(|&&b| b == b'\n').count() + 1;
+    let mut report = |i: usize, what: &str| {
+        problem(
+            line_of(i),
+            format!("{what} (byte {i}) is outside the declared {label}"),
+        )
+    };
+    match label {
+        "us-ascii" | "ascii" => {
+            if let Some(i) = bytes.iter().position(|b| !b.is_ascii()) {
+                report(i, &format!("byte 0x{:02X}", bytes[i]));
+            }
+            bytes.iter().map(|&b| b as char).collect()
+        }
+        "iso-8859-1" | "latin1" => {
+            if let Some(i) = bytes.iter().position(|b| (0x80..0xA0).contains(b)) {
+                report(
+                    i,
+                    &format!(
+                        "byte 0x{:02X} (a windows-1252 character, not ISO-8859-1)",
+                        bytes[i]
+                    ),
+                );
+            }
+            bytes.iter().map(|&b| b as char).collect()
+        }
+        "x-mac-roman" | "macintosh" | "mac" => {
+            let (text, _) = encoding_rs::MACINTOSH.decode_without_bom_handling(bytes);
+            if let Some(i) = text.chars().position(|c| c as u32 > 0xFF) {
+                let byte = bytes.iter().filter(|b| !b.is_ascii()).count().min(i);
+                report(byte, "a Mac OS Roman character that Latin-1 lacks");
+            }
+            text.into_owned()
+        }
+        _ => match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_string(),
+            Err(e) => {
+                report(e.valid_up_to(), "invalid UTF-8");
+                String::from_utf8_lossy(bytes).into_owned()
+            }
+        },
+    }
+}
+
+/// Character references old browsers print raw: numeric ones above 255 and
+/// hexadecimal ones (HTML 2.0 and 3.2 have none), and `&quot;`-style names
+/// outside the Latin-1 set.
+fn check_references(text: &str, problem: &mut impl FnMut(usize, String)) {
+    const NAMED: &[&str] = &["amp", "lt", "gt"];
+    let mut line = 1;
+    let mut rest = text;
+    while let Some(i) = rest.find(['&', '\n']) {
+        if rest.as_bytes()[i] == b'\n' {
+            line += 1;
+            rest = &rest[i + 1..];
+            continue;
+        }
+        rest = &rest[i + 1..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
+            .take(12)
+            .collect();
+        if !rest[name.len()..].starts_with(';') || name.is_empty() {
+            continue;
+        }
+        if let Some(num) = name.strip_prefix('#') {
+            match num.parse::<u32>() {
+                Ok(n) if n <= 255 => {}
+                Ok(n) => problem(
+                    line,
+                    format!("character reference &#{n}; is above 255: old browsers show it raw"),
+                ),
+                Err(_) => problem(
+                    line,
+                    format!("hexadecimal reference &{name}; is unknown to HTML 2.0 and 3.2"),
+                ),
+            }
+        } else if !NAMED.contains(&name.as_str()) && !is_latin1_entity(&name) {
+            problem(
+                line,
+                format!("entity &{name}; is not defined in HTML 2.0 and 3.2"),
+            );
+        }
+    }
+}
+
+/// The ISO Latin-1 entity names of HTML 2.0 and 3.2.
+fn is_latin1_entity(name: &str) -> bool {
+    const NAMES: &str = "nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn \
+        sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde \
+        Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde \
+        Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil \
+        egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave \
+        uacute ucirc uuml yacute thorn yuml";
+    NAMES.split_whitespace().any(|n| n == name)
+}
+
+fn doctype_profile(text: &str) -> Option<Profile> {
+    let head = text[..text.len().min(300)].to_ascii_uppercase();
+    if head.contains("-//IETF//DTD HTML 2.0") || head.contains("-//IETF//DTD HTML//EN") {
+        Some(Profile::Html2)
+    } else if head.contains("-//W3C//DTD HTML 3.2") {
+        Some(Profile::Html32)
+    } else if head.trim_start().starts_with("<!DOCTYPE HTML>") {
+        Some(Profile::Modern)
+    } else {
+        None
+    }
+}
+
+/// Elements each profile may use. Forms, scripts, frames and objects are
+/// in none of them: a news mirror has no use for them.
+fn allowed_elements(profile: Profile) -> &'static [&'static str] {
+    const HTML2: &[&str] = &[
+        "html",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "base",
+        "body",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "p",
+        "pre",
+        "address",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "dir",
+        "menu",
+        "dl",
+        "dt",
+        "dd",
+        "cite",
+        "code",
+        "em",
+        "kbd",
+        "samp",
+        "strong",
+        "var",
+        "b",
+        "i",
+        "tt",
+        "a",
+        "img",
+        "br",
+        "hr",
+    ];
+    const HTML32: &[&str] = &[
+        "html",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "base",
+        "body",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "p",
+        "pre",
+        "address",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "dir",
+        "menu",
+        "dl",
+        "dt",
+        "dd",
+        "cite",
+        "code",
+        "em",
+        "kbd",
+        "samp",
+        "strong",
+        "var",
+        "b",
+        "i",
+        "tt",
+        "a",
+        "img",
+        "br",
+        "hr",
+        "center",
+        "div",
+        "table",
+        "caption",
+        "tr",
+        "th",
+        "td",
+        "font",
+        "basefont",
+        "big",
+        "small",
+        "sub",
+        "sup",
+        "strike",
+        "u",
+        "dfn",
+        "map",
+        "area",
+    ];
+    const MODERN: &[&str] = &[
+        "html",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "base",
+        "body",
+        "style",
+        "header",
+        "nav",
+        "main",
+        "footer",
+        "article",
+        "section",
+        "aside",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "p",
+        "pre",
+        "address",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "figure",
+        "figcaption",
+        "div",
+        "span",
+        "a",
+        "b",
+        "i",
+        "em",
+        "strong",
+        "code",
+        "kbd",
+        "samp",
+        "var",
+        "cite",
+        "dfn",
+        "abbr",
+        "q",
+        "sub",
+        "sup",
+        "del",
+        "ins",
+        "s",
+        "small",
+        "mark",
+        "time",
+        "br",
+        "hr",
+        "img",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "th",
+        "td",
+    ];
+    match profile {
+        Profile::Html2 => HTML2,
+        Profile::Html32 => HTML32,
+        Profile::Modern => MODERN,
+    }
+}
+
+/// Attributes each profile may use (on any element; the DTD checks which).
+fn allowed_attributes(profile: Profile) -> &'static [&'static str] {
+    const HTML2: &[&str] = &[
+        "href",
+        "name",
+        "rel",
+        "rev",
+        "title",
+        "urn",
+        "methods",
+        "src",
+        "alt",
+        "align",
+        "ismap",
+        "http-equiv",
+        "content",
+        "compact",
+        "version",
+    ];
+    const HTML32: &[&str] = &[
+        "href",
+        "name",
+        "rel",
+        "rev",
+        "title",
+        "src",
+        "alt",
+        "align",
+        "ismap",
+        "usemap",
+        "http-equiv",
+        "content",
+        "compact",
+        "version",
+        "bgcolor",
+        "text",
+        "link",
+        "vlink",
+        "alink",
+        "background",
+        "width",
+        "height",
+        "border",
+        "hspace",
+        "vspace",
+        "cellpadding",
+        "cellspacing",
+        "valign",
+        "nowrap",
+        "colspan",
+        "rowspan",
+        "size",
+        "color",
+        "face",
+        "clear",
+        "noshade",
+        "start",
+        "value",
+        "type",
+        "shape",
+        "coords",
+    ];
+    const MODERN: &[&str] = &[
+        "href",
+        "rel",
+        "title",
+        "src",
+        "alt",
+        "width",
+        "height",
+        "content",
+        "name",
+        "charset",
+        "lang",
+        "class",
+        "id",
+        "datetime",
+        "start",
+        "colspan",
+        "rowspan",
+        "http-equiv",
+    ];
+    match profile {
+        Profile::Html2 => HTML2,
+        Profile::Html32 => HTML32,
+        Profile::Modern => MODERN,
+    }
+}
+
+#[derive(Default)]
+struct SinkState {
+    links: Vec<(usize, String)>,
+    problems: Vec<(usize, String)>,
+    in_head: bool,
+}
+
+struct Sink {
+    profile: Profile,
+    state: RefCell<SinkState>,
+}
+
+impl TokenSink for Sink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<()> {
+        let line = line as usize;
+        let Token::TagToken(tag) = token else {
+            return TokenSinkResult::Continue;
+        };
+        let mut state = self.state.borrow_mut();
+        let name = tag.name.to_string();
+        match (tag.kind, name.as_str()) {
+            (TagKind::StartTag, "head") => state.in_head = true,
+            (TagKind::EndTag, "head") | (TagKind::StartTag, "body") => state.in_head = false,
+            _ => {}
+        }
+        if tag.kind == TagKind::EndTag {
+            return TokenSinkResult::Continue;
+        }
+        let style_in_head = name == "style" && state.in_head && self.profile == Profile::Modern;
+        if matches!(
+            name.as_str(),
+            "script" | "style" | "iframe" | "frame" | "object" | "embed" | "applet" | "form"
+        ) && !style_in_head
+        {
+            state
+                .problems
+                .push((line, format!("forbidden element <{name}>")));
+        } else if !allowed_elements(self.profile).contains(&name.as_str()) {
+            state.problems.push((
+                line,
+                format!(
+                    "element <{name}> is not allowed in profile {}",
+                    self.profile.name()
+                ),
+            ));
+        }
+        for attr in &tag.attrs {
+            let attr_name = attr.name.local.to_string();
+            if attr_name.starts_with("on") || attr_name == "style" {
+                state.problems.push((
+                    line,
+                    format!("forbidden attribute {attr_name}= on <{name}>"),
+                ));
+            } else if !allowed_attributes(self.profile).contains(&attr_name.as_str()) {
+                state.problems.push((
+                    line,
+                    format!(
+                        "attribute {attr_name}= on <{name}> is not allowed in profile {}",
+                        self.profile.name()
+                    ),
+                ));
+            }
+            if attr_name == "href" || attr_name == "src" {
+                state.links.push((line, attr.value.to_string()));
+            }
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(html: &str, profile: Profile) -> Vec<String> {
+        Page::read("a.html", html.as_bytes(), profile)
+            .problems
+            .into_iter()
+            .map(|p| p.message)
+            .collect()
+    }
+
+    const HEAD32: &str = "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 3.2 Final//EN\">\n<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><title>t</title></head><body>\n";
+
+    #[test]
+    fn clean_page_has_no_problems() {
+        assert_eq!(
+            problems(
+                &format!("{HEAD32}<center><font color=\"red\">x</font></center>"),
+                Profile::Html32
+            ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn finds_forbidden_markup_with_lines() {
+        let page = Page::read(
+            "a.html",
+            format!(
+                "{HEAD32}<p>ok</p>\n<script>x</script><span style=\"a\" onclick=\"b\">s</span>"
+            )
+            .as_bytes(),
+            Profile::Html32,
+        );
+        let got: Vec<String> = page.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            got,
+            [
+                "a.html:4: forbidden element <script>",
+                "a.html:4: element <span> is not allowed in profile html32",
+                "a.html:4: forbidden attribute style= on <span>",
+                "a.html:4: forbidden attribute onclick= on <span>",
+            ]
+        );
+    }
+
+    #[test]
+    fn html2_refuses_html32_elements() {
+        let head2 = HEAD32.replace(
+            "-//W3C//DTD HTML 3.2 Final//EN",
+            "-//IETF//DTD HTML 2.0//EN",
+        );
+        let got = problems(
+            &format!("{head2}<center>x</center><table></table>"),
+            Profile::Html2,
+        );
+        assert!(
+            got.iter().any(|p| p.contains("<center>")) && got.iter().any(|p| p.contains("<table>")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn finds_charset_problems() {
+        let mut bytes = HEAD32.as_bytes().to_vec();
+        bytes.extend_from_slice(b"<p>\x93smart\x94 &#8217; &#x27; &quot; &eacute;</p>");
+        let got: Vec<String> = Page::read("a.html", &bytes, Profile::Html32)
+            .problems
+            .into_iter()
+            .map(|p| p.message)
+            .collect();
+        assert!(got.iter().any(|p| p.contains("byte 0x93")), "{got:?}");
+        assert!(
+            got.iter().any(|p| p.contains("&#8217; is above 255")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|p| p.contains("hexadecimal reference &#x27;")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|p| p.contains("&quot; is not defined")),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|p| p.contains("eacute")), "{got:?}");
+    }
+
+    #[test]
+    fn links_must_resolve_to_files() {
+        let files: BTreeSet<String> = ["index.html", "world/a.html"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        assert_eq!(check_link("world/a.html", "../index.html", &files), None);
+        assert_eq!(check_link("world/a.html", "https://e.org/", &files), None);
+        assert!(
+            check_link("world/a.html", "../world/", &files)
+                .unwrap()
+                .contains("folder")
+        );
+        assert!(
+            check_link("world/a.html", "/index.html", &files)
+                .unwrap()
+                .contains("root-relative")
+        );
+        assert!(
+            check_link("world/a.html", "b.html", &files)
+                .unwrap()
+                .contains("world/b.html does not exist")
+        );
+        assert!(
+            check_link("world/a.html", "../../x.html", &files)
+                .unwrap()
+                .contains("leaves the site")
+        );
+        assert!(
+            check_link("a.html", "javascript:x()", &files)
+                .unwrap()
+                .contains("forbidden")
+        );
+    }
+}

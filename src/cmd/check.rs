@@ -1,0 +1,32 @@
+//! `paperboy check`: verify the built site and print one line per problem.
+
+use crate::check;
+use crate::config::Config;
+use anyhow::{Result, bail};
+use std::path::Path;
+
+/// Checks the output of the site at `root`; returns whether it is clean.
+pub fn run(root: &Path, output: Option<&Path>) -> Result<bool> {
+    let config = Config::load(root)?;
+    let output = output.map_or_else(|| root.join(&config.output_dir), Path::to_path_buf);
+    if !output.join("index.html").is_file() {
+        bail!(
+            "no built site in {}: run `paperboy build` first",
+            output.display()
+        );
+    }
+    let report = check::check(&output, &config)?;
+    for problem in &report.problems {
+        println!("{problem}");
+    }
+    println!(
+        "checked {} pages and {} links in {}: {} problem{}; median page {:.1} KB",
+        report.pages,
+        report.links,
+        output.display(),
+        report.problems.len(),
+        if report.problems.len() == 1 { "" } else { "s" },
+        report.median_size() as f64 / 1024.0
+    );
+    Ok(report.problems.is_empty())
+}
