@@ -3,5 +3,6 @@
 
 mod build;
 mod http;
+mod profiles;
 mod server;
 mod support;
