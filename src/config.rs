@@ -122,7 +122,7 @@ pub enum ImageMode {
     /// Link to the original image.
     #[default]
     Link,
-    /// Download and downscale (not built yet).
+    /// Download, downscale and publish with a viewer page per image.
     Local,
     /// No images at all.
     None,
@@ -140,9 +140,14 @@ pub enum ImageFormat {
 #[serde(deny_unknown_fields, default)]
 pub struct Images {
     pub mode: ImageMode,
+    /// Local images are scaled down to fit this box, aspect ratio kept.
     pub max_width: u32,
     pub max_height: u32,
     pub format: ImageFormat,
+    /// 1-bit black-and-white GIFs (Floyd–Steinberg dithered), for compact Macs.
+    pub mono: bool,
+    /// Largest image download, in bytes.
+    pub max_bytes: u64,
 }
 
 impl Default for Images {
@@ -152,6 +157,8 @@ impl Default for Images {
             max_width: 512,
             max_height: 342,
             format: ImageFormat::Gif,
+            mono: false,
+            max_bytes: 10_000_000,
         }
     }
 }
@@ -244,6 +251,9 @@ impl Config {
             if !seen.insert(s.id.as_str()) {
                 bail!("section `{}` is listed twice in sections", s.id);
             }
+        }
+        if self.images.max_width < 16 || self.images.max_height < 16 {
+            bail!("images.max_width and images.max_height must be at least 16 pixels");
         }
         if self.front_page.per_section == 0
             || self.pagination.section == 0

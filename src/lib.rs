@@ -11,6 +11,7 @@ pub mod cmd;
 pub mod config;
 pub mod content;
 pub mod fetch;
+pub mod images;
 pub mod markdown;
 pub mod output;
 pub mod pages;

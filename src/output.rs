@@ -4,12 +4,14 @@
 //!
 //! Owns the safety rules for the output path too: it may not be the site
 //! root, contain it, or live inside a source folder, and an existing folder
-//! is only replaced if it looks like an earlier build.
+//! is only replaced if it looks like an earlier build. [`write_atomic`] is the
+//! same promise for single files (content files, cached images).
 
 use crate::pages::OutputFile;
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Writes `files` and the contents of `static_dirs` (lowest layer first;
@@ -41,6 +43,30 @@ pub fn write_site(
         fs::write(&path, &f.bytes).with_context(|| format!("cannot write {}", path.display()))
     })?;
     swap_into_place(staging, output)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder
+/// and a rename, so readers see the old file or the new one, never a part.
+/// Without `replace`, fails if `path` exists.
+pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
+    let dir = path.parent().context("a file to write lives in a folder")?;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".paperboy-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    let persisted = if replace {
+        tmp.persist(path).map(drop)
+    } else {
+        tmp.persist_noclobber(path).map(drop)
+    };
+    persisted
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Replaces `output` with the staged folder: old output aside, new in, old

@@ -7,10 +7,12 @@
 //! themes/README.md). Knows nothing about writing files.
 
 use crate::charset::encode_page;
+use crate::images::{ImageSet, LocalImage};
 use crate::site::{Article, Library, Site};
 use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,11 +71,24 @@ struct ArticleData<'a> {
     content: &'a str,
 }
 
-#[derive(Serialize)]
+/// An article image. With `images: link`, `url` is the original; with
+/// `images: local`, `url` is the image's viewer page (already prefixed
+/// with `root`) and the size fields are set.
+#[derive(Serialize, Clone)]
 struct ImageLink {
     number: usize,
     url: String,
     alt: String,
+    /// The image's address on the source site.
+    original: String,
+    /// Local only: the image file from the site root, its size and pixels.
+    src: Option<String>,
+    size_kb: Option<u64>,
+    width: Option<u32>,
+    height: Option<u32>,
+    /// Local only: the viewer page's path from the site root.
+    #[serde(skip)]
+    view: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -119,7 +134,9 @@ struct Job {
 }
 
 /// Renders every file of the site. Output order is sorted by path.
-pub fn render_all(site: &Site) -> Result<Vec<OutputFile>> {
+/// `images` holds the converted local images with `images: local`, and is
+/// `None` otherwise.
+pub fn render_all(site: &Site, images: Option<&ImageSet>) -> Result<Vec<OutputFile>> {
     let lib = &site.library;
     let config = &site.config;
     let site_data = SiteData {
@@ -146,7 +163,16 @@ pub fn render_all(site: &Site) -> Result<Vec<OutputFile>> {
         jobs.extend(section_pages(lib, i, config.pagination.section));
     }
     jobs.extend(archive_pages(lib, config.pagination.archive));
-    jobs.extend(lib.articles.iter().map(|a| article_page(lib, a)));
+    for a in &lib.articles {
+        let links = image_links(a, images);
+        jobs.extend(
+            links
+                .iter()
+                .filter(|l| l.view.is_some())
+                .map(|l| image_page(lib, a, l, links.len())),
+        );
+        jobs.push(article_page(lib, a, links));
+    }
     let not_found_root = if site_data.base_url.is_empty() {
         String::new()
     } else {
@@ -200,6 +226,15 @@ pub fn render_all(site: &Site) -> Result<Vec<OutputFile>> {
         })
         .collect::<Result<_>>()?;
     files.extend(hints);
+    let published: BTreeMap<&str, &LocalImage> = images
+        .into_iter()
+        .flat_map(|set| set.values())
+        .map(|i| (i.path.as_str(), i))
+        .collect();
+    files.extend(published.into_values().map(|i| OutputFile {
+        path: i.path.clone(),
+        bytes: i.bytes.clone(),
+    }));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
@@ -404,21 +439,12 @@ fn archive_pages(lib: &Library, per_page: usize) -> Vec<Job> {
         .collect()
 }
 
-fn article_page(lib: &Library, a: &Article) -> Job {
+fn article_page(lib: &Library, a: &Article, images: Vec<ImageLink>) -> Job {
     let data = ArticleData {
         summary: summary(lib, a),
         byline: a.byline.as_deref(),
         source_url: a.source_url.as_deref().map(crate::markdown::url_to_ascii),
-        images: a
-            .images
-            .iter()
-            .enumerate()
-            .map(|(i, img)| ImageLink {
-                number: i + 1,
-                url: crate::markdown::url_to_ascii(&img.url),
-                alt: img.alt.clone(),
-            })
-            .collect(),
+        images,
         content: &a.content,
     };
     let mut ctx = tera::Context::new();
@@ -426,6 +452,58 @@ fn article_page(lib: &Library, a: &Article) -> Job {
     ctx.insert("section", &section_link(lib, a.section));
     let root = root_for(&a.url);
     job("article.html", &a.url, "article", &root, ctx)
+}
+
+/// The article's images as its page links them. With local images, only
+/// those that converted are listed (numbered in order), each with a viewer
+/// page at `images/<hash>.html`.
+fn image_links(a: &Article, images: Option<&ImageSet>) -> Vec<ImageLink> {
+    let root = root_for(&a.url);
+    let mut links = Vec::new();
+    for img in &a.images {
+        let original = crate::markdown::url_to_ascii(&img.url);
+        let number = links.len() + 1;
+        let mut link = ImageLink {
+            number,
+            url: original.clone(),
+            alt: img.alt.clone(),
+            original,
+            src: None,
+            size_kb: None,
+            width: None,
+            height: None,
+            view: None,
+        };
+        if let Some(set) = images {
+            let Some(local) = set.get(&img.url) else {
+                continue;
+            };
+            let view = format!(
+                "images/{}.html",
+                crate::images::short_hash(&format!("{}#{number}", a.url))
+            );
+            link.url = format!("{root}{view}");
+            link.src = Some(local.path.clone());
+            link.size_kb = Some((local.bytes.len() as u64).div_ceil(1024));
+            link.width = Some(local.width);
+            link.height = Some(local.height);
+            link.view = Some(view);
+        }
+        links.push(link);
+    }
+    links
+}
+
+/// The viewer page of one local image: the picture at its size, its
+/// caption, and links back to its article and the front page.
+fn image_page(lib: &Library, a: &Article, link: &ImageLink, count: usize) -> Job {
+    let path = link.view.clone().expect("local images have a viewer page");
+    let mut ctx = tera::Context::new();
+    ctx.insert("article", &summary(lib, a));
+    ctx.insert("image", link);
+    ctx.insert("image_count", &count);
+    let root = root_for(&path);
+    job("image.html", &path, "image", &root, ctx)
 }
 
 /// Every HTML page but 404.html, with the newest article date it shows.

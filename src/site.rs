@@ -105,7 +105,21 @@ impl Site {
     /// Renders every page and replaces `output` with the result. Stops at the
     /// first error; the previous output stays whole.
     pub fn build(&self, output: &Path) -> Result<BuildReport> {
-        let files = timed("render pages", || crate::pages::render_all(self))?;
+        let images = match self.config.images.mode {
+            ImageMode::Local => Some(timed("prepare images", || {
+                let urls = self
+                    .library
+                    .articles
+                    .iter()
+                    .flat_map(|a| a.images.iter().map(|i| i.url.clone()))
+                    .collect();
+                crate::images::prepare(&self.root, &self.config, &urls)
+            })?),
+            _ => None,
+        };
+        let files = timed("render pages", || {
+            crate::pages::render_all(self, images.as_ref())
+        })?;
         let count = files.len();
         timed("write output", || {
             crate::output::write_site(&self.root, output, &files, &self.theme.static_dirs)

@@ -6,10 +6,10 @@
 //! run never leaves a partial file. Never writes outside content/.
 
 use crate::content::{self, FrontMatter};
+use crate::output::write_atomic;
 use crate::slug;
 use anyhow::{Context, Result, bail};
 use std::collections::{HashMap, HashSet};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// What happened to one article offered to the store.
@@ -135,30 +135,6 @@ pub fn render(front: &FrontMatter, body: &str) -> Result<String> {
     content::parse(&format!("{section}/check.md"), &text)
         .map_err(|e| anyhow::anyhow!("{}", e.message))?;
     Ok(text)
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder
-/// and a rename, so readers see the old file or the new one, never a part.
-/// Without `replace`, fails if `path` exists.
-pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
-    let dir = path.parent().context("a content file lives in a folder")?;
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".paperboy-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    let persisted = if replace {
-        tmp.persist(path).map(drop)
-    } else {
-        tmp.persist_noclobber(path).map(drop)
-    };
-    persisted
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// A URL reduced to what identifies the article: lowercase scheme and host,

@@ -61,6 +61,8 @@ pub enum Expect {
     Feed,
     /// Plain text (robots.txt).
     Text,
+    /// A picture: any image/* type.
+    Image,
 }
 
 /// A successful response, body fully read (and within the size cap).
@@ -307,6 +309,7 @@ fn accept_header(expect: Expect) -> &'static str {
             "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,*/*;q=0.1"
         }
         Expect::Text => "text/plain,*/*;q=0.1",
+        Expect::Image => "image/gif,image/jpeg,image/png,image/webp,image/*;q=0.8",
     }
 }
 
@@ -315,6 +318,7 @@ fn expect_name(expect: Expect) -> &'static str {
         Expect::Html => "an HTML page",
         Expect::Feed => "a feed (XML or JSON)",
         Expect::Text => "plain text",
+        Expect::Image => "an image",
     }
 }
 
@@ -332,6 +336,9 @@ fn accepts(expect: Expect, mime: &str) -> bool {
                 || matches!(mime, "text/html" | "text/plain" | "")
         }
         Expect::Text => mime.starts_with("text/") || mime.is_empty(),
+        Expect::Image => {
+            mime.starts_with("image/") || mime == "application/octet-stream" || mime.is_empty()
+        }
     }
 }
 

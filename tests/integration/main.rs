@@ -3,6 +3,7 @@
 
 mod build;
 mod http;
+mod images;
 mod profiles;
 mod server;
 mod support;

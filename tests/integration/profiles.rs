@@ -10,7 +10,10 @@ const TABLE_ARTICLE: &str = "---\ntitle: Readings\ndate: 2026-11-22\n---\n| City
 fn site_with(profile: &str, charset: &str) -> TempSite {
     let site = TempSite::fixture("site");
     let config = std::fs::read_to_string(site.root().join("config.yaml")).unwrap();
-    site.write("config.yaml", &format!("{config}profile: {profile}\ncharset: {charset}\n"));
+    site.write(
+        "config.yaml",
+        &format!("{config}profile: {profile}\ncharset: {charset}\n"),
+    );
     site.write("content/science/2026-11-22-readings.md", TABLE_ARTICLE);
     site.build();
     site
@@ -25,15 +28,24 @@ fn html2_writes_html2_only() {
     let site = site_with("html2", "latin1");
     let index = site.page("index.html");
     assert!(index.starts_with("<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">"));
-    for page in snapshot(&site.public()).keys().filter(|p| p.ends_with(".html")) {
+    for page in snapshot(&site.public())
+        .keys()
+        .filter(|p| p.ends_with(".html"))
+    {
         let html = site.page(page);
         for tag in ["<center", "<font", "<table", "<small", "<strike", "bgcolor"] {
             assert!(!html.contains(tag), "{page} has {tag}");
         }
     }
     let readings = site.page("science/readings.html");
-    assert!(readings.contains("<pre>City   | °C\n-------+----\nTromsø | -15\n</pre>"), "{readings}");
-    assert!(readings.contains("<p>old new</p>"), "strikethrough becomes plain text");
+    assert!(
+        readings.contains("<pre>City   | °C\n-------+----\nTromsø | -15\n</pre>"),
+        "{readings}"
+    );
+    assert!(
+        readings.contains("<p>old new</p>"),
+        "strikethrough becomes plain text"
+    );
 }
 
 #[test]
@@ -52,9 +64,18 @@ fn modern_is_utf8_html5_without_script() {
     let html = String::from_utf8(bytes(&site, "world/harbour-ferry.html")).expect("UTF-8");
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(html.contains("<meta charset=\"UTF-8\">"));
-    assert!(html.contains("“night ferry”") && html.contains("São Paulo’s"), "typography kept in UTF-8");
+    assert!(
+        html.contains("“night ferry”") && html.contains("São Paulo’s"),
+        "typography kept in UTF-8"
+    );
     assert!(!html.contains("<script") && !html.contains("style="));
-    let css = html.split("<style>").nth(1).unwrap().split("</style>").next().unwrap();
+    let css = html
+        .split("<style>")
+        .nth(1)
+        .unwrap()
+        .split("</style>")
+        .next()
+        .unwrap();
     assert!(css.lines().count() <= 4, "a few lines of CSS at most");
 }
 
@@ -63,20 +84,30 @@ fn ascii_and_macroman_bytes_match_their_declaration() {
     let site = site_with("html32", "ascii");
     let page = bytes(&site, "world/harbour-ferry.html");
     assert!(page.is_ascii());
-    assert!(site.page("world/harbour-ferry.html").contains("By Zoe Muller"));
+    assert!(
+        site.page("world/harbour-ferry.html")
+            .contains("By Zoe Muller")
+    );
     assert!(site.page("index.html").contains("charset=US-ASCII"));
 
     let site = site_with("html32", "macroman");
     let page = bytes(&site, "world/harbour-ferry.html");
     let by = page.windows(3).position(|w| w == b"By ").unwrap();
-    assert_eq!(&page[by..by + 13], b"By Zo\x91 M\x9Fller", "ë and ü in Mac OS Roman");
+    assert_eq!(
+        &page[by..by + 13],
+        b"By Zo\x91 M\x9Fller",
+        "ë and ü in Mac OS Roman"
+    );
     assert!(site.page("index.html").contains("charset=x-mac-roman"));
 }
 
 #[test]
 fn writes_charset_hints_for_web_servers() {
     let site = site_with("html32", "latin1");
-    assert_eq!(site.page(".htaccess").lines().last(), Some("AddDefaultCharset ISO-8859-1"));
+    assert_eq!(
+        site.page(".htaccess").lines().last(),
+        Some("AddDefaultCharset ISO-8859-1")
+    );
     let headers = site.page("_headers");
     assert!(headers.contains("/index.html\n  Content-Type: text/html; charset=ISO-8859-1\n"));
     assert!(headers.contains("/world/*\n  Content-Type: text/html; charset=ISO-8859-1\n"));
@@ -85,11 +116,21 @@ fn writes_charset_hints_for_web_servers() {
 
 #[test]
 fn check_passes_a_clean_build_in_every_profile() {
-    for (profile, charset) in [("html2", "ascii"), ("html32", "latin1"), ("html32", "macroman"), ("modern", "utf-8")] {
+    for (profile, charset) in [
+        ("html2", "ascii"),
+        ("html32", "latin1"),
+        ("html32", "macroman"),
+        ("modern", "utf-8"),
+    ] {
         let site = site_with(profile, charset);
         let out = site.run(&["check"]);
         let stdout = String::from_utf8_lossy(&out.stdout);
-        assert_eq!(out.status.code(), Some(0), "{profile}/{charset}:\n{stdout}{}", stderr(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{profile}/{charset}:\n{stdout}{}",
+            stderr(&out)
+        );
         assert!(stdout.contains(": 0 problems"), "{stdout}");
     }
 }
@@ -103,7 +144,11 @@ fn check_reports_each_problem_with_file_and_line() {
         .replacen("<hr>", "<hr>\n<script>alert(1)</script>", 1)
         .replacen("../index.html", "../missing.html", 1)
         .replace("</body>", "<p>\u{93}smart\u{94} &#8217;</p></body>");
-    std::fs::write(&page, tampered.chars().map(|c| c as u8).collect::<Vec<u8>>()).unwrap();
+    std::fs::write(
+        &page,
+        tampered.chars().map(|c| c as u8).collect::<Vec<u8>>(),
+    )
+    .unwrap();
     std::fs::remove_file(site.public().join("world/old-news.html")).unwrap();
     let out = site.run(&["check"]);
     assert_eq!(out.status.code(), Some(1));
@@ -118,20 +163,39 @@ fn check_reports_each_problem_with_file_and_line() {
     ] {
         assert!(stdout.contains(want), "missing {want:?} in:\n{stdout}");
     }
-    assert!(stdout.contains("world/old-news.html does not exist"), "{stdout}");
+    assert!(
+        stdout.contains("world/old-news.html does not exist"),
+        "{stdout}"
+    );
 }
 
 /// Runs the independent DTD validator over a built site.
 fn validate(site: &TempSite, encoding: &str) -> (bool, String) {
     let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/validate-html");
-    let out = Command::new("bash").arg(script).arg(site.public()).arg(encoding).output().unwrap();
-    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    let out = Command::new("bash")
+        .arg(script)
+        .arg(site.public())
+        .arg(encoding)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
 }
 
 #[test]
 fn every_page_is_valid_against_its_dtd_in_every_period_profile_and_charset() {
     for profile in ["html2", "html32"] {
-        for (charset, encoding) in [("ascii", "US-ASCII"), ("latin1", "ISO-8859-1"), ("macroman", "MACINTOSH")] {
+        for (charset, encoding) in [
+            ("ascii", "US-ASCII"),
+            ("latin1", "ISO-8859-1"),
+            ("macroman", "MACINTOSH"),
+        ] {
             let site = site_with(profile, charset);
             let (ok, out) = validate(&site, encoding);
             assert!(ok, "{profile}/{charset}:\n{out}");
@@ -144,12 +208,23 @@ fn every_page_is_valid_against_its_dtd_in_every_period_profile_and_charset() {
 fn lynx_shows_the_headline_and_back_link() {
     let site = site_with("html32", "latin1");
     let out = Command::new("lynx")
-        .args(["-dump", "-nolist", "-assume_charset=iso-8859-1", "-display_charset=utf-8"])
+        .args([
+            "-dump",
+            "-nolist",
+            "-assume_charset=iso-8859-1",
+            "-display_charset=utf-8",
+        ])
         .arg(site.public().join("world/harbour-ferry.html"))
         .output()
         .expect("lynx is installed (apt-get install lynx)");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("Harbour Council Backs Night Ferry Plan"), "{text}");
-    assert!(text.contains("< Back to Fixture Times front page"), "{text}");
+    assert!(
+        text.contains("Harbour Council Backs Night Ferry Plan"),
+        "{text}"
+    );
+    assert!(
+        text.contains("< Back to Fixture Times front page"),
+        "{text}"
+    );
     assert!(text.contains("By Zoë Müller"), "{text}");
 }
