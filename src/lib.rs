@@ -9,6 +9,8 @@ pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod content;
+pub mod decode;
+pub mod extract;
 pub mod markdown;
 pub mod output;
 pub mod pages;
