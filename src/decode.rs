@@ -13,7 +13,8 @@ use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, X_USER_DEFI
 const PRESCAN_BYTES: usize = 1024;
 
 /// Decodes an HTML page. `header_charset` is the `charset` parameter of the
-/// HTTP `Content-Type` header, when there was one. Returns the text and the
+/// HTTP `Content-Type` header, when there was one. A `<meta>` declaration
+/// loses to bytes that are valid non-ASCII UTF-8 (a page re-saved as UTF-8). Returns the text and the
 /// encoding used; malformed bytes become U+FFFD.
 pub fn decode_html(bytes: &[u8], header_charset: Option<&str>) -> (String, &'static Encoding) {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
@@ -22,7 +23,14 @@ pub fn decode_html(bytes: &[u8], header_charset: Option<&str>) -> (String, &'sta
     }
     let encoding = header_charset
         .and_then(label_to_encoding)
-        .or_else(|| prescan_meta(&bytes[..bytes.len().min(PRESCAN_BYTES)]))
+        .or_else(|| {
+            // Pages saved to disk are often re-encoded as UTF-8 while
+            // keeping their old `<meta charset>`; valid non-ASCII UTF-8 is
+            // almost never a legacy encoding, so it outranks the meta.
+            let utf8 = !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok();
+            let meta = prescan_meta(&bytes[..bytes.len().min(PRESCAN_BYTES)]);
+            if utf8 { Some(UTF_8) } else { meta }
+        })
         .unwrap_or_else(|| detect(bytes));
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     (text.into_owned(), encoding)
@@ -79,8 +87,14 @@ fn charset_in_tag(tag: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// chardetng's guess over the whole page; UTF-8 is allowed because saved
-/// pages often lost the header that declared it.
+/// pages often lost the header that declared it. Bytes that are valid
+/// UTF-8 are taken as UTF-8 without asking chardetng, which would say the
+/// same (or, for pure ASCII, name an encoding that decodes identically) at
+/// the cost of a scan that is slower than parsing the page.
 fn detect(bytes: &[u8]) -> &'static Encoding {
+    if std::str::from_utf8(bytes).is_ok() {
+        return UTF_8;
+    }
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     detector.guess(None, Utf8Detection::Allow)
