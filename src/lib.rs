@@ -10,6 +10,8 @@ pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod content;
+pub mod decode;
+pub mod extract;
 pub mod fetch;
 pub mod images;
 pub mod markdown;

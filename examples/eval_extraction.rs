@@ -1,0 +1,294 @@
+//! Measures `paperboy::extract` on real-page corpora kept outside the
+//! repository (see the corpora README for where they come from).
+//!
+//! ```text
+//! cargo run --release --example eval_extraction -- CORPUS_DIR...
+//! ```
+//!
+//! Each argument is detected by its layout:
+//! * **readability** (folders holding `source.html` + `expected.html`):
+//!   shingle metric. The prediction is [`Extracted::text`] without its
+//!   title line, because `expected.html` is Readability.js's article body
+//!   and carries no title of its own; the truth is the text of
+//!   `expected.html` with every block element ending a line. Tokens are
+//!   `[\p{L}\p{N}_]+`; each side is a multiset of token 4-grams; per page
+//!   precision and recall from shared/extra/missed 4-grams; precision is
+//!   the mean over pages that predicted anything, recall the mean over
+//!   pages with any truth; F1 of the two means.
+//! * **snippets** (`evaldata.json` + `pages/`): each page is decoded by
+//!   its declared charset through `decode_html` and extracted with its
+//!   URL; the full [`Extracted::text`] (title included, as a reader sees
+//!   it) is searched for every "with" and "without" snippet after
+//!   collapsing whitespace on both sides. Precision = with-found /
+//!   (with-found + without-found); recall = with-found / with-total.
+//!
+//! Timing is decode plus extraction of one page, single-threaded.
+
+use anyhow::{Context, Result, bail};
+use dom_query::{Document, NodeRef};
+use paperboy::decode::decode_html;
+use paperboy::extract::{Extracted, extract_html};
+use regex::Regex;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// The URL the readability corpus pages were saved under.
+const READABILITY_URL: &str = "http://fakehost/test/page.html";
+
+fn main() -> Result<()> {
+    let dirs: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    if dirs.is_empty() {
+        bail!(
+            "usage: eval_extraction CORPUS_DIR... (a readability test-pages folder or a folder with evaldata.json)"
+        );
+    }
+    let mut all_ms = Vec::new();
+    for dir in &dirs {
+        let ms = if dir.join("evaldata.json").is_file() {
+            snippets(dir)?
+        } else {
+            shingles(dir)?
+        };
+        all_ms.extend(ms);
+    }
+    if dirs.len() > 1 {
+        print_timing("all corpora", &mut all_ms);
+    }
+    Ok(())
+}
+
+/// One page through the library, timed. Keys that are not URLs (the
+/// snippet corpus has `hard::<file>` entries) give the page no URL.
+fn run(bytes: &[u8], url: &str, ms: &mut Vec<f64>) -> Option<Extracted> {
+    let url = url.starts_with("http").then_some(url);
+    let start = Instant::now();
+    let (html, _) = decode_html(bytes, None);
+    let result = extract_html(&html, url);
+    ms.push(start.elapsed().as_secs_f64() * 1000.0);
+    result.ok()
+}
+
+fn shingles(dir: &Path) -> Result<Vec<f64>> {
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot list {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("source.html").is_file() && p.join("expected.html").is_file())
+        .collect();
+    if pages.is_empty() {
+        bail!(
+            "{}: neither evaldata.json nor folders with source.html and expected.html",
+            dir.display()
+        );
+    }
+    pages.sort();
+    let word = Regex::new(r"[\p{L}\p{N}_]+").expect("valid regex");
+    let (mut precisions, mut recalls, mut ms) = (Vec::new(), Vec::new(), Vec::new());
+    let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
+    for page in &pages {
+        let source = std::fs::read(page.join("source.html"))
+            .with_context(|| format!("cannot read {}", page.display()))?;
+        let expected = std::fs::read_to_string(page.join("expected.html"))
+            .with_context(|| format!("cannot read {}", page.display()))?;
+        let predicted = run(&source, READABILITY_URL, &mut ms)
+            .map(|e| body_text(&e.text()))
+            .unwrap_or_default();
+        let truth = grams(&word, &html_text(&expected));
+        let pred = grams(&word, &predicted);
+        let tp: usize = pred
+            .iter()
+            .map(|(g, n)| (*n).min(truth.get(g).copied().unwrap_or(0)))
+            .sum();
+        let (np, nt): (usize, usize) = (pred.values().sum(), truth.values().sum());
+        let (p, r) = (tp as f64 / np.max(1) as f64, tp as f64 / nt.max(1) as f64);
+        if np > 0 {
+            precisions.push(p);
+        }
+        if nt > 0 {
+            recalls.push(r);
+        }
+        if verbose {
+            let name = page.file_name().unwrap_or_default().to_string_lossy();
+            println!("{name:45} P {p:.3} R {r:.3}");
+        }
+    }
+    let (p, r) = (mean(&precisions), mean(&recalls));
+    println!(
+        "{}: readability shingles, {} pages: P {p:.4} R {r:.4} F1 {:.4}",
+        dir.display(),
+        pages.len(),
+        f1(p, r)
+    );
+    print_timing(&dir.display().to_string(), &mut ms.clone());
+    Ok(ms)
+}
+
+fn snippets(dir: &Path) -> Result<Vec<f64>> {
+    let path = dir.join("evaldata.json");
+    let data: HashMap<String, serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?,
+    )
+    .with_context(|| format!("{} is not an evaldata object", path.display()))?;
+    let mut urls: Vec<&String> = data.keys().collect();
+    urls.sort();
+    let (mut with_found, mut with_total, mut without_found) = (0, 0, 0);
+    let mut ms = Vec::new();
+    let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
+    for url in urls {
+        let entry = &data[url];
+        let file = entry["file"].as_str().context("entry without file")?;
+        let page = dir.join("pages").join(file);
+        let bytes =
+            std::fs::read(&page).with_context(|| format!("cannot read {}", page.display()))?;
+        let text = run(&bytes, url, &mut ms)
+            .map(|e| collapse(&e.text()))
+            .unwrap_or_default();
+        let list = |key: &str| -> Vec<String> {
+            entry[key]
+                .as_array()
+                .map(|a| a.iter().filter_map(|s| s.as_str()).map(collapse).collect())
+                .unwrap_or_default()
+        };
+        for s in list("with") {
+            with_total += 1;
+            if text.contains(&s) {
+                with_found += 1;
+            } else if verbose {
+                println!("MISSED  {file}: {s}");
+            }
+        }
+        for s in list("without") {
+            if text.contains(&s) {
+                without_found += 1;
+                if verbose {
+                    println!("LEAKED  {file}: {s}");
+                }
+            }
+        }
+    }
+    let p = with_found as f64 / (with_found + without_found).max(1) as f64;
+    let r = with_found as f64 / with_total.max(1) as f64;
+    println!(
+        "{}: snippets, {} pages: P {p:.4} R {r:.4} F1 {:.4}",
+        dir.display(),
+        data.len(),
+        f1(p, r)
+    );
+    print_timing(&dir.display().to_string(), &mut ms.clone());
+    Ok(ms)
+}
+
+/// `Extracted::text` without the title line and the blank line after it.
+fn body_text(text: &str) -> String {
+    text.split_once("\n\n")
+        .map(|(_, body)| body.to_string())
+        .unwrap_or_default()
+}
+
+/// The text of an HTML fragment, block elements ending lines so that
+/// words in adjacent blocks never run together.
+fn html_text(html: &str) -> String {
+    fn walk(node: &NodeRef, out: &mut String) {
+        if node.is_text() {
+            out.push_str(&node.text());
+            return;
+        }
+        let name = node.node_name().unwrap_or_default();
+        if matches!(&*name, "script" | "style" | "noscript" | "template") {
+            return;
+        }
+        let block = matches!(
+            &*name,
+            "p" | "div"
+                | "br"
+                | "li"
+                | "ul"
+                | "ol"
+                | "dl"
+                | "dt"
+                | "dd"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "blockquote"
+                | "pre"
+                | "table"
+                | "tr"
+                | "td"
+                | "th"
+                | "figure"
+                | "figcaption"
+                | "section"
+                | "article"
+                | "header"
+                | "footer"
+                | "aside"
+                | "nav"
+                | "hr"
+                | "caption"
+                | "main"
+                | "details"
+                | "summary"
+        );
+        if block {
+            out.push('\n');
+        }
+        for child in node.children() {
+            walk(&child, out);
+        }
+        if block {
+            out.push('\n');
+        }
+    }
+    let doc = Document::from(html);
+    let mut out = String::new();
+    walk(&doc.root(), &mut out);
+    out
+}
+
+fn grams(word: &Regex, text: &str) -> HashMap<String, usize> {
+    let tokens: Vec<&str> = word.find_iter(text).map(|m| m.as_str()).collect();
+    let mut out = HashMap::new();
+    for w in tokens.windows(4) {
+        *out.entry(w.join("\u{1}")).or_insert(0) += 1;
+    }
+    out
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn mean(v: &[f64]) -> f64 {
+    if v.is_empty() {
+        0.0
+    } else {
+        v.iter().sum::<f64>() / v.len() as f64
+    }
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+fn print_timing(label: &str, ms: &mut [f64]) {
+    if ms.is_empty() {
+        return;
+    }
+    ms.sort_by(f64::total_cmp);
+    let at = |q: f64| ms[((ms.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "{label}: {} pages, median {:.2} ms, p95 {:.2} ms per page",
+        ms.len(),
+        at(0.5),
+        at(0.95)
+    );
+}

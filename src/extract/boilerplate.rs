@@ -1,0 +1,170 @@
+//! Short lines that are page furniture rather than article text, in the
+//! languages news pages most often use.
+//!
+//! Owns the patterns shared by the HTML cleaner (applied to short blocks)
+//! and the text-dump reader (applied to lines): subscription and paywall
+//! notices, log-in prompts, newsletter and cookie boxes, share prompts,
+//! "related"/"read more" headings, advertisement labels, photo credits,
+//! comment-section headers and back-links. Long paragraphs are never
+//! judged here: a notice is short, an article paragraph that mentions
+//! subscriptions is not.
+
+use regex::{Regex, RegexSet};
+use std::sync::OnceLock;
+
+/// Blocks longer than this (in characters) are always article text.
+const MAX_NOTICE_CHARS: usize = 220;
+
+/// Credit lines are shorter still: "Foto: dpa", "AFP / JANE DOE".
+const MAX_CREDIT_CHARS: usize = 70;
+
+/// Patterns for a whole short line, matched case-insensitively.
+const NOTICES: &[&str] = &[
+    // Paywalls, access checks and log-in prompts.
+    r"\b(already (a )?(subscriber|member)|subscribe (now|today|to)|subscribers? only|for subscribers|to continue reading|continue reading with|you have a preview|preview (view )?of this article|(verify|checking|confirm(ed)?) (your )?access|while we verify|log ?in to (read|continue|comment)|sign in to (read|continue|comment)|create (a |an )?(free )?account|jetzt abonnieren|abo abschließen|weiterlesen mit|pour lire la suite|réservé aux abonnés|suscríbete)\b",
+    r"^(want (all|more) of .*\?\s*subscribe\.?|subscribe\.?|log ?in\.?|sign in\.?|sign up\.?|register\.?|anmelden\.?|einloggen\.?)$",
+    // Newsletters.
+    r"(^newsletter\b|\b(our|free|daily|weekly|morning|evening|email|e-mail|unseren?|den|zum|kostenlosen?) newsletter\b|\bnewsletter (abonnieren|bestellen|anmelden|sign-?up)\b|\b(never miss (the|a|an)\b|verpasse keine|nichts mehr verpassen|nichts mehr versäumen|stay (informed|up to date)|do you want to be informed|sign up for (our|the)|inscrivez-vous|(e-?mail|inbox) (alerts?|updates)|delivered to your inbox))",
+    // Cookies and consent.
+    r"\b(we use cookies|(this|our) (site|website) uses cookies|accept (all )?cookies|cookie (policy|settings|preferences|einstellungen|richtlinie)|(verwendet|nutzt|nutzen|verwenden) cookies|utilise des cookies|we (value|respect) your privacy|wir respektieren deine privatsphäre|datenschutzeinstellungen|privacy settings|consent preferences)\b",
+    // Share prompts.
+    r"^(share( this( article| story| page)?)?|social share|teilen|diesen artikel teilen|artikel teilen|partager( cet article)?|compartir|share on (facebook|twitter|x))\b",
+    r"\b(artikel gefallen\?|vergiss nicht zu teilen|share this (article|story)|mit anderen teilen|with your friends)\b",
+    // Advertisement labels and affiliate disclosures.
+    r"^(advertisement|anzeige|werbung|publicité|publicidad|reklama|sponsored( content)?|ad)\s*:?\s*$",
+    r"\b(advertising disclosure|affiliate links?|bei den verlinkungen handelt es sich um|we may (receive|earn) (a )?(compensation|commission))\b",
+    // Comment sections.
+    r"^(\d+\s+)?(comments?|kommentare?|commentaires?|comentarios?)\s*(\(\d+\))?\s*:?$",
+    r"^(leave a (reply|comment)|write a comment|post a comment|kommentar(e)? (schreiben|verfassen)|schreibe(n sie)? einen kommentar|laisser un commentaire|deja un comentario)\b",
+    // Author boxes and post furniture.
+    r"^(über (den|die) autor(in)?|about the author|this entry was posted|dieser eintrag wurde veröffentlicht|posted in|filed under|tags?:|schlagwörter:|kategorie(n)?:|categories:)",
+    // Back-links and mirror chrome.
+    r"^(<|«|‹|←)?\s*(back to|zurück (zur|zum|zu)|retour (à|aux)|volver a)\b",
+    r"^original source\b|\barticle images:",
+    // Print, PDF and app prompts.
+    r"^(print( this)?( article| page)?|drucken|als pdf herunterladen|download (the )?app)\b|\b(dieses skript als pdf)\b",
+];
+
+/// Headings of related-content boxes: the phrase alone, or followed by a
+/// colon or arrow and a link title ("Read more: ...").
+const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also like|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|mehr zum thema|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|lire aussi|sur le même sujet|leer más|lea también|te puede interesar|zobacz (też|także)|czytaj (też|także))\s*([:»›>…|-].*)?$";
+
+/// Patterns for photo credits and captions, matched case-insensitively.
+const CREDITS: &[&str] = &[
+    r"\bcredit(s)?\s*(\.\.\.|…|:)",
+    r"^(foto|fotos|photo|photos|bild|bilder|image|images|picture|grafik|illustration|quelle|source|copyright|©|\(c\))\s*(:|©|/|by\b)",
+    r"\b(photo|photograph|foto|picture|image|illustration)s?\s+(by|credit|courtesy|von)\b",
+    r"^(©|\(c\))|\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)\b",
+];
+
+/// Agency names that make a very short line a credit ("AFP / JANE DOE").
+const AGENCIES: &str = r"\b(afp|ap|dpa|reuters|getty( images)?|istock(photo)?(\.com)?|shutterstock|imago|picture alliance|keystone|epa|wenn(\.com)?|unsplash|pixabay|adobe ?stock|ansa|efe|xinhua|pool)\b";
+
+/// Whether `line` is page furniture: a notice, prompt, heading of a
+/// related-links box, or a photo credit.
+pub fn is_boilerplate(line: &str) -> bool {
+    let line = line.trim();
+    let chars = line.chars().count();
+    if chars == 0 || chars > MAX_NOTICE_CHARS {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let (notices, credits, agencies) = patterns();
+    if notices.is_match(&lower) || credits.is_match(&lower) || related().is_match(&lower) {
+        return true;
+    }
+    chars <= MAX_CREDIT_CHARS
+        && agencies.is_match(&lower)
+        && (lower.contains('/') || is_credit_case(line))
+}
+
+/// A credit line written as a name list in capitals ("AFP / MARCO BERTORELLO",
+/// "Judy Eddy/WENN.com"): no sentence punctuation at the end.
+fn is_credit_case(line: &str) -> bool {
+    !line.ends_with(['.', '!', '?', ':', '"', '”']) && line.split_whitespace().count() <= 6
+}
+
+/// Whether `line` opens a related-links box, so the list after it goes too.
+pub fn is_related_heading(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 60 && related().is_match(&line.to_lowercase())
+}
+
+fn related() -> &'static Regex {
+    static RELATED_RE: OnceLock<Regex> = OnceLock::new();
+    RELATED_RE.get_or_init(|| Regex::new(RELATED).expect("valid related pattern"))
+}
+
+fn patterns() -> &'static (RegexSet, RegexSet, Regex) {
+    static PATTERNS: OnceLock<(RegexSet, RegexSet, Regex)> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        (
+            RegexSet::new(NOTICES).expect("valid notice patterns"),
+            RegexSet::new(CREDITS).expect("valid credit patterns"),
+            Regex::new(AGENCIES).expect("valid agency pattern"),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_lines_are_recognised() {
+        let furniture = [
+            "Already a subscriber? Log in.",
+            "Want all of The Daily Courier? Subscribe.",
+            "You have a preview view of this article while we are checking your access.",
+            "Thank you for your patience while we verify access.",
+            "Sign up for our morning newsletter",
+            "Never miss the latest news by signing up",
+            "We use cookies to improve your experience. Accept all",
+            "Share this article",
+            "Auch interessant",
+            "Read more:",
+            "À lire aussi",
+            "ADVERTISEMENT",
+            "Anzeige",
+            "3 Comments",
+            "Leave a Reply",
+            "< Back to Harbour News front page",
+            "Original source (on modern site) | Article images: [1] [2]",
+            "The mayor at the pier on Monday.Credit...Pool photo by Jane Roe",
+            "Foto: Stadtverwaltung/Max Muster",
+            "Photo: Reuters",
+            "AFP / MARCO ROSSI",
+            "Judy Roe/WENN.com",
+            "© 2024 Harbour Media Inc. All Rights Reserved.",
+            "Über den Autor",
+        ];
+        for line in furniture {
+            assert!(is_boilerplate(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn article_sentences_are_kept() {
+        let prose = [
+            "The council voted 7–2 on Tuesday to fund the night ferry.",
+            "Reuters reported that the talks had stalled.",
+            "Subscribers to the ferry pass will pay less, the mayor said, and the cookie shop on the pier will stay open until midnight through the summer season to serve late passengers.",
+            "She said the newsletter she founded in 1998 had changed how the town argued about its harbour, its schools and its roads, and she regretted nothing about it at all, not even the long nights she spent writing it.",
+            "Comments from residents were mostly positive.",
+        ];
+        for line in prose {
+            let long = line.chars().count() > MAX_NOTICE_CHARS;
+            assert!(!is_boilerplate(line) || long, "{line} wrongly flagged");
+        }
+        assert!(!is_boilerplate(
+            &"The newsletter was read widely. ".repeat(10)
+        ));
+    }
+
+    #[test]
+    fn related_headings_open_link_lists() {
+        assert!(is_related_heading("Related articles"));
+        assert!(is_related_heading("Lesen Sie auch"));
+        assert!(!is_related_heading("Related families met at the harbour"));
+    }
+}

@@ -1,0 +1,317 @@
+//! Shaping the DOM around and inside the article: what is page furniture
+//! and goes, and what is kept in another form.
+//!
+//! Before Readability runs, [`strip_furniture`] removes whole boxes whose
+//! class, id or role say they are share bars, newsletter and cookie boxes,
+//! related-link lists, comment sections, ads or pop-ups. After it,
+//! [`tidy_article`] takes the images out (into `images`), drops captions,
+//! credits and short notice blocks, turns layout tables into plain blocks
+//! and removes a heading that repeats the title. Sanitizing the markup is
+//! `sanitize`'s job.
+
+use super::boilerplate::{is_boilerplate, is_related_heading};
+use super::metadata::absolute;
+use crate::content::Image;
+use dom_query::{Document, NodeRef};
+use url::Url;
+
+/// class/id fragments that mark furniture wherever they appear in a name.
+const FURNITURE_PARTS: &[&str] = &[
+    "newsletter",
+    "cookie",
+    "consent",
+    "gdpr",
+    "paywall",
+    "subscribe",
+    "subscription",
+    "signup",
+    "sign-up",
+    "social-share",
+    "share-bar",
+    "sharebar",
+    "share-buttons",
+    "sharing",
+    "shariff",
+    "addtoany",
+    "a2a_",
+    "sociallinks",
+    "social-links",
+    "social-media",
+    "related",
+    "recommend",
+    "read-more",
+    "readmore",
+    "more-articles",
+    "outbrain",
+    "taboola",
+    "breadcrumb",
+    "comment-list",
+    "commentlist",
+    "comments-area",
+    "disqus",
+    "author-box",
+    "authorbox",
+    "about-author",
+    "author-bio",
+    "advert",
+    "sponsor",
+    "promo",
+    "popup",
+    "modal",
+    "overlay",
+    "banner",
+    "teaser-list",
+    "newsticker",
+    "print-only",
+    "skip-link",
+    "tag-list",
+    "taglist",
+    "post-tags",
+    "article-tags",
+    "navigation",
+];
+
+/// class/id names that mark furniture only as a whole word (`ad` but not `head`).
+const FURNITURE_WORDS: &[&str] = &[
+    "share", "shares", "social", "ad", "ads", "adsense", "comments", "comment", "respond", "tags",
+    "sidebar", "widget", "nav", "menu", "footer", "masthead", "toolbar", "rating",
+];
+
+/// Roles that never hold article text.
+const FURNITURE_ROLES: &[&str] = &[
+    "dialog",
+    "alertdialog",
+    "navigation",
+    "banner",
+    "complementary",
+    "contentinfo",
+    "search",
+];
+
+/// Removes furniture boxes from a whole page. A box that holds a large
+/// share of the page's paragraph text is kept whatever its name: some
+/// sites call their article wrapper `share-enabled` or `render-target-modal`.
+pub fn strip_furniture(doc: &Document) {
+    let total: usize = doc.select("p").nodes().iter().map(text_chars).sum();
+    let candidates: Vec<NodeRef> = doc
+        .select("div, section, aside, ul, ol, nav, footer, header, form, span, p, figure, dialog, [role]")
+        .nodes()
+        .iter()
+        .filter(|node| is_furniture(node))
+        .cloned()
+        .collect();
+    for node in candidates {
+        if node.parent().is_none() {
+            continue;
+        }
+        let own: usize = node
+            .descendants_it()
+            .filter(|d| d.has_name("p"))
+            .map(|p| text_chars(&p))
+            .sum();
+        if own * 4 > total && own > 300 {
+            continue;
+        }
+        node.remove_from_parent();
+    }
+}
+
+fn text_chars(node: &NodeRef) -> usize {
+    node.text().chars().count()
+}
+
+fn is_furniture(node: &NodeRef) -> bool {
+    if node.has_name("body")
+        || node.has_name("html")
+        || node.has_name("main")
+        || node.has_name("article")
+    {
+        return false;
+    }
+    if let Some(role) = node.attr("role")
+        && FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
+    {
+        return true;
+    }
+    let names = format!(
+        "{} {}",
+        node.attr("class").unwrap_or_default(),
+        node.attr("id").unwrap_or_default()
+    )
+    .to_ascii_lowercase();
+    if names.trim().is_empty() {
+        return false;
+    }
+    if FURNITURE_PARTS.iter().any(|p| names.contains(p)) {
+        return true;
+    }
+    names
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .any(|word| FURNITURE_WORDS.contains(&word))
+}
+
+/// The article fragment after tidying, and the images taken out of it.
+pub struct Tidied {
+    pub html: String,
+    pub images: Vec<Image>,
+}
+
+/// Tidies Readability's article fragment: images out, captions and
+/// notices gone, layout tables flattened, a repeated title heading dropped.
+pub fn tidy_article(html: &str, title: &str, base: Option<&Url>) -> Tidied {
+    let doc = Document::fragment(html);
+    let images = take_images(&doc, base);
+    remove_notices(&doc);
+    flatten_layout_tables(&doc);
+    remove_title_heading(&doc, title);
+    Tidied {
+        html: doc.html().to_string(),
+        images,
+    }
+}
+
+/// Collects `<img>`s (absolute http(s) URL; alt text, or the figure's
+/// caption when the alt is empty), then removes images, figure captions
+/// and credit spans from the text.
+fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
+    let mut images: Vec<Image> = Vec::new();
+    for img in doc.select("img").nodes() {
+        let src = ["src", "data-src", "data-original", "data-lazy-src"]
+            .iter()
+            .find_map(|a| {
+                img.attr(a)
+                    .filter(|v| !v.trim().is_empty() && !v.starts_with("data:"))
+            })
+            .or_else(|| {
+                img.attr("srcset")
+                    .and_then(|s| first_srcset(&s).map(Into::into))
+            });
+        let Some(url) = src.and_then(|s| absolute(&s, base)) else {
+            continue;
+        };
+        if is_tiny(img) || images.iter().any(|i| i.url == url) {
+            continue;
+        }
+        let mut alt = collapse(&img.attr("alt").unwrap_or_default());
+        if alt.is_empty()
+            && let Some(figure) = img.ancestors_it(Some(4)).find(|a| a.has_name("figure"))
+        {
+            let caption = figure.descendants_it().find(|d| d.has_name("figcaption"));
+            alt = caption.map(|c| collapse(&c.text())).unwrap_or_default();
+        }
+        images.push(Image { url, alt });
+    }
+    doc.select("img, picture, figcaption, [class*=caption], [class*=credit], [class*=copyright]")
+        .nodes()
+        .iter()
+        .filter(|n| n.text().chars().count() <= 400)
+        .for_each(|n| n.remove_from_parent());
+    images
+}
+
+fn first_srcset(srcset: &str) -> Option<&str> {
+    srcset.split(',').next()?.split_whitespace().next()
+}
+
+/// Tracking pixels and icons declared as such by their size attributes.
+fn is_tiny(img: &NodeRef) -> bool {
+    ["width", "height"].iter().any(|a| {
+        img.attr(a)
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+            .is_some_and(|n| n < 40)
+    })
+}
+
+/// Drops short blocks that are notices, prompts or credits, and the link
+/// list after a "related" heading.
+fn remove_notices(doc: &Document) {
+    let blocks: Vec<NodeRef> = doc
+        .select("p, li, h1, h2, h3, h4, h5, h6, div, span, section, aside, small, strong, b, em, dt, dd, blockquote")
+        .nodes()
+        .to_vec();
+    for block in blocks {
+        if block.parent().is_none() {
+            continue;
+        }
+        let text = block.text();
+        if !is_boilerplate(&text) {
+            continue;
+        }
+        if is_related_heading(&text) {
+            let mut next = block.next_element_sibling();
+            while let Some(list) = next.filter(|n| n.has_name("ul") || n.has_name("ol")) {
+                next = list.next_element_sibling();
+                list.remove_from_parent();
+            }
+        }
+        block.remove_from_parent();
+    }
+}
+
+/// Tables used for layout (nested tables, block content in cells, or a
+/// single column) become plain blocks so their text reads as paragraphs.
+fn flatten_layout_tables(doc: &Document) {
+    let tables: Vec<NodeRef> = doc.select("table").nodes().to_vec();
+    for table in tables.iter().rev() {
+        if !is_layout_table(table) {
+            continue;
+        }
+        let mut nodes = table.descendants();
+        nodes.push(*table);
+        for node in nodes {
+            let name = node.node_name().unwrap_or_default();
+            match &*name {
+                "table" | "tr" | "td" | "th" | "caption" => node.rename("div"),
+                "tbody" | "thead" | "tfoot" | "colgroup" | "col" => node.unwrap_node(),
+                _ => {}
+            }
+        }
+    }
+}
+
+fn is_layout_table(table: &NodeRef) -> bool {
+    let mut max_cells = 0;
+    for node in table.descendants_it() {
+        let name = node.node_name().unwrap_or_default();
+        match &*name {
+            "table" | "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol"
+            | "blockquote" | "pre" => return true,
+            "tr" => {
+                let cells = node
+                    .element_children()
+                    .iter()
+                    .filter(|c| c.has_name("td") || c.has_name("th"))
+                    .count();
+                max_cells = max_cells.max(cells);
+            }
+            _ => {}
+        }
+    }
+    max_cells <= 1
+}
+
+/// Removes the first heading when it repeats the title: the title is a
+/// field of its own.
+fn remove_title_heading(doc: &Document, title: &str) {
+    let title = normalise(title);
+    if title.is_empty() {
+        return;
+    }
+    if let Some(h) = doc.select("h1, h2, h3").nodes().first()
+        && normalise(&h.text()) == title
+    {
+        h.remove_from_parent();
+    }
+}
+
+fn normalise(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

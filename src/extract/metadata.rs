@@ -1,0 +1,411 @@
+//! What a page says about its article outside the article text: JSON-LD,
+//! OpenGraph and other `<meta>` tags, the canonical link, `<html lang>`
+//! and `<time datetime>`.
+//!
+//! Owns reading and normalising those (absolute URLs, RFC 3339 dates,
+//! bylines that are names rather than profile links). Where sources
+//! disagree, JSON-LD wins over OpenGraph, which wins over plain `<meta>`
+//! and markup. Finding the article body is not done here; the JSON-LD
+//! `articleBody` is only handed on as a fallback.
+
+use crate::content::Image;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
+use dom_query::Document;
+use serde_json::Value;
+use std::collections::HashMap;
+use url::Url;
+
+/// schema.org types that describe an article.
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "AskPublicNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "SocialMediaPosting",
+    "ScholarlyArticle",
+    "TechArticle",
+    "Report",
+    "Review",
+];
+
+/// Article metadata gathered from the whole page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    /// RFC 3339.
+    pub published: Option<String>,
+    pub site_name: Option<String>,
+    /// Absolute.
+    pub canonical_url: Option<String>,
+    pub language: Option<String>,
+    pub excerpt: Option<String>,
+    /// The page's lead image (JSON-LD `image`, then `og:image`).
+    pub lead_image: Option<Image>,
+    /// JSON-LD `articleBody`, plain text.
+    pub article_body: Option<String>,
+}
+
+/// Reads the metadata of a parsed page. `base` resolves relative URLs.
+pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
+    let ld = json_ld(doc);
+    let meta = meta_tags(doc);
+    let get = |keys: &[&str]| keys.iter().find_map(|k| meta.get(*k).cloned());
+
+    let title = ld
+        .as_ref()
+        .and_then(|a| text_field(a, &["headline", "name"]))
+        .or_else(|| get(&["og:title", "twitter:title", "dc.title", "title"]));
+    let byline = ld
+        .as_ref()
+        .and_then(|a| a.get("author").and_then(names))
+        .or_else(|| {
+            get(&[
+                "author",
+                "article:author",
+                "dc.creator",
+                "byl",
+                "sailthru.author",
+            ])
+        })
+        .map(|b| {
+            b.trim_start_matches("By ")
+                .trim_start_matches("by ")
+                .to_string()
+        })
+        .filter(|b| is_name(b));
+    let published = ld
+        .as_ref()
+        .and_then(|a| text_field(a, &["datePublished", "dateCreated"]))
+        .into_iter()
+        .chain(get(&[
+            "article:published_time",
+            "og:published_time",
+            "datepublished",
+            "date",
+            "dc.date",
+            "dc.date.issued",
+            "dcterms.created",
+            "pubdate",
+            "publishdate",
+            "publish-date",
+            "sailthru.date",
+            "parsely-pub-date",
+        ]))
+        .chain(time_datetime(doc))
+        .find_map(|d| normalise_date(&d));
+    let site_name = get(&["og:site_name", "application-name"]).or_else(|| {
+        ld.as_ref()
+            .and_then(|a| a.get("publisher"))
+            .and_then(|p| text_field(p, &["name"]))
+    });
+    let canonical_url = doc
+        .select("link[rel~=canonical]")
+        .attr("href")
+        .map(|h| h.to_string())
+        .or_else(|| get(&["og:url"]))
+        .or_else(|| {
+            ld.as_ref()
+                .and_then(|a| text_field(a, &["url", "mainEntityOfPage"]))
+        })
+        .and_then(|u| absolute(&u, base));
+    let language = doc
+        .select("html")
+        .attr("lang")
+        .map(|l| l.to_string())
+        .or_else(|| get(&["content-language", "dc.language", "language"]))
+        .or_else(|| ld.as_ref().and_then(|a| text_field(a, &["inLanguage"])))
+        .or_else(|| get(&["og:locale"]).map(|l| l.replace('_', "-")))
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty() && l.len() <= 35);
+    let excerpt = get(&["description", "og:description", "twitter:description"])
+        .or_else(|| ld.as_ref().and_then(|a| text_field(a, &["description"])));
+    let lead_image = ld
+        .as_ref()
+        .and_then(|a| a.get("image").and_then(image_url))
+        .or_else(|| {
+            get(&[
+                "og:image",
+                "og:image:url",
+                "og:image:secure_url",
+                "twitter:image",
+            ])
+        })
+        .and_then(|u| absolute(&u, base))
+        .map(|url| Image {
+            url,
+            alt: get(&["og:image:alt", "twitter:image:alt"]).unwrap_or_default(),
+        });
+    let article_body = ld
+        .as_ref()
+        .and_then(|a| text_field(a, &["articleBody", "text"]));
+    Metadata {
+        title: title.map(|t| collapse(&t)),
+        byline: byline.map(|b| collapse(&b)),
+        published,
+        site_name: site_name.map(|s| collapse(&s)),
+        canonical_url,
+        language,
+        excerpt: excerpt.map(|e| collapse(&e)),
+        lead_image,
+        article_body,
+    }
+}
+
+/// The first JSON-LD object of an article type, looking inside arrays
+/// and `@graph`.
+fn json_ld(doc: &Document) -> Option<Value> {
+    doc.select(r#"script[type="application/ld+json"]"#)
+        .nodes()
+        .iter()
+        .filter_map(|node| {
+            let text = node.text();
+            let text = text
+                .trim()
+                .trim_start_matches("<![CDATA[")
+                .trim_end_matches("]]>")
+                .trim();
+            serde_json::from_str::<Value>(text).ok()
+        })
+        .find_map(|v| find_article(&v).cloned())
+}
+
+fn find_article(v: &Value) -> Option<&Value> {
+    match v {
+        Value::Array(items) => items.iter().find_map(find_article),
+        Value::Object(map) => {
+            if map.get("@type").is_some_and(is_article_type) {
+                return Some(v);
+            }
+            map.get("@graph")
+                .or_else(|| map.get("mainEntity"))
+                .and_then(find_article)
+        }
+        _ => None,
+    }
+}
+
+fn is_article_type(t: &Value) -> bool {
+    match t {
+        Value::String(s) => ARTICLE_TYPES.contains(&s.trim_start_matches("schema:")),
+        Value::Array(types) => types.iter().any(is_article_type),
+        _ => false,
+    }
+}
+
+/// The first of `keys` that holds a non-empty string (or an object with
+/// one under `@id`/`url`), HTML entities already decoded by the parser.
+fn text_field(v: &Value, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| match v.get(*k)? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Object(o) => o
+            .get("@id")
+            .or_else(|| o.get("url"))
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        _ => None,
+    })
+}
+
+/// Author names from a string, a Person, or a list of either.
+fn names(v: &Value) -> Option<String> {
+    let list: Vec<String> = match v {
+        Value::String(s) => vec![s.clone()],
+        Value::Object(o) => o
+            .get("name")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .into_iter()
+            .collect(),
+        Value::Array(items) => items.iter().filter_map(names).collect(),
+        _ => Vec::new(),
+    };
+    let list: Vec<String> = list
+        .into_iter()
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    (!list.is_empty()).then(|| list.join(", "))
+}
+
+/// An image URL from a string, an ImageObject, or a list of either.
+fn image_url(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(o) => o
+            .get("url")
+            .or_else(|| o.get("contentUrl"))
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        Value::Array(items) => items.iter().find_map(image_url),
+        _ => None,
+    }
+}
+
+/// `<meta>` values keyed by lower-cased `property`, `name`, `itemprop` or
+/// `http-equiv`; the first occurrence of a key wins.
+fn meta_tags(doc: &Document) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for node in doc.select("meta[content]").nodes() {
+        let Some(content) = node.attr("content") else {
+            continue;
+        };
+        let content = content.trim();
+        if content.is_empty() {
+            continue;
+        }
+        for attr in ["property", "name", "itemprop", "http-equiv"] {
+            if let Some(key) = node.attr(attr) {
+                // `property` may hold several space-separated names.
+                for key in key.split_whitespace() {
+                    out.entry(key.to_ascii_lowercase())
+                        .or_insert_with(|| content.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `datetime` of the `<time>` marked as the publication date, else the first one.
+fn time_datetime(doc: &Document) -> Option<String> {
+    let marked = doc.select(r#"time[pubdate][datetime], time[itemprop="datePublished"][datetime]"#);
+    let any = doc.select("time[datetime]");
+    marked
+        .attr("datetime")
+        .or_else(|| any.attr("datetime"))
+        .map(|d| d.to_string())
+}
+
+/// A date as RFC 3339. Times without an offset are taken as UTC, dates
+/// without a time as midnight UTC.
+pub fn normalise_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
+        return Some(d.to_rfc3339_opts(SecondsFormat::Secs, true));
+    }
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+    ] {
+        if let Ok(d) = DateTime::parse_from_str(s, format) {
+            return Some(d.to_rfc3339_opts(SecondsFormat::Secs, true));
+        }
+    }
+    if let Ok(d) = DateTime::parse_from_rfc2822(s) {
+        return Some(d.to_rfc3339_opts(SecondsFormat::Secs, true));
+    }
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
+        if let Ok(d) = NaiveDateTime::parse_from_str(s, format) {
+            return Some(d.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true));
+        }
+    }
+    let date = s.get(..10).unwrap_or(s);
+    NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|d| d.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true))
+}
+
+/// `u` made absolute against `base`; only http(s) URLs are kept.
+pub fn absolute(u: &str, base: Option<&Url>) -> Option<String> {
+    let u = u.trim();
+    let url = match base {
+        Some(base) => base.join(u).ok()?,
+        None => Url::parse(u).ok()?,
+    };
+    matches!(url.scheme(), "http" | "https").then(|| url.to_string())
+}
+
+/// A byline that reads like names: not a URL and not a sentence.
+fn is_name(b: &str) -> bool {
+    let b = b.trim();
+    !b.is_empty() && b.chars().count() <= 100 && !b.contains("://") && !b.starts_with("www.")
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_become_rfc3339() {
+        let cases = [
+            (
+                "2026-11-27T18:30:00+01:00",
+                Some("2026-11-27T18:30:00+01:00"),
+            ),
+            ("2026-11-27T18:30:00.123Z", Some("2026-11-27T18:30:00Z")),
+            (
+                "2026-11-27T18:30:00+0100",
+                Some("2026-11-27T18:30:00+01:00"),
+            ),
+            ("2026-11-27 18:30:00", Some("2026-11-27T18:30:00Z")),
+            ("2026-11-27", Some("2026-11-27T00:00:00Z")),
+            (
+                "Fri, 27 Nov 2026 18:30:00 GMT",
+                Some("2026-11-27T18:30:00Z"),
+            ),
+            ("last Tuesday", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalise_date(input).as_deref(), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn meta_tags_fill_in_without_json_ld() {
+        let doc = Document::from(
+            r#"<html lang="de"><head>
+            <meta property="og:title" content="Fähre &amp; Hafen">
+            <meta name="author" content="https://example.com/staff/jo">
+            <meta property="og:image" content="img/lead.jpg">
+            <meta property="og:url" content="https://hafen.example/faehre">
+            </head><body><time datetime="2026-01-02T03:04:05+01:00">2. Januar</time></body></html>"#,
+        );
+        let base = Url::parse("https://hafen.example/news/faehre.html").unwrap();
+        let m = read(&doc, Some(&base));
+        assert_eq!(m.title.as_deref(), Some("Fähre & Hafen"));
+        assert_eq!(m.byline, None, "profile URLs are not bylines");
+        assert_eq!(m.published.as_deref(), Some("2026-01-02T03:04:05+01:00"));
+        assert_eq!(m.language.as_deref(), Some("de"));
+        assert_eq!(
+            m.canonical_url.as_deref(),
+            Some("https://hafen.example/faehre")
+        );
+        assert_eq!(
+            m.lead_image.unwrap().url,
+            "https://hafen.example/news/img/lead.jpg"
+        );
+    }
+
+    #[test]
+    fn json_ld_is_found_in_arrays_and_graphs() {
+        for ld in [
+            r#"[{"@type":"BreadcrumbList"},{"@type":["NewsArticle"],"headline":"A","author":"Jo Roe"}]"#,
+            r#"{"@graph":[{"@type":"WebPage"},{"@type":"BlogPosting","headline":"A","author":{"name":"Jo Roe"}}]}"#,
+        ] {
+            let doc = Document::from(format!(
+                r#"<script type="application/ld+json">{ld}</script>"#
+            ));
+            let m = read(&doc, None);
+            assert_eq!(m.title.as_deref(), Some("A"), "{ld}");
+            assert_eq!(m.byline.as_deref(), Some("Jo Roe"), "{ld}");
+        }
+    }
+}

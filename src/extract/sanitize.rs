@@ -1,0 +1,152 @@
+//! The allowlist every extracted article passes through before it becomes
+//! Markdown.
+//!
+//! Owns what markup may survive: text structure (paragraphs, headings,
+//! lists, quotes, tables), links and emphasis. Scripts, styles, frames,
+//! plugins, forms and their contents are dropped whole; unknown tags are
+//! unwrapped; event handlers and every other attribute go; only
+//! `http`/`https`/`mailto`/`ftp` URLs stay, made absolute against the page.
+
+use std::collections::HashSet;
+use url::Url;
+
+/// Tags kept; anything else is replaced by its children.
+const TAGS: &[&str] = &[
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "dd",
+    "del",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
+];
+
+/// Tags dropped together with everything inside them.
+const DROP_WITH_CONTENT: &[&str] = &[
+    "applet", "audio", "button", "canvas", "embed", "form", "frame", "frameset", "iframe", "input",
+    "map", "math", "noscript", "object", "option", "script", "select", "style", "svg", "template",
+    "textarea", "title", "video",
+];
+
+/// Sanitizes an article fragment. Relative links are resolved against
+/// `base` when there is one and left relative otherwise.
+pub fn sanitize(html: &str, base: Option<&Url>) -> String {
+    let mut builder = ammonia::Builder::empty();
+    builder
+        .tags(TAGS.iter().copied().collect())
+        .clean_content_tags(DROP_WITH_CONTENT.iter().copied().collect())
+        .tag_attributes([("a", HashSet::from(["href"]))].into())
+        .url_schemes(HashSet::from(["http", "https", "mailto", "ftp"]))
+        .link_rel(None)
+        .strip_comments(true);
+    match base {
+        Some(base) => builder.url_relative(ammonia::UrlRelative::RewriteWithBase(base.clone())),
+        None => builder.url_relative(ammonia::UrlRelative::PassThrough),
+    };
+    builder.clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_markup_is_neutralised() {
+        let base = Url::parse("https://news.example/world/story.html").unwrap();
+        let html = r#"<p onclick="steal()" style="color:red">Kept <b onmouseover="x()">bold</b>
+            <a href="javascript:alert(1)">js link</a> <a href="data:text/html,hi">data link</a>
+            <a href="/about?a=1&amp;b=2" target="_blank" onclick="y()">about</a>
+            <a href="mailto:desk@news.example">mail</a></p>
+            <script>alert("script")</script><style>p{}</style>
+            <iframe src="https://evil.example">iframe text</iframe>
+            <object data="x.swf">object text</object><embed src="x.swf">
+            <form action="/login"><input name="pw">form text<button>Go</button></form>
+            <svg><text>svg text</text></svg><noscript>noscript text</noscript>
+            <custom-el>custom inner</custom-el><img src="x.jpg" onerror="z()">"#;
+        let out = sanitize(html, Some(&base));
+        for gone in [
+            "onclick",
+            "onmouseover",
+            "onerror",
+            "style",
+            "javascript:",
+            "data:",
+            "script",
+            "iframe",
+            "object",
+            "embed",
+            "form",
+            "input",
+            "button",
+            "svg",
+            "noscript",
+            "<img",
+            "target",
+            "custom-el",
+        ] {
+            assert!(!out.contains(gone), "{gone} survived: {out}");
+        }
+        assert!(out.contains("<b>bold</b>"), "{out}");
+        assert!(
+            out.contains(r#"<a href="https://news.example/about?a=1&amp;b=2">about</a>"#),
+            "{out}"
+        );
+        assert!(out.contains(r#"href="mailto:desk@news.example""#), "{out}");
+        assert!(
+            out.contains("custom inner") && out.contains(">js link</a>"),
+            "{out}"
+        );
+        for text in [
+            "iframe text",
+            "form text",
+            "svg text",
+            "noscript text",
+            "alert",
+        ] {
+            assert!(!out.contains(text), "{text} survived: {out}");
+        }
+    }
+
+    #[test]
+    fn relative_links_stay_relative_without_a_base() {
+        let out = sanitize(r#"<a href="../x.html">x</a>"#, None);
+        assert_eq!(out, r#"<a href="../x.html">x</a>"#);
+    }
+}

@@ -1,0 +1,72 @@
+//! Sanitized article HTML to Markdown, and Markdown back to plain text.
+//!
+//! Owns the htmd settings (ATX headings, `-` bullets, inline links, no
+//! images, no `<head>`/script text) and the plain-text view used by
+//! [`super::Extracted::text`]. Deciding what belongs to the article is
+//! `clean`'s job; what markup is safe is `sanitize`'s.
+
+use htmd::HtmlToMarkdown;
+use htmd::options::{BulletListMarker, Options};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+/// Tags whose text must never reach the Markdown. htmd writes the text of
+/// unknown and head elements by default.
+const SKIP: &[&str] = &[
+    "head", "title", "script", "style", "noscript", "template", "img", "picture", "source",
+    "video", "audio", "iframe", "object", "embed", "svg", "button", "form", "input", "select",
+    "textarea",
+];
+
+/// Converts sanitized HTML to Markdown.
+pub fn to_markdown(html: &str) -> String {
+    thread_local! {
+        // htmd's handlers are boxed trait objects that are not `Sync`, so
+        // each rayon worker builds its own converter once.
+        static CONVERTER: HtmlToMarkdown = HtmlToMarkdown::builder()
+            .options(Options {
+                bullet_list_marker: BulletListMarker::Dash,
+                ul_bullet_spacing: 1,
+                ol_number_spacing: 1,
+                ..Options::default()
+            })
+            .skip_tags(SKIP.to_vec())
+            .build();
+    }
+    CONVERTER.with(|c| c.convert(html).unwrap_or_default().trim().to_string())
+}
+
+/// The text of a Markdown document: one block per paragraph, heading, list
+/// item or table row, blocks separated by a blank line, no markup.
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::new();
+    let mut block = String::new();
+    let flush = |block: &mut String, out: &mut String| {
+        let text = block.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&text);
+        }
+        block.clear();
+    };
+    for event in Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_TABLES) {
+        match event {
+            Event::Text(t) | Event::Code(t) => block.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => block.push(' '),
+            Event::Start(Tag::TableCell) => block.push(' '),
+            Event::Start(Tag::Item)
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableRow
+                | TagEnd::TableHead,
+            ) => flush(&mut block, &mut out),
+            _ => {}
+        }
+    }
+    flush(&mut block, &mut out);
+    out
+}
