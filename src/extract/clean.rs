@@ -74,7 +74,7 @@ const FURNITURE_PARTS: &[&str] = &[
 /// class/id names that mark furniture only as a whole word (`ad` but not `head`).
 const FURNITURE_WORDS: &[&str] = &[
     "share", "shares", "social", "ad", "ads", "adsense", "comments", "comment", "respond", "tags",
-    "sidebar", "widget", "nav", "menu", "footer", "masthead", "toolbar", "rating",
+    "sidebar", "nav", "menu", "footer", "masthead", "toolbar", "rating",
 ];
 
 /// Roles that never hold article text.
