@@ -41,6 +41,39 @@ pub enum Command {
         #[arg(long, short, value_name = "DIR")]
         output: Option<PathBuf>,
     },
+    /// Add saved pages, folders of them, or URLs to content/
+    ///
+    /// Reads .html/.htm pages (any charset), .txt text dumps and .md files,
+    /// or fetches http(s) URLs; extracts the article; writes one content
+    /// file each as content/<section>/<date>-<slug>.md. Prints a line per
+    /// input (added, skipped: duplicate of FILE, failed: REASON) and a
+    /// summary; exits with status 1 if any input failed.
+    Ingest {
+        /// Files, folders (read recursively) or URLs
+        #[arg(required = true, value_name = "PATH|URL|DIR")]
+        inputs: Vec<String>,
+        /// Section to file the articles in (default: the first in config.yaml)
+        #[arg(long, short)]
+        section: Option<String>,
+        /// The page's original address, for a single saved page
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        /// Replace an article already stored from the same source URL
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print what ingest would extract from a page, and write nothing
+    Extract {
+        /// A saved page (.html, .htm, .txt, .md) or an http(s) URL
+        #[arg(value_name = "PATH|URL")]
+        input: String,
+        /// The page's original address, to resolve its links
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        /// What to print
+        #[arg(long, short, value_enum, default_value = "markdown")]
+        format: crate::cmd::extract::Format,
+    },
     /// Check the built site: links, markup profile, charset, page sizes
     ///
     /// Works offline on the output folder. Prints one line per problem (file

@@ -14,6 +14,7 @@ pub mod decode;
 pub mod extract;
 pub mod fetch;
 pub mod images;
+pub mod ingest;
 pub mod markdown;
 pub mod output;
 pub mod pages;

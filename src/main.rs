@@ -26,6 +26,23 @@ fn main() -> ExitCode {
             paperboy::cmd::build::run(root, output.as_deref()).map(|()| true)
         }
         Command::Check { output } => paperboy::cmd::check::run(root, output.as_deref()),
+        Command::Ingest {
+            inputs,
+            section,
+            url,
+            force,
+        } => {
+            let opts = paperboy::cmd::ingest::Options {
+                inputs,
+                section: section.as_deref(),
+                page_url: url.as_deref(),
+                force: *force,
+            };
+            paperboy::cmd::ingest::run(root, &opts)
+        }
+        Command::Extract { input, url, format } => {
+            paperboy::cmd::extract::run(root, input, url.as_deref(), *format).map(|()| true)
+        }
         Command::New { dir } => paperboy::cmd::new::run(dir).map(|()| true),
     };
     match result {

@@ -223,7 +223,12 @@ impl Writer {
             Tag::Link {
                 dest_url, title, ..
             } => {
-                let safe = is_safe_url(&dest_url);
+                // "/x" points into the source site, not this mirror: keep the text only.
+                let dest_url = match dest_url.strip_prefix("//") {
+                    Some(rest) => format!("https://{rest}").into(),
+                    None => dest_url,
+                };
+                let safe = is_safe_url(&dest_url) && !dest_url.starts_with('/');
                 if safe {
                     let _ = write!(self.out, "<a href=\"{}\"", escape(&url_to_ascii(&dest_url)));
                     if !title.is_empty() {
@@ -664,6 +669,14 @@ mod tests {
                 assert!(!out.contains(bad), "{md:?} gave {out:?}");
             }
         }
+    }
+
+    #[test]
+    fn root_relative_links_lose_their_link() {
+        assert_eq!(
+            html("[a](/topics/x) [b](//e.org/y)"),
+            "<p>a <a href=\"https://e.org/y\">b</a></p>\n"
+        );
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub struct Store {
     content_dir: PathBuf,
     /// Canonical source URL → file, relative to content/.
     by_url: HashMap<String, String>,
+    /// Fingerprint of title and body → file, for articles with no URL.
+    by_text: HashMap<String, String>,
     /// `section/slug` of every published name, so new files never collide.
     names: HashSet<String>,
 }
@@ -39,8 +41,10 @@ impl Store {
         let mut store = Store {
             content_dir: content_dir.to_path_buf(),
             by_url: HashMap::new(),
+            by_text: HashMap::new(),
             names: HashSet::new(),
         };
+        remove_stale_temporaries(content_dir);
         for rel in content::list(content_dir)? {
             let text = match std::fs::read_to_string(content_dir.join(&rel)) {
                 Ok(text) => text,
@@ -51,7 +55,13 @@ impl Store {
             };
             match content::parse(&rel, &text) {
                 Ok(source) => {
-                    store.index(&rel, &source.section, source.front.source_url.as_deref())
+                    let print = fingerprint(&source.title, &source.body);
+                    store.index(
+                        &rel,
+                        &source.section,
+                        source.front.source_url.as_deref(),
+                        print,
+                    )
                 }
                 Err(e) => log::warn!("content/{e}; not checked for duplicates"),
             }
@@ -59,10 +69,11 @@ impl Store {
         Ok(store)
     }
 
-    fn index(&mut self, rel: &str, section: &str, source_url: Option<&str>) {
+    fn index(&mut self, rel: &str, section: &str, source_url: Option<&str>, print: String) {
         if let Some(url) = source_url.and_then(canonical_url) {
             self.by_url.entry(url).or_insert_with(|| rel.to_string());
         }
+        self.by_text.entry(print).or_insert_with(|| rel.to_string());
         let stem = rel
             .rsplit('/')
             .next()
@@ -88,19 +99,18 @@ impl Store {
         }
         let text = render(front, body)?;
         let shown = |rel: &str| Path::new("content").join(rel);
-        if let Some(existing) = front
-            .source_url
-            .as_deref()
-            .and_then(|u| self.find(u))
-            .map(str::to_string)
-        {
+        let title = front.title.as_deref().unwrap_or_default();
+        let print = fingerprint(title, body);
+        let existing = (front.source_url.as_deref().and_then(|u| self.find(u)))
+            .or_else(|| self.by_text.get(&print).map(String::as_str))
+            .map(str::to_string);
+        if let Some(existing) = existing {
             if !force {
                 return Ok(Stored::Duplicate(shown(&existing)));
             }
             write_atomic(&self.content_dir.join(&existing), text.as_bytes(), true)?;
             return Ok(Stored::Replaced(shown(&existing)));
         }
-        let title = front.title.as_deref().unwrap_or_default();
         let date = front
             .date
             .as_deref()
@@ -120,9 +130,35 @@ impl Store {
         });
         let rel = format!("{section}/{date}-{name}.md");
         write_atomic(&self.content_dir.join(&rel), text.as_bytes(), false)?;
-        self.index(&rel, section, front.source_url.as_deref());
+        self.index(&rel, section, front.source_url.as_deref(), print);
         Ok(Stored::Added(shown(&rel)))
     }
+}
+
+/// Removes temporary files an interrupted run left behind (they are
+/// hidden, so builds never read them).
+fn remove_stale_temporaries(content_dir: &Path) {
+    let walker = walkdir::WalkDir::new(content_dir)
+        .into_iter()
+        .filter_map(Result::ok);
+    for entry in walker.filter(|e| e.file_type().is_file()) {
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with(".paperboy-") && name.ends_with(".tmp") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// What makes two articles without a source URL the same: their title
+/// and body, whitespace aside.
+fn fingerprint(title: &str, body: &str) -> String {
+    let words: Vec<&str> = title
+        .split_whitespace()
+        .chain(body.split_whitespace())
+        .collect();
+    blake3::hash(words.join(" ").as_bytes())
+        .to_hex()
+        .to_string()
 }
 
 /// The text of a content file: YAML front matter between `---` lines, a

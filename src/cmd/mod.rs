@@ -3,4 +3,6 @@
 
 pub mod build;
 pub mod check;
+pub mod extract;
+pub mod ingest;
 pub mod new;

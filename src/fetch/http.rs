@@ -44,7 +44,23 @@ impl Default for Settings {
     }
 }
 
-/// `paperboy/<version> (+https://github.com/paperboy-news/paperboy)`-style agent string.
+impl Settings {
+    /// Limits from config.yaml's `fetch` settings.
+    pub fn from_config(config: &crate::config::Config) -> Settings {
+        Settings {
+            user_agent: config
+                .fetch
+                .user_agent
+                .clone()
+                .unwrap_or_else(default_user_agent),
+            timeout: Duration::from_secs(config.fetch.timeout_secs),
+            max_bytes: config.fetch.max_page_bytes,
+            ..Settings::default()
+        }
+    }
+}
+
+/// The User-Agent sent unless `fetch.user_agent` says otherwise.
 pub fn default_user_agent() -> String {
     format!(
         "paperboy/{} (text-only news mirror)",

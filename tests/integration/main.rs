@@ -4,6 +4,7 @@
 mod build;
 mod http;
 mod images;
+mod ingest;
 mod profiles;
 mod server;
 mod support;

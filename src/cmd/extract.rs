@@ -1,0 +1,80 @@
+//! `paperboy extract`: print what ingest would store for one input, and
+//! write nothing.
+
+use crate::config::{CONFIG_FILE, Config};
+use crate::fetch::http::Client;
+use crate::ingest::{self, Input};
+use anyhow::Result;
+use serde::Serialize;
+use std::path::Path;
+
+/// Output formats of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// The content file as ingest would write it.
+    Markdown,
+    /// The title, a blank line, then the paragraphs as plain text.
+    Text,
+    /// Every extracted field.
+    Json,
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    title: &'a str,
+    byline: Option<&'a str>,
+    published: Option<&'a str>,
+    site_name: Option<&'a str>,
+    canonical_url: Option<&'a str>,
+    language: Option<&'a str>,
+    excerpt: Option<&'a str>,
+    images: &'a [crate::content::Image],
+    markdown: &'a str,
+    text: String,
+    source_url: Option<&'a str>,
+    source_name: Option<&'a str>,
+}
+
+/// Extracts `input` and prints it in `format`. Works inside or outside a
+/// site; inside one, it uses the site's fetch settings and first section.
+pub fn run(root: &Path, input: &str, page_url: Option<&str>, format: Format) -> Result<()> {
+    let config = if root.join(CONFIG_FILE).is_file() {
+        Config::load(root)?
+    } else {
+        Config::default()
+    };
+    let section = config.sections.first().map_or("news", |s| s.id.as_str());
+    let input = Input::parse(input);
+    let client = match input {
+        Input::Url(_) => Some(Client::new(crate::fetch::http::Settings::from_config(
+            &config,
+        ))?),
+        Input::File(_) => None,
+    };
+    let article = ingest::read(&input, page_url, section, client.as_ref())?;
+    let out = match format {
+        Format::Text => article.extracted.text() + "\n",
+        Format::Markdown => crate::store::render(&article.front, &article.body)?,
+        Format::Json => {
+            let ex = &article.extracted;
+            let json = Json {
+                title: &ex.title,
+                byline: ex.byline.as_deref(),
+                published: ex.published.as_deref(),
+                site_name: ex.site_name.as_deref(),
+                canonical_url: ex.canonical_url.as_deref(),
+                language: ex.language.as_deref(),
+                excerpt: ex.excerpt.as_deref(),
+                images: &ex.images,
+                markdown: &ex.markdown,
+                text: ex.text(),
+                source_url: article.front.source_url.as_deref(),
+                source_name: article.front.source_name.as_deref(),
+            };
+            serde_json::to_string_pretty(&json)? + "\n"
+        }
+    };
+    use std::io::Write;
+    std::io::stdout().write_all(out.as_bytes())?;
+    Ok(())
+}
