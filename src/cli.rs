@@ -41,6 +41,24 @@ pub enum Command {
         #[arg(long, short, value_name = "DIR")]
         output: Option<PathBuf>,
     },
+    /// Pull new articles from the feeds listed in config.yaml
+    ///
+    /// Reads each section's feeds (RSS, Atom, JSON Feed), fetches the page of
+    /// every item not yet in content/, extracts it and writes a content file.
+    /// When a page cannot be fetched or extracted, the item is stored from
+    /// the feed's own text (`extracted: feed`): a headline is never lost.
+    /// Exits with status 1 only if every feed failed.
+    Fetch {
+        /// Only this section's feeds
+        #[arg(long, short)]
+        section: Option<String>,
+        /// At most N new articles per feed
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// List what is new; fetch no page and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Add saved pages, folders of them, or URLs to content/
     ///
     /// Reads .html/.htm pages (any charset), .txt text dumps and .md files,

@@ -26,6 +26,18 @@ fn main() -> ExitCode {
             paperboy::cmd::build::run(root, output.as_deref()).map(|()| true)
         }
         Command::Check { output } => paperboy::cmd::check::run(root, output.as_deref()),
+        Command::Fetch {
+            section,
+            limit,
+            dry_run,
+        } => {
+            let opts = paperboy::fetch::run::Options {
+                section: section.clone(),
+                limit: *limit,
+                dry_run: *dry_run,
+            };
+            paperboy::cmd::fetch::run(root, &opts)
+        }
         Command::Ingest {
             inputs,
             section,

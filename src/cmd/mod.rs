@@ -4,5 +4,6 @@
 pub mod build;
 pub mod check;
 pub mod extract;
+pub mod fetch;
 pub mod ingest;
 pub mod new;

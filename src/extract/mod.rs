@@ -10,11 +10,13 @@
 
 mod boilerplate;
 mod clean;
+mod fragment;
 mod metadata;
 mod sanitize;
 mod text_dump;
 mod to_markdown;
 
+pub use fragment::fragment_to_markdown;
 pub use text_dump::extract_text_dump;
 
 use crate::content::Image;

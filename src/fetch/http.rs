@@ -178,7 +178,15 @@ impl Client {
                     attempt += 1;
                 }
                 Err(Failure::Retry { reason, .. } | Failure::Fatal(reason)) => {
-                    bail!("{url}: {reason}")
+                    let status = reason
+                        .strip_prefix("HTTP ")
+                        .and_then(|r| r.get(..3))
+                        .and_then(|c| c.parse().ok());
+                    return Err(HttpError {
+                        status,
+                        message: format!("{url}: {reason}"),
+                    }
+                    .into());
                 }
             }
         }
@@ -274,6 +282,23 @@ impl Client {
         }))
     }
 }
+
+/// A failed request, with the HTTP status when the server answered with one.
+/// Callers that branch on the status (robots.txt: 4xx means "no rules")
+/// downcast to it.
+#[derive(Debug, Clone)]
+pub struct HttpError {
+    pub status: Option<u16>,
+    pub message: String,
+}
+
+impl std::fmt::Display for HttpError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for HttpError {}
 
 /// Why an attempt failed, and whether another could succeed.
 enum Failure {

@@ -1,5 +1,10 @@
-//! Everything that touches the network. `http` is the one HTTP client:
-//! limits, retries and checks live there, so no other module needs to know
-//! how to talk to a server.
+//! Everything that touches the network: `http` (the one HTTP client, with
+//! every limit and retry), `robots` (robots.txt per host), `feed` (feed
+//! parsing), `state` (what fetch remembers between runs) and `run` (one
+//! `paperboy fetch`: feeds → new items → pages → content files).
 
+pub mod feed;
 pub mod http;
+pub mod robots;
+pub mod run;
+pub mod state;

@@ -2,6 +2,7 @@
 //! command line on small fixture sites copied into temporary folders.
 
 mod build;
+mod fetch;
 mod http;
 mod images;
 mod ingest;
