@@ -292,9 +292,12 @@ fn read_feed(
 fn build_article(client: &Client, hosts: &HostLimiter, robots: &RobotsCache, job: &Job) -> Article {
     let item = &job.item;
     let page = if robots.allows(client, &item.url) {
-        let _slot = hosts.acquire(&item.url);
-        client
-            .get(&item.url, Expect::Html)
+        // The host slot covers the request only, not the extraction after it.
+        let response = {
+            let _slot = hosts.acquire(&item.url);
+            client.get(&item.url, Expect::Html)
+        };
+        response
             .and_then(|r| {
                 let (html, _) = decode_html(&r.body, r.charset.as_deref());
                 extract::extract_html(&html, Some(&r.url))
