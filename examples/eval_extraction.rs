@@ -26,6 +26,10 @@
 //!   collapsing whitespace on both sides. Precision = with-found /
 //!   (with-found + without-found); recall = with-found / with-total.
 //!
+//! `EVAL_VERBOSE=1` lists per-page scores and missed or leaked snippets;
+//! `EVAL_DUMP=NAME` prints the text extracted from snippet pages whose
+//! file name contains NAME.
+//!
 //! Timing is decode plus extraction of one page, single-threaded.
 
 use anyhow::{Context, Result, bail};
@@ -183,15 +187,21 @@ fn snippets(dir: &Path, half: Half) -> Result<Vec<f64>> {
     let (mut with_found, mut with_total, mut without_found) = (0, 0, 0);
     let mut ms = Vec::new();
     let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
+    let dump = std::env::var("EVAL_DUMP").ok();
     for url in urls {
         let entry = &data[url];
         let file = entry["file"].as_str().context("entry without file")?;
         let page = dir.join("pages").join(file);
         let bytes =
             std::fs::read(&page).with_context(|| format!("cannot read {}", page.display()))?;
-        let text = run(&bytes, url, &mut ms)
-            .map(|e| collapse(&e.text()))
-            .unwrap_or_default();
+        let extracted = run(&bytes, url, &mut ms);
+        if dump.as_deref().is_some_and(|d| file.contains(d)) {
+            println!(
+                "=== {file}\n{}",
+                extracted.as_ref().map(Extracted::text).unwrap_or_default()
+            );
+        }
+        let text = extracted.map(|e| collapse(&e.text())).unwrap_or_default();
         let list = |key: &str| -> Vec<String> {
             entry[key]
                 .as_array()
