@@ -165,9 +165,14 @@ fn is_furniture(node: &NodeRef) -> bool {
     {
         return true;
     }
+    let class = node.attr("class").unwrap_or_default().to_ascii_lowercase();
     let names = format!(
         "{} {}",
-        node.attr("class").unwrap_or_default(),
+        class
+            .split_whitespace()
+            .filter(|c| !is_modifier_class(c))
+            .collect::<Vec<_>>()
+            .join(" "),
         node.attr("id").unwrap_or_default()
     )
     .to_ascii_lowercase();
@@ -180,6 +185,21 @@ fn is_furniture(node: &NodeRef) -> bool {
     names
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
         .any(|word| FURNITURE_WORDS.contains(&word))
+}
+
+/// Class names that say what a box has or allows, not what it is:
+/// `has-sharing`, `with-comments`, `no-ads`, `share-enabled`. A story
+/// wrapper carries them as often as a share bar does.
+fn is_modifier_class(class: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "has-", "has_", "with-", "with_", "no-", "no_", "enable-", "enabled-",
+    ];
+    const SUFFIXES: &[&str] = &["-enabled", "_enabled", "-disabled", "_disabled"];
+    PREFIXES.iter().any(|p| class.starts_with(p))
+        || SUFFIXES.iter().any(|s| class.ends_with(s))
+        || class
+            .split_once("--")
+            .is_some_and(|(_, m)| PREFIXES.iter().any(|p| m.starts_with(p)))
 }
 
 /// The article fragment after tidying, and the images taken out of it.
@@ -376,5 +396,32 @@ mod tests {
         let text = doc.select("body").text();
         assert!(text.contains("Story 3:"), "{text}");
         assert!(!text.contains("Subscribe to read on"), "{text}");
+    }
+
+    #[test]
+    fn modifier_classes_do_not_make_furniture() {
+        let html = format!(
+            r#"<html><body><header class="story-head has-sharing"><p>The lead: the pier reopens in May.</p></header>
+            <div class="body body--with-comments">{}</div>
+            <div class="share-bar"><p>Share on Facebook</p></div></body></html>"#,
+            paragraphs(2, "Story")
+        );
+        let doc = Document::from(html.as_str());
+        strip_furniture(&doc);
+        let text = doc.select("body").text();
+        assert!(text.contains("The lead: the pier reopens"), "{text}");
+        assert!(text.contains("Story 2:"), "{text}");
+        assert!(!text.contains("Share on Facebook"), "{text}");
+        for (class, modifier) in [
+            ("has-sharing", true),
+            ("with-comments", true),
+            ("teaser--no-ads", true),
+            ("share-enabled", true),
+            ("comments-enabled", true),
+            ("share-bar", false),
+            ("sharing", false),
+        ] {
+            assert_eq!(is_modifier_class(class), modifier, "{class}");
+        }
     }
 }
