@@ -2,8 +2,12 @@
 //! repository (see the corpora README for where they come from).
 //!
 //! ```text
-//! cargo run --release --example eval_extraction -- CORPUS_DIR...
+//! cargo run --release --example eval_extraction -- [--half even|odd] CORPUS_DIR...
 //! ```
+//!
+//! `--half even` (or `odd`) scores only the pages at even (odd) positions
+//! of each corpus sorted by page name (folder name, or the snippet file
+//! name), so heuristics can be tuned on one half and checked on the other.
 //!
 //! Each argument is detected by its layout:
 //! * **readability** (folders holding `source.html` + `expected.html`):
@@ -22,6 +26,10 @@
 //!   collapsing whitespace on both sides. Precision = with-found /
 //!   (with-found + without-found); recall = with-found / with-total.
 //!
+//! `EVAL_VERBOSE=1` lists per-page scores and missed or leaked snippets;
+//! `EVAL_DUMP=NAME` prints the text extracted from snippet pages whose
+//! file name contains NAME.
+//!
 //! Timing is decode plus extraction of one page, single-threaded.
 
 use anyhow::{Context, Result, bail};
@@ -36,19 +44,48 @@ use std::time::Instant;
 /// The URL the readability corpus pages were saved under.
 const READABILITY_URL: &str = "http://fakehost/test/page.html";
 
+/// Which pages of each corpus to score.
+#[derive(Clone, Copy)]
+enum Half {
+    All,
+    Even,
+    Odd,
+}
+
+impl Half {
+    /// Whether the page at `index` of the sorted page list is scored.
+    fn keeps(self, index: usize) -> bool {
+        match self {
+            Half::All => true,
+            Half::Even => index.is_multiple_of(2),
+            Half::Odd => !index.is_multiple_of(2),
+        }
+    }
+}
+
 fn main() -> Result<()> {
-    let dirs: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let mut args = std::env::args_os().skip(1).peekable();
+    let mut half = Half::All;
+    if args.peek().is_some_and(|a| a == "--half") {
+        args.next();
+        half = match args.next().and_then(|a| a.into_string().ok()).as_deref() {
+            Some("even") => Half::Even,
+            Some("odd") => Half::Odd,
+            other => bail!("--half takes `even` or `odd`, not {other:?}"),
+        };
+    }
+    let dirs: Vec<PathBuf> = args.map(PathBuf::from).collect();
     if dirs.is_empty() {
         bail!(
-            "usage: eval_extraction CORPUS_DIR... (a readability test-pages folder or a folder with evaldata.json)"
+            "usage: eval_extraction [--half even|odd] CORPUS_DIR... (a readability test-pages folder or a folder with evaldata.json)"
         );
     }
     let mut all_ms = Vec::new();
     for dir in &dirs {
         let ms = if dir.join("evaldata.json").is_file() {
-            snippets(dir)?
+            snippets(dir, half)?
         } else {
-            shingles(dir)?
+            shingles(dir, half)?
         };
         all_ms.extend(ms);
     }
@@ -69,7 +106,7 @@ fn run(bytes: &[u8], url: &str, ms: &mut Vec<f64>) -> Option<Extracted> {
     result.ok()
 }
 
-fn shingles(dir: &Path) -> Result<Vec<f64>> {
+fn shingles(dir: &Path, half: Half) -> Result<Vec<f64>> {
     let mut pages: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot list {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -82,6 +119,12 @@ fn shingles(dir: &Path) -> Result<Vec<f64>> {
         );
     }
     pages.sort();
+    let pages: Vec<PathBuf> = pages
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| half.keeps(*i))
+        .map(|(_, p)| p)
+        .collect();
     let word = Regex::new(r"[\p{L}\p{N}_]+").expect("valid regex");
     let (mut precisions, mut recalls, mut ms) = (Vec::new(), Vec::new(), Vec::new());
     let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
@@ -123,27 +166,42 @@ fn shingles(dir: &Path) -> Result<Vec<f64>> {
     Ok(ms)
 }
 
-fn snippets(dir: &Path) -> Result<Vec<f64>> {
+fn snippets(dir: &Path, half: Half) -> Result<Vec<f64>> {
     let path = dir.join("evaldata.json");
     let data: HashMap<String, serde_json::Value> = serde_json::from_str(
         &std::fs::read_to_string(&path)
             .with_context(|| format!("cannot read {}", path.display()))?,
     )
     .with_context(|| format!("{} is not an evaldata object", path.display()))?;
+    // Sorted by page file name, so halves match the readability corpus's
+    // by-name split; the URL breaks ties.
     let mut urls: Vec<&String> = data.keys().collect();
-    urls.sort();
+    urls.sort_by_key(|u| (data[*u]["file"].as_str().unwrap_or_default(), *u));
+    let urls: Vec<&String> = urls
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| half.keeps(*i))
+        .map(|(_, u)| u)
+        .collect();
+    let scored = urls.len();
     let (mut with_found, mut with_total, mut without_found) = (0, 0, 0);
     let mut ms = Vec::new();
     let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
+    let dump = std::env::var("EVAL_DUMP").ok();
     for url in urls {
         let entry = &data[url];
         let file = entry["file"].as_str().context("entry without file")?;
         let page = dir.join("pages").join(file);
         let bytes =
             std::fs::read(&page).with_context(|| format!("cannot read {}", page.display()))?;
-        let text = run(&bytes, url, &mut ms)
-            .map(|e| collapse(&e.text()))
-            .unwrap_or_default();
+        let extracted = run(&bytes, url, &mut ms);
+        if dump.as_deref().is_some_and(|d| file.contains(d)) {
+            println!(
+                "=== {file}\n{}",
+                extracted.as_ref().map(Extracted::text).unwrap_or_default()
+            );
+        }
+        let text = extracted.map(|e| collapse(&e.text())).unwrap_or_default();
         let list = |key: &str| -> Vec<String> {
             entry[key]
                 .as_array()
@@ -172,7 +230,7 @@ fn snippets(dir: &Path) -> Result<Vec<f64>> {
     println!(
         "{}: snippets, {} pages: P {p:.4} R {r:.4} F1 {:.4}",
         dir.display(),
-        data.len(),
+        scored,
         f1(p, r)
     );
     print_timing(&dir.display().to_string(), &mut ms.clone());

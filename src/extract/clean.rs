@@ -93,6 +93,7 @@ const FURNITURE_ROLES: &[&str] = &[
 /// sites call their article wrapper `share-enabled` or `render-target-modal`.
 pub fn strip_furniture(doc: &Document) {
     let total: usize = doc.select("p").nodes().iter().map(text_chars).sum();
+    let main_block = largest_paragraph_parent(doc);
     let candidates: Vec<NodeRef> = doc
         .select("div, section, aside, ul, ol, nav, footer, header, form, span, p, figure, dialog, [role]")
         .nodes()
@@ -112,8 +113,39 @@ pub fn strip_furniture(doc: &Document) {
         if own * 4 > total && own > 300 {
             continue;
         }
+        // Paywalled sites wrap the story in `paywall-container` and the like:
+        // the box holding the page's main run of paragraphs is the article.
+        if own > 300
+            && main_block.as_ref().is_some_and(|(_, m)| {
+                m.id == node.id || m.ancestors_it(None).any(|a| a.id == node.id)
+            })
+        {
+            continue;
+        }
         node.remove_from_parent();
     }
+}
+
+/// The element whose own `<p>` children hold the most text, and that text's
+/// length in characters.
+pub fn largest_paragraph_parent<'a>(doc: &'a Document) -> Option<(usize, NodeRef<'a>)> {
+    let mut best: Option<(usize, NodeRef)> = None;
+    for p in doc.select("p").nodes() {
+        let Some(parent) = p.parent() else { continue };
+        if best.as_ref().is_some_and(|(_, b)| b.id == parent.id) {
+            continue;
+        }
+        let chars: usize = parent
+            .element_children()
+            .iter()
+            .filter(|c| c.has_name("p"))
+            .map(text_chars)
+            .sum();
+        if best.as_ref().is_none_or(|(n, _)| chars > *n) {
+            best = Some((chars, parent));
+        }
+    }
+    best
 }
 
 fn text_chars(node: &NodeRef) -> usize {
@@ -133,9 +165,14 @@ fn is_furniture(node: &NodeRef) -> bool {
     {
         return true;
     }
+    let class = node.attr("class").unwrap_or_default().to_ascii_lowercase();
     let names = format!(
         "{} {}",
-        node.attr("class").unwrap_or_default(),
+        class
+            .split_whitespace()
+            .filter(|c| !is_modifier_class(c))
+            .collect::<Vec<_>>()
+            .join(" "),
         node.attr("id").unwrap_or_default()
     )
     .to_ascii_lowercase();
@@ -148,6 +185,21 @@ fn is_furniture(node: &NodeRef) -> bool {
     names
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
         .any(|word| FURNITURE_WORDS.contains(&word))
+}
+
+/// Class names that say what a box has or allows, not what it is:
+/// `has-sharing`, `with-comments`, `no-ads`, `share-enabled`. A story
+/// wrapper carries them as often as a share bar does.
+fn is_modifier_class(class: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "has-", "has_", "with-", "with_", "no-", "no_", "enable-", "enabled-",
+    ];
+    const SUFFIXES: &[&str] = &["-enabled", "_enabled", "-disabled", "_disabled"];
+    PREFIXES.iter().any(|p| class.starts_with(p))
+        || SUFFIXES.iter().any(|s| class.ends_with(s))
+        || class
+            .split_once("--")
+            .is_some_and(|(_, m)| PREFIXES.iter().any(|p| m.starts_with(p)))
 }
 
 /// The article fragment after tidying, and the images taken out of it.
@@ -314,4 +366,62 @@ fn normalise(s: &str) -> String {
 
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraphs(n: usize, what: &str) -> String {
+        (1..=n)
+            .map(|i| format!("<p>{what} {i}: the harbour board met on Tuesday and agreed, after a long debate, that the pier would be repaired.</p>"))
+            .collect()
+    }
+
+    #[test]
+    fn paywall_wrapper_around_the_story_is_kept() {
+        // The comments hold more text than the story, so only the
+        // main-block rule can save the wrapper.
+        let html = format!(
+            r#"<html><body><div class="story steady-paywall-container">{}</div>
+            <div class="paywall-box"><p>Subscribe to read on.</p></div>
+            <section class="user-notes">{}</section></body></html>"#,
+            paragraphs(3, "Story"),
+            (1..=12)
+                .map(|i| format!("<div><p>Reader note {i} on the pier, which I walk every morning with the dog and which is a disgrace.</p></div>"))
+                .collect::<String>()
+        );
+        let doc = Document::from(html.as_str());
+        strip_furniture(&doc);
+        let text = doc.select("body").text();
+        assert!(text.contains("Story 3:"), "{text}");
+        assert!(!text.contains("Subscribe to read on"), "{text}");
+    }
+
+    #[test]
+    fn modifier_classes_do_not_make_furniture() {
+        let html = format!(
+            r#"<html><body><header class="story-head has-sharing"><p>The lead: the pier reopens in May.</p></header>
+            <div class="body body--with-comments">{}</div>
+            <div class="share-bar"><p>Share on Facebook</p></div></body></html>"#,
+            paragraphs(2, "Story")
+        );
+        let doc = Document::from(html.as_str());
+        strip_furniture(&doc);
+        let text = doc.select("body").text();
+        assert!(text.contains("The lead: the pier reopens"), "{text}");
+        assert!(text.contains("Story 2:"), "{text}");
+        assert!(!text.contains("Share on Facebook"), "{text}");
+        for (class, modifier) in [
+            ("has-sharing", true),
+            ("with-comments", true),
+            ("teaser--no-ads", true),
+            ("share-enabled", true),
+            ("comments-enabled", true),
+            ("share-bar", false),
+            ("sharing", false),
+        ] {
+            assert_eq!(is_modifier_class(class), modifier, "{class}");
+        }
+    }
 }

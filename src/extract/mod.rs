@@ -21,7 +21,7 @@ pub use text_dump::extract_text_dump;
 
 use crate::content::Image;
 use anyhow::{Context, Result, bail};
-use dom_query::{Document, NodeRef};
+use dom_query::Document;
 use dom_smoothie::Readability;
 use url::Url;
 
@@ -138,20 +138,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
 /// The HTML of the element whose own paragraphs hold the most text, for
 /// pages Readability cannot read.
 fn largest_block(doc: &Document) -> Option<String> {
-    let mut best: Option<(usize, NodeRef)> = None;
-    for p in doc.select("p").nodes() {
-        let Some(parent) = p.parent() else { continue };
-        let chars: usize = parent
-            .element_children()
-            .iter()
-            .filter(|c| c.has_name("p"))
-            .map(|c| c.text().chars().count())
-            .sum();
-        if best.as_ref().is_none_or(|(n, _)| chars > *n) {
-            best = Some((chars, parent));
-        }
-    }
-    best.map(|(_, node)| node.html().to_string())
+    clean::largest_paragraph_parent(doc).map(|(_, node)| node.html().to_string())
 }
 
 /// "Headline | Site" or "Headline - Site" to "Headline" when the tail is
