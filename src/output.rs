@@ -9,40 +9,56 @@
 
 use crate::pages::OutputFile;
 use anyhow::{Context, Result, bail};
-use rayon::prelude::*;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Writes `files` and the contents of `static_dirs` (lowest layer first;
-/// generated files win) as the new `output`.
-pub fn write_site(
-    root: &Path,
-    output: &Path,
-    files: &[OutputFile],
-    static_dirs: &[PathBuf],
-) -> Result<()> {
-    check_output_path(root, output)?;
-    let parent = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".paperboy-build-")
-        .tempdir_in(parent)
-        .with_context(|| format!("cannot create a staging folder in {}", parent.display()))?;
-    for dir in static_dirs {
-        copy_tree(dir, staging.path())?;
+/// A new build being written into a staging folder beside the output. It
+/// replaces the output only on [`Staging::commit`]; dropped without a
+/// commit (a failed build), it is removed and the old output stays.
+pub struct Staging {
+    dir: tempfile::TempDir,
+    output: PathBuf,
+}
+
+impl Staging {
+    /// Checks `output`, creates the staging folder, and copies the files of
+    /// `static_dirs` (lowest layer first) into it.
+    pub fn create(root: &Path, output: &Path, static_dirs: &[PathBuf]) -> Result<Staging> {
+        check_output_path(root, output)?;
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let dir = tempfile::Builder::new()
+            .prefix(".paperboy-build-")
+            .tempdir_in(parent)
+            .with_context(|| format!("cannot create a staging folder in {}", parent.display()))?;
+        for from in static_dirs {
+            copy_tree(from, dir.path())?;
+        }
+        Ok(Staging {
+            dir,
+            output: output.to_path_buf(),
+        })
     }
-    files.par_iter().try_for_each(|f| {
-        let path = staging.path().join(&f.path);
+
+    /// Writes one file of the new build; callable from many threads. A
+    /// generated file replaces a static one of the same name.
+    pub fn write(&self, file: &OutputFile) -> Result<()> {
+        let path = self.dir.path().join(&file.path);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         }
-        fs::write(&path, &f.bytes).with_context(|| format!("cannot write {}", path.display()))
-    })?;
-    swap_into_place(staging, output)
+        fs::write(&path, &file.bytes).with_context(|| format!("cannot write {}", path.display()))
+    }
+
+    /// Makes the new build the output.
+    pub fn commit(self) -> Result<()> {
+        swap_into_place(self.dir, &self.output)
+    }
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder

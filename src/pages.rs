@@ -127,16 +127,24 @@ struct SitemapUrl {
 }
 
 /// A page to render: template, output path, and its own variables.
-struct Job {
+struct Job<'a> {
     template: &'static str,
     path: String,
     context: tera::Context,
+    /// An article page's variables, added only when it renders: building
+    /// all of them up front would hold every body twice.
+    article: Option<(&'a Article, Vec<ImageLink>)>,
 }
 
-/// Renders every file of the site. Output order is sorted by path.
-/// `images` holds the converted local images with `images: local`, and is
-/// `None` otherwise.
-pub fn render_all(site: &Site, images: Option<&ImageSet>) -> Result<Vec<OutputFile>> {
+/// Renders every file of the site in parallel, handing each to `write` as
+/// soon as it is ready (so the site is never held in memory whole), and
+/// returns how many there were. `images` holds the converted local images
+/// with `images: local`, and is `None` otherwise.
+pub fn render_all(
+    site: &Site,
+    images: Option<&ImageSet>,
+    write: &(dyn Fn(OutputFile) -> Result<()> + Sync),
+) -> Result<usize> {
     let lib = &site.library;
     let config = &site.config;
     let site_data = SiteData {
@@ -208,35 +216,38 @@ pub fn render_all(site: &Site, images: Option<&ImageSet>) -> Result<Vec<OutputFi
     }
 
     let hints = server_hints(&jobs, config.charset().label());
-    let mut files: Vec<OutputFile> = jobs
-        .into_par_iter()
-        .map(|mut j| {
-            let mut ctx = base.clone();
-            ctx.extend(std::mem::take(&mut j.context));
-            let text = site.theme.render(j.template, &ctx)?;
-            let bytes = if j.path.ends_with(".html") {
-                encode_page(&text, config.charset())
-            } else {
-                text.into_bytes()
-            };
-            Ok(OutputFile {
-                path: j.path,
-                bytes,
-            })
+    let count = jobs.len() + hints.len();
+    jobs.into_par_iter().try_for_each(|mut j| {
+        let mut ctx = base.clone();
+        ctx.extend(std::mem::take(&mut j.context));
+        if let Some((a, images)) = j.article.take() {
+            ctx.insert("article", &article_data(lib, a, images));
+        }
+        let text = site.theme.render(j.template, &ctx)?;
+        let bytes = if j.path.ends_with(".html") {
+            encode_page(&text, config.charset())
+        } else {
+            text.into_bytes()
+        };
+        write(OutputFile {
+            path: j.path,
+            bytes,
         })
-        .collect::<Result<_>>()?;
-    files.extend(hints);
+    })?;
+    hints.into_iter().try_for_each(write)?;
     let published: BTreeMap<&str, &LocalImage> = images
         .into_iter()
         .flat_map(|set| set.values())
         .map(|i| (i.path.as_str(), i))
         .collect();
-    files.extend(published.into_values().map(|i| OutputFile {
-        path: i.path.clone(),
-        bytes: i.bytes.clone(),
-    }));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    let count = count + published.len();
+    for image in published.into_values() {
+        write(OutputFile {
+            path: image.path.clone(),
+            bytes: image.bytes.clone(),
+        })?;
+    }
+    Ok(count)
 }
 
 /// Files that tell web servers the charset, for hosts that send a
@@ -280,7 +291,7 @@ fn job(
     kind: &'static str,
     root: &str,
     mut context: tera::Context,
-) -> Job {
+) -> Job<'static> {
     context.insert("root", root);
     context.insert(
         "page",
@@ -293,6 +304,7 @@ fn job(
         template,
         path: path.to_string(),
         context,
+        article: None,
     }
 }
 
@@ -333,7 +345,7 @@ fn summary<'a>(lib: &Library, a: &'a Article) -> Summary<'a> {
     }
 }
 
-fn front_page(lib: &Library, per_section: usize) -> Job {
+fn front_page(lib: &Library, per_section: usize) -> Job<'static> {
     let sections: Vec<FrontSection> = lib
         .sections
         .iter()
@@ -375,7 +387,7 @@ fn pagination(first: &str, current: usize, total: usize) -> Pagination {
     }
 }
 
-fn section_pages(lib: &Library, i: usize, per_page: usize) -> Vec<Job> {
+fn section_pages(lib: &Library, i: usize, per_page: usize) -> Vec<Job<'static>> {
     let section = &lib.sections[i];
     let first = section.url();
     let chunks: Vec<&[usize]> = if section.articles.is_empty() {
@@ -403,7 +415,7 @@ fn section_pages(lib: &Library, i: usize, per_page: usize) -> Vec<Job> {
         .collect()
 }
 
-fn archive_pages(lib: &Library, per_page: usize) -> Vec<Job> {
+fn archive_pages(lib: &Library, per_page: usize) -> Vec<Job<'static>> {
     let first = "archive.html";
     let all: Vec<&Article> = lib.articles.iter().collect();
     let chunks: Vec<&[&Article]> = if all.is_empty() {
@@ -439,19 +451,24 @@ fn archive_pages(lib: &Library, per_page: usize) -> Vec<Job> {
         .collect()
 }
 
-fn article_page(lib: &Library, a: &Article, images: Vec<ImageLink>) -> Job {
-    let data = ArticleData {
+fn article_page<'a>(lib: &Library, a: &'a Article, images: Vec<ImageLink>) -> Job<'a> {
+    let mut ctx = tera::Context::new();
+    ctx.insert("section", &section_link(lib, a.section));
+    let root = root_for(&a.url);
+    Job {
+        article: Some((a, images)),
+        ..job("article.html", &a.url, "article", &root, ctx)
+    }
+}
+
+fn article_data<'a>(lib: &Library, a: &'a Article, images: Vec<ImageLink>) -> ArticleData<'a> {
+    ArticleData {
         summary: summary(lib, a),
         byline: a.byline.as_deref(),
         source_url: a.source_url.as_deref().map(crate::markdown::url_to_ascii),
         images,
         content: &a.content,
-    };
-    let mut ctx = tera::Context::new();
-    ctx.insert("article", &data);
-    ctx.insert("section", &section_link(lib, a.section));
-    let root = root_for(&a.url);
-    job("article.html", &a.url, "article", &root, ctx)
+    }
 }
 
 /// The article's images as its page links them. With local images, only
@@ -496,7 +513,7 @@ fn image_links(a: &Article, images: Option<&ImageSet>) -> Vec<ImageLink> {
 
 /// The viewer page of one local image: the picture at its size, its
 /// caption, and links back to its article and the front page.
-fn image_page(lib: &Library, a: &Article, link: &ImageLink, count: usize) -> Job {
+fn image_page(lib: &Library, a: &Article, link: &ImageLink, count: usize) -> Job<'static> {
     let path = link.view.clone().expect("local images have a viewer page");
     let mut ctx = tera::Context::new();
     ctx.insert("article", &summary(lib, a));

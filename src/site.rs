@@ -117,13 +117,13 @@ impl Site {
             })?),
             _ => None,
         };
-        let files = timed("render pages", || {
-            crate::pages::render_all(self, images.as_ref())
+        let staging = timed("prepare output", || {
+            crate::output::Staging::create(&self.root, output, &self.theme.static_dirs)
         })?;
-        let count = files.len();
-        timed("write output", || {
-            crate::output::write_site(&self.root, output, &files, &self.theme.static_dirs)
+        let count = timed("render and write pages", || {
+            crate::pages::render_all(self, images.as_ref(), &|file| staging.write(&file))
         })?;
+        timed("replace output", || staging.commit())?;
         Ok(BuildReport {
             articles: self.library.articles.len(),
             sections: self.library.sections.len(),
