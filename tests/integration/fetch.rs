@@ -385,3 +385,82 @@ fn two_fetches_never_run_at_once() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_killed_fetch_leaves_no_partial_file_and_writes_only_content_and_state() {
+    let server = Server::start(|r| {
+        let base = format!("http://{}", r.header("host").unwrap_or(""));
+        if r.path == "/many.xml" {
+            let items: Vec<(String, String)> = (0..400)
+                .map(|i| (format!("Story {i}"), format!("/s{i}.html")))
+                .collect();
+            let refs: Vec<(&str, &str)> = items
+                .iter()
+                .map(|(t, p)| (t.as_str(), p.as_str()))
+                .collect();
+            return Reply::ok("application/rss+xml", rss(&base, &refs));
+        }
+        if r.path == "/robots.txt" {
+            return Reply::status(404);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+        Reply::html(article(&format!("Story at {}", r.path)))
+    });
+    let site = site_with_feeds(&[server.url("/many.xml")], "");
+    let before: Vec<String> = snapshot(site.root())
+        .into_keys()
+        .filter(|p| !p.starts_with("content/"))
+        .collect();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_paperboy"))
+        .args(["fetch", "--root"])
+        .arg(site.root())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    while std::io::BufRead::read_line(&mut reader, &mut line).unwrap() > 0 && !line.contains("[5/")
+    {
+        line.clear();
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let files = snapshot(site.root());
+    let stories: Vec<&String> = files.keys().filter(|p| p.contains("story-")).collect();
+    assert!(
+        stories.len() >= 5 && stories.len() < 400,
+        "killed mid-way: {} written",
+        stories.len()
+    );
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".md")) {
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(
+            paperboy::content::parse(path, &text).is_ok(),
+            "{path} is partial"
+        );
+    }
+    let outside: Vec<&String> = files
+        .keys()
+        .filter(|p| {
+            !p.starts_with("content/") && !p.starts_with(".paperboy/") && !before.contains(p)
+        })
+        .collect();
+    assert!(
+        outside.is_empty(),
+        "fetch wrote outside content/ and .paperboy/: {outside:?}"
+    );
+    // The next run finishes the job without duplicates.
+    let out = site.run(&["fetch"]);
+    assert!(
+        stdout(&out).contains(&format!("{} already present", stories.len())),
+        "{}",
+        stdout(&out)
+    );
+    let total = snapshot(&site.root().join("content/world"))
+        .into_keys()
+        .filter(|p| p.contains("story-"))
+        .count();
+    assert_eq!(total, 400);
+}

@@ -228,3 +228,20 @@ fn lynx_shows_the_headline_and_back_link() {
     );
     assert!(text.contains("By Zoë Müller"), "{text}");
 }
+
+#[test]
+fn check_reports_pages_over_the_size_budget() {
+    let site = site_with("html32", "latin1");
+    let config = std::fs::read_to_string(site.root().join("config.yaml")).unwrap();
+    site.write(
+        "config.yaml",
+        &format!("{config}check:\n  max_page_kb: 1\n"),
+    );
+    let out = site.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("world/harbour-ferry.html:1: page is 2 KB, over check.max_page_kb (1)"),
+        "{stdout}"
+    );
+}
