@@ -13,9 +13,10 @@ use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
+use std::sync::LazyLock;
 
 /// One problem found in the output.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -89,7 +90,7 @@ pub fn check(output: &Path, config: &Config) -> Result<Report> {
             let back = page
                 .links
                 .iter()
-                .filter(|(_, l)| resolve(rel, l).as_deref() == Some("index.html"))
+                .filter(|(_, l)| crate::paths::resolve(rel, l).as_deref() == Some("index.html"))
                 .count();
             if back < 2 {
                 report.problems.push(Problem {
@@ -111,15 +112,8 @@ fn list_files(dir: &Path) -> Result<BTreeSet<String>> {
     for entry in walkdir::WalkDir::new(dir) {
         let entry = entry.with_context(|| format!("cannot walk {}", dir.display()))?;
         if entry.file_type().is_file() {
-            let rel = entry
-                .path()
-                .strip_prefix(dir)
-                .expect("walk stays below its root");
-            let rel: Vec<_> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            files.insert(rel.join("/"));
+            let rel = crate::paths::relative(dir, entry.path());
+            files.insert(rel);
         }
     }
     Ok(files)
@@ -162,30 +156,13 @@ fn check_link(page: &str, link: &str, files: &BTreeSet<String>) -> Option<String
     if path.ends_with('/') || path.is_empty() {
         return Some(format!("link {link} points at a folder, not a file"));
     }
-    match resolve(page, link) {
+    match crate::paths::resolve(page, link) {
         None => Some(format!("link {link} leaves the site")),
         Some(target) if !files.contains(&target) => {
             Some(format!("broken link {link}: {target} does not exist"))
         }
         Some(_) => None,
     }
-}
-
-/// Resolves a relative link from `page` as a browser does from file://.
-fn resolve(page: &str, link: &str) -> Option<String> {
-    let path = link.split(['#', '?']).next().unwrap_or("");
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    for seg in path.split('/') {
-        match seg {
-            ".." => {
-                parts.pop()?;
-            }
-            "." | "" => {}
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 /// A page's links and the problems found in it.
@@ -368,272 +345,61 @@ fn doctype_profile(text: &str) -> Option<Profile> {
     }
 }
 
-/// Elements each profile may use. Forms, scripts, frames and objects are
-/// in none of them: a news mirror has no use for them.
-fn allowed_elements(profile: Profile) -> &'static [&'static str] {
-    const HTML2: &[&str] = &[
-        "html",
-        "head",
-        "title",
-        "meta",
-        "link",
-        "base",
-        "body",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "p",
-        "pre",
-        "address",
-        "blockquote",
-        "ul",
-        "ol",
-        "li",
-        "dir",
-        "menu",
-        "dl",
-        "dt",
-        "dd",
-        "cite",
-        "code",
-        "em",
-        "kbd",
-        "samp",
-        "strong",
-        "var",
-        "b",
-        "i",
-        "tt",
-        "a",
-        "img",
-        "br",
-        "hr",
-    ];
-    const HTML32: &[&str] = &[
-        "html",
-        "head",
-        "title",
-        "meta",
-        "link",
-        "base",
-        "body",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "p",
-        "pre",
-        "address",
-        "blockquote",
-        "ul",
-        "ol",
-        "li",
-        "dir",
-        "menu",
-        "dl",
-        "dt",
-        "dd",
-        "cite",
-        "code",
-        "em",
-        "kbd",
-        "samp",
-        "strong",
-        "var",
-        "b",
-        "i",
-        "tt",
-        "a",
-        "img",
-        "br",
-        "hr",
-        "center",
-        "div",
-        "table",
-        "caption",
-        "tr",
-        "th",
-        "td",
-        "font",
-        "basefont",
-        "big",
-        "small",
-        "sub",
-        "sup",
-        "strike",
-        "u",
-        "dfn",
-        "map",
-        "area",
-    ];
-    const MODERN: &[&str] = &[
-        "html",
-        "head",
-        "title",
-        "meta",
-        "link",
-        "base",
-        "body",
-        "style",
-        "header",
-        "nav",
-        "main",
-        "footer",
-        "article",
-        "section",
-        "aside",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "p",
-        "pre",
-        "address",
-        "blockquote",
-        "ul",
-        "ol",
-        "li",
-        "dl",
-        "dt",
-        "dd",
-        "figure",
-        "figcaption",
-        "div",
-        "span",
-        "a",
-        "b",
-        "i",
-        "em",
-        "strong",
-        "code",
-        "kbd",
-        "samp",
-        "var",
-        "cite",
-        "dfn",
-        "abbr",
-        "q",
-        "sub",
-        "sup",
-        "del",
-        "ins",
-        "s",
-        "small",
-        "mark",
-        "time",
-        "br",
-        "hr",
-        "img",
-        "table",
-        "caption",
-        "thead",
-        "tbody",
-        "tfoot",
-        "tr",
-        "th",
-        "td",
-    ];
-    match profile {
-        Profile::Html2 => HTML2,
-        Profile::Html32 => HTML32,
-        Profile::Modern => MODERN,
-    }
+/// Elements of HTML 2.0; HTML 3.2 adds [`HTML32_ELEMENTS`]. Forms,
+/// scripts, frames and objects are in no profile: a news mirror has no use
+/// for them.
+const HTML2_ELEMENTS: &str = "html head title meta link base body h1 h2 h3 h4 h5 h6 p pre address blockquote \
+    ul ol li dir menu dl dt dd cite code em kbd samp strong var b i tt a img br hr";
+const HTML32_ELEMENTS: &str =
+    "center div table caption tr th td font basefont big small sub sup strike u dfn map area";
+const MODERN_ELEMENTS: &str = "html head title meta link base body style header nav main footer article section \
+    aside h1 h2 h3 h4 h5 h6 p pre address blockquote ul ol li dl dt dd figure figcaption div span a b i em strong \
+    code kbd samp var cite dfn abbr q sub sup del ins s small mark time br hr img table caption thead tbody tfoot \
+    tr th td";
+
+/// Attributes of HTML 2.0 (on any element; the DTD checks which); HTML 3.2
+/// adds [`HTML32_ATTRIBUTES`].
+const HTML2_ATTRIBUTES: &str =
+    "href name rel rev title urn methods src alt align ismap http-equiv content compact version";
+const HTML32_ATTRIBUTES: &str = "usemap bgcolor text link vlink alink background width height border hspace vspace \
+    cellpadding cellspacing valign nowrap colspan rowspan size color face clear noshade start value type shape coords";
+const MODERN_ATTRIBUTES: &str = "href rel title src alt width height content name charset lang class id datetime start colspan rowspan http-equiv";
+
+/// The element and attribute names a profile allows.
+struct Allowed {
+    elements: HashSet<&'static str>,
+    attributes: HashSet<&'static str>,
 }
 
-/// Attributes each profile may use (on any element; the DTD checks which).
-fn allowed_attributes(profile: Profile) -> &'static [&'static str] {
-    const HTML2: &[&str] = &[
-        "href",
-        "name",
-        "rel",
-        "rev",
-        "title",
-        "urn",
-        "methods",
-        "src",
-        "alt",
-        "align",
-        "ismap",
-        "http-equiv",
-        "content",
-        "compact",
-        "version",
-    ];
-    const HTML32: &[&str] = &[
-        "href",
-        "name",
-        "rel",
-        "rev",
-        "title",
-        "src",
-        "alt",
-        "align",
-        "ismap",
-        "usemap",
-        "http-equiv",
-        "content",
-        "compact",
-        "version",
-        "bgcolor",
-        "text",
-        "link",
-        "vlink",
-        "alink",
-        "background",
-        "width",
-        "height",
-        "border",
-        "hspace",
-        "vspace",
-        "cellpadding",
-        "cellspacing",
-        "valign",
-        "nowrap",
-        "colspan",
-        "rowspan",
-        "size",
-        "color",
-        "face",
-        "clear",
-        "noshade",
-        "start",
-        "value",
-        "type",
-        "shape",
-        "coords",
-    ];
-    const MODERN: &[&str] = &[
-        "href",
-        "rel",
-        "title",
-        "src",
-        "alt",
-        "width",
-        "height",
-        "content",
-        "name",
-        "charset",
-        "lang",
-        "class",
-        "id",
-        "datetime",
-        "start",
-        "colspan",
-        "rowspan",
-        "http-equiv",
-    ];
-    match profile {
-        Profile::Html2 => HTML2,
-        Profile::Html32 => HTML32,
-        Profile::Modern => MODERN,
-    }
+fn allowed(profile: Profile) -> &'static Allowed {
+    static ALLOWED: LazyLock<HashMap<Profile, Allowed>> = LazyLock::new(|| {
+        let set =
+            |lists: &[&'static str]| lists.iter().flat_map(|l| l.split_whitespace()).collect();
+        HashMap::from([
+            (
+                Profile::Html2,
+                Allowed {
+                    elements: set(&[HTML2_ELEMENTS]),
+                    attributes: set(&[HTML2_ATTRIBUTES]),
+                },
+            ),
+            (
+                Profile::Html32,
+                Allowed {
+                    elements: set(&[HTML2_ELEMENTS, HTML32_ELEMENTS]),
+                    attributes: set(&[HTML2_ATTRIBUTES, HTML32_ATTRIBUTES]),
+                },
+            ),
+            (
+                Profile::Modern,
+                Allowed {
+                    elements: set(&[MODERN_ELEMENTS]),
+                    attributes: set(&[MODERN_ATTRIBUTES]),
+                },
+            ),
+        ])
+    });
+    &ALLOWED[&profile]
 }
 
 #[derive(Default)]
@@ -675,7 +441,7 @@ impl TokenSink for Sink {
             state
                 .problems
                 .push((line, format!("forbidden element <{name}>")));
-        } else if !allowed_elements(self.profile).contains(&name.as_str()) {
+        } else if !allowed(self.profile).elements.contains(name.as_str()) {
             state.problems.push((
                 line,
                 format!(
@@ -691,7 +457,10 @@ impl TokenSink for Sink {
                     line,
                     format!("forbidden attribute {attr_name}= on <{name}>"),
                 ));
-            } else if !allowed_attributes(self.profile).contains(&attr_name.as_str()) {
+            } else if !allowed(self.profile)
+                .attributes
+                .contains(attr_name.as_str())
+            {
                 state.problems.push((
                     line,
                     format!(

@@ -272,15 +272,8 @@ pub fn list(content_dir: &Path) -> Result<Vec<String>> {
             entry.map_err(|e| anyhow::anyhow!("cannot walk {}: {e}", content_dir.display()))?;
         let is_md = entry.path().extension().is_some_and(|x| x == "md");
         if entry.file_type().is_file() && is_md {
-            let rel = entry
-                .path()
-                .strip_prefix(content_dir)
-                .expect("walk stays below its root");
-            let rel: Vec<_> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            files.push(rel.join("/"));
+            let rel = crate::paths::relative(content_dir, entry.path());
+            files.push(rel);
         }
     }
     Ok(files)

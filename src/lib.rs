@@ -18,6 +18,7 @@ pub mod ingest;
 pub mod markdown;
 pub mod output;
 pub mod pages;
+pub mod paths;
 pub mod scaffold;
 pub mod site;
 pub mod slug;

@@ -137,18 +137,11 @@ fn read_templates(dir: &Path) -> Result<Vec<(String, Source)>> {
         if !entry.file_type().is_file() || hidden {
             continue;
         }
-        let rel = entry
-            .path()
-            .strip_prefix(dir)
-            .expect("walk stays below its root");
-        let name: Vec<_> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
+        let name = crate::paths::relative(dir, entry.path());
         let text = std::fs::read_to_string(entry.path())
             .with_context(|| format!("cannot read template {}", entry.path().display()))?;
         files.push((
-            name.join("/"),
+            name,
             Source {
                 text,
                 origin: entry.path().display().to_string(),
