@@ -367,10 +367,7 @@ fn expect_name(expect: Expect) -> &'static str {
 /// feeds also accept text/html and text/plain (the parser decides).
 fn accepts(expect: Expect, mime: &str) -> bool {
     match expect {
-        Expect::Html => matches!(
-            mime,
-            "text/html" | "application/xhtml+xml" | "text/plain" | ""
-        ),
+        Expect::Html => matches!(mime, "text/html" | "application/xhtml+xml" | ""),
         Expect::Feed => {
             mime.ends_with("xml")
                 || mime.ends_with("json")
@@ -415,6 +412,7 @@ mod tests {
         assert!(accepts(Expect::Html, "text/html"));
         assert!(!accepts(Expect::Html, "image/jpeg"));
         assert!(!accepts(Expect::Html, "application/pdf"));
+        assert!(!accepts(Expect::Html, "text/plain"));
         assert!(accepts(Expect::Feed, "application/rss+xml"));
         assert!(accepts(Expect::Feed, "application/feed+json"));
         assert!(!accepts(Expect::Feed, "image/png"));
