@@ -143,13 +143,23 @@ fn fold_into(text: &str, charset: Charset, out: &mut String, emit: impl Fn(&str,
             run.clear();
         }
     };
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         if is_forbidden_control(c) {
             continue;
         }
         if let Some(s) = fold_typography(c).filter(|_| charset != Charset::Utf8) {
             flush(&mut run, out);
+            // A symbol that becomes a word ("€5" → "EUR 5", "5€" → "5 EUR")
+            // needs spaces to stay apart from the letters and digits around it.
+            let word = s.starts_with(|w: char| w.is_ascii_alphabetic());
+            if word && out.ends_with(|p: char| p.is_alphanumeric()) {
+                out.push(' ');
+            }
             emit(s, out);
+            if word && chars.peek().is_some_and(|n| n.is_alphanumeric()) {
+                out.push(' ');
+            }
             continue;
         }
         if charset.can_encode(c) {
