@@ -12,7 +12,7 @@
 use super::boilerplate::{is_boilerplate, is_related_heading};
 use super::metadata::absolute;
 use crate::content::Image;
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, NodeData, NodeRef};
 use regex::Regex;
 use std::sync::LazyLock;
 use url::Url;
@@ -176,8 +176,17 @@ fn is_box(node: &NodeRef) -> bool {
     })
 }
 
+/// `node.text().chars().count()` without building the text.
 fn text_chars(node: &NodeRef) -> usize {
-    node.text().chars().count()
+    std::iter::once(*node)
+        .chain(node.descendants_it())
+        .map(|n| {
+            n.query_or(0, |t| match &t.data {
+                NodeData::Text { contents } => contents.chars().count(),
+                _ => 0,
+            })
+        })
+        .sum()
 }
 
 fn is_furniture(node: &NodeRef) -> bool {
