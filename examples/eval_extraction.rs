@@ -2,7 +2,7 @@
 //! repository (see the corpora README for where they come from).
 //!
 //! ```text
-//! cargo run --release --example eval_extraction -- [--half even|odd] CORPUS_DIR...
+//! cargo run --release --example eval_extraction -- [--half even|odd] [--dump DIR] CORPUS_DIR...
 //! ```
 //!
 //! `--half even` (or `odd`) scores only the pages at even (odd) positions
@@ -25,6 +25,11 @@
 //!   it) is searched for every "with" and "without" snippet after
 //!   collapsing whitespace on both sides. Precision = with-found /
 //!   (with-found + without-found); recall = with-found / with-total.
+//!
+//! `--dump DIR` writes every scored page's output to `DIR/<page>.txt`
+//! (page folder name, or snippet file name): the metadata fields, the
+//! images, [`Extracted::text`] and the Markdown body, so two builds can be
+//! compared with `diff -r`.
 //!
 //! `EVAL_VERBOSE=1` lists per-page scores and missed or leaked snippets;
 //! `EVAL_DUMP=NAME` prints the text extracted from snippet pages whose
@@ -66,26 +71,37 @@ impl Half {
 fn main() -> Result<()> {
     let mut args = std::env::args_os().skip(1).peekable();
     let mut half = Half::All;
-    if args.peek().is_some_and(|a| a == "--half") {
-        args.next();
-        half = match args.next().and_then(|a| a.into_string().ok()).as_deref() {
-            Some("even") => Half::Even,
-            Some("odd") => Half::Odd,
-            other => bail!("--half takes `even` or `odd`, not {other:?}"),
-        };
+    let mut dump: Option<PathBuf> = None;
+    loop {
+        if args.peek().is_some_and(|a| a == "--half") {
+            args.next();
+            half = match args.next().and_then(|a| a.into_string().ok()).as_deref() {
+                Some("even") => Half::Even,
+                Some("odd") => Half::Odd,
+                other => bail!("--half takes `even` or `odd`, not {other:?}"),
+            };
+        } else if args.peek().is_some_and(|a| a == "--dump") {
+            args.next();
+            let dir = PathBuf::from(args.next().context("--dump takes a folder")?);
+            std::fs::create_dir_all(&dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            dump = Some(dir);
+        } else {
+            break;
+        }
     }
     let dirs: Vec<PathBuf> = args.map(PathBuf::from).collect();
     if dirs.is_empty() {
         bail!(
-            "usage: eval_extraction [--half even|odd] CORPUS_DIR... (a readability test-pages folder or a folder with evaldata.json)"
+            "usage: eval_extraction [--half even|odd] [--dump DIR] CORPUS_DIR... (a readability test-pages folder or a folder with evaldata.json)"
         );
     }
     let mut all_ms = Vec::new();
     for dir in &dirs {
         let ms = if dir.join("evaldata.json").is_file() {
-            snippets(dir, half)?
+            snippets(dir, half, dump.as_deref())?
         } else {
-            shingles(dir, half)?
+            shingles(dir, half, dump.as_deref())?
         };
         all_ms.extend(ms);
     }
@@ -97,16 +113,40 @@ fn main() -> Result<()> {
 
 /// One page through the library, timed. Keys that are not URLs (the
 /// snippet corpus has `hard::<file>` entries) give the page no URL.
-fn run(bytes: &[u8], url: &str, ms: &mut Vec<f64>) -> Option<Extracted> {
+fn run(bytes: &[u8], url: &str, ms: &mut Vec<f64>) -> Result<Extracted> {
     let url = url.starts_with("http").then_some(url);
     let start = Instant::now();
     let (html, _) = decode_html(bytes, None);
     let result = extract_html(&html, url);
     ms.push(start.elapsed().as_secs_f64() * 1000.0);
-    result.ok()
+    result
 }
 
-fn shingles(dir: &Path, half: Half) -> Result<Vec<f64>> {
+/// Writes one page's output (or its error) to `dir/<name>.txt`.
+fn write_dump(dir: &Path, name: &str, result: &Result<Extracted>) -> Result<()> {
+    let out = match result {
+        Err(e) => format!("error: {e:#}\n"),
+        Ok(e) => {
+            let mut out = format!(
+                "title: {}\nbyline: {:?}\npublished: {:?}\nsite_name: {:?}\ncanonical_url: {:?}\nlanguage: {:?}\nexcerpt: {:?}\n",
+                e.title, e.byline, e.published, e.site_name, e.canonical_url, e.language, e.excerpt
+            );
+            for image in &e.images {
+                out.push_str(&format!("image: {} [{}]\n", image.url, image.alt));
+            }
+            out.push_str(&format!(
+                "--- text\n{}\n--- markdown\n{}\n",
+                e.text(),
+                e.markdown
+            ));
+            out
+        }
+    };
+    let path = dir.join(format!("{name}.txt"));
+    std::fs::write(&path, out).with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn shingles(dir: &Path, half: Half, dump: Option<&Path>) -> Result<Vec<f64>> {
     let mut pages: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot list {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -133,9 +173,12 @@ fn shingles(dir: &Path, half: Half) -> Result<Vec<f64>> {
             .with_context(|| format!("cannot read {}", page.display()))?;
         let expected = std::fs::read_to_string(page.join("expected.html"))
             .with_context(|| format!("cannot read {}", page.display()))?;
-        let predicted = run(&source, READABILITY_URL, &mut ms)
-            .map(|e| body_text(&e.text()))
-            .unwrap_or_default();
+        let result = run(&source, READABILITY_URL, &mut ms);
+        let name = page.file_name().unwrap_or_default().to_string_lossy();
+        if let Some(dump) = dump {
+            write_dump(dump, &name, &result)?;
+        }
+        let predicted = result.map(|e| body_text(&e.text())).unwrap_or_default();
         let truth = grams(&word, &html_text(&expected));
         let pred = grams(&word, &predicted);
         let tp: usize = pred
@@ -151,7 +194,6 @@ fn shingles(dir: &Path, half: Half) -> Result<Vec<f64>> {
             recalls.push(r);
         }
         if verbose {
-            let name = page.file_name().unwrap_or_default().to_string_lossy();
             println!("{name:45} P {p:.3} R {r:.3}");
         }
     }
@@ -166,7 +208,7 @@ fn shingles(dir: &Path, half: Half) -> Result<Vec<f64>> {
     Ok(ms)
 }
 
-fn snippets(dir: &Path, half: Half) -> Result<Vec<f64>> {
+fn snippets(dir: &Path, half: Half, dump_dir: Option<&Path>) -> Result<Vec<f64>> {
     let path = dir.join("evaldata.json");
     let data: HashMap<String, serde_json::Value> = serde_json::from_str(
         &std::fs::read_to_string(&path)
@@ -194,7 +236,11 @@ fn snippets(dir: &Path, half: Half) -> Result<Vec<f64>> {
         let page = dir.join("pages").join(file);
         let bytes =
             std::fs::read(&page).with_context(|| format!("cannot read {}", page.display()))?;
-        let extracted = run(&bytes, url, &mut ms);
+        let result = run(&bytes, url, &mut ms);
+        if let Some(dump_dir) = dump_dir {
+            write_dump(dump_dir, file, &result)?;
+        }
+        let extracted = result.ok();
         if dump.as_deref().is_some_and(|d| file.contains(d)) {
             println!(
                 "=== {file}\n{}",

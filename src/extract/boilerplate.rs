@@ -9,8 +9,8 @@
 //! judged here: a notice is short, an article paragraph that mentions
 //! subscriptions is not.
 
-use regex::{Regex, RegexSet};
-use std::sync::OnceLock;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Blocks longer than this (in characters) are always article text.
 const MAX_NOTICE_CHARS: usize = 220;
@@ -69,12 +69,11 @@ pub fn is_boilerplate(line: &str) -> bool {
         return false;
     }
     let lower = line.to_lowercase();
-    let (notices, credits, agencies) = patterns();
-    if notices.is_match(&lower) || credits.is_match(&lower) || related().is_match(&lower) {
+    if LINE_PATTERNS.iter().any(|p| p.is_match(&lower)) || RELATED_RE.is_match(&lower) {
         return true;
     }
     chars <= MAX_CREDIT_CHARS
-        && agencies.is_match(&lower)
+        && AGENCIES_RE.is_match(&lower)
         && (lower.contains('/') || is_credit_case(line))
 }
 
@@ -87,24 +86,26 @@ fn is_credit_case(line: &str) -> bool {
 /// Whether `line` opens a related-links box, so the list after it goes too.
 pub fn is_related_heading(line: &str) -> bool {
     let line = line.trim();
-    line.chars().count() <= 60 && related().is_match(&line.to_lowercase())
+    line.chars().count() <= 60 && RELATED_RE.is_match(&line.to_lowercase())
 }
 
-fn related() -> &'static Regex {
-    static RELATED_RE: OnceLock<Regex> = OnceLock::new();
-    RELATED_RE.get_or_init(|| Regex::new(RELATED).expect("valid related pattern"))
-}
+/// `NOTICES` and `CREDITS`, one regex each. Not a `RegexSet`: with Unicode
+/// `\b` a set falls back to the PikeVM on any non-ASCII line, while a
+/// single regex first rejects most lines with its literal prefilter
+/// (16 times faster over the eval corpora's 21,000 blocks).
+static LINE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    NOTICES
+        .iter()
+        .chain(CREDITS)
+        .map(|p| Regex::new(p).expect("valid notice or credit pattern"))
+        .collect()
+});
 
-fn patterns() -> &'static (RegexSet, RegexSet, Regex) {
-    static PATTERNS: OnceLock<(RegexSet, RegexSet, Regex)> = OnceLock::new();
-    PATTERNS.get_or_init(|| {
-        (
-            RegexSet::new(NOTICES).expect("valid notice patterns"),
-            RegexSet::new(CREDITS).expect("valid credit patterns"),
-            Regex::new(AGENCIES).expect("valid agency pattern"),
-        )
-    })
-}
+static RELATED_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(RELATED).expect("valid related pattern"));
+
+static AGENCIES_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(AGENCIES).expect("valid agency pattern"));
 
 #[cfg(test)]
 mod tests {

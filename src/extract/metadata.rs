@@ -10,9 +10,10 @@
 
 use crate::content::Image;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
-use dom_query::Document;
+use dom_query::{Document, Matcher, NodeRef};
 use serde_json::Value;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 use url::Url;
 
 /// schema.org types that describe an article.
@@ -54,8 +55,9 @@ pub struct Metadata {
 
 /// Reads the metadata of a parsed page. `base` resolves relative URLs.
 pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
-    let ld = json_ld(doc);
-    let meta = meta_tags(doc);
+    let found = Found::scan(doc);
+    let ld = json_ld(&found.ld_scripts);
+    let meta = meta_tags(&found.metas);
     let get = |keys: &[&str]| keys.iter().find_map(|k| meta.get(*k).cloned());
 
     let title = ld
@@ -98,16 +100,16 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
             "sailthru.date",
             "parsely-pub-date",
         ]))
-        .chain(time_datetime(doc))
+        .chain(found.time_datetime())
         .find_map(|d| normalise_date(&d));
     let site_name = get(&["og:site_name", "application-name"]).or_else(|| {
         ld.as_ref()
             .and_then(|a| a.get("publisher"))
             .and_then(|p| text_field(p, &["name"]))
     });
-    let canonical_url = doc
-        .select("link[rel~=canonical]")
-        .attr("href")
+    let canonical_url = found
+        .canonical
+        .and_then(|n| n.attr("href"))
         .map(|h| h.to_string())
         .or_else(|| get(&["og:url"]))
         .or_else(|| {
@@ -115,9 +117,9 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
                 .and_then(|a| text_field(a, &["url", "mainEntityOfPage"]))
         })
         .and_then(|u| absolute(&u, base));
-    let language = doc
-        .select("html")
-        .attr("lang")
+    let language = found
+        .html
+        .and_then(|n| n.attr("lang"))
         .map(|l| l.to_string())
         .or_else(|| get(&["content-language", "dc.language", "language"]))
         .or_else(|| ld.as_ref().and_then(|a| text_field(a, &["inLanguage"])))
@@ -158,11 +160,78 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
     }
 }
 
+fn matcher(selector: &str) -> Matcher {
+    Matcher::new(selector).expect("valid selector")
+}
+
+static CANONICAL: LazyLock<Matcher> = LazyLock::new(|| matcher("link[rel~=canonical]"));
+static LD_SCRIPT: LazyLock<Matcher> =
+    LazyLock::new(|| matcher(r#"script[type="application/ld+json"]"#));
+static META: LazyLock<Matcher> = LazyLock::new(|| matcher("meta[content]"));
+static TIME_MARKED: LazyLock<Matcher> = LazyLock::new(|| {
+    matcher(r#"time[pubdate][datetime], time[itemprop="datePublished"][datetime]"#)
+});
+static TIME_ANY: LazyLock<Matcher> = LazyLock::new(|| matcher("time[datetime]"));
+
+/// The elements metadata is read from, in document order, found in one
+/// walk over the page rather than one selector query each. Each element
+/// is tested with the same selector the query used, so what is found is
+/// what `doc.select` would return.
+#[derive(Default)]
+struct Found<'a> {
+    /// The first `link[rel~=canonical]`.
+    canonical: Option<NodeRef<'a>>,
+    /// The first `html` element.
+    html: Option<NodeRef<'a>>,
+    ld_scripts: Vec<NodeRef<'a>>,
+    metas: Vec<NodeRef<'a>>,
+    /// The first `<time>` marked as the publication date.
+    time_marked: Option<NodeRef<'a>>,
+    /// The first `time[datetime]`.
+    time_any: Option<NodeRef<'a>>,
+}
+
+impl<'a> Found<'a> {
+    fn scan(doc: &'a Document) -> Self {
+        let mut found = Found::default();
+        for node in doc.root().descendants_it() {
+            let Some(name) = node.qual_name_ref().map(|q| q.local.clone()) else {
+                continue;
+            };
+            match &*name {
+                "link" if found.canonical.is_none() && CANONICAL.match_element(&node) => {
+                    found.canonical = Some(node);
+                }
+                "html" if found.html.is_none() => found.html = Some(node),
+                "script" if LD_SCRIPT.match_element(&node) => found.ld_scripts.push(node),
+                "meta" if META.match_element(&node) => found.metas.push(node),
+                "time" => {
+                    if found.time_marked.is_none() && TIME_MARKED.match_element(&node) {
+                        found.time_marked = Some(node);
+                    }
+                    if found.time_any.is_none() && TIME_ANY.match_element(&node) {
+                        found.time_any = Some(node);
+                    }
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+
+    /// `datetime` of the `<time>` marked as the publication date, else the first one.
+    fn time_datetime(&self) -> Option<String> {
+        self.time_marked
+            .or(self.time_any)
+            .and_then(|n| n.attr("datetime"))
+            .map(|d| d.to_string())
+    }
+}
+
 /// The first JSON-LD object of an article type, looking inside arrays
 /// and `@graph`.
-fn json_ld(doc: &Document) -> Option<Value> {
-    doc.select(r#"script[type="application/ld+json"]"#)
-        .nodes()
+fn json_ld(scripts: &[NodeRef]) -> Option<Value> {
+    scripts
         .iter()
         .filter_map(|node| {
             let text = node.text();
@@ -250,9 +319,9 @@ fn image_url(v: &Value) -> Option<String> {
 
 /// `<meta>` values keyed by lower-cased `property`, `name`, `itemprop` or
 /// `http-equiv`; the first occurrence of a key wins.
-fn meta_tags(doc: &Document) -> HashMap<String, String> {
+fn meta_tags(metas: &[NodeRef]) -> HashMap<String, String> {
     let mut out = HashMap::new();
-    for node in doc.select("meta[content]").nodes() {
+    for node in metas {
         let Some(content) = node.attr("content") else {
             continue;
         };
@@ -271,16 +340,6 @@ fn meta_tags(doc: &Document) -> HashMap<String, String> {
         }
     }
     out
-}
-
-/// `datetime` of the `<time>` marked as the publication date, else the first one.
-fn time_datetime(doc: &Document) -> Option<String> {
-    let marked = doc.select(r#"time[pubdate][datetime], time[itemprop="datePublished"][datetime]"#);
-    let any = doc.select("time[datetime]");
-    marked
-        .attr("datetime")
-        .or_else(|| any.attr("datetime"))
-        .map(|d| d.to_string())
 }
 
 /// A date as RFC 3339. Times without an offset are taken as UTC, dates

@@ -89,7 +89,8 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     let mut tidied = clean::tidy_article(&content, &title, base.as_ref());
     let mut markdown = to_markdown::to_markdown(&sanitize::sanitize(&tidied.html, base.as_ref()));
     let body_chars = |md: &str| to_markdown::plain_text(md).chars().count();
-    if body_chars(&markdown) < MIN_BODY_CHARS {
+    let chars = body_chars(&markdown);
+    if chars < MIN_BODY_CHARS {
         let better = meta
             .article_body
             .as_deref()
@@ -99,8 +100,9 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
                 let t = clean::tidy_article(&html, &title, base.as_ref());
                 to_markdown::to_markdown(&sanitize::sanitize(&t.html, base.as_ref()))
             }))
-            .max_by_key(|md| body_chars(md));
-        if let Some(better) = better.filter(|md| body_chars(md) > body_chars(&markdown)) {
+            .map(|md| (body_chars(&md), md))
+            .max_by_key(|(n, _)| *n);
+        if let Some((_, better)) = better.filter(|(n, _)| *n > chars) {
             markdown = better;
         }
     }
