@@ -91,6 +91,11 @@ pub fn read(
     section: &str,
     client: Option<&Client>,
 ) -> Result<Ingested> {
+    if let Some(u) = page_url
+        && !matches!(Input::parse(u), Input::Url(_))
+    {
+        bail!("--url must be an http or https address, not `{u}`");
+    }
     match input {
         Input::Url(url) => {
             let client = client.context("fetching URLs needs an HTTP client")?;
@@ -255,6 +260,13 @@ mod tests {
             Input::parse("saved/a.html"),
             Input::File("saved/a.html".into())
         );
+    }
+
+    #[test]
+    fn page_url_must_be_http() {
+        let input = Input::File("x.html".into());
+        let err = read(&input, Some("javascript:alert(1)"), "world", None).unwrap_err();
+        assert!(err.to_string().contains("--url must be an http or https address"), "{err}");
     }
 
     #[test]
