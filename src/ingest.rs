@@ -266,7 +266,11 @@ mod tests {
     fn page_url_must_be_http() {
         let input = Input::File("x.html".into());
         let err = read(&input, Some("javascript:alert(1)"), "world", None).unwrap_err();
-        assert!(err.to_string().contains("--url must be an http or https address"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("--url must be an http or https address"),
+            "{err}"
+        );
     }
 
     #[test]

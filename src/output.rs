@@ -36,23 +36,60 @@ impl Staging {
             .prefix(".paperboy-build-")
             .tempdir_in(parent)
             .with_context(|| format!("cannot create a staging folder in {}", parent.display()))?;
-        for from in static_dirs {
-            copy_tree(from, dir.path())?;
-        }
-        Ok(Staging {
+        let staging = Staging {
             dir,
             output: output.to_path_buf(),
-        })
+        };
+        for from in static_dirs {
+            staging.copy_tree(from)?;
+        }
+        Ok(staging)
     }
 
     /// Writes one file of the new build; callable from many threads. A
     /// generated file replaces a static one of the same name.
     pub fn write(&self, file: &OutputFile) -> Result<()> {
-        let path = self.dir.path().join(&file.path);
+        self.place(&file.path, &file.bytes)
+    }
+
+    /// Puts `bytes` at `rel` in the new build. A file identical to the one
+    /// in the current output becomes a hard link to it, so unchanged files
+    /// keep their modification time and a sync or upload skips them.
+    fn place(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let path = self.dir.path().join(rel);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         }
-        fs::write(&path, &file.bytes).with_context(|| format!("cannot write {}", path.display()))
+        // Never write through an earlier link: that would change the old output.
+        let _ = fs::remove_file(&path);
+        let old = self.output.join(rel);
+        let unchanged = fs::metadata(&old).is_ok_and(|m| m.len() == bytes.len() as u64)
+            && fs::read(&old).is_ok_and(|b| b == bytes);
+        if unchanged && fs::hard_link(&old, &path).is_ok() {
+            return Ok(());
+        }
+        fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
+    }
+
+    /// Copies the files under `from` into the new build, keeping relative
+    /// paths. Hidden files are skipped; a missing `from` is not an error.
+    fn copy_tree(&self, from: &Path) -> Result<()> {
+        if !from.is_dir() {
+            return Ok(());
+        }
+        let walker = walkdir::WalkDir::new(from)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            let entry = entry.with_context(|| format!("cannot walk {}", from.display()))?;
+            if entry.file_type().is_file() {
+                let bytes = fs::read(entry.path())
+                    .with_context(|| format!("cannot read {}", entry.path().display()))?;
+                self.place(&crate::paths::relative(from, entry.path()), &bytes)?;
+            }
+        }
+        Ok(())
     }
 
     /// Makes the new build the output.
@@ -170,37 +207,4 @@ fn absolute(path: &Path) -> Result<PathBuf> {
     let mut out = fs::canonicalize(existing)?;
     out.extend(rest.iter().rev());
     Ok(out)
-}
-
-/// Copies the files under `from` into `to`, keeping relative paths.
-/// Hidden files are skipped; a missing `from` is not an error.
-fn copy_tree(from: &Path, to: &Path) -> Result<()> {
-    if !from.is_dir() {
-        return Ok(());
-    }
-    let walker = walkdir::WalkDir::new(from)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry = entry.with_context(|| format!("cannot walk {}", from.display()))?;
-        let rel = entry
-            .path()
-            .strip_prefix(from)
-            .expect("walk stays below its root");
-        let dest = to.join(rel);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest)
-                .with_context(|| format!("cannot create {}", dest.display()))?;
-        } else {
-            fs::copy(entry.path(), &dest).with_context(|| {
-                format!(
-                    "cannot copy {} to {}",
-                    entry.path().display(),
-                    dest.display()
-                )
-            })?;
-        }
-    }
-    Ok(())
 }

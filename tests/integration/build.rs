@@ -294,6 +294,49 @@ fn two_builds_are_byte_identical() {
 }
 
 #[test]
+fn a_rebuild_leaves_unchanged_files_untouched() {
+    use std::os::unix::fs::MetadataExt;
+    let site = built();
+    let inode = |rel: &str| std::fs::metadata(site.public().join(rel)).unwrap().ino();
+    let (story, other, index) = (
+        inode("world/harbour-ferry.html"),
+        inode("sports/cup-final.html"),
+        inode("index.html"),
+    );
+    site.build();
+    assert_eq!(
+        inode("world/harbour-ferry.html"),
+        story,
+        "an unchanged page was rewritten"
+    );
+    assert_eq!(inode("index.html"), index);
+    let path = site
+        .root()
+        .join("content/world/2026-11-27-harbour-ferry.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("The council voted", "The town council voted"),
+    )
+    .unwrap();
+    site.build();
+    assert_ne!(
+        inode("world/harbour-ferry.html"),
+        story,
+        "the changed page is new"
+    );
+    assert!(
+        site.page("world/harbour-ferry.html")
+            .contains("The town council voted")
+    );
+    assert_eq!(
+        inode("sports/cup-final.html"),
+        other,
+        "other pages stay as they were"
+    );
+}
+
+#[test]
 fn site_template_overrides_theme_one_file_at_a_time() {
     let site = TempSite::fixture("site");
     site.write(
