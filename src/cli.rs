@@ -63,7 +63,7 @@ pub enum Command {
     ///
     /// Reads .html/.htm pages (any charset), .txt text dumps and .md files,
     /// or fetches http(s) URLs; extracts the article; writes one content
-    /// file each as content/<section>/<date>-<slug>.md. Prints a line per
+    /// file each as `content/<section>/<date>-<slug>.md`. Prints a line per
     /// input (added, skipped: duplicate of FILE, failed: REASON) and a
     /// summary; exits with status 1 if any input failed.
     Ingest {

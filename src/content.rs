@@ -2,8 +2,8 @@
 //! between `---` lines, then a Markdown body.
 //!
 //! Owns splitting, front-matter parsing and per-file validation, and loading
-//! the whole tree in parallel into a [`Library`]. Rendering the Markdown is
-//! `markdown`'s job; deciding URLs and pages is `site`'s.
+//! the whole tree in parallel. Rendering the Markdown is `markdown`'s job;
+//! assembling the `Library` and deciding URLs is `site`'s.
 
 use crate::yaml::YamlError;
 use anyhow::Result;

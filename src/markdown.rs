@@ -410,7 +410,7 @@ pub fn escape_into(text: &str, out: &mut String) {
     }
 }
 
-/// A link is safe when it is relative or uses a scheme from [`SAFE_SCHEMES`].
+/// A link is safe when it is relative or uses an allowed scheme (http, https, ftp, mailto, gopher, news, nntp, telnet).
 pub fn is_safe_url(url: &str) -> bool {
     let url = url.trim();
     // Browsers ignore control characters and whitespace inside a scheme.
