@@ -101,6 +101,18 @@ pub enum Command {
         #[arg(long, short, value_name = "DIR")]
         output: Option<PathBuf>,
     },
+    /// Build the site, serve it on 127.0.0.1 and rebuild when a source changes
+    ///
+    /// Watches config.yaml, content/, templates/, themes/ and static/. A
+    /// failed rebuild is reported and the last good build stays online.
+    Serve {
+        /// Port to listen on (0 picks a free one)
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// Where to build (default: the configured output folder)
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
     /// Make a new site in DIR that builds as it is
     New {
         /// Folder to create (must not exist, or be empty)

@@ -20,6 +20,7 @@ pub mod output;
 pub mod pages;
 pub mod paths;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod store;

@@ -55,6 +55,9 @@ fn main() -> ExitCode {
         Command::Extract { input, url, format } => {
             paperboy::cmd::extract::run(root, input, url.as_deref(), *format).map(|()| true)
         }
+        Command::Serve { port, output } => {
+            paperboy::cmd::serve::run(root, output.as_deref(), *port).map(|()| true)
+        }
         Command::New { dir } => paperboy::cmd::new::run(dir).map(|()| true),
     };
     match result {

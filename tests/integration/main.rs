@@ -7,5 +7,6 @@ mod http;
 mod images;
 mod ingest;
 mod profiles;
+mod serve;
 mod server;
 mod support;
