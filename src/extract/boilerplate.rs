@@ -57,6 +57,16 @@ const CREDITS: &[&str] = &[
     r"^(©|\(c\))|\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)\b",
 ];
 
+/// A caption that ends in its photo credit ("... in May. Foto © Jane Roe",
+/// "..., Bild via"): captions run longer than notices, but article
+/// paragraphs do not end in a credit. A credit in brackets ("(Jane Roe/AP)")
+/// is left alone: readers of wire copy expect those captions kept.
+const CAPTION_CREDIT: &str =
+    r"\b(foto|fotos|photo|photos|bild|bilder|image|images)\s*(©|\(c\)|via\b)\s*[^.!?©()]{0,60}$";
+
+/// Captions with a credit at the end are judged up to this length.
+const MAX_CAPTION_CHARS: usize = 500;
+
 /// Agency names that make a very short line a credit ("AFP / JANE DOE").
 const AGENCIES: &str = r"\b(afp|ap|dpa|reuters|getty( images)?|istock(photo)?(\.com)?|shutterstock|imago|picture alliance|keystone|epa|wenn(\.com)?|unsplash|pixabay|adobe ?stock|ansa|efe|xinhua|pool)\b";
 
@@ -65,10 +75,16 @@ const AGENCIES: &str = r"\b(afp|ap|dpa|reuters|getty( images)?|istock(photo)?(\.
 pub fn is_boilerplate(line: &str) -> bool {
     let line = line.trim();
     let chars = line.chars().count();
-    if chars == 0 || chars > MAX_NOTICE_CHARS {
+    if chars == 0 || chars > MAX_CAPTION_CHARS {
         return false;
     }
     let lower = line.to_lowercase();
+    if CAPTION_CREDIT_RE.is_match(&lower) {
+        return true;
+    }
+    if chars > MAX_NOTICE_CHARS {
+        return false;
+    }
     if LINE_PATTERNS.iter().any(|p| p.is_match(&lower)) || RELATED_RE.is_match(&lower) {
         return true;
     }
@@ -104,6 +120,9 @@ static LINE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 static RELATED_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(RELATED).expect("valid related pattern"));
 
+static CAPTION_CREDIT_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(CAPTION_CREDIT).expect("valid caption credit pattern"));
+
 static AGENCIES_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(AGENCIES).expect("valid agency pattern"));
 
@@ -138,6 +157,8 @@ mod tests {
             "Judy Roe/WENN.com",
             "© 2024 Harbour Media Inc. All Rights Reserved.",
             "Über den Autor",
+            "The ferry at dawn on its first crossing. Foto © Jane Roe",
+            "The pier in 1920, Bild via",
         ];
         for line in furniture {
             assert!(is_boilerplate(line), "{line}");
@@ -152,6 +173,9 @@ mod tests {
             "Subscribers to the ferry pass will pay less, the mayor said, and the cookie shop on the pier will stay open until midnight through the summer season to serve late passengers.",
             "She said the newsletter she founded in 1998 had changed how the town argued about its harbour, its schools and its roads, and she regretted nothing about it at all, not even the long nights she spent writing it.",
             "Comments from residents were mostly positive.",
+            "The port (AFP) said the ferry would run nightly.",
+            "The council approved the plan (Reuters).",
+            "The ferry leaves the pier at dusk. (Jane Roe/Harbour Press photo via AP)",
         ];
         for line in prose {
             let long = line.chars().count() > MAX_NOTICE_CHARS;
