@@ -42,6 +42,7 @@ const NOTICES: &[&str] = &[
     r"^(<|«|‹|←)?\s*(back to|zurück (zur|zum|zu)|retour (à|aux)|volver a)\b",
     r"^original source\b|\barticle images:",
     // Print, PDF and app prompts.
+    r"\b((download|get|install) (the |our )?([\w.-]+ ){0,3}apps?\b.*\b(ios|android|app store|google play)\b|news straight to your (phone|mobile|smartphone)|(laden sie|lade dir|hol dir) (jetzt )?(unsere|die) .{0,30}app\b|descarga (la|nuestra) app|téléchargez (l'|notre )app)",
     r"^(print( this)?( article| page)?|drucken|als pdf herunterladen|download (the )?app)\b|\b(dieses skript als pdf)\b",
 ];
 
@@ -78,7 +79,13 @@ pub fn is_boilerplate(line: &str) -> bool {
     if chars == 0 || chars > MAX_CAPTION_CHARS {
         return false;
     }
-    let lower = line.to_lowercase();
+    // Pages space words with no-break spaces and line breaks as often as
+    // with plain spaces; the patterns are written with one plain space.
+    let lower = line
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     if CAPTION_CREDIT_RE.is_match(&lower) {
         return true;
     }
@@ -157,6 +164,9 @@ mod tests {
             "Judy Roe/WENN.com",
             "© 2024 Harbour Media Inc. All Rights Reserved.",
             "Über den Autor",
+            "For breaking news download the Courier apps for iOS and Android.",
+            "Get the latest news straight to your phone with the Courier app.",
+            "Download the\u{a0}Courier apps\u{a0}for iOS and Android",
             "The ferry at dawn on its first crossing. Foto © Jane Roe",
             "The pier in 1920, Bild via",
         ];
@@ -173,6 +183,7 @@ mod tests {
             "Subscribers to the ferry pass will pay less, the mayor said, and the cookie shop on the pier will stay open until midnight through the summer season to serve late passengers.",
             "She said the newsletter she founded in 1998 had changed how the town argued about its harbour, its schools and its roads, and she regretted nothing about it at all, not even the long nights she spent writing it.",
             "Comments from residents were mostly positive.",
+            "The ferry app will be available for Android next spring, the operator said.",
             "The port (AFP) said the ferry would run nightly.",
             "The council approved the plan (Reuters).",
             "The ferry leaves the pier at dusk. (Jane Roe/Harbour Press photo via AP)",
