@@ -48,7 +48,7 @@ const NOTICES: &[&str] = &[
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also like|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|mehr zum thema|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|lire aussi|sur le même sujet|leer más|lea también|te puede interesar|zobacz (też|także)|czytaj (też|także))\s*([:»›>…|-].*)?$";
+const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also like|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|mehr zum thema|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|lire aussi|sur le même sujet|leer más|lea también|te puede interesar|zobacz (też|także)|czytaj (też|także))\s*([:»›>….|-].*)?$";
 
 /// Patterns for photo credits and captions, matched case-insensitively.
 const CREDITS: &[&str] = &[
@@ -201,6 +201,7 @@ mod tests {
     fn related_headings_open_link_lists() {
         assert!(is_related_heading("Related articles"));
         assert!(is_related_heading("Lesen Sie auch"));
+        assert!(is_related_heading("Lade weitere Inhalte ..."));
         assert!(!is_related_heading("Related families met at the harbour"));
     }
 }
