@@ -38,6 +38,9 @@ const NOTICES: &[&str] = &[
     r"^(leave a (reply|comment)|write a comment|post a comment|kommentar(e)? (schreiben|verfassen)|schreibe(n sie)? einen kommentar|laisser un commentaire|deja un comentario)\b",
     // Author boxes and post furniture.
     r"^(über (den|die) autor(in)?|about the author|this entry was posted|dieser eintrag wurde veröffentlicht|posted in|filed under|tags?:|schlagwörter:|kategorie(n)?:|categories:)",
+    // A date line with a category or author after a separator
+    // ("24.01.2022 11:38 Kategorie: News", "2021-10-16 | Opinion").
+    r"^(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\p{L}+\s+\d{4})(,?\s+(um\s+)?\d{1,2}:\d{2}(\s*(uhr|h|am|pm))?)?\s*(\||·|•|kategorie:|category:|rubrik:|categoría:|catégorie:)\s*[^|]{1,40}$",
     // Back-links and mirror chrome.
     r"^(<|«|‹|←)?\s*(back to|zurück (zur|zum|zu)|retour (à|aux)|volver a)\b",
     r"^original source\b|\barticle images:",
@@ -167,6 +170,9 @@ mod tests {
             "For breaking news download the Courier apps for iOS and Android.",
             "Get the latest news straight to your phone with the Courier app.",
             "Download the\u{a0}Courier apps\u{a0}for iOS and Android",
+            "24.01.2026 11:38 Kategorie: Hafen",
+            "2026-10-16 | Opinion",
+            "5. März 2026, 19:49 | Ada Byrne",
             "The ferry at dawn on its first crossing. Foto © Jane Roe",
             "The pier in 1920, Bild via",
         ];
@@ -186,6 +192,9 @@ mod tests {
             "The ferry app will be available for Android next spring, the operator said.",
             "The port (AFP) said the ferry would run nightly.",
             "The council approved the plan (Reuters).",
+            "24.01.2026 11:38",
+            "March 5, 2026",
+            "2026-10-16 | The council voted to fund the night ferry after a long debate on Tuesday",
             "The ferry leaves the pier at dusk. (Jane Roe/Harbour Press photo via AP)",
         ];
         for line in prose {
