@@ -4,8 +4,9 @@
 //! Before Readability runs, [`strip_furniture`] removes whole boxes whose
 //! class, id or role say they are share bars, newsletter and cookie boxes,
 //! related-link lists, comment sections, ads or pop-ups. After it,
-//! [`tidy_article`] takes the images out (into `images`), drops captions,
-//! credits and short notice blocks, turns layout tables into plain blocks
+//! [`tidy_article`] takes the images out (into `images`), drops captions
+//! (unless they are most of the text, as in a slideshow), credits and
+//! short notice blocks, turns layout tables into plain blocks
 //! and removes a heading that repeats the title. On the finished Markdown,
 //! [`trim_trailing_teasers`] cuts the run of headline links after the
 //! story. Sanitizing the markup is `sanitize`'s job.
@@ -295,13 +296,29 @@ fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
         }
         images.push(Image { url, alt });
     }
-    doc.select("img, picture, figcaption, [class*=caption], [class*=credit], [class*=copyright]")
+    doc.select("img, picture")
         .nodes()
         .iter()
-        .filter(|n| n.text().chars().count() <= 400)
         .for_each(|n| n.remove_from_parent());
+    let captions = doc.select("figcaption, [class*=caption], [class*=credit], [class*=copyright]");
+    let captions: Vec<NodeRef> = captions
+        .nodes()
+        .iter()
+        .filter(|n| text_chars(n) <= 400)
+        .copied()
+        .collect();
+    // In a slideshow or photo story the captions are the text: keep them
+    // when they hold a large share of it.
+    let caption_chars: usize = captions.iter().map(text_chars).sum();
+    let total = text_chars(&doc.root());
+    if caption_chars * SLIDESHOW_CAPTION_SHARE < total {
+        captions.iter().for_each(|n| n.remove_from_parent());
+    }
     images
 }
+
+/// Captions are dropped unless they hold at least 1/this of the text.
+const SLIDESHOW_CAPTION_SHARE: usize = 3;
 
 /// Blocks at least this long (in characters) are story paragraphs: the
 /// teaser run starts after the last of them.
@@ -487,6 +504,24 @@ mod tests {
         assert_eq!(trim_trailing_teasers(&md), md);
         let md = format!("{long}\n\n[Continue reading](https://courier.example/next)");
         assert_eq!(trim_trailing_teasers(&md), md);
+    }
+
+    #[test]
+    fn captions_go_unless_they_are_the_story() {
+        let story = format!(
+            r#"<figure><img src="a.jpg"><figcaption>The pier at dawn.</figcaption></figure>{}"#,
+            paragraphs(4, "Story")
+        );
+        let t = tidy_article(&story, "", None);
+        assert!(!t.html.contains("The pier at dawn"), "{}", t.html);
+        assert!(t.html.contains("Story 4:"), "{}", t.html);
+
+        let slides: String = (1..=5)
+            .map(|i| format!(r#"<figure><img src="https://courier.example/{i}.jpg"><figcaption class="slide-caption">Look {i}: a bowler hat, false lashes and a painted-on moustache make this costume in ten minutes.</figcaption></figure>"#))
+            .collect();
+        let t = tidy_article(&format!("<p>Ten quick costumes.</p>{slides}"), "", None);
+        assert!(t.html.contains("Look 5: a bowler hat"), "{}", t.html);
+        assert_eq!(t.images.len(), 5);
     }
 
     #[test]
