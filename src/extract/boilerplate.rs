@@ -38,16 +38,20 @@ const NOTICES: &[&str] = &[
     r"^(leave a (reply|comment)|write a comment|post a comment|kommentar(e)? (schreiben|verfassen)|schreibe(n sie)? einen kommentar|laisser un commentaire|deja un comentario)\b",
     // Author boxes and post furniture.
     r"^(über (den|die) autor(in)?|about the author|this entry was posted|dieser eintrag wurde veröffentlicht|posted in|filed under|tags?:|schlagwörter:|kategorie(n)?:|categories:)",
+    // A date line with a category or author after a separator
+    // ("24.01.2022 11:38 Kategorie: News", "2021-10-16 | Opinion").
+    r"^(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\p{L}+\s+\d{4})(,?\s+(um\s+)?\d{1,2}:\d{2}(\s*(uhr|h|am|pm))?)?\s*(\||·|•|kategorie:|category:|rubrik:|categoría:|catégorie:)\s*[^|]{1,40}$",
     // Back-links and mirror chrome.
     r"^(<|«|‹|←)?\s*(back to|zurück (zur|zum|zu)|retour (à|aux)|volver a)\b",
     r"^original source\b|\barticle images:",
     // Print, PDF and app prompts.
+    r"\b((download|get|install) (the |our )?([\w.-]+ ){0,3}apps?\b.*\b(ios|android|app store|google play)\b|news straight to your (phone|mobile|smartphone)|(laden sie|lade dir|hol dir) (jetzt )?(unsere|die) .{0,30}app\b|descarga (la|nuestra) app|téléchargez (l'|notre )app)",
     r"^(print( this)?( article| page)?|drucken|als pdf herunterladen|download (the )?app)\b|\b(dieses skript als pdf)\b",
 ];
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also like|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|mehr zum thema|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|lire aussi|sur le même sujet|leer más|lea también|te puede interesar|zobacz (też|także)|czytaj (też|także))\s*([:»›>…|-].*)?$";
+const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also like|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|mehr zum thema|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|lire aussi|sur le même sujet|leer más|lea también|te puede interesar|zobacz (też|także)|czytaj (też|także))\s*([:»›>….|-].*)?$";
 
 /// Patterns for photo credits and captions, matched case-insensitively.
 const CREDITS: &[&str] = &[
@@ -57,6 +61,16 @@ const CREDITS: &[&str] = &[
     r"^(©|\(c\))|\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)\b",
 ];
 
+/// A caption that ends in its photo credit ("... in May. Foto © Jane Roe",
+/// "..., Bild via"): captions run longer than notices, but article
+/// paragraphs do not end in a credit. A credit in brackets ("(Jane Roe/AP)")
+/// is left alone: readers of wire copy expect those captions kept.
+const CAPTION_CREDIT: &str =
+    r"\b(foto|fotos|photo|photos|bild|bilder|image|images)\s*(©|\(c\)|via\b)\s*[^.!?©()]{0,60}$";
+
+/// Captions with a credit at the end are judged up to this length.
+const MAX_CAPTION_CHARS: usize = 500;
+
 /// Agency names that make a very short line a credit ("AFP / JANE DOE").
 const AGENCIES: &str = r"\b(afp|ap|dpa|reuters|getty( images)?|istock(photo)?(\.com)?|shutterstock|imago|picture alliance|keystone|epa|wenn(\.com)?|unsplash|pixabay|adobe ?stock|ansa|efe|xinhua|pool)\b";
 
@@ -65,10 +79,22 @@ const AGENCIES: &str = r"\b(afp|ap|dpa|reuters|getty( images)?|istock(photo)?(\.
 pub fn is_boilerplate(line: &str) -> bool {
     let line = line.trim();
     let chars = line.chars().count();
-    if chars == 0 || chars > MAX_NOTICE_CHARS {
+    if chars == 0 || chars > MAX_CAPTION_CHARS {
         return false;
     }
-    let lower = line.to_lowercase();
+    // Pages space words with no-break spaces and line breaks as often as
+    // with plain spaces; the patterns are written with one plain space.
+    let lower = line
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    if CAPTION_CREDIT_RE.is_match(&lower) {
+        return true;
+    }
+    if chars > MAX_NOTICE_CHARS {
+        return false;
+    }
     if LINE_PATTERNS.iter().any(|p| p.is_match(&lower)) || RELATED_RE.is_match(&lower) {
         return true;
     }
@@ -104,6 +130,9 @@ static LINE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 static RELATED_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(RELATED).expect("valid related pattern"));
 
+static CAPTION_CREDIT_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(CAPTION_CREDIT).expect("valid caption credit pattern"));
+
 static AGENCIES_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(AGENCIES).expect("valid agency pattern"));
 
@@ -138,6 +167,14 @@ mod tests {
             "Judy Roe/WENN.com",
             "© 2024 Harbour Media Inc. All Rights Reserved.",
             "Über den Autor",
+            "For breaking news download the Courier apps for iOS and Android.",
+            "Get the latest news straight to your phone with the Courier app.",
+            "Download the\u{a0}Courier apps\u{a0}for iOS and Android",
+            "24.01.2026 11:38 Kategorie: Hafen",
+            "2026-10-16 | Opinion",
+            "5. März 2026, 19:49 | Ada Byrne",
+            "The ferry at dawn on its first crossing. Foto © Jane Roe",
+            "The pier in 1920, Bild via",
         ];
         for line in furniture {
             assert!(is_boilerplate(line), "{line}");
@@ -152,6 +189,13 @@ mod tests {
             "Subscribers to the ferry pass will pay less, the mayor said, and the cookie shop on the pier will stay open until midnight through the summer season to serve late passengers.",
             "She said the newsletter she founded in 1998 had changed how the town argued about its harbour, its schools and its roads, and she regretted nothing about it at all, not even the long nights she spent writing it.",
             "Comments from residents were mostly positive.",
+            "The ferry app will be available for Android next spring, the operator said.",
+            "The port (AFP) said the ferry would run nightly.",
+            "The council approved the plan (Reuters).",
+            "24.01.2026 11:38",
+            "March 5, 2026",
+            "2026-10-16 | The council voted to fund the night ferry after a long debate on Tuesday",
+            "The ferry leaves the pier at dusk. (Jane Roe/Harbour Press photo via AP)",
         ];
         for line in prose {
             let long = line.chars().count() > MAX_NOTICE_CHARS;
@@ -166,6 +210,7 @@ mod tests {
     fn related_headings_open_link_lists() {
         assert!(is_related_heading("Related articles"));
         assert!(is_related_heading("Lesen Sie auch"));
+        assert!(is_related_heading("Lade weitere Inhalte ..."));
         assert!(!is_related_heading("Related families met at the harbour"));
     }
 }

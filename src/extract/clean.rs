@@ -4,10 +4,12 @@
 //! Before Readability runs, [`strip_furniture`] removes whole boxes whose
 //! class, id or role say they are share bars, newsletter and cookie boxes,
 //! related-link lists, comment sections, ads or pop-ups. After it,
-//! [`tidy_article`] takes the images out (into `images`), drops captions,
-//! credits and short notice blocks, turns layout tables into plain blocks
-//! and removes a heading that repeats the title. Sanitizing the markup is
-//! `sanitize`'s job.
+//! [`tidy_article`] takes the images out (into `images`), drops captions
+//! (unless they are most of the text, as in a slideshow), credits and
+//! short notice blocks, turns layout tables into plain blocks
+//! and removes a heading that repeats the title. On the finished Markdown,
+//! [`trim_trailing_teasers`] cuts the run of headline links after the
+//! story. Sanitizing the markup is `sanitize`'s job.
 
 use super::boilerplate::{is_boilerplate, is_related_heading};
 use super::metadata::absolute;
@@ -294,12 +296,77 @@ fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
         }
         images.push(Image { url, alt });
     }
-    doc.select("img, picture, figcaption, [class*=caption], [class*=credit], [class*=copyright]")
+    doc.select("img, picture")
         .nodes()
         .iter()
-        .filter(|n| n.text().chars().count() <= 400)
         .for_each(|n| n.remove_from_parent());
+    let captions = doc.select("figcaption, [class*=caption], [class*=credit], [class*=copyright]");
+    let captions: Vec<NodeRef> = captions
+        .nodes()
+        .iter()
+        .filter(|n| text_chars(n) <= 400)
+        .copied()
+        .collect();
+    // In a slideshow or photo story the captions are the text: keep them
+    // when they hold a large share of it.
+    let caption_chars: usize = captions.iter().map(text_chars).sum();
+    let total = text_chars(&doc.root());
+    if caption_chars * SLIDESHOW_CAPTION_SHARE < total {
+        captions.iter().for_each(|n| n.remove_from_parent());
+    }
     images
+}
+
+/// Captions are dropped unless they hold at least 1/this of the text.
+const SLIDESHOW_CAPTION_SHARE: usize = 3;
+
+/// Blocks at least this long (in characters) are story paragraphs: the
+/// teaser run starts after the last of them.
+const STORY_PARAGRAPH_CHARS: usize = 200;
+
+/// Cuts the run of teasers at the end of a Markdown body: after the last
+/// long paragraph, trailing blocks that are a bare link (a headline
+/// pointing at another story) or a short line ending in an ellipsis (a
+/// cut-off teaser). Stops at the first block that is neither; a single
+/// bare link is kept.
+pub fn trim_trailing_teasers(markdown: &str) -> String {
+    let blocks: Vec<&str> = markdown.split("\n\n").collect();
+    let Some(last_long) = blocks
+        .iter()
+        .rposition(|b| b.chars().count() >= STORY_PARAGRAPH_CHARS)
+    else {
+        return markdown.to_string();
+    };
+    let mut keep = blocks.len();
+    while keep > last_long + 1 && is_teaser(blocks[keep - 1]) {
+        keep -= 1;
+    }
+    // One link alone after the story is as often the story's own pointer
+    // ("Continue reading", a source) as a teaser; a run of them is a list.
+    let run = blocks.len() - keep;
+    if run == 0 || (run == 1 && !ends_in_ellipsis(blocks[keep])) {
+        return markdown.to_string();
+    }
+    blocks[..keep].join("\n\n")
+}
+
+/// A Markdown block that is one link and nothing else, or a short line
+/// ending in "..." or "…".
+fn is_teaser(block: &str) -> bool {
+    static LINK_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(- |\d+\. )?(\*\*|\*|#+ )?\[[^\]]+\]\([^)\s]+(\s+\x22[^\x22]*\x22)?\)(\*\*|\*)?$",
+        )
+        .expect("valid link pattern")
+    });
+    let block = block.trim();
+    LINK_ONLY.is_match(block)
+        || (block.chars().count() < STORY_PARAGRAPH_CHARS && ends_in_ellipsis(block))
+}
+
+fn ends_in_ellipsis(block: &str) -> bool {
+    let block = block.trim_end();
+    block.ends_with("...") || block.ends_with('…')
 }
 
 fn first_srcset(srcset: &str) -> Option<&str> {
@@ -417,6 +484,44 @@ mod tests {
         (1..=n)
             .map(|i| format!("<p>{what} {i}: the harbour board met on Tuesday and agreed, after a long debate, that the pier would be repaired.</p>"))
             .collect()
+    }
+
+    #[test]
+    fn teasers_after_the_story_are_cut() {
+        let long = "The harbour board met on Tuesday and agreed, after a long and sometimes bitter debate, that the old pier would be repaired before the winter storms arrive, whatever the cost of the timber and the steel turns out to be.";
+        let md = format!(
+            "{long}\n\nShort closing line.\n\n{long}\n\n[Ferry fares rise again](https://courier.example/fares)\n\n- [Storm closes pier](https://courier.example/storm)\n\nGulls return to the old harbour as the fish..."
+        );
+        assert_eq!(
+            trim_trailing_teasers(&md),
+            format!("{long}\n\nShort closing line.\n\n{long}")
+        );
+        // A short last line that is text, not a link, stays; so do links
+        // before the last long paragraph.
+        let md = format!(
+            "[Map](https://courier.example/map)\n\n{long}\n\nAda Byrne is our harbour reporter."
+        );
+        assert_eq!(trim_trailing_teasers(&md), md);
+        let md = format!("{long}\n\n[Continue reading](https://courier.example/next)");
+        assert_eq!(trim_trailing_teasers(&md), md);
+    }
+
+    #[test]
+    fn captions_go_unless_they_are_the_story() {
+        let story = format!(
+            r#"<figure><img src="a.jpg"><figcaption>The pier at dawn.</figcaption></figure>{}"#,
+            paragraphs(4, "Story")
+        );
+        let t = tidy_article(&story, "", None);
+        assert!(!t.html.contains("The pier at dawn"), "{}", t.html);
+        assert!(t.html.contains("Story 4:"), "{}", t.html);
+
+        let slides: String = (1..=5)
+            .map(|i| format!(r#"<figure><img src="https://courier.example/{i}.jpg"><figcaption class="slide-caption">Look {i}: a bowler hat, false lashes and a painted-on moustache make this costume in ten minutes.</figcaption></figure>"#))
+            .collect();
+        let t = tidy_article(&format!("<p>Ten quick costumes.</p>{slides}"), "", None);
+        assert!(t.html.contains("Look 5: a bowler hat"), "{}", t.html);
+        assert_eq!(t.images.len(), 5);
     }
 
     #[test]

@@ -106,6 +106,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
             markdown = better;
         }
     }
+    let markdown = clean::trim_trailing_teasers(&markdown);
     if title.is_empty() && markdown.is_empty() {
         bail!("found no title and no article text in the page");
     }
