@@ -24,7 +24,7 @@ pub struct Global {
     /// Only print errors
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// Print more detail (-vv for timings of each step)
+    /// Print more detail, with the time of each build step (-vv for even more)
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 }
