@@ -171,17 +171,18 @@ impl Client {
         loop {
             match self.attempt(url, expect, cond) {
                 Ok(fetched) => return Ok(fetched),
-                Err(Failure::Retry { reason, wait }) if attempt < self.settings.retries => {
+                Err(Failure::Retry { reason, wait, .. }) if attempt < self.settings.retries => {
                     let wait = wait.unwrap_or(self.settings.backoff * 2u32.pow(attempt));
                     log::debug!("{url}: {reason}; retrying in {} ms", wait.as_millis());
                     std::thread::sleep(wait);
                     attempt += 1;
                 }
-                Err(Failure::Retry { reason, .. } | Failure::Fatal(reason)) => {
-                    let status = reason
-                        .strip_prefix("HTTP ")
-                        .and_then(|r| r.get(..3))
-                        .and_then(|c| c.parse().ok());
+                Err(failure) => {
+                    let (status, reason) = match failure {
+                        Failure::Retry { reason, status, .. } => (status, reason),
+                        Failure::Refused(status, reason) => (Some(status), reason),
+                        Failure::Fatal(reason) => (None, reason),
+                    };
                     return Err(HttpError {
                         status,
                         message: format!("{url}: {reason}"),
@@ -213,10 +214,11 @@ impl Client {
             return Err(Failure::Retry {
                 reason: format!("HTTP {status}"),
                 wait,
+                status: Some(status.as_u16()),
             });
         }
         if !status.is_success() {
-            return Err(Failure::Fatal(format!("HTTP {status}")));
+            return Err(Failure::Refused(status.as_u16(), format!("HTTP {status}")));
         }
         let header = |name: reqwest::header::HeaderName| {
             response
@@ -263,6 +265,7 @@ impl Client {
                 Failure::Retry {
                     reason: "timed out while reading the body".into(),
                     wait: None,
+                    status: None,
                 }
             } else {
                 Failure::Fatal(format!("cannot read the body: {e}"))
@@ -305,8 +308,12 @@ enum Failure {
     Retry {
         reason: String,
         wait: Option<Duration>,
+        /// The HTTP status, when the server answered (5xx, 429).
+        status: Option<u16>,
     },
     Fatal(String),
+    /// The server answered with a status that no retry will change (4xx).
+    Refused(u16, String),
 }
 
 fn classify(e: &reqwest::Error) -> Failure {
@@ -320,11 +327,13 @@ fn classify(e: &reqwest::Error) -> Failure {
         Failure::Retry {
             reason: "timed out".into(),
             wait: None,
+            status: None,
         }
     } else if e.is_connect() {
         Failure::Retry {
             reason: format!("cannot connect: {detail}"),
             wait: None,
+            status: None,
         }
     } else if e.is_redirect() {
         Failure::Fatal(detail)
