@@ -144,20 +144,18 @@ pub fn run(
             Ok(None) => report.unchanged = true,
             Ok(Some((parsed, validators))) => {
                 new_validators.push((url.clone(), validators));
+                let mut chosen = 0;
                 for item in parsed.items {
                     if store.find(&item.url).is_some() || queued.contains(&item.url) {
                         report.present += 1;
-                    } else if opts
-                        .limit
-                        .is_none_or(|n| report.new + report.would_add.len() < n)
-                    {
+                    } else if opts.limit.is_none_or(|n| chosen < n) {
+                        chosen += 1;
                         if opts.dry_run {
                             report
                                 .would_add
                                 .push((item.title.clone(), item.url.clone()));
                         } else {
                             queued.insert(item.url.clone());
-                            report.new += 1; // corrected below if storing fails
                             jobs.push(Job {
                                 feed: reports.len(),
                                 section: section.clone(),
@@ -208,6 +206,7 @@ pub fn run(
                     if let Ok(bytes) = std::fs::read(root.join(&path)) {
                         state.record(&rel, &bytes);
                     }
+                    report.new += 1;
                     if let Some(reason) = &article.fallback {
                         report.feed_only += 1;
                         log::info!("{}: stored from the feed ({reason})", job.item.url);
@@ -217,12 +216,10 @@ pub fn run(
                     }
                 }
                 Ok(Stored::Duplicate(_) | Stored::Replaced(_)) => {
-                    report.new -= 1;
                     report.present += 1;
                     "already present"
                 }
                 Err(e) => {
-                    report.new -= 1;
                     report.failed.push(format!("{}: {e:#}", job.item.url));
                     "failed"
                 }
