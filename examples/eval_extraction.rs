@@ -1,4 +1,4 @@
-//! Measures `paperboy::extract` on real-page corpora kept outside the
+//! Measures `paperboy::ingest::extract` on real-page corpora kept outside the
 //! repository (see the corpora README for where they come from).
 //!
 //! ```text
@@ -39,8 +39,8 @@
 
 use anyhow::{Context, Result, bail};
 use dom_query::{Document, NodeRef};
-use paperboy::decode::decode_html;
-use paperboy::extract::{Extracted, extract_html};
+use paperboy::ingest::decode::decode_html;
+use paperboy::ingest::extract::{Extracted, extract_html};
 use regex::Regex;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -90,7 +90,7 @@ pub fn check(output: &Path, config: &Config) -> Result<Report> {
             let back = page
                 .links
                 .iter()
-                .filter(|(_, l)| crate::paths::resolve(rel, l).as_deref() == Some("index.html"))
+                .filter(|(_, l)| crate::fs::resolve(rel, l).as_deref() == Some("index.html"))
                 .count();
             if back < 2 {
                 report.problems.push(Problem {
@@ -112,7 +112,7 @@ fn list_files(dir: &Path) -> Result<BTreeSet<String>> {
     for entry in walkdir::WalkDir::new(dir) {
         let entry = entry.with_context(|| format!("cannot walk {}", dir.display()))?;
         if entry.file_type().is_file() {
-            let rel = crate::paths::relative(dir, entry.path());
+            let rel = crate::fs::relative(dir, entry.path());
             files.insert(rel);
         }
     }
@@ -156,7 +156,7 @@ fn check_link(page: &str, link: &str, files: &BTreeSet<String>) -> Option<String
     if path.ends_with('/') || path.is_empty() {
         return Some(format!("link {link} points at a folder, not a file"));
     }
-    match crate::paths::resolve(page, link) {
+    match crate::fs::resolve(page, link) {
         None => Some(format!("link {link} leaves the site")),
         Some(target) if !files.contains(&target) => {
             Some(format!("broken link {link}: {target} does not exist"))

@@ -2,7 +2,7 @@
 //! sections. Unknown keys are errors that name the key, the line and the
 //! nearest known key. Reading only; nothing here touches content or output.
 
-use crate::charset::Charset;
+use crate::vocabulary::charset::Charset;
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 use std::path::Path;
@@ -245,7 +245,7 @@ impl Config {
                 bail!(
                     "section id `{}` must be 1 to {} lowercase ASCII letters, digits, `-` or `_`",
                     s.id,
-                    crate::slug::MAX_SLUG
+                    crate::vocabulary::names::MAX_SLUG
                 );
             }
             if !seen.insert(s.id.as_str()) {
@@ -307,7 +307,7 @@ impl SectionConfig {
 /// letters, digits, `-` or `_`.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id.len() <= crate::slug::MAX_SLUG
+        && id.len() <= crate::vocabulary::names::MAX_SLUG
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')

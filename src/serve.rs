@@ -6,7 +6,7 @@
 //! config.yaml, content/, templates/, themes/ and static/). A failed rebuild
 //! is reported and the last good site keeps being served.
 
-use crate::site::Site;
+use crate::library::Site;
 use anyhow::{Context, Result};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -226,7 +226,7 @@ mod tests {
         std::fs::write(dir.path().join("world/index.html"), "w").unwrap();
         std::fs::write(dir.path().join("world/a b.html"), "a").unwrap();
         let found =
-            |t: &str| file_for(dir.path(), t).map(|p| crate::paths::relative(dir.path(), &p));
+            |t: &str| file_for(dir.path(), t).map(|p| crate::fs::relative(dir.path(), &p));
         assert_eq!(found("/").as_deref(), Some("index.html"));
         assert_eq!(found("/world/").as_deref(), Some("world/index.html"));
         assert_eq!(

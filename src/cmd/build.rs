@@ -1,6 +1,6 @@
 //! `paperboy build`: load the site, render it, replace the output folder.
 
-use crate::site::Site;
+use crate::library::Site;
 use anyhow::Result;
 use std::path::Path;
 use std::time::Instant;

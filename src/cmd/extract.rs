@@ -54,7 +54,7 @@ pub fn run(root: &Path, input: &str, page_url: Option<&str>, format: Format) -> 
     let article = ingest::read(&input, page_url, section, client.as_ref())?;
     let out = match format {
         Format::Text => article.extracted.text() + "\n",
-        Format::Markdown => crate::store::render(&article.front, &article.body)?,
+        Format::Markdown => crate::content::store::render(&article.front, &article.body)?,
         Format::Json => {
             let ex = &article.extracted;
             let json = Json {

@@ -5,7 +5,7 @@
 use crate::config::Config;
 use crate::fetch::http::Client;
 use crate::ingest::{self, Input};
-use crate::store::{Store, Stored};
+use crate::content::store::{Store, Stored};
 use anyhow::{Result, bail};
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 //! file fetch wrote, so retention can tell a fetched file from one an
 //! editor changed by hand (which it never deletes).
 
-use crate::output::write_atomic;
+use crate::build::output::write_atomic;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -119,7 +119,7 @@ pub fn links(html: &str) -> Vec<String> {
 
 /// Resolves a relative link from the page at `page` (relative path) the way
 /// a browser does from file://, returning the target's relative path. Kept
-/// apart from `paperboy::paths::resolve` on purpose: the tests check the
+/// apart from `paperboy::fs::resolve` on purpose: the tests check the
 /// site's links with their own resolver, not the one `check` uses.
 pub fn resolve(page: &str, link: &str) -> Option<String> {
     let link = link.split(['#', '?']).next().unwrap();

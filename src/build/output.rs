@@ -7,7 +7,7 @@
 //! is only replaced if it looks like an earlier build. [`write_atomic`] is the
 //! same promise for single files (content files, cached images).
 
-use crate::pages::OutputFile;
+use crate::build::pages::OutputFile;
 use anyhow::{Context, Result, bail};
 use std::fs;
 use std::io::Write;
@@ -86,7 +86,7 @@ impl Staging {
             if entry.file_type().is_file() {
                 let bytes = fs::read(entry.path())
                     .with_context(|| format!("cannot read {}", entry.path().display()))?;
-                self.place(&crate::paths::relative(from, entry.path()), &bytes)?;
+                self.place(&crate::fs::relative(from, entry.path()), &bytes)?;
             }
         }
         Ok(())

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 pub const BUILTIN: &str = "classic";
 
 /// The built-in theme's files, as in themes/classic/ of the source tree.
-const BUILTIN_THEME_YAML: &str = include_str!("../themes/classic/theme.yaml");
+const BUILTIN_THEME_YAML: &str = include_str!("../../themes/classic/theme.yaml");
 include!(concat!(env!("OUT_DIR"), "/builtin_theme.rs"));
 
 /// theme.yaml: what a theme says about itself.
@@ -137,7 +137,7 @@ fn read_templates(dir: &Path) -> Result<Vec<(String, Source)>> {
         if !entry.file_type().is_file() || hidden {
             continue;
         }
-        let name = crate::paths::relative(dir, entry.path());
+        let name = crate::fs::relative(dir, entry.path());
         let text = std::fs::read_to_string(entry.path())
             .with_context(|| format!("cannot read template {}", entry.path().display()))?;
         files.push((
@@ -180,7 +180,7 @@ fn layer(files: Vec<(String, Source)>, profile: Profile, sources: &mut BTreeMap<
 /// writes only references every period browser and DTD knows.
 fn escape_for_tera(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut s = String::with_capacity(input.len());
-    crate::markdown::escape_into(input, &mut s);
+    crate::build::markdown::escape_into(input, &mut s);
     out.write_all(s.as_bytes())
 }
 

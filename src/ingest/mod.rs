@@ -5,9 +5,12 @@
 //! what extraction found. Decoding is `decode`'s, extraction `extract`'s,
 //! HTTP `fetch`'s, and writing the file `store`'s.
 
+pub mod decode;
+pub mod extract;
+
 use crate::content::{self, FrontMatter};
-use crate::decode::decode_html;
-use crate::extract::{self, Extracted};
+use crate::ingest::decode::decode_html;
+use extract::Extracted;
 use crate::fetch::http::{Client, Expect};
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
@@ -197,7 +200,7 @@ fn from_markdown(
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 crate::config::capitalise(
-                    &crate::slug::strip_date_prefix(&stem).replace(['-', '_'], " "),
+                    &crate::vocabulary::names::strip_date_prefix(&stem).replace(['-', '_'], " "),
                 )
             }
         };

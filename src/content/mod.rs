@@ -5,6 +5,8 @@
 //! the whole tree in parallel. Rendering the Markdown is `markdown`'s job;
 //! assembling the `Library` and deciding URLs is `site`'s.
 
+pub mod store;
+
 use crate::yaml::YamlError;
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
@@ -272,7 +274,7 @@ pub fn list(content_dir: &Path) -> Result<Vec<String>> {
             entry.map_err(|e| anyhow::anyhow!("cannot walk {}: {e}", content_dir.display()))?;
         let is_md = entry.path().extension().is_some_and(|x| x == "md");
         if entry.file_type().is_file() && is_md {
-            let rel = crate::paths::relative(content_dir, entry.path());
+            let rel = crate::fs::relative(content_dir, entry.path());
             files.push(rel);
         }
     }

@@ -161,9 +161,9 @@ fn strip_site_name(title: &str, site: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::decode::decode_html;
+    use crate::ingest::decode::decode_html;
 
-    const FERRY: &str = include_str!("../../tests/fixtures/pages/harbour-ferry.html");
+    const FERRY: &str = include_str!("../../../tests/fixtures/pages/harbour-ferry.html");
     const FERRY_URL: &str = "https://courier.example/news/2026/11/night-ferry";
 
     /// Paragraphs long enough that Readability takes them for an article.

@@ -7,9 +7,9 @@
 
 use crate::config::{Config, ImageMode, SectionConfig};
 use crate::content::{self, ContentError, ContentErrors, Image, Source};
-use crate::markdown;
-use crate::slug;
-use crate::theme::Theme;
+use crate::build::markdown;
+use crate::vocabulary::names as slug;
+use crate::build::theme::Theme;
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
@@ -113,15 +113,15 @@ impl Site {
                     .iter()
                     .flat_map(|a| a.images.iter().map(|i| i.url.clone()))
                     .collect();
-                crate::images::prepare(&self.root, &self.config, &urls)
+                crate::build::images::prepare(&self.root, &self.config, &urls)
             })?),
             _ => None,
         };
         let staging = timed("prepare output", || {
-            crate::output::Staging::create(&self.root, output, &self.theme.static_dirs)
+            crate::build::output::Staging::create(&self.root, output, &self.theme.static_dirs)
         })?;
         let count = timed("render and write pages", || {
-            crate::pages::render_all(self, images.as_ref(), &|file| staging.write(&file))
+            crate::build::pages::render_all(self, images.as_ref(), &|file| staging.write(&file))
         })?;
         timed("replace output", || staging.commit())?;
         Ok(BuildReport {

@@ -9,7 +9,7 @@
 
 use crate::config::{Config, ImageFormat};
 use crate::fetch::http::{self, Client, Expect};
-use crate::output::write_atomic;
+use crate::build::output::write_atomic;
 use anyhow::{Context, Result, bail};
 use image::{DynamicImage, ImageReader, Limits, imageops::FilterType};
 use rayon::prelude::*;

@@ -6,8 +6,8 @@
 //! run never leaves a partial file. Never writes outside content/.
 
 use crate::content::{self, FrontMatter};
-use crate::output::write_atomic;
-use crate::slug;
+use crate::build::output::write_atomic;
+use crate::vocabulary::names as slug;
 use anyhow::{Context, Result, bail};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};

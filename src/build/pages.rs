@@ -6,9 +6,9 @@
 //! and the variables templates see (documented for theme authors in
 //! themes/README.md). Knows nothing about writing files.
 
-use crate::charset::encode_page;
-use crate::images::{ImageSet, LocalImage};
-use crate::site::{Article, Library, Site};
+use crate::vocabulary::charset::encode_page;
+use crate::build::images::{ImageSet, LocalImage};
+use crate::library::{Article, Library, Site};
 use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -465,7 +465,7 @@ fn article_data<'a>(lib: &Library, a: &'a Article, images: Vec<ImageLink>) -> Ar
     ArticleData {
         summary: summary(lib, a),
         byline: a.byline.as_deref(),
-        source_url: a.source_url.as_deref().map(crate::markdown::url_to_ascii),
+        source_url: a.source_url.as_deref().map(crate::build::markdown::url_to_ascii),
         images,
         content: &a.content,
     }
@@ -478,7 +478,7 @@ fn image_links(a: &Article, images: Option<&ImageSet>) -> Vec<ImageLink> {
     let root = root_for(&a.url);
     let mut links = Vec::new();
     for img in &a.images {
-        let original = crate::markdown::url_to_ascii(&img.url);
+        let original = crate::build::markdown::url_to_ascii(&img.url);
         let number = links.len() + 1;
         let mut link = ImageLink {
             number,
@@ -497,7 +497,7 @@ fn image_links(a: &Article, images: Option<&ImageSet>) -> Vec<ImageLink> {
             };
             let view = format!(
                 "images/{}.html",
-                crate::images::short_hash(&format!("{}#{number}", a.url))
+                crate::build::images::short_hash(&format!("{}#{number}", a.url))
             );
             link.url = format!("{root}{view}");
             link.src = Some(local.path.clone());

@@ -1,0 +1,7 @@
+//! The build.
+
+pub mod images;
+pub mod markdown;
+pub mod output;
+pub mod pages;
+pub mod theme;

@@ -1,0 +1,4 @@
+//! The words every stage shares.
+
+pub mod charset;
+pub mod names;
