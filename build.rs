@@ -1,40 +1,81 @@
-//! Embeds the built-in `classic` theme: lists every file under
-//! themes/classic/templates/ so the binary carries them with include_str!.
+//! Embeds the shipped themes: every folder under themes/ with its
+//! theme.yaml, templates/ and static/ files, so a binary installed alone
+//! can build with, list and eject any of them.
+//!
+//! Paths are read from `CARGO_MANIFEST_DIR` when the script runs (not baked
+//! in when it was compiled), so clones sharing one target folder each
+//! embed their own themes.
 
 use std::fmt::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/classic");
-    println!("cargo:rerun-if-changed={}", root.display());
-    let templates = root.join("templates");
-    let mut files = Vec::new();
-    collect(&templates, &templates, &mut files);
-    files.sort();
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let themes = manifest.join("themes");
+    println!("cargo:rerun-if-changed={}", themes.display());
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&themes)
+        .expect("themes/ exists")
+        .map(|e| e.expect("readable themes/").path())
+        .filter(|p| p.join("theme.yaml").is_file())
+        .collect();
+    names.sort();
     let mut out = String::from(
-        "/// Built-in theme templates: (name, text).\nconst BUILTIN_TEMPLATES: &[(&str, &str)] = &[\n",
+        "/// Shipped themes: (name, theme.yaml, templates as (path, text), static files as (path, bytes)).\n\
+         const BUILTIN_THEMES: &[BuiltinTheme] = &[\n",
     );
-    for (name, path) in &files {
-        println!("cargo:rerun-if-changed={path}");
-        writeln!(out, "    ({name:?}, include_str!({path:?})),").unwrap();
+    for dir in &names {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let yaml = dir.join("theme.yaml");
+        println!("cargo:rerun-if-changed={}", yaml.display());
+        writeln!(
+            out,
+            "    BuiltinTheme {{ name: {name:?}, yaml: include_str!({:?}),",
+            yaml.display().to_string()
+        )
+        .unwrap();
+        out.push_str("        templates: &[\n");
+        for (rel, path) in files(&dir.join("templates")) {
+            writeln!(out, "            ({rel:?}, include_str!({path:?})),").unwrap();
+        }
+        out.push_str("        ],\n        statics: &[\n");
+        for (rel, path) in files(&dir.join("static")) {
+            writeln!(out, "            ({rel:?}, include_bytes!({path:?})),").unwrap();
+        }
+        out.push_str("        ],\n    },\n");
     }
     out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_theme.rs");
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_themes.rs");
     std::fs::write(dest, out).unwrap();
 }
 
+/// Every file under `dir` but hidden ones, as (relative path, absolute path), sorted.
+fn files(dir: &Path) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    collect(dir, dir, &mut found);
+    found.sort();
+    found
+}
+
 fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, String)>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    println!("cargo:rerun-if-changed={}", dir.display());
+    for entry in entries {
         let path = entry.unwrap().path();
+        if path.file_name().unwrap().to_string_lossy().starts_with('.') {
+            continue;
+        }
         if path.is_dir() {
             collect(base, &path, files);
-        } else if !path.file_name().unwrap().to_string_lossy().starts_with('.') {
-            let name = path
+        } else {
+            println!("cargo:rerun-if-changed={}", path.display());
+            let rel = path
                 .strip_prefix(base)
                 .unwrap()
                 .to_string_lossy()
                 .replace('\\', "/");
-            files.push((name, path.display().to_string()));
+            files.push((rel, path.display().to_string()));
         }
     }
 }

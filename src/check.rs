@@ -6,17 +6,18 @@
 //! within budget; every article page links back to the front page at least
 //! twice. Reports problems with file and line; never changes anything.
 
-use crate::config::{Config, Profile};
+use crate::config::Config;
+use crate::vocabulary::names::{is_list_page_name, resolve};
+use crate::vocabulary::{Charset, Profile};
 use anyhow::{Context, Result};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
-use std::sync::LazyLock;
 
 /// One problem found in the output.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -90,7 +91,7 @@ pub fn check(output: &Path, config: &Config) -> Result<Report> {
             let back = page
                 .links
                 .iter()
-                .filter(|(_, l)| crate::fs::resolve(rel, l).as_deref() == Some("index.html"))
+                .filter(|(_, l)| resolve(rel, l).as_deref() == Some("index.html"))
                 .count();
             if back < 2 {
                 report.problems.push(Problem {
@@ -124,10 +125,7 @@ fn is_article(rel: &str, sections: &BTreeSet<&str>) -> bool {
     let Some((dir, name)) = rel.split_once('/') else {
         return false;
     };
-    let list_page = name == "index.html"
-        || name
-            .strip_prefix("page")
-            .is_some_and(|n| n.ends_with(".html"));
+    let list_page = name.strip_suffix(".html").is_some_and(is_list_page_name);
     sections.contains(dir) && !name.contains('/') && !list_page
 }
 
@@ -156,7 +154,7 @@ fn check_link(page: &str, link: &str, files: &BTreeSet<String>) -> Option<String
     if path.ends_with('/') || path.is_empty() {
         return Some(format!("link {link} points at a folder, not a file"));
     }
-    match crate::fs::resolve(page, link) {
+    match resolve(page, link) {
         None => Some(format!("link {link} leaves the site")),
         Some(target) if !files.contains(&target) => {
             Some(format!("broken link {link}: {target} does not exist"))
@@ -195,8 +193,7 @@ impl Page {
         {
             check_references(&text, &mut problem);
         }
-        let doctype_profile = doctype_profile(&text);
-        if doctype_profile != Some(profile) {
+        if Profile::of_page(&text) != Some(profile) {
             problem(1, format!("DOCTYPE is not {}'s", profile.name()));
         }
         let sink = Sink {
@@ -241,14 +238,14 @@ fn decode_checked(bytes: &[u8], label: &str, problem: &mut impl FnMut(usize, Str
             format!("{what} (byte {i}) is outside the declared {label}"),
         )
     };
-    match label {
-        "us-ascii" | "ascii" => {
+    match Charset::from_label(label).unwrap_or(Charset::Utf8) {
+        Charset::Ascii => {
             if let Some(i) = bytes.iter().position(|b| !b.is_ascii()) {
                 report(i, &format!("byte 0x{:02X}", bytes[i]));
             }
             bytes.iter().map(|&b| b as char).collect()
         }
-        "iso-8859-1" | "latin1" => {
+        Charset::Latin1 => {
             if let Some(i) = bytes.iter().position(|b| (0x80..0xA0).contains(b)) {
                 report(
                     i,
@@ -260,7 +257,7 @@ fn decode_checked(bytes: &[u8], label: &str, problem: &mut impl FnMut(usize, Str
             }
             bytes.iter().map(|&b| b as char).collect()
         }
-        "x-mac-roman" | "macintosh" | "mac" => {
+        Charset::Macroman => {
             let (text, _) = encoding_rs::MACINTOSH.decode_without_bom_handling(bytes);
             if let Some(i) = text.chars().position(|c| c as u32 > 0xFF) {
                 let byte = bytes.iter().filter(|b| !b.is_ascii()).count().min(i);
@@ -268,7 +265,7 @@ fn decode_checked(bytes: &[u8], label: &str, problem: &mut impl FnMut(usize, Str
             }
             text.into_owned()
         }
-        _ => match std::str::from_utf8(bytes) {
+        Charset::Utf8 => match std::str::from_utf8(bytes) {
             Ok(text) => text.to_string(),
             Err(e) => {
                 report(e.valid_up_to(), "invalid UTF-8");
@@ -332,76 +329,6 @@ fn is_latin1_entity(name: &str) -> bool {
     NAMES.split_whitespace().any(|n| n == name)
 }
 
-fn doctype_profile(text: &str) -> Option<Profile> {
-    let head = text[..text.len().min(300)].to_ascii_uppercase();
-    if head.contains("-//IETF//DTD HTML 2.0") || head.contains("-//IETF//DTD HTML//EN") {
-        Some(Profile::Html2)
-    } else if head.contains("-//W3C//DTD HTML 3.2") {
-        Some(Profile::Html32)
-    } else if head.trim_start().starts_with("<!DOCTYPE HTML>") {
-        Some(Profile::Modern)
-    } else {
-        None
-    }
-}
-
-/// Elements of HTML 2.0; HTML 3.2 adds [`HTML32_ELEMENTS`]. Forms,
-/// scripts, frames and objects are in no profile: a news mirror has no use
-/// for them.
-const HTML2_ELEMENTS: &str = "html head title meta link base body h1 h2 h3 h4 h5 h6 p pre address blockquote \
-    ul ol li dir menu dl dt dd cite code em kbd samp strong var b i tt a img br hr";
-const HTML32_ELEMENTS: &str =
-    "center div table caption tr th td font basefont big small sub sup strike u dfn map area";
-const MODERN_ELEMENTS: &str = "html head title meta link base body style header nav main footer article section \
-    aside h1 h2 h3 h4 h5 h6 p pre address blockquote ul ol li dl dt dd figure figcaption div span a b i em strong \
-    code kbd samp var cite dfn abbr q sub sup del ins s small mark time br hr img table caption thead tbody tfoot \
-    tr th td";
-
-/// Attributes of HTML 2.0 (on any element; the DTD checks which); HTML 3.2
-/// adds [`HTML32_ATTRIBUTES`].
-const HTML2_ATTRIBUTES: &str =
-    "href name rel rev title urn methods src alt align ismap http-equiv content compact version";
-const HTML32_ATTRIBUTES: &str = "usemap bgcolor text link vlink alink background width height border hspace vspace \
-    cellpadding cellspacing valign nowrap colspan rowspan size color face clear noshade start value type shape coords";
-const MODERN_ATTRIBUTES: &str = "href rel title src alt width height content name charset lang class id datetime start colspan rowspan http-equiv";
-
-/// The element and attribute names a profile allows.
-struct Allowed {
-    elements: HashSet<&'static str>,
-    attributes: HashSet<&'static str>,
-}
-
-fn allowed(profile: Profile) -> &'static Allowed {
-    static ALLOWED: LazyLock<HashMap<Profile, Allowed>> = LazyLock::new(|| {
-        let set =
-            |lists: &[&'static str]| lists.iter().flat_map(|l| l.split_whitespace()).collect();
-        HashMap::from([
-            (
-                Profile::Html2,
-                Allowed {
-                    elements: set(&[HTML2_ELEMENTS]),
-                    attributes: set(&[HTML2_ATTRIBUTES]),
-                },
-            ),
-            (
-                Profile::Html32,
-                Allowed {
-                    elements: set(&[HTML2_ELEMENTS, HTML32_ELEMENTS]),
-                    attributes: set(&[HTML2_ATTRIBUTES, HTML32_ATTRIBUTES]),
-                },
-            ),
-            (
-                Profile::Modern,
-                Allowed {
-                    elements: set(&[MODERN_ELEMENTS]),
-                    attributes: set(&[MODERN_ATTRIBUTES]),
-                },
-            ),
-        ])
-    });
-    &ALLOWED[&profile]
-}
-
 #[derive(Default)]
 struct SinkState {
     links: Vec<(usize, String)>,
@@ -441,7 +368,7 @@ impl TokenSink for Sink {
             state
                 .problems
                 .push((line, format!("forbidden element <{name}>")));
-        } else if !allowed(self.profile).elements.contains(name.as_str()) {
+        } else if !self.profile.allows_element(&name) {
             state.problems.push((
                 line,
                 format!(
@@ -457,10 +384,7 @@ impl TokenSink for Sink {
                     line,
                     format!("forbidden attribute {attr_name}= on <{name}>"),
                 ));
-            } else if !allowed(self.profile)
-                .attributes
-                .contains(attr_name.as_str())
-            {
+            } else if !self.profile.allows_attribute(&attr_name) {
                 state.problems.push((
                     line,
                     format!(

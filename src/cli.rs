@@ -113,6 +113,14 @@ pub enum Command {
         #[arg(long, short, value_name = "DIR")]
         output: Option<PathBuf>,
     },
+    /// Download article images into the image cache, for `images.mode: local`
+    ///
+    /// The build never goes online: it converts the images in
+    /// .paperboy/images/. fetch and ingest download the images of the
+    /// articles they add; this command downloads every image the cache
+    /// still lacks (articles written by hand, or added before local images
+    /// were switched on), with progress. Exits with status 1 if any failed.
+    Images,
     /// Make a new site in DIR that builds as it is
     New {
         /// Folder to create (must not exist, or be empty)

@@ -2,13 +2,11 @@
 //! sections. Unknown keys are errors that name the key, the line and the
 //! nearest known key. Reading only; nothing here touches content or output.
 
-use crate::vocabulary::charset::Charset;
+use crate::layout::Layout;
+use crate::vocabulary::{Charset, Profile, SectionId, text};
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 use std::path::Path;
-
-/// The name of the settings file at a site's root.
-pub const CONFIG_FILE: &str = "config.yaml";
 
 /// Site settings, as written in config.yaml.
 #[derive(Debug, Clone, Deserialize)]
@@ -56,30 +54,6 @@ impl Default for Config {
             sections: Vec::new(),
             fetch: Fetch::default(),
             check: Check::default(),
-        }
-    }
-}
-
-/// Markup profiles: which HTML the output may contain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Default, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Profile {
-    /// HTML 2.0 (RFC 1866).
-    Html2,
-    /// HTML 3.2 Final.
-    #[default]
-    Html32,
-    /// Small HTML5.
-    Modern,
-}
-
-impl Profile {
-    /// The name used in config.yaml and theme.yaml.
-    pub fn name(self) -> &'static str {
-        match self {
-            Profile::Html2 => "html2",
-            Profile::Html32 => "html32",
-            Profile::Modern => "modern",
         }
     }
 }
@@ -168,7 +142,7 @@ impl Default for Images {
 #[serde(deny_unknown_fields)]
 pub struct SectionConfig {
     /// Folder and URL name: lowercase ASCII letters, digits, `-` and `_`.
-    pub id: String,
+    pub id: SectionId,
     /// Display name; defaults to the id with a capital letter.
     #[serde(default)]
     pub name: Option<String>,
@@ -219,11 +193,12 @@ impl Default for Check {
 impl Config {
     /// Reads and checks `<root>/config.yaml`.
     pub fn load(root: &Path) -> Result<Config> {
-        let path = root.join(CONFIG_FILE);
+        let path = Layout::new(root).config;
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => bail!(
-                "no {CONFIG_FILE} in {}: is this a paperboy site? Run `paperboy new DIR` to make one",
+                "no {} in {}: is this a paperboy site? Run `paperboy new DIR` to make one",
+                crate::layout::CONFIG_FILE,
                 root.display()
             ),
             Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
@@ -241,13 +216,6 @@ impl Config {
     fn validate(&self) -> Result<()> {
         let mut seen = std::collections::BTreeSet::new();
         for s in &self.sections {
-            if !is_valid_id(&s.id) {
-                bail!(
-                    "section id `{}` must be 1 to {} lowercase ASCII letters, digits, `-` or `_`",
-                    s.id,
-                    crate::vocabulary::names::MAX_SLUG
-                );
-            }
             if !seen.insert(s.id.as_str()) {
                 bail!("section `{}` is listed twice in sections", s.id);
             }
@@ -299,26 +267,9 @@ impl Config {
 impl SectionConfig {
     /// The name to show: `name`, or the id with its first letter capitalised.
     pub fn display_name(&self) -> String {
-        self.name.clone().unwrap_or_else(|| capitalise(&self.id))
-    }
-}
-
-/// Whether `id` can name a section folder and URL: 1 to 26 lowercase ASCII
-/// letters, digits, `-` or `_`.
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= crate::vocabulary::names::MAX_SLUG
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-}
-
-/// `world` → `World`; used for sections that have no `name`.
-pub fn capitalise(id: &str) -> String {
-    let mut chars = id.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+        self.name
+            .clone()
+            .unwrap_or_else(|| text::capitalise(self.id.as_str()))
     }
 }
 

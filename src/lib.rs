@@ -1,19 +1,34 @@
 //! paperboy: a static site generator for text-only news mirrors.
 //!
 //! The library holds all the logic; `main.rs` only parses the command line,
-//! dispatches to [`cmd`] and turns errors into exit codes.
+//! dispatches to [`cmd`] and turns errors into exit codes. The folders show
+//! the pipeline, dependencies pointing one way:
+//!
+//! ```text
+//! cli → cmd → fetch ──→ ingest (decode, extract) ──→ content, vocabulary
+//!           → build (theme, markdown, pages, output) → library → content, config, vocabulary
+//!           → check → config, vocabulary          serve → build
+//! ```
+//!
+//! `fs`, `layout`, `yaml`, `image_cache` and `vocabulary` are at the bottom.
+//! Only `fetch` touches the network; the build is offline.
 
-pub mod build;
-pub mod check;
 pub mod cli;
 pub mod cmd;
-pub mod config;
+
+// Used by the integration tests and the extraction evaluation as well.
 pub mod content;
 pub mod fetch;
-pub mod fs;
 pub mod ingest;
-pub mod library;
-pub mod scaffold;
-pub mod serve;
-pub mod vocabulary;
-pub mod yaml;
+
+mod build;
+mod check;
+mod config;
+mod fs;
+mod image_cache;
+mod layout;
+mod library;
+mod scaffold;
+mod serve;
+mod vocabulary;
+mod yaml;

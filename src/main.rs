@@ -58,6 +58,7 @@ fn main() -> ExitCode {
         Command::Serve { port, output } => {
             paperboy::cmd::serve::run(root, output.as_deref(), *port).map(|()| true)
         }
+        Command::Images => paperboy::cmd::images::run(root),
         Command::New { dir } => paperboy::cmd::new::run(dir).map(|()| true),
     };
     match result {

@@ -6,7 +6,8 @@
 //! config.yaml, content/, templates/, themes/ and static/). A failed rebuild
 //! is reported and the last good site keeps being served.
 
-use crate::library::Site;
+use crate::build::Site;
+use crate::layout::Layout;
 use anyhow::{Context, Result};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -79,10 +80,11 @@ fn watch(root: &Path, output: &Path, charset: &std::sync::RwLock<&'static str>) 
 fn fingerprint(root: &Path) -> (usize, Option<SystemTime>) {
     let mut count = 0;
     let mut newest = None;
-    let sources = ["config.yaml", "content", "templates", "themes", "static"];
-    for entry in sources
+    let layout = Layout::new(root);
+    for entry in layout
+        .sources()
         .iter()
-        .flat_map(|s| walkdir::WalkDir::new(root.join(s)))
+        .flat_map(walkdir::WalkDir::new)
         .filter_map(Result::ok)
     {
         count += 1;
@@ -225,8 +227,7 @@ mod tests {
         std::fs::write(dir.path().join("index.html"), "i").unwrap();
         std::fs::write(dir.path().join("world/index.html"), "w").unwrap();
         std::fs::write(dir.path().join("world/a b.html"), "a").unwrap();
-        let found =
-            |t: &str| file_for(dir.path(), t).map(|p| crate::fs::relative(dir.path(), &p));
+        let found = |t: &str| file_for(dir.path(), t).map(|p| crate::fs::relative(dir.path(), &p));
         assert_eq!(found("/").as_deref(), Some("index.html"));
         assert_eq!(found("/world/").as_deref(), Some("world/index.html"));
         assert_eq!(

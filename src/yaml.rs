@@ -1,7 +1,10 @@
-//! The one place that talks to serde_yaml: parsing config.yaml and front
-//! matter into typed structs, with errors that carry a line number and, for
-//! misspelt keys or values, a "did you mean" suggestion.
+//! The one place that talks to serde_yaml: parsing config.yaml, theme.yaml
+//! and front matter into typed structs, with errors that carry a line
+//! number and, for misspelt keys or values, a "did you mean" suggestion;
+//! and writing front matter back. No other module names the YAML crate, so
+//! replacing it (see Cargo.toml) touches this file alone.
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fmt;
 
@@ -30,12 +33,32 @@ pub fn parse<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, Ya
     // An empty document is an empty mapping, so defaults apply.
     let text = if text.trim().is_empty() { "{}" } else { text };
     serde_yaml::from_str(text).map_err(|e| {
-        let line = e.location().map(|l| l.line() + first_line - 1);
-        YamlError {
-            line,
-            message: explain(&e.to_string()),
-        }
+        let message = explain(&e.to_string());
+        // A value rejected by its own type (a date, a section id) is
+        // reported at the start of the mapping: find the line that holds it.
+        let line = e
+            .location()
+            .map(|l| l.line())
+            .filter(|&l| l > 1)
+            .or_else(|| quoted_value_line(text, &message))
+            .or(e.location().map(|l| l.line()))
+            .map(|l| l + first_line - 1);
+        YamlError { line, message }
     })
+}
+
+/// Writes `value` as a YAML document (no leading `---`).
+pub fn to_string<T: Serialize>(value: &T) -> anyhow::Result<String> {
+    serde_yaml::to_string(value).map_err(|e| anyhow::anyhow!("cannot write YAML: {e}"))
+}
+
+/// The 1-based line of `text` holding the first backquoted value named in
+/// `message`, if any.
+fn quoted_value_line(text: &str, message: &str) -> Option<usize> {
+    let value = message.split('`').nth(1).filter(|v| !v.is_empty())?;
+    text.lines()
+        .position(|l| l.contains(':') && l.contains(value))
+        .map(|i| i + 1)
 }
 
 /// Rewrites serde's messages for people: drops the position (we print our

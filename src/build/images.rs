@@ -1,22 +1,21 @@
-//! Local images (`images.mode: local`): each article image is downloaded
-//! once into `.paperboy/images/`, scaled down to fit the configured box,
-//! and written as a dithered GIF (or 1-bit GIF, or baseline JPEG) that old
-//! browsers can show.
+//! Local images (`images.mode: local`): each article image that fetch,
+//! ingest or `paperboy images` put in the image cache is scaled down to
+//! fit the configured box and written as a dithered GIF (or 1-bit GIF, or
+//! baseline JPEG) that old browsers can show.
 //!
-//! Owns the image cache and conversion. A broken, huge or hostile image is
-//! skipped with a warning; the build goes on. Downloads go through
-//! `fetch::http`; pages that show the images are `pages`' job.
+//! Owns conversion. Works offline from the cache: an image not in it is
+//! counted and its article links to the original; a broken, huge or
+//! hostile image is skipped with a warning; the build goes on. Converted
+//! files are cached too, keyed by the original's bytes and the settings.
 
 use crate::config::{Config, ImageFormat};
-use crate::fetch::http::{self, Client, Expect};
-use crate::build::output::write_atomic;
+use crate::image_cache::ImageCache;
+use crate::library::Library;
 use anyhow::{Context, Result, bail};
 use image::{DynamicImage, ImageReader, Limits, imageops::FilterType};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Cursor;
-use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 /// Where local image files are published, from the output root.
 pub const IMAGE_DIR: &str = "img";
@@ -31,60 +30,60 @@ pub struct LocalImage {
     pub bytes: Vec<u8>,
 }
 
-/// Converted images by source URL; URLs that failed are absent.
+/// Converted images by source URL; URLs that are not cached or failed are absent.
 pub type ImageSet = BTreeMap<String, LocalImage>;
 
-/// A short, stable name for `text`: 16 hex digits of its BLAKE3 hash.
-pub fn short_hash(text: &str) -> String {
-    blake3::hash(text.as_bytes()).to_hex()[..16].to_string()
-}
-
-/// Downloads (when not cached) and converts every image in `urls`.
-pub fn prepare(root: &Path, config: &Config, urls: &BTreeSet<String>) -> Result<ImageSet> {
-    let cache = root.join(".paperboy/images");
-    let settings = http::Settings {
-        user_agent: config
-            .fetch
-            .user_agent
-            .clone()
-            .unwrap_or_else(http::default_user_agent),
-        timeout: Duration::from_secs(config.fetch.timeout_secs),
-        max_bytes: config.images.max_bytes,
-        ..http::Settings::default()
-    };
-    let client = Client::new(settings)?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(config.fetch.concurrency.max(1))
-        .build()
-        .context("cannot start image download threads")?;
-    let results: Vec<(String, Result<LocalImage>)> = pool.install(|| {
-        urls.par_iter()
-            .map(|url| (url.clone(), one(&cache, &client, config, url)))
-            .collect()
-    });
+/// Converts every cached image of the library's articles. Prints one
+/// warning line for the images that are not in the cache and one for
+/// those that would not convert.
+pub fn prepare(cache: &ImageCache, config: &Config, library: &Library) -> ImageSet {
+    let urls: BTreeSet<&str> = library
+        .articles
+        .iter()
+        .flat_map(|a| a.images.iter().map(|i| i.url.as_str()))
+        .collect();
+    let results: Vec<(&str, Option<Result<LocalImage>>)> = urls
+        .par_iter()
+        .map(|&url| {
+            (
+                url,
+                cache
+                    .original(url)
+                    .map(|bytes| one(cache, config, url, &bytes)),
+            )
+        })
+        .collect();
     let mut set = ImageSet::new();
+    let (mut missing, mut broken) = (0, Vec::new());
     for (url, result) in results {
         match result {
-            Ok(image) => {
-                set.insert(url, image);
+            Some(Ok(image)) => {
+                set.insert(url.to_string(), image);
             }
-            Err(e) => log::warn!("skipping image {url}: {e:#}"),
+            Some(Err(e)) => {
+                log::debug!("skipping image {url}: {e:#}");
+                broken.push(url);
+            }
+            None => missing += 1,
         }
     }
-    Ok(set)
+    if missing > 0 {
+        log::warn!(
+            "{missing} image{} not in the image cache: their articles link to the originals (`paperboy images` downloads them)",
+            if missing == 1 { " is" } else { "s are" }
+        );
+    }
+    if !broken.is_empty() {
+        log::warn!(
+            "{} cached image{} could not be converted and link to the originals (-v names them)",
+            broken.len(),
+            if broken.len() == 1 { "" } else { "s" }
+        );
+    }
+    set
 }
 
-fn one(cache: &Path, client: &Client, config: &Config, url: &str) -> Result<LocalImage> {
-    let key = short_hash(url);
-    let original = cache.join(format!("{key}.orig"));
-    let bytes = match std::fs::read(&original) {
-        Ok(bytes) => bytes,
-        Err(_) => {
-            let response = client.get(url, Expect::Image)?;
-            write_atomic(&original, &response.body, true)?;
-            response.body
-        }
-    };
+fn one(cache: &ImageCache, config: &Config, url: &str, original: &[u8]) -> Result<LocalImage> {
     let ext = match (config.images.format, config.images.mono) {
         (ImageFormat::Jpeg, false) => "jpg",
         _ => "gif",
@@ -98,21 +97,21 @@ fn one(cache: &Path, client: &Client, config: &Config, url: &str) -> Result<Loca
         config.images.mono,
         env!("CARGO_PKG_VERSION")
     );
-    let converted: PathBuf = cache.join(format!("{key}-{}.{ext}", short_hash(&recipe)));
+    let converted = cache.converted_path(original, &recipe, ext);
     let out = match std::fs::read(&converted) {
         Ok(out) => out,
         Err(_) => {
-            let out = convert(&bytes, config)?;
-            write_atomic(&converted, &out, true)?;
+            let out = convert(original, config)?;
+            cache.store_converted(&converted, &out)?;
             out
         }
     };
-    let (width, height) = image::ImageReader::new(Cursor::new(&out))
+    let (width, height) = ImageReader::new(Cursor::new(&out))
         .with_guessed_format()?
         .into_dimensions()
         .context("cannot read the converted image")?;
     Ok(LocalImage {
-        path: format!("{IMAGE_DIR}/{key}.{ext}"),
+        path: format!("{IMAGE_DIR}/{}.{ext}", ImageCache::key(url)),
         width,
         height,
         bytes: out,

@@ -4,14 +4,20 @@
 //!
 //! Owns the safety rules for the output path too: it may not be the site
 //! root, contain it, or live inside a source folder, and an existing folder
-//! is only replaced if it looks like an earlier build. [`write_atomic`] is the
-//! same promise for single files (content files, cached images).
+//! is only replaced if it looks like an earlier build.
 
-use crate::build::pages::OutputFile;
+use crate::layout::Layout;
 use anyhow::{Context, Result, bail};
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path from the output root, with `/` separators.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
 
 /// A new build being written into a staging folder beside the output. It
 /// replaces the output only on [`Staging::commit`]; dropped without a
@@ -24,8 +30,8 @@ pub struct Staging {
 impl Staging {
     /// Checks `output`, creates the staging folder, and copies the files of
     /// `static_dirs` (lowest layer first) into it.
-    pub fn create(root: &Path, output: &Path, static_dirs: &[PathBuf]) -> Result<Staging> {
-        check_output_path(root, output)?;
+    pub fn create(layout: &Layout, output: &Path, static_dirs: &[PathBuf]) -> Result<Staging> {
+        check_output_path(layout, output)?;
         let parent = output
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -98,30 +104,6 @@ impl Staging {
     }
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder
-/// and a rename, so readers see the old file or the new one, never a part.
-/// Without `replace`, fails if `path` exists.
-pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
-    let dir = path.parent().context("a file to write lives in a folder")?;
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".paperboy-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    let persisted = if replace {
-        tmp.persist(path).map(drop)
-    } else {
-        tmp.persist_noclobber(path).map(drop)
-    };
-    persisted
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot write {}", path.display()))
-}
-
 /// Replaces `output` with the staged folder: old output aside, new in, old
 /// removed. If the second rename fails, the old output is put back.
 fn swap_into_place(staging: tempfile::TempDir, output: &Path) -> Result<()> {
@@ -154,7 +136,8 @@ fn swap_into_place(staging: tempfile::TempDir, output: &Path) -> Result<()> {
 
 /// Refuses output paths whose replacement would destroy sources or files
 /// that are not an earlier build.
-fn check_output_path(root: &Path, output: &Path) -> Result<()> {
+fn check_output_path(layout: &Layout, output: &Path) -> Result<()> {
+    let root = &layout.root;
     let canon_root =
         fs::canonicalize(root).with_context(|| format!("cannot find {}", root.display()))?;
     let canon_out = absolute(output)?;
@@ -164,8 +147,9 @@ fn check_output_path(root: &Path, output: &Path) -> Result<()> {
             output.display()
         );
     }
-    for source in ["content", "themes", "templates", "static", ".paperboy"] {
-        if canon_out.starts_with(canon_root.join(source)) {
+    for (dir, source) in layout.protected() {
+        let dir = canon_root.join(dir.strip_prefix(root).unwrap_or(dir));
+        if canon_out.starts_with(dir) {
             bail!(
                 "output folder {} is inside {source}/; choose a folder such as public/",
                 output.display()

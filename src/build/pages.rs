@@ -1,26 +1,26 @@
 //! Pages: turns the [`Library`] into the data each template receives and
-//! renders every output file in parallel.
+//! renders every output file in parallel, from the library, the config
+//! and the theme.
 //!
 //! Owns the output contract: which pages exist (front page, section pages,
-//! archive, articles, 404, robots.txt, feed.xml, sitemap.xml), their paths,
-//! and the variables templates see (documented for theme authors in
-//! themes/README.md). Knows nothing about writing files.
+//! archive, articles, image viewers, 404, robots.txt, feed.xml,
+//! sitemap.xml), their paths, and the variables templates see (documented
+//! for theme authors in themes/README.md). Knows nothing about writing
+//! files: each finished file goes to a callback.
 
+use super::images::{ImageSet, LocalImage};
+use super::markdown;
+use super::output::OutputFile;
+use super::theme::Theme;
+use crate::config::Config;
+use crate::library::{Article, Library};
 use crate::vocabulary::charset::encode_page;
-use crate::build::images::{ImageSet, LocalImage};
-use crate::library::{Article, Library, Site};
-use anyhow::Result;
+use crate::vocabulary::html::url_to_ascii;
+use crate::vocabulary::names::{paged_path, root_for};
+use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
-
-/// One file of the built site.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Path from the output root, with `/` separators.
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
 
 /// Newest articles in feed.xml.
 const FEED_ITEMS: usize = 50;
@@ -141,12 +141,12 @@ struct Job<'a> {
 /// returns how many there were. `images` holds the converted local images
 /// with `images: local`, and is `None` otherwise.
 pub fn render_all(
-    site: &Site,
+    lib: &Library,
+    config: &Config,
+    theme: &Theme,
     images: Option<&ImageSet>,
     write: &(dyn Fn(OutputFile) -> Result<()> + Sync),
 ) -> Result<usize> {
-    let lib = &site.library;
-    let config = &site.config;
     let site_data = SiteData {
         title: &config.title,
         tagline: &config.tagline,
@@ -220,10 +220,18 @@ pub fn render_all(
     jobs.into_par_iter().try_for_each(|mut j| {
         let mut ctx = base.clone();
         ctx.extend(std::mem::take(&mut j.context));
+        let mut source = None;
         if let Some((a, images)) = j.article.take() {
-            ctx.insert("article", &article_data(lib, a, images));
+            let body = markdown::render(&a.body, config.profile, config.images.mode);
+            ctx.insert("article", &article_data(lib, a, images, &body));
+            source = Some(&a.rel_path);
         }
-        let text = site.theme.render(j.template, &ctx)?;
+        let text = theme
+            .render(j.template, &ctx)
+            .with_context(|| match source {
+                Some(rel) => format!("while making {} from content/{rel}", j.path),
+                None => format!("while making {}", j.path),
+            })?;
         let bytes = if j.path.ends_with(".html") {
             encode_page(&text, config.charset())
         } else {
@@ -308,15 +316,10 @@ fn job(
     }
 }
 
-/// The relative prefix from a page to the site root: `""` or `"../"`.
-fn root_for(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
-}
-
 fn section_link(lib: &Library, i: usize) -> SectionLink {
     let s = &lib.sections[i];
     SectionLink {
-        id: s.id.clone(),
+        id: s.id.to_string(),
         name: s.name.clone(),
         url: s.url(),
         count: s.articles.len(),
@@ -329,18 +332,19 @@ fn summary<'a>(lib: &Library, a: &'a Article) -> Summary<'a> {
         url: &a.url,
         source_name: a.source_name.as_deref(),
         section: section_link(lib, a.section),
-        date: a.date.map(|d| d.to_rfc3339()),
-        date_short: a.date.map(|d| d.format("%-d %b %Y").to_string()),
+        date: a.date.map(|d| d.time().to_rfc3339()),
+        date_short: a.date.map(|d| d.time().format("%-d %b %Y").to_string()),
         date_display: a.date.map(|d| {
-            if a.date_only {
-                d.format("%A, %-d %B %Y").to_string()
-            } else if d.offset().local_minus_utc() == 0 {
-                d.format("%A, %-d %B %Y, %H:%M UTC").to_string()
+            let t = d.time();
+            if d.is_day_only() {
+                t.format("%A, %-d %B %Y").to_string()
+            } else if t.offset().local_minus_utc() == 0 {
+                t.format("%A, %-d %B %Y, %H:%M UTC").to_string()
             } else {
-                d.format("%A, %-d %B %Y, %H:%M %z").to_string()
+                t.format("%A, %-d %B %Y, %H:%M %z").to_string()
             }
         }),
-        date_rfc2822: a.date.map(|d| d.to_rfc2822()),
+        date_rfc2822: a.date.map(|d| d.time().to_rfc2822()),
         summary: &a.summary,
     }
 }
@@ -365,17 +369,6 @@ fn front_page(lib: &Library, per_section: usize) -> Job<'static> {
     let mut ctx = tera::Context::new();
     ctx.insert("sections", &sections);
     job("index.html", "index.html", "index", "", ctx)
-}
-
-/// Page `n` (1-based) of a paginated list: `<stem>.html`, then `<stemN>.html`.
-fn paged_path(first: &str, n: usize) -> String {
-    if n == 1 {
-        return first.to_string();
-    }
-    match first.rsplit_once('/') {
-        Some((dir, _)) => format!("{dir}/page{n}.html"),
-        None => format!("{}{n}.html", first.trim_end_matches(".html")),
-    }
 }
 
 fn pagination(first: &str, current: usize, total: usize) -> Pagination {
@@ -432,7 +425,7 @@ fn archive_pages(lib: &Library, per_page: usize) -> Vec<Job<'static>> {
             for a in chunk {
                 let label = a.date.map_or_else(
                     || "Undated".to_string(),
-                    |d| d.format("%A, %-d %B %Y").to_string(),
+                    |d| d.time().format("%A, %-d %B %Y").to_string(),
                 );
                 match days.last_mut() {
                     Some(day) if day.label == label => day.articles.push(summary(lib, a)),
@@ -461,24 +454,29 @@ fn article_page<'a>(lib: &Library, a: &'a Article, images: Vec<ImageLink>) -> Jo
     }
 }
 
-fn article_data<'a>(lib: &Library, a: &'a Article, images: Vec<ImageLink>) -> ArticleData<'a> {
+fn article_data<'a>(
+    lib: &Library,
+    a: &'a Article,
+    images: Vec<ImageLink>,
+    content: &'a str,
+) -> ArticleData<'a> {
     ArticleData {
         summary: summary(lib, a),
         byline: a.byline.as_deref(),
-        source_url: a.source_url.as_deref().map(crate::build::markdown::url_to_ascii),
+        source_url: a.source_url.as_deref().map(url_to_ascii),
         images,
-        content: &a.content,
+        content,
     }
 }
 
-/// The article's images as its page links them. With local images, only
-/// those that converted are listed (numbered in order), each with a viewer
-/// page at `images/<hash>.html`.
+/// The article's images as its page links them, numbered in order. With
+/// local images, those that converted get a viewer page at
+/// `images/<hash>.html`; the others link to the original.
 fn image_links(a: &Article, images: Option<&ImageSet>) -> Vec<ImageLink> {
     let root = root_for(&a.url);
     let mut links = Vec::new();
     for img in &a.images {
-        let original = crate::build::markdown::url_to_ascii(&img.url);
+        let original = url_to_ascii(&img.url);
         let number = links.len() + 1;
         let mut link = ImageLink {
             number,
@@ -491,13 +489,10 @@ fn image_links(a: &Article, images: Option<&ImageSet>) -> Vec<ImageLink> {
             height: None,
             view: None,
         };
-        if let Some(set) = images {
-            let Some(local) = set.get(&img.url) else {
-                continue;
-            };
+        if let Some(local) = images.and_then(|set| set.get(&img.url)) {
             let view = format!(
                 "images/{}.html",
-                crate::build::images::short_hash(&format!("{}#{number}", a.url))
+                crate::image_cache::short_hash(format!("{}#{number}", a.url).as_bytes())
             );
             link.url = format!("{root}{view}");
             link.src = Some(local.path.clone());
@@ -528,7 +523,7 @@ fn sitemap_urls(jobs: &[Job], lib: &Library) -> Vec<SitemapUrl> {
     let lastmod: std::collections::HashMap<&str, String> = lib
         .articles
         .iter()
-        .filter_map(|a| Some((a.url.as_str(), a.date?.format("%Y-%m-%d").to_string())))
+        .filter_map(|a| Some((a.url.as_str(), a.date?.ymd())))
         .collect();
     let mut urls: Vec<SitemapUrl> = jobs
         .iter()
@@ -540,18 +535,4 @@ fn sitemap_urls(jobs: &[Job], lib: &Library) -> Vec<SitemapUrl> {
         .collect();
     urls.sort_by(|a, b| a.url.cmp(&b.url));
     urls
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paged_paths_point_at_files() {
-        assert_eq!(paged_path("world/index.html", 1), "world/index.html");
-        assert_eq!(paged_path("world/index.html", 3), "world/page3.html");
-        assert_eq!(paged_path("archive.html", 2), "archive2.html");
-        assert_eq!(root_for("world/a.html"), "../");
-        assert_eq!(root_for("index.html"), "");
-    }
 }

@@ -5,7 +5,9 @@
 //! disk, and the site's own `templates/`. A theme's `theme.yaml` declares the
 //! profiles its markup is valid for. Rendering pages is `pages`' job.
 
-use crate::config::{Config, Profile};
+use crate::config::Config;
+use crate::layout::Layout;
+use crate::vocabulary::Profile;
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -14,9 +16,16 @@ use std::path::{Path, PathBuf};
 /// The name of the theme compiled into the binary.
 pub const BUILTIN: &str = "classic";
 
-/// The built-in theme's files, as in themes/classic/ of the source tree.
-const BUILTIN_THEME_YAML: &str = include_str!("../../themes/classic/theme.yaml");
-include!(concat!(env!("OUT_DIR"), "/builtin_theme.rs"));
+/// A theme compiled into the binary, as in themes/<name>/ of the source tree.
+struct BuiltinTheme {
+    name: &'static str,
+    yaml: &'static str,
+    templates: &'static [(&'static str, &'static str)],
+    #[allow(dead_code)]
+    statics: &'static [(&'static str, &'static [u8])],
+}
+
+include!(concat!(env!("OUT_DIR"), "/builtin_themes.rs"));
 
 /// theme.yaml: what a theme says about itself.
 #[derive(Debug, Clone, Deserialize)]
@@ -46,13 +55,17 @@ struct Source {
 impl Theme {
     /// Loads the configured theme with the site's overrides, and checks it
     /// supports the configured profile.
-    pub fn load(root: &Path, config: &Config) -> Result<Theme> {
+    pub fn load(layout: &Layout, config: &Config) -> Result<Theme> {
         let mut sources: BTreeMap<String, Source> = BTreeMap::new();
-        let theme_dir = root.join("themes").join(&config.theme);
+        let theme_dir = layout.themes.join(&config.theme);
         let mut info = None;
         if config.theme == BUILTIN {
-            info = Some(parse_info(BUILTIN_THEME_YAML, "built-in theme.yaml")?);
-            let builtin = BUILTIN_TEMPLATES.iter().map(|(name, text)| {
+            let classic = BUILTIN_THEMES
+                .iter()
+                .find(|t| t.name == BUILTIN)
+                .expect("classic is built in");
+            info = Some(parse_info(classic.yaml, "built-in theme.yaml")?);
+            let builtin = classic.templates.iter().map(|(name, text)| {
                 (
                     name.to_string(),
                     Source {
@@ -100,11 +113,11 @@ impl Theme {
             );
         }
         layer(
-            read_templates(&root.join("templates"))?,
+            read_templates(&layout.templates)?,
             config.profile,
             &mut sources,
         );
-        static_dirs.push(root.join("static"));
+        static_dirs.push(layout.static_dir.clone());
         let tera = compile(&sources)?;
         Ok(Theme {
             info,
@@ -158,9 +171,7 @@ fn read_templates(dir: &Path) -> Result<Vec<(String, Source)>> {
 fn layer(files: Vec<(String, Source)>, profile: Profile, sources: &mut BTreeMap<String, Source>) {
     let profile_dir = |name: &str| {
         let (dir, rest) = name.split_once('/')?;
-        let p = [Profile::Html2, Profile::Html32, Profile::Modern]
-            .into_iter()
-            .find(|p| p.name() == dir)?;
+        let p = Profile::from_name(dir)?;
         Some((p, rest.to_string()))
     };
     let mut specific = Vec::new();
@@ -180,7 +191,7 @@ fn layer(files: Vec<(String, Source)>, profile: Profile, sources: &mut BTreeMap<
 /// writes only references every period browser and DTD knows.
 fn escape_for_tera(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut s = String::with_capacity(input.len());
-    crate::build::markdown::escape_into(input, &mut s);
+    crate::vocabulary::html::escape_into(input, &mut s);
     out.write_all(s.as_bytes())
 }
 

@@ -2,13 +2,14 @@
 
 use crate::check;
 use crate::config::Config;
+use crate::layout::Layout;
 use anyhow::{Result, bail};
 use std::path::Path;
 
 /// Checks the output of the site at `root`; returns whether it is clean.
 pub fn run(root: &Path, output: Option<&Path>) -> Result<bool> {
     let config = Config::load(root)?;
-    let output = output.map_or_else(|| root.join(&config.output_dir), Path::to_path_buf);
+    let output = Layout::new(root).output(&config.output_dir, output);
     if !output.join("index.html").is_file() {
         bail!(
             "no built site in {}: run `paperboy build` first",

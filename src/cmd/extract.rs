@@ -1,9 +1,11 @@
 //! `paperboy extract`: print what ingest would store for one input, and
 //! write nothing.
 
-use crate::config::{CONFIG_FILE, Config};
-use crate::fetch::http::Client;
-use crate::ingest::{self, Input};
+use super::ingest::{Input, read};
+use crate::config::Config;
+use crate::fetch::http::{Client, Settings};
+use crate::layout::Layout;
+use crate::vocabulary::SectionId;
 use anyhow::Result;
 use serde::Serialize;
 use std::path::Path;
@@ -38,23 +40,30 @@ struct Json<'a> {
 /// Extracts `input` and prints it in `format`. Works inside or outside a
 /// site; inside one, it uses the site's fetch settings and first section.
 pub fn run(root: &Path, input: &str, page_url: Option<&str>, format: Format) -> Result<()> {
-    let config = if root.join(CONFIG_FILE).is_file() {
+    let config = if Layout::new(root).config.is_file() {
         Config::load(root)?
     } else {
         Config::default()
     };
-    let section = config.sections.first().map_or("news", |s| s.id.as_str());
+    let section = match config.sections.first() {
+        Some(s) => s.id.clone(),
+        None => SectionId::parse("news").expect("a valid id"),
+    };
     let input = Input::parse(input);
     let client = match input {
-        Input::Url(_) => Some(Client::new(crate::fetch::http::Settings::from_config(
-            &config,
-        ))?),
+        Input::Url(_) => Some(Client::new(Settings::from_config(&config))?),
         Input::File(_) => None,
     };
-    let article = ingest::read(&input, page_url, section, client.as_ref())?;
+    let article = read(
+        &input,
+        page_url,
+        &section,
+        client.as_ref(),
+        config.fetch.max_page_bytes,
+    )?;
     let out = match format {
         Format::Text => article.extracted.text() + "\n",
-        Format::Markdown => crate::content::store::render(&article.front, &article.body)?,
+        Format::Markdown => crate::content::front_matter::render(&article.front, &article.body)?,
         Format::Json => {
             let ex = &article.extracted;
             let json = Json {

@@ -4,6 +4,7 @@
 
 use crate::config::Config;
 use crate::fetch::run::{self, Options, Progress};
+use crate::layout::Layout;
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
@@ -14,7 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub fn run(root: &Path, opts: &Options) -> Result<bool> {
     let config = Config::load(root)?;
     let progress = Reporter::new();
-    let report = run::run(root, &config, opts, &progress)?;
+    let report = run::run(&Layout::new(root), &config, opts, &progress)?;
     progress.bar.finish_and_clear();
     for feed in &report.feeds {
         let head = format!("{} ({})", feed.url, feed.section);
@@ -52,6 +53,12 @@ pub fn run(root: &Path, opts: &Options) -> Result<bool> {
         for path in &report.removed {
             println!("  {path}");
         }
+    }
+    if report.images > 0 {
+        println!("{} images downloaded into the image cache", report.images);
+    }
+    for failure in &report.images_failed {
+        println!("  image not downloaded: {failure}");
     }
     Ok(!report.all_failed())
 }

@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod extract;
 pub mod fetch;
+pub mod images;
 pub mod ingest;
 pub mod new;
 pub mod serve;

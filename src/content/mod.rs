@@ -1,68 +1,22 @@
 //! Content files: `content/<section>/<date>-<slug>.md`, YAML front matter
 //! between `---` lines, then a Markdown body.
 //!
-//! Owns splitting, front-matter parsing and per-file validation, and loading
-//! the whole tree in parallel. Rendering the Markdown is `markdown`'s job;
-//! assembling the `Library` and deciding URLs is `site`'s.
+//! Owns splitting, per-file validation and loading the whole tree in
+//! parallel; `front_matter` owns the YAML part and `store` writing new
+//! files. Rendering the Markdown is the build's job; assembling the
+//! library and deciding URLs is `library`'s.
 
+pub mod front_matter;
 pub mod store;
 
+pub use front_matter::{Extraction, FrontMatter, Image};
+
+use crate::vocabulary::{Date, SectionId};
 use crate::yaml::YamlError;
 use anyhow::Result;
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::{Path, PathBuf};
-
-/// Front matter as written in a content file.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct FrontMatter {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// Section id; defaults to the folder the file is in.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub section: Option<String>,
-    /// RFC 3339 date-time, or a plain `YYYY-MM-DD`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub byline: Option<String>,
-    /// When ingest or fetch wrote the file.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fetched: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub images: Vec<Image>,
-    /// A short summary for feeds; defaults to the first paragraph.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
-    /// Output file name without `.html`; defaults to the file name without its date.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub slug: Option<String>,
-    /// Drafts are not published.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub draft: bool,
-    /// How the body was obtained (`page`, `feed`, `manual`); set by ingest and fetch.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub extracted: Option<String>,
-    /// Language of the article, when it differs from the site's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language: Option<String>,
-}
-
-/// An image that belongs to an article, linked from its "Article images" line.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Image {
-    pub url: String,
-    #[serde(default)]
-    pub alt: String,
-}
 
 /// A problem with one content file, located by path and line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,10 +62,8 @@ pub struct Source {
     /// Path relative to the content folder, with `/` separators.
     pub rel_path: String,
     pub title: String,
-    pub section: String,
-    pub date: Option<DateTime<FixedOffset>>,
-    /// True when `date` had no time of day.
-    pub date_only: bool,
+    pub section: SectionId,
+    pub date: Option<Date>,
     pub front: FrontMatter,
     pub body: String,
     /// Line of the file on which the body starts.
@@ -146,30 +98,6 @@ pub fn split(text: &str) -> Result<(&str, &str, usize), (usize, String)> {
     ))
 }
 
-/// Parses a date as written in front matter.
-pub fn parse_date(s: &str) -> Option<(DateTime<FixedOffset>, bool)> {
-    let s = s.trim();
-    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
-        return Some((d, false));
-    }
-    let utc = FixedOffset::east_opt(0)?;
-    for fmt in [
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-    ] {
-        if let Ok(n) = NaiveDateTime::parse_from_str(s, fmt) {
-            return Some((n.and_local_timezone(utc).single()?, false));
-        }
-    }
-    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
-    Some((
-        d.and_hms_opt(0, 0, 0)?.and_local_timezone(utc).single()?,
-        true,
-    ))
-}
-
 /// Parses one content file's text. `rel_path` names it in errors and gives
 /// the default section (its first folder).
 pub fn parse(rel_path: &str, text: &str) -> Result<Source, ContentError> {
@@ -195,26 +123,17 @@ pub fn parse(rel_path: &str, text: &str) -> Result<Source, ContentError> {
             ));
         }
     };
-    let (date, date_only) = match &front.date {
-        None => (None, false),
-        Some(s) => match parse_date(s) {
-            Some((d, only)) => (Some(d), only),
-            None => {
-                return Err(err(
-                    line_of("date"),
-                    format!(
-                        "cannot read date `{s}`: use RFC 3339 (2026-11-27T09:00:00Z) or 2026-11-27"
-                    ),
-                ));
-            }
-        },
-    };
     let folder = rel_path
         .rsplit_once('/')
         .map(|(dir, _)| dir.split('/').next().unwrap_or(dir));
-    let section = match (front.section.as_deref(), folder) {
-        (Some(s), _) => s.trim().to_string(),
-        (None, Some(folder)) => folder.to_string(),
+    let section = match (&front.section, folder) {
+        (Some(s), _) => s.clone(),
+        (None, Some(folder)) => SectionId::parse(folder).map_err(|e| {
+            err(
+                None,
+                format!("{e}; rename the folder or add `section:` to the front matter"),
+            )
+        })?,
         (None, None) => {
             return Err(err(
                 Some(1),
@@ -222,16 +141,37 @@ pub fn parse(rel_path: &str, text: &str) -> Result<Source, ContentError> {
             ));
         }
     };
+    let date = front.date;
     Ok(Source {
         rel_path: rel_path.to_string(),
         title,
         section,
         date,
-        date_only,
         front,
         body: body.to_string(),
         body_line,
     })
+}
+
+/// The plain text of a Markdown body's first paragraph, for summaries.
+/// Reads only as far as that paragraph.
+pub fn first_paragraph(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut out = String::new();
+    let mut inside = false;
+    for event in Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    ) {
+        match event {
+            Event::Start(Tag::Paragraph) => inside = true,
+            Event::End(TagEnd::Paragraph) if inside => break,
+            Event::Text(t) | Event::Code(t) if inside => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if inside => out.push(' '),
+            _ => {}
+        }
+    }
+    crate::vocabulary::text::one_line(&out)
 }
 
 /// Reads one file, reporting unreadable bytes by line.
@@ -345,25 +285,24 @@ mod tests {
     }
 
     #[test]
-    fn section_defaults_to_folder() {
-        let s = parse("world/sub/a.md", "---\ntitle: A\n---\n").unwrap();
-        assert_eq!(s.section, "world");
-        let s = parse("world/a.md", "---\ntitle: A\nsection: sports\n---\n").unwrap();
-        assert_eq!(s.section, "sports");
-        assert!(parse("a.md", "---\ntitle: A\n---\n").is_err());
+    fn first_paragraph_is_plain_text() {
+        assert_eq!(
+            first_paragraph("# Head\n\nHello *big*\nworld `x`.\n\nSecond."),
+            "Hello big world x."
+        );
+        assert_eq!(first_paragraph(""), "");
     }
 
     #[test]
-    fn dates_with_and_without_time() {
-        assert!(!parse_date("2026-11-27T09:00:00Z").unwrap().1);
-        assert_eq!(
-            parse_date("2026-11-27T09:00:00+01:00")
-                .unwrap()
-                .0
-                .to_rfc3339(),
-            "2026-11-27T09:00:00+01:00"
-        );
-        assert!(parse_date("2026-11-27").unwrap().1);
-        assert!(parse_date("27/11/2026").is_none());
+    fn section_defaults_to_folder() {
+        let s = parse("world/sub/a.md", "---\ntitle: A\n---\n").unwrap();
+        assert_eq!(s.section.as_str(), "world");
+        let s = parse("world/a.md", "---\ntitle: A\nsection: sports\n---\n").unwrap();
+        assert_eq!(s.section.as_str(), "sports");
+        assert!(parse("a.md", "---\ntitle: A\n---\n").is_err());
+        let e = parse("World/a.md", "---\ntitle: A\n---\n").unwrap_err();
+        assert!(e.message.contains("rename the folder"), "{e}");
+        let e = parse("world/a.md", "---\ntitle: A\nsection: Bad Id\n---\n").unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
     }
 }

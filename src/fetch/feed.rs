@@ -7,24 +7,10 @@
 //! broken XML is an error naming the feed.
 
 use crate::content::Image;
+use crate::ingest::FeedItem as Item;
+use crate::vocabulary::{Date, text};
 use anyhow::{Context, Result};
 use url::Url;
-
-/// One feed item with a link we can store.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Item {
-    /// Absolute http(s) link to the article page.
-    pub url: String,
-    pub title: String,
-    /// RFC 3339.
-    pub published: Option<String>,
-    pub author: Option<String>,
-    /// The item's full content as HTML, when the feed carries it.
-    pub content: Option<String>,
-    /// The item's summary as HTML or text.
-    pub summary: Option<String>,
-    pub images: Vec<Image>,
-}
 
 /// A parsed feed: its title and the items that have a usable link.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,7 +80,10 @@ pub fn parse(bytes: &[u8], feed_url: &str) -> Result<Feed> {
         items.push(Item {
             url,
             title,
-            published: entry.published.or(entry.updated).map(|d| d.to_rfc3339()),
+            published: entry
+                .published
+                .or(entry.updated)
+                .map(|d| Date::from(d.fixed_offset())),
             author: entry
                 .authors
                 .iter()
@@ -143,7 +132,7 @@ fn plain(s: &str) -> String {
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    text::one_line(&out)
 }
 
 #[cfg(test)]
@@ -168,7 +157,7 @@ mod tests {
         let item = &feed.items[0];
         assert_eq!(item.url, "https://e.org/2026/ferry.html");
         assert_eq!(item.title, "Ferry & Port");
-        assert_eq!(item.published.as_deref(), Some("2026-11-27T09:00:00+00:00"));
+        assert_eq!(item.published, Date::parse("2026-11-27T09:00:00Z"));
         assert_eq!(item.summary.as_deref(), Some("<p>Short summary</p>"));
         assert_eq!(
             item.images,

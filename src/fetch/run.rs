@@ -1,32 +1,31 @@
 //! One fetch run: read every configured feed, find the items not yet in
-//! content/, fetch and extract their pages, and store them, politely and
-//! losing nothing.
+//! content/, fetch their pages, hand them to ingest, and store the
+//! articles, politely and losing nothing.
 //!
 //! Feeds and pages are fetched on a pool of `fetch.concurrency` threads,
-//! at most `fetch.per_host` at a time per host, honouring robots.txt. An
-//! article whose page cannot be fetched or extracted (404, paywall, not
-//! HTML, too little text, disallowed) is still stored from the feed's own
-//! content or summary, marked `extracted: feed`. Files are written on one
-//! thread as results arrive, each atomically; feed validators are saved only
-//! at the end, so an interrupted run fetches the same items again.
+//! at most `fetch.per_host` at a time per host (`limiter`), honouring
+//! robots.txt. An article whose page cannot be fetched or extracted is
+//! still stored from the feed's own text (ingest decides). Files are
+//! written on one thread as results arrive, each atomically. A feed's
+//! validators are saved as soon as all its items are stored, so a run that
+//! dies part-way fetches only the unfinished feeds' items again. With
+//! `images.mode: local`, the images of the new articles are downloaded
+//! into the image cache at the end.
 
-use super::feed::{self, Item};
+use super::feed;
 use super::http::{Client, Conditional, Expect, Fetched, Settings};
+use super::limiter::HostLimiter;
 use super::robots::RobotsCache;
 use super::state::{FeedState, State};
-use crate::config::Config;
-use crate::content::{self, FrontMatter, Image};
-use crate::ingest::decode::decode_html;
-use crate::ingest::extract;
+use crate::config::{Config, ImageMode};
 use crate::content::store::{Store, Stored};
+use crate::image_cache::ImageCache;
+use crate::ingest::{self, FeedItem, FetchedPage, Ingested};
+use crate::layout::Layout;
+use crate::vocabulary::SectionId;
 use anyhow::{Context, Result, bail};
-use std::collections::{HashMap, HashSet};
-use std::path::Path;
-use std::sync::{Condvar, Mutex, mpsc};
-
-/// Pages with less article text than this (in characters) are not trusted
-/// over the feed's own text: they are usually paywalls or teasers.
-const MIN_PAGE_CHARS: usize = 250;
+use std::collections::HashSet;
+use std::sync::mpsc;
 
 /// What to fetch.
 #[derive(Debug, Clone, Default)]
@@ -66,6 +65,10 @@ pub struct Report {
     pub feeds: Vec<FeedReport>,
     /// Files removed by `fetch.keep_days`.
     pub removed: Vec<String>,
+    /// Images downloaded into the cache (`images.mode: local`).
+    pub images: usize,
+    /// Images that could not be downloaded, with the reason.
+    pub images_failed: Vec<String>,
 }
 
 impl Report {
@@ -83,41 +86,54 @@ pub trait Progress: Sync {
     fn done(&self, title: &str, outcome: &str);
 }
 
-/// Runs a fetch for the site at `root`.
+/// One new item to turn into an article.
+struct Job {
+    feed: usize,
+    section: SectionId,
+    feed_title: Option<String>,
+    item: FeedItem,
+}
+
+/// Runs a fetch for the site laid out as `layout`.
 pub fn run(
-    root: &Path,
+    layout: &Layout,
     config: &Config,
     opts: &Options,
     progress: &dyn Progress,
 ) -> Result<Report> {
-    let feeds: Vec<(String, String)> = config
-        .sections
-        .iter()
-        .filter(|s| opts.section.as_deref().is_none_or(|only| only == s.id))
-        .flat_map(|s| s.feeds.iter().map(move |f| (s.id.clone(), f.clone())))
-        .collect();
     if let Some(only) = &opts.section
-        && !config.sections.iter().any(|s| &s.id == only)
+        && !config.sections.iter().any(|s| s.id.as_str() == only)
     {
         bail!("no section `{only}` in config.yaml");
     }
+    let feeds: Vec<(SectionId, String)> = config
+        .sections
+        .iter()
+        .filter(|s| {
+            opts.section
+                .as_deref()
+                .is_none_or(|only| only == s.id.as_str())
+        })
+        .flat_map(|s| s.feeds.iter().map(move |f| (s.id.clone(), f.clone())))
+        .collect();
     if feeds.is_empty() {
         bail!("nothing to fetch: add `feeds:` to a section in config.yaml");
     }
     let _lock = if opts.dry_run {
         None
     } else {
-        Some(lock(root)?)
+        Some(crate::fs::lock(&layout.lock_file("fetch"), "fetch")?)
     };
-    let mut state = State::load(root);
+    let state_path = layout.fetch_state();
+    let mut state = State::load(&state_path);
     let client = Client::new(Settings::from_config(config))?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.fetch.concurrency.max(1))
         .build()
         .context("cannot start fetch threads")?;
-    let hosts = HostLimiter::new(config.fetch.per_host.max(1));
+    let hosts = HostLimiter::new(config.fetch.per_host);
     let robots = RobotsCache::default();
-    let mut store = Store::open(&root.join("content"))?;
+    let mut store = Store::open(&layout.content)?;
 
     // 1. Every feed, in parallel.
     let fetched: Vec<Result<Option<(feed::Feed, FeedState)>>> = pool.install(|| {
@@ -131,19 +147,22 @@ pub fn run(
     // 2. The new items of each feed.
     let mut reports = Vec::new();
     let mut jobs: Vec<Job> = Vec::new();
-    let mut new_validators = Vec::new();
+    // Per feed: its validators, and how many of its items are still to store.
+    let mut pending: Vec<(Option<FeedState>, usize)> = Vec::new();
     let mut queued: HashSet<String> = HashSet::new();
     for ((section, url), result) in feeds.iter().zip(fetched) {
         let mut report = FeedReport {
             url: url.clone(),
-            section: section.clone(),
+            section: section.to_string(),
             ..FeedReport::default()
         };
+        let mut validators = None;
+        let before = jobs.len();
         match result {
             Err(e) => report.error = Some(format!("{e:#}")),
             Ok(None) => report.unchanged = true,
-            Ok(Some((parsed, validators))) => {
-                new_validators.push((url.clone(), validators));
+            Ok(Some((parsed, feed_state))) => {
+                validators = Some(feed_state);
                 let mut chosen = 0;
                 for item in parsed.items {
                     if store.find(&item.url).is_some() || queued.contains(&item.url) {
@@ -167,19 +186,30 @@ pub fn run(
                 }
             }
         }
+        pending.push((validators, jobs.len() - before));
         reports.push(report);
     }
     if opts.dry_run {
         return Ok(Report {
             feeds: reports,
-            removed: Vec::new(),
+            ..Report::default()
         });
     }
+    // Feeds with nothing new are done already.
+    for (i, (validators, left)) in pending.iter_mut().enumerate() {
+        if *left == 0
+            && let Some(v) = validators.take()
+        {
+            state.feeds.insert(feeds[i].1.clone(), v);
+        }
+    }
+    state.save(&state_path)?;
 
     // 3. Article pages, in parallel; files written here as results arrive.
     progress.start(jobs.len());
     let (tx, rx) = mpsc::channel();
     let job_refs = &jobs;
+    let mut new_images: Vec<String> = Vec::new();
     std::thread::scope(|scope| -> Result<()> {
         scope.spawn(|| {
             pool.install(|| {
@@ -203,9 +233,10 @@ pub fn run(
                         .unwrap_or(&path)
                         .to_string_lossy()
                         .replace('\\', "/");
-                    if let Ok(bytes) = std::fs::read(root.join(&path)) {
+                    if let Ok(bytes) = std::fs::read(layout.root.join(&path)) {
                         state.record(&rel, &bytes);
                     }
+                    new_images.extend(article.front.images.iter().map(|i| i.url.clone()));
                     report.new += 1;
                     if let Some(reason) = &article.fallback {
                         report.feed_only += 1;
@@ -225,36 +256,45 @@ pub fn run(
                 }
             };
             progress.done(&job.item.title, outcome);
+            // The feed is done when its last item is stored: keep its
+            // validators (and the hashes of what was written so far).
+            let (validators, left) = &mut pending[job.feed];
+            *left -= 1;
+            if *left == 0
+                && let Some(v) = validators.take()
+            {
+                state.feeds.insert(feeds[job.feed].1.clone(), v);
+                state.save(&state_path)?;
+            }
         }
         Ok(())
     })?;
 
-    // 4. Validators for the feeds whose items are all handled, then retention.
-    state.feeds.extend(new_validators);
+    // 4. Retention, then the new articles' images.
     let removed = match config.fetch.keep_days {
-        Some(days) => retire(root, &mut state, days)?,
+        Some(days) => super::retention::retire(&layout.content, &mut state, days)?,
         None => Vec::new(),
     };
-    state.save(root)?;
-    Ok(Report {
+    state.save(&state_path)?;
+    let mut report = Report {
         feeds: reports,
         removed,
-    })
-}
-
-/// One new item to turn into an article.
-struct Job {
-    feed: usize,
-    section: String,
-    feed_title: Option<String>,
-    item: Item,
-}
-
-/// An article ready to store; `fallback` says why the feed's text was used.
-struct Article {
-    front: FrontMatter,
-    body: String,
-    fallback: Option<String>,
+        ..Report::default()
+    };
+    if config.images.mode == ImageMode::Local && !new_images.is_empty() {
+        let cache = ImageCache::new(layout);
+        let client = super::images::client(config)?;
+        let done = super::images::download(
+            &client,
+            &cache,
+            &new_images,
+            config.fetch.concurrency,
+            &|_, _| {},
+        )?;
+        report.images = done.fetched;
+        report.images_failed = done.failed;
+    }
+    Ok(report)
 }
 
 /// Reads one feed, with its new ETag and Last-Modified; `None` when the
@@ -285,190 +325,27 @@ fn read_feed(
     }
 }
 
-/// Fetches and extracts an item's page, falling back to the feed's text.
-fn build_article(client: &Client, hosts: &HostLimiter, robots: &RobotsCache, job: &Job) -> Article {
+/// Fetches an item's page (when robots.txt allows) and hands it to ingest,
+/// which falls back to the feed's text when the page is of no use.
+fn build_article(
+    client: &Client,
+    hosts: &HostLimiter,
+    robots: &RobotsCache,
+    job: &Job,
+) -> Ingested {
     let item = &job.item;
-    let page = if robots.allows(client, &item.url) {
+    let response = if robots.allows(client, &item.url) {
         // The host slot covers the request only, not the extraction after it.
-        let response = {
-            let _slot = hosts.acquire(&item.url);
-            client.get(&item.url, Expect::Html)
-        };
-        response
-            .and_then(|r| {
-                let (html, _) = decode_html(&r.body, r.charset.as_deref());
-                extract::extract_html(&html, Some(&r.url))
-            })
-            .and_then(|ex| {
-                let chars = ex
-                    .text()
-                    .chars()
-                    .count()
-                    .saturating_sub(ex.title.chars().count());
-                if chars < MIN_PAGE_CHARS {
-                    bail!("too little text on the page ({chars} characters)");
-                }
-                Ok(ex)
-            })
+        let _slot = hosts.acquire(&item.url);
+        client.get(&item.url, Expect::Html)
     } else {
         Err(anyhow::anyhow!("robots.txt disallows the page"))
     };
-    let host = url::Url::parse(&item.url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_string));
-    let mut front = FrontMatter {
-        title: Some(item.title.clone()),
-        section: Some(job.section.clone()),
-        date: item.published.clone(),
-        source_url: Some(item.url.clone()),
-        source_name: job.feed_title.clone().or(host),
-        byline: item.author.clone(),
-        fetched: Some(crate::ingest::now()),
-        images: item.images.clone(),
-        ..FrontMatter::default()
-    };
-    match page {
-        Ok(ex) => {
-            front.date = front.date.or(ex.published.clone());
-            front.source_name = ex.site_name.clone().or(front.source_name);
-            front.byline = ex.byline.clone().or(front.byline);
-            front.language = ex.language.clone();
-            front.images = merge_images(&ex.images, &item.images);
-            front.extracted = Some("page".into());
-            Article {
-                front,
-                body: ex.markdown,
-                fallback: None,
-            }
-        }
-        Err(e) => {
-            let base = url::Url::parse(&item.url).ok();
-            let html = item
-                .content
-                .as_deref()
-                .or(item.summary.as_deref())
-                .unwrap_or("");
-            let body = extract::fragment_to_markdown(html, base.as_ref());
-            front.extracted = Some("feed".into());
-            Article {
-                front,
-                body,
-                fallback: Some(format!("{e:#}")),
-            }
-        }
-    }
-}
-
-fn merge_images(first: &[Image], then: &[Image]) -> Vec<Image> {
-    let mut seen = HashSet::new();
-    first
-        .iter()
-        .chain(then)
-        .filter(|i| seen.insert(i.url.clone()))
-        .cloned()
-        .collect()
-}
-
-/// Deletes fetched articles older than `days`, unless edited by hand
-/// (their bytes differ from what fetch wrote) or made by hand (fetch never
-/// wrote them). Returns the removed files, relative to the site root.
-fn retire(root: &Path, state: &mut State, days: u32) -> Result<Vec<String>> {
-    let cutoff = chrono::Utc::now() - chrono::Duration::days(i64::from(days));
-    let content_dir = root.join("content");
-    let mut removed = Vec::new();
-    for rel in content::list(&content_dir)? {
-        let path = content_dir.join(&rel);
-        let Ok(bytes) = std::fs::read(&path) else {
-            continue;
-        };
-        if !state.is_untouched(&rel, &bytes) {
-            continue;
-        }
-        let Ok(source) = content::parse(&rel, &String::from_utf8_lossy(&bytes)) else {
-            continue;
-        };
-        let when = source.date.or_else(|| {
-            source
-                .front
-                .fetched
-                .as_deref()
-                .and_then(content::parse_date)
-                .map(|(d, _)| d)
-        });
-        if source.front.extracted.is_some() && when.is_some_and(|d| d < cutoff) {
-            std::fs::remove_file(&path)
-                .with_context(|| format!("cannot remove {}", path.display()))?;
-            state.written.remove(&rel);
-            removed.push(format!("content/{rel}"));
-        }
-    }
-    Ok(removed)
-}
-
-/// Takes `.paperboy/fetch.lock`, so two fetches (say, overlapping cron jobs)
-/// never write the same files.
-fn lock(root: &Path) -> Result<std::fs::File> {
-    let dir = root.join(".paperboy");
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let path = dir.join("fetch.lock");
-    let file = std::fs::File::create(&path)
-        .with_context(|| format!("cannot create {}", path.display()))?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => bail!(
-            "another fetch is running in this site ({} is locked)",
-            path.display()
-        ),
-        Err(std::fs::TryLockError::Error(e)) => {
-            Err(e).with_context(|| format!("cannot lock {}", path.display()))
-        }
-    }
-}
-
-/// At most `max` requests at a time to one host.
-struct HostLimiter {
-    max: usize,
-    busy: Mutex<HashMap<String, usize>>,
-    freed: Condvar,
-}
-
-struct Slot<'a> {
-    limiter: &'a HostLimiter,
-    host: String,
-}
-
-impl HostLimiter {
-    fn new(max: usize) -> HostLimiter {
-        HostLimiter {
-            max,
-            busy: Mutex::new(HashMap::new()),
-            freed: Condvar::new(),
-        }
-    }
-
-    fn acquire(&self, url: &str) -> Slot<'_> {
-        let host = url::Url::parse(url)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_string))
-            .unwrap_or_default();
-        let mut busy = self.busy.lock().expect("host limiter lock");
-        while busy.get(&host).copied().unwrap_or(0) >= self.max {
-            busy = self.freed.wait(busy).expect("host limiter lock");
-        }
-        *busy.entry(host.clone()).or_default() += 1;
-        Slot {
-            limiter: self,
-            host,
-        }
-    }
-}
-
-impl Drop for Slot<'_> {
-    fn drop(&mut self) {
-        let mut busy = self.limiter.busy.lock().expect("host limiter lock");
-        if let Some(n) = busy.get_mut(&self.host) {
-            *n -= 1;
-        }
-        self.limiter.freed.notify_all();
-    }
+    let page = response.as_ref().map(|r| FetchedPage {
+        bytes: &r.body,
+        url: &r.url,
+        charset: r.charset.as_deref(),
+    });
+    let page = page.map_err(|e| anyhow::anyhow!("{e:#}"));
+    ingest::from_feed(item, job.feed_title.as_deref(), page, &job.section)
 }

@@ -3,11 +3,11 @@
 //! file fetch wrote, so retention can tell a fetched file from one an
 //! editor changed by hand (which it never deletes).
 
-use crate::build::output::write_atomic;
+use crate::fs::write_atomic;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Fetch state, sorted so the file diffs well.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -26,15 +26,11 @@ pub struct FeedState {
 }
 
 impl State {
-    pub fn path(root: &Path) -> PathBuf {
-        root.join(".paperboy/fetch.json")
-    }
-
-    /// Reads the state; a missing or unreadable file starts afresh (with a
-    /// warning for the latter: feeds are then fetched in full once).
-    pub fn load(root: &Path) -> State {
-        let path = State::path(root);
-        match std::fs::read(&path) {
+    /// Reads the state from `path`; a missing or unreadable file starts
+    /// afresh (with a warning for the latter: feeds are then fetched in
+    /// full once).
+    pub fn load(path: &Path) -> State {
+        match std::fs::read(path) {
             Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|e| {
                 log::warn!("{}: unreadable ({e}); starting afresh", path.display());
                 State::default()
@@ -43,9 +39,10 @@ impl State {
         }
     }
 
-    pub fn save(&self, root: &Path) -> Result<()> {
+    /// Writes the state to `path`, atomically.
+    pub fn save(&self, path: &Path) -> Result<()> {
         let bytes = serde_json::to_vec_pretty(self).context("cannot write fetch state")?;
-        write_atomic(&State::path(root), &bytes, true)
+        write_atomic(path, &bytes, true)
     }
 
     /// Remembers a file fetch wrote.

@@ -8,6 +8,7 @@
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, X_USER_DEFINED};
+use memchr::memmem;
 
 /// How far into the page a `<meta charset>` is looked for (the HTML spec's prescan length).
 const PRESCAN_BYTES: usize = 1024;
@@ -57,8 +58,8 @@ fn label_to_encoding(label: &str) -> Option<&'static Encoding> {
 fn prescan_meta(head: &[u8]) -> Option<&'static Encoding> {
     let lower = head.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(start) = find(&lower[from..], b"<meta").map(|i| from + i) {
-        let end = find(&lower[start..], b">").map_or(lower.len(), |i| start + i);
+    while let Some(start) = memmem::find(&lower[from..], b"<meta").map(|i| from + i) {
+        let end = memchr::memchr(b'>', &lower[start..]).map_or(lower.len(), |i| start + i);
         let tag = &lower[start..end];
         if let Some(encoding) = charset_in_tag(tag) {
             return Some(encoding);
@@ -71,7 +72,7 @@ fn prescan_meta(head: &[u8]) -> Option<&'static Encoding> {
 /// The encoding named by a `charset` attribute or a `charset=` inside a
 /// `content` attribute of one lower-cased `<meta` tag.
 fn charset_in_tag(tag: &[u8]) -> Option<&'static Encoding> {
-    let at = find(tag, b"charset")?;
+    let at = memmem::find(tag, b"charset")?;
     let rest = &tag[at + b"charset".len()..];
     let rest = trim_start(rest).strip_prefix(b"=")?;
     let rest = trim_start(rest);
@@ -98,10 +99,6 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     detector.guess(None, Utf8Detection::Allow)
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 fn trim_start(bytes: &[u8]) -> &[u8] {

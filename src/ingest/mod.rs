@@ -1,22 +1,30 @@
-//! Ingest: turns one input (a saved page, a text dump, a Markdown file, or a
-//! URL) into the front matter and body of a content file.
+//! Ingest: the bytes of one page plus where they came from in, an article
+//! (front matter and Markdown body) out.
 //!
-//! Owns choosing the reader by file type and filling in front matter from
-//! what extraction found. Decoding is `decode`'s, extraction `extract`'s,
-//! HTTP `fetch`'s, and writing the file `store`'s.
+//! Pure: no network and no file system. The caller reads a saved file or
+//! fetches a URL (`cmd::ingest`, `fetch`) and hands over the bytes with an
+//! [`Origin`]; a feed item comes with what the feed said about it
+//! ([`FeedItem`]) and its page, if that could be fetched. Decoding bytes is
+//! `decode`'s job and finding the article `extract`'s; [`front_matter`] is
+//! the one place front matter for a new article is put together.
 
 pub mod decode;
 pub mod extract;
 
-use crate::content::{self, FrontMatter};
-use crate::ingest::decode::decode_html;
-use extract::Extracted;
-use crate::fetch::http::{Client, Expect};
+use crate::content::{Extraction, FrontMatter, Image};
+use crate::vocabulary::html::without_credentials;
+use crate::vocabulary::{Date, SectionId, names, text};
 use anyhow::{Context, Result, bail};
-use std::path::{Path, PathBuf};
+use decode::decode_html;
+use extract::Extracted;
+use std::path::Path;
 
 /// File types ingest reads, by extension.
 pub const EXTENSIONS: &[&str] = &["html", "htm", "txt", "md"];
+
+/// Pages with less article text than this (in characters) are not trusted
+/// over a feed's own text: they are usually paywalls or teasers.
+pub const MIN_PAGE_CHARS: usize = 250;
 
 /// An article ready to store, with what extraction saw (for `extract`).
 #[derive(Debug, Clone)]
@@ -24,107 +32,79 @@ pub struct Ingested {
     pub front: FrontMatter,
     pub body: String,
     pub extracted: Extracted,
+    /// For a feed item stored from the feed's own text: why the page was not used.
+    pub fallback: Option<String>,
 }
 
-/// One thing to ingest.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
-    File(PathBuf),
-    Url(String),
+/// Where the bytes came from.
+#[derive(Debug, Clone, Copy)]
+pub enum Origin<'a> {
+    /// A saved file; its extension says how to read it. `url` is the page's
+    /// original address, when known, to resolve links and name the source.
+    File {
+        path: &'a Path,
+        url: Option<&'a str>,
+    },
+    /// A page fetched from `url` (after redirects); `charset` is the one its
+    /// HTTP header named.
+    Page {
+        url: &'a str,
+        charset: Option<&'a str>,
+    },
 }
 
-impl Input {
-    /// An argument as given: a URL if it has an http(s) scheme, else a path.
-    pub fn parse(arg: &str) -> Input {
-        let lower = arg.to_ascii_lowercase();
-        if lower.starts_with("http://") || lower.starts_with("https://") {
-            Input::Url(arg.to_string())
-        } else {
-            Input::File(PathBuf::from(arg))
+/// What a feed says about one item: fetch reads feeds, ingest takes their words.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FeedItem {
+    /// Absolute http(s) link to the article page.
+    pub url: String,
+    pub title: String,
+    pub published: Option<Date>,
+    pub author: Option<String>,
+    /// The item's full content as HTML, when the feed carries it.
+    pub content: Option<String>,
+    /// The item's summary as HTML or text.
+    pub summary: Option<String>,
+    pub images: Vec<Image>,
+}
+
+/// A page fetched for a feed item: its bytes, address after redirects and
+/// header charset.
+pub struct FetchedPage<'a> {
+    pub bytes: &'a [u8],
+    pub url: &'a str,
+    pub charset: Option<&'a str>,
+}
+
+/// Reads one page or file into an article for `section`.
+pub fn ingest(bytes: &[u8], origin: Origin, section: &SectionId) -> Result<Ingested> {
+    match origin {
+        Origin::Page { url, charset } => {
+            let (html, _) = decode_html(bytes, charset);
+            let ex = extract::extract_html(&html, Some(url))?;
+            Ok(from_extracted(ex, Some(url), section, Extraction::Page))
         }
-    }
-
-    /// How the input is named in messages.
-    pub fn name(&self) -> String {
-        match self {
-            Input::File(p) => p.display().to_string(),
-            Input::Url(u) => u.clone(),
-        }
-    }
-}
-
-/// Expands folders into the files below them that ingest reads, sorted;
-/// files and URLs pass through.
-pub fn expand(inputs: &[Input]) -> Result<Vec<Input>> {
-    let mut out = Vec::new();
-    for input in inputs {
-        match input {
-            Input::File(dir) if dir.is_dir() => {
-                let mut files = Vec::new();
-                for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-                    let entry = entry.with_context(|| format!("cannot walk {}", dir.display()))?;
-                    let hidden = entry.file_name().to_string_lossy().starts_with('.');
-                    if entry.file_type().is_file() && !hidden && has_known_extension(entry.path()) {
-                        files.push(Input::File(entry.into_path()));
-                    }
-                }
-                out.extend(files);
+        Origin::File { path, url } => {
+            if let Some(u) = url
+                && !is_http(u)
+            {
+                bail!("--url must be an http or https address, not `{u}`");
             }
-            other => out.push(other.clone()),
-        }
-    }
-    Ok(out)
-}
-
-fn has_known_extension(path: &Path) -> bool {
-    extension(path).is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
-}
-
-fn extension(path: &Path) -> Option<String> {
-    path.extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-}
-
-/// Reads and extracts one input. `page_url` is the page's original address
-/// for saved files (to resolve links and name the source); `client` is
-/// needed only for URLs.
-pub fn read(
-    input: &Input,
-    page_url: Option<&str>,
-    section: &str,
-    client: Option<&Client>,
-) -> Result<Ingested> {
-    if let Some(u) = page_url
-        && !matches!(Input::parse(u), Input::Url(_))
-    {
-        bail!("--url must be an http or https address, not `{u}`");
-    }
-    match input {
-        Input::Url(url) => {
-            let client = client.context("fetching URLs needs an HTTP client")?;
-            let response = client.get(url, Expect::Html)?;
-            let (html, _) = decode_html(&response.body, response.charset.as_deref());
-            let ex = extract::extract_html(&html, Some(&response.url))?;
-            Ok(from_extracted(ex, Some(&response.url), section, "page"))
-        }
-        Input::File(path) => {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
             match extension(path).as_deref() {
                 Some("html" | "htm") => {
-                    let (html, _) = decode_html(&bytes, None);
-                    let ex = extract::extract_html(&html, page_url)?;
-                    Ok(from_extracted(ex, page_url, section, "page"))
+                    let (html, _) = decode_html(bytes, None);
+                    let ex = extract::extract_html(&html, url)?;
+                    Ok(from_extracted(ex, url, section, Extraction::Page))
                 }
                 Some("txt") => {
-                    let (text, _) = decode_html(&bytes, None);
+                    let (text, _) = decode_html(bytes, None);
                     let ex = extract::extract_text_dump(&text)?;
-                    Ok(from_extracted(ex, page_url, section, "text"))
+                    Ok(from_extracted(ex, url, section, Extraction::Text))
                 }
                 Some("md") => {
-                    let text = String::from_utf8(bytes)
+                    let text = std::str::from_utf8(bytes)
                         .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", path.display()))?;
-                    from_markdown(path, &text, page_url, section)
+                    from_markdown(path, text, url, section)
                 }
                 _ => bail!(
                     "{}: not a page paperboy reads (use .html, .htm, .txt or .md)",
@@ -135,33 +115,146 @@ pub fn read(
     }
 }
 
+/// An article for a feed item: from its page when `page` could be fetched
+/// and holds enough article text, else from the feed's own content or
+/// summary (`extracted: feed`, with the reason in `fallback`). A headline
+/// is never lost.
+pub fn from_feed(
+    item: &FeedItem,
+    feed_title: Option<&str>,
+    page: Result<FetchedPage>,
+    section: &SectionId,
+) -> Ingested {
+    let extracted = page.and_then(|page| {
+        let (html, _) = decode_html(page.bytes, page.charset);
+        let ex = extract::extract_html(&html, Some(page.url))?;
+        let chars = ex
+            .text()
+            .chars()
+            .count()
+            .saturating_sub(ex.title.chars().count());
+        if chars < MIN_PAGE_CHARS {
+            bail!("too little text on the page ({chars} characters)");
+        }
+        Ok(ex)
+    });
+    let host = host_of(&item.url);
+    match extracted {
+        Ok(ex) => {
+            let facts = Facts {
+                title: &item.title,
+                date: item
+                    .published
+                    .or_else(|| ex.published.as_deref().and_then(Date::parse)),
+                source_url: Some(&item.url),
+                source_name: ex.site_name.as_deref().or(feed_title).or(host.as_deref()),
+                byline: ex.byline.as_deref().or(item.author.as_deref()),
+                images: merge_images(&ex.images, &item.images),
+                language: ex.language.as_deref(),
+                extracted: Extraction::Page,
+            };
+            Ingested {
+                front: front_matter(section, facts),
+                body: ex.markdown.clone(),
+                extracted: ex,
+                fallback: None,
+            }
+        }
+        Err(e) => {
+            let base = url::Url::parse(&item.url).ok();
+            let html = item
+                .content
+                .as_deref()
+                .or(item.summary.as_deref())
+                .unwrap_or("");
+            let body = extract::fragment_to_markdown(html, base.as_ref());
+            let facts = Facts {
+                title: &item.title,
+                date: item.published,
+                source_url: Some(&item.url),
+                source_name: feed_title.or(host.as_deref()),
+                byline: item.author.as_deref(),
+                images: item.images.clone(),
+                language: None,
+                extracted: Extraction::Feed,
+            };
+            Ingested {
+                front: front_matter(section, facts),
+                extracted: Extracted {
+                    title: item.title.clone(),
+                    markdown: body.clone(),
+                    ..Extracted::default()
+                },
+                body,
+                fallback: Some(format!("{e:#}")),
+            }
+        }
+    }
+}
+
+/// What is known about a new article, from wherever it came.
+struct Facts<'a> {
+    title: &'a str,
+    date: Option<Date>,
+    source_url: Option<&'a str>,
+    source_name: Option<&'a str>,
+    byline: Option<&'a str>,
+    images: Vec<Image>,
+    language: Option<&'a str>,
+    extracted: Extraction,
+}
+
+/// Front matter for a new article: one line per text field, credentials
+/// stripped from every URL, the time it was fetched.
+fn front_matter(section: &SectionId, facts: Facts) -> FrontMatter {
+    let images = facts
+        .images
+        .into_iter()
+        .map(|i| Image {
+            url: without_credentials(&i.url),
+            alt: text::one_line(&i.alt),
+        })
+        .collect();
+    FrontMatter {
+        title: Some(text::one_line(facts.title)),
+        section: Some(section.clone()),
+        date: facts.date,
+        source_url: facts.source_url.map(without_credentials),
+        source_name: facts.source_name.map(text::one_line),
+        byline: facts.byline.map(text::one_line),
+        fetched: Some(Date::now()),
+        images,
+        extracted: Some(facts.extracted),
+        language: facts.language.map(str::to_string),
+        ..FrontMatter::default()
+    }
+}
+
 /// Front matter from an extraction: the page's canonical URL (else where it
 /// came from) as `source_url`, its site name (else host) as `source_name`.
-fn from_extracted(ex: Extracted, url: Option<&str>, section: &str, how: &str) -> Ingested {
-    let source_url = ex.canonical_url.clone().or_else(|| url.map(str::to_string));
-    let host = source_url
-        .as_deref()
-        .and_then(|u| url::Url::parse(u).ok())
-        .and_then(|u| u.host_str().map(str::to_string));
-    let front = FrontMatter {
-        title: Some(one_line(&ex.title)),
-        section: Some(section.to_string()),
-        date: ex.published.clone(),
-        source_name: ex.site_name.as_deref().map(one_line).or(host),
+fn from_extracted(
+    ex: Extracted,
+    url: Option<&str>,
+    section: &SectionId,
+    how: Extraction,
+) -> Ingested {
+    let source_url = ex.canonical_url.as_deref().or(url);
+    let host = source_url.and_then(host_of);
+    let facts = Facts {
+        title: &ex.title,
+        date: ex.published.as_deref().and_then(Date::parse),
         source_url,
-        byline: ex.byline.as_deref().map(one_line),
-        fetched: Some(now()),
+        source_name: ex.site_name.as_deref().or(host.as_deref()),
+        byline: ex.byline.as_deref(),
         images: ex.images.clone(),
-        summary: None,
-        slug: None,
-        draft: false,
-        extracted: Some(how.to_string()),
-        language: ex.language.clone(),
+        language: ex.language.as_deref(),
+        extracted: how,
     };
     Ingested {
-        front,
+        front: front_matter(section, facts),
         body: ex.markdown.clone(),
         extracted: ex,
+        fallback: None,
     }
 }
 
@@ -172,9 +265,9 @@ fn from_markdown(
     path: &Path,
     text: &str,
     page_url: Option<&str>,
-    section: &str,
+    section: &SectionId,
 ) -> Result<Ingested> {
-    let (mut front, body) = match content::split(text) {
+    let (mut front, body) = match crate::content::split(text) {
         Ok((yaml, body, _)) => {
             let front: FrontMatter = crate::yaml::parse(yaml, 2)
                 .with_context(|| format!("invalid front matter in {}", path.display()))?;
@@ -199,76 +292,85 @@ fn from_markdown(
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                crate::config::capitalise(
-                    &crate::vocabulary::names::strip_date_prefix(&stem).replace(['-', '_'], " "),
-                )
+                text::capitalise(&names::strip_date_prefix(&stem).replace(['-', '_'], " "))
             }
         };
         front.title = Some(title);
     }
-    front.section.get_or_insert_with(|| section.to_string());
+    front.section.get_or_insert_with(|| section.clone());
     if front.date.is_none() {
         // A dated file name (2026-11-20-notes.md) dates the article.
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        front.date = name
-            .get(..10)
-            .filter(|d| content::parse_date(d).is_some())
-            .map(str::to_string);
+        front.date = name.get(..10).and_then(Date::parse);
     }
     if front.source_url.is_none() {
-        front.source_url = page_url.map(str::to_string);
+        front.source_url = page_url.map(without_credentials);
     }
-    front
-        .extracted
-        .get_or_insert_with(|| "markdown".to_string());
+    front.extracted.get_or_insert(Extraction::Markdown);
+    let body = body.trim().to_string();
     let ex = Extracted {
         title: front.title.clone().unwrap_or_default(),
-        markdown: body.trim().to_string(),
+        markdown: body.clone(),
         ..Extracted::default()
     };
     Ok(Ingested {
         front,
-        body: body.trim().to_string(),
+        body,
         extracted: ex,
+        fallback: None,
     })
 }
 
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Whether a path has an extension ingest reads.
+pub fn has_known_extension(path: &Path) -> bool {
+    extension(path).is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
 }
 
-/// The current time as RFC 3339, to the second.
-pub fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+}
+
+/// Whether `s` is an http(s) URL (what `--url` and URL inputs must be).
+pub fn is_http(s: &str) -> bool {
+    let lower = s.trim().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+fn host_of(url: &str) -> Option<String> {
+    url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+}
+
+fn merge_images(first: &[Image], then: &[Image]) -> Vec<Image> {
+    let mut seen = std::collections::HashSet::new();
+    first
+        .iter()
+        .chain(then)
+        .filter(|i| seen.insert(i.url.clone()))
+        .cloned()
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn inputs_are_urls_or_paths() {
-        assert_eq!(
-            Input::parse("https://e.org/a"),
-            Input::Url("https://e.org/a".into())
-        );
-        assert_eq!(
-            Input::parse("HTTP://e.org/a"),
-            Input::Url("HTTP://e.org/a".into())
-        );
-        assert_eq!(
-            Input::parse("saved/a.html"),
-            Input::File("saved/a.html".into())
-        );
+    fn world() -> SectionId {
+        SectionId::parse("world").unwrap()
     }
 
     #[test]
     fn page_url_must_be_http() {
-        let input = Input::File("x.html".into());
-        let err = read(&input, Some("javascript:alert(1)"), "world", None).unwrap_err();
+        let origin = Origin::File {
+            path: Path::new("x.html"),
+            url: Some("javascript:alert(1)"),
+        };
+        let err = ingest(b"<p>x</p>", origin, &world()).unwrap_err();
         assert!(
             err.to_string()
                 .contains("--url must be an http or https address"),
@@ -282,18 +384,18 @@ mod tests {
             Path::new("2026-11-01-my-note.md"),
             "# A Note\n\nBody text.\n",
             None,
-            "world",
+            &world(),
         )
         .unwrap();
         assert_eq!(got.front.title.as_deref(), Some("A Note"));
-        assert_eq!(got.front.section.as_deref(), Some("world"));
-        assert_eq!(got.front.date.as_deref(), Some("2026-11-01"));
+        assert_eq!(got.front.section, Some(world()));
+        assert_eq!(got.front.date, Date::parse("2026-11-01"));
         assert_eq!(got.body, "Body text.");
         let got = from_markdown(
             Path::new("2026-11-01-my-note.md"),
             "Just text.\n",
             None,
-            "world",
+            &world(),
         )
         .unwrap();
         assert_eq!(got.front.title.as_deref(), Some("My note"));
@@ -302,11 +404,36 @@ mod tests {
     #[test]
     fn markdown_front_matter_is_kept_and_completed() {
         let text = "---\ntitle: Kept\nbyline: Me\n---\nBody *as written*.\n";
-        let got = from_markdown(Path::new("x.md"), text, Some("https://e.org/x"), "world").unwrap();
+        let got =
+            from_markdown(Path::new("x.md"), text, Some("https://e.org/x"), &world()).unwrap();
         assert_eq!(got.front.title.as_deref(), Some("Kept"));
         assert_eq!(got.front.byline.as_deref(), Some("Me"));
         assert_eq!(got.front.source_url.as_deref(), Some("https://e.org/x"));
+        assert_eq!(got.front.extracted, Some(Extraction::Markdown));
         assert_eq!(got.body, "Body *as written*.");
-        assert!(from_markdown(Path::new("x.md"), "---\ntitel: X\n---\n", None, "world").is_err());
+        assert!(from_markdown(Path::new("x.md"), "---\ntitel: X\n---\n", None, &world()).is_err());
+    }
+
+    #[test]
+    fn feed_items_fall_back_to_their_own_text_without_credentials() {
+        let item = FeedItem {
+            url: "https://user:secret@e.org/story".into(),
+            title: "A  story\nheadline".into(),
+            published: Date::parse("2026-11-27T09:00:00Z"),
+            summary: Some("<p>The feed's summary.</p>".into()),
+            ..FeedItem::default()
+        };
+        let got = from_feed(
+            &item,
+            Some("Wire"),
+            Err(anyhow::anyhow!("HTTP 404")),
+            &world(),
+        );
+        assert_eq!(got.front.extracted, Some(Extraction::Feed));
+        assert_eq!(got.front.title.as_deref(), Some("A story headline"));
+        assert_eq!(got.front.source_url.as_deref(), Some("https://e.org/story"));
+        assert_eq!(got.front.source_name.as_deref(), Some("Wire"));
+        assert_eq!(got.body, "The feed's summary.");
+        assert!(got.fallback.unwrap().contains("404"));
     }
 }

@@ -1,21 +1,20 @@
-//! The site: configuration, theme and every article, loaded once into owned
-//! data ([`Library`]), then built as a recipe of timed steps.
+//! The site model: every published article with its section and output
+//! URL, and the sections in front-page order, loaded once into owned data.
 //!
-//! Owns the site model (sections in order, articles newest first, each with
-//! its output URL) and the order of the build. Page markup is `pages`';
-//! writing to disk is `output`'s.
+//! Owns which articles exist (drafts left out), their order (newest
+//! first), sections (configured ones first) and URL assignment (`urls`).
+//! Knows nothing of templates, markup or the output folder: the build
+//! renders pages from a `&Library`.
+
+mod urls;
 
 use crate::config::{Config, ImageMode, SectionConfig};
-use crate::content::{self, ContentError, ContentErrors, Image, Source};
-use crate::build::markdown;
-use crate::vocabulary::names as slug;
-use crate::build::theme::Theme;
+use crate::content::{self, Image, Source};
+use crate::vocabulary::{Date, SectionId, html, text};
 use anyhow::Result;
-use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashSet};
-use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::path::Path;
 
 /// One article, ready to render.
 #[derive(Debug, Clone)]
@@ -25,14 +24,13 @@ pub struct Article {
     pub section: usize,
     /// Output path from the site root, e.g. `world/harbour-ferry.html`.
     pub url: String,
-    pub date: Option<DateTime<FixedOffset>>,
-    pub date_only: bool,
+    pub date: Option<Date>,
     pub source_url: Option<String>,
     pub source_name: Option<String>,
     pub byline: Option<String>,
     pub images: Vec<Image>,
-    /// Rendered body, an HTML fragment.
-    pub content: String,
+    /// The body, in Markdown; the build renders it for the profile.
+    pub body: String,
     /// Front matter summary, or the first paragraph.
     pub summary: String,
     /// The content file, relative to content/.
@@ -42,7 +40,7 @@ pub struct Article {
 /// A section and its articles (indices into [`Library::articles`], newest first).
 #[derive(Debug, Clone)]
 pub struct Section {
-    pub id: String,
+    pub id: SectionId,
     pub name: String,
     pub articles: Vec<usize>,
 }
@@ -61,78 +59,6 @@ pub struct Library {
     pub articles: Vec<Article>,
 }
 
-/// A loaded site, ready to build.
-pub struct Site {
-    pub root: PathBuf,
-    pub config: Config,
-    pub theme: Theme,
-    pub library: Library,
-}
-
-/// What a build did, for the summary line.
-#[derive(Debug, Clone, Default)]
-pub struct BuildReport {
-    pub articles: usize,
-    pub sections: usize,
-    pub files: usize,
-    pub output: PathBuf,
-}
-
-/// Logs how long a step took, at debug level.
-fn timed<T>(step: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
-    let start = Instant::now();
-    let result = f();
-    log::debug!("{step}: {:.1} ms", start.elapsed().as_secs_f64() * 1000.0);
-    result
-}
-
-impl Site {
-    /// Loads config, theme and content from `root`.
-    pub fn load(root: &Path) -> Result<Site> {
-        let config = timed("read config", || Config::load(root))?;
-        let theme = timed("load theme", || Theme::load(root, &config))?;
-        let library = timed("load content", || {
-            Library::load(&root.join("content"), &config)
-        })?;
-        Ok(Site {
-            root: root.to_path_buf(),
-            config,
-            theme,
-            library,
-        })
-    }
-
-    /// Renders every page and replaces `output` with the result. Stops at the
-    /// first error; the previous output stays whole.
-    pub fn build(&self, output: &Path) -> Result<BuildReport> {
-        let images = match self.config.images.mode {
-            ImageMode::Local => Some(timed("prepare images", || {
-                let urls = self
-                    .library
-                    .articles
-                    .iter()
-                    .flat_map(|a| a.images.iter().map(|i| i.url.clone()))
-                    .collect();
-                crate::build::images::prepare(&self.root, &self.config, &urls)
-            })?),
-            _ => None,
-        };
-        let staging = timed("prepare output", || {
-            crate::build::output::Staging::create(&self.root, output, &self.theme.static_dirs)
-        })?;
-        let count = timed("render and write pages", || {
-            crate::build::pages::render_all(self, images.as_ref(), &|file| staging.write(&file))
-        })?;
-        timed("replace output", || staging.commit())?;
-        Ok(BuildReport {
-            articles: self.library.articles.len(),
-            sections: self.library.sections.len(),
-            files: count,
-            output: output.to_path_buf(),
-        })
-    }
-}
-
 impl Library {
     /// Loads every content file, renders its Markdown, and assigns sections
     /// and URLs. Reports every bad file at once.
@@ -144,19 +70,6 @@ impl Library {
     /// Builds the library from parsed sources (drafts are left out).
     pub fn from_sources(sources: Vec<Source>, config: &Config) -> Result<Library> {
         let mut sources: Vec<Source> = sources.into_iter().filter(|s| !s.front.draft).collect();
-        let mut errors = Vec::new();
-        for s in &sources {
-            if !crate::config::is_valid_id(&s.section) {
-                errors.push(ContentError {
-                    path: Path::new("content").join(&s.rel_path),
-                    line: None,
-                    message: format!("section `{}` is not a valid id: use lowercase ASCII letters, digits, `-` or `_`", s.section),
-                });
-            }
-        }
-        if !errors.is_empty() {
-            return Err(ContentErrors(errors).into());
-        }
         // Newest first; undated last; ties broken by title then path so the
         // order never depends on the file system.
         sources.sort_by(|a, b| {
@@ -165,46 +78,44 @@ impl Library {
                 .then_with(|| a.title.cmp(&b.title))
                 .then_with(|| a.rel_path.cmp(&b.rel_path))
         });
-        let sections = assemble_sections(&sources, &config.sections);
-        let index: BTreeMap<&str, usize> = sections
+        let mut sections = assemble_sections(&sources, &config.sections);
+        let index: BTreeMap<SectionId, usize> = sections
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
+            .map(|(i, s)| (s.id.clone(), i))
             .collect();
-        let urls = assign_urls(&sources);
+        let urls = urls::assign(&sources);
         let articles: Vec<Article> = sources
-            .par_iter()
-            .zip(urls.par_iter())
+            .into_par_iter()
+            .zip(urls.into_par_iter())
             .map(|(s, url)| {
-                let body = markdown::render(&s.body, config.profile, config.images.mode);
-                let summary = s
-                    .front
-                    .summary
-                    .clone()
-                    .unwrap_or_else(|| shorten(&body.first_paragraph, 300));
+                let summary = match &s.front.summary {
+                    Some(summary) => summary.clone(),
+                    None => shorten(&content::first_paragraph(&s.body), 300),
+                };
+                let source_url = safe_url(&s, "source_url", s.front.source_url.as_deref());
+                let images = match config.images.mode {
+                    ImageMode::None => Vec::new(),
+                    _ => (s.front.images.iter())
+                        .filter(|img| safe_url(&s, "images", Some(&img.url)).is_some())
+                        .cloned()
+                        .collect(),
+                };
                 Article {
-                    title: s.title.clone(),
-                    section: index[s.section.as_str()],
-                    url: url.clone(),
+                    section: index[&s.section],
+                    url,
                     date: s.date,
-                    date_only: s.date_only,
-                    source_url: safe_url(s, "source_url", s.front.source_url.as_deref()),
-                    source_name: s.front.source_name.clone(),
-                    byline: s.front.byline.clone(),
-                    images: match config.images.mode {
-                        ImageMode::None => Vec::new(),
-                        _ => (s.front.images.iter())
-                            .filter(|img| safe_url(s, "images", Some(&img.url)).is_some())
-                            .cloned()
-                            .collect(),
-                    },
-                    content: body.html,
+                    source_url,
+                    images,
                     summary,
-                    rel_path: s.rel_path.clone(),
+                    source_name: s.front.source_name,
+                    byline: s.front.byline,
+                    title: s.title,
+                    body: s.body,
+                    rel_path: s.rel_path,
                 }
             })
             .collect();
-        let mut sections = sections;
         for (i, a) in articles.iter().enumerate() {
             sections[a.section].articles.push(i);
         }
@@ -223,10 +134,10 @@ fn assemble_sections(sources: &[Source], configured: &[SectionConfig]) -> Vec<Se
             articles: Vec::new(),
         })
         .collect();
-    let known: HashSet<&str> = configured.iter().map(|c| c.id.as_str()).collect();
-    let extra: std::collections::BTreeSet<&str> = sources
+    let known: HashSet<&SectionId> = configured.iter().map(|c| &c.id).collect();
+    let extra: BTreeSet<&SectionId> = sources
         .iter()
-        .map(|s| s.section.as_str())
+        .map(|s| &s.section)
         .filter(|id| !known.contains(id))
         .collect();
     for id in extra {
@@ -234,51 +145,12 @@ fn assemble_sections(sources: &[Source], configured: &[SectionConfig]) -> Vec<Se
             "section `{id}` is used in content/ but not listed in config.yaml; adding it at the end"
         );
         sections.push(Section {
-            id: id.to_string(),
-            name: crate::config::capitalise(id),
+            id: id.clone(),
+            name: text::capitalise(id.as_str()),
             articles: Vec::new(),
         });
     }
     sections
-}
-
-/// Output URLs: `<section>/<slug>.html`, the slug from front matter or the
-/// file name without its date, unique within the section and never a name
-/// that section pages use (`index`, `pageN`). Assigned in path order so a
-/// new article never renames an old one.
-fn assign_urls(sources: &[Source]) -> Vec<String> {
-    let mut order: Vec<usize> = (0..sources.len()).collect();
-    order.sort_by(|&a, &b| sources[a].rel_path.cmp(&sources[b].rel_path));
-    let mut taken: HashSet<String> = HashSet::new();
-    let mut urls = vec![String::new(); sources.len()];
-    for i in order {
-        let s = &sources[i];
-        let stem = s
-            .rel_path
-            .rsplit('/')
-            .next()
-            .unwrap_or(&s.rel_path)
-            .trim_end_matches(".md");
-        let wanted = s
-            .front
-            .slug
-            .as_deref()
-            .unwrap_or_else(|| slug::strip_date_prefix(stem));
-        let base = slug::slugify(wanted, slug::MAX_SLUG);
-        let is_reserved = |name: &str| {
-            name == "index"
-                || name
-                    .strip_prefix("page")
-                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-        };
-        let name = slug::unique(&base, |c| {
-            is_reserved(c) || taken.contains(&format!("{}/{c}", s.section))
-        });
-        let url = format!("{}/{name}.html", s.section);
-        taken.insert(format!("{}/{name}", s.section));
-        urls[i] = url;
-    }
-    urls
 }
 
 /// A URL from front matter, if it is safe to link to; an unsafe one (such as
@@ -288,7 +160,7 @@ fn safe_url(s: &Source, key: &str, url: Option<&str>) -> Option<String> {
     if url.is_empty() {
         return None;
     }
-    if markdown::is_safe_url(url) {
+    if html::is_safe_url(url) {
         return Some(url.to_string());
     }
     log::warn!(
@@ -300,7 +172,7 @@ fn safe_url(s: &Source, key: &str, url: Option<&str>) -> Option<String> {
 
 /// Cuts text to at most `max` characters at a word boundary, adding `...`.
 fn shorten(text: &str, max: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text::one_line(text);
     if text.chars().count() <= max {
         return text;
     }
@@ -316,26 +188,6 @@ mod tests {
     fn source(path: &str, title: &str, date: &str) -> Source {
         let text = format!("---\ntitle: {title}\ndate: {date}\n---\nBody of {title}.\n");
         content::parse(path, &text).unwrap()
-    }
-
-    #[test]
-    fn urls_are_unique_and_short() {
-        let sources = vec![
-            source("world/2026-11-27-ferry.md", "A", "2026-11-27"),
-            source("world/2026-11-28-ferry.md", "B", "2026-11-28"),
-            source("world/index.md", "C", "2026-11-28"),
-            source("sports/2026-11-28-ferry.md", "D", "2026-11-28"),
-        ];
-        let urls = assign_urls(&sources);
-        assert_eq!(
-            urls,
-            [
-                "world/ferry.html",
-                "world/ferry-2.html",
-                "world/index-2.html",
-                "sports/ferry.html"
-            ]
-        );
     }
 
     #[test]

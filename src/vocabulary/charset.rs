@@ -35,6 +35,20 @@ impl Charset {
         }
     }
 
+    /// The charset a label names: the names config.yaml uses (`latin1`) and
+    /// the labels pages declare (`ISO-8859-1`, `x-mac-roman`), any case.
+    /// The one parser of charset labels; decoding input pages uses the
+    /// WHATWG labels instead (see `ingest::decode`).
+    pub fn from_label(label: &str) -> Option<Charset> {
+        match label.trim().to_ascii_lowercase().as_str() {
+            "ascii" | "us-ascii" => Some(Charset::Ascii),
+            "latin1" | "iso-8859-1" | "iso_8859-1" | "l1" => Some(Charset::Latin1),
+            "macroman" | "x-mac-roman" | "macintosh" | "mac" => Some(Charset::Macroman),
+            "utf-8" | "utf8" => Some(Charset::Utf8),
+            _ => None,
+        }
+    }
+
     /// The name used in config.yaml.
     pub fn name(self) -> &'static str {
         match self {
@@ -90,6 +104,7 @@ fn is_forbidden_control(c: char) -> bool {
 
 /// Folds and transliterates `text` so that every character fits `charset`.
 /// Plain text in, plain text out: used for data that is not HTML yet.
+#[cfg(test)]
 pub fn fold_text(text: &str, charset: Charset) -> String {
     let mut out = String::with_capacity(text.len());
     fold_into(text, charset, &mut out, |s, out| out.push_str(s));
@@ -310,6 +325,20 @@ mod tests {
             );
             assert_eq!(fold_text(input, Charset::Utf8), input, "{input} as utf-8");
         }
+    }
+
+    #[test]
+    fn labels_name_charsets() {
+        for c in [
+            Charset::Ascii,
+            Charset::Latin1,
+            Charset::Macroman,
+            Charset::Utf8,
+        ] {
+            assert_eq!(Charset::from_label(c.name()), Some(c));
+            assert_eq!(Charset::from_label(c.label()), Some(c));
+        }
+        assert_eq!(Charset::from_label("windows-1252"), None);
     }
 
     #[test]

@@ -1,8 +1,11 @@
-//! ASCII slugs and output file names that fit classic Mac volumes.
+//! Names of files: ASCII slugs that fit classic Mac volumes, the names of
+//! list pages, and how a relative link resolves to a file.
 //!
-//! Owns the rule "every default file name fits in 31 bytes": article pages
-//! are `<slug>.html`, so a slug is at most [`MAX_SLUG`] bytes. Collision
-//! handling across a section lives in `site`, which knows all the names.
+//! Owns the rules "every default file name fits in 31 bytes" (article
+//! pages are `<slug>.html`, so a slug is at most [`MAX_SLUG`] bytes) and
+//! "a section's list pages are `index.html`, `page2.html`, ..." (so no
+//! article may take those names). Which slug each article gets is the
+//! library's decision; it knows all the names.
 
 /// HFS allows 31 bytes per file name; `.html` takes 5 of them.
 pub const MAX_NAME: usize = 31;
@@ -73,6 +76,52 @@ pub fn unique(slug: &str, taken: impl Fn(&str) -> bool) -> String {
         .expect("an unused suffix exists")
 }
 
+/// Page `n` (1-based) of a paginated list whose first page is `first`:
+/// `world/index.html`, `world/page2.html`, ...; `archive.html`,
+/// `archive2.html`, ...
+pub fn paged_path(first: &str, n: usize) -> String {
+    if n == 1 {
+        return first.to_string();
+    }
+    match first.rsplit_once('/') {
+        Some((dir, _)) => format!("{dir}/page{n}.html"),
+        None => format!("{}{n}.html", first.trim_end_matches(".html")),
+    }
+}
+
+/// Whether a page name (without `.html`) inside a section folder is one of
+/// the section's list pages, which articles may not use.
+pub fn is_list_page_name(stem: &str) -> bool {
+    stem == "index"
+        || stem
+            .strip_prefix("page")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The file a relative `link` on the page at `page` (both relative to the
+/// site root) points to, as a browser resolves it from file://; `None`
+/// when it climbs out of the site.
+pub fn resolve(page: &str, link: &str) -> Option<String> {
+    let path = link.split(['#', '?']).next().unwrap_or("");
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for seg in path.split('/') {
+        match seg {
+            ".." => {
+                parts.pop()?;
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The relative prefix from a page to the site root: `""` or `"../"`, ...
+pub fn root_for(page: &str) -> String {
+    "../".repeat(page.matches('/').count())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +168,25 @@ mod tests {
             unique("index", |s| s == "index" || s == "index-2"),
             "index-3"
         );
+    }
+
+    #[test]
+    fn list_pages_and_links() {
+        assert_eq!(paged_path("world/index.html", 1), "world/index.html");
+        assert_eq!(paged_path("world/index.html", 3), "world/page3.html");
+        assert_eq!(paged_path("archive.html", 2), "archive2.html");
+        assert!(is_list_page_name("index") && is_list_page_name("page12"));
+        assert!(!is_list_page_name("page") && !is_list_page_name("pages"));
+        assert_eq!(root_for("world/a.html"), "../");
+        assert_eq!(root_for("index.html"), "");
+        assert_eq!(
+            resolve("world/a.html", "../index.html#top").as_deref(),
+            Some("index.html")
+        );
+        assert_eq!(
+            resolve("world/a.html", "b.html?x").as_deref(),
+            Some("world/b.html")
+        );
+        assert_eq!(resolve("a.html", "../x.html"), None);
     }
 }

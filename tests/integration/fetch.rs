@@ -241,7 +241,7 @@ fn reads_atom_and_json_feeds_with_limit_and_dry_run() {
         "{}",
         stdout(&out)
     );
-    assert!(file_for(&site, "atom-one").contains("date: 2026-11-27T10:00:00+00:00"));
+    assert!(file_for(&site, "atom-one").contains("date: 2026-11-27T10:00:00Z"));
     assert!(file_for(&site, "json-one").contains("Json One was reported today"));
 }
 

@@ -1,8 +1,9 @@
-//! `images: local`: images downloaded once, scaled down, published with a
-//! viewer page each; broken ones skipped with a warning.
+//! `images: local`: images downloaded once into the cache (by `paperboy
+//! images`, fetch or ingest), converted offline by the build, published
+//! with a viewer page each; broken or missing ones link to the original.
 
 use crate::server::{Reply, Server};
-use crate::support::{TempSite, stderr};
+use crate::support::{TempSite, snapshot, stderr};
 use std::io::Cursor;
 
 fn png(width: u32, height: u32) -> Vec<u8> {
@@ -26,6 +27,13 @@ fn image_server() -> Server {
 
 fn local_site(server: &Server, profile: &str) -> TempSite {
     let site = TempSite::fixture("site");
+    // Only loopback images: the fixture's other article links to images on
+    // the internet, which tests never touch.
+    std::fs::remove_file(
+        site.root()
+            .join("content/world/2026-11-27-harbour-ferry.md"),
+    )
+    .unwrap();
     let config = std::fs::read_to_string(site.root().join("config.yaml")).unwrap();
     site.write(
         "config.yaml",
@@ -47,14 +55,31 @@ fn local_site(server: &Server, profile: &str) -> TempSite {
 fn local_images_are_scaled_published_and_viewable() {
     let server = image_server();
     let site = local_site(&server, "html32");
+    let out = site.run(&["images"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the 404 fails: {}",
+        stderr(&out)
+    );
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        text.contains("/missing.png") && text.contains("404"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2 downloaded, 0 already in the cache, 1 failed"),
+        "{text}"
+    );
+
     let out = site.run(&["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
+    assert!(err.contains("1 image is not in the image cache"), "{err}");
     assert!(
-        err.contains("skipping image") && err.contains("/broken.jpg"),
+        err.contains("1 cached image could not be converted"),
         "{err}"
     );
-    assert!(err.contains("/missing.png") && err.contains("404"), "{err}");
 
     let article = site.page("world/pictures.html");
     let line = article
@@ -64,10 +89,20 @@ fn local_images_are_scaled_published_and_viewable() {
     assert_eq!(
         line.matches("<a href=\"../images/").count(),
         1,
-        "only the good image is listed: {line}"
+        "only the good image has a viewer page: {line}"
+    );
+    assert!(
+        line.contains(&format!(
+            "<a href=\"{}\">[1]</a>",
+            server.url("/broken.jpg")
+        )) && line.contains(&format!(
+            "<a href=\"{}\">[3]</a>",
+            server.url("/missing.png")
+        )),
+        "the others link to their originals: {line}"
     );
     let kb = line
-        .split("[1]</a> ")
+        .split("[2]</a> ")
         .nth(1)
         .unwrap()
         .split(" KB")
@@ -110,9 +145,49 @@ fn local_images_are_scaled_published_and_viewable() {
         String::from_utf8_lossy(&check.stdout)
     );
 
-    // A rebuild uses the cache: the image is never fetched twice.
-    site.build();
+    // The build never goes online: with the server gone, a rebuild from
+    // the cache is byte-identical, and no image was ever fetched twice.
+    let online = snapshot(&site.public());
     assert_eq!(server.count("/photo.png"), 1);
+    drop(server);
+    site.build();
+    assert_eq!(snapshot(&site.public()), online);
+}
+
+#[test]
+fn ingest_fills_the_image_cache_for_an_offline_build() {
+    let server = image_server();
+    let site = TempSite::fixture("site");
+    std::fs::remove_file(
+        site.root()
+            .join("content/world/2026-11-27-harbour-ferry.md"),
+    )
+    .unwrap();
+    let config = std::fs::read_to_string(site.root().join("config.yaml")).unwrap();
+    site.write("config.yaml", &format!("{config}images:\n  mode: local\n"));
+    let page = format!(
+        "<html><head><title>Harbour lights</title></head><body><article><h1>Harbour lights</h1>\
+         <img src=\"{}\" alt=\"The harbour at dusk\"><p>{}</p></article></body></html>",
+        server.url("/photo.png"),
+        "The harbour lights were switched on again on Friday evening after a long repair. "
+            .repeat(8)
+    );
+    site.write("saved/lights.html", &page);
+    let out = site.run(&[
+        "ingest",
+        &site.root().join("saved/lights.html").to_string_lossy(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(server.count("/photo.png"), 1, "ingest downloads the image");
+    drop(server);
+    site.build();
+    let article = std::fs::read_dir(site.public().join("world"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("harbour-lights"))
+        .unwrap();
+    let html = String::from_utf8_lossy(&std::fs::read(article).unwrap()).into_owned();
+    assert!(html.contains("../images/") && html.contains("KB"), "{html}");
 }
 
 #[test]
@@ -120,6 +195,7 @@ fn viewer_pages_are_valid_in_period_profiles() {
     let server = image_server();
     for profile in ["html2", "html32"] {
         let site = local_site(&server, profile);
+        site.run(&["images"]);
         site.build();
         let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/validate-html");
         let out = std::process::Command::new("bash")

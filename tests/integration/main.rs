@@ -1,6 +1,7 @@
 //! The integration test binary: drives paperboy through its library and its
 //! command line on small fixture sites copied into temporary folders.
 
+mod architecture;
 mod build;
 mod fetch;
 mod http;

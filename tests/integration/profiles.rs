@@ -204,6 +204,51 @@ fn every_page_is_valid_against_its_dtd_in_every_period_profile_and_charset() {
     }
 }
 
+/// Markdown and raw HTML whose nesting the period DTDs forbid, as real
+/// article pages bring them.
+fn nesting_article() -> String {
+    let long = format!(
+        "https://e.org/player?config={}",
+        "%7B%22a%22%3A1%7D".repeat(80)
+    );
+    format!(
+        "---\ntitle: Nesting from real pages\ndate: 2026-11-21\n---\n\
+- A list item\n\n  ## A heading inside a list item\n\n  ---\n\n  A paragraph after a rule.\n\n\
+1. Numbered\n\n   ### Another heading\n\n\
+<table><tr><td><pre>code in a cell</pre></td></tr></table>\n\n\
+<ul><li><h3>Raw heading in a raw list</h3></li><li><h5>Small heading</h5> text</li></ul>\n\n\
+<p>A <a href=\"https://e.org/a\">link <a href=\"https://e.org/b\">inside</a> a link</a>.</p>\n\n\
+<pre><b>bold</b> in preformatted <sup>2</sup></pre>\n\n\
+[A link with a very long URL]({long})\n\n\
+> ## Heading in a quote\n> - list in a quote\n"
+    )
+}
+
+#[test]
+fn nesting_the_dtds_forbid_is_rewritten_and_text_kept() {
+    for profile in ["html2", "html32"] {
+        let site = site_with(profile, "latin1");
+        site.write("content/science/2026-11-21-nesting.md", &nesting_article());
+        site.build();
+        let (ok, out) = validate(&site, "ISO-8859-1");
+        assert!(ok, "{profile}:\n{out}");
+        let page = site.page("science/nesting.html");
+        for text in [
+            "A heading inside a list item",
+            "Raw heading in a raw list",
+            "code in a cell",
+            "A link with a very long URL",
+            "Heading in a quote",
+        ] {
+            assert!(page.contains(text), "{profile}: lost {text:?}");
+        }
+        assert!(
+            !page.contains("config=%7B"),
+            "{profile}: a URL over 1024 bytes was written"
+        );
+    }
+}
+
 #[test]
 fn lynx_shows_the_headline_and_back_link() {
     let site = site_with("html32", "latin1");

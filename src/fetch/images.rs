@@ -1,0 +1,76 @@
+//! Downloading article images into the image cache, for `images.mode:
+//! local`: fetch and ingest download the images of the articles they add,
+//! and `paperboy images` fills the cache for every article (hand-written
+//! ones too). The build then converts from the cache and never goes online.
+
+use super::http::{self, Client, Expect, Settings};
+use crate::config::Config;
+use crate::image_cache::ImageCache;
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// What a download run did.
+#[derive(Debug, Default)]
+pub struct Downloaded {
+    /// Images fetched now.
+    pub fetched: usize,
+    /// Images that were in the cache already.
+    pub cached: usize,
+    /// Images that could not be fetched, with the reason.
+    pub failed: Vec<String>,
+}
+
+/// The HTTP settings for images: fetch's, with `images.max_bytes` as the cap.
+pub fn settings(config: &Config) -> Settings {
+    Settings {
+        max_bytes: config.images.max_bytes,
+        ..Settings::from_config(config)
+    }
+}
+
+/// Downloads every image in `urls` that the cache lacks, `concurrency` at
+/// a time; `progress` is told each one done (done, total).
+pub fn download(
+    client: &Client,
+    cache: &ImageCache,
+    urls: &[String],
+    concurrency: usize,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Downloaded> {
+    let (cached, missing): (Vec<&String>, Vec<&String>) = urls.iter().partition(|u| cache.has(u));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(concurrency.max(1))
+        .build()
+        .context("cannot start image download threads")?;
+    let done = AtomicUsize::new(0);
+    let total = missing.len();
+    let results: Vec<Result<()>> = pool.install(|| {
+        missing
+            .par_iter()
+            .map(|url| {
+                let result = client
+                    .get(url, Expect::Image)
+                    .and_then(|response| cache.store(url, &response.body));
+                progress(done.fetch_add(1, Ordering::SeqCst) + 1, total);
+                result
+            })
+            .collect()
+    });
+    let mut report = Downloaded {
+        cached: cached.len(),
+        ..Downloaded::default()
+    };
+    for (url, result) in missing.iter().zip(results) {
+        match result {
+            Ok(()) => report.fetched += 1,
+            Err(e) => report.failed.push(format!("{url}: {e:#}")),
+        }
+    }
+    Ok(report)
+}
+
+/// A client for image downloads.
+pub fn client(config: &Config) -> Result<Client> {
+    http::Client::new(settings(config))
+}

@@ -1,0 +1,36 @@
+//! Small text helpers every stage uses on titles, names and lines.
+
+/// `s` on one line: runs of whitespace (newlines included) become one
+/// space, and the ends are trimmed.
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// `world` → `World`; names sections and titles that have none.
+pub fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_and_capitalises() {
+        assert_eq!(one_line("  a\n\tb  c "), "a b c");
+        assert_eq!(one_line(""), "");
+        assert_eq!(capitalise("world"), "World");
+        assert_eq!(capitalise("élan"), "Élan");
+    }
+}
