@@ -332,8 +332,11 @@ fn is_latin1_entity(name: &str) -> bool {
     NAMES.split_whitespace().any(|n| n == name)
 }
 
+/// The profile a page's DOCTYPE names, from its first 300 characters.
 fn doctype_profile(text: &str) -> Option<Profile> {
-    let head = text[..text.len().min(300)].to_ascii_uppercase();
+    // By characters: a byte index can fall inside a multi-byte character.
+    let end = text.char_indices().nth(300).map_or(text.len(), |(i, _)| i);
+    let head = text[..end].to_ascii_uppercase();
     if head.contains("-//IETF//DTD HTML 2.0") || head.contains("-//IETF//DTD HTML//EN") {
         Some(Profile::Html2)
     } else if head.contains("-//W3C//DTD HTML 3.2") {
@@ -599,5 +602,35 @@ mod tests {
                 .unwrap()
                 .contains("forbidden")
         );
+    }
+
+    #[test]
+    fn a_character_across_byte_300_does_not_panic() {
+        // One non-ASCII character at bytes 299 and 300 of the decoded text,
+        // in every charset paperboy writes.
+        let cases: [(&str, &[u8]); 4] = [
+            ("UTF-8", "é".as_bytes()),
+            ("ISO-8859-1", b"\xE9"),
+            ("x-mac-roman", b"\x8E"),
+            ("US-ASCII", b"\xE9"),
+        ];
+        for (label, character) in cases {
+            let mut bytes = HEAD32
+                .replace("ISO-8859-1", label)
+                .split("<title>")
+                .next()
+                .unwrap()
+                .as_bytes()
+                .to_vec();
+            bytes.extend_from_slice(b"<title>");
+            bytes.resize(299, b'x');
+            bytes.extend_from_slice(character);
+            bytes.extend_from_slice(b"</title></head><body>\n<p>ok</p>");
+            let got = Page::read("a.html", &bytes, Profile::Html32).problems;
+            assert!(
+                !got.iter().any(|p| p.message.contains("DOCTYPE")),
+                "{label}: {got:?}"
+            );
+        }
     }
 }
