@@ -1,24 +1,32 @@
 //! The HTTP client: one blocking reqwest client with every limit a polite
 //! and robust fetcher needs.
 //!
-//! A clear User-Agent; connect and total timeouts; at most a few redirects,
-//! with loops detected and only http/https followed; gzip and brotli; a size
-//! cap enforced while the body streams in (a huge body is never held in
-//! memory); content-type checks; retries with backoff for timeouts, 5xx and
-//! 429 (honouring Retry-After). It does not parse what it fetches.
+//! A clear User-Agent; a connect timeout and a deadline for the whole
+//! exchange (connect, headers and body: a server that drips its body a byte
+//! at a time is cut off at the deadline, not kept waiting per read); a
+//! minimum transfer rate for the body; at most a few redirects, with loops
+//! detected and only http/https followed; gzip and brotli; a size cap
+//! enforced while the body streams in (a huge body is never held in
+//! memory); content-type checks; retries with backoff for timeouts before
+//! the answer, 5xx and 429 (honouring Retry-After). A body that is too slow
+//! is not asked for again. It does not parse what it fetches.
 
 use anyhow::{Context, Result, bail};
 use std::io::Read;
 use std::sync::Once;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Limits for a [`Client`].
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub user_agent: String,
     pub connect_timeout: Duration,
-    /// For the whole exchange, body included.
+    /// The deadline for one attempt: connect, headers and body.
     pub timeout: Duration,
+    /// The slowest body accepted: at least this many bytes in every
+    /// `rate_window` (0 turns the check off).
+    pub min_rate_bytes: u64,
+    pub rate_window: Duration,
     pub max_bytes: u64,
     pub max_redirects: usize,
     /// Extra attempts after a timeout, a 5xx or a 429.
@@ -35,6 +43,8 @@ impl Default for Settings {
             user_agent: default_user_agent(),
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(20),
+            min_rate_bytes: 1024,
+            rate_window: Duration::from_secs(10),
             max_bytes: 5_000_000,
             max_redirects: 5,
             retries: 2,
@@ -194,9 +204,13 @@ impl Client {
     }
 
     fn attempt(&self, url: &str, expect: Expect, cond: &Conditional) -> Result<Fetched, Failure> {
+        let deadline = Instant::now() + self.settings.timeout;
+        // A timeout on the request (not only on the client) bounds the body
+        // too: reqwest's blocking reads otherwise wait per read.
         let mut request = self
             .inner
             .get(url)
+            .timeout(self.settings.timeout)
             .header(reqwest::header::ACCEPT, accept_header(expect));
         if let Some(etag) = &cond.etag {
             request = request.header(reqwest::header::IF_NONE_MATCH, etag);
@@ -253,27 +267,7 @@ impl Client {
             header(reqwest::header::ETAG),
             header(reqwest::header::LAST_MODIFIED),
         );
-        let mut body = Vec::new();
-        // Read one byte past the cap to tell "exactly at the cap" from "over".
-        response.take(max + 1).read_to_end(&mut body).map_err(|e| {
-            let timed_out = e.kind() == std::io::ErrorKind::TimedOut
-                || std::error::Error::source(&e)
-                    .and_then(|s| s.downcast_ref::<reqwest::Error>())
-                    .is_some_and(|r| r.is_timeout())
-                || e.to_string().contains("timed out");
-            if timed_out {
-                Failure::Retry {
-                    reason: "timed out while reading the body".into(),
-                    wait: None,
-                    status: None,
-                }
-            } else {
-                Failure::Fatal(format!("cannot read the body: {e}"))
-            }
-        })?;
-        if body.len() as u64 > max {
-            return Err(Failure::Fatal(format!("larger than the {max}-byte limit")));
-        }
+        let body = self.read_body(response, deadline)?;
         Ok(Fetched::Fresh(Response {
             url: final_url,
             status: status.as_u16(),
@@ -283,6 +277,86 @@ impl Client {
             last_modified,
             body,
         }))
+    }
+}
+
+impl Client {
+    /// Reads a body within the size cap, the deadline and the minimum rate.
+    /// A body that breaks the deadline or the rate is not retried: the
+    /// server answered, and asking again would only wait as long again.
+    fn read_body(
+        &self,
+        mut response: reqwest::blocking::Response,
+        deadline: Instant,
+    ) -> Result<Vec<u8>, Failure> {
+        let Settings {
+            max_bytes: max,
+            min_rate_bytes,
+            rate_window,
+            timeout,
+            ..
+        } = self.settings;
+        let late = |got: usize| {
+            Failure::Fatal(format!(
+                "not complete after {} (the deadline for the whole request), with {got} bytes of the body read",
+                seconds(timeout)
+            ))
+        };
+        let mut body = Vec::new();
+        let mut chunk = vec![0u8; 16 * 1024];
+        let (mut window_start, mut window_bytes) = (Instant::now(), 0u64);
+        loop {
+            let n = match response.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) if is_timeout(&e) || Instant::now() >= deadline => {
+                    return Err(late(body.len()));
+                }
+                Err(e) => return Err(Failure::Fatal(format!("cannot read the body: {e}"))),
+            };
+            body.extend_from_slice(&chunk[..n]);
+            // Reading one byte past the cap tells "exactly at the cap" from "over".
+            if body.len() as u64 > max {
+                return Err(Failure::Fatal(format!("larger than the {max}-byte limit")));
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return Err(late(body.len()));
+            }
+            window_bytes += n as u64;
+            let elapsed = now.duration_since(window_start);
+            if elapsed >= rate_window {
+                if window_bytes < min_rate_bytes {
+                    return Err(Failure::Fatal(format!(
+                        "too slow: {window_bytes} bytes in {}, under the minimum of {min_rate_bytes} bytes per {}",
+                        seconds(elapsed),
+                        seconds(rate_window)
+                    )));
+                }
+                (window_start, window_bytes) = (now, 0);
+            }
+        }
+        Ok(body)
+    }
+}
+
+/// Whether a read failed because reqwest's timeout ran out.
+fn is_timeout(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::TimedOut
+        || std::error::Error::source(e)
+            .and_then(|s| s.downcast_ref::<reqwest::Error>())
+            .is_some_and(|r| r.is_timeout())
+        || e.to_string().contains("timed out")
+}
+
+/// A duration for messages: "2 s", "0.5 s".
+fn seconds(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    if s.fract() == 0.0 {
+        format!("{s:.0} s")
+    } else {
+        format!("{:.1} s", s)
     }
 }
 

@@ -464,3 +464,27 @@ fn a_killed_fetch_leaves_no_partial_file_and_writes_only_content_and_state() {
         .count();
     assert_eq!(total, 400);
 }
+
+#[test]
+fn a_dripping_feed_fails_at_the_deadline_with_its_url() {
+    let server = Server::start(|_| Reply::Drip {
+        content_type: "application/rss+xml",
+        bytes: 600,
+        every: Duration::from_millis(100),
+    });
+    let site = site_with_feeds(&[server.url("/drip.xml")], "");
+    let start = std::time::Instant::now();
+    let out = site.run(&["fetch"]);
+    let text = stdout(&out);
+    assert!(
+        start.elapsed() < Duration::from_secs(15),
+        "fetch took {:?} with timeout_secs: 2",
+        start.elapsed()
+    );
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(&format!("failed: {}: ", server.url("/drip.xml")))
+            && text.contains("not complete after 2 s"),
+        "{text}"
+    );
+}

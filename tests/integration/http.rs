@@ -96,6 +96,63 @@ fn stalled_server_times_out() {
     assert!(start.elapsed() < Duration::from_secs(3));
 }
 
+/// A page of 400 bytes sent one byte every 100 ms: 40 seconds in all.
+fn dripping_server() -> Server {
+    Server::start(|_| Reply::Drip {
+        content_type: "text/html",
+        bytes: 400,
+        every: Duration::from_millis(100),
+    })
+}
+
+#[test]
+fn a_dripping_body_fails_at_the_deadline() {
+    let server = dripping_server();
+    let c = Client::new(Settings {
+        timeout: Duration::from_secs(2),
+        min_rate_bytes: 0,
+        ..Settings::default()
+    })
+    .unwrap();
+    let url = server.url("/drip");
+    let start = Instant::now();
+    let err = c.get(&url, Expect::Html).unwrap_err().to_string();
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        start.elapsed()
+    );
+    assert!(
+        err.starts_with(&url) && err.contains("not complete after 2 s"),
+        "{err}"
+    );
+    assert_eq!(server.count("/drip"), 1, "a slow body is not asked for again");
+}
+
+#[test]
+fn a_body_under_the_minimum_rate_fails_before_the_deadline() {
+    let server = dripping_server();
+    let c = Client::new(Settings {
+        timeout: Duration::from_secs(60),
+        min_rate_bytes: 100,
+        rate_window: Duration::from_secs(1),
+        ..Settings::default()
+    })
+    .unwrap();
+    let url = server.url("/slow");
+    let start = Instant::now();
+    let err = c.get(&url, Expect::Html).unwrap_err().to_string();
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        start.elapsed()
+    );
+    assert!(
+        err.starts_with(&url) && err.contains("under the minimum of 100 bytes per 1 s"),
+        "{err}"
+    );
+}
+
 #[test]
 fn follows_a_redirect_chain_but_not_a_loop() {
     let server = Server::start(|r| match r.path.as_str() {
