@@ -148,6 +148,8 @@ pub fn run(
                 for item in parsed.items {
                     if store.find(&item.url).is_some() || queued.contains(&item.url) {
                         report.present += 1;
+                    } else if let Err(e) = client.check_link(url, &item.url) {
+                        report.failed.push(format!("{e:#}"));
                     } else if opts.limit.is_none_or(|n| chosen < n) {
                         chosen += 1;
                         if opts.dry_run {
@@ -292,7 +294,7 @@ fn build_article(client: &Client, hosts: &HostLimiter, robots: &RobotsCache, job
         // The host slot covers the request only, not the extraction after it.
         let response = {
             let _slot = hosts.acquire(&item.url);
-            client.get(&item.url, Expect::Html)
+            client.get_gated(&item.url, Expect::Html, robots)
         };
         response
             .and_then(|r| {

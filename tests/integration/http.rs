@@ -2,6 +2,7 @@
 
 use crate::server::{Reply, Server};
 use paperboy::fetch::http::{Client, Expect, Settings};
+use paperboy::fetch::robots::RobotsCache;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -126,7 +127,11 @@ fn a_dripping_body_fails_at_the_deadline() {
         err.starts_with(&url) && err.contains("not complete after 2 s"),
         "{err}"
     );
-    assert_eq!(server.count("/drip"), 1, "a slow body is not asked for again");
+    assert_eq!(
+        server.count("/drip"),
+        1,
+        "a slow body is not asked for again"
+    );
 }
 
 #[test]
@@ -224,4 +229,69 @@ fn checks_content_type_and_scheme() {
     assert!(err.contains("only http and https"), "{err}");
     let server = Server::start(|_| Reply::redirect("file:///etc/passwd"));
     assert!(client().get(&server.url("/sneaky"), Expect::Html).is_err());
+}
+
+#[test]
+fn refuses_a_redirect_to_a_port_not_named() {
+    let other = Server::start(|_| Reply::html("another service"));
+    let to = other.url("/b");
+    let server = Server::start(move |r| match r.path.as_str() {
+        "/a" => Reply::redirect(&to),
+        _ => Reply::redirect("/end"),
+    });
+    let err = client()
+        .get(&server.url("/a"), Expect::Html)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(&format!(
+            "refused redirect from {} to {}: another port of a host you named",
+            server.url("/a"),
+            other.url("/b")
+        )),
+        "{err}"
+    );
+    assert!(other.hits().is_empty(), "{:?}", other.hits());
+    assert_eq!(server.count("/a"), 1, "a refusal is not retried");
+}
+
+#[test]
+fn asks_robots_txt_of_every_host_a_redirect_reaches() {
+    // 127.0.0.1 and localhost are one server on one port, but two hosts to
+    // robots.txt: only localhost disallows /private/.
+    let server = Server::start(|r| {
+        let port = r
+            .header("host")
+            .unwrap_or("")
+            .rsplit(':')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        let on_localhost = r.header("host").unwrap_or("").starts_with("localhost");
+        match r.path.as_str() {
+            "/robots.txt" if on_localhost => {
+                Reply::ok("text/plain", "User-agent: *\nDisallow: /private/\n")
+            }
+            "/robots.txt" => Reply::ok("text/plain", "User-agent: *\nAllow: /\n"),
+            "/moved" => Reply::redirect(&format!("http://localhost:{port}/private/page")),
+            "/moved-ok" => Reply::redirect(&format!("http://localhost:{port}/public/page")),
+            _ => Reply::html("the page"),
+        }
+    });
+    let c = client();
+    let robots = RobotsCache::default();
+    let err = c
+        .get_gated(&server.url("/moved"), Expect::Html, &robots)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("/private/page: robots.txt disallows it"),
+        "{err}"
+    );
+    assert_eq!(server.count("/private/page"), 0);
+    let page = c
+        .get_gated(&server.url("/moved-ok"), Expect::Html, &robots)
+        .unwrap();
+    assert!(page.url.starts_with("http://localhost:") && page.body == b"the page");
+    assert_eq!(server.count("/robots.txt"), 2, "one per host");
 }
