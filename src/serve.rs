@@ -122,13 +122,13 @@ fn respond(stream: TcpStream, output: &Path, charset: &str) -> Result<()> {
             }
         }
     }
+    // METHOD TARGET HTTP/x.y, or without the version, as typed by hand.
     let parts: Vec<&str> = line.split_whitespace().collect();
-    let [method, target, version] = parts[..] else {
-        return refuse(&mut stream, 400, "malformed request line\n");
+    let (method, target) = match parts[..] {
+        [method, target] => (method, target),
+        [method, target, version] if version.starts_with("HTTP/") => (method, target),
+        _ => return refuse(&mut stream, 400, "malformed request line\n"),
     };
-    if !version.starts_with("HTTP/") {
-        return refuse(&mut stream, 400, "malformed request line\n");
-    }
     if method != "GET" && method != "HEAD" {
         return send(
             &mut stream,
