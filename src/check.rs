@@ -524,4 +524,34 @@ mod tests {
                 .contains("forbidden")
         );
     }
+
+    #[test]
+    fn a_character_across_byte_300_does_not_panic() {
+        // One non-ASCII character at bytes 299 and 300 of the decoded text,
+        // in every charset paperboy writes.
+        let cases: [(&str, &[u8]); 4] = [
+            ("UTF-8", "é".as_bytes()),
+            ("ISO-8859-1", b"\xE9"),
+            ("x-mac-roman", b"\x8E"),
+            ("US-ASCII", b"\xE9"),
+        ];
+        for (label, character) in cases {
+            let mut bytes = HEAD32
+                .replace("ISO-8859-1", label)
+                .split("<title>")
+                .next()
+                .unwrap()
+                .as_bytes()
+                .to_vec();
+            bytes.extend_from_slice(b"<title>");
+            bytes.resize(299, b'x');
+            bytes.extend_from_slice(character);
+            bytes.extend_from_slice(b"</title></head><body>\n<p>ok</p>");
+            let got = Page::read("a.html", &bytes, Profile::Html32).problems;
+            assert!(
+                !got.iter().any(|p| p.message.contains("DOCTYPE")),
+                "{label}: {got:?}"
+            );
+        }
+    }
 }

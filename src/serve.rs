@@ -9,7 +9,7 @@
 use crate::build::Site;
 use crate::layout::Layout;
 use anyhow::{Context, Result};
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
@@ -94,19 +94,43 @@ fn fingerprint(root: &Path) -> (usize, Option<SystemTime>) {
     (count, newest)
 }
 
+/// The longest request line read (the request target is in it): 414 beyond.
+const MAX_REQUEST_LINE: usize = 8 * 1024;
+/// The longest header line, and the most header lines: 431 beyond either.
+const MAX_HEADER_LINE: usize = 8 * 1024;
+const MAX_HEADERS: usize = 100;
+
 fn respond(stream: TcpStream, output: &Path, charset: &str) -> Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
-    let mut line = String::new();
-    reader.read_line(&mut line)?;
-    // Drain the headers; the server needs none of them.
-    let mut header = String::new();
-    while reader.read_line(&mut header)? > 2 {
-        header.clear();
-    }
-    let mut parts = line.split_whitespace();
-    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
     let mut stream = stream;
+    let line = match read_line(&mut reader, MAX_REQUEST_LINE)? {
+        Line::End => return Ok(()),
+        Line::TooLong => return refuse(&mut stream, 414, "request line too long\n"),
+        Line::Text(line) => line,
+    };
+    // Read the headers only to find where they end; the server needs none.
+    let mut count = 0;
+    loop {
+        match read_line(&mut reader, MAX_HEADER_LINE)? {
+            Line::End => return Ok(()),
+            Line::TooLong => return refuse(&mut stream, 431, "header line too long\n"),
+            Line::Text(header) if header.trim().is_empty() => break,
+            Line::Text(_) => {
+                count += 1;
+                if count > MAX_HEADERS {
+                    return refuse(&mut stream, 431, "too many header lines\n");
+                }
+            }
+        }
+    }
+    // METHOD TARGET HTTP/x.y, or without the version, as typed by hand.
+    let parts: Vec<&str> = line.split_whitespace().collect();
+    let (method, target) = match parts[..] {
+        [method, target] => (method, target),
+        [method, target, version] if version.starts_with("HTTP/") => (method, target),
+        _ => return refuse(&mut stream, 400, "malformed request line\n"),
+    };
     if method != "GET" && method != "HEAD" {
         return send(
             &mut stream,
@@ -128,8 +152,9 @@ fn respond(stream: TcpStream, output: &Path, charset: &str) -> Result<()> {
             )
         }
         None => {
-            let body =
-                std::fs::read(output.join("404.html")).unwrap_or_else(|_| b"not found\n".to_vec());
+            let body = file_for(output, "/404.html")
+                .and_then(|p| std::fs::read(p).ok())
+                .unwrap_or_else(|| b"not found\n".to_vec());
             send(
                 &mut stream,
                 404,
@@ -141,11 +166,55 @@ fn respond(stream: TcpStream, output: &Path, charset: &str) -> Result<()> {
     }
 }
 
-/// The file a request path names, if it exists inside `output`: `/` and
-/// folders serve their `index.html`; `..` and anything odd are refused.
+/// One line of a request head.
+enum Line {
+    Text(String),
+    /// Longer than the cap: what follows is not read.
+    TooLong,
+    /// The client closed the connection (or sent bytes that are not text).
+    End,
+}
+
+/// Reads one line of at most `cap` bytes; never buffers more than that.
+fn read_line(reader: &mut impl BufRead, cap: usize) -> std::io::Result<Line> {
+    let mut bytes = Vec::new();
+    reader.take(cap as u64 + 1).read_until(b'\n', &mut bytes)?;
+    if bytes.len() > cap {
+        return Ok(Line::TooLong);
+    }
+    if bytes.last() != Some(&b'\n') {
+        return Ok(Line::End);
+    }
+    Ok(String::from_utf8(bytes).map_or(Line::End, Line::Text))
+}
+
+/// Answers a request that cannot be served with `status`, then closes
+/// gracefully: the unread rest of the request is discarded (a bounded
+/// amount, for a bounded time), so the client sees the answer instead of a
+/// connection reset.
+fn refuse(stream: &mut TcpStream, status: u16, message: &str) -> Result<()> {
+    send(stream, status, "text/plain", message.as_bytes(), false)?;
+    stream.shutdown(std::net::Shutdown::Write)?;
+    stream.set_read_timeout(Some(Duration::from_millis(500)))?;
+    let mut sink = [0u8; 8192];
+    let mut discarded = 0;
+    while discarded < 256 * 1024 {
+        match stream.read(&mut sink) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => discarded += n,
+        }
+    }
+    Ok(())
+}
+
+/// The file a request path names, if it is a regular file inside `output`:
+/// `/` and folders serve their `index.html`; `..` and anything odd are
+/// refused, and so is a symbolic link that leads outside `output`.
 fn file_for(output: &Path, target: &str) -> Option<PathBuf> {
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    let decoded = percent_decode(path)?;
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
     let mut file = output.to_path_buf();
     for seg in decoded.split('/').filter(|s| !s.is_empty()) {
         if seg == ".." || seg == "." || seg.contains('\\') || seg.contains('\0') {
@@ -153,27 +222,13 @@ fn file_for(output: &Path, target: &str) -> Option<PathBuf> {
         }
         file.push(seg);
     }
-    if file.is_dir() {
-        file.push("index.html");
+    let root = output.canonicalize().ok()?;
+    let mut real = file.canonicalize().ok()?;
+    if real.is_dir() {
+        real = real.join("index.html").canonicalize().ok()?;
     }
-    file.is_file().then_some(file)
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    let inside = real.starts_with(&root);
+    (inside && std::fs::metadata(&real).ok()?.is_file()).then_some(real)
 }
 
 fn content_type(path: &Path, charset: &str) -> String {
@@ -202,8 +257,12 @@ fn send(
 ) -> Result<()> {
     let reason = match status {
         200 => "OK",
+        400 => "Bad Request",
         404 => "Not Found",
-        _ => "Method Not Allowed",
+        405 => "Method Not Allowed",
+        414 => "URI Too Long",
+        431 => "Request Header Fields Too Large",
+        _ => "Error",
     };
     let head = format!(
         "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
@@ -223,11 +282,12 @@ mod tests {
     #[test]
     fn request_paths_stay_inside_the_output() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("world")).unwrap();
-        std::fs::write(dir.path().join("index.html"), "i").unwrap();
-        std::fs::write(dir.path().join("world/index.html"), "w").unwrap();
-        std::fs::write(dir.path().join("world/a b.html"), "a").unwrap();
-        let found = |t: &str| file_for(dir.path(), t).map(|p| crate::fs::relative(dir.path(), &p));
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::create_dir_all(root.join("world")).unwrap();
+        std::fs::write(root.join("index.html"), "i").unwrap();
+        std::fs::write(root.join("world/index.html"), "w").unwrap();
+        std::fs::write(root.join("world/a b.html"), "a").unwrap();
+        let found = |t: &str| file_for(&root, t).map(|p| crate::fs::relative(&root, &p));
         assert_eq!(found("/").as_deref(), Some("index.html"));
         assert_eq!(found("/world/").as_deref(), Some("world/index.html"));
         assert_eq!(
@@ -237,5 +297,18 @@ mod tests {
         assert_eq!(found("/../etc/passwd"), None);
         assert_eq!(found("/world/%2e%2e/%2e%2e/etc/passwd"), None);
         assert_eq!(found("/missing.html"), None);
+        #[cfg(unix)]
+        {
+            let outside = tempfile::tempdir().unwrap();
+            std::fs::write(outside.path().join("secret.txt"), "s").unwrap();
+            let link =
+                |to: &Path, name: &str| std::os::unix::fs::symlink(to, root.join(name)).unwrap();
+            link(&outside.path().join("secret.txt"), "leak.txt");
+            link(outside.path(), "out");
+            link(&root.join("world/a b.html"), "latest.html");
+            assert_eq!(found("/leak.txt"), None);
+            assert_eq!(found("/out/secret.txt"), None);
+            assert_eq!(found("/latest.html").as_deref(), Some("world/a b.html"));
+        }
     }
 }

@@ -16,11 +16,17 @@ use std::path::Path;
 /// Downloads the missing images; returns false (exit status 1) when any failed.
 pub fn run(root: &Path) -> Result<bool> {
     let site = Site::load(root)?;
-    let urls: Vec<String> = site
+    // Images are judged against their article's source page, where there is one.
+    let wanted: Vec<images::Wanted> = site
         .library
         .articles
         .iter()
-        .flat_map(|a| a.images.iter().map(|i| i.url.clone()))
+        .flat_map(|a| {
+            a.images.iter().map(|i| images::Wanted {
+                url: i.url.clone(),
+                found_on: a.source_url.clone(),
+            })
+        })
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
@@ -39,7 +45,7 @@ pub fn run(root: &Path) -> Result<bool> {
     let report = images::download(
         &client,
         &cache,
-        &urls,
+        &wanted,
         site.config.fetch.concurrency,
         &|done, total| {
             bar.set_length(total as u64);

@@ -6,6 +6,7 @@
 use crate::config::{Config, ImageMode};
 use crate::content::store::{Store, Stored};
 use crate::fetch::http::{Client, Expect, Settings};
+use crate::fetch::images::Wanted;
 use crate::image_cache::ImageCache;
 use crate::ingest::{self, Ingested, Origin};
 use crate::layout::Layout;
@@ -162,7 +163,12 @@ pub fn run(root: &Path, opts: &Options) -> Result<bool> {
         .and_then(|article| {
             let stored = store.add(&article.front, &article.body, opts.force)?;
             if !matches!(stored, Stored::Duplicate(_)) {
-                images.extend(article.front.images.iter().map(|i| i.url.clone()));
+                // Images of a page are judged against the page's address.
+                let found_on = article.front.source_url.clone();
+                images.extend(article.front.images.iter().map(|i| Wanted {
+                    url: i.url.clone(),
+                    found_on: found_on.clone(),
+                }));
             }
             Ok(stored)
         });

@@ -1,24 +1,41 @@
 //! The HTTP client: one blocking reqwest client with every limit a polite
 //! and robust fetcher needs.
 //!
-//! A clear User-Agent; connect and total timeouts; at most a few redirects,
-//! with loops detected and only http/https followed; gzip and brotli; a size
-//! cap enforced while the body streams in (a huge body is never held in
-//! memory); content-type checks; retries with backoff for timeouts, 5xx and
-//! 429 (honouring Retry-After). It does not parse what it fetches.
+//! A clear User-Agent; a connect timeout and a deadline for the whole
+//! exchange (connect, headers and body: a server that drips its body a byte
+//! at a time is cut off at the deadline, not kept waiting per read); a
+//! minimum transfer rate for the body; gzip and brotli; a size cap enforced
+//! while the body streams in (a huge body is never held in memory);
+//! content-type checks; retries with backoff for timeouts before the
+//! answer, 5xx and 429 (honouring Retry-After). A body that is too slow is
+//! not asked for again.
+//!
+//! Redirects are followed here, not by reqwest, so that every hop is
+//! judged: http/https only, loops detected, at most a few, and each target
+//! allowed by [`policy`] given the URL the caller named (no
+//! other port of that host, no private or loopback address reached from a
+//! public one). Names are resolved through the policy's pinned resolver,
+//! which reqwest uses too. A [`Gate`] (robots.txt) can be asked before
+//! every URL a request visits. It does not parse what it fetches.
 
+use super::policy::{self, Place, Resolver};
 use anyhow::{Context, Result, bail};
 use std::io::Read;
-use std::sync::Once;
-use std::time::Duration;
+use std::sync::{Arc, Once};
+use std::time::{Duration, Instant};
+use url::Url;
 
 /// Limits for a [`Client`].
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub user_agent: String,
     pub connect_timeout: Duration,
-    /// For the whole exchange, body included.
+    /// The deadline for one attempt: connect, headers and body.
     pub timeout: Duration,
+    /// The slowest body accepted: at least this many bytes in every
+    /// `rate_window` (0 turns the check off).
+    pub min_rate_bytes: u64,
+    pub rate_window: Duration,
     pub max_bytes: u64,
     pub max_redirects: usize,
     /// Extra attempts after a timeout, a 5xx or a 429.
@@ -35,6 +52,8 @@ impl Default for Settings {
             user_agent: default_user_agent(),
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(20),
+            min_rate_bytes: 1024,
+            rate_window: Duration::from_secs(10),
             max_bytes: 5_000_000,
             max_redirects: 5,
             retries: 2,
@@ -110,11 +129,20 @@ pub enum Fetched {
     NotModified,
 }
 
+/// A check made before each URL a request visits, the first one and every
+/// redirect target: robots.txt, for article pages.
+pub trait Gate: Sync {
+    /// Why `url` may not be visited, if it may not.
+    fn refuse(&self, client: &Client, url: &Url) -> Option<String>;
+}
+
 /// A configured HTTP client; cheap to share between threads.
 #[derive(Clone)]
 pub struct Client {
     inner: reqwest::blocking::Client,
     settings: Settings,
+    /// Every name the client connects to is resolved (and pinned) here.
+    resolver: Arc<Resolver>,
 }
 
 impl Client {
@@ -125,27 +153,21 @@ impl Client {
             // Fails only if another provider is already installed, which is fine.
             let _ = rustls::crypto::ring::default_provider().install_default();
         });
-        let max_redirects = settings.max_redirects;
-        let policy = reqwest::redirect::Policy::custom(move |attempt| {
-            let next = attempt.url().clone();
-            if !matches!(next.scheme(), "http" | "https") {
-                attempt.error(format!("redirect to a non-http URL: {next}"))
-            } else if attempt.previous().contains(&next) {
-                attempt.error(format!("redirect loop at {next}"))
-            } else if attempt.previous().len() > max_redirects {
-                attempt.error(format!("more than {max_redirects} redirects"))
-            } else {
-                attempt.follow()
-            }
-        });
+        let resolver = Arc::new(Resolver::default());
+        // Redirects are followed by `attempt`, which judges every hop.
         let inner = reqwest::blocking::Client::builder()
             .user_agent(settings.user_agent.clone())
             .connect_timeout(settings.connect_timeout)
             .timeout(settings.timeout)
-            .redirect(policy)
+            .redirect(reqwest::redirect::Policy::none())
+            .dns_resolver(resolver.clone())
             .build()
             .context("cannot set up the HTTP client")?;
-        Ok(Client { inner, settings })
+        Ok(Client {
+            inner,
+            settings,
+            resolver,
+        })
     }
 
     /// The limits this client was built with.
@@ -153,23 +175,62 @@ impl Client {
         &self.settings
     }
 
-    /// GETs `url`, checking status, content type and size.
+    /// GETs `url`, checking status, content type and size. `url` is one the
+    /// user named: it is trusted, and its redirects are judged against it.
     pub fn get(&self, url: &str, expect: Expect) -> Result<Response> {
-        match self.get_if_changed(url, expect, &Conditional::default())? {
-            Fetched::Fresh(r) => Ok(r),
-            Fetched::NotModified => bail!("{url}: server answered 304 Not Modified to a plain GET"),
-        }
+        self.get_with(url, expect, &Conditional::default(), None)
+            .and_then(|fetched| fresh(url, fetched))
+    }
+
+    /// [`Client::get`], with `gate` asked before the first URL and before
+    /// every redirect target.
+    pub fn get_gated(&self, url: &str, expect: Expect, gate: &dyn Gate) -> Result<Response> {
+        self.get_with(url, expect, &Conditional::default(), Some(gate))
+            .and_then(|fetched| fresh(url, fetched))
     }
 
     /// GETs `url` with If-None-Match / If-Modified-Since from `cond`.
     pub fn get_if_changed(&self, url: &str, expect: Expect, cond: &Conditional) -> Result<Fetched> {
-        let parsed = url::Url::parse(url).with_context(|| format!("not a URL: {url}"))?;
+        self.get_with(url, expect, cond, None)
+    }
+
+    /// Whether `link`, found in the feed at `feed` (a URL the user named),
+    /// may be fetched: not another port of the feed's host, and not a
+    /// narrower address than the feed's (see [`policy`]).
+    /// A link that is not an http(s) URL, or whose host does not resolve,
+    /// passes: fetching it fails on its own.
+    pub fn check_link(&self, feed: &str, link: &str) -> Result<()> {
+        let (Ok(named), Ok(target)) = (Url::parse(feed), Url::parse(link)) else {
+            return Ok(());
+        };
+        if !matches!(target.scheme(), "http" | "https") {
+            return Ok(());
+        }
+        let deadline = Instant::now() + self.settings.timeout;
+        let from = self
+            .place(&named, deadline, false)
+            .unwrap_or_else(|_| Place::new(&named, vec![]));
+        let Ok(to) = self.place(&target, deadline, true) else {
+            return Ok(());
+        };
+        policy::judge(&from, &from, &to)
+            .map_err(|why| anyhow::anyhow!("refused link {link} in {feed}: {why}"))
+    }
+
+    fn get_with(
+        &self,
+        url: &str,
+        expect: Expect,
+        cond: &Conditional,
+        gate: Option<&dyn Gate>,
+    ) -> Result<Fetched> {
+        let parsed = Url::parse(url).with_context(|| format!("not a URL: {url}"))?;
         if !matches!(parsed.scheme(), "http" | "https") {
             bail!("{url}: only http and https URLs can be fetched");
         }
         let mut attempt = 0;
         loop {
-            match self.attempt(url, expect, cond) {
+            match self.attempt(&parsed, expect, cond, gate) {
                 Ok(fetched) => return Ok(fetched),
                 Err(Failure::Retry { reason, wait, .. }) if attempt < self.settings.retries => {
                     let wait = wait.unwrap_or(self.settings.backoff * 2u32.pow(attempt));
@@ -193,18 +254,83 @@ impl Client {
         }
     }
 
-    fn attempt(&self, url: &str, expect: Expect, cond: &Conditional) -> Result<Fetched, Failure> {
-        let mut request = self
-            .inner
-            .get(url)
-            .header(reqwest::header::ACCEPT, accept_header(expect));
-        if let Some(etag) = &cond.etag {
-            request = request.header(reqwest::header::IF_NONE_MATCH, etag);
-        }
-        if let Some(lm) = &cond.last_modified {
-            request = request.header(reqwest::header::IF_MODIFIED_SINCE, lm);
-        }
-        let response = request.send().map_err(|e| classify(&e))?;
+    /// `url`'s host and port with its addresses, resolved within `deadline`.
+    fn place(&self, url: &Url, deadline: Instant, judged: bool) -> Result<Place, String> {
+        let wait = deadline.saturating_duration_since(Instant::now());
+        let addrs = self.resolver.addresses(url, wait, judged)?;
+        Ok(Place::new(url, addrs))
+    }
+
+    /// One attempt: the request and every redirect, all within one deadline.
+    fn attempt(
+        &self,
+        named: &Url,
+        expect: Expect,
+        cond: &Conditional,
+        gate: Option<&dyn Gate>,
+    ) -> Result<Fetched, Failure> {
+        let mut deadline = Instant::now() + self.settings.timeout;
+        let timed_out = || Failure::Retry {
+            reason: format!("timed out after {}", seconds(self.settings.timeout)),
+            wait: None,
+            status: None,
+        };
+        let named_place = self
+            .place(named, deadline, false)
+            .map_err(|reason| Failure::Retry {
+                reason,
+                wait: None,
+                status: None,
+            })?;
+        let (mut url, mut place) = (named.clone(), named_place.clone());
+        let mut visited: Vec<Url> = Vec::new();
+        let response = loop {
+            if let Some(gate) = gate {
+                // robots.txt comes with its own deadline; the wait for it
+                // is not this request's.
+                let asked = Instant::now();
+                let refusal = gate.refuse(self, &url);
+                deadline += asked.elapsed();
+                if let Some(why) = refusal {
+                    return Err(Failure::Fatal(if visited.is_empty() {
+                        why
+                    } else {
+                        format!("redirect to {url}: {why}")
+                    }));
+                }
+            }
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            if remaining.is_zero() {
+                return Err(timed_out());
+            }
+            // A timeout on the request (not only on the client) bounds the
+            // body too: reqwest's blocking reads otherwise wait per read.
+            let mut request = self
+                .inner
+                .get(url.clone())
+                .timeout(remaining)
+                .header(reqwest::header::ACCEPT, accept_header(expect));
+            if let Some(etag) = &cond.etag {
+                request = request.header(reqwest::header::IF_NONE_MATCH, etag);
+            }
+            if let Some(lm) = &cond.last_modified {
+                request = request.header(reqwest::header::IF_MODIFIED_SINCE, lm);
+            }
+            let response = request.send().map_err(|e| classify(&e))?;
+            let location = response
+                .headers()
+                .get(reqwest::header::LOCATION)
+                .map(|l| String::from_utf8_lossy(l.as_bytes()).into_owned());
+            match (response.status().as_u16(), location) {
+                (301 | 302 | 303 | 307 | 308, Some(location)) => {
+                    let (next, next_place) =
+                        self.redirect(&named_place, &url, &place, &location, &visited, deadline)?;
+                    visited.push(std::mem::replace(&mut url, next));
+                    place = next_place;
+                }
+                _ => break response,
+            }
+        };
         let status = response.status();
         if status == reqwest::StatusCode::NOT_MODIFIED {
             return Ok(Fetched::NotModified);
@@ -247,33 +373,13 @@ impl Client {
         if response.content_length().is_some_and(|n| n > max) {
             return Err(Failure::Fatal(format!("larger than the {max}-byte limit")));
         }
-        let final_url = response.url().to_string();
+        let final_url = url.to_string();
         let charset = content_type.as_deref().and_then(charset_param);
         let (etag, last_modified) = (
             header(reqwest::header::ETAG),
             header(reqwest::header::LAST_MODIFIED),
         );
-        let mut body = Vec::new();
-        // Read one byte past the cap to tell "exactly at the cap" from "over".
-        response.take(max + 1).read_to_end(&mut body).map_err(|e| {
-            let timed_out = e.kind() == std::io::ErrorKind::TimedOut
-                || std::error::Error::source(&e)
-                    .and_then(|s| s.downcast_ref::<reqwest::Error>())
-                    .is_some_and(|r| r.is_timeout())
-                || e.to_string().contains("timed out");
-            if timed_out {
-                Failure::Retry {
-                    reason: "timed out while reading the body".into(),
-                    wait: None,
-                    status: None,
-                }
-            } else {
-                Failure::Fatal(format!("cannot read the body: {e}"))
-            }
-        })?;
-        if body.len() as u64 > max {
-            return Err(Failure::Fatal(format!("larger than the {max}-byte limit")));
-        }
+        let body = self.read_body(response, deadline)?;
         Ok(Fetched::Fresh(Response {
             url: final_url,
             status: status.as_u16(),
@@ -283,6 +389,130 @@ impl Client {
             last_modified,
             body,
         }))
+    }
+}
+
+impl Client {
+    /// Where a redirect from `url` to `location` leads, if it may be
+    /// followed: http(s) only, no loop, not too many, and allowed by the
+    /// policy given the place the request began at.
+    fn redirect(
+        &self,
+        named: &Place,
+        url: &Url,
+        place: &Place,
+        location: &str,
+        visited: &[Url],
+        deadline: Instant,
+    ) -> Result<(Url, Place), Failure> {
+        let max = self.settings.max_redirects;
+        let next = url
+            .join(location)
+            .map_err(|e| Failure::Fatal(format!("redirect to an invalid URL {location:?}: {e}")))?;
+        if !matches!(next.scheme(), "http" | "https") {
+            return Err(Failure::Fatal(format!(
+                "redirect to a non-http URL: {next}"
+            )));
+        }
+        if next == *url || visited.contains(&next) {
+            return Err(Failure::Fatal(format!("redirect loop at {next}")));
+        }
+        if visited.len() >= max {
+            return Err(Failure::Fatal(format!("more than {max} redirects")));
+        }
+        let next_place = self
+            .place(&next, deadline, true)
+            .map_err(|why| Failure::Fatal(format!("redirect from {url} to {next}: {why}")))?;
+        policy::judge(named, place, &next_place).map_err(|why| {
+            Failure::Fatal(format!("refused redirect from {url} to {next}: {why}"))
+        })?;
+        Ok((next, next_place))
+    }
+
+    /// Reads a body within the size cap, the deadline and the minimum rate.
+    /// A body that breaks the deadline or the rate is not retried: the
+    /// server answered, and asking again would only wait as long again.
+    fn read_body(
+        &self,
+        mut response: reqwest::blocking::Response,
+        deadline: Instant,
+    ) -> Result<Vec<u8>, Failure> {
+        let Settings {
+            max_bytes: max,
+            min_rate_bytes,
+            rate_window,
+            timeout,
+            ..
+        } = self.settings;
+        let late = |got: usize| {
+            Failure::Fatal(format!(
+                "not complete after {} (the deadline for the whole request), with {got} bytes of the body read",
+                seconds(timeout)
+            ))
+        };
+        let mut body = Vec::new();
+        let mut chunk = vec![0u8; 16 * 1024];
+        let (mut window_start, mut window_bytes) = (Instant::now(), 0u64);
+        loop {
+            let n = match response.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) if is_timeout(&e) || Instant::now() >= deadline => {
+                    return Err(late(body.len()));
+                }
+                Err(e) => return Err(Failure::Fatal(format!("cannot read the body: {e}"))),
+            };
+            body.extend_from_slice(&chunk[..n]);
+            // Reading one byte past the cap tells "exactly at the cap" from "over".
+            if body.len() as u64 > max {
+                return Err(Failure::Fatal(format!("larger than the {max}-byte limit")));
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return Err(late(body.len()));
+            }
+            window_bytes += n as u64;
+            let elapsed = now.duration_since(window_start);
+            if elapsed >= rate_window {
+                if window_bytes < min_rate_bytes {
+                    return Err(Failure::Fatal(format!(
+                        "too slow: {window_bytes} bytes in {}, under the minimum of {min_rate_bytes} bytes per {}",
+                        seconds(elapsed),
+                        seconds(rate_window)
+                    )));
+                }
+                (window_start, window_bytes) = (now, 0);
+            }
+        }
+        Ok(body)
+    }
+}
+
+/// The response of a plain GET (a 304 answers only a conditional one).
+fn fresh(url: &str, fetched: Fetched) -> Result<Response> {
+    match fetched {
+        Fetched::Fresh(r) => Ok(r),
+        Fetched::NotModified => bail!("{url}: server answered 304 Not Modified to a plain GET"),
+    }
+}
+
+/// Whether a read failed because reqwest's timeout ran out.
+fn is_timeout(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::TimedOut
+        || std::error::Error::source(e)
+            .and_then(|s| s.downcast_ref::<reqwest::Error>())
+            .is_some_and(|r| r.is_timeout())
+        || e.to_string().contains("timed out")
+}
+
+/// A duration for messages: "2 s", "0.5 s".
+fn seconds(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    if s.fract() == 0.0 {
+        format!("{s:.0} s")
+    } else {
+        format!("{:.1} s", s)
     }
 }
 
@@ -317,7 +547,7 @@ enum Failure {
 }
 
 fn classify(e: &reqwest::Error) -> Failure {
-    // The innermost cause says most ("connection refused", "redirect loop ...").
+    // The innermost cause says most ("connection refused").
     let mut cause: &dyn std::error::Error = e;
     while let Some(next) = cause.source() {
         cause = next;
@@ -335,8 +565,6 @@ fn classify(e: &reqwest::Error) -> Failure {
             wait: None,
             status: None,
         }
-    } else if e.is_redirect() {
-        Failure::Fatal(detail)
     } else {
         Failure::Fatal(format!("request failed: {detail}"))
     }

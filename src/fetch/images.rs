@@ -29,16 +29,30 @@ pub fn settings(config: &Config) -> Settings {
     }
 }
 
-/// Downloads every image in `urls` that the cache lacks, `concurrency` at
-/// a time; `progress` is told each one done (done, total).
+/// An image to download: its URL, and the page it was found on, if any.
+/// An image found on a page is judged like a link in a feed (see
+/// `policy`): it may not lead from a public page to a private address or
+/// to another port of the page's host.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Wanted {
+    pub url: String,
+    pub found_on: Option<String>,
+}
+
+/// Downloads every image in `wanted` that the cache lacks, `concurrency`
+/// at a time; `progress` is told each one done (done, total).
 pub fn download(
     client: &Client,
     cache: &ImageCache,
-    urls: &[String],
+    wanted: &[Wanted],
     concurrency: usize,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Downloaded> {
-    let (cached, missing): (Vec<&String>, Vec<&String>) = urls.iter().partition(|u| cache.has(u));
+    let mut seen = std::collections::HashSet::new();
+    let (cached, missing): (Vec<&Wanted>, Vec<&Wanted>) = wanted
+        .iter()
+        .filter(|w| seen.insert(&w.url))
+        .partition(|w| cache.has(&w.url));
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(concurrency.max(1))
         .build()
@@ -48,9 +62,14 @@ pub fn download(
     let results: Vec<Result<()>> = pool.install(|| {
         missing
             .par_iter()
-            .map(|url| {
-                let result = client
-                    .get(url, Expect::Image)
+            .map(|w| {
+                let url = &w.url;
+                let allowed = match &w.found_on {
+                    Some(page) => client.check_link(page, url),
+                    None => Ok(()),
+                };
+                let result = allowed
+                    .and_then(|()| client.get(url, Expect::Image))
                     .and_then(|response| cache.store(url, &response.body));
                 progress(done.fetch_add(1, Ordering::SeqCst) + 1, total);
                 result
@@ -61,10 +80,10 @@ pub fn download(
         cached: cached.len(),
         ..Downloaded::default()
     };
-    for (url, result) in missing.iter().zip(results) {
+    for (w, result) in missing.iter().zip(results) {
         match result {
             Ok(()) => report.fetched += 1,
-            Err(e) => report.failed.push(format!("{url}: {e:#}")),
+            Err(e) => report.failed.push(format!("{}: {e:#}", w.url)),
         }
     }
     Ok(report)

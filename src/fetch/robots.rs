@@ -1,8 +1,9 @@
 //! robots.txt, fetched once per host per run and honoured for every page
 //! fetch visits (RFC 9309 through robotxt): a 4xx means no rules, a 5xx or
-//! an unreachable server means stay away.
+//! an unreachable server means stay away. As a [`Gate`] it is asked for
+//! every host a page request ends up on, redirect targets included.
 
-use super::http::{Client, Expect, HttpError};
+use super::http::{Client, Expect, Gate, HttpError};
 use robotxt::{AccessResult, Robots};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -33,6 +34,12 @@ impl RobotsCache {
             .clone();
         let robots = cell.get_or_init(|| load(client, &origin));
         robots.is_url_allowed(&parsed)
+    }
+}
+
+impl Gate for RobotsCache {
+    fn refuse(&self, client: &Client, url: &Url) -> Option<String> {
+        (!self.allows(client, url.as_str())).then(|| "robots.txt disallows it".to_string())
     }
 }
 

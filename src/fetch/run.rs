@@ -167,6 +167,8 @@ pub fn run(
                 for item in parsed.items {
                     if store.find(&item.url).is_some() || queued.contains(&item.url) {
                         report.present += 1;
+                    } else if let Err(e) = client.check_link(url, &item.url) {
+                        report.failed.push(format!("{e:#}"));
                     } else if opts.limit.is_none_or(|n| chosen < n) {
                         chosen += 1;
                         if opts.dry_run {
@@ -209,7 +211,7 @@ pub fn run(
     progress.start(jobs.len());
     let (tx, rx) = mpsc::channel();
     let job_refs = &jobs;
-    let mut new_images: Vec<String> = Vec::new();
+    let mut new_images: Vec<super::images::Wanted> = Vec::new();
     std::thread::scope(|scope| -> Result<()> {
         scope.spawn(|| {
             pool.install(|| {
@@ -236,7 +238,10 @@ pub fn run(
                     if let Ok(bytes) = std::fs::read(layout.root.join(&path)) {
                         state.record(&rel, &bytes);
                     }
-                    new_images.extend(article.front.images.iter().map(|i| i.url.clone()));
+                    new_images.extend(article.front.images.iter().map(|i| super::images::Wanted {
+                        url: i.url.clone(),
+                        found_on: Some(job.item.url.clone()),
+                    }));
                     report.new += 1;
                     if let Some(reason) = &article.fallback {
                         report.feed_only += 1;
@@ -337,7 +342,7 @@ fn build_article(
     let response = if robots.allows(client, &item.url) {
         // The host slot covers the request only, not the extraction after it.
         let _slot = hosts.acquire(&item.url);
-        client.get(&item.url, Expect::Html)
+        client.get_gated(&item.url, Expect::Html, robots)
     } else {
         Err(anyhow::anyhow!("robots.txt disallows the page"))
     };

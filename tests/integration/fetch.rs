@@ -464,3 +464,117 @@ fn a_killed_fetch_leaves_no_partial_file_and_writes_only_content_and_state() {
         .count();
     assert_eq!(total, 400);
 }
+
+#[test]
+fn a_dripping_feed_fails_at_the_deadline_with_its_url() {
+    let server = Server::start(|_| Reply::Drip {
+        content_type: "application/rss+xml",
+        bytes: 600,
+        every: Duration::from_millis(100),
+    });
+    let site = site_with_feeds(&[server.url("/drip.xml")], "");
+    let start = std::time::Instant::now();
+    let out = site.run(&["fetch"]);
+    let text = stdout(&out);
+    assert!(
+        start.elapsed() < Duration::from_secs(15),
+        "fetch took {:?} with timeout_secs: 2",
+        start.elapsed()
+    );
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(&format!("failed: {}: ", server.url("/drip.xml")))
+            && text.contains("not complete after 2 s"),
+        "{text}"
+    );
+}
+
+fn rss_links(items: &[(&str, String)]) -> String {
+    let items: String = items
+        .iter()
+        .map(|(title, link)| {
+            format!("<item><title>{title}</title><link>{link}</link><description>Feed summary of {title}: the short version that the feed itself carries.</description></item>")
+        })
+        .collect();
+    format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Loop Wire</title>{items}</channel></rss>"
+    )
+}
+
+#[test]
+fn feed_links_to_another_port_are_refused_and_reported() {
+    let other = Server::start(|_| Reply::html(article("Internal Service")));
+    let sneaky = other.url("/admin.html");
+    let server = Server::start(move |r| {
+        let base = format!("http://{}", r.header("host").unwrap_or("127.0.0.1"));
+        match r.path.as_str() {
+            "/feed.xml" => Reply::ok(
+                "application/rss+xml",
+                rss_links(&[
+                    ("Home Story", format!("{base}/home.html")),
+                    ("Sneaky Story", sneaky.clone()),
+                ]),
+            ),
+            "/home.html" => Reply::html(article("Home Story")),
+            _ => Reply::status(404),
+        }
+    });
+    let site = site_with_feeds(&[server.url("/feed.xml")], "");
+    let out = site.run(&["fetch"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("1 new (0 from the feed only), 0 already present, 1 failed"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "failed: refused link {} in {}: another port of a host you named",
+            other.url("/admin.html"),
+            server.url("/feed.xml")
+        )),
+        "{text}"
+    );
+    assert!(other.hits().is_empty(), "{:?}", other.hits());
+    assert!(file_for(&site, "home-story").contains("extracted: page"));
+    let stored = snapshot(&site.root().join("content/world"));
+    assert!(
+        !stored.keys().any(|k| k.contains("sneaky")),
+        "{:?}",
+        stored.keys()
+    );
+}
+
+#[test]
+fn robots_txt_of_a_redirect_target_is_honoured() {
+    // 127.0.0.1 and localhost: one server, two hosts to robots.txt.
+    let server = Server::start(|r| {
+        let host = r.header("host").unwrap_or("").to_string();
+        let port = host.rsplit(':').next().unwrap_or("").to_string();
+        match r.path.as_str() {
+            "/feed.xml" => Reply::ok(
+                "application/rss+xml",
+                rss_links(&[("Moved Story", format!("http://{host}/moved.html"))]),
+            ),
+            "/robots.txt" if host.starts_with("localhost") => {
+                Reply::ok("text/plain", "User-agent: *\nDisallow: /private/\n")
+            }
+            "/robots.txt" => Reply::ok("text/plain", "User-agent: *\nAllow: /\n"),
+            "/moved.html" => {
+                Reply::redirect(&format!("http://localhost:{port}/private/story.html"))
+            }
+            _ => Reply::html(article("Moved Story")),
+        }
+    });
+    let site = site_with_feeds(&[server.url("/feed.xml")], "");
+    let out = site.run(&["fetch"]);
+    let text = stdout(&out);
+    assert!(text.contains("1 new (1 from the feed only)"), "{text}");
+    assert_eq!(
+        server.count("/private/story.html"),
+        0,
+        "{:?}",
+        server.hits()
+    );
+    assert_eq!(server.count("/moved.html"), 1);
+    assert!(file_for(&site, "moved-story").contains("extracted: feed"));
+}

@@ -2,6 +2,7 @@
 
 use crate::server::{Reply, Server};
 use paperboy::fetch::http::{Client, Expect, Settings};
+use paperboy::fetch::robots::RobotsCache;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -96,6 +97,67 @@ fn stalled_server_times_out() {
     assert!(start.elapsed() < Duration::from_secs(3));
 }
 
+/// A page of 400 bytes sent one byte every 100 ms: 40 seconds in all.
+fn dripping_server() -> Server {
+    Server::start(|_| Reply::Drip {
+        content_type: "text/html",
+        bytes: 400,
+        every: Duration::from_millis(100),
+    })
+}
+
+#[test]
+fn a_dripping_body_fails_at_the_deadline() {
+    let server = dripping_server();
+    let c = Client::new(Settings {
+        timeout: Duration::from_secs(2),
+        min_rate_bytes: 0,
+        ..Settings::default()
+    })
+    .unwrap();
+    let url = server.url("/drip");
+    let start = Instant::now();
+    let err = c.get(&url, Expect::Html).unwrap_err().to_string();
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        start.elapsed()
+    );
+    assert!(
+        err.starts_with(&url) && err.contains("not complete after 2 s"),
+        "{err}"
+    );
+    assert_eq!(
+        server.count("/drip"),
+        1,
+        "a slow body is not asked for again"
+    );
+}
+
+#[test]
+fn a_body_under_the_minimum_rate_fails_before_the_deadline() {
+    let server = dripping_server();
+    let c = Client::new(Settings {
+        timeout: Duration::from_secs(60),
+        min_rate_bytes: 100,
+        rate_window: Duration::from_secs(1),
+        ..Settings::default()
+    })
+    .unwrap();
+    let url = server.url("/slow");
+    let start = Instant::now();
+    let err = c.get(&url, Expect::Html).unwrap_err().to_string();
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        start.elapsed()
+    );
+    assert!(
+        err.starts_with(&url) && err.contains("under the minimum of 100 bytes per 1 s"),
+        "{err}"
+    );
+}
+
 #[test]
 fn follows_a_redirect_chain_but_not_a_loop() {
     let server = Server::start(|r| match r.path.as_str() {
@@ -167,4 +229,69 @@ fn checks_content_type_and_scheme() {
     assert!(err.contains("only http and https"), "{err}");
     let server = Server::start(|_| Reply::redirect("file:///etc/passwd"));
     assert!(client().get(&server.url("/sneaky"), Expect::Html).is_err());
+}
+
+#[test]
+fn refuses_a_redirect_to_a_port_not_named() {
+    let other = Server::start(|_| Reply::html("another service"));
+    let to = other.url("/b");
+    let server = Server::start(move |r| match r.path.as_str() {
+        "/a" => Reply::redirect(&to),
+        _ => Reply::redirect("/end"),
+    });
+    let err = client()
+        .get(&server.url("/a"), Expect::Html)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(&format!(
+            "refused redirect from {} to {}: another port of a host you named",
+            server.url("/a"),
+            other.url("/b")
+        )),
+        "{err}"
+    );
+    assert!(other.hits().is_empty(), "{:?}", other.hits());
+    assert_eq!(server.count("/a"), 1, "a refusal is not retried");
+}
+
+#[test]
+fn asks_robots_txt_of_every_host_a_redirect_reaches() {
+    // 127.0.0.1 and localhost are one server on one port, but two hosts to
+    // robots.txt: only localhost disallows /private/.
+    let server = Server::start(|r| {
+        let port = r
+            .header("host")
+            .unwrap_or("")
+            .rsplit(':')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        let on_localhost = r.header("host").unwrap_or("").starts_with("localhost");
+        match r.path.as_str() {
+            "/robots.txt" if on_localhost => {
+                Reply::ok("text/plain", "User-agent: *\nDisallow: /private/\n")
+            }
+            "/robots.txt" => Reply::ok("text/plain", "User-agent: *\nAllow: /\n"),
+            "/moved" => Reply::redirect(&format!("http://localhost:{port}/private/page")),
+            "/moved-ok" => Reply::redirect(&format!("http://localhost:{port}/public/page")),
+            _ => Reply::html("the page"),
+        }
+    });
+    let c = client();
+    let robots = RobotsCache::default();
+    let err = c
+        .get_gated(&server.url("/moved"), Expect::Html, &robots)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("/private/page: robots.txt disallows it"),
+        "{err}"
+    );
+    assert_eq!(server.count("/private/page"), 0);
+    let page = c
+        .get_gated(&server.url("/moved-ok"), Expect::Html, &robots)
+        .unwrap();
+    assert!(page.url.starts_with("http://localhost:") && page.body == b"the page");
+    assert_eq!(server.count("/robots.txt"), 2, "one per host");
 }

@@ -42,7 +42,8 @@ fn local_site(server: &Server, profile: &str) -> TempSite {
     site.write(
         "content/world/2026-11-28-pictures.md",
         &format!(
-            "---\ntitle: Pictures\ndate: 2026-11-28T12:00:00Z\nsource_url: https://e.org/p\nimages:\n  - url: {}\n    alt: A broken one\n  - url: {}\n    alt: The harbour at dusk\n  - url: {}\n    alt: Gone\n---\nWords.\n",
+            "---\ntitle: Pictures\ndate: 2026-11-28T12:00:00Z\nsource_url: {}\nimages:\n  - url: {}\n    alt: A broken one\n  - url: {}\n    alt: The harbour at dusk\n  - url: {}\n    alt: Gone\n---\nWords.\n",
+            server.url("/pictures.html"),
             server.url("/broken.jpg"),
             server.url("/photo.png"),
             server.url("/missing.png")

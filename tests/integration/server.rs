@@ -1,7 +1,7 @@
 //! A small HTTP/1.1 server on 127.0.0.1 for tests that fetch: each test
 //! gives it a handler and it records every request path, so tests can also
-//! assert what was never requested. Misbehaviours (stalls, endless bodies)
-//! are bounded in time, and the server stops when dropped.
+//! assert what was never requested. Misbehaviours (stalls, endless or
+//! dripping bodies) are bounded in time, and the server stops when dropped.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -36,6 +36,13 @@ pub enum Reply {
     Stall(Duration),
     /// Sends headers, then body bytes without end (for up to 20 seconds).
     Endless { content_type: &'static str },
+    /// Sends headers announcing `bytes` bytes, then the body one byte at a
+    /// time, one every `every`.
+    Drip {
+        content_type: &'static str,
+        bytes: usize,
+        every: Duration,
+    },
 }
 
 impl Reply {
@@ -189,6 +196,22 @@ fn serve(stream: TcpStream, handler: &Handler, hits: &Mutex<Vec<String>>, stop: 
                 if stream.write_all(&chunk).is_err() {
                     break;
                 }
+            }
+        }
+        Reply::Drip {
+            content_type,
+            bytes,
+            every,
+        } => {
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {bytes}\r\nConnection: close\r\n\r\n"
+            );
+            let _ = stream.write_all(head.as_bytes());
+            for _ in 0..bytes {
+                if stop.load(Ordering::SeqCst) || stream.write_all(b"a").is_err() {
+                    break;
+                }
+                std::thread::sleep(every);
             }
         }
     }
