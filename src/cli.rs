@@ -34,12 +34,17 @@ pub enum Command {
     /// Build the site: content/ → public/ (or --output)
     ///
     /// Reads config.yaml, every Markdown file under content/ and the theme,
-    /// and writes a complete site. The new output replaces the old one only
-    /// when the whole build succeeded.
+    /// and writes a complete site. The new output replaces the old one in
+    /// one step, only when the whole build succeeded. paperboy deletes only
+    /// files it wrote (it lists them in the output's .paperboy-manifest):
+    /// anything else in the output folder, such as a .git folder, is kept.
     Build {
         /// Where to write the site (default: `output_dir` from config.yaml, which defaults to public/)
         #[arg(long, short, value_name = "DIR")]
         output: Option<PathBuf>,
+        /// Build into a folder that is not empty and holds no earlier build (its files are kept)
+        #[arg(long)]
+        force: bool,
     },
     /// Pull new articles from the feeds listed in config.yaml
     ///

@@ -22,8 +22,8 @@ fn main() -> ExitCode {
     let root = &cli.global.root;
     // Ok(false): the command ran and found problems (exit status 1).
     let result = match &cli.command {
-        Command::Build { output } => {
-            paperboy::cmd::build::run(root, output.as_deref()).map(|()| true)
+        Command::Build { output, force } => {
+            paperboy::cmd::build::run(root, output.as_deref(), *force).map(|()| true)
         }
         Command::Check { output } => paperboy::cmd::check::run(root, output.as_deref()),
         Command::Fetch {

@@ -46,7 +46,7 @@ pub fn serve(root: &Path, output: &Path, port: u16, ready: impl FnOnce(SocketAdd
 fn build(root: &Path, output: &Path) -> Result<&'static str> {
     let start = Instant::now();
     let site = Site::load(root)?;
-    let report = site.build(output)?;
+    let report = site.build(output, false)?;
     log::info!(
         "built {} articles in {} ms",
         report.articles,

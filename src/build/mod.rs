@@ -73,8 +73,9 @@ impl Site {
 
     /// Renders every page and replaces `output` with the result. Stops at
     /// the first error; the previous output stays whole. Two builds of one
-    /// site never run at once.
-    pub fn build(&self, output: &Path) -> Result<BuildReport> {
+    /// site never run at once. `force` allows an output folder that is not
+    /// empty and holds no earlier build (its files are kept).
+    pub fn build(&self, output: &Path, force: bool) -> Result<BuildReport> {
         let _lock = crate::fs::lock(&self.layout.lock_file("build"), "build")?;
         let images = match self.config.images.mode {
             ImageMode::Local => Some(timed("convert images", || {
@@ -84,7 +85,7 @@ impl Site {
             _ => None,
         };
         let staging = timed("prepare output", || {
-            output::Staging::create(&self.layout, output, &self.theme.static_dirs)
+            output::Staging::create(&self.layout, output, &self.theme.static_dirs, force)
         })?;
         let count = timed("render and write pages", || {
             pages::render_all(

@@ -5,13 +5,14 @@ use anyhow::Result;
 use std::path::Path;
 use std::time::Instant;
 
-/// Builds the site at `root` into `output` (or the configured folder).
-pub fn run(root: &Path, output: Option<&Path>) -> Result<()> {
+/// Builds the site at `root` into `output` (or the configured folder);
+/// `force` allows a non-empty folder that holds no earlier build.
+pub fn run(root: &Path, output: Option<&Path>, force: bool) -> Result<()> {
     let start = Instant::now();
     log::info!("building site in {}", root.display());
     let site = Site::load(root)?;
     let output = site.output(output);
-    let report = site.build(&output)?;
+    let report = site.build(&output, force)?;
     log::info!(
         "built {} articles in {} sections: {} files in {} ({} ms)",
         report.articles,

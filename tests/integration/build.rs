@@ -484,7 +484,8 @@ fn refuses_to_replace_a_folder_that_is_not_a_build() {
     let out = site.run(&["build"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("does not look like an earlier build"),
+        stderr(&out).contains("holds no earlier paperboy build")
+            && stderr(&out).contains("--force"),
         "{}",
         stderr(&out)
     );
