@@ -126,9 +126,31 @@ pub enum Command {
     /// still lacks (articles written by hand, or added before local images
     /// were switched on), with progress. Exits with status 1 if any failed.
     Images,
+    /// List the themes, or copy one to disk to edit it
+    #[command(subcommand)]
+    Theme(ThemeCommand),
     /// Make a new site in DIR that builds as it is
     New {
         /// Folder to create (must not exist, or be empty)
         dir: PathBuf,
+    },
+}
+
+/// `paperboy theme ...`
+#[derive(Debug, Subcommand)]
+pub enum ThemeCommand {
+    /// List the built-in themes and those in themes/, with what each extends
+    List,
+    /// Write a theme's full source (its files and everything it inherits) to disk
+    ///
+    /// By default the configured theme goes to themes/<NAME>/, where it then
+    /// takes the place of the built-in theme of that name: building gives
+    /// the same pages until you edit it.
+    Eject {
+        /// The theme (default: `theme` in config.yaml)
+        name: Option<String>,
+        /// Where to write it (default: themes/<NAME>/)
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
     },
 }

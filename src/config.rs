@@ -6,6 +6,7 @@ use crate::layout::Layout;
 use crate::vocabulary::{Charset, Profile, SectionId, text};
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Site settings, as written in config.yaml.
@@ -20,8 +21,14 @@ pub struct Config {
     pub language: String,
     /// Absolute URL the site is served from; only for feed.xml and sitemap.xml.
     pub base_url: String,
-    /// Theme name: `classic` (built in) or a folder in themes/.
+    /// Theme name: a built-in theme (`classic`, `lite`, `broadsheet`) or a folder in themes/.
     pub theme: String,
+    /// Values for the options the theme declares in its theme.yaml.
+    pub theme_options: BTreeMap<String, serde_json::Value>,
+    /// Words of the pages' chrome that replace the language's own, by key.
+    pub strings: BTreeMap<String, String>,
+    /// Anything else templates should see, as `site.extra`.
+    pub extra: serde_json::Map<String, serde_json::Value>,
     /// The markup the theme may emit.
     pub profile: Profile,
     /// The bytes on the wire; see [`Config::charset`] for the default.
@@ -45,6 +52,9 @@ impl Default for Config {
             language: "en".into(),
             base_url: String::new(),
             theme: "classic".into(),
+            theme_options: BTreeMap::new(),
+            strings: BTreeMap::new(),
+            extra: serde_json::Map::new(),
             profile: Profile::default(),
             charset: None,
             output_dir: "public".into(),
@@ -63,11 +73,17 @@ impl Default for Config {
 pub struct FrontPage {
     /// Headlines per section on the front page.
     pub per_section: usize,
+    /// Newest headlines across all sections (`latest` in the front page
+    /// template), for themes that show one list.
+    pub latest: usize,
 }
 
 impl Default for FrontPage {
     fn default() -> Self {
-        FrontPage { per_section: 8 }
+        FrontPage {
+            per_section: 8,
+            latest: 30,
+        }
     }
 }
 

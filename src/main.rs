@@ -59,6 +59,12 @@ fn main() -> ExitCode {
             paperboy::cmd::serve::run(root, output.as_deref(), *port).map(|()| true)
         }
         Command::Images => paperboy::cmd::images::run(root),
+        Command::Theme(paperboy::cli::ThemeCommand::List) => {
+            paperboy::cmd::theme::list(root).map(|()| true)
+        }
+        Command::Theme(paperboy::cli::ThemeCommand::Eject { name, to }) => {
+            paperboy::cmd::theme::eject(root, name.as_deref(), to.as_deref()).map(|()| true)
+        }
         Command::New { dir } => paperboy::cmd::new::run(dir).map(|()| true),
     };
     match result {

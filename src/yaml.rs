@@ -36,10 +36,8 @@ pub fn parse<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, Ya
         let message = explain(&e.to_string());
         // A value rejected by its own type (a date, a section id) is
         // reported at the start of the mapping: find the line that holds it.
-        let line = e
-            .location()
-            .map(|l| l.line())
-            .filter(|&l| l > 1)
+        let line = duplicate_key_line(text, &message)
+            .or_else(|| e.location().map(|l| l.line()).filter(|&l| l > 1))
             .or_else(|| quoted_value_line(text, &message))
             .or(e.location().map(|l| l.line()))
             .map(|l| l + first_line - 1);
@@ -50,6 +48,22 @@ pub fn parse<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, Ya
 /// Writes `value` as a YAML document (no leading `---`).
 pub fn to_string<T: Serialize>(value: &T) -> anyhow::Result<String> {
     serde_yaml::to_string(value).map_err(|e| anyhow::anyhow!("cannot write YAML: {e}"))
+}
+
+/// For "duplicate field `x`", which serde reports at the mapping's start:
+/// the 1-based line of the second `x:` key.
+fn duplicate_key_line(text: &str, message: &str) -> Option<usize> {
+    let key = message.strip_prefix("duplicate field `")?.split('`').next()?;
+    let is_key = |l: &str| {
+        let l = l.trim_start().trim_start_matches("- ");
+        l.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    };
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| is_key(l))
+        .nth(1)
+        .map(|(i, _)| i + 1)
 }
 
 /// The 1-based line of `text` holding the first backquoted value named in
@@ -153,6 +167,12 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn duplicate_keys_name_the_second_line() {
+        let err = parse::<Sample>("# note\ntitle: a\ntagline: b\ntitle: c\n", 1).unwrap_err();
+        assert_eq!(err.line, Some(4), "{err}");
     }
 
     #[test]

@@ -14,21 +14,25 @@ pub mod markdown;
 pub mod output;
 pub mod pages;
 pub mod sanitize;
+pub mod strings;
 pub mod theme;
 
 use crate::config::{Config, ImageMode};
 use crate::image_cache::ImageCache;
 use crate::layout::Layout;
 use crate::library::Library;
-use anyhow::Result;
+use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
+use strings::Strings;
 use theme::Theme;
 
 /// A loaded site, ready to build.
 pub struct Site {
     pub layout: Layout,
     pub config: Config,
+    pub strings: Arc<Strings>,
     pub theme: Theme,
     pub library: Library,
 }
@@ -55,12 +59,24 @@ impl Site {
     pub fn load(root: &Path) -> Result<Site> {
         let layout = Layout::new(root);
         let config = timed("read config", || Config::load(root))?;
-        let theme = timed("load theme", || Theme::load(&layout, &config))?;
-        log::debug!("theme {}: {}", theme.info.name, theme.info.description);
+        let strings = Arc::new(
+            Strings::load(&config.language, &config.strings)
+                .with_context(|| format!("invalid {}", layout.config.display()))?,
+        );
+        let theme = timed("load theme", || {
+            Theme::load(&layout, &config, strings.clone())
+        })?;
+        log::debug!(
+            "theme {} ({}), words in `{}`",
+            theme.chain.iter().map(|l| l.info.name.as_str()).collect::<Vec<_>>().join(" -> "),
+            theme.info.description,
+            strings.code
+        );
         let library = timed("load content", || Library::load(&layout.content, &config))?;
         Ok(Site {
             layout,
             config,
+            strings,
             theme,
             library,
         })
@@ -85,13 +101,14 @@ impl Site {
             _ => None,
         };
         let staging = timed("prepare output", || {
-            output::Staging::create(&self.layout, output, &self.theme.static_dirs, force)
+            output::Staging::create(&self.layout, output, self.theme.static_files(), force)
         })?;
         let count = timed("render and write pages", || {
             pages::render_all(
                 &self.library,
                 &self.config,
                 &self.theme,
+                &self.strings,
                 images.as_ref(),
                 &|file| staging.write(&file),
             )

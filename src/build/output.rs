@@ -48,13 +48,12 @@ pub struct Staging {
 
 impl Staging {
     /// Checks `output`, clears leftovers of killed builds, creates the
-    /// staging folder and copies the files of `static_dirs` (lowest layer
-    /// first) into it. `force` allows a non-empty output folder that holds
-    /// no earlier build.
-    pub fn create(
+    /// staging folder and puts the theme's and site's static files into it.
+    /// `force` allows a non-empty output folder that holds no earlier build.
+    pub fn create<'a>(
         layout: &Layout,
         output: &Path,
-        static_dirs: &[PathBuf],
+        static_files: impl Iterator<Item = (&'a str, &'a [u8])>,
         force: bool,
     ) -> Result<Staging> {
         check_output_path(layout, output)?;
@@ -72,8 +71,8 @@ impl Staging {
             output: output.to_path_buf(),
             written: Mutex::new(BTreeSet::new()),
         };
-        for from in static_dirs {
-            staging.copy_tree(from)?;
+        for (rel, bytes) in static_files {
+            staging.place(rel, bytes)?;
         }
         Ok(staging)
     }
@@ -108,27 +107,6 @@ impl Staging {
             .lock()
             .expect("manifest lock")
             .insert(rel.to_string());
-        Ok(())
-    }
-
-    /// Copies the files under `from` into the new build, keeping relative
-    /// paths. Hidden files are skipped; a missing `from` is not an error.
-    fn copy_tree(&self, from: &Path) -> Result<()> {
-        if !from.is_dir() {
-            return Ok(());
-        }
-        let walker = walkdir::WalkDir::new(from)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker {
-            let entry = entry.with_context(|| format!("cannot walk {}", from.display()))?;
-            if entry.file_type().is_file() {
-                let bytes = fs::read(entry.path())
-                    .with_context(|| format!("cannot read {}", entry.path().display()))?;
-                self.place(&crate::fs::relative(from, entry.path()), &bytes)?;
-            }
-        }
         Ok(())
     }
 

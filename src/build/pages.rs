@@ -11,6 +11,7 @@
 use super::images::{ImageSet, LocalImage};
 use super::markdown;
 use super::output::OutputFile;
+use super::strings::Strings;
 use super::theme::Theme;
 use crate::config::Config;
 use crate::library::{Article, Library};
@@ -30,6 +31,10 @@ struct SiteData<'a> {
     title: &'a str,
     tagline: &'a str,
     language: &'a str,
+    /// The date of the newest article, written out ("Friday, 27 November
+    /// 2026"): when the site was last updated, stable across rebuilds.
+    updated: Option<String>,
+    extra: &'a serde_json::Map<String, serde_json::Value>,
     /// Absolute base URL with a trailing slash, or empty.
     base_url: String,
     /// Charset label declared in the meta tag.
@@ -69,6 +74,16 @@ struct ArticleData<'a> {
     source_url: Option<String>,
     images: Vec<ImageLink>,
     content: &'a str,
+    /// The article's language, when front matter names one.
+    language: Option<&'a str>,
+    extra: &'a serde_json::Map<String, serde_json::Value>,
+}
+
+/// The theme as templates see it: its name and options.
+#[derive(Serialize)]
+struct ThemeData<'a> {
+    name: &'a str,
+    options: &'a serde_json::Map<String, serde_json::Value>,
 }
 
 /// An article image. With `images: link`, `url` is the original; with
@@ -144,13 +159,17 @@ pub fn render_all(
     lib: &Library,
     config: &Config,
     theme: &Theme,
+    strings: &Strings,
     images: Option<&ImageSet>,
     write: &(dyn Fn(OutputFile) -> Result<()> + Sync),
 ) -> Result<usize> {
+    let s = strings;
     let site_data = SiteData {
         title: &config.title,
         tagline: &config.tagline,
         language: &config.language,
+        updated: lib.articles.iter().filter_map(|a| a.date).max().map(|d| s.date_long(d)),
+        extra: &config.extra,
         base_url: config.base_url_dir(),
         charset: config.charset().label(),
         profile: config.profile.name(),
@@ -164,20 +183,27 @@ pub fn render_all(
     };
     let mut base = tera::Context::new();
     base.insert("site", &site_data);
+    base.insert(
+        "theme",
+        &ThemeData {
+            name: &theme.info.name,
+            options: &theme.options,
+        },
+    );
 
     let mut jobs = Vec::new();
-    jobs.push(front_page(lib, config.front_page.per_section));
+    jobs.push(front_page(lib, s, &config.front_page));
     for i in 0..lib.sections.len() {
-        jobs.extend(section_pages(lib, i, config.pagination.section));
+        jobs.extend(section_pages(lib, s, i, config.pagination.section));
     }
-    jobs.extend(archive_pages(lib, config.pagination.archive));
+    jobs.extend(archive_pages(lib, s, config.pagination.archive));
     for a in &lib.articles {
         let links = image_links(a, images);
         jobs.extend(
             links
                 .iter()
                 .filter(|l| l.view.is_some())
-                .map(|l| image_page(lib, a, l, links.len())),
+                .map(|l| image_page(lib, s, a, l, links.len())),
         );
         jobs.push(article_page(lib, a, links));
     }
@@ -205,7 +231,7 @@ pub fn render_all(
             .articles
             .iter()
             .take(FEED_ITEMS)
-            .map(|a| summary(lib, a))
+            .map(|a| summary(lib, s, a))
             .collect();
         let mut ctx = tera::Context::new();
         ctx.insert("articles", &feed);
@@ -215,7 +241,7 @@ pub fn render_all(
         jobs.push(job("sitemap.xml", "sitemap.xml", "sitemap", "", ctx));
     }
 
-    let hints = server_hints(&jobs, config.charset().label());
+    let hints = server_hints(&jobs, config.charset().label(), &config.language);
     let count = jobs.len() + hints.len();
     jobs.into_par_iter().try_for_each(|mut j| {
         let mut ctx = base.clone();
@@ -223,7 +249,7 @@ pub fn render_all(
         let mut source = None;
         if let Some((a, images)) = j.article.take() {
             let body = markdown::render(&a.body, config.profile, config.images.mode);
-            ctx.insert("article", &article_data(lib, a, images, &body));
+            ctx.insert("article", &article_data(lib, s, a, images, &body));
             source = Some(&a.rel_path);
         }
         let text = theme
@@ -262,11 +288,13 @@ pub fn render_all(
 /// Content-Type header (which old browsers trust over the meta tag):
 /// `.htaccess` for Apache, `_headers` for Netlify and Cloudflare Pages.
 /// `_headers` names every top-level page and each section folder (which
-/// holds only pages), so feeds and robots.txt keep their own types.
-fn server_hints(jobs: &[Job], charset: &str) -> Vec<OutputFile> {
+/// holds only pages), so feeds and robots.txt keep their own types, and
+/// says the pages' language.
+fn server_hints(jobs: &[Job], charset: &str, language: &str) -> Vec<OutputFile> {
     let htaccess =
         format!("# Written by paperboy: the charset of every page.\nAddDefaultCharset {charset}\n");
-    let content_type = format!("  Content-Type: text/html; charset={charset}\n");
+    let content_type =
+        format!("  Content-Type: text/html; charset={charset}\n  Content-Language: {language}\n");
     let mut headers =
         format!("# Written by paperboy: the charset of every page.\n/\n{content_type}");
     let mut folders = std::collections::BTreeSet::new();
@@ -326,48 +354,47 @@ fn section_link(lib: &Library, i: usize) -> SectionLink {
     }
 }
 
-fn summary<'a>(lib: &Library, a: &'a Article) -> Summary<'a> {
+fn summary<'a>(lib: &Library, s: &Strings, a: &'a Article) -> Summary<'a> {
     Summary {
         title: &a.title,
         url: &a.url,
         source_name: a.source_name.as_deref(),
         section: section_link(lib, a.section),
         date: a.date.map(|d| d.time().to_rfc3339()),
-        date_short: a.date.map(|d| d.time().format("%-d %b %Y").to_string()),
-        date_display: a.date.map(|d| {
-            let t = d.time();
-            if d.is_day_only() {
-                t.format("%A, %-d %B %Y").to_string()
-            } else if t.offset().local_minus_utc() == 0 {
-                t.format("%A, %-d %B %Y, %H:%M UTC").to_string()
-            } else {
-                t.format("%A, %-d %B %Y, %H:%M %z").to_string()
-            }
-        }),
+        date_short: a.date.map(|d| s.date_short(d)),
+        date_display: a.date.map(|d| s.date_display(d)),
         date_rfc2822: a.date.map(|d| d.time().to_rfc2822()),
         summary: &a.summary,
     }
 }
 
-fn front_page(lib: &Library, per_section: usize) -> Job<'static> {
+fn front_page(lib: &Library, s: &Strings, settings: &crate::config::FrontPage) -> Job<'static> {
+    let per_section = settings.per_section;
     let sections: Vec<FrontSection> = lib
         .sections
         .iter()
         .enumerate()
-        .filter(|(_, s)| !s.articles.is_empty())
-        .map(|(i, s)| FrontSection {
+        .filter(|(_, sec)| !sec.articles.is_empty())
+        .map(|(i, sec)| FrontSection {
             link: section_link(lib, i),
-            articles: s
+            articles: sec
                 .articles
                 .iter()
                 .take(per_section)
-                .map(|&a| summary(lib, &lib.articles[a]))
+                .map(|&a| summary(lib, s, &lib.articles[a]))
                 .collect(),
-            more: s.articles.len() > per_section,
+            more: sec.articles.len() > per_section,
         })
+        .collect();
+    let latest: Vec<Summary> = lib
+        .articles
+        .iter()
+        .take(settings.latest)
+        .map(|a| summary(lib, s, a))
         .collect();
     let mut ctx = tera::Context::new();
     ctx.insert("sections", &sections);
+    ctx.insert("latest", &latest);
     job("index.html", "index.html", "index", "", ctx)
 }
 
@@ -380,7 +407,7 @@ fn pagination(first: &str, current: usize, total: usize) -> Pagination {
     }
 }
 
-fn section_pages(lib: &Library, i: usize, per_page: usize) -> Vec<Job<'static>> {
+fn section_pages(lib: &Library, s: &Strings, i: usize, per_page: usize) -> Vec<Job<'static>> {
     let section = &lib.sections[i];
     let first = section.url();
     let chunks: Vec<&[usize]> = if section.articles.is_empty() {
@@ -396,7 +423,7 @@ fn section_pages(lib: &Library, i: usize, per_page: usize) -> Vec<Job<'static>> 
             let path = paged_path(&first, n + 1);
             let articles: Vec<Summary> = chunk
                 .iter()
-                .map(|&a| summary(lib, &lib.articles[a]))
+                .map(|&a| summary(lib, s, &lib.articles[a]))
                 .collect();
             let mut ctx = tera::Context::new();
             ctx.insert("section", &section_link(lib, i));
@@ -408,7 +435,7 @@ fn section_pages(lib: &Library, i: usize, per_page: usize) -> Vec<Job<'static>> 
         .collect()
 }
 
-fn archive_pages(lib: &Library, per_page: usize) -> Vec<Job<'static>> {
+fn archive_pages(lib: &Library, s: &Strings, per_page: usize) -> Vec<Job<'static>> {
     let first = "archive.html";
     let all: Vec<&Article> = lib.articles.iter().collect();
     let chunks: Vec<&[&Article]> = if all.is_empty() {
@@ -423,15 +450,13 @@ fn archive_pages(lib: &Library, per_page: usize) -> Vec<Job<'static>> {
         .map(|(n, chunk)| {
             let mut days: Vec<Day> = Vec::new();
             for a in chunk {
-                let label = a.date.map_or_else(
-                    || "Undated".to_string(),
-                    |d| d.time().format("%A, %-d %B %Y").to_string(),
-                );
+                // An undated day's label is empty: templates write their own word.
+                let label = a.date.map(|d| s.date_long(d)).unwrap_or_default();
                 match days.last_mut() {
-                    Some(day) if day.label == label => day.articles.push(summary(lib, a)),
+                    Some(day) if day.label == label => day.articles.push(summary(lib, s, a)),
                     _ => days.push(Day {
                         label,
-                        articles: vec![summary(lib, a)],
+                        articles: vec![summary(lib, s, a)],
                     }),
                 }
             }
@@ -456,16 +481,19 @@ fn article_page<'a>(lib: &Library, a: &'a Article, images: Vec<ImageLink>) -> Jo
 
 fn article_data<'a>(
     lib: &Library,
+    s: &Strings,
     a: &'a Article,
     images: Vec<ImageLink>,
     content: &'a str,
 ) -> ArticleData<'a> {
     ArticleData {
-        summary: summary(lib, a),
+        summary: summary(lib, s, a),
         byline: a.byline.as_deref(),
         source_url: a.source_url.as_deref().map(url_to_ascii),
         images,
         content,
+        language: a.language.as_deref(),
+        extra: &a.extra,
     }
 }
 
@@ -508,10 +536,16 @@ fn image_links(a: &Article, images: Option<&ImageSet>) -> Vec<ImageLink> {
 
 /// The viewer page of one local image: the picture at its size, its
 /// caption, and links back to its article and the front page.
-fn image_page(lib: &Library, a: &Article, link: &ImageLink, count: usize) -> Job<'static> {
+fn image_page(
+    lib: &Library,
+    s: &Strings,
+    a: &Article,
+    link: &ImageLink,
+    count: usize,
+) -> Job<'static> {
     let path = link.view.clone().expect("local images have a viewer page");
     let mut ctx = tera::Context::new();
-    ctx.insert("article", &summary(lib, a));
+    ctx.insert("article", &summary(lib, s, a));
     ctx.insert("image", link);
     ctx.insert("image_count", &count);
     let root = root_for(&path);

@@ -9,3 +9,4 @@ pub mod images;
 pub mod ingest;
 pub mod new;
 pub mod serve;
+pub mod theme;

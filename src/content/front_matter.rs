@@ -47,6 +47,9 @@ pub struct FrontMatter {
     /// Language of the article, when it differs from the site's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// Anything else templates should see, as `article.extra`.
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// How an article's body was obtained, as `extracted:` records it.

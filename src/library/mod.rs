@@ -35,6 +35,10 @@ pub struct Article {
     pub summary: String,
     /// The content file, relative to content/.
     pub rel_path: String,
+    /// The article's language, when front matter names one.
+    pub language: Option<String>,
+    /// Front matter `extra`, for templates.
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A section and its articles (indices into [`Library::articles`], newest first).
@@ -113,6 +117,8 @@ impl Library {
                     title: s.title,
                     body: s.body,
                     rel_path: s.rel_path,
+                    language: s.front.language,
+                    extra: s.front.extra,
                 }
             })
             .collect();
