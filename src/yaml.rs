@@ -53,7 +53,10 @@ pub fn to_string<T: Serialize>(value: &T) -> anyhow::Result<String> {
 /// For "duplicate field `x`", which serde reports at the mapping's start:
 /// the 1-based line of the second `x:` key.
 fn duplicate_key_line(text: &str, message: &str) -> Option<usize> {
-    let key = message.strip_prefix("duplicate field `")?.split('`').next()?;
+    let key = message
+        .strip_prefix("duplicate field `")?
+        .split('`')
+        .next()?;
     let is_key = |l: &str| {
         let l = l.trim_start().trim_start_matches("- ");
         l.strip_prefix(key)

@@ -68,7 +68,12 @@ impl Site {
         })?;
         log::debug!(
             "theme {} ({}), words in `{}`",
-            theme.chain.iter().map(|l| l.info.name.as_str()).collect::<Vec<_>>().join(" -> "),
+            theme
+                .chain
+                .iter()
+                .map(|l| l.info.name.as_str())
+                .collect::<Vec<_>>()
+                .join(" -> "),
             theme.info.description,
             strings.code
         );

@@ -168,7 +168,12 @@ pub fn render_all(
         title: &config.title,
         tagline: &config.tagline,
         language: &config.language,
-        updated: lib.articles.iter().filter_map(|a| a.date).max().map(|d| s.date_long(d)),
+        updated: lib
+            .articles
+            .iter()
+            .filter_map(|a| a.date)
+            .max()
+            .map(|d| s.date_long(d)),
         extra: &config.extra,
         base_url: config.base_url_dir(),
         charset: config.charset().label(),

@@ -201,7 +201,8 @@ mod tests {
         let english = table("en").unwrap();
         for code in languages() {
             let t = table(code).unwrap();
-            let (a, b): (Vec<_>, Vec<_>) = (english.words.keys().collect(), t.words.keys().collect());
+            let (a, b): (Vec<_>, Vec<_>) =
+                (english.words.keys().collect(), t.words.keys().collect());
             assert_eq!(a, b, "{code}: keys differ from English");
             assert_eq!(t.months.len(), 12, "{code}");
             assert_eq!(t.months_short.len(), 12, "{code}");
@@ -209,7 +210,11 @@ mod tests {
             // Every table's words use the placeholders its English key has.
             for (key, words) in &t.words {
                 let names = |s: &str| -> Vec<String> {
-                    s.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(n, _)| n.to_string()).collect()
+                    s.split('{')
+                        .skip(1)
+                        .filter_map(|p| p.split_once('}'))
+                        .map(|(n, _)| n.to_string())
+                        .collect()
                 };
                 let mut theirs = names(words);
                 let mut ours = names(&english.words[key]);
@@ -229,15 +234,30 @@ mod tests {
         let day = Date::parse("2026-11-27").unwrap();
         let cases = [
             ("en", "Friday, 27 November 2026, 09:05 UTC", "27 Nov 2026"),
-            ("fr", "vendredi 27 novembre 2026, 09 h 05 UTC", "27 nov. 2026"),
-            ("de", "Freitag, 27. November 2026, 09:05 Uhr UTC", "27. Nov. 2026"),
-            ("es", "viernes, 27 de noviembre de 2026, 09:05 UTC", "27 nov. 2026"),
+            (
+                "fr",
+                "vendredi 27 novembre 2026, 09 h 05 UTC",
+                "27 nov. 2026",
+            ),
+            (
+                "de",
+                "Freitag, 27. November 2026, 09:05 Uhr UTC",
+                "27. Nov. 2026",
+            ),
+            (
+                "es",
+                "viernes, 27 de noviembre de 2026, 09:05 UTC",
+                "27 nov. 2026",
+            ),
         ];
         for (code, display, short) in cases {
             let s = Strings::load(code, &BTreeMap::new()).unwrap();
             assert_eq!(s.date_display(d), display, "{code}");
             assert_eq!(s.date_short(day), short, "{code}");
-            assert!(!s.date_display(day).contains(':'), "{code}: a day has no time");
+            assert!(
+                !s.date_display(day).contains(':'),
+                "{code}: a day has no time"
+            );
         }
     }
 
@@ -251,7 +271,12 @@ mod tests {
         let bad = BTreeMap::from([("orignal_source".to_string(), "x".to_string())]);
         let err = Strings::load("en", &bad).unwrap_err().to_string();
         assert!(err.contains("did you mean `original_source`"), "{err}");
-        let err = s.format("more_in_section", &[("section", "World".into())]).unwrap_err();
-        assert!(err.to_string().contains("needs a value for `count`"), "{err}");
+        let err = s
+            .format("more_in_section", &[("section", "World".into())])
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("needs a value for `count`"),
+            "{err}"
+        );
     }
 }

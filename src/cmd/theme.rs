@@ -27,7 +27,11 @@ pub fn list(root: &Path) -> Result<()> {
             println!("  profiles: {}", t.profiles.join(", "));
         }
         if !t.author.is_empty() || !t.license.is_empty() {
-            println!("  by {} ({})", or_unknown(&t.author), or_unknown(&t.license));
+            println!(
+                "  by {} ({})",
+                or_unknown(&t.author),
+                or_unknown(&t.license)
+            );
         }
         if !t.extends.is_empty() {
             println!("  extends: {}", t.extends.join(" -> "));

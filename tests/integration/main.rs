@@ -12,3 +12,4 @@ mod profiles;
 mod serve;
 mod server;
 mod support;
+mod themes;

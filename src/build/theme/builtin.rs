@@ -29,8 +29,11 @@ pub fn names() -> impl Iterator<Item = &'static str> {
     BUILTIN_THEMES.iter().map(|t| t.name)
 }
 
+/// Files by their path inside `templates/` or `static/`.
+pub(super) type Files = Vec<(String, File)>;
+
 /// A theme's own templates and static files (not its ancestors').
-pub(super) fn files(origin: &Origin) -> Result<(Vec<(String, File)>, Vec<(String, File)>)> {
+pub(super) fn files(origin: &Origin) -> Result<(Files, Files)> {
     match origin {
         Origin::Builtin(theme) => {
             let file = |rel: &str, bytes: &'static [u8], kind: &str| File {
@@ -114,7 +117,12 @@ pub fn list(layout: &Layout) -> Result<Vec<Listed>> {
                     author: me.info.author.clone(),
                     license: me.info.license.clone(),
                     profiles: profiles.iter().map(|p| p.name().to_string()).collect(),
-                    extends: chain.iter().rev().skip(1).map(|l| l.info.name.clone()).collect(),
+                    extends: chain
+                        .iter()
+                        .rev()
+                        .skip(1)
+                        .map(|l| l.info.name.clone())
+                        .collect(),
                     hidden: false,
                 });
             }

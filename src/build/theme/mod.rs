@@ -113,7 +113,11 @@ impl Theme {
     /// the templates with `strings` behind the `t()` function.
     pub fn load(layout: &Layout, config: &Config, strings: Arc<Strings>) -> Result<Theme> {
         let chain = resolve(layout, &config.theme)?;
-        let info = chain.last().expect("a chain has the chosen theme").info.clone();
+        let info = chain
+            .last()
+            .expect("a chain has the chosen theme")
+            .info
+            .clone();
         let profiles = effective_profiles(&chain);
         if !profiles.contains(&config.profile) {
             let names: Vec<_> = profiles.iter().map(|p| p.name()).collect();
@@ -132,7 +136,11 @@ impl Theme {
             apply(&mut templates, t, config.profile);
             apply(&mut statics, s, config.profile);
         }
-        apply(&mut templates, disk_files(&layout.templates)?, config.profile);
+        apply(
+            &mut templates,
+            disk_files(&layout.templates)?,
+            config.profile,
+        );
         for (rel, file) in disk_files(&layout.static_dir)? {
             statics.insert(rel, file);
         }
@@ -175,7 +183,10 @@ pub fn resolve(layout: &Layout, name: &str) -> Result<Vec<Layer>> {
     let mut next = Some((name.to_string(), true));
     while let Some((wanted, disk_allowed)) = next.take() {
         let layer = find(layout, &wanted, disk_allowed)?;
-        let key = (layer.info.name.clone(), matches!(layer.origin, Origin::Folder(_)));
+        let key = (
+            layer.info.name.clone(),
+            matches!(layer.origin, Origin::Folder(_)),
+        );
         if chain
             .iter()
             .any(|l| (l.info.name.clone(), matches!(l.origin, Origin::Folder(_))) == key)
@@ -292,7 +303,10 @@ fn merge_options(
 fn apply(into: &mut BTreeMap<String, File>, files: Vec<(String, File)>, profile: Profile) {
     let mut specific = Vec::new();
     for (name, file) in files {
-        match name.split_once('/').and_then(|(dir, rest)| Some((Profile::from_name(dir)?, rest))) {
+        match name
+            .split_once('/')
+            .and_then(|(dir, rest)| Some((Profile::from_name(dir)?, rest)))
+        {
             None => {
                 into.insert(name, file);
             }
@@ -432,7 +446,9 @@ fn explain(e: &tera::Error, template: &str, templates: &BTreeMap<String, File>) 
 mod tests {
     use super::*;
 
-    fn site_with_themes(themes: &[(&str, &str, &[(&str, &str)])]) -> (tempfile::TempDir, Layout) {
+    type ThemeFiles<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
+    fn site_with_themes(themes: &[ThemeFiles]) -> (tempfile::TempDir, Layout) {
         let dir = tempfile::tempdir().unwrap();
         for (name, yaml, files) in themes {
             let root = dir.path().join("themes").join(name);
@@ -473,18 +489,18 @@ mod tests {
             ["built-in classic", "classic", "b", "a"]
         );
         let err = resolve(&layout, "x").unwrap_err().to_string();
-        assert!(err.contains("circle") && err.contains("x -> y -> x"), "{err}");
+        assert!(
+            err.contains("circle") && err.contains("x -> y -> x"),
+            "{err}"
+        );
         let err = resolve(&layout, "z").unwrap_err().to_string();
         assert!(err.contains("theme `nowhere` not found"), "{err}");
     }
 
     #[test]
     fn site_options_must_be_declared() {
-        let (_dir, layout) = site_with_themes(&[(
-            "mine",
-            "name: mine\noptions:\n  show_dates: false\n",
-            &[],
-        )]);
+        let (_dir, layout) =
+            site_with_themes(&[("mine", "name: mine\noptions:\n  show_dates: false\n", &[])]);
         let chain = resolve(&layout, "mine").unwrap();
         let site = BTreeMap::from([("show_dates".to_string(), Value::Bool(true))]);
         let merged = merge_options(&chain, &site, "mine").unwrap();

@@ -25,7 +25,9 @@ pub fn check_balance(text: &str) -> Result<(), String> {
         let body = &rest[start + 2..];
         let Some(end) = body.find("%}") else {
             let (line, col) = position(text, tag_start);
-            return Err(format!("{line}:{col}: a `{{%` tag is never closed with `%}}`"));
+            return Err(format!(
+                "{line}:{col}: a `{{%` tag is never closed with `%}}`"
+            ));
         };
         let inner = body[..end].trim_matches(|c: char| c == '-' || c.is_whitespace());
         let word = inner.split_whitespace().next().unwrap_or("");
@@ -77,10 +79,14 @@ mod tests {
     #[test]
     fn finds_the_unclosed_block_where_it_opens() {
         assert!(check_balance("{% if a %}x{% endif %}{% for b in c %}{% endfor %}").is_ok());
-        let err = check_balance("{% block content %}\n  {% if x %}\n  y\n{% endblock content %}").unwrap_err();
+        let err = check_balance("{% block content %}\n  {% if x %}\n  y\n{% endblock content %}")
+            .unwrap_err();
         assert!(err.starts_with("2:3: unclosed `{% if %}`"), "{err}");
         let err = check_balance("a\n{%- if x -%}").unwrap_err();
-        assert!(err.starts_with("2:1: unclosed `{% if %}`: add `{% endif %}`"), "{err}");
+        assert!(
+            err.starts_with("2:1: unclosed `{% if %}`: add `{% endif %}`"),
+            "{err}"
+        );
         let err = check_balance("{% endif %}").unwrap_err();
         assert!(err.contains("closes nothing"), "{err}");
         assert!(check_balance("{% raw %}{% if %}{% endraw %}").is_ok());
