@@ -143,13 +143,13 @@ pub enum ThemeCommand {
     List,
     /// Write a theme's full source (its files and everything it inherits) to disk
     ///
-    /// By default the configured theme goes to themes/<NAME>/, where it then
+    /// By default the configured theme goes to themes/NAME/, where it then
     /// takes the place of the built-in theme of that name: building gives
     /// the same pages until you edit it.
     Eject {
         /// The theme (default: `theme` in config.yaml)
         name: Option<String>,
-        /// Where to write it (default: themes/<NAME>/)
+        /// Where to write it (default: themes/NAME/)
         #[arg(long, value_name = "DIR")]
         to: Option<PathBuf>,
     },
