@@ -41,7 +41,7 @@ pub fn list(root: &Path) -> Result<()> {
 }
 
 /// Writes theme `name` (default: the configured one) to `to` (default
-/// themes/<name>/).
+/// `themes/<name>/`).
 pub fn eject(root: &Path, name: Option<&str>, to: Option<&Path>) -> Result<()> {
     let layout = Layout::new(root);
     let name = match name {
