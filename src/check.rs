@@ -1,10 +1,11 @@
 //! `paperboy check`: verifies a built output folder with no network.
 //!
 //! Every internal link resolves to a file; every page uses only elements and
-//! attributes its profile allows; no bytes or character references outside
-//! the declared charset; no script, style or event handlers; page sizes
-//! within budget; every article page links back to the front page at least
-//! twice. Reports problems with file and line; never changes anything.
+//! attributes its profile allows, with values no longer than the period
+//! DTDs allow; no bytes or character references outside the declared
+//! charset; no script, style or event handlers; page sizes within budget;
+//! every article page links back to the front page at least twice. Reports
+//! problems with file and line; never changes anything.
 
 use crate::config::Config;
 use crate::vocabulary::names::{is_list_page_name, resolve};
@@ -393,6 +394,16 @@ impl TokenSink for Sink {
                     ),
                 ));
             }
+            let len = attr.value.chars().count();
+            let max = self.profile.max_attribute_len();
+            if self.profile.is_period() && len > max {
+                state.problems.push((
+                    line,
+                    format!(
+                        "attribute {attr_name}= on <{name}> is {len} characters, over the {max} the period DTDs allow"
+                    ),
+                ));
+            }
             if attr_name == "href" || attr_name == "src" {
                 state.links.push((line, attr.value.to_string()));
             }
@@ -445,6 +456,17 @@ mod tests {
                 "a.html:4: forbidden attribute style= on <span>",
                 "a.html:4: forbidden attribute onclick= on <span>",
             ]
+        );
+    }
+
+    #[test]
+    fn finds_attribute_values_too_long_for_the_period_dtds() {
+        let url = |len: usize| format!("https://e.org/{}", "a".repeat(len - 14));
+        let page = |len: usize| format!("{HEAD32}<p><a href=\"{}\">x</a></p>", url(len));
+        assert_eq!(problems(&page(1022), Profile::Html32), Vec::<String>::new());
+        assert_eq!(
+            problems(&page(1023), Profile::Html32),
+            ["attribute href= on <a> is 1023 characters, over the 1022 the period DTDs allow"]
         );
     }
 

@@ -575,4 +575,13 @@ mod tests {
         let modern = render(&format!("[t]({long})"), Profile::Modern, ImageMode::Link);
         assert!(modern.contains("<a href="), "{modern}");
     }
+
+    #[test]
+    fn period_links_stop_where_the_html2_declaration_does() {
+        // LITLEN 1024 less NORMSEP 2: onsgmls rejects a 1023-byte value.
+        let url = |len: usize| format!("https://e.org/{}", "a".repeat(len - 14));
+        let kept = html(&format!("[t]({})", url(1022)));
+        assert!(kept.contains("<a href="), "{kept}");
+        assert_eq!(html(&format!("[t]({})", url(1023))), "<p>t</p>\n");
+    }
 }

@@ -97,11 +97,12 @@ impl Library {
                     Some(summary) => summary.clone(),
                     None => shorten(&content::first_paragraph(&s.body), 300),
                 };
-                let source_url = safe_url(&s, "source_url", s.front.source_url.as_deref());
+                let max = config.profile.max_attribute_len();
+                let source_url = linkable_url(&s, "source_url", s.front.source_url.as_deref(), max);
                 let images = match config.images.mode {
                     ImageMode::None => Vec::new(),
                     _ => (s.front.images.iter())
-                        .filter(|img| safe_url(&s, "images", Some(&img.url)).is_some())
+                        .filter(|img| linkable_url(&s, "images", Some(&img.url), max).is_some())
                         .cloned()
                         .collect(),
                 };
@@ -159,21 +160,32 @@ fn assemble_sections(sources: &[Source], configured: &[SectionConfig]) -> Vec<Se
     sections
 }
 
-/// A URL from front matter, if it is safe to link to; an unsafe one (such as
-/// `javascript:`) is dropped with a warning naming the file.
-fn safe_url(s: &Source, key: &str, url: Option<&str>) -> Option<String> {
+/// A URL from front matter, if it is safe to link to and, as the page
+/// writes it, no longer than `max_len` bytes (the profile's attribute
+/// limit). Any other is dropped with a warning naming the file: an unsafe
+/// one (such as `javascript:`), or one a period page cannot carry (such as
+/// a source URL with kilobytes of tracking parameters).
+fn linkable_url(s: &Source, key: &str, url: Option<&str>, max_len: usize) -> Option<String> {
     let url = url?.trim();
     if url.is_empty() {
         return None;
     }
-    if html::is_safe_url(url) {
-        return Some(url.to_string());
+    if !html::is_safe_url(url) {
+        log::warn!(
+            "content/{}: ignoring unsafe URL in `{key}`: {url}",
+            s.rel_path
+        );
+        return None;
     }
-    log::warn!(
-        "content/{}: ignoring unsafe URL in `{key}`: {url}",
-        s.rel_path
-    );
-    None
+    let len = html::url_to_ascii(url).len();
+    if len > max_len {
+        log::warn!(
+            "content/{}: leaving out the link in `{key}`: its URL is {len} bytes, over the {max_len} the profile allows",
+            s.rel_path
+        );
+        return None;
+    }
+    Some(url.to_string())
 }
 
 /// Cuts text to at most `max` characters at a word boundary, adding `...`.
@@ -215,6 +227,22 @@ mod tests {
             ["world", "zeta"]
         );
         assert_eq!(lib.sections[0].articles, [0, 2]);
+    }
+
+    #[test]
+    fn links_longer_than_the_profile_allows_are_left_out() {
+        let long = format!("https://e.org/story?utm_source={}", "x".repeat(1000));
+        let text = format!(
+            "---\ntitle: T\ndate: 2026-11-27\nsource_url: {long}\nimages:\n- url: {long}.jpg\n- url: https://e.org/a.jpg\n---\nBody.\n"
+        );
+        for (profile, kept) in [("html2", false), ("html32", false), ("modern", true)] {
+            let config = Config::from_yaml(&format!("profile: {profile}\n")).unwrap();
+            let source = content::parse("world/a.md", &text).unwrap();
+            let lib = Library::from_sources(vec![source], &config).unwrap();
+            let a = &lib.articles[0];
+            assert_eq!(a.source_url.is_some(), kept, "{profile}");
+            assert_eq!(a.images.len(), if kept { 2 } else { 1 }, "{profile}");
+        }
     }
 
     #[test]

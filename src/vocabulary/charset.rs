@@ -88,7 +88,9 @@ fn fold_typography(c: char) -> Option<&'static str> {
         '\u{2026}' => "...",
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
         '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => "",
-        '\u{2022}' | '\u{2023}' | '\u{2043}' => "*",
+        '\u{2022}' | '\u{2023}' | '\u{2043}' | '\u{2605}' => "*",
+        // A white star is an empty rating star: ★★★★☆ must not read as five.
+        '\u{2606}' => "-",
         '\u{20AC}' => "EUR",
         '\u{2122}' => "(TM)",
         _ => return None,
@@ -262,6 +264,7 @@ mod tests {
                 "price EUR 5(TM) * a b",
             ),
             ("Kraków Łódź", Charset::Latin1, "Kraków Lódz"),
+            ("rated ★★★★☆", Charset::Ascii, "rated ****-"),
             ("½ × œ ü", Charset::Macroman, "1/2 x oe ü"),
             ("ctrl\u{0007}\u{0085}x", Charset::Latin1, "ctrlx"),
         ];

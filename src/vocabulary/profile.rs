@@ -164,11 +164,12 @@ impl Profile {
     }
 
     /// The longest attribute value (in bytes) a page may carry: HTML 2.0's
-    /// LITLEN, which old browsers and the period SGML parsers share. A
-    /// longer URL is dropped and its link text kept.
+    /// LITLEN (1024) less NORMSEP (2), the length its SGML declaration lets
+    /// an attribute value reach, which old browsers and the period SGML
+    /// parsers share. A longer URL is dropped and its link text kept.
     pub fn max_attribute_len(self) -> usize {
         match self {
-            Profile::Html2 | Profile::Html32 => 1024,
+            Profile::Html2 | Profile::Html32 => 1022,
             Profile::Modern => 8192,
         }
     }

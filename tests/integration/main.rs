@@ -7,6 +7,7 @@ mod fetch;
 mod http;
 mod images;
 mod ingest;
+mod newsroom;
 mod output;
 mod profiles;
 mod serve;
