@@ -35,6 +35,9 @@ pub struct Config {
     pub charset: Option<Charset>,
     /// Where build writes, relative to the site root.
     pub output_dir: String,
+    /// The largest page, in KiB, for the period profiles: a longer article
+    /// is split into parts, and `check` reports any page over it.
+    pub page_budget_kb: u64,
     pub front_page: FrontPage,
     pub pagination: Pagination,
     pub images: Images,
@@ -58,6 +61,7 @@ impl Default for Config {
             profile: Profile::default(),
             charset: None,
             output_dir: "public".into(),
+            page_budget_kb: 32,
             front_page: FrontPage::default(),
             pagination: Pagination::default(),
             images: Images::default(),
@@ -196,13 +200,13 @@ impl Default for Fetch {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Check {
-    /// Pages larger than this (in KiB, images not counted) are reported.
-    pub max_page_kb: u64,
+    /// Replaced by `page_budget_kb`; still read, with a warning.
+    pub max_page_kb: Option<u64>,
 }
 
 impl Default for Check {
     fn default() -> Self {
-        Check { max_page_kb: 32 }
+        Check { max_page_kb: None }
     }
 }
 
@@ -236,6 +240,14 @@ impl Config {
                 bail!("section `{}` is listed twice in sections", s.id);
             }
         }
+        if self.check.max_page_kb.is_some() {
+            log::warn!(
+                "check.max_page_kb is now page_budget_kb (a top-level key); please rename it"
+            );
+        }
+        if self.page_budget_kb < 4 {
+            bail!("page_budget_kb must be at least 4");
+        }
         if self.images.max_width < 16 || self.images.max_height < 16 {
             bail!("images.max_width and images.max_height must be at least 16 pixels");
         }
@@ -268,6 +280,13 @@ impl Config {
         } else {
             Charset::Latin1
         })
+    }
+
+    /// The page budget in bytes (`page_budget_kb`, or the older
+    /// `check.max_page_kb` when that is set).
+    pub fn page_budget_bytes(&self) -> usize {
+        let kb = self.check.max_page_kb.unwrap_or(self.page_budget_kb);
+        usize::try_from(kb * 1024).unwrap_or(usize::MAX)
     }
 
     /// `base_url` with exactly one trailing slash, or empty.

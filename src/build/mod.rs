@@ -13,6 +13,7 @@ pub mod images;
 pub mod markdown;
 pub mod output;
 pub mod pages;
+pub mod parts;
 pub mod sanitize;
 pub mod strings;
 pub mod theme;

@@ -11,6 +11,7 @@
 use super::images::{ImageSet, LocalImage};
 use super::markdown;
 use super::output::OutputFile;
+use super::parts;
 use super::strings::Strings;
 use super::theme::Theme;
 use crate::config::Config;
@@ -22,6 +23,7 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Newest articles in feed.xml.
 const FEED_ITEMS: usize = 50;
@@ -77,6 +79,8 @@ struct ArticleData<'a> {
     /// The article's language, when front matter names one.
     language: Option<&'a str>,
     extra: &'a serde_json::Map<String, serde_json::Value>,
+    /// For an article in parts: which part this page is.
+    part: Option<Pagination>,
 }
 
 /// The theme as templates see it: its name and options.
@@ -115,7 +119,7 @@ struct FrontSection<'a> {
     more: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct Pagination {
     current: usize,
     total: usize,
@@ -248,21 +252,25 @@ pub fn render_all(
 
     let hints = server_hints(&jobs, config.charset().label(), &config.language);
     let count = jobs.len() + hints.len();
+    let extra_parts = AtomicUsize::new(0);
     jobs.into_par_iter().try_for_each(|mut j| {
         let mut ctx = base.clone();
         ctx.extend(std::mem::take(&mut j.context));
-        let mut source = None;
         if let Some((a, images)) = j.article.take() {
-            let body = markdown::render(&a.body, config.profile, config.images.mode);
-            ctx.insert("article", &article_data(lib, s, a, images, &body));
-            source = Some(&a.rel_path);
+            let out = ArticleOut {
+                lib,
+                config,
+                theme,
+                strings: s,
+                write,
+            };
+            let parts = out.render(a, images, ctx)?;
+            extra_parts.fetch_add(parts - 1, Ordering::Relaxed);
+            return Ok(());
         }
         let text = theme
             .render(j.template, &ctx)
-            .with_context(|| match source {
-                Some(rel) => format!("while making {} from content/{rel}", j.path),
-                None => format!("while making {}", j.path),
-            })?;
+            .with_context(|| format!("while making {}", j.path))?;
         let bytes = if j.path.ends_with(".html") {
             encode_page(&text, config.charset())
         } else {
@@ -274,6 +282,7 @@ pub fn render_all(
         })
     })?;
     hints.into_iter().try_for_each(write)?;
+    let count = count + extra_parts.into_inner();
     let published: BTreeMap<&str, &LocalImage> = images
         .into_iter()
         .flat_map(|set| set.values())
@@ -484,6 +493,97 @@ fn article_page<'a>(lib: &Library, a: &'a Article, images: Vec<ImageLink>) -> Jo
     }
 }
 
+/// What renders one article page (or its parts) and where it goes.
+struct ArticleOut<'a> {
+    lib: &'a Library,
+    config: &'a Config,
+    theme: &'a Theme,
+    strings: &'a Strings,
+    write: &'a (dyn Fn(OutputFile) -> Result<()> + Sync),
+}
+
+impl ArticleOut<'_> {
+    /// Renders and writes the article's page; in the period profiles, a
+    /// page over the budget becomes parts. Returns the number of pages.
+    fn render(&self, a: &Article, images: Vec<ImageLink>, ctx: tera::Context) -> Result<usize> {
+        let config = self.config;
+        let charset = config.charset();
+        let body = markdown::render(&a.body, config.profile, config.images.mode);
+        let whole = self.page(a, &images, &ctx, &body, None, &a.url)?;
+        let budget = config.page_budget_bytes();
+        if config.profile.is_period() && whole.len() > budget {
+            // Room for the body: the budget less the page around it, less
+            // the line that links the parts.
+            let around = whole
+                .len()
+                .saturating_sub(encode_page(&body, charset).len());
+            let room = budget.saturating_sub(around + 400);
+            let parts = parts::split(&body, room.max(1024), charset);
+            if parts.len() > 1 {
+                let total = parts.len();
+                for (i, content) in parts.iter().enumerate() {
+                    let n = i + 1;
+                    let path = parts::part_path(&a.url, n);
+                    let part = Pagination {
+                        current: n,
+                        total,
+                        prev_url: (n > 1).then(|| parts::part_path(&a.url, n - 1)),
+                        next_url: (n < total).then(|| parts::part_path(&a.url, n + 1)),
+                    };
+                    let bytes = self.page(a, &images, &ctx, content, Some(part), &path)?;
+                    (self.write)(OutputFile { path, bytes })?;
+                }
+                return Ok(total);
+            }
+        }
+        (self.write)(OutputFile {
+            path: a.url.clone(),
+            bytes: whole,
+        })?;
+        Ok(1)
+    }
+
+    /// One page of the article at `path`, holding `content`.
+    fn page(
+        &self,
+        a: &Article,
+        images: &[ImageLink],
+        ctx: &tera::Context,
+        content: &str,
+        part: Option<Pagination>,
+        path: &str,
+    ) -> Result<Vec<u8>> {
+        let root = root_for(path);
+        let mut ctx = ctx.clone();
+        ctx.insert("root", &root);
+        ctx.insert(
+            "page",
+            &PageData {
+                kind: "article",
+                url: path.to_string(),
+            },
+        );
+        let images = images
+            .iter()
+            .map(|l| match &l.view {
+                Some(view) => ImageLink {
+                    url: format!("{root}{view}"),
+                    ..l.clone()
+                },
+                None => l.clone(),
+            })
+            .collect();
+        let mut data = article_data(self.lib, self.strings, a, images, content);
+        data.part = part;
+        ctx.insert("article", &data);
+        let text = self
+            .theme
+            .render("article.html", &ctx)
+            .with_context(|| format!("while making {path} from content/{}", a.rel_path))?;
+        Ok(encode_page(&text, self.config.charset()))
+    }
+}
+
 fn article_data<'a>(
     lib: &Library,
     s: &Strings,
@@ -499,6 +599,7 @@ fn article_data<'a>(
         content,
         language: a.language.as_deref(),
         extra: &a.extra,
+        part: None,
     }
 }
 

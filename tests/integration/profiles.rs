@@ -287,15 +287,95 @@ fn lynx_shows_the_headline_and_back_link() {
 fn check_reports_pages_over_the_size_budget() {
     let site = site_with("html32", "latin1");
     let config = std::fs::read_to_string(site.root().join("config.yaml")).unwrap();
-    site.write(
-        "config.yaml",
-        &format!("{config}check:\n  max_page_kb: 1\n"),
-    );
+    site.write("config.yaml", &format!("{config}page_budget_kb: 4\n"));
+    // A page grown after the build, as a hand edit would.
+    let page = site.public().join("world/harbour-ferry.html");
+    let mut html = std::fs::read(&page).unwrap();
+    html.extend(std::iter::repeat_n(b'x', 5000));
+    std::fs::write(&page, html).unwrap();
     let out = site.run(&["check"]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("world/harbour-ferry.html:1: page is 2 KB, over check.max_page_kb (1)"),
+        stdout.contains("world/harbour-ferry.html:1: page is 6 KB, over page_budget_kb (4)"),
         "{stdout}"
     );
+}
+
+#[test]
+fn long_articles_are_split_into_parts_in_the_period_profiles() {
+    let paragraph = "The harbour board met again on Tuesday to go through the long list of repairs, clause by clause, while the public gallery filled up. ";
+    let body: String = (1..=60)
+        .map(|n| format!("Paragraph {n}. {}\n\n", paragraph.repeat(2)))
+        .collect();
+    let article = format!("---\ntitle: The Long Read\ndate: 2026-11-21\n---\n{body}");
+    for profile in ["html2", "html32", "modern"] {
+        let site = site_with(
+            profile,
+            if profile == "modern" {
+                "utf-8"
+            } else {
+                "latin1"
+            },
+        );
+        let config = std::fs::read_to_string(site.root().join("config.yaml")).unwrap();
+        site.write("config.yaml", &format!("{config}page_budget_kb: 8\n"));
+        site.write("content/science/2026-11-21-long-read.md", &article);
+        site.build();
+        let check = site.run(&["check"]);
+        assert_eq!(
+            check.status.code(),
+            Some(0),
+            "{profile}: {}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+        let first = site.page("science/long-read.html");
+        if profile == "modern" {
+            assert!(
+                !site.public().join("science/long-read").exists(),
+                "modern keeps one page"
+            );
+            assert!(first.contains("Paragraph 60."));
+            continue;
+        }
+        let parts = std::fs::read_dir(site.public().join("science/long-read"))
+            .unwrap()
+            .count()
+            + 1;
+        assert!(parts >= 3, "{profile}: {parts} parts");
+        let mut all = String::new();
+        for n in 1..=parts {
+            let rel = if n == 1 {
+                "science/long-read.html".to_string()
+            } else {
+                format!("science/long-read/{n}.html")
+            };
+            let page = site.page(&rel);
+            assert!(
+                page.len() <= 8 * 1024,
+                "{profile}: {rel} is {} bytes",
+                page.len()
+            );
+            assert!(
+                page.contains(&format!("Page {n} of {parts}")),
+                "{profile}: {rel}"
+            );
+            assert_eq!(
+                page.matches("Back to Fixture Times front page").count(),
+                2,
+                "{rel}"
+            );
+            all.push_str(&page);
+        }
+        // Every paragraph is on exactly one part, whole.
+        for n in 1..=60 {
+            assert_eq!(
+                all.matches(&format!("<p>Paragraph {n}. ")).count(),
+                1,
+                "{profile}: paragraph {n}"
+            );
+        }
+        let (ok, out) = validate(&site, "ISO-8859-1");
+        assert!(ok, "{profile}: {out}");
+    }
 }
