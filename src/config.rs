@@ -197,18 +197,13 @@ impl Default for Fetch {
 }
 
 /// Settings for `paperboy check`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Check {
     /// Replaced by `page_budget_kb`; still read, with a warning.
     pub max_page_kb: Option<u64>,
 }
 
-impl Default for Check {
-    fn default() -> Self {
-        Check { max_page_kb: None }
-    }
-}
 
 impl Config {
     /// Reads and checks `<root>/config.yaml`.
