@@ -1,6 +1,7 @@
 //! Embeds the shipped themes: every folder under themes/ with its
 //! theme.yaml, templates/ and static/ files, so a binary installed alone
-//! can build with, list and eject any of them.
+//! can build with, list and eject any of them; and names this build of
+//! paperboy (`PAPERBOY_BUILD_ID`) for its caches.
 //!
 //! Paths are read from `CARGO_MANIFEST_DIR` when the script runs (not baked
 //! in when it was compiled), so clones sharing one target folder each
@@ -46,6 +47,44 @@ fn main() {
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_themes.rs");
     std::fs::write(dest, out).unwrap();
+    build_id(&manifest);
+}
+
+/// `PAPERBOY_BUILD_ID`: a hash of everything that decides what a build
+/// writes (the sources, the shipped themes, the dependency versions), so
+/// caches and incremental builds made by another paperboy are not trusted.
+fn build_id(manifest: &Path) {
+    let mut files = Vec::new();
+    for dir in ["src", "themes"] {
+        collect(&manifest.join(dir), &manifest.join(dir), &mut files);
+    }
+    files.sort();
+    files.push((
+        "Cargo.lock".into(),
+        manifest.join("Cargo.lock").display().to_string(),
+    ));
+    // FNV-1a, 64 bits: stable across toolchains, no dependency.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    feed(
+        std::env::var("CARGO_PKG_VERSION")
+            .unwrap_or_default()
+            .as_bytes(),
+    );
+    for (rel, path) in &files {
+        feed(rel.as_bytes());
+        feed(&std::fs::read(path).unwrap_or_default());
+    }
+    println!(
+        "cargo:rerun-if-changed={}",
+        manifest.join("Cargo.lock").display()
+    );
+    println!("cargo:rustc-env=PAPERBOY_BUILD_ID={hash:016x}");
 }
 
 /// Every file under `dir` but hidden ones, as (relative path, absolute path), sorted.

@@ -204,7 +204,6 @@ pub struct Check {
     pub max_page_kb: Option<u64>,
 }
 
-
 impl Config {
     /// Reads and checks `<root>/config.yaml`.
     pub fn load(root: &Path) -> Result<Config> {

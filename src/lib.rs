@@ -13,6 +13,10 @@
 //! `fs`, `layout`, `yaml`, `image_cache` and `vocabulary` are at the bottom.
 //! Only `fetch` touches the network; the build is offline.
 
+/// Names this build of paperboy: a hash of its sources and shipped themes.
+/// Caches written by another build are not trusted.
+pub const BUILD_ID: &str = env!("PAPERBOY_BUILD_ID");
+
 pub mod cli;
 pub mod cmd;
 

@@ -1,15 +1,22 @@
-//! The build: content/ → public/, offline and deterministic.
+//! The build: content/ → public/, offline, deterministic and incremental.
 //!
 //! [`Site::build`] reads as a recipe of timed steps: read the config, load
-//! the theme, load the library, convert cached images, render every page
-//! into a staging folder, swap it in. The submodules own the steps'
-//! details: `theme` (templates), `markdown` (article bodies for a
-//! profile), `images` (converting from the image cache), `pages` (what
-//! each page is and its template variables) and `output` (staging and the
-//! swap). The build never touches the network: images it lacks are
-//! reported and linked to their originals.
+//! the theme, load the library (through the content cache), convert cached
+//! images, plan the pages, fingerprint them, then render only the pages
+//! whose fingerprint changed. With nothing changed, nothing is written.
+//! With few changes, the changed files are replaced in place; otherwise
+//! the whole site is staged and swapped in one step. Either way the result
+//! is byte for byte what a clean build would write. The submodules own the
+//! steps' details: `theme` (templates), `strings` (words and dates),
+//! `markdown` and `sanitize` (article bodies for a profile), `images`
+//! (converting from the image cache), `pages` (what each page is, its
+//! fingerprint and its template variables), `parts` (long articles in
+//! parts), `incremental` (what the last build wrote) and `output` (staging
+//! and the swap). The build never touches the network: images it lacks
+//! are reported and linked to their originals.
 
 pub mod images;
+pub mod incremental;
 pub mod markdown;
 pub mod output;
 pub mod pages;
@@ -19,10 +26,14 @@ pub mod strings;
 pub mod theme;
 
 use crate::config::{Config, ImageMode};
+use crate::content::cache::Cache;
 use crate::image_cache::ImageCache;
 use crate::layout::Layout;
 use crate::library::Library;
 use anyhow::{Context, Result};
+use incremental::{PageRecord, Record, Written};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -33,6 +44,8 @@ use theme::Theme;
 pub struct Site {
     pub layout: Layout,
     pub config: Config,
+    /// config.yaml as read: every page depends on it.
+    pub config_bytes: Vec<u8>,
     pub strings: Arc<Strings>,
     pub theme: Theme,
     pub library: Library,
@@ -43,9 +56,34 @@ pub struct Site {
 pub struct BuildReport {
     pub articles: usize,
     pub sections: usize,
+    /// Files of the site.
     pub files: usize,
+    /// Pages rendered this time.
+    pub rendered: usize,
+    /// Files whose bytes were written this time.
+    pub written: usize,
+    /// Files of the last build removed.
+    pub removed: usize,
+    /// How the output was updated.
+    pub mode: Mode,
     pub output: PathBuf,
 }
+
+/// How a build updated its output.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Nothing had changed; nothing was written.
+    #[default]
+    Unchanged,
+    /// The changed files were replaced one by one, each whole.
+    InPlace,
+    /// The whole site was staged and swapped in at once.
+    Swapped,
+}
+
+/// An in-place update renders at most one page in this many; beyond that
+/// the site is staged and swapped in one step.
+const IN_PLACE_SHARE: usize = 4;
 
 /// Logs how long a step took, at debug level.
 fn timed<T>(step: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
@@ -60,6 +98,7 @@ impl Site {
     pub fn load(root: &Path) -> Result<Site> {
         let layout = Layout::new(root);
         let config = timed("read config", || Config::load(root))?;
+        let config_bytes = std::fs::read(&layout.config).unwrap_or_default();
         let strings = Arc::new(
             Strings::load(&config.language, &config.strings)
                 .with_context(|| format!("invalid {}", layout.config.display()))?,
@@ -78,10 +117,18 @@ impl Site {
             theme.info.description,
             strings.code
         );
-        let library = timed("load content", || Library::load(&layout.content, &config))?;
+        let cache_path = layout.state.join("content-cache.json");
+        let mut cache = Cache::load(&cache_path);
+        let library = timed("load content", || {
+            Library::load(&layout.content, &config, &mut cache)
+        })?;
+        if let Err(e) = cache.save(&cache_path) {
+            log::warn!("cannot keep the content cache: {e:#}");
+        }
         Ok(Site {
             layout,
             config,
+            config_bytes,
             strings,
             theme,
             library,
@@ -93,10 +140,11 @@ impl Site {
         self.layout.output(&self.config.output_dir, dir)
     }
 
-    /// Renders every page and replaces `output` with the result. Stops at
-    /// the first error; the previous output stays whole. Two builds of one
-    /// site never run at once. `force` allows an output folder that is not
-    /// empty and holds no earlier build (its files are kept).
+    /// Renders every page that changed since the last build of `output`
+    /// and updates `output` to match. Stops at the first error; the previous
+    /// output stays whole. Two builds of one site never run at once.
+    /// `force` allows an output folder that is not empty and holds no
+    /// earlier build (its files are kept).
     pub fn build(&self, output: &Path, force: bool) -> Result<BuildReport> {
         let _lock = crate::fs::lock(&self.layout.lock_file("build"), "build")?;
         let images = match self.config.images.mode {
@@ -106,25 +154,179 @@ impl Site {
             })?),
             _ => None,
         };
-        let staging = timed("prepare output", || {
-            output::Staging::create(&self.layout, output, self.theme.static_files(), force)
-        })?;
-        let count = timed("render and write pages", || {
-            pages::render_all(
-                &self.library,
-                &self.config,
-                &self.theme,
-                &self.strings,
-                images.as_ref(),
-                &|file| staging.write(&file),
-            )
-        })?;
-        timed("replace output", || staging.commit())?;
-        Ok(BuildReport {
+        let pages = pages::Pages::new(
+            &self.library,
+            &self.config,
+            &self.config_bytes,
+            &self.theme,
+            &self.strings,
+            &self.layout.content,
+            images.as_ref(),
+        );
+        let plan = timed("plan pages", || Ok(pages.plan()))?;
+        let record_path = incremental::record_path(&self.layout.state, output);
+        let previous = Record::load(&record_path, output);
+        // What is still as the last build left it.
+        let unchanged: Vec<(String, Option<Vec<Written>>)> =
+            timed("compare with the last build", || {
+                Ok(plan
+                    .par_iter()
+                    .map(|page| {
+                        let fp = pages.fingerprint(page, &plan);
+                        let same = previous
+                            .as_ref()
+                            .and_then(|r| r.unchanged(&page.path, &fp, output))
+                            .map(<[Written]>::to_vec);
+                        (fp, same)
+                    })
+                    .collect())
+            })?;
+        let to_render = unchanged.iter().filter(|(_, same)| same.is_none()).count();
+        let mut report = BuildReport {
             articles: self.library.articles.len(),
             sections: self.library.sections.len(),
-            files: count,
+            rendered: to_render,
             output: output.to_path_buf(),
+            ..BuildReport::default()
+        };
+        let planned: BTreeSet<&str> = plan.iter().map(|p| p.path.as_str()).collect();
+        if let Some(previous) = &previous {
+            let gone = previous.pages.keys().any(|k| !planned.contains(k.as_str()));
+            if to_render == 0 && !gone {
+                report.files = previous.files().count();
+                return Ok(report);
+            }
+            if to_render * IN_PLACE_SHARE <= plan.len() {
+                return timed("update output in place", || {
+                    self.update_in_place(
+                        output,
+                        &pages,
+                        &plan,
+                        unchanged,
+                        previous,
+                        &record_path,
+                        report,
+                    )
+                });
+            }
+        }
+        timed("render, stage and swap", || {
+            self.stage_and_swap(
+                output,
+                force,
+                &pages,
+                &plan,
+                unchanged,
+                &record_path,
+                report,
+            )
         })
+    }
+
+    /// Renders the changed pages straight into `output`, removes what is
+    /// gone, and saves the record.
+    #[allow(clippy::too_many_arguments)]
+    fn update_in_place(
+        &self,
+        output: &Path,
+        pages: &pages::Pages,
+        plan: &[pages::Page],
+        unchanged: Vec<(String, Option<Vec<Written>>)>,
+        previous: &Record,
+        record_path: &Path,
+        mut report: BuildReport,
+    ) -> Result<BuildReport> {
+        let results: Vec<Result<(PageRecord, usize)>> = plan
+            .par_iter()
+            .zip(unchanged)
+            .map(|(page, (fingerprint, same))| match same {
+                Some(files) => Ok((PageRecord { fingerprint, files }, 0)),
+                None => {
+                    let files = pages.render(page, plan)?;
+                    let changed = incremental::write_in_place(output, &files)?;
+                    let written = files
+                        .iter()
+                        .map(|f| incremental::written(output, &f.path))
+                        .collect::<Result<Vec<_>>>()?;
+                    Ok((
+                        PageRecord {
+                            fingerprint,
+                            files: written,
+                        },
+                        changed.len(),
+                    ))
+                }
+            })
+            .collect();
+        let mut records = BTreeMap::new();
+        for (page, result) in plan.iter().zip(results) {
+            let (record, changed) = result?;
+            report.written += changed;
+            records.insert(page.path.clone(), record);
+        }
+        output::fault_point("in-place");
+        let record = Record::new(records);
+        let now: BTreeSet<String> = record.files().map(str::to_string).collect();
+        let before: BTreeSet<String> = previous.files().map(str::to_string).collect();
+        let stale: BTreeSet<String> = before.difference(&now).cloned().collect();
+        incremental::remove_stale(output, &stale)?;
+        if now != before {
+            incremental::write_manifest(output, &now)?;
+        }
+        record.save(record_path)?;
+        report.removed = stale.len();
+        report.files = now.len();
+        report.mode = Mode::InPlace;
+        Ok(report)
+    }
+
+    /// Stages the whole site (unchanged files linked from the old output,
+    /// changed ones rendered) and swaps it in; saves the record.
+    #[allow(clippy::too_many_arguments)]
+    fn stage_and_swap(
+        &self,
+        output: &Path,
+        force: bool,
+        pages: &pages::Pages,
+        plan: &[pages::Page],
+        unchanged: Vec<(String, Option<Vec<Written>>)>,
+        record_path: &Path,
+        mut report: BuildReport,
+    ) -> Result<BuildReport> {
+        let staging = output::Staging::create(&self.layout, output, force)?;
+        let results: Vec<Result<PageRecord>> = plan
+            .par_iter()
+            .zip(unchanged)
+            .map(|(page, (fingerprint, same))| {
+                let files = match same {
+                    Some(files) => {
+                        for w in &files {
+                            staging.keep(&w.path)?;
+                        }
+                        files
+                    }
+                    None => pages
+                        .render(page, plan)?
+                        .iter()
+                        .map(|f| {
+                            staging.write(f)?;
+                            incremental::written(staging.path(), &f.path)
+                        })
+                        .collect::<Result<Vec<_>>>()?,
+                };
+                Ok(PageRecord { fingerprint, files })
+            })
+            .collect();
+        let mut records = BTreeMap::new();
+        for (page, result) in plan.iter().zip(results) {
+            records.insert(page.path.clone(), result?);
+        }
+        let record = Record::new(records);
+        report.files = record.files().count();
+        report.written = staging.fresh();
+        staging.commit()?;
+        record.save(record_path)?;
+        report.mode = Mode::Swapped;
+        Ok(report)
     }
 }

@@ -20,6 +20,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,18 +45,15 @@ pub struct Staging {
     dir: tempfile::TempDir,
     output: PathBuf,
     written: Mutex<BTreeSet<String>>,
+    /// Files whose bytes were new (not carried over from the old output).
+    fresh: AtomicUsize,
 }
 
 impl Staging {
-    /// Checks `output`, clears leftovers of killed builds, creates the
-    /// staging folder and puts the theme's and site's static files into it.
-    /// `force` allows a non-empty output folder that holds no earlier build.
-    pub fn create<'a>(
-        layout: &Layout,
-        output: &Path,
-        static_files: impl Iterator<Item = (&'a str, &'a [u8])>,
-        force: bool,
-    ) -> Result<Staging> {
+    /// Checks `output`, clears leftovers of killed builds and creates the
+    /// staging folder. `force` allows a non-empty output folder that holds
+    /// no earlier build.
+    pub fn create(layout: &Layout, output: &Path, force: bool) -> Result<Staging> {
         check_output_path(layout, output)?;
         let parent = parent_of(output);
         fs::create_dir_all(&parent)
@@ -66,21 +64,45 @@ impl Staging {
             .prefix(&format!("{STAGING_PREFIX}{}-", name_of(output)))
             .tempdir_in(&parent)
             .with_context(|| format!("cannot create a staging folder in {}", parent.display()))?;
-        let staging = Staging {
+        Ok(Staging {
             dir,
             output: output.to_path_buf(),
             written: Mutex::new(BTreeSet::new()),
-        };
-        for (rel, bytes) in static_files {
-            staging.place(rel, bytes)?;
-        }
-        Ok(staging)
+            fresh: AtomicUsize::new(0),
+        })
     }
 
-    /// Writes one file of the new build; callable from many threads. A
-    /// generated file replaces a static one of the same name.
+    /// Writes one file of the new build; callable from many threads.
     pub fn write(&self, file: &OutputFile) -> Result<()> {
         self.place(&file.path, &file.bytes)
+    }
+
+    /// Carries file `rel` of the current output into the new build as it
+    /// is (a hard link; a copy where links are impossible).
+    pub fn keep(&self, rel: &str) -> Result<()> {
+        let path = self.dir.path().join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        let old = self.output.join(rel);
+        if fs::hard_link(&old, &path).is_err() {
+            fs::copy(&old, &path).with_context(|| format!("cannot copy {}", old.display()))?;
+        }
+        self.written
+            .lock()
+            .expect("manifest lock")
+            .insert(rel.to_string());
+        Ok(())
+    }
+
+    /// The staging folder.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// How many files got new bytes (rather than being carried over).
+    pub fn fresh(&self) -> usize {
+        self.fresh.load(Ordering::Relaxed)
     }
 
     /// Puts `bytes` at `rel` in the new build. A file identical to the one
@@ -102,6 +124,7 @@ impl Staging {
             && fs::read(&old).is_ok_and(|b| b == bytes);
         if !(unchanged && fs::hard_link(&old, &path).is_ok()) {
             fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+            self.fresh.fetch_add(1, Ordering::Relaxed);
         }
         self.written
             .lock()
@@ -129,7 +152,7 @@ impl Staging {
 /// Stops the process at a named step of the swap when
 /// `PAPERBOY_ABORT_AT` names it: the tests use it to kill a build at every
 /// step and check that nothing is lost.
-fn fault_point(step: &str) {
+pub fn fault_point(step: &str) {
     if std::env::var("PAPERBOY_ABORT_AT").is_ok_and(|s| s == step) {
         std::process::abort();
     }

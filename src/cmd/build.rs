@@ -1,6 +1,6 @@
 //! `paperboy build`: load the site, render it, replace the output folder.
 
-use crate::build::Site;
+use crate::build::{Mode, Site};
 use anyhow::Result;
 use std::path::Path;
 use std::time::Instant;
@@ -13,8 +13,15 @@ pub fn run(root: &Path, output: Option<&Path>, force: bool) -> Result<()> {
     let site = Site::load(root)?;
     let output = site.output(output);
     let report = site.build(&output, force)?;
+    let what = match report.mode {
+        Mode::Unchanged => "nothing changed".to_string(),
+        Mode::InPlace | Mode::Swapped => format!(
+            "{} pages rendered, {} files written, {} removed",
+            report.rendered, report.written, report.removed
+        ),
+    };
     log::info!(
-        "built {} articles in {} sections: {} files in {} ({} ms)",
+        "built {} articles in {} sections: {} files in {}; {what} ({} ms)",
         report.articles,
         report.sections,
         report.files,

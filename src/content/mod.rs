@@ -6,6 +6,7 @@
 //! files. Rendering the Markdown is the build's job; assembling the
 //! library and deciding URLs is `library`'s.
 
+pub mod cache;
 pub mod front_matter;
 pub mod store;
 
@@ -55,6 +56,22 @@ impl fmt::Display for ContentErrors {
 }
 
 impl std::error::Error for ContentErrors {}
+
+/// What the library keeps of a content file: everything but the body.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Meta {
+    /// Path relative to the content folder, with `/` separators.
+    pub rel_path: String,
+    pub title: String,
+    pub section: SectionId,
+    pub date: Option<Date>,
+    pub front: FrontMatter,
+    /// Plain text of the body's first paragraph, for summaries.
+    pub first_paragraph: String,
+    /// 32 hex digits of the BLAKE3 hash of the file's bytes: what changes
+    /// when anything in the file does.
+    pub hash: String,
+}
 
 /// A parsed, checked content file. The body is still Markdown.
 #[derive(Debug, Clone)]
@@ -182,7 +199,12 @@ fn read(content_dir: &Path, rel_path: &str) -> Result<Source, ContentError> {
         line: None,
         message: format!("cannot read: {e}"),
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    parse_bytes(rel_path, &bytes)
+}
+
+/// Parses a file's bytes, reporting bytes that are not UTF-8 by line.
+fn parse_bytes(rel_path: &str, bytes: &[u8]) -> Result<Source, ContentError> {
+    let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..valid]
             .iter()
@@ -221,29 +243,93 @@ pub fn list(content_dir: &Path) -> Result<Vec<String>> {
     Ok(files)
 }
 
-/// Reads and parses every content file in parallel. Returns all sources, or
-/// every error found (not only the first).
-pub fn load(content_dir: &Path) -> Result<Vec<Source>> {
+impl Source {
+    /// The metadata of this source, whose file's bytes hash to `hash`.
+    pub fn meta(&self, hash: String) -> Meta {
+        Meta {
+            rel_path: self.rel_path.clone(),
+            title: self.title.clone(),
+            section: self.section.clone(),
+            date: self.date,
+            front: self.front.clone(),
+            first_paragraph: first_paragraph(&self.body),
+            hash,
+        }
+    }
+}
+
+/// 32 hex digits of the BLAKE3 hash of `bytes`.
+pub fn hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex()[..32].to_string()
+}
+
+/// Reads one file and returns its metadata.
+fn read_meta(content_dir: &Path, rel_path: &str) -> Result<Meta, ContentError> {
+    let bytes = std::fs::read(content_dir.join(rel_path)).map_err(|e| ContentError {
+        path: rel_path.into(),
+        line: None,
+        message: format!("cannot read: {e}"),
+    })?;
+    let source = parse_bytes(rel_path, &bytes)?;
+    Ok(source.meta(hash(&bytes)))
+}
+
+/// Reads one content file whole, body included (the build does so for
+/// each article it renders).
+pub fn read_source(content_dir: &Path, rel_path: &str) -> Result<Source> {
+    read(content_dir, rel_path).map_err(|e| {
+        anyhow::anyhow!(
+            "{}",
+            ContentError {
+                path: Path::new("content").join(&e.path),
+                ..e
+            }
+        )
+    })
+}
+
+/// The metadata of every content file, read in parallel; files whose size
+/// and modification time `cache` knows are not read again. Returns every
+/// error found (not only the first).
+pub fn load(content_dir: &Path, cache: &mut cache::Cache) -> Result<Vec<Meta>> {
     let files = list(content_dir)?;
-    let results: Vec<Result<Source, ContentError>> =
-        files.par_iter().map(|rel| read(content_dir, rel)).collect();
-    let mut sources = Vec::with_capacity(results.len());
+    let results: Vec<(String, Option<cache::Stamp>, Result<Meta, ContentError>)> = files
+        .par_iter()
+        .map(|rel| {
+            let stamp = cache::stamp(&content_dir.join(rel));
+            let meta = match stamp.and_then(|s| cache.get(rel, s)) {
+                Some(meta) => Ok(meta.clone()),
+                None => read_meta(content_dir, rel),
+            };
+            (rel.clone(), stamp, meta)
+        })
+        .collect();
+    let mut metas = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
     // Errors name files from the site root ("content/world/a.md"), as users see them.
     let shown = Path::new(content_dir.file_name().unwrap_or("content".as_ref()));
-    for r in results {
+    for (rel, stamp, r) in results {
         match r {
-            Ok(s) => sources.push(s),
+            Ok(meta) => {
+                if let Some(stamp) = stamp
+                    && cache.get(&rel, stamp).is_none()
+                {
+                    cache.put(&rel, stamp, meta.clone());
+                }
+                metas.push(meta);
+            }
             Err(e) => errors.push(ContentError {
                 path: shown.join(&e.path),
                 ..e
             }),
         }
     }
+    let present: std::collections::HashSet<&str> = files.iter().map(String::as_str).collect();
+    cache.retain(|rel| present.contains(rel));
     if !errors.is_empty() {
         return Err(ContentErrors(errors).into());
     }
-    Ok(sources)
+    Ok(metas)
 }
 
 #[cfg(test)]

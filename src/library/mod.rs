@@ -9,7 +9,7 @@
 mod urls;
 
 use crate::config::{Config, ImageMode, SectionConfig};
-use crate::content::{self, Image, Source};
+use crate::content::{self, Image, Meta};
 use crate::vocabulary::{Date, SectionId, html, text};
 use anyhow::Result;
 use rayon::prelude::*;
@@ -29,12 +29,13 @@ pub struct Article {
     pub source_name: Option<String>,
     pub byline: Option<String>,
     pub images: Vec<Image>,
-    /// The body, in Markdown; the build renders it for the profile.
-    pub body: String,
     /// Front matter summary, or the first paragraph.
     pub summary: String,
-    /// The content file, relative to content/.
+    /// The content file, relative to content/; the build reads the body
+    /// from it when it renders the article, so bodies are never all held.
     pub rel_path: String,
+    /// The hash of the content file's bytes: what changes when it does.
+    pub hash: String,
     /// The article's language, when front matter names one.
     pub language: Option<String>,
     /// Front matter `extra`, for templates.
@@ -64,16 +65,20 @@ pub struct Library {
 }
 
 impl Library {
-    /// Loads every content file, renders its Markdown, and assigns sections
-    /// and URLs. Reports every bad file at once.
-    pub fn load(content_dir: &Path, config: &Config) -> Result<Library> {
-        let sources = content::load(content_dir)?;
-        Library::from_sources(sources, config)
+    /// Loads the metadata of every content file (through `cache`), and
+    /// assigns sections and URLs. Reports every bad file at once.
+    pub fn load(
+        content_dir: &Path,
+        config: &Config,
+        cache: &mut content::cache::Cache,
+    ) -> Result<Library> {
+        let metas = content::load(content_dir, cache)?;
+        Library::from_metas(metas, config)
     }
 
-    /// Builds the library from parsed sources (drafts are left out).
-    pub fn from_sources(sources: Vec<Source>, config: &Config) -> Result<Library> {
-        let mut sources: Vec<Source> = sources.into_iter().filter(|s| !s.front.draft).collect();
+    /// Builds the library from content metadata (drafts are left out).
+    pub fn from_metas(sources: Vec<Meta>, config: &Config) -> Result<Library> {
+        let mut sources: Vec<Meta> = sources.into_iter().filter(|s| !s.front.draft).collect();
         // Newest first; undated last; ties broken by title then path so the
         // order never depends on the file system.
         sources.sort_by(|a, b| {
@@ -95,7 +100,7 @@ impl Library {
             .map(|(s, url)| {
                 let summary = match &s.front.summary {
                     Some(summary) => summary.clone(),
-                    None => shorten(&content::first_paragraph(&s.body), 300),
+                    None => shorten(&s.first_paragraph, 300),
                 };
                 let max = config.profile.max_attribute_len();
                 let source_url = linkable_url(&s, "source_url", s.front.source_url.as_deref(), max);
@@ -116,8 +121,8 @@ impl Library {
                     source_name: s.front.source_name,
                     byline: s.front.byline,
                     title: s.title,
-                    body: s.body,
                     rel_path: s.rel_path,
+                    hash: s.hash,
                     language: s.front.language,
                     extra: s.front.extra,
                 }
@@ -132,7 +137,7 @@ impl Library {
 
 /// Configured sections in config order, then any section that only content
 /// names, sorted by id (with a warning: it probably wants a config entry).
-fn assemble_sections(sources: &[Source], configured: &[SectionConfig]) -> Vec<Section> {
+fn assemble_sections(sources: &[Meta], configured: &[SectionConfig]) -> Vec<Section> {
     let mut sections: Vec<Section> = configured
         .iter()
         .map(|c| Section {
@@ -165,7 +170,7 @@ fn assemble_sections(sources: &[Source], configured: &[SectionConfig]) -> Vec<Se
 /// limit). Any other is dropped with a warning naming the file: an unsafe
 /// one (such as `javascript:`), or one a period page cannot carry (such as
 /// a source URL with kilobytes of tracking parameters).
-fn linkable_url(s: &Source, key: &str, url: Option<&str>, max_len: usize) -> Option<String> {
+fn linkable_url(s: &Meta, key: &str, url: Option<&str>, max_len: usize) -> Option<String> {
     let url = url?.trim();
     if url.is_empty() {
         return None;
@@ -203,9 +208,9 @@ fn shorten(text: &str, max: usize) -> String {
 mod tests {
     use super::*;
 
-    fn source(path: &str, title: &str, date: &str) -> Source {
+    fn source(path: &str, title: &str, date: &str) -> Meta {
         let text = format!("---\ntitle: {title}\ndate: {date}\n---\nBody of {title}.\n");
-        content::parse(path, &text).unwrap()
+        content::parse(path, &text).unwrap().meta(String::new())
     }
 
     #[test]
@@ -216,7 +221,7 @@ mod tests {
             source("world/b.md", "New", "2026-11-27"),
             source("zeta/c.md", "Z", "2026-11-02"),
         ];
-        let lib = Library::from_sources(sources, &config).unwrap();
+        let lib = Library::from_metas(sources, &config).unwrap();
         let titles: Vec<_> = lib.articles.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(titles, ["New", "Z", "Old"]);
         assert_eq!(
@@ -237,8 +242,10 @@ mod tests {
         );
         for (profile, kept) in [("html2", false), ("html32", false), ("modern", true)] {
             let config = Config::from_yaml(&format!("profile: {profile}\n")).unwrap();
-            let source = content::parse("world/a.md", &text).unwrap();
-            let lib = Library::from_sources(vec![source], &config).unwrap();
+            let source = content::parse("world/a.md", &text)
+                .unwrap()
+                .meta(String::new());
+            let lib = Library::from_metas(vec![source], &config).unwrap();
             let a = &lib.articles[0];
             assert_eq!(a.source_url.is_some(), kept, "{profile}");
             assert_eq!(a.images.len(), if kept { 2 } else { 1 }, "{profile}");

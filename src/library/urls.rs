@@ -5,12 +5,12 @@
 //! use (`index`, `pageN`). URLs are assigned in path order, so adding an
 //! article never renames an older one.
 
-use crate::content::Source;
+use crate::content::Meta;
 use crate::vocabulary::names;
 use std::collections::HashSet;
 
 /// One URL per source, in the order given.
-pub fn assign(sources: &[Source]) -> Vec<String> {
+pub fn assign(sources: &[Meta]) -> Vec<String> {
     let mut order: Vec<usize> = (0..sources.len()).collect();
     order.sort_by(|&a, &b| sources[a].rel_path.cmp(&sources[b].rel_path));
     let mut taken: HashSet<String> = HashSet::new();
@@ -42,9 +42,11 @@ pub fn assign(sources: &[Source]) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn source(path: &str, title: &str, date: &str) -> Source {
+    fn source(path: &str, title: &str, date: &str) -> Meta {
         let text = format!("---\ntitle: {title}\ndate: {date}\n---\nBody of {title}.\n");
-        crate::content::parse(path, &text).unwrap()
+        crate::content::parse(path, &text)
+            .unwrap()
+            .meta(String::new())
     }
 
     #[test]

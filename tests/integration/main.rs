@@ -6,6 +6,7 @@ mod build;
 mod fetch;
 mod http;
 mod images;
+mod incremental;
 mod ingest;
 mod newsroom;
 mod output;

@@ -119,8 +119,21 @@ fn a_file_paperboy_did_not_write_wins_over_its_own() {
 
 #[test]
 fn a_build_killed_at_any_step_of_the_swap_loses_nothing() {
-    for step in ["staged", "carried", "exchanged", "set-aside"] {
+    for step in ["staged", "carried", "exchanged", "set-aside", "in-place"] {
         let site = TempSite::fixture("site");
+        // Enough articles that one more changes few of the site's pages.
+        let filler = |site: &TempSite| {
+            for n in 0..40 {
+                site.write(
+                    &format!("content/science/2026-10-{:02}-note-{n}.md", n % 28 + 1),
+                    &format!(
+                        "---\ntitle: Note {n}\ndate: 2026-10-{:02}\n---\nA note.\n",
+                        n % 28 + 1
+                    ),
+                );
+            }
+        };
+        filler(&site);
         checkout(&site.public());
         assert!(site.run(&["build", "--force"]).status.success());
         let old = snapshot(&site.public());
@@ -128,6 +141,14 @@ fn a_build_killed_at_any_step_of_the_swap_loses_nothing() {
             "content/world/2026-11-29-late-news.md",
             "---\ntitle: Late News\ndate: 2026-11-29\n---\nJust in.\n",
         );
+        if step != "in-place" {
+            // A new title changes every page: the whole site is staged and swapped.
+            let config = std::fs::read_to_string(site.root().join("config.yaml")).unwrap();
+            site.write(
+                "config.yaml",
+                &config.replace("Fixture Times", "Fixture Tribune"),
+            );
+        }
         let killed = std::process::Command::new(env!("CARGO_BIN_EXE_paperboy"))
             .args(["-q", "build", "--root"])
             .arg(site.root())
@@ -142,6 +163,12 @@ fn a_build_killed_at_any_step_of_the_swap_loses_nothing() {
             // Between the two renames of platforms without an exchange, the
             // output is briefly gone; the old build waits beside it.
             assert!(!site.public().exists(), "{step}");
+        } else if step == "in-place" {
+            // Killed while replacing the changed files one by one: every
+            // file is whole, old or new; the next build completes it.
+            let now = snapshot(&site.public());
+            assert!(now.contains_key("world/late-news.html"), "{step}");
+            assert_eq!(foreign(&now), foreign(&old), "{step}");
         } else {
             let now = snapshot(&site.public());
             assert!(
@@ -159,6 +186,29 @@ fn a_build_killed_at_any_step_of_the_swap_loses_nothing() {
             foreign(&after),
             foreign(&old),
             "{step}: foreign files changed"
+        );
+        // The same bytes as a clean build.
+        let clean = TempSite::fixture("site");
+        filler(&clean);
+        std::fs::copy(
+            site.root().join("config.yaml"),
+            clean.root().join("config.yaml"),
+        )
+        .unwrap();
+        clean.write(
+            "content/world/2026-11-29-late-news.md",
+            "---\ntitle: Late News\ndate: 2026-11-29\n---\nJust in.\n",
+        );
+        clean.build();
+        let ours: BTreeMap<_, _> = after
+            .iter()
+            .filter(|(k, _)| !foreign(&after).contains_key(*k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        assert_eq!(
+            ours,
+            snapshot(&clean.public()),
+            "{step}: differs from a clean build"
         );
         assert!(
             leftovers(&site).is_empty(),

@@ -100,6 +100,9 @@ pub struct Theme {
     pub chain: Vec<Layer>,
     /// The options templates see: defaults along the chain, then the site's.
     pub options: Map<String, Value>,
+    /// A hash of every template and static file in use: what changes when
+    /// any of them does.
+    pub fingerprint: String,
     tera: tera::Tera,
     /// Template name → file, for errors.
     templates: BTreeMap<String, File>,
@@ -145,10 +148,18 @@ impl Theme {
             statics.insert(rel, file);
         }
         let tera = compile(&templates, strings)?;
+        let mut h = blake3::Hasher::new();
+        for (name, file) in templates.iter().chain(&statics) {
+            h.update(name.as_bytes());
+            h.update(&(file.bytes().len() as u64).to_le_bytes());
+            h.update(file.bytes());
+        }
+        h.update(&serde_json::to_vec(&options).unwrap_or_default());
         Ok(Theme {
             info,
             chain,
             options,
+            fingerprint: h.finalize().to_hex().to_string(),
             tera,
             templates,
             statics,

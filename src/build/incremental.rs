@@ -1,0 +1,151 @@
+//! What the last build of an output folder wrote, so the next one renders
+//! and writes only what changed.
+//!
+//! The record (`.paperboy/builds/<output>.json`) holds, for each page, the
+//! fingerprint of what it was made from and the files it wrote with their
+//! size and modification time. A page whose fingerprint is unchanged and
+//! whose files are still as written is not rendered again; a file whose
+//! new bytes equal the old ones is not rewritten, so its modification time
+//! stays and syncs skip it.
+//!
+//! Owns the record and the in-place update: when few files change, each
+//! is written to a temporary file beside it and renamed over it (every
+//! file whole at every moment), stale files are removed, and the record is
+//! saved last; a build killed in between is completed by the next one,
+//! which finds the record out of date. Whole-site builds go through the
+//! staging swap of `output` instead.
+
+use super::output::{MANIFEST, OutputFile};
+use crate::content::cache::stamp;
+use crate::fs::write_atomic;
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// A file as the last build left it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Written {
+    pub path: String,
+    pub size: u64,
+    pub modified: (u64, u32),
+}
+
+/// A page of the last build.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PageRecord {
+    pub fingerprint: String,
+    pub files: Vec<Written>,
+}
+
+/// What the last build of one output folder wrote.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Record {
+    build: String,
+    pub pages: BTreeMap<String, PageRecord>,
+}
+
+/// Where the record of `output` is kept.
+pub fn record_path(state: &Path, output: &Path) -> PathBuf {
+    let abs = std::path::absolute(output).unwrap_or_else(|_| output.to_path_buf());
+    let key = crate::image_cache::short_hash(abs.to_string_lossy().as_bytes());
+    state.join("builds").join(format!("{key}.json"))
+}
+
+impl Record {
+    /// The record at `path`, if it was written by this paperboy for an
+    /// output that still holds its manifest; otherwise none (a full build).
+    pub fn load(path: &Path, output: &Path) -> Option<Record> {
+        if !output.join(MANIFEST).is_file() {
+            return None;
+        }
+        let record: Record = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
+        (record.build == crate::BUILD_ID).then_some(record)
+    }
+
+    /// The files of a page whose fingerprint is unchanged and whose files
+    /// are still as this record says, if so.
+    pub fn unchanged(&self, page: &str, fingerprint: &str, output: &Path) -> Option<&[Written]> {
+        let rec = self.pages.get(page)?;
+        if rec.fingerprint != fingerprint {
+            return None;
+        }
+        rec.files
+            .iter()
+            .all(|w| stamp(&output.join(&w.path)) == Some((w.size, w.modified)))
+            .then_some(&rec.files)
+    }
+
+    /// Every file the record says paperboy wrote.
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.pages
+            .values()
+            .flat_map(|p| p.files.iter().map(|w| w.path.as_str()))
+    }
+
+    /// A new record for this build.
+    pub fn new(pages: BTreeMap<String, PageRecord>) -> Record {
+        Record {
+            build: crate::BUILD_ID.to_string(),
+            pages,
+        }
+    }
+
+    pub fn save(&self, path: &Path) -> Result<()> {
+        write_atomic(path, &serde_json::to_vec(self)?, true)
+    }
+}
+
+/// The size and time of a file just written into `dir`.
+pub fn written(dir: &Path, rel: &str) -> Result<Written> {
+    let (size, modified) =
+        stamp(&dir.join(rel)).with_context(|| format!("cannot read back {rel}"))?;
+    Ok(Written {
+        path: rel.to_string(),
+        size,
+        modified,
+    })
+}
+
+/// Writes `files` into `output` in place, each through a temporary file
+/// and a rename, skipping files whose bytes are already there. Returns the
+/// files actually written.
+pub fn write_in_place(output: &Path, files: &[OutputFile]) -> Result<Vec<String>> {
+    let mut changed = Vec::new();
+    for file in files {
+        let path = output.join(&file.path);
+        let same = std::fs::metadata(&path).is_ok_and(|m| m.len() == file.bytes.len() as u64)
+            && std::fs::read(&path).is_ok_and(|b| b == file.bytes);
+        if !same {
+            write_atomic(&path, &file.bytes, true)?;
+            changed.push(file.path.clone());
+        }
+    }
+    Ok(changed)
+}
+
+/// Removes `stale` files from `output`, and the folders they leave empty.
+pub fn remove_stale(output: &Path, stale: &BTreeSet<String>) -> Result<()> {
+    for rel in stale {
+        let path = output.join(rel);
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot remove {}", path.display())),
+        }
+        let mut dir = path.parent();
+        while let Some(d) = dir.filter(|d| *d != output) {
+            if std::fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    Ok(())
+}
+
+/// Writes the manifest of `files` into `output`.
+pub fn write_manifest(output: &Path, files: &BTreeSet<String>) -> Result<()> {
+    let text: String = files.iter().map(|f| format!("{f}\n")).collect();
+    write_atomic(&output.join(MANIFEST), text.as_bytes(), true)
+}
