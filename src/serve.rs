@@ -2,32 +2,43 @@
 //! site and rebuilds it when a source file changes.
 //!
 //! Owns the small static file server (GET and HEAD only, never outside the
-//! output folder) and the change watcher (polling modification times of
-//! config.yaml, content/, templates/, themes/ and static/). A failed rebuild
-//! is reported and the last good site keeps being served.
+//! output folder) and the change watcher: file-system events for
+//! config.yaml, content/, templates/, themes/ and static/ (through notify,
+//! debounced so that one save is one rebuild), each followed by an
+//! incremental build that keeps the content cache in memory. A failed
+//! rebuild is reported and the last good site keeps being served.
 
-use crate::build::Site;
+use crate::build::{Cache, Site};
 use crate::layout::Layout;
 use anyhow::{Context, Result};
+use notify_debouncer_full::notify::RecursiveMode;
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
-/// How often the sources are checked for changes.
-const POLL: Duration = Duration::from_millis(300);
+/// How long the watcher waits for a burst of events (an editor's save) to end.
+const DEBOUNCE: Duration = Duration::from_millis(40);
 
 /// Builds the site, then serves `output` on 127.0.0.1:`port` (0 picks a
 /// free port) until the process ends. `ready` is told the address.
 pub fn serve(root: &Path, output: &Path, port: u16, ready: impl FnOnce(SocketAddr)) -> Result<()> {
-    let charset = build(root, output)?;
+    let layout = Layout::new(root);
+    let mut cache = Cache::load(&layout.state.join("content-cache.json"));
+    let charset = build(root, output, &mut cache)?;
     let listener = TcpListener::bind(("127.0.0.1", port))
         .with_context(|| format!("cannot listen on port {port}"))?;
     ready(listener.local_addr()?);
     let charset = std::sync::Arc::new(std::sync::RwLock::new(charset));
     {
         let (root, output, charset) = (root.to_path_buf(), output.to_path_buf(), charset.clone());
-        std::thread::spawn(move || watch(&root, &output, &charset));
+        std::thread::spawn(move || {
+            if let Err(e) = watch(&root, &output, &charset, cache) {
+                log::error!("cannot watch the sources for changes: {e:#}");
+            }
+        });
     }
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
@@ -43,30 +54,53 @@ pub fn serve(root: &Path, output: &Path, port: u16, ready: impl FnOnce(SocketAdd
 }
 
 /// Builds once; returns the charset label pages are served with.
-fn build(root: &Path, output: &Path) -> Result<&'static str> {
+fn build(root: &Path, output: &Path, cache: &mut Cache) -> Result<&'static str> {
     let start = Instant::now();
-    let site = Site::load(root)?;
+    let site = Site::load_with(root, cache)?;
     let report = site.build(output, false)?;
     log::info!(
-        "built {} articles in {} ms",
+        "built {} articles: {} pages rendered, {} files written in {} ms",
         report.articles,
+        report.rendered,
+        report.written,
         start.elapsed().as_millis()
     );
     Ok(site.config.charset().label())
 }
 
-/// Rebuilds whenever the newest modification time or the number of source
-/// files changes.
-fn watch(root: &Path, output: &Path, charset: &std::sync::RwLock<&'static str>) {
-    let mut last = fingerprint(root);
-    loop {
-        std::thread::sleep(POLL);
-        let now = fingerprint(root);
-        if now == last {
+/// Rebuilds after every burst of changes to the sources.
+fn watch(
+    root: &Path,
+    output: &Path,
+    charset: &std::sync::RwLock<&'static str>,
+    mut cache: Cache,
+) -> Result<()> {
+    let layout = Layout::new(root);
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = new_debouncer(DEBOUNCE, None, tx).context("cannot start the watcher")?;
+    // The root itself, so that a templates/ or static/ folder made later is seen.
+    debouncer.watch(root, RecursiveMode::NonRecursive)?;
+    let mut watched = std::collections::HashSet::new();
+    for source in layout.sources() {
+        if source.is_dir() {
+            debouncer.watch(source, RecursiveMode::Recursive)?;
+            watched.insert(source.to_path_buf());
+        }
+    }
+    let relevant = |path: &Path| layout.sources().iter().any(|s| path.starts_with(s));
+    for result in rx {
+        let Ok(events) = result else { continue };
+        if !events.iter().any(|e| e.paths.iter().any(|p| relevant(p))) {
             continue;
         }
-        last = now;
-        match build(root, output) {
+        // A folder that appeared is watched from now on.
+        for source in layout.sources() {
+            if source.is_dir() && !watched.contains(source) {
+                debouncer.watch(source, RecursiveMode::Recursive)?;
+                watched.insert(source.to_path_buf());
+            }
+        }
+        match build(root, output, &mut cache) {
             Ok(label) => {
                 if let Ok(mut c) = charset.write() {
                     *c = label;
@@ -75,23 +109,7 @@ fn watch(root: &Path, output: &Path, charset: &std::sync::RwLock<&'static str>) 
             Err(e) => log::error!("rebuild failed (still serving the last good build): {e:#}"),
         }
     }
-}
-
-fn fingerprint(root: &Path) -> (usize, Option<SystemTime>) {
-    let mut count = 0;
-    let mut newest = None;
-    let layout = Layout::new(root);
-    for entry in layout
-        .sources()
-        .iter()
-        .flat_map(walkdir::WalkDir::new)
-        .filter_map(Result::ok)
-    {
-        count += 1;
-        let modified = entry.metadata().ok().and_then(|m| m.modified().ok());
-        newest = newest.max(modified);
-    }
-    (count, newest)
+    Ok(())
 }
 
 /// The longest request line read (the request target is in it): 414 beyond.

@@ -26,7 +26,7 @@ pub mod strings;
 pub mod theme;
 
 use crate::config::{Config, ImageMode};
-use crate::content::cache::Cache;
+pub use crate::content::cache::Cache;
 use crate::image_cache::ImageCache;
 use crate::layout::Layout;
 use crate::library::Library;
@@ -97,6 +97,19 @@ impl Site {
     /// Loads config, theme and content from `root`.
     pub fn load(root: &Path) -> Result<Site> {
         let layout = Layout::new(root);
+        let cache_path = layout.state.join("content-cache.json");
+        let mut cache = Cache::load(&cache_path);
+        let site = Site::load_with(root, &mut cache)?;
+        if let Err(e) = cache.save(&cache_path) {
+            log::warn!("cannot keep the content cache: {e:#}");
+        }
+        Ok(site)
+    }
+
+    /// Loads the site with a content cache the caller keeps between builds
+    /// (`serve` does, so a rebuild reads only the files that changed).
+    pub fn load_with(root: &Path, cache: &mut Cache) -> Result<Site> {
+        let layout = Layout::new(root);
         let config = timed("read config", || Config::load(root))?;
         let config_bytes = std::fs::read(&layout.config).unwrap_or_default();
         let strings = Arc::new(
@@ -117,14 +130,9 @@ impl Site {
             theme.info.description,
             strings.code
         );
-        let cache_path = layout.state.join("content-cache.json");
-        let mut cache = Cache::load(&cache_path);
         let library = timed("load content", || {
-            Library::load(&layout.content, &config, &mut cache)
+            Library::load(&layout.content, &config, cache)
         })?;
-        if let Err(e) = cache.save(&cache_path) {
-            log::warn!("cannot keep the content cache: {e:#}");
-        }
         Ok(Site {
             layout,
             config,

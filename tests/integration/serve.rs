@@ -95,6 +95,30 @@ fn serves_the_site_and_rebuilds_on_change() {
         );
         std::thread::sleep(Duration::from_millis(200));
     }
+
+    // A templates/ folder made while serving is watched too.
+    site.write(
+        "templates/back_link.html",
+        "<p><a href=\"{{ root }}index.html\">Home again</a></p>\n",
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (_, _, body) = get(&format!("{}/world/harbour-ferry.html", server.base));
+        if body.contains("Home again") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "no rebuild after a new template");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+
+    // A broken edit keeps the last good site online.
+    site.write(
+        "content/world/2026-11-28-fresh.md",
+        "---\ntitle: [broken\n---\n",
+    );
+    std::thread::sleep(Duration::from_millis(800));
+    let (status, _, body) = get(&format!("{}/index.html", server.base));
+    assert!(status == 200 && body.contains("Freshly Written Story"));
 }
 
 /// Sends `request` as raw bytes (the connection stays open for writing) and
