@@ -42,6 +42,8 @@ pub struct PageRecord {
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Record {
     build: String,
+    /// The stamp of the sources it was built from (see `sources_stamp`).
+    pub sources: String,
     pub pages: BTreeMap<String, PageRecord>,
 }
 
@@ -84,16 +86,72 @@ impl Record {
     }
 
     /// A new record for this build.
-    pub fn new(pages: BTreeMap<String, PageRecord>) -> Record {
+    pub fn new(sources: String, pages: BTreeMap<String, PageRecord>) -> Record {
         Record {
             build: crate::BUILD_ID.to_string(),
+            sources,
             pages,
         }
+    }
+
+    /// Whether every file this record lists is still as it was written.
+    pub fn intact(&self, output: &Path) -> bool {
+        use rayon::prelude::*;
+        let files: Vec<&Written> = self.pages.values().flat_map(|p| &p.files).collect();
+        files
+            .par_iter()
+            .all(|w| stamp(&output.join(&w.path)) == Some((w.size, w.modified)))
     }
 
     pub fn save(&self, path: &Path) -> Result<()> {
         write_atomic(path, &serde_json::to_vec(self)?, true)
     }
+}
+
+/// A stamp of everything a build reads: this paperboy, config.yaml, the
+/// theme, and the name, size and modification time of every content file
+/// (and of every cached image, with local images). When it matches the
+/// last build's and that build's files are intact, nothing can have
+/// changed, and nothing is even loaded.
+pub fn sources_stamp(
+    content_dir: &Path,
+    config_bytes: &[u8],
+    theme: &str,
+    images: Option<&Path>,
+) -> Result<String> {
+    use rayon::prelude::*;
+    let files = crate::content::list(content_dir)?;
+    let stamps: Vec<Option<crate::content::cache::Stamp>> = files
+        .par_iter()
+        .map(|rel| stamp(&content_dir.join(rel)))
+        .collect();
+    let mut h = blake3::Hasher::new();
+    h.update(crate::BUILD_ID.as_bytes());
+    h.update(&(config_bytes.len() as u64).to_le_bytes());
+    h.update(config_bytes);
+    h.update(theme.as_bytes());
+    for (rel, s) in files.iter().zip(stamps) {
+        h.update(rel.as_bytes());
+        h.update(format!("{s:?}").as_bytes());
+    }
+    if let Some(dir) = images {
+        let mut entries: Vec<(String, Option<crate::content::cache::Stamp>)> =
+            match std::fs::read_dir(dir) {
+                Ok(read) => read
+                    .flatten()
+                    .map(|e| {
+                        (
+                            e.file_name().to_string_lossy().into_owned(),
+                            stamp(&e.path()),
+                        )
+                    })
+                    .collect(),
+                Err(_) => Vec::new(),
+            };
+        entries.sort();
+        h.update(format!("{entries:?}").as_bytes());
+    }
+    Ok(h.finalize().to_hex()[..32].to_string())
 }
 
 /// The size and time of a file just written into `dir`.

@@ -148,6 +148,53 @@ impl Site {
         self.layout.output(&self.config.output_dir, dir)
     }
 
+    /// The stamp of this site's sources (see [`incremental::sources_stamp`]).
+    fn sources_stamp(
+        layout: &Layout,
+        config: &Config,
+        config_bytes: &[u8],
+        theme: &Theme,
+    ) -> Result<String> {
+        let images = (config.images.mode == ImageMode::Local).then(|| layout.image_cache());
+        incremental::sources_stamp(
+            &layout.content,
+            config_bytes,
+            &theme.fingerprint,
+            images.as_deref(),
+        )
+    }
+
+    /// Whether the last build of the site at `root` into `output` (or the
+    /// configured folder) is still current: nothing it was built from has
+    /// changed and every file it wrote is as it left it. Loads only the
+    /// config and the theme, so an up-to-date site costs a few milliseconds
+    /// per thousand articles to confirm.
+    pub fn up_to_date(root: &Path, output: Option<&Path>) -> Result<Option<BuildReport>> {
+        let layout = Layout::new(root);
+        let config = Config::load(root)?;
+        let config_bytes = std::fs::read(&layout.config).unwrap_or_default();
+        let strings = Arc::new(Strings::load_with(
+            &config.language,
+            &config.strings,
+            false,
+        )?);
+        let theme = Theme::load(&layout, &config, strings)?;
+        let output = layout.output(&config.output_dir, output);
+        let Some(record) = Record::load(&incremental::record_path(&layout.state, &output), &output)
+        else {
+            return Ok(None);
+        };
+        let stamp = Site::sources_stamp(&layout, &config, &config_bytes, &theme)?;
+        if record.sources != stamp || !record.intact(&output) {
+            return Ok(None);
+        }
+        Ok(Some(BuildReport {
+            files: record.files().count(),
+            output,
+            ..BuildReport::default()
+        }))
+    }
+
     /// Renders every page that changed since the last build of `output`
     /// and updates `output` to match. Stops at the first error; the previous
     /// output stays whole. Two builds of one site never run at once.
@@ -172,6 +219,8 @@ impl Site {
             images.as_ref(),
         );
         let plan = timed("plan pages", || Ok(pages.plan()))?;
+        let sources =
+            Site::sources_stamp(&self.layout, &self.config, &self.config_bytes, &self.theme)?;
         let record_path = incremental::record_path(&self.layout.state, output);
         let previous = Record::load(&record_path, output);
         // What is still as the last build left it.
@@ -202,6 +251,10 @@ impl Site {
             let gone = previous.pages.keys().any(|k| !planned.contains(k.as_str()));
             if to_render == 0 && !gone {
                 report.files = previous.files().count();
+                if previous.sources != sources {
+                    // Sources touched but not changed: remember their new stamp.
+                    Record::new(sources, previous.pages.clone()).save(&record_path)?;
+                }
                 return Ok(report);
             }
             if to_render * IN_PLACE_SHARE <= plan.len() {
@@ -213,6 +266,7 @@ impl Site {
                         unchanged,
                         previous,
                         &record_path,
+                        sources,
                         report,
                     )
                 });
@@ -226,6 +280,7 @@ impl Site {
                 &plan,
                 unchanged,
                 &record_path,
+                sources,
                 report,
             )
         })
@@ -242,6 +297,7 @@ impl Site {
         unchanged: Vec<(String, Option<Vec<Written>>)>,
         previous: &Record,
         record_path: &Path,
+        sources: String,
         mut report: BuildReport,
     ) -> Result<BuildReport> {
         let results: Vec<Result<(PageRecord, usize)>> = plan
@@ -273,7 +329,7 @@ impl Site {
             records.insert(page.path.clone(), record);
         }
         output::fault_point("in-place");
-        let record = Record::new(records);
+        let record = Record::new(sources, records);
         let now: BTreeSet<String> = record.files().map(str::to_string).collect();
         let before: BTreeSet<String> = previous.files().map(str::to_string).collect();
         let stale: BTreeSet<String> = before.difference(&now).cloned().collect();
@@ -299,6 +355,7 @@ impl Site {
         plan: &[pages::Page],
         unchanged: Vec<(String, Option<Vec<Written>>)>,
         record_path: &Path,
+        sources: String,
         mut report: BuildReport,
     ) -> Result<BuildReport> {
         let staging = output::Staging::create(&self.layout, output, force)?;
@@ -329,7 +386,7 @@ impl Site {
         for (page, result) in plan.iter().zip(results) {
             records.insert(page.path.clone(), result?);
         }
-        let record = Record::new(records);
+        let record = Record::new(sources, records);
         report.files = record.files().count();
         report.written = staging.fresh();
         staging.commit()?;

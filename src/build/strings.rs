@@ -63,6 +63,15 @@ impl Strings {
     /// French one), with `overrides` on top. An override for a key no table
     /// has is an error naming it.
     pub fn load(language: &str, overrides: &BTreeMap<String, String>) -> Result<Strings> {
+        Strings::load_with(language, overrides, true)
+    }
+
+    /// [`Strings::load`], saying nothing about a missing table unless `warn`.
+    pub fn load_with(
+        language: &str,
+        overrides: &BTreeMap<String, String>,
+        warn: bool,
+    ) -> Result<Strings> {
         let code = language
             .split(['-', '_'])
             .next()
@@ -71,10 +80,12 @@ impl Strings {
         let (code, table) = match table(&code) {
             Some(t) => (code, t),
             None => {
-                log::warn!(
-                    "no strings table for language `{language}`: pages use English words (tables: {}; set single words with `strings:` in config.yaml)",
-                    languages().collect::<Vec<_>>().join(", ")
-                );
+                if warn {
+                    log::warn!(
+                        "no strings table for language `{language}`: pages use English words (tables: {}; set single words with `strings:` in config.yaml)",
+                        languages().collect::<Vec<_>>().join(", ")
+                    );
+                }
                 ("en".to_string(), table("en").expect("English ships"))
             }
         };

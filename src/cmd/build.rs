@@ -10,9 +10,14 @@ use std::time::Instant;
 pub fn run(root: &Path, output: Option<&Path>, force: bool) -> Result<()> {
     let start = Instant::now();
     log::info!("building site in {}", root.display());
-    let site = Site::load(root)?;
-    let output = site.output(output);
-    let report = site.build(&output, force)?;
+    let report = match Site::up_to_date(root, output)? {
+        Some(report) => report,
+        None => {
+            let site = Site::load(root)?;
+            let output = site.output(output);
+            site.build(&output, force)?
+        }
+    };
     let what = match report.mode {
         Mode::Unchanged => "nothing changed".to_string(),
         Mode::InPlace | Mode::Swapped => format!(

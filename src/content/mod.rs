@@ -66,8 +66,9 @@ pub struct Meta {
     pub section: SectionId,
     pub date: Option<Date>,
     pub front: FrontMatter,
-    /// Plain text of the body's first paragraph, for summaries.
-    pub first_paragraph: String,
+    /// Plain text of the body's first paragraph, cut to
+    /// [`SUMMARY_CHARS`] at a word boundary: the default summary.
+    pub lead: String,
     /// 32 hex digits of the BLAKE3 hash of the file's bytes: what changes
     /// when anything in the file does.
     pub hash: String,
@@ -170,6 +171,20 @@ pub fn parse(rel_path: &str, text: &str) -> Result<Source, ContentError> {
     })
 }
 
+/// The longest default summary, in characters.
+pub const SUMMARY_CHARS: usize = 300;
+
+/// Cuts text to at most `max` characters at a word boundary, adding `...`.
+pub fn shorten(text: &str, max: usize) -> String {
+    let text = crate::vocabulary::text::one_line(text);
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}...")
+}
+
 /// The plain text of a Markdown body's first paragraph, for summaries.
 /// Reads only as far as that paragraph.
 pub fn first_paragraph(markdown: &str) -> String {
@@ -252,7 +267,7 @@ impl Source {
             section: self.section.clone(),
             date: self.date,
             front: self.front.clone(),
-            first_paragraph: first_paragraph(&self.body),
+            lead: shorten(&first_paragraph(&self.body), SUMMARY_CHARS),
             hash,
         }
     }
@@ -368,6 +383,12 @@ mod tests {
         assert!(e.line.is_some_and(|l| l >= 2), "{e}");
         let e = parse("world/a.md", "---\nbyline: X\n---\n").unwrap_err();
         assert!(e.message.contains("missing `title`"));
+    }
+
+    #[test]
+    fn shorten_cuts_at_words() {
+        assert_eq!(shorten("one two three", 9), "one two...");
+        assert_eq!(shorten("short", 9), "short");
     }
 
     #[test]

@@ -100,7 +100,7 @@ impl Library {
             .map(|(s, url)| {
                 let summary = match &s.front.summary {
                     Some(summary) => summary.clone(),
-                    None => shorten(&s.first_paragraph, 300),
+                    None => s.lead.clone(),
                 };
                 let max = config.profile.max_attribute_len();
                 let source_url = linkable_url(&s, "source_url", s.front.source_url.as_deref(), max);
@@ -193,17 +193,6 @@ fn linkable_url(s: &Meta, key: &str, url: Option<&str>, max_len: usize) -> Optio
     Some(url.to_string())
 }
 
-/// Cuts text to at most `max` characters at a word boundary, adding `...`.
-fn shorten(text: &str, max: usize) -> String {
-    let text = text::one_line(text);
-    if text.chars().count() <= max {
-        return text;
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{cut}...")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,11 +239,5 @@ mod tests {
             assert_eq!(a.source_url.is_some(), kept, "{profile}");
             assert_eq!(a.images.len(), if kept { 2 } else { 1 }, "{profile}");
         }
-    }
-
-    #[test]
-    fn shorten_cuts_at_words() {
-        assert_eq!(shorten("one two three", 9), "one two...");
-        assert_eq!(shorten("short", 9), "short");
     }
 }
