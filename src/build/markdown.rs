@@ -8,8 +8,9 @@
 //! Markdown goes through `sanitize`, so script, style, iframes, event
 //! handlers and `javascript:` URLs never reach a page. A link or image URL
 //! longer than the profile's attribute limit loses its link and keeps its
-//! text. Owns nothing about pages or charsets: the result is a UTF-8 HTML
-//! fragment.
+//! text. Blocks nested deeper than `sanitize::MAX_DEPTH` (quotes in quotes,
+//! lists in lists) are written without their markup. Owns nothing about
+//! pages or charsets: the result is a UTF-8 HTML fragment.
 
 use super::sanitize;
 use crate::config::ImageMode;
@@ -125,7 +126,13 @@ impl Writer {
     /// and anything else is left out, its content kept.
     fn block(&mut self, name: &'static str, open: &str, close: &'static str) {
         let parent = self.parent();
-        if self.profile.allows_child(parent, name) {
+        if self.blocks.len() >= sanitize::MAX_DEPTH {
+            // Deeper quotes and lists are written flat, as raw HTML is.
+            self.blocks.push(Open {
+                name: parent,
+                close: "",
+            });
+        } else if self.profile.allows_child(parent, name) {
             self.out.push_str(open);
             self.blocks.push(Open { name, close });
         } else if name.starts_with('h') && self.profile.allows_child(parent, "p") {

@@ -13,6 +13,7 @@ pub mod extract;
 
 use crate::content::{Extraction, FrontMatter, Image};
 use crate::vocabulary::html::without_credentials;
+use crate::vocabulary::nesting::{MAX_HTML_DEPTH, flatten_deep};
 use crate::vocabulary::{Date, SectionId, names, text};
 use anyhow::{Context, Result, bail};
 use decode::decode_html;
@@ -80,8 +81,7 @@ pub struct FetchedPage<'a> {
 pub fn ingest(bytes: &[u8], origin: Origin, section: &SectionId) -> Result<Ingested> {
     match origin {
         Origin::Page { url, charset } => {
-            let (html, _) = decode_html(bytes, charset);
-            let ex = extract::extract_html(&html, Some(url))?;
+            let ex = extract_page(bytes, charset, Some(url))?;
             Ok(from_extracted(ex, Some(url), section, Extraction::Page))
         }
         Origin::File { path, url } => {
@@ -92,8 +92,7 @@ pub fn ingest(bytes: &[u8], origin: Origin, section: &SectionId) -> Result<Inges
             }
             match extension(path).as_deref() {
                 Some("html" | "htm") => {
-                    let (html, _) = decode_html(bytes, None);
-                    let ex = extract::extract_html(&html, url)?;
+                    let ex = extract_page(bytes, None, url)?;
                     Ok(from_extracted(ex, url, section, Extraction::Page))
                 }
                 Some("txt") => {
@@ -126,8 +125,7 @@ pub fn from_feed(
     section: &SectionId,
 ) -> Ingested {
     let extracted = page.and_then(|page| {
-        let (html, _) = decode_html(page.bytes, page.charset);
-        let ex = extract::extract_html(&html, Some(page.url))?;
+        let ex = extract_page(page.bytes, page.charset, Some(page.url))?;
         let chars = ex
             .text()
             .chars()
@@ -167,7 +165,8 @@ pub fn from_feed(
                 .as_deref()
                 .or(item.summary.as_deref())
                 .unwrap_or("");
-            let body = extract::fragment_to_markdown(html, base.as_ref());
+            let body =
+                extract::fragment_to_markdown(&flatten_deep(html, MAX_HTML_DEPTH), base.as_ref());
             let facts = Facts {
                 title: &item.title,
                 date: item.published,
@@ -190,6 +189,27 @@ pub fn from_feed(
             }
         }
     }
+}
+
+/// Decodes a page and finds its article. Binary data is refused, and
+/// nesting deeper than [`MAX_HTML_DEPTH`] is flattened first, so the work
+/// grows with the page's size alone.
+fn extract_page(bytes: &[u8], charset: Option<&str>, url: Option<&str>) -> Result<Extracted> {
+    let utf16 = charset.is_some_and(|c| c.to_ascii_lowercase().starts_with("utf-16"));
+    if !utf16 && looks_binary(bytes) {
+        bail!("not an HTML page: it holds binary data");
+    }
+    let (html, _) = decode_html(bytes, charset);
+    let html = flatten_deep(&html, MAX_HTML_DEPTH);
+    extract::extract_html(&html, url)
+}
+
+/// True when the start of `bytes` holds a NUL byte outside UTF-16 text:
+/// an image, archive or executable, never an HTML page.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+    !utf16 && head.contains(&0)
 }
 
 /// What is known about a new article, from wherever it came.
