@@ -174,14 +174,37 @@ pub fn first_paragraph(markdown: &str) -> String {
     crate::vocabulary::text::one_line(&out)
 }
 
-/// Reads one file, reporting unreadable bytes by line.
-fn read(content_dir: &Path, rel_path: &str) -> Result<Source, ContentError> {
+/// Reads one file of at most `max_bytes`, reporting unreadable bytes by
+/// line.
+pub fn read(content_dir: &Path, rel_path: &str, max_bytes: u64) -> Result<Source, ContentError> {
+    let text = read_text(content_dir, rel_path, max_bytes)?;
+    parse(rel_path, &text)
+}
+
+/// The text of one file of at most `max_bytes` (`limits.content_bytes`);
+/// a larger one is refused before it is read.
+pub fn read_text(
+    content_dir: &Path,
+    rel_path: &str,
+    max_bytes: u64,
+) -> Result<String, ContentError> {
     let path = content_dir.join(rel_path);
-    let bytes = std::fs::read(&path).map_err(|e| ContentError {
+    let cannot = |e: std::io::Error| ContentError {
         path: rel_path.into(),
         line: None,
         message: format!("cannot read: {e}"),
-    })?;
+    };
+    let len = std::fs::metadata(&path).map_err(cannot)?.len();
+    if len > max_bytes {
+        return Err(ContentError {
+            path: rel_path.into(),
+            line: None,
+            message: format!(
+                "{len} bytes, over the {max_bytes}-byte limit for a content file (limits.content_bytes)"
+            ),
+        });
+    }
+    let bytes = std::fs::read(&path).map_err(cannot)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..valid]
@@ -195,7 +218,7 @@ fn read(content_dir: &Path, rel_path: &str) -> Result<Source, ContentError> {
             message: format!("not valid UTF-8 (byte {valid}): save the file as UTF-8"),
         }
     })?;
-    parse(rel_path, &text)
+    Ok(text)
 }
 
 /// Lists the `.md` files under `content_dir`, sorted, skipping hidden files
@@ -221,12 +244,15 @@ pub fn list(content_dir: &Path) -> Result<Vec<String>> {
     Ok(files)
 }
 
-/// Reads and parses every content file in parallel. Returns all sources, or
-/// every error found (not only the first).
-pub fn load(content_dir: &Path) -> Result<Vec<Source>> {
+/// Reads and parses every content file in parallel, refusing files over
+/// `max_bytes`. Returns all sources, or every error found (not only the
+/// first).
+pub fn load(content_dir: &Path, max_bytes: u64) -> Result<Vec<Source>> {
     let files = list(content_dir)?;
-    let results: Vec<Result<Source, ContentError>> =
-        files.par_iter().map(|rel| read(content_dir, rel)).collect();
+    let results: Vec<Result<Source, ContentError>> = files
+        .par_iter()
+        .map(|rel| read(content_dir, rel, max_bytes))
+        .collect();
     let mut sources = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
     // Errors name files from the site root ("content/world/a.md"), as users see them.

@@ -63,7 +63,7 @@ impl Library {
     /// Loads every content file, renders its Markdown, and assigns sections
     /// and URLs. Reports every bad file at once.
     pub fn load(content_dir: &Path, config: &Config) -> Result<Library> {
-        let sources = content::load(content_dir)?;
+        let sources = content::load(content_dir, config.limits.content_bytes)?;
         Library::from_sources(sources, config)
     }
 
