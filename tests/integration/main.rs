@@ -7,6 +7,7 @@ mod fetch;
 mod http;
 mod images;
 mod ingest;
+mod limits;
 mod profiles;
 mod serve;
 mod server;
