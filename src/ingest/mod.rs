@@ -457,3 +457,63 @@ mod tests {
         assert!(got.fallback.unwrap().contains("404"));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn soup() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("<div>".to_string()),
+            Just("</div>".to_string()),
+            Just("<p>".to_string()),
+            Just("<b>".to_string()),
+            Just("</b>".to_string()),
+            Just("<a href=\"/x\">".to_string()),
+            Just("<a href=\"javascript:x\">".to_string()),
+            Just("</a>".to_string()),
+            Just("<ul><li>".to_string()),
+            Just("<table><tr><td>".to_string()),
+            Just("<h1>".to_string()),
+            Just("<img src=\"/i.png\" alt=\"i\">".to_string()),
+            Just("<script type=\"application/ld+json\">{\"headline\":\"H\"}</script>".to_string()),
+            Just("<pre>".to_string()),
+            Just("<svg><g>".to_string()),
+            Just("<title>T</title>".to_string()),
+            Just("<!--".to_string()),
+            any::<String>(),
+            "[a-zA-Z .,]{0,40}",
+        ];
+        proptest::collection::vec(piece, 0..80).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_page_ingests_or_fails_cleanly(html in soup()) {
+            let section = SectionId::parse("world").unwrap();
+            let origin = Origin::Page { url: "https://e.org/a", charset: None };
+            if let Ok(got) = ingest(html.as_bytes(), origin, &section) {
+                // A page without a title is refused when stored, never a panic.
+                if let Err(e) = crate::content::front_matter::render(&got.front, &got.body) {
+                    prop_assert!(e.to_string().contains("missing `title`"), "{}", e);
+                }
+            }
+        }
+
+        #[test]
+        fn any_feed_text_becomes_markdown(html in soup()) {
+            let item = FeedItem {
+                url: "https://e.org/a".into(),
+                title: "T".into(),
+                content: Some(html),
+                ..FeedItem::default()
+            };
+            let section = SectionId::parse("world").unwrap();
+            let got = from_feed(&item, None, Err(anyhow::anyhow!("404")), &section);
+            prop_assert!(crate::content::front_matter::render(&got.front, &got.body).is_ok());
+        }
+    }
+}
