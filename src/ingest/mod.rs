@@ -18,6 +18,7 @@ use crate::vocabulary::{Date, SectionId, names, text};
 use anyhow::{Context, Result, bail};
 use decode::decode_html;
 use extract::Extracted;
+use std::borrow::Cow;
 use std::path::Path;
 
 /// File types ingest reads, by extension.
@@ -165,8 +166,14 @@ pub fn from_feed(
                 .as_deref()
                 .or(item.summary.as_deref())
                 .unwrap_or("");
-            let body =
-                extract::fragment_to_markdown(&flatten_deep(html, MAX_HTML_DEPTH), base.as_ref());
+            let flat = flatten_deep(html, MAX_HTML_DEPTH);
+            if matches!(flat, Cow::Owned(_)) {
+                log::warn!(
+                    "{}: the feed's text nests elements deeper than {MAX_HTML_DEPTH} levels; their tags are dropped, their text kept",
+                    item.url
+                );
+            }
+            let body = extract::fragment_to_markdown(&flat, base.as_ref());
             let facts = Facts {
                 title: &item.title,
                 date: item.published,
@@ -200,8 +207,14 @@ fn extract_page(bytes: &[u8], charset: Option<&str>, url: Option<&str>) -> Resul
         bail!("not an HTML page: it holds binary data");
     }
     let (html, _) = decode_html(bytes, charset);
-    let html = flatten_deep(&html, MAX_HTML_DEPTH);
-    extract::extract_html(&html, url)
+    let flat = flatten_deep(&html, MAX_HTML_DEPTH);
+    if matches!(flat, Cow::Owned(_)) {
+        log::warn!(
+            "{}: elements nested deeper than {MAX_HTML_DEPTH} levels; their tags are dropped, their text kept",
+            url.unwrap_or("page")
+        );
+    }
+    extract::extract_html(&flat, url)
 }
 
 /// True when the start of `bytes` holds a NUL byte outside UTF-16 text:
