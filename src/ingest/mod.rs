@@ -201,7 +201,7 @@ pub fn from_feed(
 /// Decodes a page and finds its article. Binary data is refused, and
 /// nesting deeper than [`MAX_HTML_DEPTH`] is flattened first, so the work
 /// grows with the page's size alone.
-fn extract_page(bytes: &[u8], charset: Option<&str>, url: Option<&str>) -> Result<Extracted> {
+pub fn extract_page(bytes: &[u8], charset: Option<&str>, url: Option<&str>) -> Result<Extracted> {
     let utf16 = charset.is_some_and(|c| c.to_ascii_lowercase().starts_with("utf-16"));
     if !utf16 && looks_binary(bytes) {
         bail!("not an HTML page: it holds binary data");
