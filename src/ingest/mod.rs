@@ -199,7 +199,7 @@ pub fn from_feed(
 }
 
 /// Decodes a page and finds its article. Binary data is refused, and
-/// nesting deeper than [`MAX_HTML_DEPTH`] is flattened first, so the work
+/// nesting deeper than 256 elements is flattened first, so the work
 /// grows with the page's size alone.
 pub fn extract_page(bytes: &[u8], charset: Option<&str>, url: Option<&str>) -> Result<Extracted> {
     let utf16 = charset.is_some_and(|c| c.to_ascii_lowercase().starts_with("utf-16"));
