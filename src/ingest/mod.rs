@@ -5,7 +5,7 @@
 //! fetches a URL (`cmd::ingest`, `fetch`) and hands over the bytes with an
 //! [`Origin`]; a feed item comes with what the feed said about it
 //! ([`FeedItem`]) and its page, if that could be fetched. Decoding bytes is
-//! `decode`'s job and finding the article `extract`'s; [`front_matter`] is
+//! `decode`'s job and finding the article `extract`'s; `front_matter` is
 //! the one place front matter for a new article is put together.
 
 pub mod decode;
