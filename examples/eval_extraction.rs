@@ -20,7 +20,7 @@
 //!   the mean over pages that predicted anything, recall the mean over
 //!   pages with any truth; F1 of the two means.
 //! * **snippets** (`evaldata.json` + `pages/`): each page is decoded by
-//!   its declared charset through `decode_html` and extracted with its
+//!   its declared charset and extracted (`ingest::extract_page`) with its
 //!   URL; the full [`Extracted::text`] (title included, as a reader sees
 //!   it) is searched for every "with" and "without" snippet after
 //!   collapsing whitespace on both sides. Precision = with-found /
@@ -35,12 +35,13 @@
 //! `EVAL_DUMP=NAME` prints the text extracted from snippet pages whose
 //! file name contains NAME.
 //!
-//! Timing is decode plus extraction of one page, single-threaded.
+//! Timing is decode, the nesting pass and extraction of one page
+//! (`ingest::extract_page`, as ingest and fetch run it), single-threaded.
 
 use anyhow::{Context, Result, bail};
 use dom_query::{Document, NodeRef};
-use paperboy::ingest::decode::decode_html;
-use paperboy::ingest::extract::{Extracted, extract_html};
+use paperboy::ingest::extract::Extracted;
+use paperboy::ingest::extract_page;
 use regex::Regex;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -116,8 +117,7 @@ fn main() -> Result<()> {
 fn run(bytes: &[u8], url: &str, ms: &mut Vec<f64>) -> Result<Extracted> {
     let url = url.starts_with("http").then_some(url);
     let start = Instant::now();
-    let (html, _) = decode_html(bytes, None);
-    let result = extract_html(&html, url);
+    let result = extract_page(bytes, None, url);
     ms.push(start.elapsed().as_secs_f64() * 1000.0);
     result
 }

@@ -45,6 +45,7 @@ pub struct Config {
     pub sections: Vec<SectionConfig>,
     pub fetch: Fetch,
     pub check: Check,
+    pub limits: Limits,
 }
 
 impl Default for Config {
@@ -68,6 +69,7 @@ impl Default for Config {
             sections: Vec::new(),
             fetch: Fetch::default(),
             check: Check::default(),
+            limits: Limits::default(),
         }
     }
 }
@@ -179,6 +181,8 @@ pub struct Fetch {
     pub per_host: usize,
     pub timeout_secs: u64,
     pub max_page_bytes: u64,
+    /// Items read from one feed; the rest are skipped with a note.
+    pub max_items: usize,
     pub user_agent: Option<String>,
     pub keep_days: Option<u32>,
 }
@@ -190,6 +194,7 @@ impl Default for Fetch {
             per_host: 2,
             timeout_secs: 20,
             max_page_bytes: 5_000_000,
+            max_items: 300,
             user_agent: None,
             keep_days: None,
         }
@@ -202,6 +207,24 @@ impl Default for Fetch {
 pub struct Check {
     /// Replaced by `page_budget_kb`; still read, with a warning.
     pub max_page_kb: Option<u64>,
+}
+
+/// Limits on what paperboy reads, so that hostile or broken input costs
+/// little and ends in a clear error.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Content files larger than this (in bytes) are refused by build,
+    /// fetch and ingest.
+    pub content_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            content_bytes: 2_000_000,
+        }
+    }
 }
 
 impl Config {
@@ -250,6 +273,9 @@ impl Config {
             || self.pagination.archive == 0
         {
             bail!("front_page.per_section and pagination sizes must be at least 1");
+        }
+        if self.fetch.max_items == 0 {
+            bail!("fetch.max_items must be at least 1");
         }
         if self.profile == Profile::Modern && self.charset() != Charset::Utf8 {
             bail!("profile `modern` writes UTF-8: remove `charset` or set it to utf-8");

@@ -3,6 +3,11 @@
 //! number and, for misspelt keys or values, a "did you mean" suggestion;
 //! and writing front matter back. No other module names the YAML crate, so
 //! replacing it (see Cargo.toml) touches this file alone.
+//!
+//! Before the parser sees a text, a linear pre-check refuses nesting
+//! deeper than [`MAX_DEPTH`] and more than [`MAX_ALIASES`] aliases: the
+//! parser's work on those grows faster than the text, and no config or
+//! front matter needs more than a few of either.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -28,8 +33,18 @@ impl fmt::Display for YamlError {
 
 impl std::error::Error for YamlError {}
 
+/// How deeply mappings and sequences may nest (block and flow together).
+pub const MAX_DEPTH: usize = 32;
+
+/// How many aliases (`*name`) one document may use.
+pub const MAX_ALIASES: usize = 64;
+
 /// Parses `text`, which starts at line `first_line` of its file.
 pub fn parse<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, YamlError> {
+    precheck(text).map_err(|(line, message)| YamlError {
+        line: Some(line + first_line - 1),
+        message,
+    })?;
     // An empty document is an empty mapping, so defaults apply.
     let text = if text.trim().is_empty() { "{}" } else { text };
     serde_yaml::from_str(text).map_err(|e| {
@@ -43,6 +58,134 @@ pub fn parse<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, Ya
             .map(|l| l + first_line - 1);
         YamlError { line, message }
     })
+}
+
+/// Refuses nesting deeper than [`MAX_DEPTH`] and more than [`MAX_ALIASES`]
+/// aliases, naming the 1-based line. One pass; an approximation of YAML's
+/// grammar that never counts less than the parser would build: block
+/// nesting by indentation and `- ` markers, flow nesting by brackets
+/// outside quotes, block scalars (`|`, `>`) skipped.
+fn precheck(text: &str) -> Result<(), (usize, String)> {
+    let too_deep = |line| {
+        Err((
+            line,
+            format!(
+                "nesting deeper than {MAX_DEPTH} levels, the limit: a config or front matter needs a few"
+            ),
+        ))
+    };
+    // Indentation of the open block collections.
+    let mut indents: Vec<usize> = Vec::new();
+    // Open flow brackets, and the block depth they started at.
+    let mut flow = 0usize;
+    let mut flow_base = 0usize;
+    let mut quote: Option<u8> = None;
+    // A block scalar: lines indented more than this are its text.
+    let mut scalar_indent: Option<usize> = None;
+    let mut aliases = 0usize;
+    for (n, line) in text.lines().enumerate() {
+        let n = n + 1;
+        let b = line.as_bytes();
+        let indent = b.iter().take_while(|&&c| c == b' ').count();
+        if let Some(si) = scalar_indent {
+            if indent > si || line.trim().is_empty() {
+                continue;
+            }
+            scalar_indent = None;
+        }
+        let mut i = 0;
+        if flow == 0 && quote.is_none() {
+            let rest = line[indent..].trim_end();
+            if rest.is_empty() || rest.starts_with('#') {
+                continue;
+            }
+            while indents.last().is_some_and(|&top| top >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+            i = indent;
+        }
+        // Block depth of this line: its indentation level, plus one per
+        // `- ` or `? ` marker in front of its value.
+        let mut depth = indents.len();
+        let mut at_value = flow == 0 && quote.is_none();
+        while i < b.len() {
+            let c = b[i];
+            if let Some(q) = quote {
+                if c == q {
+                    if q == b'\'' && b.get(i + 1) == Some(&b'\'') {
+                        i += 1;
+                    } else {
+                        quote = None;
+                    }
+                } else if c == b'\\' && q == b'"' {
+                    i += 1;
+                }
+                i += 1;
+                continue;
+            }
+            let next_blank = b.get(i + 1).is_none_or(|c| *c == b' ' || *c == b'\t');
+            match c {
+                b' ' | b'\t' => {}
+                b'#' if i == 0 || matches!(b[i - 1], b' ' | b'\t') => break,
+                b'-' | b'?' if at_value && flow == 0 && next_blank => depth += 1,
+                b':' if next_blank => at_value = true,
+                b',' if flow > 0 => at_value = true,
+                b'"' | b'\'' if at_value || flow > 0 => {
+                    quote = Some(c);
+                    at_value = false;
+                }
+                b'[' | b'{' if at_value || flow > 0 => {
+                    if flow == 0 {
+                        flow_base = depth;
+                    }
+                    flow += 1;
+                    if flow_base + flow > MAX_DEPTH {
+                        return too_deep(n);
+                    }
+                    at_value = true;
+                }
+                b']' | b'}' if flow > 0 => flow -= 1,
+                b'*' if at_value => {
+                    aliases += 1;
+                    if aliases > MAX_ALIASES {
+                        return Err((
+                            n,
+                            format!("more than {MAX_ALIASES} aliases (`*name`), the limit"),
+                        ));
+                    }
+                    at_value = false;
+                }
+                b'&' | b'!' if at_value => {
+                    // An anchor or a tag stands before the value it names.
+                    while i + 1 < b.len() && !matches!(b[i + 1], b' ' | b'\t' | b',' | b'[' | b'{')
+                    {
+                        i += 1;
+                    }
+                }
+                b'|' | b'>' if at_value && flow == 0 => {
+                    scalar_indent = Some(indent);
+                    break;
+                }
+                _ => {
+                    // A plain scalar: brackets inside it are text, in block context.
+                    if flow == 0 {
+                        at_value = false;
+                        while i + 1 < b.len() && !(b[i + 1] == b':' || b[i + 1] == b'#') {
+                            i += 1;
+                        }
+                    } else {
+                        at_value = false;
+                    }
+                }
+            }
+            if depth > MAX_DEPTH {
+                return too_deep(n);
+            }
+            i += 1;
+        }
+    }
+    Ok(())
 }
 
 /// Writes `value` as a YAML document (no leading `---`).
@@ -176,6 +319,52 @@ mod tests {
     fn duplicate_keys_name_the_second_line() {
         let err = parse::<Sample>("# note\ntitle: a\ntagline: b\ntitle: c\n", 1).unwrap_err();
         assert_eq!(err.line, Some(4), "{err}");
+    }
+
+    #[test]
+    fn deep_nesting_and_many_aliases_are_refused_with_their_line() {
+        let flow = format!(
+            "title: x\nmode: {}1{}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let block = format!("title: x\nmode:\n  {}1\n", "- ".repeat(100_000));
+        let indent: String = (0..40)
+            .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+            .collect();
+        let anchored = format!(
+            "title: x\nmode: &a !!seq {}1{}\n",
+            "[".repeat(40),
+            "]".repeat(40)
+        );
+        for (yaml, line) in [(flow, 2), (block, 3), (indent, 33), (anchored, 2)] {
+            let err = parse::<Sample>(&yaml, 1).unwrap_err();
+            assert_eq!(err.line, Some(line), "{err}");
+            assert!(
+                err.message.starts_with("nesting deeper than 32 levels"),
+                "{err}"
+            );
+        }
+        let aliases = format!("title: &t x\ntagline: [{}]\n", vec!["*t"; 65].join(", "));
+        let err = parse::<Sample>(&aliases, 5).unwrap_err();
+        assert_eq!(err.line, Some(6));
+        assert!(err.message.contains("more than 64 aliases"), "{err}");
+    }
+
+    #[test]
+    fn brackets_in_text_are_not_nesting() {
+        let brackets = "[".repeat(50);
+        let texts = [
+            format!("title: a {brackets} b\n"),
+            format!("title: \"{brackets}\"\n"),
+            format!("title: '{brackets} it''s'\n"),
+            format!("title: |\n  {brackets}\n  - - - - -\ntagline: x # {brackets}\n"),
+            format!("title: >-\n  {brackets}\n"),
+            format!("title: \"multi\n  line {brackets}\"\n"),
+        ];
+        for text in texts {
+            assert!(precheck(&text).is_ok(), "{text}");
+        }
     }
 
     #[test]

@@ -8,8 +8,9 @@
 //! Markdown goes through `sanitize`, so script, style, iframes, event
 //! handlers and `javascript:` URLs never reach a page. A link or image URL
 //! longer than the profile's attribute limit loses its link and keeps its
-//! text. Owns nothing about pages or charsets: the result is a UTF-8 HTML
-//! fragment.
+//! text. Blocks nested deeper than `sanitize::MAX_DEPTH` (quotes in quotes,
+//! lists in lists) are written without their markup. Owns nothing about
+//! pages or charsets: the result is a UTF-8 HTML fragment.
 
 use super::sanitize;
 use crate::config::ImageMode;
@@ -125,7 +126,13 @@ impl Writer {
     /// and anything else is left out, its content kept.
     fn block(&mut self, name: &'static str, open: &str, close: &'static str) {
         let parent = self.parent();
-        if self.profile.allows_child(parent, name) {
+        if self.blocks.len() >= sanitize::MAX_DEPTH {
+            // Deeper quotes and lists are written flat, as raw HTML is.
+            self.blocks.push(Open {
+                name: parent,
+                close: "",
+            });
+        } else if self.profile.allows_child(parent, name) {
             self.out.push_str(open);
             self.blocks.push(Open { name, close });
         } else if name.starts_with('h') && self.profile.allows_child(parent, "p") {
@@ -583,5 +590,87 @@ mod tests {
         let kept = html(&format!("[t]({})", url(1022)));
         assert!(kept.contains("<a href="), "{kept}");
         assert_eq!(html(&format!("[t]({})", url(1023))), "<p>t</p>\n");
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Markdown with the constructs that need care: nesting, raw HTML,
+    /// links and tables.
+    fn markdown() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("> ".to_string()),
+            Just("- ".to_string()),
+            Just("1. ".to_string()),
+            Just("# ".to_string()),
+            Just("\n".to_string()),
+            Just("\n\n".to_string()),
+            Just("*".to_string()),
+            Just("**".to_string()),
+            Just("~~".to_string()),
+            Just("`".to_string()),
+            Just("    code\n".to_string()),
+            Just("| a | b |\n|---|:-:|\n| c | d |\n".to_string()),
+            Just("[link](https://e.org/x \"t\")".to_string()),
+            Just("[bad](javascript:alert(1))".to_string()),
+            Just("![img](https://e.org/i.png)".to_string()),
+            Just("<div onclick=\"x\">".to_string()),
+            Just("</div>".to_string()),
+            Just("<script>alert(1)</script>".to_string()),
+            Just("<table><tr><td><h2>x</h2>".to_string()),
+            Just("<a href=\"https://e.org/a\" style=\"x\">".to_string()),
+            Just("<font color=red><center><iframe src=x>".to_string()),
+            Just("<img src=x alt=y>".to_string()),
+            Just("---\n".to_string()),
+            "[a-zA-Z0-9 .,!?&<>\"']{0,12}",
+        ];
+        proptest::collection::vec(piece, 0..60).prop_map(|p| p.concat())
+    }
+
+    /// Every tag in `html`: its name and attribute names with value lengths.
+    fn tags(html: &str) -> Vec<(String, Vec<(String, usize)>)> {
+        let mut out = Vec::new();
+        for chunk in html.split('<').skip(1) {
+            let Some(end) = chunk.find('>') else { continue };
+            let inside = chunk[..end].trim_start_matches('/');
+            let name: String = inside
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let mut attrs = Vec::new();
+            let mut rest = &inside[name.len()..];
+            while let Some(eq) = rest.find("=\"") {
+                let key = rest[..eq].trim().to_ascii_lowercase();
+                let value_end = rest[eq + 2..].find('"').unwrap_or(rest.len() - eq - 2);
+                attrs.push((key, value_end));
+                rest = &rest[(eq + 2 + value_end + 1).min(rest.len())..];
+            }
+            out.push((name, attrs));
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn rendered_markdown_stays_within_the_profile(md in markdown()) {
+            for profile in Profile::ALL {
+                let html = render(&md, profile, ImageMode::Link);
+                for (name, attrs) in tags(&html) {
+                    prop_assert!(profile.allows_element(&name), "{:?}: <{}> in {}", profile, name, html);
+                    for (key, len) in attrs {
+                        prop_assert!(profile.allows_attribute(&key), "{:?}: {}= in {}", profile, key, html);
+                        prop_assert!(len <= profile.max_attribute_len());
+                    }
+                }
+                let lower = html.to_ascii_lowercase();
+                prop_assert!(!lower.contains("<script") && !lower.contains("\"javascript:"), "{}", html);
+            }
+        }
     }
 }

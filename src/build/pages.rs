@@ -654,7 +654,11 @@ impl<'a> Pages<'a> {
         let a = &self.lib.articles[i];
         let config = self.config;
         let charset = config.charset();
-        let source = crate::content::read_source(self.content_dir, &a.rel_path)?;
+        let source = crate::content::read_source(
+            self.content_dir,
+            &a.rel_path,
+            config.limits.content_bytes,
+        )?;
         let body = markdown::render(&source.body, config.profile, config.images.mode);
         let whole = self.article_page(i, &body, None, &a.url)?;
         let budget = config.page_budget_bytes();

@@ -10,10 +10,13 @@
 //! stand is wrapped (`<li>` in a list), links inside links and pictures in
 //! preformatted text are unwrapped, attribute values over the profile's
 //! limit are dropped (a link loses its link, keeps its text), and nesting
-//! deeper than [`MAX_DEPTH`] is flattened to its text.
+//! deeper than [`MAX_DEPTH`] is flattened to its text. Before either pass,
+//! tags nested deeper than [`MAX_HTML_DEPTH`] are dropped in one linear
+//! pass, so parsing hostile nesting costs no more than its length.
 
 use crate::vocabulary::Profile;
 use crate::vocabulary::html::{SAFE_SCHEMES, escape_into};
+use crate::vocabulary::nesting::{MAX_HTML_DEPTH, flatten_deep};
 use dom_query::{Document, NodeRef};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -31,7 +34,9 @@ pub fn clean(html: &str, profile: Profile) -> String {
             .map(|p| (p, allowlist(p)))
             .collect()
     });
-    let safe = builders[&profile].clean(html).to_string();
+    let safe = builders[&profile]
+        .clean(&flatten_deep(html, MAX_HTML_DEPTH))
+        .to_string();
     let doc = Document::fragment(safe);
     let mut w = Rewriter {
         profile,

@@ -19,13 +19,18 @@ pub fn run(root: &Path, opts: &Options) -> Result<bool> {
     progress.bar.finish_and_clear();
     for feed in &report.feeds {
         let head = format!("{} ({})", feed.url, feed.section);
+        // Items past fetch.max_items are noted on the feed's line.
+        let over = match feed.over_limit {
+            0 => String::new(),
+            n => format!(", {n} skipped over fetch.max_items"),
+        };
         if let Some(error) = &feed.error {
             println!("{head}: failed: {error}");
         } else if feed.unchanged {
             println!("{head}: not modified since the last fetch");
         } else if opts.dry_run {
             println!(
-                "{head}: {} new, {} already present",
+                "{head}: {} new, {} already present{over}",
                 feed.would_add.len(),
                 feed.present
             );
@@ -34,7 +39,7 @@ pub fn run(root: &Path, opts: &Options) -> Result<bool> {
             }
         } else {
             println!(
-                "{head}: {} new ({} from the feed only), {} already present, {} failed",
+                "{head}: {} new ({} from the feed only), {} already present, {} failed{over}",
                 feed.new,
                 feed.feed_only,
                 feed.present,

@@ -149,7 +149,7 @@ pub fn run(root: &Path, opts: &Options) -> Result<bool> {
     } else {
         None
     };
-    let mut store = Store::open(&layout.content)?;
+    let mut store = Store::open(&layout.content, config.limits.content_bytes)?;
     let (mut added, mut skipped, mut failed) = (0, 0, 0);
     let mut images = Vec::new();
     for input in &inputs {

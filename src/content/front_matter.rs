@@ -108,3 +108,73 @@ mod tests {
         assert_eq!(parsed.front, f);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[ -~]{0,40}",
+            Just("- dash".to_string()),
+            Just("key: value".to_string()),
+            Just("'quoted' \"both\"".to_string()),
+            Just("---".to_string()),
+            Just("*alias &anchor !tag [x] {y}".to_string()),
+            Just("line\nbreak\r\nand tab\t".to_string()),
+        ]
+    }
+
+    fn front() -> impl Strategy<Value = FrontMatter> {
+        (
+            text(),
+            proptest::option::of(text()),
+            proptest::option::of(text()),
+            proptest::collection::vec((text(), text()), 0..3),
+            any::<bool>(),
+            proptest::option::of(prop_oneof![
+                Just(Extraction::Page),
+                Just(Extraction::Text),
+                Just(Extraction::Markdown),
+                Just(Extraction::Feed)
+            ]),
+        )
+            .prop_map(
+                |(title, byline, summary, images, draft, extracted)| FrontMatter {
+                    // A title that trims to nothing is refused by design.
+                    title: Some(format!("T {title}")),
+                    section: Some(SectionId::parse("world").unwrap()),
+                    date: Date::parse("2026-11-27T09:00:00Z"),
+                    source_url: Some("https://e.org/a?b=1&c=2".into()),
+                    byline,
+                    summary,
+                    images: images
+                        .into_iter()
+                        .map(|(url, alt)| Image { url, alt })
+                        .collect(),
+                    draft,
+                    extracted,
+                    ..FrontMatter::default()
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn any_text_parses_or_fails_cleanly(text in any::<String>(), yaml in "[-:#&*!|>\\[\\]{}'\" a-z\n]{0,200}") {
+            let _ = crate::content::parse("world/a.md", &text);
+            let _ = crate::content::parse("world/a.md", &format!("---\n{yaml}\n---\nbody"));
+        }
+
+        #[test]
+        fn rendered_front_matter_parses_back(f in front(), body in any::<String>()) {
+            let text = render(&f, &body).unwrap();
+            let parsed = crate::content::parse("world/a.md", &text).unwrap();
+            prop_assert_eq!(parsed.front, f);
+        }
+    }
+}

@@ -206,20 +206,47 @@ pub fn first_paragraph(markdown: &str) -> String {
     crate::vocabulary::text::one_line(&out)
 }
 
-/// Reads one file, reporting unreadable bytes by line.
-fn read(content_dir: &Path, rel_path: &str) -> Result<Source, ContentError> {
+/// Reads one file of at most `max_bytes`, reporting unreadable bytes by
+/// line.
+pub fn read(content_dir: &Path, rel_path: &str, max_bytes: u64) -> Result<Source, ContentError> {
+    let text = read_text(content_dir, rel_path, max_bytes)?;
+    parse(rel_path, &text)
+}
+
+/// The text of one file of at most `max_bytes` (`limits.content_bytes`);
+/// a larger one is refused before it is read.
+pub fn read_text(
+    content_dir: &Path,
+    rel_path: &str,
+    max_bytes: u64,
+) -> Result<String, ContentError> {
+    let bytes = read_bytes(content_dir, rel_path, max_bytes)?;
+    utf8(rel_path, bytes)
+}
+
+fn read_bytes(content_dir: &Path, rel_path: &str, max_bytes: u64) -> Result<Vec<u8>, ContentError> {
     let path = content_dir.join(rel_path);
-    let bytes = std::fs::read(&path).map_err(|e| ContentError {
+    let cannot = |e: std::io::Error| ContentError {
         path: rel_path.into(),
         line: None,
         message: format!("cannot read: {e}"),
-    })?;
-    parse_bytes(rel_path, &bytes)
+    };
+    let len = std::fs::metadata(&path).map_err(cannot)?.len();
+    if len > max_bytes {
+        return Err(ContentError {
+            path: rel_path.into(),
+            line: None,
+            message: format!(
+                "{len} bytes, over the {max_bytes}-byte limit for a content file (limits.content_bytes)"
+            ),
+        });
+    }
+    std::fs::read(&path).map_err(cannot)
 }
 
-/// Parses a file's bytes, reporting bytes that are not UTF-8 by line.
-fn parse_bytes(rel_path: &str, bytes: &[u8]) -> Result<Source, ContentError> {
-    let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
+/// A file's bytes as text, reporting bytes that are not UTF-8 by line.
+fn utf8(rel_path: &str, bytes: Vec<u8>) -> Result<String, ContentError> {
+    String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..valid]
             .iter()
@@ -231,8 +258,7 @@ fn parse_bytes(rel_path: &str, bytes: &[u8]) -> Result<Source, ContentError> {
             line: Some(line),
             message: format!("not valid UTF-8 (byte {valid}): save the file as UTF-8"),
         }
-    })?;
-    parse(rel_path, &text)
+    })
 }
 
 /// Lists the `.md` files under `content_dir`, sorted, skipping hidden files
@@ -278,21 +304,18 @@ pub fn hash(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex()[..32].to_string()
 }
 
-/// Reads one file and returns its metadata.
-fn read_meta(content_dir: &Path, rel_path: &str) -> Result<Meta, ContentError> {
-    let bytes = std::fs::read(content_dir.join(rel_path)).map_err(|e| ContentError {
-        path: rel_path.into(),
-        line: None,
-        message: format!("cannot read: {e}"),
-    })?;
-    let source = parse_bytes(rel_path, &bytes)?;
-    Ok(source.meta(hash(&bytes)))
+/// Reads one file of at most `max_bytes` and returns its metadata.
+fn read_meta(content_dir: &Path, rel_path: &str, max_bytes: u64) -> Result<Meta, ContentError> {
+    let bytes = read_bytes(content_dir, rel_path, max_bytes)?;
+    let hash = hash(&bytes);
+    let source = parse(rel_path, &utf8(rel_path, bytes)?)?;
+    Ok(source.meta(hash))
 }
 
 /// Reads one content file whole, body included (the build does so for
 /// each article it renders).
-pub fn read_source(content_dir: &Path, rel_path: &str) -> Result<Source> {
-    read(content_dir, rel_path).map_err(|e| {
+pub fn read_source(content_dir: &Path, rel_path: &str, max_bytes: u64) -> Result<Source> {
+    read(content_dir, rel_path, max_bytes).map_err(|e| {
         anyhow::anyhow!(
             "{}",
             ContentError {
@@ -303,18 +326,19 @@ pub fn read_source(content_dir: &Path, rel_path: &str) -> Result<Source> {
     })
 }
 
-/// The metadata of every content file, read in parallel; files whose size
-/// and modification time `cache` knows are not read again. Returns every
-/// error found (not only the first).
-pub fn load(content_dir: &Path, cache: &mut cache::Cache) -> Result<Vec<Meta>> {
+/// The metadata of every content file, read in parallel and refused over
+/// `max_bytes`; files whose size and modification time `cache` knows are
+/// not read again. Returns every error found (not only the first).
+pub fn load(content_dir: &Path, cache: &mut cache::Cache, max_bytes: u64) -> Result<Vec<Meta>> {
     let files = list(content_dir)?;
     let results: Vec<(String, Option<cache::Stamp>, Result<Meta, ContentError>)> = files
         .par_iter()
         .map(|rel| {
             let stamp = cache::stamp(&content_dir.join(rel));
-            let meta = match stamp.and_then(|s| cache.get(rel, s)) {
+            let cached = stamp.filter(|s| s.0 <= max_bytes);
+            let meta = match cached.and_then(|s| cache.get(rel, s)) {
                 Some(meta) => Ok(meta.clone()),
-                None => read_meta(content_dir, rel),
+                None => read_meta(content_dir, rel, max_bytes),
             };
             (rel.clone(), stamp, meta)
         })

@@ -32,24 +32,28 @@ pub struct Store {
     by_text: HashMap<String, String>,
     /// `section/slug` of every published name, so new files never collide.
     names: HashSet<String>,
+    /// The largest content file, in bytes (`limits.content_bytes`).
+    max_bytes: u64,
 }
 
 impl Store {
-    /// Scans `content_dir`. Files that cannot be parsed are skipped with a
-    /// warning: they do not stop new articles from being added.
-    pub fn open(content_dir: &Path) -> Result<Store> {
+    /// Scans `content_dir`. Files that cannot be parsed, or are larger than
+    /// `max_bytes`, are skipped with a warning: they do not stop new
+    /// articles from being added. No file over `max_bytes` is written.
+    pub fn open(content_dir: &Path, max_bytes: u64) -> Result<Store> {
         let mut store = Store {
             content_dir: content_dir.to_path_buf(),
             by_url: HashMap::new(),
             by_text: HashMap::new(),
             names: HashSet::new(),
+            max_bytes,
         };
         crate::fs::remove_stale_temporaries(content_dir);
         for rel in super::list(content_dir)? {
-            let text = match std::fs::read_to_string(content_dir.join(&rel)) {
+            let text = match super::read_text(content_dir, &rel, max_bytes) {
                 Ok(text) => text,
                 Err(e) => {
-                    log::warn!("content/{rel}: cannot read ({e}); not checked for duplicates");
+                    log::warn!("content/{e}; not checked for duplicates");
                     continue;
                 }
             };
@@ -97,6 +101,13 @@ impl Store {
             .context("an article to store names its section")?
             .as_str();
         let text = render(front, body)?;
+        if text.len() as u64 > self.max_bytes {
+            anyhow::bail!(
+                "the article is {} bytes as a content file, over the {}-byte limit (limits.content_bytes)",
+                text.len(),
+                self.max_bytes
+            );
+        }
         let shown = |rel: &str| Path::new("content").join(rel);
         let title = front.title.as_deref().unwrap_or_default();
         let print = fingerprint(title, body);
@@ -210,7 +221,7 @@ mod tests {
     #[test]
     fn adds_names_and_dedupes() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(dir.path()).unwrap();
+        let mut store = Store::open(dir.path(), u64::MAX).unwrap();
         let a = front("Ferry Plan: “Yes”", "https://e.org/ferry");
         assert_eq!(
             store.add(&a, "Body.", false).unwrap(),
@@ -227,7 +238,7 @@ mod tests {
             Stored::Added("content/world/2026-11-27-ferry-plan-yes-2.md".into())
         );
         // A fresh scan finds what was written.
-        let store = Store::open(dir.path()).unwrap();
+        let store = Store::open(dir.path(), u64::MAX).unwrap();
         assert_eq!(
             store.find("http://e.org/ferry/"),
             Some("world/2026-11-27-ferry-plan-yes.md")
@@ -238,7 +249,7 @@ mod tests {
     fn hostile_titles_and_sections_stay_inside_content() {
         let dir = tempfile::tempdir().unwrap();
         let content = dir.path().join("content");
-        let mut store = Store::open(&content).unwrap();
+        let mut store = Store::open(&content, u64::MAX).unwrap();
         let f = front("../../etc/passwd", "https://e.org/x");
         assert_eq!(
             store.add(&f, "", false).unwrap(),

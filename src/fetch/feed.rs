@@ -139,7 +139,7 @@ fn plain(s: &str) -> String {
 mod tests {
     use super::*;
 
-    const RSS: &str = r#"<?xml version="1.0"?>
+    pub(super) const RSS: &str = r#"<?xml version="1.0"?>
 <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Wire</title>
 <item><title>Ferry &amp; Port</title><link>/2026/ferry.html</link><pubDate>Fri, 27 Nov 2026 09:00:00 GMT</pubDate>
 <description>&lt;p&gt;Short summary&lt;/p&gt;</description>
@@ -212,5 +212,29 @@ mod tests {
             .is_err()
         );
         assert!(parse(b"not a feed at all", "https://e.org/c").is_err());
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn any_bytes_parse_or_fail_cleanly(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+            let _ = parse(&bytes, "https://e.org/feed.xml");
+        }
+
+        #[test]
+        fn mangled_feeds_parse_or_fail_cleanly(cut in 0usize..1000, junk in "[<>&/a-z\\]\\[ ]{0,40}") {
+            let feed = super::tests::RSS.replace("Short summary", &junk);
+            let cut = cut.min(feed.len());
+            let cut = (0..=cut).rev().find(|&i| feed.is_char_boundary(i)).unwrap_or(0);
+            let _ = parse(&feed.as_bytes()[..cut], "https://e.org/feed.xml");
+            let _ = parse(feed.as_bytes(), "https://e.org/feed.xml");
+        }
     }
 }

@@ -55,6 +55,8 @@ pub struct FeedReport {
     pub present: usize,
     /// Items that could not be stored, with the reason.
     pub failed: Vec<String>,
+    /// Items past `fetch.max_items`, not read.
+    pub over_limit: usize,
     /// With `--dry-run`: the new items, as (title, link).
     pub would_add: Vec<(String, String)>,
 }
@@ -133,7 +135,7 @@ pub fn run(
         .context("cannot start fetch threads")?;
     let hosts = HostLimiter::new(config.fetch.per_host);
     let robots = RobotsCache::default();
-    let mut store = Store::open(&layout.content)?;
+    let mut store = Store::open(&layout.content, config.limits.content_bytes)?;
 
     // 1. Every feed, in parallel.
     let fetched: Vec<Result<Option<(feed::Feed, FeedState)>>> = pool.install(|| {
@@ -164,7 +166,10 @@ pub fn run(
             Ok(Some((parsed, feed_state))) => {
                 validators = Some(feed_state);
                 let mut chosen = 0;
-                for item in parsed.items {
+                let max_items = config.fetch.max_items;
+                // Feeds list newest first: the oldest items are left out.
+                report.over_limit = parsed.items.len().saturating_sub(max_items);
+                for item in parsed.items.into_iter().take(max_items) {
                     if store.find(&item.url).is_some() || queued.contains(&item.url) {
                         report.present += 1;
                     } else if let Err(e) = client.check_link(url, &item.url) {

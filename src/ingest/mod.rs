@@ -13,10 +13,12 @@ pub mod extract;
 
 use crate::content::{Extraction, FrontMatter, Image};
 use crate::vocabulary::html::without_credentials;
+use crate::vocabulary::nesting::{MAX_HTML_DEPTH, flatten_deep};
 use crate::vocabulary::{Date, SectionId, names, text};
 use anyhow::{Context, Result, bail};
 use decode::decode_html;
 use extract::Extracted;
+use std::borrow::Cow;
 use std::path::Path;
 
 /// File types ingest reads, by extension.
@@ -80,8 +82,7 @@ pub struct FetchedPage<'a> {
 pub fn ingest(bytes: &[u8], origin: Origin, section: &SectionId) -> Result<Ingested> {
     match origin {
         Origin::Page { url, charset } => {
-            let (html, _) = decode_html(bytes, charset);
-            let ex = extract::extract_html(&html, Some(url))?;
+            let ex = extract_page(bytes, charset, Some(url))?;
             Ok(from_extracted(ex, Some(url), section, Extraction::Page))
         }
         Origin::File { path, url } => {
@@ -92,8 +93,7 @@ pub fn ingest(bytes: &[u8], origin: Origin, section: &SectionId) -> Result<Inges
             }
             match extension(path).as_deref() {
                 Some("html" | "htm") => {
-                    let (html, _) = decode_html(bytes, None);
-                    let ex = extract::extract_html(&html, url)?;
+                    let ex = extract_page(bytes, None, url)?;
                     Ok(from_extracted(ex, url, section, Extraction::Page))
                 }
                 Some("txt") => {
@@ -126,8 +126,7 @@ pub fn from_feed(
     section: &SectionId,
 ) -> Ingested {
     let extracted = page.and_then(|page| {
-        let (html, _) = decode_html(page.bytes, page.charset);
-        let ex = extract::extract_html(&html, Some(page.url))?;
+        let ex = extract_page(page.bytes, page.charset, Some(page.url))?;
         let chars = ex
             .text()
             .chars()
@@ -167,7 +166,14 @@ pub fn from_feed(
                 .as_deref()
                 .or(item.summary.as_deref())
                 .unwrap_or("");
-            let body = extract::fragment_to_markdown(html, base.as_ref());
+            let flat = flatten_deep(html, MAX_HTML_DEPTH);
+            if matches!(flat, Cow::Owned(_)) {
+                log::warn!(
+                    "{}: the feed's text nests elements deeper than {MAX_HTML_DEPTH} levels; their tags are dropped, their text kept",
+                    item.url
+                );
+            }
+            let body = extract::fragment_to_markdown(&flat, base.as_ref());
             let facts = Facts {
                 title: &item.title,
                 date: item.published,
@@ -190,6 +196,33 @@ pub fn from_feed(
             }
         }
     }
+}
+
+/// Decodes a page and finds its article. Binary data is refused, and
+/// nesting deeper than 256 elements is flattened first, so the work
+/// grows with the page's size alone.
+pub fn extract_page(bytes: &[u8], charset: Option<&str>, url: Option<&str>) -> Result<Extracted> {
+    let utf16 = charset.is_some_and(|c| c.to_ascii_lowercase().starts_with("utf-16"));
+    if !utf16 && looks_binary(bytes) {
+        bail!("not an HTML page: it holds binary data");
+    }
+    let (html, _) = decode_html(bytes, charset);
+    let flat = flatten_deep(&html, MAX_HTML_DEPTH);
+    if matches!(flat, Cow::Owned(_)) {
+        log::warn!(
+            "{}: elements nested deeper than {MAX_HTML_DEPTH} levels; their tags are dropped, their text kept",
+            url.unwrap_or("page")
+        );
+    }
+    extract::extract_html(&flat, url)
+}
+
+/// True when the start of `bytes` holds a NUL byte outside UTF-16 text:
+/// an image, archive or executable, never an HTML page.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+    !utf16 && head.contains(&0)
 }
 
 /// What is known about a new article, from wherever it came.
@@ -435,5 +468,65 @@ mod tests {
         assert_eq!(got.front.source_name.as_deref(), Some("Wire"));
         assert_eq!(got.body, "The feed's summary.");
         assert!(got.fallback.unwrap().contains("404"));
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn soup() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("<div>".to_string()),
+            Just("</div>".to_string()),
+            Just("<p>".to_string()),
+            Just("<b>".to_string()),
+            Just("</b>".to_string()),
+            Just("<a href=\"/x\">".to_string()),
+            Just("<a href=\"javascript:x\">".to_string()),
+            Just("</a>".to_string()),
+            Just("<ul><li>".to_string()),
+            Just("<table><tr><td>".to_string()),
+            Just("<h1>".to_string()),
+            Just("<img src=\"/i.png\" alt=\"i\">".to_string()),
+            Just("<script type=\"application/ld+json\">{\"headline\":\"H\"}</script>".to_string()),
+            Just("<pre>".to_string()),
+            Just("<svg><g>".to_string()),
+            Just("<title>T</title>".to_string()),
+            Just("<!--".to_string()),
+            any::<String>(),
+            "[a-zA-Z .,]{0,40}",
+        ];
+        proptest::collection::vec(piece, 0..80).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_page_ingests_or_fails_cleanly(html in soup()) {
+            let section = SectionId::parse("world").unwrap();
+            let origin = Origin::Page { url: "https://e.org/a", charset: None };
+            if let Ok(got) = ingest(html.as_bytes(), origin, &section) {
+                // A page without a title is refused when stored, never a panic.
+                if let Err(e) = crate::content::front_matter::render(&got.front, &got.body) {
+                    prop_assert!(e.to_string().contains("missing `title`"), "{}", e);
+                }
+            }
+        }
+
+        #[test]
+        fn any_feed_text_becomes_markdown(html in soup()) {
+            let item = FeedItem {
+                url: "https://e.org/a".into(),
+                title: "T".into(),
+                content: Some(html),
+                ..FeedItem::default()
+            };
+            let section = SectionId::parse("world").unwrap();
+            let got = from_feed(&item, None, Err(anyhow::anyhow!("404")), &section);
+            prop_assert!(crate::content::front_matter::render(&got.front, &got.body).is_ok());
+        }
     }
 }

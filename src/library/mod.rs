@@ -72,7 +72,7 @@ impl Library {
         config: &Config,
         cache: &mut content::cache::Cache,
     ) -> Result<Library> {
-        let metas = content::load(content_dir, cache)?;
+        let metas = content::load(content_dir, cache, config.limits.content_bytes)?;
         Library::from_metas(metas, config)
     }
 

@@ -371,3 +371,41 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Whether every byte of a page is one `charset` may hold.
+    fn within(bytes: &[u8], charset: Charset) -> bool {
+        let controls_ok = bytes
+            .iter()
+            .all(|&b| b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r'));
+        controls_ok
+            && match charset {
+                Charset::Ascii => bytes.iter().all(|&b| b < 0x80),
+                Charset::Latin1 => bytes
+                    .iter()
+                    .all(|&b| b != 0x7F && !(0x80..0xA0).contains(&b)),
+                Charset::Macroman => {
+                    let (text, bad) = encoding_rs::MACINTOSH.decode_without_bom_handling(bytes);
+                    !bad && text.chars().all(|c| charset.can_encode(c) && c != '\u{7F}')
+                }
+                Charset::Utf8 => std::str::from_utf8(bytes).is_ok(),
+            }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn encoded_pages_stay_within_their_charset(text in any::<String>(), tag in "[a-z ]{0,8}") {
+            let html = format!("<p title=\"{text}\">{text}<{tag}>{text}</p>");
+            for charset in [Charset::Ascii, Charset::Latin1, Charset::Macroman, Charset::Utf8] {
+                let bytes = encode_page(&html, charset);
+                prop_assert!(within(&bytes, charset), "{:?}: {:?}", charset, bytes);
+            }
+        }
+    }
+}

@@ -1,12 +1,13 @@
 //! The words every stage shares, and nothing else: markup profiles,
-//! output charsets, file and page names, section ids, dates, and escaping
-//! for HTML. Build, ingest, fetch and check all speak them; this module
-//! imports none of those.
+//! output charsets, file and page names, section ids, dates, escaping for
+//! HTML and how deep HTML may nest. Build, ingest, fetch and check all
+//! speak them; this module imports none of those.
 
 pub mod charset;
 pub mod date;
 pub mod html;
 pub mod names;
+pub mod nesting;
 pub mod profile;
 pub mod section;
 pub mod text;

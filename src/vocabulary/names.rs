@@ -190,3 +190,26 @@ mod tests {
         assert_eq!(resolve("a.html", "../x.html"), None);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn slugs_are_short_lowercase_ascii(text in any::<String>(), max in 1usize..=MAX_SLUG) {
+            let slug = slugify(&text, max);
+            prop_assert!(!slug.is_empty());
+            prop_assert!(slug.len() <= max.max("article".len()), "{:?}", slug);
+            prop_assert!(slug.len() <= MAX_SLUG);
+            prop_assert!(
+                slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{:?}",
+                slug
+            );
+        }
+    }
+}

@@ -406,7 +406,8 @@ fn a_killed_fetch_leaves_no_partial_file_and_writes_only_content_and_state() {
         std::thread::sleep(Duration::from_millis(20));
         Reply::html(article(&format!("Story at {}", r.path)))
     });
-    let site = site_with_feeds(&[server.url("/many.xml")], "");
+    // More items than fetch.max_items allows by default.
+    let site = site_with_feeds(&[server.url("/many.xml")], "  max_items: 400\n");
     let before: Vec<String> = snapshot(site.root())
         .into_keys()
         .filter(|p| !p.starts_with("content/"))

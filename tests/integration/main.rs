@@ -8,6 +8,7 @@ mod http;
 mod images;
 mod incremental;
 mod ingest;
+mod limits;
 mod newsroom;
 mod output;
 mod profiles;
