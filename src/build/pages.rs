@@ -654,12 +654,9 @@ impl<'a> Pages<'a> {
         let a = &self.lib.articles[i];
         let config = self.config;
         let charset = config.charset();
-        let source = crate::content::read_source(
-            self.content_dir,
-            &a.rel_path,
-            config.limits.content_bytes,
-        )?;
-        let body = markdown::render(&source.body, config.profile, config.images.mode);
+        let markdown =
+            crate::content::read_body(self.content_dir, &a.rel_path, config.limits.content_bytes)?;
+        let body = markdown::render(&markdown, config.profile, config.images.mode);
         let whole = self.article_page(i, &body, None, &a.url)?;
         let budget = config.page_budget_bytes();
         if config.profile.is_period() && whole.len() > budget {

@@ -312,10 +312,11 @@ fn read_meta(content_dir: &Path, rel_path: &str, max_bytes: u64) -> Result<Meta,
     Ok(source.meta(hash))
 }
 
-/// Reads one content file whole, body included (the build does so for
-/// each article it renders).
-pub fn read_source(content_dir: &Path, rel_path: &str, max_bytes: u64) -> Result<Source> {
-    read(content_dir, rel_path, max_bytes).map_err(|e| {
+/// The Markdown body of a content file whose front matter was read before
+/// (the build reads it for each article it renders, so bodies are never
+/// all held at once).
+pub fn read_body(content_dir: &Path, rel_path: &str, max_bytes: u64) -> Result<String> {
+    let shown = |e: ContentError| {
         anyhow::anyhow!(
             "{}",
             ContentError {
@@ -323,7 +324,16 @@ pub fn read_source(content_dir: &Path, rel_path: &str, max_bytes: u64) -> Result
                 ..e
             }
         )
-    })
+    };
+    let text = read_text(content_dir, rel_path, max_bytes).map_err(shown)?;
+    match split(&text) {
+        Ok((_, body, _)) => Ok(body.to_string()),
+        Err((line, message)) => Err(shown(ContentError {
+            path: rel_path.into(),
+            line: Some(line),
+            message,
+        })),
+    }
 }
 
 /// The metadata of every content file, read in parallel and refused over
