@@ -56,7 +56,14 @@ impl Report {
 pub fn check(output: &Path, config: &Config) -> Result<Report> {
     let files = list_files(output)?;
     let mut report = Report::default();
-    let sections: BTreeSet<&str> = config.sections.iter().map(|s| s.id.as_str()).collect();
+    // Section folders and the front page their articles link back to.
+    let sections: std::collections::BTreeMap<String, String> = config
+        .all_sections()
+        .map(|(edition, s)| match edition {
+            Some(e) => (format!("{e}/{}", s.id), format!("{e}/index.html")),
+            None => (s.id.to_string(), "index.html".to_string()),
+        })
+        .collect();
     for rel in files
         .iter()
         .filter(|f| f.ends_with(".html") || f.ends_with(".htm"))
@@ -90,11 +97,11 @@ pub fn check(output: &Path, config: &Config) -> Result<Report> {
                 });
             }
         }
-        if is_article(rel, &sections) {
+        if let Some(front) = article_front(rel, &sections) {
             let back = page
                 .links
                 .iter()
-                .filter(|(_, l)| resolve(rel, l).as_deref() == Some("index.html"))
+                .filter(|(_, l)| resolve(rel, l).as_deref() == Some(front))
                 .count();
             if back < 2 {
                 report.problems.push(Problem {
@@ -123,22 +130,27 @@ fn list_files(dir: &Path) -> Result<BTreeSet<String>> {
     Ok(files)
 }
 
-/// Article pages live in a section folder and are not its list pages;
-/// the later parts of a long article live in a folder beside it
-/// (`world/ferry/2.html`).
-fn is_article(rel: &str, sections: &BTreeSet<&str>) -> bool {
-    let Some((dir, name)) = rel.split_once('/') else {
-        return false;
-    };
-    if !sections.contains(dir) {
-        return false;
-    }
-    match name.split_once('/') {
-        None => !name.strip_suffix(".html").is_some_and(is_list_page_name),
+/// The front page an article page must link back to, if `rel` is an
+/// article page. Article pages live in a section folder (`world/`, or
+/// `us/world/` in an edition) and are not its list pages; the later parts
+/// of a long article live in a folder beside it (`world/ferry/2.html`).
+fn article_front<'a>(
+    rel: &str,
+    sections: &'a std::collections::BTreeMap<String, String>,
+) -> Option<&'a str> {
+    let (dir, name) = sections.iter().find_map(|(dir, front)| {
+        Some((
+            (dir, front),
+            rel.strip_prefix(dir.as_str())?.strip_prefix('/')?,
+        ))
+    })?;
+    let is_article = match name.split_once('/') {
+        None => !name.strip_suffix(".html").is_some_and(is_list_page_name) && name != "feed.xml",
         Some((_, part)) => part
             .strip_suffix(".html")
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())),
-    }
+    };
+    is_article.then_some(dir.1.as_str())
 }
 
 /// Why a link fails offline, if it does.

@@ -41,8 +41,13 @@ pub struct Config {
     pub front_page: FrontPage,
     pub pagination: Pagination,
     pub images: Images,
-    /// Sections in front-page order.
+    /// Sections in front-page order (a site without editions).
     pub sections: Vec<SectionConfig>,
+    /// Editions, each with its own front page, sections and language; the
+    /// root page then lets the reader choose one.
+    pub editions: Vec<EditionConfig>,
+    /// Feeds the site publishes.
+    pub feeds: Feeds,
     pub fetch: Fetch,
     pub check: Check,
     pub limits: Limits,
@@ -67,6 +72,8 @@ impl Default for Config {
             pagination: Pagination::default(),
             images: Images::default(),
             sections: Vec::new(),
+            editions: Vec::new(),
+            feeds: Feeds::default(),
             fetch: Fetch::default(),
             check: Check::default(),
             limits: Limits::default(),
@@ -82,6 +89,12 @@ pub struct FrontPage {
     /// Newest headlines across all sections (`latest` in the front page
     /// template), for themes that show one list.
     pub latest: usize,
+    /// Only articles from the last this many days (before the newest
+    /// article) appear on the front page; all of them when unset.
+    pub days: Option<u32>,
+    /// One story carried by several feeds appears once on the front page,
+    /// with "Also:" links to the other versions.
+    pub group_stories: bool,
 }
 
 impl Default for FrontPage {
@@ -89,8 +102,56 @@ impl Default for FrontPage {
         FrontPage {
             per_section: 8,
             latest: 30,
+            days: None,
+            group_stories: true,
         }
     }
+}
+
+/// The feeds a site publishes (with a `base_url`): RSS 2.0 for every
+/// edition and section, and an OPML list of the feeds it reads.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Feeds {
+    /// Items carry the whole article, not just its summary.
+    pub full_text: bool,
+    /// Articles in each feed.
+    pub items: usize,
+}
+
+impl Default for Feeds {
+    fn default() -> Self {
+        Feeds {
+            full_text: false,
+            items: 50,
+        }
+    }
+}
+
+/// One edition: a front page with its own sections, in its own language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionConfig {
+    /// Folder and URL name, like a section id (`us`, `uk`, `de`).
+    pub id: SectionId,
+    /// What the edition is called ("US", "Deutschland").
+    pub name: String,
+    /// Its language (chrome, dates, `lang`); the site's when not given.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Its sections, in front-page order.
+    #[serde(default)]
+    pub sections: Vec<SectionConfig>,
+}
+
+/// An edition as the rest of paperboy sees it: a site without `editions:`
+/// has one, with no id, that holds the top-level sections.
+#[derive(Debug, Clone)]
+pub struct Edition<'a> {
+    pub id: Option<&'a SectionId>,
+    pub name: &'a str,
+    pub language: &'a str,
+    pub sections: &'a [SectionConfig],
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -171,6 +232,10 @@ pub struct SectionConfig {
     /// Feed URLs that `fetch` reads for this section.
     #[serde(default)]
     pub feeds: Vec<String>,
+    /// Only articles from the last this many days (before the newest
+    /// article) appear on the section's pages; the archive keeps them all.
+    #[serde(default)]
+    pub days: Option<u32>,
 }
 
 /// Settings for `paperboy fetch`.
@@ -251,11 +316,38 @@ impl Config {
     }
 
     fn validate(&self) -> Result<()> {
-        let mut seen = std::collections::BTreeSet::new();
-        for s in &self.sections {
-            if !seen.insert(s.id.as_str()) {
-                bail!("section `{}` is listed twice in sections", s.id);
+        if !self.editions.is_empty() && !self.sections.is_empty() {
+            bail!(
+                "with `editions:`, sections belong to each edition: move the top-level `sections:` into an edition"
+            );
+        }
+        let mut editions = std::collections::BTreeSet::new();
+        for e in &self.editions {
+            if !editions.insert(e.id.as_str()) {
+                bail!("edition `{}` is listed twice in editions", e.id);
             }
+            if ["archive", "images", "img", "feeds"].contains(&e.id.as_str()) {
+                bail!(
+                    "edition id `{}` is a name paperboy uses for its own files; choose another",
+                    e.id
+                );
+            }
+        }
+        for edition in self.editions() {
+            let mut seen = std::collections::BTreeSet::new();
+            for s in edition.sections {
+                if !seen.insert(s.id.as_str()) {
+                    bail!("section `{}` is listed twice in sections", s.id);
+                }
+                if s.id.as_str() == "archive" {
+                    bail!(
+                        "section id `archive` is the name of the archive's folder; choose another"
+                    );
+                }
+            }
+        }
+        if self.feeds.items == 0 {
+            bail!("feeds.items must be at least 1");
         }
         if self.check.max_page_kb.is_some() {
             log::warn!(
@@ -307,6 +399,37 @@ impl Config {
     pub fn page_budget_bytes(&self) -> usize {
         let kb = self.check.max_page_kb.unwrap_or(self.page_budget_kb);
         usize::try_from(kb * 1024).unwrap_or(usize::MAX)
+    }
+
+    /// The editions of the site: those configured, or one implicit edition
+    /// with the top-level sections and no id.
+    pub fn editions(&self) -> Vec<Edition<'_>> {
+        if self.editions.is_empty() {
+            return vec![Edition {
+                id: None,
+                name: &self.title,
+                language: &self.language,
+                sections: &self.sections,
+            }];
+        }
+        self.editions
+            .iter()
+            .map(|e| Edition {
+                id: Some(&e.id),
+                name: &e.name,
+                language: e.language.as_deref().unwrap_or(&self.language),
+                sections: &e.sections,
+            })
+            .collect()
+    }
+
+    /// Every section with its edition: (edition id, section).
+    pub fn all_sections(&self) -> impl Iterator<Item = (Option<&SectionId>, &SectionConfig)> {
+        self.sections.iter().map(|s| (None, s)).chain(
+            self.editions
+                .iter()
+                .flat_map(|e| e.sections.iter().map(move |s| (Some(&e.id), s))),
+        )
     }
 
     /// `base_url` with exactly one trailing slash, or empty.

@@ -37,7 +37,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
-use strings::Strings;
+use strings::StringTables;
 use theme::Theme;
 
 /// A loaded site, ready to build.
@@ -46,7 +46,7 @@ pub struct Site {
     pub config: Config,
     /// config.yaml as read: every page depends on it.
     pub config_bytes: Vec<u8>,
-    pub strings: Arc<Strings>,
+    pub strings: Arc<StringTables>,
     pub theme: Theme,
     pub library: Library,
 }
@@ -113,7 +113,7 @@ impl Site {
         let config = timed("read config", || Config::load(root))?;
         let config_bytes = std::fs::read(&layout.config).unwrap_or_default();
         let strings = Arc::new(
-            Strings::load(&config.language, &config.strings)
+            StringTables::load(&config, true)
                 .with_context(|| format!("invalid {}", layout.config.display()))?,
         );
         let theme = timed("load theme", || {
@@ -128,7 +128,7 @@ impl Site {
                 .collect::<Vec<_>>()
                 .join(" -> "),
             theme.info.description,
-            strings.code
+            strings.site.code
         );
         let library = timed("load content", || {
             Library::load(&layout.content, &config, cache)
@@ -173,11 +173,7 @@ impl Site {
         let layout = Layout::new(root);
         let config = Config::load(root)?;
         let config_bytes = std::fs::read(&layout.config).unwrap_or_default();
-        let strings = Arc::new(Strings::load_with(
-            &config.language,
-            &config.strings,
-            false,
-        )?);
+        let strings = Arc::new(StringTables::load(&config, false)?);
         let theme = Theme::load(&layout, &config, strings)?;
         let output = layout.output(&config.output_dir, output);
         let Some(record) = Record::load(&incremental::record_path(&layout.state, &output), &output)

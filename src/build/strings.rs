@@ -15,6 +15,7 @@ use anyhow::{Result, bail};
 use chrono::{Datelike, Timelike};
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The shipped tables: (language code, YAML).
 const TABLES: &[(&str, &str)] = &[
@@ -48,6 +49,48 @@ pub struct Strings {
     weekdays: Vec<String>,
 }
 
+/// The tables a site's pages use: its own language's, and each edition's
+/// by code.
+#[derive(Debug, Clone)]
+pub struct StringTables {
+    pub site: Arc<Strings>,
+    pub tables: BTreeMap<String, Arc<Strings>>,
+}
+
+impl StringTables {
+    /// The site's table and one per edition language, with the site's
+    /// `strings:` overrides on each. A missing table is warned about once
+    /// per language when `warn`.
+    pub fn load(config: &crate::config::Config, warn: bool) -> Result<StringTables> {
+        let site = Arc::new(Strings::load_with(&config.language, &config.strings, warn)?);
+        let mut tables = BTreeMap::new();
+        tables.insert(site.code.clone(), site.clone());
+        for edition in config.editions() {
+            if edition.language == config.language {
+                continue;
+            }
+            let table = Strings::load_with(edition.language, &config.strings, warn)?;
+            tables
+                .entry(table.code.clone())
+                .or_insert_with(|| Arc::new(table));
+        }
+        Ok(StringTables { site, tables })
+    }
+
+    /// The table for `language`: its own, else the site's.
+    pub fn of(&self, language: &str) -> Arc<Strings> {
+        let code = language
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        self.tables
+            .get(&code)
+            .cloned()
+            .unwrap_or_else(|| self.site.clone())
+    }
+}
+
 /// The language codes that have a table.
 pub fn languages() -> impl Iterator<Item = &'static str> {
     TABLES.iter().map(|(code, _)| *code)
@@ -62,6 +105,7 @@ impl Strings {
     /// The table for `language` (`fr`, `fr-CA` and `fr_CA` all take the
     /// French one), with `overrides` on top. An override for a key no table
     /// has is an error naming it.
+    #[cfg(test)]
     pub fn load(language: &str, overrides: &BTreeMap<String, String>) -> Result<Strings> {
         Strings::load_with(language, overrides, true)
     }
@@ -138,6 +182,21 @@ impl Strings {
             ],
         )
         .expect("date_long uses known placeholders")
+    }
+
+    /// "November 2026", as the table writes a month.
+    pub fn month_year(&self, year: i32, month: u32) -> String {
+        fill(
+            &self.words["month_year"],
+            &[
+                (
+                    "month",
+                    self.months[(month as usize).saturating_sub(1) % 12].clone(),
+                ),
+                ("year", year.to_string()),
+            ],
+        )
+        .expect("month_year uses known placeholders")
     }
 
     /// "27 Nov 2026".

@@ -1,20 +1,23 @@
-//! The site model: every published article with its section and output
-//! URL, and the sections in front-page order, loaded once into owned data.
+//! The site model: its editions, their sections in front-page order, and
+//! every published article with its section and output URL, loaded once
+//! into owned data.
 //!
 //! Owns which articles exist (drafts left out), their order (newest
-//! first), sections (configured ones first) and URL assignment (`urls`).
-//! Knows nothing of templates, markup or the output folder: the build
-//! renders pages from a `&Library`.
+//! first), editions and sections (configured ones first), URL assignment
+//! (`urls`) and which articles tell one story (`stories`). Knows nothing
+//! of templates, markup or the output folder: the build renders pages
+//! from a `&Library`.
 
+pub mod stories;
 mod urls;
 
 use crate::config::{Config, ImageMode, SectionConfig};
-use crate::content::{self, Image, Meta};
+use crate::content::{self, ContentError, ContentErrors, Image, Meta};
 use crate::vocabulary::{Date, SectionId, html, text};
 use anyhow::Result;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// One article, ready to render.
 #[derive(Debug, Clone)]
@@ -22,7 +25,10 @@ pub struct Article {
     pub title: String,
     /// Index into [`Library::sections`].
     pub section: usize,
-    /// Output path from the site root, e.g. `world/harbour-ferry.html`.
+    /// Index into [`Library::editions`].
+    pub edition: usize,
+    /// Output path from the site root, e.g. `world/harbour-ferry.html`
+    /// (`us/world/harbour-ferry.html` in an edition).
     pub url: String,
     pub date: Option<Date>,
     pub source_url: Option<String>,
@@ -47,21 +53,64 @@ pub struct Article {
 pub struct Section {
     pub id: SectionId,
     pub name: String,
+    /// Index into [`Library::editions`].
+    pub edition: usize,
+    /// Its folder from the site root: `world`, or `us/world` in an edition.
+    pub dir: String,
+    /// `days` from config.yaml: how long an article stays on its pages.
+    pub days: Option<u32>,
+    /// The feeds `fetch` reads for it.
+    pub feeds: Vec<String>,
     pub articles: Vec<usize>,
 }
 
 impl Section {
     /// The section's first page, e.g. `world/index.html`.
     pub fn url(&self) -> String {
-        format!("{}/index.html", self.id)
+        format!("{}/index.html", self.dir)
+    }
+}
+
+/// An edition: its front page, sections and language. A site without
+/// `editions:` has one, with no id, at the root.
+#[derive(Debug, Clone)]
+pub struct Edition {
+    pub id: Option<SectionId>,
+    pub name: String,
+    pub language: String,
+    /// Indices into [`Library::sections`], in front-page order.
+    pub sections: Vec<usize>,
+    /// Indices into [`Library::articles`], newest first.
+    pub articles: Vec<usize>,
+}
+
+impl Edition {
+    /// Its folder from the site root, with a trailing `/`: `us/`, or `""`.
+    pub fn prefix(&self) -> String {
+        self.id
+            .as_ref()
+            .map_or_else(String::new, |id| format!("{id}/"))
+    }
+
+    /// Its front page from the site root: `us/index.html` or `index.html`.
+    pub fn url(&self) -> String {
+        format!("{}index.html", self.prefix())
     }
 }
 
 /// Everything the pages are made from. Articles are sorted newest first.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
+    pub editions: Vec<Edition>,
     pub sections: Vec<Section>,
     pub articles: Vec<Article>,
+}
+
+impl Library {
+    /// Whether the site has configured editions (and a chooser at the root).
+    pub fn has_editions(&self) -> bool {
+        self.editions.first().is_some_and(|e| e.id.is_some())
+    }
 }
 
 impl Library {
@@ -87,17 +136,21 @@ impl Library {
                 .then_with(|| a.title.cmp(&b.title))
                 .then_with(|| a.rel_path.cmp(&b.rel_path))
         });
-        let mut sections = assemble_sections(&sources, &config.sections);
-        let index: BTreeMap<SectionId, usize> = sections
+        let placed = place(&sources, config)?;
+        let (mut editions, mut sections) = assemble(&placed, config);
+        let index: BTreeMap<(usize, &SectionId), usize> = sections
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
+            .map(|(i, s)| ((s.edition, &s.id), i))
             .collect();
-        let urls = urls::assign(&sources);
+        let places: Vec<usize> = placed.iter().map(|(e, id)| index[&(*e, id)]).collect();
+        let dirs: Vec<&str> = places.iter().map(|&i| sections[i].dir.as_str()).collect();
+        let urls = urls::assign(&sources, &dirs);
         let articles: Vec<Article> = sources
             .into_par_iter()
             .zip(urls.into_par_iter())
-            .map(|(s, url)| {
+            .zip(places.into_par_iter())
+            .map(|((s, url), section)| {
                 let summary = match &s.front.summary {
                     Some(summary) => summary.clone(),
                     None => s.lead.clone(),
@@ -112,7 +165,8 @@ impl Library {
                         .collect(),
                 };
                 Article {
-                    section: index[&s.section],
+                    section,
+                    edition: 0,
                     url,
                     date: s.date,
                     source_url,
@@ -128,41 +182,114 @@ impl Library {
                 }
             })
             .collect();
-        for (i, a) in articles.iter().enumerate() {
-            sections[a.section].articles.push(i);
+        let mut articles = articles;
+        for (i, a) in articles.iter_mut().enumerate() {
+            let section = &mut sections[a.section];
+            a.edition = section.edition;
+            section.articles.push(i);
+            editions[section.edition].articles.push(i);
         }
-        Ok(Library { sections, articles })
+        Ok(Library {
+            editions,
+            sections,
+            articles,
+        })
     }
 }
 
-/// Configured sections in config order, then any section that only content
-/// names, sorted by id (with a warning: it probably wants a config entry).
-fn assemble_sections(sources: &[Meta], configured: &[SectionConfig]) -> Vec<Section> {
-    let mut sections: Vec<Section> = configured
-        .iter()
-        .map(|c| Section {
-            id: c.id.clone(),
-            name: c.display_name(),
-            articles: Vec::new(),
-        })
-        .collect();
-    let known: HashSet<&SectionId> = configured.iter().map(|c| &c.id).collect();
-    let extra: BTreeSet<&SectionId> = sources
-        .iter()
-        .map(|s| &s.section)
-        .filter(|id| !known.contains(id))
-        .collect();
-    for id in extra {
-        log::warn!(
-            "section `{id}` is used in content/ but not listed in config.yaml; adding it at the end"
-        );
-        sections.push(Section {
+/// The edition (by index into `config.editions()`) and section id of each
+/// source. Without editions, the section is the first folder (or
+/// `section:`); with editions, the first folder names the edition and the
+/// second the section (or `section:`).
+fn place(sources: &[Meta], config: &Config) -> Result<Vec<(usize, SectionId)>> {
+    let editions = config.editions();
+    if editions[0].id.is_none() {
+        return Ok(sources.iter().map(|s| (0, s.section.clone())).collect());
+    }
+    let mut errors = Vec::new();
+    let mut placed = Vec::with_capacity(sources.len());
+    for s in sources {
+        let parts: Vec<&str> = s.rel_path.split('/').collect();
+        let error = |message: String| ContentError {
+            path: PathBuf::from("content").join(&s.rel_path),
+            line: None,
+            message,
+        };
+        let Some(e) = editions
+            .iter()
+            .position(|e| e.id.is_some_and(|id| id.as_str() == parts[0]))
+        else {
+            errors.push(error(format!(
+                "`{}` is not an edition in config.yaml: with editions, files go in content/<edition>/<section>/",
+                parts[0]
+            )));
+            continue;
+        };
+        match (&s.front.section, parts.len()) {
+            (Some(id), _) => placed.push((e, id.clone())),
+            (None, n) if n >= 3 => match SectionId::parse(parts[1]) {
+                Ok(id) => placed.push((e, id)),
+                Err(msg) => errors.push(error(msg)),
+            },
+            (None, _) => errors.push(error(format!(
+                "no section: put the file in content/{}/<section>/ or add `section:`",
+                parts[0]
+            ))),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ContentErrors(errors).into());
+    }
+    Ok(placed)
+}
+
+/// The editions, and their sections: configured ones in config order, then
+/// any that only content names, sorted by id (with a warning: it probably
+/// wants a config entry).
+fn assemble(placed: &[(usize, SectionId)], config: &Config) -> (Vec<Edition>, Vec<Section>) {
+    let mut editions = Vec::new();
+    let mut sections = Vec::new();
+    for (e, edition) in config.editions().iter().enumerate() {
+        let prefix = edition.id.map_or_else(String::new, |id| format!("{id}/"));
+        let mut own = Vec::new();
+        let section = |id: &SectionId, c: Option<&SectionConfig>| Section {
             id: id.clone(),
-            name: text::capitalise(id.as_str()),
+            name: c.map_or_else(
+                || text::capitalise(id.as_str()),
+                SectionConfig::display_name,
+            ),
+            edition: e,
+            dir: format!("{prefix}{id}"),
+            days: c.and_then(|c| c.days),
+            feeds: c.map(|c| c.feeds.clone()).unwrap_or_default(),
+            articles: Vec::new(),
+        };
+        for c in edition.sections {
+            own.push(sections.len());
+            sections.push(section(&c.id, Some(c)));
+        }
+        let known: HashSet<&SectionId> = edition.sections.iter().map(|c| &c.id).collect();
+        let extra: BTreeSet<&SectionId> = placed
+            .iter()
+            .filter(|(pe, id)| *pe == e && !known.contains(id))
+            .map(|(_, id)| id)
+            .collect();
+        for id in extra {
+            log::warn!(
+                "section `{prefix}{id}` is used in content/ but not listed in config.yaml; adding it at the end"
+            );
+            own.push(sections.len());
+            sections.push(section(id, None));
+        }
+        editions.push(Edition {
+            id: edition.id.cloned(),
+            name: edition.name.to_string(),
+            language: edition.language.to_string(),
+            sections: own,
             articles: Vec::new(),
         });
     }
-    sections
+    (editions, sections)
 }
 
 /// A URL from front matter, if it is safe to link to and, as the page

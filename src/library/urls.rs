@@ -1,18 +1,26 @@
-//! Output URLs of articles: `<section>/<slug>.html`.
+//! Output URLs of articles: `<section>/<slug>.html` (`<edition>/<section>/
+//! <slug>.html` in an edition).
 //!
-//! The slug comes from front matter or the file name without its date; it
-//! is unique within the section and never a name the section's list pages
-//! use (`index`, `pageN`). URLs are assigned in path order, so adding an
-//! article never renames an older one.
+//! The slug comes from front matter or the file name without its date, so
+//! editing a title never moves an article. It is unique within the section
+//! and never a name the section's list pages use (`index`, `pageN`). When
+//! two articles want one name, the older one keeps it: names are handed
+//! out oldest first (by date, then path), so an article published later
+//! can never take the URL of one published before.
 
 use crate::content::Meta;
 use crate::vocabulary::names;
 use std::collections::HashSet;
 
-/// One URL per source, in the order given.
-pub fn assign(sources: &[Meta]) -> Vec<String> {
+/// One URL per source, in the order given; `dirs` holds each source's
+/// section folder (`world`, `us/world`).
+pub fn assign(sources: &[Meta], dirs: &[&str]) -> Vec<String> {
     let mut order: Vec<usize> = (0..sources.len()).collect();
-    order.sort_by(|&a, &b| sources[a].rel_path.cmp(&sources[b].rel_path));
+    // Oldest first, undated last, then by path.
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&sources[a], &sources[b]);
+        (x.date.is_none(), x.date, &x.rel_path).cmp(&(y.date.is_none(), y.date, &y.rel_path))
+    });
     let mut taken: HashSet<String> = HashSet::new();
     let mut urls = vec![String::new(); sources.len()];
     for i in order {
@@ -29,11 +37,12 @@ pub fn assign(sources: &[Meta]) -> Vec<String> {
             .as_deref()
             .unwrap_or_else(|| names::strip_date_prefix(stem));
         let base = names::slugify(wanted, names::MAX_SLUG);
+        let dir = dirs[i];
         let name = names::unique(&base, |c| {
-            names::is_list_page_name(c) || taken.contains(&format!("{}/{c}", s.section))
+            names::is_list_page_name(c) || taken.contains(&format!("{dir}/{c}"))
         });
-        taken.insert(format!("{}/{name}", s.section));
-        urls[i] = format!("{}/{name}.html", s.section);
+        taken.insert(format!("{dir}/{name}"));
+        urls[i] = format!("{dir}/{name}.html");
     }
     urls
 }
@@ -58,8 +67,9 @@ mod tests {
             source("world/page2.md", "C", "2026-11-28"),
             source("sports/2026-11-28-ferry.md", "D", "2026-11-28"),
         ];
+        let dirs: Vec<&str> = sources.iter().map(|s| s.section.as_str()).collect();
         assert_eq!(
-            assign(&sources),
+            assign(&sources, &dirs),
             [
                 "world/ferry.html",
                 "world/ferry-2.html",
@@ -67,6 +77,27 @@ mod tests {
                 "world/page2-2.html",
                 "sports/ferry.html"
             ]
+        );
+    }
+
+    #[test]
+    fn an_older_article_keeps_its_name() {
+        // A later file sorts first by path but was published later.
+        let sources = vec![
+            source("world/a-ferry.md", "New", "2026-11-28"),
+            source("world/b-ferry.md", "Old", "2026-11-01"),
+        ];
+        let sources: Vec<Meta> = sources
+            .into_iter()
+            .map(|mut m| {
+                m.front.slug = Some("ferry".into());
+                m
+            })
+            .collect();
+        let dirs = ["us/world", "us/world"];
+        assert_eq!(
+            assign(&sources, &dirs),
+            ["us/world/ferry-2.html", "us/world/ferry.html"]
         );
     }
 }

@@ -44,7 +44,10 @@ fn front_page_lists_sections_in_config_order_newest_first() {
         index.contains("world/index.html"),
         "no link to the section page"
     );
-    assert!(index.contains("archive.html"), "no link to the archive");
+    assert!(
+        index.contains("archive/index.html"),
+        "no link to the archive"
+    );
 }
 
 #[test]
@@ -53,7 +56,11 @@ fn back_link_on_every_article() {
     let articles: Vec<String> = snapshot(&site.public())
         .into_keys()
         .filter(|p| {
-            p.ends_with(".html") && p.contains('/') && !p.contains("index") && !p.contains("/page")
+            p.ends_with(".html")
+                && p.contains('/')
+                && !p.contains("index")
+                && !p.contains("/page")
+                && !p.starts_with("archive/")
         })
         .collect();
     assert_eq!(articles.len(), 6, "{articles:?}");
@@ -166,12 +173,25 @@ fn sections_paginate_and_archive_groups_by_day() {
         page2.contains("href=\"../world/index.html\""),
         "page 2 links back to page 1"
     );
-    let archive = site.page("archive.html");
-    assert!(archive.contains("<h3>Saturday, 28 November 2026</h3>"));
+    // The archive: months, then days, then the day's articles by section.
+    let archive = site.page("archive/index.html");
     assert!(
-        site.public().join("archive2.html").is_file(),
-        "archive paginates at 3"
+        archive.contains("href=\"../archive/2026/11/index.html\">November 2026</a>"),
+        "{archive}"
     );
+    let month = site.page("archive/2026/11/index.html");
+    assert!(
+        month.contains("href=\"../../../archive/2026/11/28.html\">Saturday, 28 November 2026</a>"),
+        "{month}"
+    );
+    let day = site.page("archive/2026/11/28.html");
+    assert!(day.contains("<h2>Saturday, 28 November 2026</h2>"), "{day}");
+    assert!(day.contains("Cup Final"), "{day}");
+    assert!(
+        !day.contains("Harbour Council"),
+        "only that day's articles: {day}"
+    );
+    assert!(day.contains("27.html\">&lt; Previous day</a>"), "{day}");
 }
 
 #[test]
@@ -257,7 +277,7 @@ fn extras_404_robots_feed_and_sitemap() {
         "404 links absolutely"
     );
     let feed = site.page("feed.xml");
-    assert!(feed.contains("<rss version=\"2.0\">"));
+    assert!(feed.contains("<rss version=\"2.0\""));
     assert_eq!(feed.matches("<item>").count(), 6);
     let first = feed.find("<item>").unwrap();
     assert!(

@@ -18,7 +18,7 @@ mod syntax;
 
 pub use builtin::{eject, list};
 
-use super::strings::Strings;
+use super::strings::{StringTables, Strings};
 use crate::config::Config;
 use crate::layout::Layout;
 use crate::vocabulary::Profile;
@@ -113,8 +113,9 @@ pub struct Theme {
 impl Theme {
     /// Loads the configured theme with its ancestors and the site's
     /// overrides, checks it supports the configured profile, and compiles
-    /// the templates with `strings` behind the `t()` function.
-    pub fn load(layout: &Layout, config: &Config, strings: Arc<Strings>) -> Result<Theme> {
+    /// the templates with `strings` behind the `t()` function (which picks
+    /// the table named by the page's `lang`, else `strings.site`).
+    pub fn load(layout: &Layout, config: &Config, strings: Arc<StringTables>) -> Result<Theme> {
         let chain = resolve(layout, &config.theme)?;
         let info = chain
             .last()
@@ -367,7 +368,7 @@ fn escape_for_tera(input: &str, out: &mut dyn std::io::Write) -> std::io::Result
 /// Compiles all templates together (they may extend and include each
 /// other), after checking each one's tags balance so an unclosed block is
 /// reported where it opens.
-fn compile(templates: &BTreeMap<String, File>, strings: Arc<Strings>) -> Result<tera::Tera> {
+fn compile(templates: &BTreeMap<String, File>, strings: Arc<StringTables>) -> Result<tera::Tera> {
     let mut sources = Vec::new();
     for (name, file) in templates {
         let text = std::str::from_utf8(file.bytes())
@@ -378,8 +379,12 @@ fn compile(templates: &BTreeMap<String, File>, strings: Arc<Strings>) -> Result<
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
     tera.set_escape_fn(escape_for_tera);
-    tera.register_function("t", move |kwargs: tera::Kwargs, _: &tera::State| {
-        translate(&strings, &kwargs)
+    tera.register_function("t", move |kwargs: tera::Kwargs, state: &tera::State| {
+        let code: Option<String> = state.get("lang")?;
+        let table = code
+            .and_then(|c| strings.tables.get(&c))
+            .unwrap_or(&strings.site);
+        translate(table, &kwargs)
     });
     tera.add_raw_templates(sources)
         .map_err(|e| anyhow::anyhow!("{}", explain(&e, "", templates)))?;
