@@ -54,6 +54,9 @@ pub enum Command {
     /// the feed's own text (`extracted: feed`): a headline is never lost.
     /// Exits with status 1 only if every feed failed.
     Fetch {
+        /// Only this edition's feeds (a site with `editions:`)
+        #[arg(long, short)]
+        edition: Option<String>,
         /// Only this section's feeds
         #[arg(long, short)]
         section: Option<String>,
@@ -75,7 +78,10 @@ pub enum Command {
         /// Files, folders (read recursively) or URLs
         #[arg(required = true, value_name = "PATH|URL|DIR")]
         inputs: Vec<String>,
-        /// Section to file the articles in (default: the first in config.yaml)
+        /// Edition to file the articles in (a site with `editions:`; default: the first)
+        #[arg(long, short)]
+        edition: Option<String>,
+        /// Section to file the articles in (default: the edition's first in config.yaml)
         #[arg(long, short)]
         section: Option<String>,
         /// The page's original address, for a single saved page
@@ -133,6 +139,9 @@ pub enum Command {
     New {
         /// Folder to create (must not exist, or be empty)
         dir: PathBuf,
+        /// Make a site with two editions in two languages
+        #[arg(long)]
+        editions: bool,
     },
 }
 

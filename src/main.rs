@@ -27,11 +27,13 @@ fn main() -> ExitCode {
         }
         Command::Check { output } => paperboy::cmd::check::run(root, output.as_deref()),
         Command::Fetch {
+            edition,
             section,
             limit,
             dry_run,
         } => {
             let opts = paperboy::fetch::run::Options {
+                edition: edition.clone(),
                 section: section.clone(),
                 limit: *limit,
                 dry_run: *dry_run,
@@ -40,12 +42,14 @@ fn main() -> ExitCode {
         }
         Command::Ingest {
             inputs,
+            edition,
             section,
             url,
             force,
         } => {
             let opts = paperboy::cmd::ingest::Options {
                 inputs,
+                edition: edition.as_deref(),
                 section: section.as_deref(),
                 page_url: url.as_deref(),
                 force: *force,
@@ -65,7 +69,7 @@ fn main() -> ExitCode {
         Command::Theme(paperboy::cli::ThemeCommand::Eject { name, to }) => {
             paperboy::cmd::theme::eject(root, name.as_deref(), to.as_deref()).map(|()| true)
         }
-        Command::New { dir } => paperboy::cmd::new::run(dir).map(|()| true),
+        Command::New { dir, editions } => paperboy::cmd::new::run(dir, *editions).map(|()| true),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

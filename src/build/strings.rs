@@ -154,8 +154,14 @@ impl Strings {
     }
 
     /// The words for `key` with its `{placeholders}` filled from `args`.
+    /// When `count` is 1 and the table has `<key>_one`, those words are
+    /// used instead ("1 article", not "1 articles").
     pub fn format(&self, key: &str, args: &[(&str, String)]) -> Result<String> {
-        let Some(template) = self.words.get(key) else {
+        let singular = args.iter().any(|(k, v)| *k == "count" && v == "1");
+        let one = singular
+            .then(|| self.words.get(&format!("{key}_one")))
+            .flatten();
+        let Some(template) = one.or_else(|| self.words.get(key)) else {
             let known: Vec<&str> = self.words.keys().map(String::as_str).collect();
             let hint = crate::yaml::nearest(key, &known)
                 .map(|k| format!(" (did you mean `{k}`?)"))
@@ -341,6 +347,14 @@ mod tests {
         let bad = BTreeMap::from([("orignal_source".to_string(), "x".to_string())]);
         let err = Strings::load("en", &bad).unwrap_err().to_string();
         assert!(err.contains("did you mean `original_source`"), "{err}");
+        let one = |n: &str| {
+            s.format("articles_count", &[("count", n.to_string())])
+                .unwrap()
+        };
+        assert_eq!(
+            (one("1"), one("2"), one("0")),
+            ("1 article".into(), "2 articles".into(), "0 articles".into())
+        );
         let err = s
             .format("more_in_section", &[("section", "World".into())])
             .unwrap_err();

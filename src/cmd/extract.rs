@@ -45,7 +45,7 @@ pub fn run(root: &Path, input: &str, page_url: Option<&str>, format: Format) -> 
     } else {
         Config::default()
     };
-    let section = match config.sections.first() {
+    let section = match config.editions()[0].sections.first() {
         Some(s) => s.id.clone(),
         None => SectionId::parse("news").expect("a valid id"),
     };

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 /// Options for one ingest run.
 pub struct Options<'a> {
     pub inputs: &'a [String],
+    pub edition: Option<&'a str>,
     pub section: Option<&'a str>,
     pub page_url: Option<&'a str>,
     pub force: bool,
@@ -117,28 +118,48 @@ fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>> {
     std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
-/// The section to file articles in: `--section`, else the first configured.
-pub fn section(config: &Config, chosen: Option<&str>) -> Result<SectionId> {
-    let id = match chosen {
+/// The edition and section to file articles in: `--edition` (else the
+/// first edition, on a site with editions) and `--section` (else that
+/// edition's first section).
+pub fn place(
+    config: &Config,
+    edition: Option<&str>,
+    section: Option<&str>,
+) -> Result<(Option<SectionId>, SectionId)> {
+    let editions = config.editions();
+    let chosen = match edition {
+        Some(e) => match editions
+            .iter()
+            .find(|x| x.id.is_some_and(|id| id.as_str() == e))
+        {
+            Some(x) => x,
+            None if config.editions.is_empty() => {
+                bail!("--edition {e}: this site has no editions (add `editions:` to config.yaml)")
+            }
+            None => bail!("no edition `{e}` in config.yaml"),
+        },
+        None => &editions[0],
+    };
+    let id = match section {
         Some(s) => SectionId::parse(s).map_err(|e| anyhow::anyhow!("{e}"))?,
-        None => match config.sections.first() {
+        None => match chosen.sections.first() {
             Some(s) => s.id.clone(),
             None => {
                 bail!("no section to ingest into: pass --section or list sections in config.yaml")
             }
         },
     };
-    if !config.sections.iter().any(|s| s.id == id) {
+    if !chosen.sections.iter().any(|s| s.id == id) {
         log::warn!("section `{id}` is not listed in config.yaml; build will add it at the end");
     }
-    Ok(id)
+    Ok((chosen.id.cloned(), id))
 }
 
 /// Ingests every input; returns whether all succeeded.
 pub fn run(root: &Path, opts: &Options) -> Result<bool> {
     let layout = Layout::new(root);
     let config = Config::load(root)?;
-    let section = section(&config, opts.section)?;
+    let (edition, section) = place(&config, opts.edition, opts.section)?;
     let inputs: Vec<Input> = opts.inputs.iter().map(|a| Input::parse(a)).collect();
     let inputs = expand(&inputs)?;
     if inputs.len() > 1 && opts.page_url.is_some() {
@@ -149,7 +170,11 @@ pub fn run(root: &Path, opts: &Options) -> Result<bool> {
     } else {
         None
     };
-    let mut store = Store::open(&layout.content, config.limits.content_bytes)?;
+    let mut store = Store::open(
+        &layout.content,
+        config.limits.content_bytes,
+        !config.editions.is_empty(),
+    )?;
     let (mut added, mut skipped, mut failed) = (0, 0, 0);
     let mut images = Vec::new();
     for input in &inputs {
@@ -161,7 +186,7 @@ pub fn run(root: &Path, opts: &Options) -> Result<bool> {
             config.fetch.max_page_bytes,
         )
         .and_then(|article| {
-            let stored = store.add(&article.front, &article.body, opts.force)?;
+            let stored = store.add(edition.as_ref(), &article.front, &article.body, opts.force)?;
             if !matches!(stored, Stored::Duplicate(_)) {
                 // Images of a page are judged against the page's address.
                 let found_on = article.front.source_url.clone();

@@ -3,9 +3,9 @@
 use anyhow::Result;
 use std::path::Path;
 
-/// Creates a new site in `dir`.
-pub fn run(dir: &Path) -> Result<()> {
-    crate::scaffold::create(dir)?;
+/// Creates a new site in `dir`, with two editions when `editions`.
+pub fn run(dir: &Path, editions: bool) -> Result<()> {
+    crate::scaffold::create(dir, editions)?;
     log::info!("created a new site in {}", dir.display());
     println!(
         "Next: cd {} && paperboy build, then open public/index.html",

@@ -1,13 +1,15 @@
 //! The content store: writing new content files for ingest and fetch.
 //!
-//! Owns file naming (`content/<section>/<date>-<slug>.md`), finding
-//! duplicates by canonical source URL across the whole content tree, and
-//! atomic writes (a temporary file renamed into place), so an interrupted
-//! run never leaves a partial file. Never writes outside content/.
+//! Owns file naming (`content/<section>/<date>-<slug>.md`, or
+//! `content/<edition>/<section>/...` on a site with editions), finding
+//! duplicates by canonical source URL across the whole content tree (or
+//! the whole edition), and atomic writes (a temporary file renamed into
+//! place), so an interrupted run never leaves a partial file. Never writes
+//! outside content/.
 
 use super::front_matter::{FrontMatter, render};
 use crate::fs::write_atomic;
-use crate::vocabulary::{Date, names as slug};
+use crate::vocabulary::{Date, SectionId, names as slug};
 use anyhow::{Context, Result};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -26,11 +28,13 @@ pub enum Stored {
 /// The content tree, indexed for naming and dedupe.
 pub struct Store {
     content_dir: PathBuf,
-    /// Canonical source URL → file, relative to content/.
-    by_url: HashMap<String, String>,
-    /// Fingerprint of title and body → file, for articles with no URL.
-    by_text: HashMap<String, String>,
-    /// `section/slug` of every published name, so new files never collide.
+    /// Whether the first folder of a content file names its edition.
+    editions: bool,
+    /// (Edition, canonical source URL) → file, relative to content/.
+    by_url: HashMap<(String, String), String>,
+    /// (Edition, fingerprint of title and body) → file, for articles with no URL.
+    by_text: HashMap<(String, String), String>,
+    /// `folder/slug` of every published name, so new files never collide.
     names: HashSet<String>,
     /// The largest content file, in bytes (`limits.content_bytes`).
     max_bytes: u64,
@@ -40,9 +44,11 @@ impl Store {
     /// Scans `content_dir`. Files that cannot be parsed, or are larger than
     /// `max_bytes`, are skipped with a warning: they do not stop new
     /// articles from being added. No file over `max_bytes` is written.
-    pub fn open(content_dir: &Path, max_bytes: u64) -> Result<Store> {
+    /// With `editions`, duplicates are looked for within an edition.
+    pub fn open(content_dir: &Path, max_bytes: u64, editions: bool) -> Result<Store> {
         let mut store = Store {
             content_dir: content_dir.to_path_buf(),
+            editions,
             by_url: HashMap::new(),
             by_text: HashMap::new(),
             names: HashSet::new(),
@@ -60,12 +66,7 @@ impl Store {
             match super::parse(&rel, &text) {
                 Ok(source) => {
                     let print = fingerprint(&source.title, &source.body);
-                    store.index(
-                        &rel,
-                        source.section.as_str(),
-                        source.front.source_url.as_deref(),
-                        print,
-                    )
+                    store.index(&rel, source.front.source_url.as_deref(), print)
                 }
                 Err(e) => log::warn!("content/{e}; not checked for duplicates"),
             }
@@ -73,33 +74,58 @@ impl Store {
         Ok(store)
     }
 
-    fn index(&mut self, rel: &str, section: &str, source_url: Option<&str>, print: String) {
-        if let Some(url) = source_url.and_then(canonical_url) {
-            self.by_url.entry(url).or_insert_with(|| rel.to_string());
+    /// The edition a content file belongs to (empty without editions).
+    fn edition_of<'r>(&self, rel: &'r str) -> &'r str {
+        if self.editions {
+            rel.split('/').next().unwrap_or("")
+        } else {
+            ""
         }
-        self.by_text.entry(print).or_insert_with(|| rel.to_string());
-        let stem = rel
-            .rsplit('/')
-            .next()
-            .unwrap_or(rel)
-            .trim_end_matches(".md");
+    }
+
+    fn index(&mut self, rel: &str, source_url: Option<&str>, print: String) {
+        let edition = self.edition_of(rel).to_string();
+        if let Some(url) = source_url.and_then(canonical_url) {
+            self.by_url
+                .entry((edition.clone(), url))
+                .or_insert_with(|| rel.to_string());
+        }
+        self.by_text
+            .entry((edition, print))
+            .or_insert_with(|| rel.to_string());
+        let (dir, file) = rel.rsplit_once('/').unwrap_or(("", rel));
+        let stem = file.trim_end_matches(".md");
         self.names
-            .insert(format!("{section}/{}", slug::strip_date_prefix(stem)));
+            .insert(format!("{dir}/{}", slug::strip_date_prefix(stem)));
     }
 
-    /// The file (relative to content/) that already holds `url`, if any.
-    pub fn find(&self, url: &str) -> Option<&str> {
-        self.by_url.get(&canonical_url(url)?).map(String::as_str)
+    /// The file (relative to content/) that already holds `url` in
+    /// `edition` (or anywhere, without editions), if any.
+    pub fn find(&self, edition: Option<&SectionId>, url: &str) -> Option<&str> {
+        let edition = edition.map_or("", SectionId::as_str).to_string();
+        self.by_url
+            .get(&(edition, canonical_url(url)?))
+            .map(String::as_str)
     }
 
-    /// Writes an article unless its source URL is already stored; with
-    /// `force`, replaces the stored file instead.
-    pub fn add(&mut self, front: &FrontMatter, body: &str, force: bool) -> Result<Stored> {
+    /// Writes an article into `edition` unless its source URL is already
+    /// stored there; with `force`, replaces the stored file instead.
+    pub fn add(
+        &mut self,
+        edition: Option<&SectionId>,
+        front: &FrontMatter,
+        body: &str,
+        force: bool,
+    ) -> Result<Stored> {
         let section = front
             .section
             .as_ref()
             .context("an article to store names its section")?
             .as_str();
+        let dir = match edition {
+            Some(e) => format!("{e}/{section}"),
+            None => section.to_string(),
+        };
         let text = render(front, body)?;
         if text.len() as u64 > self.max_bytes {
             anyhow::bail!(
@@ -111,9 +137,13 @@ impl Store {
         let shown = |rel: &str| Path::new("content").join(rel);
         let title = front.title.as_deref().unwrap_or_default();
         let print = fingerprint(title, body);
-        let existing = (front.source_url.as_deref().and_then(|u| self.find(u)))
-            .or_else(|| self.by_text.get(&print).map(String::as_str))
-            .map(str::to_string);
+        let key = edition.map_or("", SectionId::as_str).to_string();
+        let existing = (front
+            .source_url
+            .as_deref()
+            .and_then(|u| self.find(edition, u)))
+        .or_else(|| self.by_text.get(&(key, print.clone())).map(String::as_str))
+        .map(str::to_string);
         if let Some(existing) = existing {
             if !force {
                 return Ok(Stored::Duplicate(shown(&existing)));
@@ -124,17 +154,17 @@ impl Store {
         let date = front.date.or(front.fetched).unwrap_or_else(Date::now).ymd();
         let base = slug::slugify(title, slug::MAX_SLUG);
         let name = slug::unique(&base, |c| {
-            self.names.contains(&format!("{section}/{c}"))
-                || c == "index"
+            self.names.contains(&format!("{dir}/{c}"))
+                || slug::is_list_page_name(c)
                 || self
                     .content_dir
-                    .join(section)
+                    .join(&dir)
                     .join(format!("{date}-{c}.md"))
                     .exists()
         });
-        let rel = format!("{section}/{date}-{name}.md");
+        let rel = format!("{dir}/{date}-{name}.md");
         write_atomic(&self.content_dir.join(&rel), text.as_bytes(), false)?;
-        self.index(&rel, section, front.source_url.as_deref(), print);
+        self.index(&rel, front.source_url.as_deref(), print);
         Ok(Stored::Added(shown(&rel)))
     }
 }
@@ -221,26 +251,26 @@ mod tests {
     #[test]
     fn adds_names_and_dedupes() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(dir.path(), u64::MAX).unwrap();
+        let mut store = Store::open(dir.path(), u64::MAX, false).unwrap();
         let a = front("Ferry Plan: “Yes”", "https://e.org/ferry");
         assert_eq!(
-            store.add(&a, "Body.", false).unwrap(),
+            store.add(None, &a, "Body.", false).unwrap(),
             Stored::Added("content/world/2026-11-27-ferry-plan-yes.md".into())
         );
         let again = front("Another title", "https://e.org/ferry#x");
         assert_eq!(
-            store.add(&again, "Body.", false).unwrap(),
+            store.add(None, &again, "Body.", false).unwrap(),
             Stored::Duplicate("content/world/2026-11-27-ferry-plan-yes.md".into())
         );
         let b = front("Ferry Plan: Yes!", "https://e.org/other");
         assert_eq!(
-            store.add(&b, "Body.", false).unwrap(),
+            store.add(None, &b, "Body.", false).unwrap(),
             Stored::Added("content/world/2026-11-27-ferry-plan-yes-2.md".into())
         );
         // A fresh scan finds what was written.
-        let store = Store::open(dir.path(), u64::MAX).unwrap();
+        let store = Store::open(dir.path(), u64::MAX, false).unwrap();
         assert_eq!(
-            store.find("http://e.org/ferry/"),
+            store.find(None, "http://e.org/ferry/"),
             Some("world/2026-11-27-ferry-plan-yes.md")
         );
     }
@@ -249,10 +279,10 @@ mod tests {
     fn hostile_titles_and_sections_stay_inside_content() {
         let dir = tempfile::tempdir().unwrap();
         let content = dir.path().join("content");
-        let mut store = Store::open(&content, u64::MAX).unwrap();
+        let mut store = Store::open(&content, u64::MAX, false).unwrap();
         let f = front("../../etc/passwd", "https://e.org/x");
         assert_eq!(
-            store.add(&f, "", false).unwrap(),
+            store.add(None, &f, "", false).unwrap(),
             Stored::Added("content/world/2026-11-27-etc-passwd.md".into())
         );
         // A section id cannot hold a path: it is checked where it enters.

@@ -30,6 +30,8 @@ use std::sync::mpsc;
 /// What to fetch.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
+    /// Only this edition's feeds.
+    pub edition: Option<String>,
     /// Only this section's feeds.
     pub section: Option<String>,
     /// At most this many new articles per feed.
@@ -90,6 +92,7 @@ pub trait Progress: Sync {
 
 /// One new item to turn into an article.
 struct Job {
+    edition: Option<SectionId>,
     feed: usize,
     section: SectionId,
     feed_title: Option<String>,
@@ -103,20 +106,33 @@ pub fn run(
     opts: &Options,
     progress: &dyn Progress,
 ) -> Result<Report> {
+    if let Some(only) = &opts.edition
+        && !config.editions.iter().any(|e| e.id.as_str() == only)
+    {
+        bail!("no edition `{only}` in config.yaml");
+    }
     if let Some(only) = &opts.section
-        && !config.sections.iter().any(|s| s.id.as_str() == only)
+        && !config.all_sections().any(|(_, s)| s.id.as_str() == only)
     {
         bail!("no section `{only}` in config.yaml");
     }
-    let feeds: Vec<(SectionId, String)> = config
-        .sections
-        .iter()
-        .filter(|s| {
-            opts.section
+    let wanted = |edition: Option<&SectionId>, section: &SectionId| {
+        opts.edition
+            .as_deref()
+            .is_none_or(|only| edition.is_some_and(|e| e.as_str() == only))
+            && opts
+                .section
                 .as_deref()
-                .is_none_or(|only| only == s.id.as_str())
+                .is_none_or(|only| only == section.as_str())
+    };
+    let feeds: Vec<(Option<SectionId>, SectionId, String)> = config
+        .all_sections()
+        .filter(|(e, s)| wanted(*e, &s.id))
+        .flat_map(|(e, s)| {
+            s.feeds
+                .iter()
+                .map(move |f| (e.cloned(), s.id.clone(), f.clone()))
         })
-        .flat_map(|s| s.feeds.iter().map(move |f| (s.id.clone(), f.clone())))
         .collect();
     if feeds.is_empty() {
         bail!("nothing to fetch: add `feeds:` to a section in config.yaml");
@@ -135,14 +151,18 @@ pub fn run(
         .context("cannot start fetch threads")?;
     let hosts = HostLimiter::new(config.fetch.per_host);
     let robots = RobotsCache::default();
-    let mut store = Store::open(&layout.content, config.limits.content_bytes)?;
+    let mut store = Store::open(
+        &layout.content,
+        config.limits.content_bytes,
+        !config.editions.is_empty(),
+    )?;
 
     // 1. Every feed, in parallel.
     let fetched: Vec<Result<Option<(feed::Feed, FeedState)>>> = pool.install(|| {
         use rayon::prelude::*;
         feeds
             .par_iter()
-            .map(|(_, url)| read_feed(&client, &hosts, url, state.feeds.get(url)))
+            .map(|(_, _, url)| read_feed(&client, &hosts, url, state.feeds.get(url)))
             .collect()
     });
 
@@ -151,11 +171,14 @@ pub fn run(
     let mut jobs: Vec<Job> = Vec::new();
     // Per feed: its validators, and how many of its items are still to store.
     let mut pending: Vec<(Option<FeedState>, usize)> = Vec::new();
-    let mut queued: HashSet<String> = HashSet::new();
-    for ((section, url), result) in feeds.iter().zip(fetched) {
+    let mut queued: HashSet<(Option<SectionId>, String)> = HashSet::new();
+    for ((edition, section, url), result) in feeds.iter().zip(fetched) {
         let mut report = FeedReport {
             url: url.clone(),
-            section: section.to_string(),
+            section: match edition {
+                Some(e) => format!("{e}/{section}"),
+                None => section.to_string(),
+            },
             ..FeedReport::default()
         };
         let mut validators = None;
@@ -170,7 +193,9 @@ pub fn run(
                 // Feeds list newest first: the oldest items are left out.
                 report.over_limit = parsed.items.len().saturating_sub(max_items);
                 for item in parsed.items.into_iter().take(max_items) {
-                    if store.find(&item.url).is_some() || queued.contains(&item.url) {
+                    if store.find(edition.as_ref(), &item.url).is_some()
+                        || queued.contains(&(edition.clone(), item.url.clone()))
+                    {
                         report.present += 1;
                     } else if let Err(e) = client.check_link(url, &item.url) {
                         report.failed.push(format!("{e:#}"));
@@ -181,8 +206,9 @@ pub fn run(
                                 .would_add
                                 .push((item.title.clone(), item.url.clone()));
                         } else {
-                            queued.insert(item.url.clone());
+                            queued.insert((edition.clone(), item.url.clone()));
                             jobs.push(Job {
+                                edition: edition.clone(),
                                 feed: reports.len(),
                                 section: section.clone(),
                                 feed_title: parsed.title.clone(),
@@ -207,7 +233,7 @@ pub fn run(
         if *left == 0
             && let Some(v) = validators.take()
         {
-            state.feeds.insert(feeds[i].1.clone(), v);
+            state.feeds.insert(feeds[i].2.clone(), v);
         }
     }
     state.save(&state_path)?;
@@ -233,38 +259,41 @@ pub fn run(
         for (i, article) in rx {
             let job = &jobs[i];
             let report = &mut reports[job.feed];
-            let outcome = match store.add(&article.front, &article.body, false) {
-                Ok(Stored::Added(path)) => {
-                    let rel = path
-                        .strip_prefix("content")
-                        .unwrap_or(&path)
-                        .to_string_lossy()
-                        .replace('\\', "/");
-                    if let Ok(bytes) = std::fs::read(layout.root.join(&path)) {
-                        state.record(&rel, &bytes);
+            let outcome =
+                match store.add(job.edition.as_ref(), &article.front, &article.body, false) {
+                    Ok(Stored::Added(path)) => {
+                        let rel = path
+                            .strip_prefix("content")
+                            .unwrap_or(&path)
+                            .to_string_lossy()
+                            .replace('\\', "/");
+                        if let Ok(bytes) = std::fs::read(layout.root.join(&path)) {
+                            state.record(&rel, &bytes);
+                        }
+                        new_images.extend(article.front.images.iter().map(|i| {
+                            super::images::Wanted {
+                                url: i.url.clone(),
+                                found_on: Some(job.item.url.clone()),
+                            }
+                        }));
+                        report.new += 1;
+                        if let Some(reason) = &article.fallback {
+                            report.feed_only += 1;
+                            log::info!("{}: stored from the feed ({reason})", job.item.url);
+                            "from the feed"
+                        } else {
+                            "added"
+                        }
                     }
-                    new_images.extend(article.front.images.iter().map(|i| super::images::Wanted {
-                        url: i.url.clone(),
-                        found_on: Some(job.item.url.clone()),
-                    }));
-                    report.new += 1;
-                    if let Some(reason) = &article.fallback {
-                        report.feed_only += 1;
-                        log::info!("{}: stored from the feed ({reason})", job.item.url);
-                        "from the feed"
-                    } else {
-                        "added"
+                    Ok(Stored::Duplicate(_) | Stored::Replaced(_)) => {
+                        report.present += 1;
+                        "already present"
                     }
-                }
-                Ok(Stored::Duplicate(_) | Stored::Replaced(_)) => {
-                    report.present += 1;
-                    "already present"
-                }
-                Err(e) => {
-                    report.failed.push(format!("{}: {e:#}", job.item.url));
-                    "failed"
-                }
-            };
+                    Err(e) => {
+                        report.failed.push(format!("{}: {e:#}", job.item.url));
+                        "failed"
+                    }
+                };
             progress.done(&job.item.title, outcome);
             // The feed is done when its last item is stored: keep its
             // validators (and the hashes of what was written so far).
@@ -273,7 +302,7 @@ pub fn run(
             if *left == 0
                 && let Some(v) = validators.take()
             {
-                state.feeds.insert(feeds[job.feed].1.clone(), v);
+                state.feeds.insert(feeds[job.feed].2.clone(), v);
                 state.save(&state_path)?;
             }
         }
