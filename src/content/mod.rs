@@ -27,6 +27,9 @@ pub struct FrontMatter {
     /// RFC 3339 date-time, or a plain `YYYY-MM-DD`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// When the source last updated the article (RFC 3339), if it says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -62,6 +65,9 @@ pub struct Image {
     pub url: String,
     #[serde(default)]
     pub alt: String,
+    /// The caption the page showed with the image, when it differs from `alt`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
 }
 
 /// A problem with one content file, located by path and line.

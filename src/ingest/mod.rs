@@ -9,10 +9,10 @@ pub mod decode;
 pub mod extract;
 
 use crate::content::{self, FrontMatter};
-use crate::ingest::decode::decode_html;
-use extract::Extracted;
 use crate::fetch::http::{Client, Expect};
+use crate::ingest::decode::decode_html;
 use anyhow::{Context, Result, bail};
+use extract::Extracted;
 use std::path::{Path, PathBuf};
 
 /// File types ingest reads, by extension.
@@ -143,14 +143,22 @@ fn from_extracted(ex: Extracted, url: Option<&str>, section: &str, how: &str) ->
         .as_deref()
         .and_then(|u| url::Url::parse(u).ok())
         .and_then(|u| u.host_str().map(str::to_string));
+    let fetched = now();
+    // An article the page gives no date is dated the day it was ingested,
+    // as its file name is, so the two never disagree.
+    let date = ex
+        .published
+        .clone()
+        .or_else(|| fetched.get(..10).map(str::to_string));
     let front = FrontMatter {
         title: Some(one_line(&ex.title)),
         section: Some(section.to_string()),
-        date: ex.published.clone(),
+        date,
+        updated: ex.updated.clone(),
         source_name: ex.site_name.as_deref().map(one_line).or(host),
         source_url,
         byline: ex.byline.as_deref().map(one_line),
-        fetched: Some(now()),
+        fetched: Some(fetched),
         images: ex.images.clone(),
         summary: None,
         slug: None,

@@ -53,6 +53,10 @@ const NOTICES: &[&str] = &[
 /// colon or arrow and a link title ("Read more: ...").
 const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also like|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|mehr zum thema|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|lire aussi|sur le même sujet|leer más|lea también|te puede interesar|zobacz (też|także)|czytaj (też|także))\s*([:»›>….|-].*)?$";
 
+/// Lines that open what follows a story: the section's other headlines,
+/// comment prompts, error reports, and the publisher's small print.
+const TAIL_OPENERS: &str = r"^(more (news|stories|articles|headlines) (from|in|on)\b|more from\b|latest (news|stories|headlines)\b|top stories\b|join the (conversation|discussion|debate)|report (an )?(error|typo|a correction)|(have|got) a (news )?tip|(submit|send) (a|your) (news )?(tip|letter|correction)|comments? (are|is) closed|(add|post|view|show) (a |your )?comments?|the contents of this (site|website|page) are|(copyright|©|\(c\))\s*(©\s*)?\d{4}|all content (is )?(copyright|©)|weitere (nachrichten|meldungen) aus|mehr aus (dem|der)\b|diskutieren sie mit|fehler gefunden|plus d'actualités|réagir|más noticias de)";
+
 /// Patterns for photo credits and captions, matched case-insensitively.
 const CREDITS: &[&str] = &[
     r"\bcredit(s)?\s*(\.\.\.|…|:)",
@@ -109,6 +113,12 @@ fn is_credit_case(line: &str) -> bool {
     !line.ends_with(['.', '!', '?', ':', '"', '”']) && line.split_whitespace().count() <= 6
 }
 
+/// Whether `line` opens the run after the story (see `TAIL_OPENERS`).
+pub fn is_tail_opener(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= MAX_NOTICE_CHARS && TAIL_OPENER_RE.is_match(&line.to_lowercase())
+}
+
 /// Whether `line` opens a related-links box, so the list after it goes too.
 pub fn is_related_heading(line: &str) -> bool {
     let line = line.trim();
@@ -129,6 +139,9 @@ static LINE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 static RELATED_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(RELATED).expect("valid related pattern"));
+
+static TAIL_OPENER_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(TAIL_OPENERS).expect("valid tail opener pattern"));
 
 static CAPTION_CREDIT_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(CAPTION_CREDIT).expect("valid caption credit pattern"));

@@ -9,11 +9,14 @@
 //! here: everything in this module is a pure function of its input.
 
 mod boilerplate;
+mod byline;
 mod clean;
+mod dates;
 mod fragment;
 mod metadata;
 mod sanitize;
 mod text_dump;
+mod title;
 mod to_markdown;
 
 pub use fragment::fragment_to_markdown;
@@ -23,6 +26,7 @@ use crate::content::Image;
 use anyhow::{Context, Result, bail};
 use dom_query::Document;
 use dom_smoothie::Readability;
+use serde::Serialize;
 use url::Url;
 
 /// What extraction recovered from one page.
@@ -32,6 +36,8 @@ pub struct Extracted {
     pub byline: Option<String>,
     /// RFC 3339 when the page's date could be parsed, else `None`.
     pub published: Option<String>,
+    /// RFC 3339 when the page says it was updated after `published`.
+    pub updated: Option<String>,
     pub site_name: Option<String>,
     /// Absolute URL.
     pub canonical_url: Option<String>,
@@ -41,6 +47,25 @@ pub struct Extracted {
     pub images: Vec<Image>,
     /// The article body as Markdown, without the title heading or images.
     pub markdown: String,
+    /// Where each field was found, so a user can see why a page came out
+    /// as it did.
+    pub sources: Sources,
+}
+
+/// Where extraction found a field: a short name of the markup or rule
+/// ("json-ld headline", "<h1>", "date line in article", "URL path").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Sources {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<&'static str>,
 }
 
 impl Extracted {
@@ -61,72 +86,138 @@ impl Extracted {
 /// for a better body: JSON-LD `articleBody`, else the largest text block.
 const MIN_BODY_CHARS: usize = 400;
 
+/// A candidate body this many times longer than Readability's means
+/// Readability chose a fragment of the story (a lead box, one section).
+const LOST_BODY_RATIO: usize = 3;
+
 /// Extracts the article from an HTML page. `url` is where the page came
-/// from; relative links and image URLs are resolved against it.
+/// from; relative links and image URLs are resolved against it, else
+/// against the page's canonical URL.
 pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
-    let base = url
+    let page_url = url
         .map(|u| Url::parse(u).with_context(|| format!("page URL `{u}` is not absolute")))
         .transpose()?;
     let doc = Document::from(html);
-    let meta = metadata::read(&doc, base.as_ref());
+    let meta = metadata::read(&doc, page_url.as_ref());
+    let base = page_url.clone().or_else(|| {
+        meta.canonical_url
+            .as_deref()
+            .and_then(|u| Url::parse(u).ok())
+            .filter(|u| matches!(u.scheme(), "http" | "https"))
+    });
+    let host = base.as_ref().and_then(|b| b.host_str().map(str::to_string));
+    let site = meta.site_name.clone();
     clean::strip_furniture(&doc);
-    let fallback = largest_block(&doc);
+    let fallback =
+        clean::largest_paragraph_parent(&doc).map(|(n, node)| (n, node.html().to_string()));
     let article = Readability::with_document(doc, base.as_ref().map(Url::as_str), None)
         .context("page URL is not absolute")?
         .parse()
         .ok();
+    let mut sources = Sources::default();
 
-    let title = meta
-        .title
-        .clone()
-        .or_else(|| article.as_ref().map(|a| a.title.clone()))
-        .unwrap_or_default();
-    let title = strip_site_name(&title, meta.site_name.as_deref());
+    let mut candidates = meta.titles.clone();
+    if let Some(a) = article.as_ref().filter(|a| !a.title.trim().is_empty()) {
+        // Readability's reading of `<title>` goes before the raw one.
+        let at = candidates
+            .iter()
+            .position(|(s, _)| *s == "<title>")
+            .unwrap_or(candidates.len());
+        candidates.insert(at, ("<title>", a.title.trim().to_string()));
+    }
+    let (title, title_source) = title::choose(
+        &candidates,
+        &meta.headlines,
+        site.as_deref(),
+        host.as_deref(),
+    )
+    .map_or((String::new(), None), |(t, s)| (t, Some(s)));
+    sources.title = title_source;
+
     let content = article
         .as_ref()
         .map(|a| a.content.to_string())
         .unwrap_or_default();
-    let mut tidied = clean::tidy_article(&content, &title, base.as_ref());
-    let mut markdown = to_markdown::to_markdown(&sanitize::sanitize(&tidied.html, base.as_ref()));
+    let to_body = |html: &str| {
+        let t = clean::tidy_article(html, &title, base.as_ref());
+        let md = to_markdown::to_markdown(&sanitize::sanitize(&t.html, base.as_ref()));
+        (t, md)
+    };
+    let (mut tidied, mut markdown) = to_body(&content);
+    sources.body = Some("readability");
     let body_chars = |md: &str| to_markdown::plain_text(md).chars().count();
     let chars = body_chars(&markdown);
-    if chars < MIN_BODY_CHARS {
-        let better = meta
-            .article_body
-            .as_deref()
-            .map(text_dump::paragraphs_to_markdown)
+    let ld_chars = meta
+        .article_body
+        .as_deref()
+        .map_or(0, |b| b.chars().count());
+    let block_chars = fallback.as_ref().map_or(0, |(n, _)| *n);
+    let short = chars < MIN_BODY_CHARS;
+    if short || ld_chars.max(block_chars) > chars * LOST_BODY_RATIO {
+        let chosen = to_markdown::plain_text(&markdown);
+        let from_ld = meta.article_body.as_deref().map(|b| {
+            (
+                "json-ld articleBody",
+                text_dump::paragraphs_to_markdown(b),
+                None,
+            )
+        });
+        let from_block = fallback.as_ref().map(|(_, html)| {
+            let (t, md) = to_body(html);
+            ("largest block", md, Some(t))
+        });
+        // A long body replaces Readability's only when it holds what
+        // Readability found: else it is another part of the page.
+        let better = from_ld
             .into_iter()
-            .chain(fallback.map(|html| {
-                let t = clean::tidy_article(&html, &title, base.as_ref());
-                to_markdown::to_markdown(&sanitize::sanitize(&t.html, base.as_ref()))
-            }))
-            .map(|md| (body_chars(&md), md))
-            .max_by_key(|(n, _)| *n);
-        if let Some((_, better)) = better.filter(|(n, _)| *n > chars) {
+            .chain(from_block)
+            .map(|(source, md, t)| (body_chars(&md), source, md, t))
+            .filter(|(n, _, md, _)| {
+                *n > chars
+                    && (short || *n > chars * LOST_BODY_RATIO && contains_most_of(md, &chosen))
+            })
+            .max_by_key(|(n, ..)| *n);
+        if let Some((_, source, better, t)) = better {
             markdown = better;
+            sources.body = Some(source);
+            if let Some(t) = t {
+                tidied.dates = t.dates;
+            }
         }
     }
-    let markdown = clean::trim_trailing_teasers(&markdown);
+    let markdown = clean::trim_tail(&markdown);
     if title.is_empty() && markdown.is_empty() {
         bail!("found no title and no article text in the page");
     }
 
     let mut images = Vec::new();
-    images.extend(meta.lead_image);
+    images.extend(meta.lead_image.clone());
     images.append(&mut tidied.images);
     let mut seen = std::collections::HashSet::new();
     images.retain(|i| seen.insert(i.url.clone()));
 
+    let (byline, byline_source) = match (&meta.byline, &article) {
+        (Some(b), _) => (Some(b.clone()), meta.byline_source),
+        (None, Some(a)) => {
+            let b = a
+                .byline
+                .as_deref()
+                .and_then(|b| byline::clean(b, site.as_deref(), host.as_deref()));
+            let source = b.as_ref().map(|_| "byline in page");
+            (b, source)
+        }
+        _ => (None, None),
+    };
+    sources.byline = byline_source;
+
+    let (published, updated) = find_dates(&meta, &tidied.dates, base.as_ref(), html, &mut sources);
+
     let article_lang = article.as_ref().and_then(|a| a.lang.clone());
     Ok(Extracted {
         title,
-        byline: meta.byline.or_else(|| {
-            article
-                .as_ref()
-                .and_then(|a| a.byline.clone())
-                .filter(|b| b.split_whitespace().count() >= 2 && !b.ends_with(" by"))
-        }),
-        published: meta.published,
+        byline,
+        published,
+        updated,
         site_name: meta.site_name,
         canonical_url: meta.canonical_url,
         language: meta.language.or(article_lang),
@@ -135,27 +226,85 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
             .or_else(|| article.as_ref().and_then(|a| a.excerpt.clone())),
         images,
         markdown,
+        sources,
     })
 }
 
-/// The HTML of the element whose own paragraphs hold the most text, for
-/// pages Readability cannot read.
-fn largest_block(doc: &Document) -> Option<String> {
-    clean::largest_paragraph_parent(doc).map(|(_, node)| node.html().to_string())
+/// Whether most of the paragraphs of `chosen` (plain text) appear in the
+/// Markdown body `candidate`, compared without whitespace and markup.
+fn contains_most_of(candidate: &str, chosen: &str) -> bool {
+    let squash = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let haystack = squash(&to_markdown::plain_text(candidate));
+    let paragraphs: Vec<String> = chosen
+        .split("\n\n")
+        .map(squash)
+        .filter(|p| p.chars().count() >= 20)
+        .collect();
+    let found = paragraphs
+        .iter()
+        .filter(|p| haystack.contains(p.as_str()))
+        .count();
+    !paragraphs.is_empty() && found * 2 >= paragraphs.len()
 }
 
-/// "Headline | Site" or "Headline - Site" to "Headline" when the tail is
-/// the site's name.
-fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    let title = title.trim();
-    if let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) {
-        for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
-            if let Some(head) = title.strip_suffix(site).and_then(|h| h.strip_suffix(sep)) {
-                return head.trim().to_string();
-            }
+/// The publishing and update dates, from the first source that has one:
+/// machine-readable markup, then a date line in the article, then an
+/// element marked as a date, then the URL path, then a CJK date anywhere
+/// in the page.
+fn find_dates(
+    meta: &metadata::Metadata,
+    lines: &dates::DateLine,
+    base: Option<&Url>,
+    html: &str,
+    sources: &mut Sources,
+) -> (Option<String>, Option<String>) {
+    let (mut published, mut source) = (meta.published.clone(), meta.published_source);
+    if published.is_none() && lines.published.is_some() {
+        (published, source) = (lines.published.clone(), Some("date line in article"));
+    }
+    let from_url = || {
+        meta.canonical_url
+            .as_deref()
+            .and_then(dates::date_from_url)
+            .or_else(|| base.and_then(|b| dates::date_from_url(b.as_str())))
+    };
+    if published.is_none() {
+        let marked = meta
+            .date_texts
+            .iter()
+            .find_map(|t| dates::parse_text_date(t));
+        let url_date = from_url();
+        (published, source) = match (marked, url_date) {
+            // The URL's day outranks a marked element that disagrees with
+            // it: the element may belong to another story on the page.
+            (Some(m), Some(u)) if m.get(..10) != u.get(..10) => (Some(u), Some("URL path")),
+            (Some(m), _) => (Some(m), Some("date element in page")),
+            (None, Some(u)) => (Some(u), Some("URL path")),
+            (None, None) => (None, None),
+        };
+    }
+    if published.is_none() {
+        static CJK_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?")
+                .expect("valid CJK date pattern")
+        });
+        if let Some(m) = CJK_DATE.find(html) {
+            (published, source) = (
+                dates::parse_text_date(&m.as_str().replace('：', ":")),
+                Some("date in page text"),
+            );
         }
     }
-    title.to_string()
+    sources.published = source.filter(|_| published.is_some());
+    let (mut updated, mut updated_source) = (meta.updated.clone(), meta.updated_source);
+    if updated.is_none() && lines.updated.is_some() {
+        (updated, updated_source) = (lines.updated.clone(), Some("date line in article"));
+    }
+    if updated.is_some() && updated == published {
+        (updated, updated_source) = (None, None);
+    }
+    sources.updated = updated_source;
+    (published, updated)
 }
 
 #[cfg(test)]
@@ -177,7 +326,7 @@ mod tests {
     fn news_page_keeps_the_story_and_its_metadata() {
         let e = extract_html(FERRY, Some(FERRY_URL)).unwrap();
         assert_eq!(e.title, "Council backs night ferry after long debate");
-        assert_eq!(e.byline.as_deref(), Some("Ada Byrne, Tom Ólafsson"));
+        assert_eq!(e.byline.as_deref(), Some("Ada Byrne and Tom Ólafsson"));
         assert_eq!(e.published.as_deref(), Some("2026-11-27T18:30:00+01:00"));
         assert_eq!(e.site_name.as_deref(), Some("Harbour Courier"));
         assert_eq!(e.canonical_url.as_deref(), Some(FERRY_URL));
@@ -397,30 +546,5 @@ mod tests {
     fn relative_page_urls_are_refused() {
         let err = extract_html("<p>x</p>", Some("/news/a.html")).unwrap_err();
         assert!(format!("{err:#}").contains("not absolute"), "{err:#}");
-    }
-
-    #[test]
-    fn site_names_are_cut_from_titles() {
-        let cases = [
-            (
-                "Ferry approved | Harbour Courier",
-                Some("Harbour Courier"),
-                "Ferry approved",
-            ),
-            (
-                "Ferry approved - Harbour Courier",
-                Some("Harbour Courier"),
-                "Ferry approved",
-            ),
-            (
-                "Ferry approved - and about time",
-                Some("Harbour Courier"),
-                "Ferry approved - and about time",
-            ),
-            ("Ferry approved", None, "Ferry approved"),
-        ];
-        for (title, site, want) in cases {
-            assert_eq!(strip_site_name(title, site), want);
-        }
     }
 }

@@ -8,6 +8,8 @@
 use htmd::HtmlToMarkdown;
 use htmd::options::{BulletListMarker, Options};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Tags whose text must never reach the Markdown. htmd writes the text of
 /// unknown and head elements by default.
@@ -32,7 +34,20 @@ pub fn to_markdown(html: &str) -> String {
             .skip_tags(SKIP.to_vec())
             .build();
     }
-    CONVERTER.with(|c| c.convert(html).unwrap_or_default().trim().to_string())
+    let md = CONVERTER.with(|c| c.convert(html).unwrap_or_default().trim().to_string());
+    drop_link_titles(&md)
+}
+
+/// `[text](url "title")` to `[text](url)`: a title is a tooltip
+/// ("Navigate to Entertainment") no text browser shows.
+fn drop_link_titles(md: &str) -> String {
+    static TITLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"\]\((<[^>\n]*>|[^()\s]+)\s+"[^"\n]*"\)"#).expect("valid link title pattern")
+    });
+    if !md.contains("\"") {
+        return md.to_string();
+    }
+    TITLED.replace_all(md, "]($1)").into_owned()
 }
 
 /// The text of a Markdown document: one block per paragraph, heading, list
@@ -69,4 +84,26 @@ pub fn plain_text(markdown: &str) -> String {
     }
     flush(&mut block, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_titles_are_dropped() {
+        let cases = [
+            (
+                r#"See [News](https://e.org/news "Navigate to News") now."#,
+                "See [News](https://e.org/news) now.",
+            ),
+            (
+                r#"A "quoted" word and [a](https://e.org/a)."#,
+                r#"A "quoted" word and [a](https://e.org/a)."#,
+            ),
+        ];
+        for (md, want) in cases {
+            assert_eq!(drop_link_titles(md), want);
+        }
+    }
 }
