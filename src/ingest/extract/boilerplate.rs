@@ -41,6 +41,11 @@ const NOTICES: &[&str] = &[
     // A date line with a category or author after a separator
     // ("24.01.2022 11:38 Kategorie: News", "2021-10-16 | Opinion").
     r"^(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\p{L}+\s+\d{4})(,?\s+(um\s+)?\d{1,2}:\d{2}(\s*(uhr|h|am|pm))?)?\s*(\||·|•|kategorie:|category:|rubrik:|categoría:|catégorie:)\s*[^|]{1,40}$",
+    // Publishers' small print, error-report and discussion prompts,
+    // caption toggles.
+    r"^(the contents of this (site|website|page) are\b|(copyright|©|\(c\))\s*(©\s*)?(\d{4}|by\b)|report (an )?(error|typo)|join the (conversation|discussion)|(less|more|show (more|less)|hide caption|toggle caption|expand|collapse)$)",
+    // A street address with a postcode: the publisher's, at the foot.
+    r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd\.?|drive|dr\.|lane|way|suite|straße|strasse|str\.)[\w .,#-]{0,60}\b\d{4,5}\b",
     // Back-links and mirror chrome.
     r"^(<|«|‹|←)?\s*(back to|zurück (zur|zum|zu)|retour (à|aux)|volver a)\b",
     r"^original source\b|\barticle images:",
@@ -188,6 +193,13 @@ mod tests {
             "5. März 2026, 19:49 | Ada Byrne",
             "The ferry at dawn on its first crossing. Foto © Jane Roe",
             "The pier in 1920, Bild via",
+            "The contents of this site are ©2026 Harbour Media. All rights reserved.",
+            "Copyright 2026 Harbour Media Inc.",
+            "Report Error",
+            "Join the conversation",
+            "less",
+            "Hide caption",
+            "1200 Harbour Street, Suite 4, Portsmouth, NH 03801",
         ];
         for line in furniture {
             assert!(is_boilerplate(line), "{line}");
@@ -209,6 +221,9 @@ mod tests {
             "March 5, 2026",
             "2026-10-16 | The council voted to fund the night ferry after a long debate on Tuesday",
             "The ferry leaves the pier at dusk. (Jane Roe/Harbour Press photo via AP)",
+            "More than 200 people came to the meeting.",
+            "Copyright law was the subject of the second debate, which ran late.",
+            "10 Downing Street said the talks would resume on Monday 12 May.",
         ];
         for line in prose {
             let long = line.chars().count() > MAX_NOTICE_CHARS;

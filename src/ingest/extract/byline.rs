@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 /// Words that open a byline before the names ("By", "Von", "Written by").
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:written|posted|reported|text|story|words|published)\s+by|by|von|par|por|di|door|av|autor(?:in)?|author|text|texte|reporting\s+by)\b\s*:?\s*",
+        r"(?i)^(?:(?:written|posted|reported|text|story|words|published|article|photos?\s+and\s+text)\s+by|by|von|par|por|di|door|av|autor(?:in)?|author|text|texte|reporting\s+by)\b\s*:?\s*",
     )
     .expect("valid byline prefix")
 });
@@ -50,9 +50,17 @@ static GLUED_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid glued agency pattern")
 });
 
+/// A web address in a byline, with its brackets.
+static WEB_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(?\b(?:https?://|www\.)[^\s)]*\)?").expect("valid web address pattern")
+});
+
+/// Words left dangling at the end when a date is cut off.
+const DANGLING: &[&str] = &["am", "on", "at", "le", "el", "um", "vom", "den", "der", "the", "|"];
+
 /// Separators between several authors.
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s|、)\s*").expect("valid author split")
+    Regex::new(r"\s*(?:,|;|\s&\s|\sand\s|、)\s*").expect("valid author split")
 });
 
 /// A part of a byline that is a job title or degree, not a name.
@@ -65,7 +73,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Text that is a link label or account chrome, never a name.
 static NOT_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:follow|contact|e-?mail|twitter|profile|view all|more by|posts by|admin|administrator|webmaster|anonymous|unknown|fail)\b|admin|@|://|^www\.")
+    Regex::new(r"(?i)\b(?:follow|contact|e-?mail|twitter|profile|view all|more by|posts by|admin|administrator|webmaster|anonymous|unknown|fail|copyright|all rights reserved)\b|©|admin|@|://|^www\.")
         .expect("valid non-name pattern")
 });
 
@@ -74,6 +82,14 @@ static NOT_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// is only either is not an author.
 pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String> {
     let mut b = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A JSON list written into a meta tag: `["Jo Roe"]`.
+    b = b.trim_matches(|c| matches!(c, '[' | ']' | '"')).to_string();
+    let lower = b.to_lowercase();
+    if lower.contains("copyright") || lower.contains('©') || lower.contains("rights reserved") {
+        return None;
+    }
+    // "Deutsche Welle (www.dw.com)": an address is not part of a name.
+    b = WEB_ADDRESS.replace_all(&b, "").trim().to_string();
     // "By By Jo Roe", "By: Jo Roe".
     while let Some(m) = PREFIX.find(&b).filter(|m| !m.is_empty()) {
         b = b[m.end()..].to_string();
@@ -93,19 +109,34 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
             b.truncate(at);
         }
     }
-    // A lone agency byline is the author of a wire story: keep it.
+    // A lone agency byline is the author of a wire story: keep it, and
+    // fall back to it when no name is left ("det/dpa").
+    let mut agency = None;
     for (re, with) in [(&*GLUED_AGENCY, "$1"), (&*AGENCY, "")] {
         let stripped = re.replace(&b, with).to_string();
-        if !stripped.trim_matches(trim_chars).is_empty() {
+        if stripped != b && !stripped.trim_matches(trim_chars).is_empty() {
+            let cut = b[stripped.len().min(b.len())..].trim_matches(trim_chars);
+            agency = Some(cut.trim_matches(|c| c == '(' || c == ')').to_string());
             b = stripped;
         }
     }
+    // Words a cut date leaves behind: "Jo Roe am", "Jo Roe on".
+    while let Some((head, last)) = b.trim_end().rsplit_once(' ')
+        && DANGLING.contains(&last)
+    {
+        b = head.to_string();
+    }
     let b = b.trim_matches(trim_chars);
     let mut names: Vec<String> = Vec::new();
-    let parts: Vec<&str> = if b.contains('(') {
+    // Not split when a part would be a stray letter ("Mac & i" is one
+    // magazine) or brackets hold a note.
+    let split: Vec<&str> = SPLIT.split(b).collect();
+    let parts: Vec<&str> = if b.contains('(') || split
+            .iter()
+            .any(|p| p.trim().chars().count() <= 2 && !ROLE.is_match(p.trim())) {
         vec![b]
     } else {
-        SPLIT.split(b).collect()
+        split
     };
     for part in parts {
         let part = part.trim_matches(trim_chars);
@@ -128,7 +159,7 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
         }
     }
     match names.len() {
-        0 => None,
+        0 => agency.filter(|a| !a.is_empty()),
         1 => names.pop(),
         n => Some(format!(
             "{} and {}",
@@ -176,8 +207,9 @@ fn is_name(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
     if site.is_some_and(|s| squash(s) == name) {
         return false;
     }
-    // "example.com" or "Example" on example.com.
-    if let Some(host) = host {
+    // "example.com" or "Example" on example.com; "Haki Benita" on
+    // hakibenita.com is a person with a blog.
+    if let Some(host) = host.filter(|_| words == 1) {
         let host = host.trim_start_matches("www.");
         if squash(host) == name || host.split('.').next().is_some_and(|l| squash(l) == name) {
             return false;
@@ -227,6 +259,14 @@ mod tests {
                 Some("Rob Ewaschuk"),
             ),
             ("Kooman, F.", Some("Kooman, F.")),
+            ("VON JO ROE am 21. April 2020", Some("JO ROE")),
+            ("det/dpa", Some("dpa")),
+            ("Mac & i", Some("Mac & i")),
+            ("[\"Jo Roe\"]", Some("Jo Roe")),
+            ("Deutsche Welle (www.dw.com)", Some("Deutsche Welle")),
+            ("Copyright Harbour Media GmbH & Co. KG", None),
+            ("Article by", None),
+            ("Ministerium für Wirtschaft und Klimaschutz", Some("Ministerium für Wirtschaft und Klimaschutz")),
             ("Theresa May", Some("Theresa May")),
             ("肖春芳", Some("肖春芳")),
             (
@@ -253,6 +293,10 @@ mod tests {
         assert_eq!(
             clean("By Kelli Miller WebMD Health News", Some("WebMD"), None).as_deref(),
             Some("Kelli Miller")
+        );
+        assert_eq!(
+            clean("Haki Benita", None, Some("hakibenita.com")).as_deref(),
+            Some("Haki Benita")
         );
     }
 }

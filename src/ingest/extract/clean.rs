@@ -439,6 +439,14 @@ fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
     let total = text_chars(&doc.root());
     if caption_chars * SLIDESHOW_CAPTION_SHARE < total {
         captions.iter().for_each(|n| n.remove_from_parent());
+    } else {
+        // Slideshows repeat a caption once per slide: keep the first.
+        let mut seen = std::collections::HashSet::new();
+        for caption in &captions {
+            if !seen.insert(collapse(&caption.text())) {
+                caption.remove_from_parent();
+            }
+        }
     }
     images
 }

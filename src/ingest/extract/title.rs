@@ -28,7 +28,7 @@ pub fn choose(
                 continue;
             }
             if same_headline(headline, candidate) {
-                return Some((headline.clone(), "<h1>"));
+                return Some((strip_site(headline, site, host), "<h1>"));
             }
         }
     }
@@ -106,6 +106,24 @@ fn is_site(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
     })
 }
 
+/// `title` without a site name before or after a separator (some pages
+/// write `<title>` into their `<h1>`).
+fn strip_site(title: &str, site: Option<&str>, host: Option<&str>) -> String {
+    if let Some((head, _, tail)) = split_last(title, has_cjk(title))
+        && is_site(tail, site, host)
+        && !head.trim().is_empty()
+    {
+        return head.trim().to_string();
+    }
+    if let Some((head, _, tail)) = split_first(title)
+        && is_site(head, site, host)
+        && !tail.trim().is_empty()
+    {
+        return tail.trim().to_string();
+    }
+    title.to_string()
+}
+
 /// `title` without the site's name and the short parts a site adds before
 /// or after the headline.
 pub fn strip_affixes(title: &str, site: Option<&str>, host: Option<&str>) -> String {
@@ -136,7 +154,11 @@ pub fn strip_affixes(title: &str, site: Option<&str>, host: Option<&str>) -> Str
     }
     // "Opinion | Headline", "Site - Headline".
     if let Some((head, sep, tail)) = split_first(&title) {
-        let label = words(head) <= 2 && head.chars().count() <= 20 && sep != " - ";
+        // Dashes join a name to its subtitle ("Firefox — Customize it");
+        // bars and the like set off a label.
+        let label = words(head) <= 2
+            && head.chars().count() <= 20
+            && matches!(sep, " | " | " :: " | " » " | " · " | " // ");
         if (is_site(head, site, host) && !tail.trim().is_empty()) || (label && headline_like(tail))
         {
             title = tail.trim().to_string();
@@ -214,6 +236,10 @@ mod tests {
                 "無線LANアプリ「フリーWi-Fiプロテクション」",
             ),
             ("Ferry approved", "Ferry approved"),
+            (
+                "Ferry — Crossing the harbour at night in winter",
+                "Ferry — Crossing the harbour at night in winter",
+            ),
             (
                 "Xbox One X review: A console that keeps up",
                 "Xbox One X review: A console that keeps up",
