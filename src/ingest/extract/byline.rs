@@ -56,12 +56,13 @@ static WEB_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words left dangling at the end when a date is cut off.
-const DANGLING: &[&str] = &["am", "on", "at", "le", "el", "um", "vom", "den", "der", "the", "|"];
+const DANGLING: &[&str] = &[
+    "am", "on", "at", "le", "el", "um", "vom", "den", "der", "the", "|",
+];
 
 /// Separators between several authors.
-static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*(?:,|;|\s&\s|\sand\s|、)\s*").expect("valid author split")
-});
+static SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:,|;|\s&\s|\sand\s|、)\s*").expect("valid author split"));
 
 /// A part of a byline that is a job title or degree, not a name.
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -131,9 +132,11 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
     // Not split when a part would be a stray letter ("Mac & i" is one
     // magazine) or brackets hold a note.
     let split: Vec<&str> = SPLIT.split(b).collect();
-    let parts: Vec<&str> = if b.contains('(') || split
+    let parts: Vec<&str> = if b.contains('(')
+        || split
             .iter()
-            .any(|p| p.trim().chars().count() <= 2 && !ROLE.is_match(p.trim())) {
+            .any(|p| p.trim().chars().count() <= 2 && !ROLE.is_match(p.trim()))
+    {
         vec![b]
     } else {
         split
@@ -266,7 +269,10 @@ mod tests {
             ("Deutsche Welle (www.dw.com)", Some("Deutsche Welle")),
             ("Copyright Harbour Media GmbH & Co. KG", None),
             ("Article by", None),
-            ("Ministerium für Wirtschaft und Klimaschutz", Some("Ministerium für Wirtschaft und Klimaschutz")),
+            (
+                "Ministerium für Wirtschaft und Klimaschutz",
+                Some("Ministerium für Wirtschaft und Klimaschutz"),
+            ),
             ("Theresa May", Some("Theresa May")),
             ("肖春芳", Some("肖春芳")),
             (

@@ -329,11 +329,9 @@ fn take_date_lines(doc: &Document) -> DateLine {
         .nodes()
         .to_vec();
     for block in blocks {
-        if block.parent().is_none()
-            || block
-                .ancestors_it(None)
-                .any(|a| DATE_LINE_EXCLUDED.contains(&&*a.node_name().unwrap_or_default()))
-        {
+        // Cheap tests first: a date line is a small box of short text
+        // with a digit in it.
+        if block.parent().is_none() || block.descendants_it().nth(12).is_some() {
             continue;
         }
         let chars = text_chars(&block);
@@ -341,7 +339,11 @@ fn take_date_lines(doc: &Document) -> DateLine {
             continue;
         }
         let text = block.text();
-        if !text.contains(|c: char| c.is_ascii_digit()) {
+        if !text.contains(|c: char| c.is_ascii_digit())
+            || block
+                .ancestors_it(None)
+                .any(|a| DATE_LINE_EXCLUDED.contains(&&*a.node_name().unwrap_or_default()))
+        {
             continue;
         }
         let Some(line) = date_line(&text) else {

@@ -343,12 +343,14 @@ fn is_date_box(node: &NodeRef) -> bool {
     }
     let marked = |attr: &str| {
         node.attr(attr).is_some_and(|v| {
-            let v = v.to_ascii_lowercase();
-            ["date", "time", "publish", "posted", "dateline"]
-                .iter()
-                .any(|k| v.contains(k))
-                && !v.contains("update")
-                && !v.contains("timeline")
+            let has = |k: &str| {
+                v.as_bytes()
+                    .windows(k.len())
+                    .any(|w| w.eq_ignore_ascii_case(k.as_bytes()))
+            };
+            ["date", "time", "publish", "posted"].iter().any(|k| has(k))
+                && !has("update")
+                && !has("timeline")
         })
     };
     marked("class") || marked("id") || marked("itemprop")

@@ -542,6 +542,112 @@ mod tests {
         }
     }
 
+    const STORM: &str = include_str!("../../../tests/fixtures/pages/storm-ferry.html");
+
+    #[test]
+    fn wire_story_metadata_is_clean_and_explained() {
+        // No page URL: links resolve against the canonical URL.
+        let e = extract_html(STORM, None).unwrap();
+        assert_eq!(e.title, "Ferry service resumes after three-day storm");
+        assert_eq!(e.byline.as_deref(), Some("Mara Lindqvist and Owen Price"));
+        assert_eq!(e.published.as_deref(), Some("2019-11-18T08:22:00-05:00"));
+        assert_eq!(e.updated.as_deref(), Some("2019-11-20T05:27:00-06:00"));
+        assert_eq!(
+            e.sources,
+            Sources {
+                title: Some("<h1>"),
+                byline: Some("meta author"),
+                published: Some("date line in article"),
+                updated: Some("date line in article"),
+                body: Some("readability"),
+            }
+        );
+        let image = &e.images[0];
+        assert_eq!(image.url, "https://courier.example/media/ferry-pier.jpg");
+        assert_eq!(image.alt, "Ferry at the east pier");
+        assert_eq!(
+            image.caption.as_deref(),
+            Some("The first crossing leaves the east pier on Monday morning.")
+        );
+        let md = &e.markdown;
+        assert!(
+            md.contains("[new timetable](https://courier.example/news/ferry-timetable)"),
+            "{md}"
+        );
+        assert!(
+            md.contains(
+                "Harbour master [Ines Alder](https://courier.example/people/ines-alder) said"
+            ),
+            "hover card kept:\n{md}"
+        );
+        assert!(md.contains(r"protected\] or read"), "{md}");
+        assert!(md.ends_with("as expected."), "tail kept:\n{md}");
+        for gone in [
+            "Updated",
+            "Published",
+            "8:22",
+            "first crossing leaves",
+            "less",
+            "deputy",
+            "cdn-cgi",
+            "Navigate to",
+            "](/",
+        ] {
+            assert!(!md.contains(gone), "kept {gone:?}:\n{md}");
+        }
+    }
+
+    #[test]
+    fn a_fragment_gives_way_to_the_whole_story() {
+        let paragraphs: Vec<String> = (1..=12)
+            .map(|i| format!("Paragraph {i} of the report: the harbour board met on Tuesday and agreed, after a long and sometimes bitter debate, that the old pier would be repaired."))
+            .collect();
+        let ld_body = paragraphs.join("\n\n");
+        // The page shows the first three paragraphs; the rest is only in
+        // JSON-LD, as on sites that render the story with script.
+        let html = format!(
+            r#"<html><head><title>Pier to be repaired</title>
+            <script type="application/ld+json">{{"@type":"NewsArticle","headline":"Pier to be repaired","articleBody":{}}}</script>
+            </head><body><article><p>{}</p><p>{}</p><p>{}</p></article></body></html>"#,
+            serde_json::to_string(&ld_body).unwrap(),
+            paragraphs[0],
+            paragraphs[1],
+            paragraphs[2]
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.sources.body, Some("json-ld articleBody"));
+        assert!(e.markdown.contains("Paragraph 12 of"), "{}", e.markdown);
+        // A long JSON-LD body about something else does not replace the page.
+        let other = "An unrelated text about the weather in the hills. ".repeat(60);
+        let html = html.replace(
+            &serde_json::to_string(&ld_body).unwrap(),
+            &serde_json::to_string(&other).unwrap(),
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.sources.body, Some("readability"));
+    }
+
+    #[test]
+    fn undated_pages_are_dated_from_the_url_or_cjk_text() {
+        let body = story(4);
+        let html = format!(
+            "<html><head><title>Pier report</title></head><body><article>{body}</article></body></html>"
+        );
+        let e = extract_html(
+            &html,
+            Some("https://courier.example/world/2019/nov/19/pier"),
+        )
+        .unwrap();
+        assert_eq!(e.published.as_deref(), Some("2019-11-19T00:00:00Z"));
+        assert_eq!(e.sources.published, Some("URL path"));
+        let html = format!(
+            "<html><head><title>港口夜间渡轮获批-新华网</title><meta property=og:site_name content=新华网></head><body><div class=info><span>2018年6月19日 10:20</span><span>来源：新华网</span></div><article>{body}</article></body></html>"
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.title, "港口夜间渡轮获批");
+        assert_eq!(e.published.as_deref(), Some("2018-06-19T10:20:00Z"));
+    }
+
     #[test]
     fn relative_page_urls_are_refused() {
         let err = extract_html("<p>x</p>", Some("/news/a.html")).unwrap_err();
