@@ -434,5 +434,8 @@ fn an_undated_page_is_named_and_dated_alike() {
         .and_then(|s| s.get(..10))
         .unwrap_or_else(|| panic!("{text}"));
     let file = written(&site, "allotment-waiting");
-    assert!(file.contains(&format!("\ndate: {name}\n")), "{name}:\n{file}");
+    assert!(
+        file.contains(&format!("\ndate: {name}\n")),
+        "{name}:\n{file}"
+    );
 }
