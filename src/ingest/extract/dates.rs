@@ -287,7 +287,7 @@ pub fn date_line(text: &str) -> Option<DateLine> {
     let lower = text.to_lowercase();
     let has_date = find_date(&lower).is_some();
     let labelled = LABEL.is_match(&text);
-    if !has_date && !(labelled && find_time(&lower).is_some()) {
+    if !(has_date || (labelled && find_time(&lower).is_some())) {
         return None;
     }
     // What is left once dates, times, labels and filler are gone must be
