@@ -64,6 +64,9 @@ pub struct Metadata {
     pub lead_image: Option<Image>,
     /// JSON-LD `articleBody`, plain text.
     pub article_body: Option<String>,
+    /// The text of a plain `<p>` that the page's description opens: the
+    /// story's first paragraph, which a CMS copies into the description.
+    pub lead_paragraph: Option<String>,
 }
 
 /// Reads the metadata of a parsed page. `base` resolves relative URLs.
@@ -205,7 +208,12 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
     let article_body = ld
         .as_ref()
         .and_then(|a| text_field(a, &["articleBody", "text"]));
+    let excerpt = excerpt.map(|e| collapse(&e));
+    let lead_paragraph = excerpt
+        .as_deref()
+        .and_then(|e| lead_paragraph(&found.paragraphs, e));
     Metadata {
+        lead_paragraph,
         titles: titles.into_iter().map(|(s, t)| (s, collapse(&t))).collect(),
         headlines: found.headlines,
         byline,
@@ -218,7 +226,7 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
         site_name: site_name.map(|s| collapse(&s)),
         canonical_url,
         language,
-        excerpt: excerpt.map(|e| collapse(&e)),
+        excerpt,
         lead_image,
         article_body,
     }
@@ -259,6 +267,8 @@ struct Found<'a> {
     headlines: Vec<String>,
     /// Texts of the first few short elements marked as dates.
     date_texts: Vec<String>,
+    /// Every `<p>`, for finding the story's first paragraph.
+    paragraphs: Vec<NodeRef<'a>>,
 }
 
 /// How many visible headlines and date elements are read.
@@ -287,6 +297,7 @@ impl<'a> Found<'a> {
                         found.time_any = Some(node);
                     }
                 }
+                "p" => found.paragraphs.push(node),
                 "title" if found.title.is_none() => {
                     found.title = Some(collapse(&node.text())).filter(|t| !t.is_empty());
                 }
@@ -330,6 +341,60 @@ impl<'a> Found<'a> {
             .and_then(|n| n.attr("datetime"))
             .map(|d| d.to_string())
     }
+}
+
+/// Words in a class or id that mark a summary written apart from the
+/// story (a standfirst or dek), not its first paragraph.
+const SUMMARY_MARKS: &[&str] = &[
+    "summary",
+    "dek",
+    "deck",
+    "standfirst",
+    "subtitle",
+    "subheadline",
+    "sub-headline",
+    "description",
+    "excerpt",
+    "header",
+    "hero",
+    "kicker",
+    "abstract",
+    "teaser",
+];
+
+/// The text of the first plain `<p>` that `excerpt` opens (at least 80
+/// characters of it), outside headers and summary boxes.
+fn lead_paragraph(paragraphs: &[NodeRef], excerpt: &str) -> Option<String> {
+    let probe: String = excerpt
+        .trim_end_matches(['.', '…'])
+        .chars()
+        .take(80)
+        .collect();
+    if probe.chars().count() < 80 {
+        return None;
+    }
+    let first_word = probe.split_whitespace().next()?;
+    for p in paragraphs {
+        let text = p.text();
+        if !text.contains(first_word) {
+            continue;
+        }
+        let text = collapse(&text);
+        if !text.starts_with(&probe) {
+            continue;
+        }
+        let marked = std::iter::once(*p).chain(p.ancestors_it(Some(3))).any(|n| {
+            n.has_name("header")
+                || ["class", "id"].iter().any(|a| {
+                    n.attr(a).is_some_and(|v| {
+                        let v = v.to_ascii_lowercase();
+                        SUMMARY_MARKS.iter().any(|m| v.contains(m))
+                    })
+                })
+        });
+        return (!marked).then_some(text);
+    }
+    None
 }
 
 /// An element whose class, id or `itemprop` says it holds a date, or a

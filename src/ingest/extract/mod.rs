@@ -185,7 +185,15 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
             }
         }
     }
-    let markdown = clean::trim_tail(&markdown);
+    let mut markdown = clean::trim_tail(&markdown);
+    if let Some(lead) = meta.lead_paragraph.as_deref()
+        && !markdown.is_empty()
+        && !holds(&markdown, lead)
+    {
+        // The story's first paragraph sat outside the block Readability
+        // chose (a lead above a picture, in its own box).
+        markdown = format!("{}\n\n{markdown}", text_dump::paragraphs_to_markdown(lead));
+    }
     if title.is_empty() && markdown.is_empty() {
         bail!("found no title and no article text in the page");
     }
@@ -228,6 +236,13 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         markdown,
         sources,
     })
+}
+
+/// Whether the Markdown body holds the opening of `paragraph`.
+fn holds(markdown: &str, paragraph: &str) -> bool {
+    let squash = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let probe: String = squash(paragraph).chars().take(60).collect();
+    squash(&to_markdown::plain_text(markdown)).contains(&probe)
 }
 
 /// Whether most of the paragraphs of `chosen` (plain text) appear in the
@@ -625,6 +640,26 @@ mod tests {
         );
         let e = extract_html(&html, None).unwrap();
         assert_eq!(e.sources.body, Some("readability"));
+    }
+
+    #[test]
+    fn a_first_paragraph_outside_the_story_block_is_kept() {
+        let lead = "Tras una semana de presión sobre la prensa, el presidente de la Asamblea pidió a los periodistas que se fueran del país, en una sesión que duró hasta la madrugada.";
+        let rest: String = (1..=6)
+            .map(|i| format!("<p>Párrafo {i} de la crónica: la sesión plenaria empezó tarde, los diputados discutieron durante horas y al final se aprobó la reforma sin cambios.</p>"))
+            .collect();
+        let html = format!(
+            r#"<html><head><title>La Asamblea y la prensa</title><meta name="description" content="{lead}"></head>
+            <body><div class="top"><h1>La Asamblea y la prensa</h1></div>
+            <div class="row"><div class="col"><div class="lead-box"><p dir="ltr">{lead}</p></div></div></div>
+            <div class="row"><figure><img src="https://e.org/a.jpg" alt="Sesión"></figure></div>
+            <div class="row"><div class="col"><div class="story-body">{rest}</div></div></div>
+            <footer><p>Contacto</p></footer></body></html>"#
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert!(e.markdown.starts_with("Tras una semana"), "{}", e.markdown);
+        assert_eq!(e.markdown.matches("Tras una semana").count(), 1);
+        assert!(e.markdown.contains("Párrafo 6"), "{}", e.markdown);
     }
 
     #[test]
