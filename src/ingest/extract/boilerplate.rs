@@ -44,6 +44,8 @@ const NOTICES: &[&str] = &[
     // Publishers' small print, error-report and discussion prompts,
     // caption toggles.
     r"^(the contents of this (site|website|page) are\b|(copyright|©|\(c\))\s*(©\s*)?(\d{4}|by\b)|report (an )?(error|typo)|join the (conversation|discussion)|(less|more|show (more|less)|hide caption|toggle caption|expand|collapse)$)",
+    // Slide counters ("1/5", "2 of 12").
+    r"^\d{1,3}\s*(/|of|von|de|sur|z)\s*\d{1,3}$",
     // A street address with a postcode: the publisher's, at the foot.
     r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd\.?|drive|dr\.|lane|way|suite|straße|strasse|str\.)[\w .,#-]{0,60}\b\d{4,5}\b",
     // Back-links and mirror chrome.
@@ -81,7 +83,7 @@ const CAPTION_CREDIT: &str =
 const MAX_CAPTION_CHARS: usize = 500;
 
 /// Agency names that make a very short line a credit ("AFP / JANE DOE").
-const AGENCIES: &str = r"\b(afp|ap|dpa|reuters|getty( images)?|istock(photo)?(\.com)?|shutterstock|imago|picture alliance|keystone|epa|wenn(\.com)?|unsplash|pixabay|adobe ?stock|ansa|efe|xinhua|pool)\b";
+const AGENCIES: &str = r"\b(agencies|afp|ap|dpa|reuters|getty( images)?|istock(photo)?(\.com)?|shutterstock|imago|picture alliance|keystone|epa|wenn(\.com)?|unsplash|pixabay|adobe ?stock|ansa|efe|xinhua|pool)\b";
 
 /// Whether `line` is page furniture: a notice, prompt, heading of a
 /// related-links box, or a photo credit.
@@ -200,6 +202,9 @@ mod tests {
             "less",
             "Hide caption",
             "1200 Harbour Street, Suite 4, Portsmouth, NH 03801",
+            "2/5",
+            "3 of 12",
+            "Agencies",
         ];
         for line in furniture {
             assert!(is_boilerplate(line), "{line}");
@@ -222,6 +227,7 @@ mod tests {
             "2026-10-16 | The council voted to fund the night ferry after a long debate on Tuesday",
             "The ferry leaves the pier at dusk. (Jane Roe/Harbour Press photo via AP)",
             "More than 200 people came to the meeting.",
+            "2024/25",
             "Copyright law was the subject of the second debate, which ran late.",
             "10 Downing Street said the talks would resume on Monday 12 May.",
         ];
