@@ -406,17 +406,16 @@ fn is_date_box(node: &NodeRef) -> bool {
     if node.has_name("script") || node.has_name("style") || node.has_name("meta") {
         return false;
     }
+    // One literal search per attribute: this runs on every element.
+    static DATE_MARK: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)date|time|publish|posted").expect("valid date mark pattern")
+    });
+    static NOT_DATE_MARK: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)update|timeline").expect("valid date mark pattern")
+    });
     let marked = |attr: &str| {
-        node.attr(attr).is_some_and(|v| {
-            let has = |k: &str| {
-                v.as_bytes()
-                    .windows(k.len())
-                    .any(|w| w.eq_ignore_ascii_case(k.as_bytes()))
-            };
-            ["date", "time", "publish", "posted"].iter().any(|k| has(k))
-                && !has("update")
-                && !has("timeline")
-        })
+        node.attr(attr)
+            .is_some_and(|v| DATE_MARK.is_match(&v) && !NOT_DATE_MARK.is_match(&v))
     };
     marked("class") || marked("id") || marked("itemprop")
 }
