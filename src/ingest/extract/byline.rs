@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 /// Words that open a byline before the names ("By", "Von", "Written by").
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:written|posted|reported|text|story|words|published|article|photos?\s+and\s+text)\s+by|by|von|par|por|di|door|av|autor(?:in)?|author|text|texte|reporting\s+by)\b\s*:?\s*",
+        r"(?i)^(?:(?:text|fotos?|bilder|interview|photos?)(?:\s+(?:und|and|&)\s+(?:text|fotos?|bilder|interview|photos?))*\s*:\s*|(?:veröffentlicht|geschrieben|verfasst)\s+von\s*:?\s*|(?:publié|écrit)\s+par\s*|(?:escrito|publicado)\s+por\s*|(?:(?:written|posted|reported|text|story|words|published|article|photos?\s+and\s+text)\s+by|by|von|par|por|di|door|av|autor(?:in)?|author|text|texte|reporting\s+by)\b\s*:?\s*)",
     )
     .expect("valid byline prefix")
 });
@@ -26,6 +26,7 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}\b",
         r"|\d{1,2}\.?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember)",
         r"|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b,",
+        r"|\b(?:am\s+)?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b",
         r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}",
         r"|\d{4}年",
         r"|(?i:\b(?:last\s+)?(?:updated|published|posted)\b(?:\s+on)?\s*:?)",
@@ -74,7 +75,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Text that is a link label or account chrome, never a name.
 static NOT_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:follow|contact|e-?mail|twitter|profile|view all|more by|posts by|admin|administrator|webmaster|anonymous|unknown|fail|copyright|all rights reserved)\b|©|admin|@|://|^www\.")
+    Regex::new(r"(?i)\b(?:follow|contact|e-?mail|twitter|profile|view all|more by|posts by|admin|administrator|webmaster|anonymous|unknown|fail|copyright|all rights reserved)\b|©|^(?:photo|foto|фото|bild)\b|^(?:ma|md|phd|msc|mph|rn)\s|admin|@|://|^www\.")
         .expect("valid non-name pattern")
 });
 
@@ -269,6 +270,11 @@ mod tests {
             ("Deutsche Welle (www.dw.com)", Some("Deutsche Welle")),
             ("Copyright Harbour Media GmbH & Co. KG", None),
             ("Article by", None),
+            ("Veröffentlicht vonJo Roe", Some("Jo Roe")),
+            ("Text und Interview: Jo Roe", Some("Jo Roe")),
+            ("Jo.Roe am Samstag", Some("Jo.Roe")),
+            ("By Jo Roe, MA WebMD Health News", Some("Jo Roe")),
+            ("Фото из Инстаграма", None),
             (
                 "Ministerium für Wirtschaft und Klimaschutz",
                 Some("Ministerium für Wirtschaft und Klimaschutz"),
