@@ -97,7 +97,11 @@ fn is_site(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
     if p.is_empty() {
         return false;
     }
-    if site.is_some_and(|s| squash(s) == p) {
+    // "Genossenschaftsverband Bayern (GVB)" for "Genossenschaftsverband Bayern".
+    if site.is_some_and(|s| {
+        let s = squash(s);
+        s == p || (s.chars().count() >= 5 && p.starts_with(&s) && p.len() <= s.len() + 8)
+    }) {
         return true;
     }
     host.is_some_and(|h| {
@@ -173,24 +177,29 @@ fn split_last(title: &str, cjk: bool) -> Option<(&str, &'static str, &str)> {
         .iter()
         .filter_map(|sep| title.rfind(sep).map(|at| (at, *sep)))
         .max_by_key(|(at, _)| *at);
-    // Unspaced separators count only between CJK characters, so "Wi-Fi"
-    // is never split.
-    let cjk_side = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && c.is_alphanumeric());
+    // Unspaced separators count only before CJK text and never right
+    // after a Latin letter or digit, so "Wi-Fi" is never split.
     let found = spaced.or_else(|| {
         cjk.then(|| {
             CJK_SEPARATORS
                 .iter()
                 .filter_map(|sep| title.rfind(sep).map(|at| (at, *sep)))
                 .filter(|(at, sep)| {
-                    cjk_side(title[..*at].chars().next_back())
-                        && cjk_side(title[at + sep.len()..].chars().next())
+                    let before = title[..*at].trim_end().chars().next_back();
+                    let after = title[at + sep.len()..].trim_start().chars().next();
+                    before.is_some_and(|c| !c.is_ascii_alphanumeric())
+                        && after.is_some_and(|c| has_cjk(&c.to_string()))
                 })
                 .max_by_key(|(at, _)| *at)
         })
         .flatten()
     })?;
     let (at, sep) = found;
-    Some((&title[..at], sep, &title[at + sep.len()..]))
+    Some((
+        title[..at].trim_end(),
+        sep,
+        title[at + sep.len()..].trim_start(),
+    ))
 }
 
 /// The title split at its first separator (spaced separators only).
@@ -231,6 +240,14 @@ mod tests {
                 "Council backs the night ferry",
             ),
             ("港口夜间渡轮获批-新华网", "港口夜间渡轮获批"),
+            (
+                "宇航员在太空中喝酒会怎么样？ _探索者 _光明网",
+                "宇航员在太空中喝酒会怎么样？",
+            ),
+            (
+                "Ferry approved at last | Harbour Courier (HC)",
+                "Ferry approved at last",
+            ),
             (
                 "無線LANアプリ「フリーWi-Fiプロテクション」 - Yahoo!ニュース",
                 "無線LANアプリ「フリーWi-Fiプロテクション」",
