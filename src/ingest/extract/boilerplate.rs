@@ -44,6 +44,9 @@ const NOTICES: &[&str] = &[
     // Publishers' small print, error-report and discussion prompts,
     // caption toggles.
     r"^(the contents of this (site|website|page) are\b|(copyright|©|\(c\))\s*(©\s*)?(\d{4}|by\b)|report (an )?(error|typo)|join the (conversation|discussion)|(less|more|show (more|less)|hide caption|toggle caption|expand|collapse)$)",
+    // Membership and donation appeals.
+    r"^(please )?(support (our|independent|quality) journalism|become a (member|supporter)|make a (donation|contribution)|apoya (el|nuestro|nuestra) (periodismo|trabajo)|te necesitamos|unterstützen sie (uns|unseren|unsere|unabhängigen)|werden sie (mitglied|unterstützer)|soutenez (notre|le) journalisme)\b",
+    r"\b(donate (now|today)|cancel (at )?any ?time|hazte (miembro|socio)|cancela cuando quieras|jetzt (unterstützen|spenden|mitglied werden)|faites un don)\b",
     // Slide counters ("1/5", "2 of 12").
     r"^\d{1,3}\s*(/|of|von|de|sur|z)\s*\d{1,3}$",
     // A street address with a postcode: the publisher's, at the foot.
@@ -203,6 +206,9 @@ mod tests {
             "Hide caption",
             "1200 Harbour Street, Suite 4, Portsmouth, NH 03801",
             "2/5",
+            "Support independent journalism: become a member today.",
+            "Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.",
+            "Unterstützen Sie unseren Journalismus",
             "3 of 12",
             "Agencies",
         ];
@@ -228,6 +234,7 @@ mod tests {
             "The ferry leaves the pier at dusk. (Jane Roe/Harbour Press photo via AP)",
             "More than 200 people came to the meeting.",
             "2024/25",
+            "The charity said it would support local journalism in the town through a new grant scheme for young reporters who want to cover the harbour.",
             "Copyright law was the subject of the second debate, which ran late.",
             "10 Downing Street said the talks would resume on Monday 12 May.",
         ];

@@ -217,6 +217,10 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         _ => (None, None),
     };
     sources.byline = byline_source;
+    let markdown = match &byline {
+        Some(b) => drop_byline_lines(&markdown, b, site.as_deref(), host.as_deref()),
+        None => markdown,
+    };
 
     let (published, updated) = find_dates(&meta, &tidied.dates, base.as_ref(), html, &mut sources);
 
@@ -236,6 +240,33 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         markdown,
         sources,
     })
+}
+
+/// The body without short blocks near its start or end that only repeat
+/// the byline ("By Jo Roe", "Jo Roe"): it is metadata and shown as such.
+fn drop_byline_lines(
+    markdown: &str,
+    byline: &str,
+    site: Option<&str>,
+    host: Option<&str>,
+) -> String {
+    let blocks: Vec<&str> = markdown.split("\n\n").collect();
+    let n = blocks.len();
+    let is_byline = |i: usize| {
+        let text = to_markdown::plain_text(blocks[i]);
+        (i < 3 || i + 2 >= n)
+            && n > 1
+            && text.chars().count() <= 100
+            && byline::clean(&text, site, host).is_some_and(|b| b == byline)
+    };
+    let kept: Vec<&str> = (0..n)
+        .filter(|&i| !is_byline(i))
+        .map(|i| blocks[i])
+        .collect();
+    if kept.len() == n {
+        return markdown.to_string();
+    }
+    kept.join("\n\n")
 }
 
 /// Whether the Markdown body holds the opening of `paragraph`.
@@ -681,6 +712,22 @@ mod tests {
         let e = extract_html(&html, None).unwrap();
         assert_eq!(e.title, "港口夜间渡轮获批");
         assert_eq!(e.published.as_deref(), Some("2018-06-19T10:20:00Z"));
+    }
+
+    #[test]
+    fn byline_lines_leave_the_body() {
+        let story = "The council met on Tuesday and voted for the ferry.";
+        let cases = [
+            (format!("By Jo Roe\n\n{story}"), story.to_string()),
+            (format!("{story}\n\n**Jo Roe**"), story.to_string()),
+            (
+                format!("{story}\n\nJo Roe said the vote was close.\n\nMore text."),
+                format!("{story}\n\nJo Roe said the vote was close.\n\nMore text."),
+            ),
+        ];
+        for (md, want) in cases {
+            assert_eq!(drop_byline_lines(&md, "Jo Roe", None, None), want);
+        }
     }
 
     #[test]
