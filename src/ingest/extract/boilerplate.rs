@@ -65,7 +65,7 @@ const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, and the publisher's small print.
-const TAIL_OPENERS: &str = r"^(more (news|stories|articles|headlines) (from|in|on)\b|more from\b|latest (news|stories|headlines)\b|top stories\b|join the (conversation|discussion|debate)|report (an )?(error|typo|a correction)|(have|got) a (news )?tip|(submit|send) (a|your) (news )?(tip|letter|correction)|comments? (are|is) closed|(add|post|view|show) (a |your )?comments?|the contents of this (site|website|page) are|(copyright|©|\(c\))\s*(©\s*)?\d{4}|all content (is )?(copyright|©)|weitere (nachrichten|meldungen) aus|mehr aus (dem|der)\b|diskutieren sie mit|fehler gefunden|plus d'actualités|réagir|más noticias de)";
+const TAIL_OPENERS: &str = r"^(more (news|stories|articles|headlines) (from|in|on)\b|more from\b|latest (news|stories|headlines)\b|top stories\b|join the (conversation|discussion|debate)|report (an )?(error|typo|a correction)|(have|got) a (news )?tip|(submit|send) (a|your) (news )?(tip|letter|correction)|comments? (are|is) closed|(add|post|view|show) (a |your )?comments?|the contents of this (site|website|page) are|(copyright|©|\(c\))\s*(©\s*)?\d{4}|all content (is )?(copyright|©)|weitere (nachrichten|meldungen) aus|(view|see|show|read) (all|more) (posts|articles|stories) (by|from)|(zeige )?alle (beiträge|artikel) von|(mehr|weitere) (artikel|beiträge) von|tous les articles de|más artículos de|mehr aus (dem|der)\b|diskutieren sie mit|fehler gefunden|plus d'actualités|réagir|más noticias de)";
 
 /// Patterns for photo credits and captions, matched case-insensitively.
 const CREDITS: &[&str] = &[

@@ -218,7 +218,10 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     };
     sources.byline = byline_source;
     let markdown = match &byline {
-        Some(b) => drop_byline_lines(&markdown, b, site.as_deref(), host.as_deref()),
+        Some(b) => drop_author_box(
+            &drop_byline_lines(&markdown, b, site.as_deref(), host.as_deref()),
+            b,
+        ),
         None => markdown,
     };
 
@@ -267,6 +270,37 @@ fn drop_byline_lines(
         return markdown.to_string();
     }
     kept.join("\n\n")
+}
+
+/// The body without an author box at its end: a heading "About Jo Roe"
+/// ("Über Jo Roe", "À propos de Jo Roe") naming the byline's author, and
+/// the short bio and links after it.
+fn drop_author_box(markdown: &str, byline: &str) -> String {
+    static ABOUT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(?:about|über|ueber|à propos de|a propos de|sobre|o autorze|over)\s+(?:the author\s*:?\s*|den autor\s*:?\s*|die autorin\s*:?\s*)?(.+?)\s*:?$")
+            .expect("valid author box pattern")
+    });
+    let blocks: Vec<&str> = markdown.split("\n\n").collect();
+    let names: Vec<String> = byline
+        .replace(" and ", ", ")
+        .split(", ")
+        .map(|n| n.trim().to_lowercase())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let start = blocks.len().saturating_sub(5).max(1);
+    let at = (start..blocks.len()).find(|&i| {
+        let text = to_markdown::plain_text(blocks[i]);
+        text.chars().count() <= 80
+            && ABOUT
+                .captures(&text)
+                .is_some_and(|c| names.contains(&c[1].trim().to_lowercase()))
+    });
+    match at {
+        Some(at) if blocks[at + 1..].iter().all(|b| b.chars().count() < 600) => {
+            blocks[..at].join("\n\n")
+        }
+        _ => markdown.to_string(),
+    }
 }
 
 /// Whether the Markdown body holds the opening of `paragraph`.
@@ -728,6 +762,20 @@ mod tests {
         for (md, want) in cases {
             assert_eq!(drop_byline_lines(&md, "Jo Roe", None, None), want);
         }
+    }
+
+    #[test]
+    fn author_boxes_leave_the_body() {
+        let story = "The council met on Tuesday and voted for the ferry.";
+        let md = format!(
+            "{story}\n\nMore text.\n\n## Über Jo Roe\n\nJo Roe writes about harbours.\n\n[Alle Beiträge von Jo Roe](https://e.org/jo)"
+        );
+        assert_eq!(
+            drop_author_box(&md, "Jo Roe and Li Wei"),
+            format!("{story}\n\nMore text.")
+        );
+        let md = format!("{story}\n\nAbout Li Wei's ferry: it sails at noon.");
+        assert_eq!(drop_author_box(&md, "Jo Roe"), md);
     }
 
     #[test]
