@@ -365,6 +365,22 @@ fn remove_hover_cards(doc: &Document) {
         if name.chars().count() < 4 {
             continue;
         }
+        // The link itself, or an inline wrapper holding only the link
+        // (`<span class="person"><a>Name</a></span><span class="card">…`).
+        let anchor = match link.parent() {
+            Some(p)
+                if link.next_element_sibling().is_none()
+                    && matches!(
+                        &*p.node_name().unwrap_or_default(),
+                        "span" | "em" | "strong" | "b" | "i"
+                    )
+                    && collapse(&p.text()) == name =>
+            {
+                p
+            }
+            _ => *link,
+        };
+        let link = &anchor;
         let Some(next) = link.next_element_sibling() else {
             continue;
         };
@@ -387,8 +403,21 @@ fn remove_hover_cards(doc: &Document) {
             }
             between = n.next_sibling();
         }
+        // A card repeats the name in its own element, so the teaser
+        // follows it with no space; a sentence goes on with a space or an
+        // apostrophe. A class that says "card" settles it either way.
         let card = collapse(&next.text());
-        if adjacent && card.len() > name.len() && card.starts_with(&name) {
+        let glued = card
+            .strip_prefix(name.as_str())
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphanumeric);
+        let named = next.attr("class").is_some_and(|c| {
+            let c = c.to_ascii_lowercase();
+            ["card", "hover", "rollover", "tooltip", "popover", "preview"]
+                .iter()
+                .any(|k| c.contains(k))
+        });
+        if adjacent && card.len() > name.len() && card.starts_with(&name) && (glued || named) {
             next.remove_from_parent();
         }
     }
@@ -703,6 +732,25 @@ mod tests {
         let t = tidy_article(&format!("<p>Ten quick costumes.</p>{slides}"), "", None);
         assert!(t.html.contains("Look 5: a bowler hat"), "{}", t.html);
         assert_eq!(t.images.len(), 5);
+    }
+
+    #[test]
+    fn hover_cards_after_links_are_removed() {
+        let cases = [
+            r#"<p>Rep. <a href="/p/aoc">Ada Ocasio</a><span class="card"><span>Ada Ocasio</span><span>Sanders doubles down…</span></span> said no.</p>"#,
+            r#"<p>Rep. <span class="person"><a href="/p/aoc">Ada Ocasio</a></span> <span class="card"><span>Ada Ocasio</span><span>Sanders doubles down…</span></span> said no.</p>"#,
+        ];
+        for html in cases {
+            let t = tidy_article(html, "", None);
+            assert!(!t.html.contains("Sanders"), "{}", t.html);
+            assert!(t.html.contains("said no."), "{}", t.html);
+        }
+        let kept = r#"<p><a href="/p/aoc">Ada Ocasio</a> <span>Ada Ocasio's plan was approved.</span></p>"#;
+        assert!(
+            tidy_article(kept, "", None)
+                .html
+                .contains("plan was approved")
+        );
     }
 
     #[test]
