@@ -90,6 +90,10 @@ const MIN_BODY_CHARS: usize = 400;
 /// Readability chose a fragment of the story (a lead box, one section).
 const LOST_BODY_RATIO: usize = 3;
 
+/// A candidate this many times longer wins even when it does not hold
+/// Readability's text: Readability then chose a box beside the story.
+const FAR_LOST_BODY_RATIO: usize = 8;
+
 /// Extracts the article from an HTML page. `url` is where the page came
 /// from; relative links and image URLs are resolved against it, else
 /// against the page's canonical URL.
@@ -174,7 +178,9 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
             .map(|(source, md, t)| (body_chars(&md), source, md, t))
             .filter(|(n, _, md, _)| {
                 *n > chars
-                    && (short || *n > chars * LOST_BODY_RATIO && contains_most_of(md, &chosen))
+                    && (short
+                        || *n > chars * FAR_LOST_BODY_RATIO
+                        || *n > chars * LOST_BODY_RATIO && contains_most_of(md, &chosen))
             })
             .max_by_key(|(n, ..)| *n);
         if let Some((_, source, better, t)) = better {
@@ -705,6 +711,15 @@ mod tests {
         );
         let e = extract_html(&html, None).unwrap();
         assert_eq!(e.sources.body, Some("readability"));
+        // Unless it is so much longer that Readability must have chosen a
+        // box beside the story.
+        let story = "The full story of the pier, told at last in every detail. ".repeat(200);
+        let html = html.replace(
+            &serde_json::to_string(&other).unwrap(),
+            &serde_json::to_string(&story).unwrap(),
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.sources.body, Some("json-ld articleBody"));
     }
 
     #[test]
