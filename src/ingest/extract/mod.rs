@@ -381,12 +381,32 @@ fn find_dates(
             );
         }
     }
+    // A date more than two days ahead is an event's, not the article's.
+    let soon = chrono::Utc::now() + chrono::Duration::days(2);
+    let future = |d: &str| chrono::DateTime::parse_from_rfc3339(d).is_ok_and(|d| d > soon);
+    if published.as_deref().is_some_and(future) {
+        published = None;
+    }
     sources.published = source.filter(|_| published.is_some());
     let (mut updated, mut updated_source) = (meta.updated.clone(), meta.updated_source);
     if updated.is_none() && lines.updated.is_some() {
         (updated, updated_source) = (lines.updated.clone(), Some("date line in article"));
     }
-    if updated.is_some() && updated == published {
+    // An update before the publishing date, or the same, says nothing.
+    if updated.as_deref().is_some_and(future)
+        || updated
+            .as_ref()
+            .zip(published.as_ref())
+            .is_some_and(|(u, p)| {
+                match (
+                    chrono::DateTime::parse_from_rfc3339(u),
+                    chrono::DateTime::parse_from_rfc3339(p),
+                ) {
+                    (Ok(u), Ok(p)) => u <= p,
+                    _ => u == p,
+                }
+            })
+    {
         (updated, updated_source) = (None, None);
     }
     sources.updated = updated_source;
@@ -791,6 +811,23 @@ mod tests {
         );
         let md = format!("{story}\n\nAbout Li Wei's ferry: it sails at noon.");
         assert_eq!(drop_author_box(&md, "Jo Roe"), md);
+    }
+
+    #[test]
+    fn future_dates_and_early_updates_are_dropped() {
+        let html = format!(
+            r#"<html><head><title>Harbour festival</title>
+            <meta property="article:published_time" content="2019-11-18T08:00:00Z">
+            <meta property="article:modified_time" content="2019-11-17T08:00:00Z">
+            </head><body><article>{}</article></body></html>"#,
+            story(4)
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.published.as_deref(), Some("2019-11-18T08:00:00Z"));
+        assert_eq!((e.updated, e.sources.updated), (None, None));
+        let html = html.replace("2019-11-18T08:00:00Z", "2999-07-01T10:00:00Z");
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!((e.published, e.sources.published), (None, None));
     }
 
     #[test]

@@ -32,8 +32,14 @@ pub fn choose(
             }
         }
     }
-    let (source, title) = candidates.first()?;
-    Some((strip_affixes(title, site, host), source))
+    match candidates.first() {
+        Some((source, title)) => Some((strip_affixes(title, site, host), source)),
+        // No title in the markup: the first headline that is not the site's.
+        None => headlines
+            .iter()
+            .find(|h| !is_site(h, site, host))
+            .map(|h| (h.clone(), "<h1>")),
+    }
 }
 
 /// Whether `candidate` is `headline`, or `headline` with a shorter part
@@ -305,6 +311,10 @@ mod tests {
         assert_eq!(
             t(&[("<title>", "Ferry approved")], &["Weather"]),
             Some(("Ferry approved".to_string(), "<title>"))
+        );
+        assert_eq!(
+            t(&[], &["Harbour Courier", "Ferry approved"]),
+            Some(("Ferry approved".to_string(), "<h1>"))
         );
     }
 }
