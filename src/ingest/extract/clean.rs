@@ -104,17 +104,19 @@ const FURNITURE_ROLES: &[&str] = &[
 /// share of the page's paragraph text is kept whatever its name: some
 /// sites call their article wrapper `share-enabled` or `render-target-modal`.
 pub fn strip_furniture(doc: &Document) {
+    // One walk finds both. Hidden elements go first, as Readability would
+    // drop them: they must not count towards the page's text either.
+    let (mut hidden, mut candidates) = (Vec::new(), Vec::new());
+    for node in doc.root().descendants_it() {
+        if is_hidden(&node) {
+            hidden.push(node);
+        } else if is_box(&node) && is_furniture(&node) {
+            candidates.push(node);
+        }
+    }
+    hidden.iter().for_each(|n| n.remove_from_parent());
     let total: usize = doc.select("p").nodes().iter().map(text_chars).sum();
     let main_block = largest_paragraph_parent(doc);
-    // Hidden elements go first, as Readability would drop them: they must
-    // not count towards the largest block either.
-    let hidden: Vec<NodeRef> = doc.root().descendants_it().filter(is_hidden).collect();
-    hidden.iter().for_each(|n| n.remove_from_parent());
-    let candidates: Vec<NodeRef> = doc
-        .root()
-        .descendants_it()
-        .filter(|node| is_box(node) && is_furniture(node))
-        .collect();
     for node in candidates {
         if node.parent().is_none() {
             continue;
@@ -361,6 +363,13 @@ fn take_date_lines(doc: &Document) -> DateLine {
 /// "Alexandria Ocasio-CortezSanders doubles down…" in a hidden card).
 fn remove_hover_cards(doc: &Document) {
     for link in doc.select("a").nodes() {
+        // Most links have nothing after them but text: test that first.
+        let wrapper = link.parent().filter(|p| p.element_children().len() == 1);
+        if link.next_element_sibling().is_none()
+            && wrapper.is_none_or(|w| w.next_element_sibling().is_none())
+        {
+            continue;
+        }
         let name = collapse(&link.text());
         if name.chars().count() < 4 {
             continue;

@@ -375,10 +375,20 @@ fn lead_paragraph(paragraphs: &[NodeRef], excerpt: &str) -> Option<String> {
     }
     let first_word = probe.split_whitespace().next()?;
     for p in paragraphs {
-        let text = p.text();
-        if !text.contains(first_word) {
+        // The paragraph's first text must open with the description's
+        // first word; only then is its whole text built.
+        let first_text = p.descendants_it().find_map(|n| {
+            n.query_or(None, |t| match &t.data {
+                dom_query::NodeData::Text { contents } if !contents.trim().is_empty() => {
+                    Some(contents.trim_start().starts_with(first_word))
+                }
+                _ => None,
+            })
+        });
+        if first_text != Some(true) {
             continue;
         }
+        let text = p.text();
         let text = collapse(&text);
         if !text.starts_with(&probe) {
             continue;
