@@ -1,14 +1,15 @@
 //! Shaping the DOM around and inside the article: what is page furniture
 //! and goes, and what is kept in another form.
 //!
-//! Before Readability runs, [`strip_furniture`] removes whole boxes whose
-//! class, id or role say they are share bars, newsletter and cookie boxes,
-//! related-link lists, comment sections, ads or pop-ups. After it,
-//! [`tidy_article`] takes the images out (into `images`), drops captions
-//! (unless they are most of the text, as in a slideshow), credits and
-//! short notice blocks, turns layout tables into plain blocks
-//! and removes a heading that repeats the title. On the finished Markdown,
-//! [`trim_tail`] cuts the run of headline links after the
+//! Before Readability runs, [`strip_furniture`] removes hidden elements and
+//! whole boxes whose class, id or role say they are share bars, newsletter
+//! and cookie boxes, related-link lists, comment sections, ads or pop-ups.
+//! After it, [`tidy_article`] takes the images out (into `images`, with
+//! their captions), drops captions from the text (unless they are most of
+//! it, as in a slideshow), takes date and update lines out (they are
+//! metadata), drops hover cards, credits and short notice blocks, turns
+//! layout tables into plain blocks and removes a heading that repeats the
+//! title. On the finished Markdown, [`trim_tail`] cuts what follows the
 //! story. Sanitizing the markup is `sanitize`'s job.
 
 use super::boilerplate::{is_boilerplate, is_related_heading, is_tail_opener};

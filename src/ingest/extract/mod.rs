@@ -1,12 +1,17 @@
 //! Article extraction: a saved or fetched news page to a title, metadata,
 //! images and a Markdown body.
 //!
-//! Owns the recipe; the steps live in submodules named for what they own:
-//! `metadata` (JSON-LD, OpenGraph, `<meta>`), `clean` (what is furniture),
-//! `boilerplate` (notice and credit lines), `sanitize` (the markup
-//! allowlist), `to_markdown` (htmd and plain text) and `text_dump` (saved
-//! `.txt` pages). Decoding bytes is `decode`'s job and fetching is not done
-//! here: everything in this module is a pure function of its input.
+//! Owns the recipe (which source wins for each field, when a longer body
+//! replaces Readability's, what leaves the body once the byline is known)
+//! and records where each field was found ([`Sources`]). The steps live in
+//! submodules named for what they own: `metadata` (JSON-LD, OpenGraph,
+//! `<meta>`), `title` (choosing and trimming the title), `byline` (names
+//! only), `dates` (dates written for people and in URLs), `clean` (what is
+//! furniture), `boilerplate` (notice and credit lines), `sanitize` (the
+//! markup allowlist), `to_markdown` (htmd and plain text) and `text_dump`
+//! (saved `.txt` pages). Decoding bytes is `decode`'s job and fetching is
+//! not done here: everything in this module is a pure function of its
+//! input and the clock (dates ahead of it are refused).
 
 mod boilerplate;
 mod byline;

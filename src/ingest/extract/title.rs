@@ -149,7 +149,7 @@ pub fn strip_affixes(title: &str, site: Option<&str>, host: Option<&str>) -> Str
         }
     };
     for _ in 0..3 {
-        let Some((head, sep, tail)) = split_last(&title, cjk) else {
+        let Some((head, _, tail)) = split_last(&title, cjk) else {
             break;
         };
         let short_tail = words(tail) <= 4 && tail.chars().count() <= 30;
@@ -159,7 +159,6 @@ pub fn strip_affixes(title: &str, site: Option<&str>, host: Option<&str>) -> Str
             title = head.trim().to_string();
             continue;
         }
-        let _ = sep;
         break;
     }
     // "Opinion | Headline", "Site - Headline".
