@@ -247,9 +247,14 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         site_name: meta.site_name,
         canonical_url: meta.canonical_url,
         language: meta.language.or(article_lang),
-        excerpt: meta
-            .excerpt
-            .or_else(|| article.as_ref().and_then(|a| a.excerpt.clone())),
+        // Readability's excerpt is the first paragraph it saw, which may be
+        // a date line or a notice that has since left the body.
+        excerpt: meta.excerpt.or_else(|| {
+            article
+                .as_ref()
+                .and_then(|a| a.excerpt.clone())
+                .filter(|e| dates::date_line(e).is_none() && !boilerplate::is_boilerplate(e))
+        }),
         images,
         markdown,
         sources,
@@ -663,6 +668,7 @@ mod tests {
         assert_eq!(e.byline.as_deref(), Some("Mara Lindqvist and Owen Price"));
         assert_eq!(e.published.as_deref(), Some("2019-11-18T08:22:00-05:00"));
         assert_eq!(e.updated.as_deref(), Some("2019-11-20T05:27:00-06:00"));
+        assert_eq!(e.excerpt, None, "a date line is no excerpt");
         assert_eq!(
             e.sources,
             Sources {
