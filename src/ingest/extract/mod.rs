@@ -58,7 +58,7 @@ pub struct Extracted {
 }
 
 /// Where extraction found a field: a short name of the markup or rule
-/// ("json-ld headline", "<h1>", "date line in article", "URL path").
+/// ("json-ld headline", "`<h1>`", "date line in article", "URL path").
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Sources {
     #[serde(skip_serializing_if = "Option::is_none")]
