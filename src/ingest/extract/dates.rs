@@ -326,6 +326,9 @@ pub fn date_line(text: &str) -> Option<DateLine> {
     if text.is_empty() || text.chars().count() > 160 {
         return None;
     }
+    if !has_date_hint(&text) {
+        return None;
+    }
     let lower = text.to_lowercase();
     let has_date = find_date(&lower).is_some();
     let labelled = LABEL.is_match(&text);
@@ -357,6 +360,39 @@ pub fn date_line(text: &str) -> Option<DateLine> {
         published: parse_text_date(first),
         updated: second.and_then(parse_text_date),
     })
+}
+
+/// Whether `text` could hold a date or a time: a four-digit year, a
+/// colon, a CJK time mark, or a digit before "am"/"pm". Most blocks fail
+/// this byte scan and skip the date patterns.
+fn has_date_hint(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run == 4 {
+                return true;
+            }
+            let next = bytes.get(i + 1..i + 4).unwrap_or_default();
+            let next: Vec<u8> = next
+                .iter()
+                .filter(|b| **b != b' ')
+                .map(u8::to_ascii_lowercase)
+                .collect();
+            if next.first() == Some(&b':')
+                || next.starts_with(b"am")
+                || next.starts_with(b"pm")
+                || next.starts_with(b"a.")
+                || next.starts_with(b"p.")
+            {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    text.contains(['时', '時'])
 }
 
 #[cfg(test)]

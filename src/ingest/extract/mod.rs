@@ -272,11 +272,12 @@ fn drop_byline_lines(
     let blocks: Vec<&str> = markdown.split("\n\n").collect();
     let n = blocks.len();
     let is_byline = |i: usize| {
+        // Position and length first: the Markdown of a byline line is short.
+        if !(i < 3 || i + 2 >= n) || n < 2 || blocks[i].len() > 300 {
+            return false;
+        }
         let text = to_markdown::plain_text(blocks[i]);
-        (i < 3 || i + 2 >= n)
-            && n > 1
-            && text.chars().count() <= 100
-            && byline::clean(&text, site, host).is_some_and(|b| b == byline)
+        text.chars().count() <= 100 && byline::clean(&text, site, host).is_some_and(|b| b == byline)
     };
     let kept: Vec<&str> = (0..n)
         .filter(|&i| !is_byline(i))
