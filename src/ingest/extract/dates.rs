@@ -306,7 +306,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static UPDATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|mis\s+à\s+jour|actualizado|aggiornato|bijgewerkt)\b|更新")
+    Regex::new(r"(?i)\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|bijgewerkt)\b|更新")
         .expect("valid update label pattern")
 });
 
@@ -462,6 +462,15 @@ mod tests {
         assert_eq!(line.published.as_deref(), Some("2019-04-28T06:01:00Z"));
         assert_eq!(line.updated.as_deref(), Some("2019-04-29T15:33:00Z"));
         assert!(date_line("Updated at 1:23 p.m.").is_some());
+        let line =
+            date_line("Posted: Nov 19, 2019 / 11:23 AM EST / Updated: Nov 20, 2019 / 05:27 AM CST")
+                .unwrap();
+        assert_eq!(line.published.as_deref(), Some("2019-11-19T11:23:00-05:00"));
+        assert_eq!(line.updated.as_deref(), Some("2019-11-20T05:27:00-06:00"));
+        let line = date_line("Veröffentlicht am 20.11.2019 um 10:30 Uhr").unwrap();
+        assert_eq!(line.published.as_deref(), Some("2019-11-20T10:30:00Z"));
+        let line = date_line("Stand: 20.11.2019, 10:30 Uhr").unwrap();
+        assert_eq!(line.updated.as_deref(), Some("2019-11-20T10:30:00Z"));
         assert!(date_line("2018年6月19日 10:20").is_some());
         for text in [
             "The council met on November 20, 2019 to vote on the ferry.",
