@@ -81,7 +81,8 @@ static NOT_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The authors' names in `raw`, or `None` when nothing name-like is left.
 /// `site` is the publication's name and `host` its domain: a byline that
-/// is only either is not an author.
+/// is only either is not an author. Feed readers use it for a feed item's
+/// author too.
 pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String> {
     let mut b = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     // A JSON list written into a meta tag: `["Jo Roe"]`.

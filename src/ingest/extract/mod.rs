@@ -24,6 +24,7 @@ mod text_dump;
 mod title;
 mod to_markdown;
 
+pub use byline::clean as clean_byline;
 pub use fragment::fragment_to_markdown;
 pub use text_dump::extract_text_dump;
 
