@@ -35,7 +35,23 @@ pub fn to_markdown(html: &str) -> String {
             .build();
     }
     let md = CONVERTER.with(|c| c.convert(html).unwrap_or_default().trim().to_string());
-    drop_link_titles(&md)
+    drop_empty_links(&drop_link_titles(&md))
+}
+
+/// `[](url)` goes: a link whose only content was an image has nothing
+/// left to click in a text page. Blocks left empty go with it.
+fn drop_empty_links(md: &str) -> String {
+    static EMPTY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\[\s*\]\((<[^>\n]*>|[^()\s]*)(\s+\x22[^\x22\n]*\x22)?\)")
+            .expect("valid empty link pattern")
+    });
+    if !md.contains("[]") && !md.contains("[ ]") {
+        return md.to_string();
+    }
+    static BLANK_RUN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\n[ \t]*\n(?:[ \t]*\n)+").expect("valid blank-line pattern"));
+    let md = EMPTY.replace_all(md, "");
+    BLANK_RUN.replace_all(&md, "\n\n").trim().to_string()
 }
 
 /// `[text](url "title")` to `[text](url)`: a title is a tooltip
@@ -104,6 +120,21 @@ mod tests {
         ];
         for (md, want) in cases {
             assert_eq!(drop_link_titles(md), want);
+        }
+    }
+
+    #[test]
+    fn empty_links_are_dropped() {
+        let cases = [
+            (
+                "Before.\n\n[](https://e.org/photo/1)\n\nAfter [a](https://e.org/a) [](https://e.org/b).",
+                "Before.\n\nAfter [a](https://e.org/a) .",
+            ),
+            ("No links here.", "No links here."),
+            ("A [ ] box", "A [ ] box"),
+        ];
+        for (md, want) in cases {
+            assert_eq!(drop_empty_links(md), want);
         }
     }
 }
