@@ -131,8 +131,16 @@ fn write_dump(dir: &Path, name: &str, result: &Result<Extracted>) -> Result<()> 
                 "title: {}\nbyline: {:?}\npublished: {:?}\nsite_name: {:?}\ncanonical_url: {:?}\nlanguage: {:?}\nexcerpt: {:?}\n",
                 e.title, e.byline, e.published, e.site_name, e.canonical_url, e.language, e.excerpt
             );
+            out.push_str(&format!(
+                "updated: {:?}\nfound in: {}\n",
+                e.updated,
+                serde_json::to_string(&e.sources).unwrap_or_default()
+            ));
             for image in &e.images {
-                out.push_str(&format!("image: {} [{}]\n", image.url, image.alt));
+                out.push_str(&format!(
+                    "image: {} [{}] {:?}\n",
+                    image.url, image.alt, image.caption
+                ));
             }
             out.push_str(&format!(
                 "--- text\n{}\n--- markdown\n{}\n",

@@ -26,6 +26,7 @@ struct Json<'a> {
     title: &'a str,
     byline: Option<&'a str>,
     published: Option<&'a str>,
+    updated: Option<&'a str>,
     site_name: Option<&'a str>,
     canonical_url: Option<&'a str>,
     language: Option<&'a str>,
@@ -35,6 +36,10 @@ struct Json<'a> {
     text: String,
     source_url: Option<&'a str>,
     source_name: Option<&'a str>,
+    /// The date front matter gets: the page's, else the day of ingest.
+    date: Option<crate::vocabulary::Date>,
+    /// Where title, byline, dates and body were found.
+    found_in: &'a crate::ingest::extract::Sources,
 }
 
 /// Extracts `input` and prints it in `format`. Works inside or outside a
@@ -70,6 +75,7 @@ pub fn run(root: &Path, input: &str, page_url: Option<&str>, format: Format) -> 
                 title: &ex.title,
                 byline: ex.byline.as_deref(),
                 published: ex.published.as_deref(),
+                updated: ex.updated.as_deref(),
                 site_name: ex.site_name.as_deref(),
                 canonical_url: ex.canonical_url.as_deref(),
                 language: ex.language.as_deref(),
@@ -79,6 +85,8 @@ pub fn run(root: &Path, input: &str, page_url: Option<&str>, format: Format) -> 
                 text: ex.text(),
                 source_url: article.front.source_url.as_deref(),
                 source_name: article.front.source_name.as_deref(),
+                date: article.front.date,
+                found_in: &ex.sources,
             };
             serde_json::to_string_pretty(&json)? + "\n"
         }

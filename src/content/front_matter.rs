@@ -21,6 +21,9 @@ pub struct FrontMatter {
     /// RFC 3339 date-time, or a plain `YYYY-MM-DD`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
+    /// When the source last updated the article, if it says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -73,6 +76,9 @@ pub struct Image {
     pub url: String,
     #[serde(default)]
     pub alt: String,
+    /// The caption the page showed with the image, when it differs from `alt`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
 }
 
 /// The text of a content file: YAML front matter between `---` lines, a
@@ -132,7 +138,7 @@ mod properties {
             text(),
             proptest::option::of(text()),
             proptest::option::of(text()),
-            proptest::collection::vec((text(), text()), 0..3),
+            proptest::collection::vec((text(), text(), proptest::option::of(text())), 0..3),
             any::<bool>(),
             proptest::option::of(prop_oneof![
                 Just(Extraction::Page),
@@ -152,7 +158,7 @@ mod properties {
                     summary,
                     images: images
                         .into_iter()
-                        .map(|(url, alt)| Image { url, alt })
+                        .map(|(url, alt, caption)| Image { url, alt, caption })
                         .collect(),
                     draft,
                     extracted,

@@ -65,6 +65,7 @@ pub fn parse(bytes: &[u8], feed_url: &str) -> Result<Feed> {
                     images.push(Image {
                         url: u.to_string(),
                         alt: alt.clone(),
+                        caption: None,
                     });
                 }
             }
@@ -72,6 +73,7 @@ pub fn parse(bytes: &[u8], feed_url: &str) -> Result<Feed> {
                 images.push(Image {
                     url: t.image.uri.clone(),
                     alt: alt.clone(),
+                    caption: None,
                 });
             }
         }
@@ -163,14 +165,16 @@ mod tests {
             item.images,
             [Image {
                 url: "https://e.org/f.jpg".into(),
-                alt: String::new()
+                alt: String::new(),
+                caption: None
             }]
         );
         assert_eq!(
             feed.items[1].images,
             [Image {
                 url: "https://e.org/m.png".into(),
-                alt: "Map".into()
+                alt: "Map".into(),
+                caption: None
             }]
         );
     }

@@ -138,6 +138,11 @@ pub fn from_feed(
         Ok(ex)
     });
     let host = host_of(&item.url);
+    // Feed authors are as untidy as page bylines ("By Jo Roe, Staff").
+    let author = item
+        .author
+        .as_deref()
+        .and_then(|a| extract::clean_byline(a, feed_title, host.as_deref()));
     match extracted {
         Ok(ex) => {
             let facts = Facts {
@@ -145,9 +150,10 @@ pub fn from_feed(
                 date: item
                     .published
                     .or_else(|| ex.published.as_deref().and_then(Date::parse)),
+                updated: ex.updated.as_deref().and_then(Date::parse),
                 source_url: Some(&item.url),
                 source_name: ex.site_name.as_deref().or(feed_title).or(host.as_deref()),
-                byline: ex.byline.as_deref().or(item.author.as_deref()),
+                byline: ex.byline.clone().or(author),
                 images: merge_images(&ex.images, &item.images),
                 language: ex.language.as_deref(),
                 extracted: Extraction::Page,
@@ -177,9 +183,10 @@ pub fn from_feed(
             let facts = Facts {
                 title: &item.title,
                 date: item.published,
+                updated: None,
                 source_url: Some(&item.url),
                 source_name: feed_title.or(host.as_deref()),
-                byline: item.author.as_deref(),
+                byline: author,
                 images: item.images.clone(),
                 language: None,
                 extracted: Extraction::Feed,
@@ -229,9 +236,10 @@ fn looks_binary(bytes: &[u8]) -> bool {
 struct Facts<'a> {
     title: &'a str,
     date: Option<Date>,
+    updated: Option<Date>,
     source_url: Option<&'a str>,
     source_name: Option<&'a str>,
-    byline: Option<&'a str>,
+    byline: Option<String>,
     images: Vec<Image>,
     language: Option<&'a str>,
     extracted: Extraction,
@@ -246,16 +254,21 @@ fn front_matter(section: &SectionId, facts: Facts) -> FrontMatter {
         .map(|i| Image {
             url: without_credentials(&i.url),
             alt: text::one_line(&i.alt),
+            caption: i.caption.as_deref().map(text::one_line),
         })
         .collect();
+    let fetched = Date::now();
     FrontMatter {
         title: Some(text::one_line(facts.title)),
         section: Some(section.clone()),
-        date: facts.date,
+        // An undated article is dated the day it was written, as its file
+        // name is, so the two never disagree.
+        date: facts.date.or_else(|| Date::parse(&fetched.ymd())),
+        updated: facts.updated,
         source_url: facts.source_url.map(without_credentials),
         source_name: facts.source_name.map(text::one_line),
-        byline: facts.byline.map(text::one_line),
-        fetched: Some(Date::now()),
+        byline: facts.byline.as_deref().map(text::one_line),
+        fetched: Some(fetched),
         images,
         extracted: Some(facts.extracted),
         language: facts.language.map(str::to_string),
@@ -276,9 +289,10 @@ fn from_extracted(
     let facts = Facts {
         title: &ex.title,
         date: ex.published.as_deref().and_then(Date::parse),
+        updated: ex.updated.as_deref().and_then(Date::parse),
         source_url,
         source_name: ex.site_name.as_deref().or(host.as_deref()),
-        byline: ex.byline.as_deref(),
+        byline: ex.byline.clone(),
         images: ex.images.clone(),
         language: ex.language.as_deref(),
         extracted: how,

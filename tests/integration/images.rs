@@ -42,7 +42,7 @@ fn local_site(server: &Server, profile: &str) -> TempSite {
     site.write(
         "content/world/2026-11-28-pictures.md",
         &format!(
-            "---\ntitle: Pictures\ndate: 2026-11-28T12:00:00Z\nsource_url: {}\nimages:\n  - url: {}\n    alt: A broken one\n  - url: {}\n    alt: The harbour at dusk\n  - url: {}\n    alt: Gone\n---\nWords.\n",
+            "---\ntitle: Pictures\ndate: 2026-11-28T12:00:00Z\nsource_url: {}\nimages:\n  - url: {}\n    alt: A broken one\n  - url: {}\n    alt: The harbour at dusk\n    caption: Boats come home as the lights go on.\n  - url: {}\n    alt: Gone\n---\nWords.\n",
             server.url("/pictures.html"),
             server.url("/broken.jpg"),
             server.url("/photo.png"),
@@ -126,6 +126,10 @@ fn local_images_are_scaled_published_and_viewable() {
     assert!(
         viewer.contains("width=\"456\" height=\"342\""),
         "scaled to fit 512 x 342: {viewer}"
+    );
+    assert!(
+        viewer.contains("<p>Boats come home as the lights go on.</p>"),
+        "the caption is shown under the image: {viewer}"
     );
     let src = viewer
         .split("<img src=\"../")

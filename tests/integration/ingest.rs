@@ -345,3 +345,97 @@ fn a_killed_ingest_leaves_no_partial_file() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+fn pages() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages")
+}
+
+#[test]
+fn ingest_stores_names_dates_captions_and_followable_links() {
+    let site = TempSite::fixture("site");
+    let page = pages().join("storm-ferry.html");
+    let out = site.run(&["ingest", page.to_str().unwrap(), "--section", "world"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("added: content/world/2019-11-18-ferry-service-resumes"),
+        "{text}{}",
+        stderr(&out)
+    );
+    let file = written(&site, "ferry-service");
+    for want in [
+        "title: Ferry service resumes after three-day storm\n",
+        "date: 2019-11-18T08:22:00-05:00\n",
+        "updated: 2019-11-20T05:27:00-06:00\n",
+        "byline: Mara Lindqvist and Owen Price\n",
+        "source_url: https://courier.example/2019/11/18/ferry-resumes\n",
+        "  caption: The first crossing leaves the east pier on Monday morning.\n",
+        "(https://courier.example/people/ines-alder)",
+    ] {
+        assert!(file.contains(want), "missing {want:?} in:\n{file}");
+    }
+    let body = file.split("\n---\n").nth(1).unwrap();
+    for gone in [
+        "Updated 5:27",
+        "](/",
+        "cdn-cgi",
+        "Navigate to",
+        "More News from",
+        "Report Error",
+        "©2019",
+        "deputy",
+    ] {
+        assert!(!body.contains(gone), "kept {gone:?} in:\n{body}");
+    }
+    site.build();
+    let check = site.run(&["check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+}
+
+#[test]
+fn extract_json_says_where_each_field_was_found() {
+    let site = TempSite::fixture("site");
+    let page = pages().join("storm-ferry.html");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&site.run(&[
+        "extract",
+        page.to_str().unwrap(),
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    assert_eq!(json["found_in"]["title"], "<h1>");
+    assert_eq!(json["found_in"]["byline"], "meta author");
+    assert_eq!(json["found_in"]["published"], "date line in article");
+    assert_eq!(json["found_in"]["body"], "readability");
+    assert_eq!(json["updated"], "2019-11-20T05:27:00-06:00");
+    assert_eq!(
+        json["images"][0]["caption"],
+        "The first crossing leaves the east pier on Monday morning."
+    );
+}
+
+#[test]
+fn an_undated_page_is_named_and_dated_alike() {
+    let site = TempSite::fixture("site");
+    let story = "<p>The allotment society met in the church hall and agreed, after a long discussion about water butts, hosepipes and the price of manure, to open a waiting list.</p>".repeat(4);
+    site.write(
+        "inbox/allotment.html",
+        &format!("<html><head><title>Allotment waiting list opens</title></head><body><article>{story}</article></body></html>"),
+    );
+    let out = site.run(&[
+        "ingest",
+        site.root().join("inbox/allotment.html").to_str().unwrap(),
+        "--section",
+        "world",
+    ]);
+    let text = stdout(&out);
+    let name = text
+        .split("content/world/")
+        .nth(1)
+        .and_then(|s| s.get(..10))
+        .unwrap_or_else(|| panic!("{text}"));
+    let file = written(&site, "allotment-waiting");
+    assert!(
+        file.contains(&format!("\ndate: {name}\n")),
+        "{name}:\n{file}"
+    );
+}

@@ -308,10 +308,9 @@ const KNOWN_GAPS: &[&str] = &[
     "furniture in /amp/labnotes/2026/11/earthquake-early-warning: \"does not support\"",
     // A 1999 table layout: the navigation cell (News, Sport, What's On,
     // Classified) and a hit counter, a link holding only an image, stay
-    // at the top of the body, the counter as `[](http://www.counter…)`.
-    // Wanted: the body starts at "By Hélène Brück"; no link without text.
+    // at the top of the body (the counter's empty link is dropped).
+    // Wanted: the body starts at "By Hélène Brück".
     "furniture in /gazette/archive/1999/cafe-muller-reopens.htm: \"[Classified]\"",
-    "furniture in /gazette/archive/1999/cafe-muller-reopens.htm: \"[](\"",
 ];
 
 /// Words of page furniture (banners, share bars, footers, player

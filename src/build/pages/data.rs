@@ -139,6 +139,8 @@ pub struct ImageLink {
     pub number: usize,
     pub url: String,
     pub alt: String,
+    /// The caption the source page showed with it, when it said more than `alt`.
+    pub caption: Option<String>,
     /// The image's address on the source site.
     pub original: String,
     /// Local only: the image file from the site root, its size and pixels.
@@ -247,6 +249,7 @@ pub fn image_links(a: &Article, images: Option<&ImageSet>) -> Vec<ImageLink> {
             number,
             url: original.clone(),
             alt: img.alt.clone(),
+            caption: img.caption.clone().filter(|c| *c != img.alt),
             original,
             src: None,
             size_kb: None,

@@ -41,6 +41,16 @@ const NOTICES: &[&str] = &[
     // A date line with a category or author after a separator
     // ("24.01.2022 11:38 Kategorie: News", "2021-10-16 | Opinion").
     r"^(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\p{L}+\s+\d{4})(,?\s+(um\s+)?\d{1,2}:\d{2}(\s*(uhr|h|am|pm))?)?\s*(\||·|•|kategorie:|category:|rubrik:|categoría:|catégorie:)\s*[^|]{1,40}$",
+    // Publishers' small print, error-report and discussion prompts,
+    // caption toggles.
+    r"^(the contents of this (site|website|page) are\b|(copyright|©|\(c\))\s*(©\s*)?(\d{4}|by\b)|report (an )?(error|typo)|join the (conversation|discussion)|(less|more|show (more|less)|hide caption|toggle caption|expand|collapse)$)",
+    // Membership and donation appeals.
+    r"^(please )?(support (our|independent|quality) journalism|become a (member|supporter)|make a (donation|contribution)|apoya (el|nuestro|nuestra) (periodismo|trabajo)|te necesitamos|unterstützen sie (uns|unseren|unsere|unabhängigen)|werden sie (mitglied|unterstützer)|soutenez (notre|le) journalisme)\b",
+    r"\b(donate (now|today)|cancel (at )?any ?time|hazte (miembro|socio)|cancela cuando quieras|jetzt (unterstützen|spenden|mitglied werden)|faites un don)\b",
+    // Slide counters ("1/5", "2 of 12").
+    r"^\d{1,3}\s*(/|of|von|de|sur|z)\s*\d{1,3}$",
+    // A street address with a postcode: the publisher's, at the foot.
+    r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd\.?|drive|dr\.|lane|way|suite|straße|strasse|str\.)[\w .,#-]{0,60}\b\d{4,5}\b",
     // Back-links and mirror chrome.
     r"^(<|«|‹|←)?\s*(back to|zurück (zur|zum|zu)|retour (à|aux)|volver a)\b",
     r"^original source\b|\barticle images:",
@@ -52,6 +62,10 @@ const NOTICES: &[&str] = &[
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
 const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also like|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|mehr zum thema|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|lire aussi|sur le même sujet|leer más|lea también|te puede interesar|zobacz (też|także)|czytaj (też|także))\s*([:»›>….|-].*)?$";
+
+/// Lines that open what follows a story: the section's other headlines,
+/// comment prompts, error reports, and the publisher's small print.
+const TAIL_OPENERS: &str = r"^(more (news|stories|articles|headlines) (from|in|on)\b|more from\b|latest (news|stories|headlines)\b|top stories\b|join the (conversation|discussion|debate)|report (an )?(error|typo|a correction)|(have|got) a (news )?tip|(submit|send) (a|your) (news )?(tip|letter|correction)|comments? (are|is) closed|(add|post|view|show) (a |your )?comments?|the contents of this (site|website|page) are|(copyright|©|\(c\))\s*(©\s*)?\d{4}|all content (is )?(copyright|©)|weitere (nachrichten|meldungen) aus|(view|see|show|read) (all|more) (posts|articles|stories) (by|from)|(zeige )?alle (beiträge|artikel) von|(mehr|weitere) (artikel|beiträge) von|tous les articles de|más artículos de|mehr aus (dem|der)\b|diskutieren sie mit|fehler gefunden|plus d'actualités|réagir|más noticias de)";
 
 /// Patterns for photo credits and captions, matched case-insensitively.
 const CREDITS: &[&str] = &[
@@ -72,7 +86,7 @@ const CAPTION_CREDIT: &str =
 const MAX_CAPTION_CHARS: usize = 500;
 
 /// Agency names that make a very short line a credit ("AFP / JANE DOE").
-const AGENCIES: &str = r"\b(afp|ap|dpa|reuters|getty( images)?|istock(photo)?(\.com)?|shutterstock|imago|picture alliance|keystone|epa|wenn(\.com)?|unsplash|pixabay|adobe ?stock|ansa|efe|xinhua|pool)\b";
+const AGENCIES: &str = r"\b(agencies|afp|ap|dpa|reuters|getty( images)?|istock(photo)?(\.com)?|shutterstock|imago|picture alliance|keystone|epa|wenn(\.com)?|unsplash|pixabay|adobe ?stock|ansa|efe|xinhua|pool)\b";
 
 /// Whether `line` is page furniture: a notice, prompt, heading of a
 /// related-links box, or a photo credit.
@@ -109,6 +123,12 @@ fn is_credit_case(line: &str) -> bool {
     !line.ends_with(['.', '!', '?', ':', '"', '”']) && line.split_whitespace().count() <= 6
 }
 
+/// Whether `line` opens the run after the story (see `TAIL_OPENERS`).
+pub fn is_tail_opener(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= MAX_NOTICE_CHARS && TAIL_OPENER_RE.is_match(&line.to_lowercase())
+}
+
 /// Whether `line` opens a related-links box, so the list after it goes too.
 pub fn is_related_heading(line: &str) -> bool {
     let line = line.trim();
@@ -129,6 +149,9 @@ static LINE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 static RELATED_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(RELATED).expect("valid related pattern"));
+
+static TAIL_OPENER_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(TAIL_OPENERS).expect("valid tail opener pattern"));
 
 static CAPTION_CREDIT_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(CAPTION_CREDIT).expect("valid caption credit pattern"));
@@ -175,6 +198,19 @@ mod tests {
             "5. März 2026, 19:49 | Ada Byrne",
             "The ferry at dawn on its first crossing. Foto © Jane Roe",
             "The pier in 1920, Bild via",
+            "The contents of this site are ©2026 Harbour Media. All rights reserved.",
+            "Copyright 2026 Harbour Media Inc.",
+            "Report Error",
+            "Join the conversation",
+            "less",
+            "Hide caption",
+            "1200 Harbour Street, Suite 4, Portsmouth, NH 03801",
+            "2/5",
+            "Support independent journalism: become a member today.",
+            "Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.",
+            "Unterstützen Sie unseren Journalismus",
+            "3 of 12",
+            "Agencies",
         ];
         for line in furniture {
             assert!(is_boilerplate(line), "{line}");
@@ -196,6 +232,11 @@ mod tests {
             "March 5, 2026",
             "2026-10-16 | The council voted to fund the night ferry after a long debate on Tuesday",
             "The ferry leaves the pier at dusk. (Jane Roe/Harbour Press photo via AP)",
+            "More than 200 people came to the meeting.",
+            "2024/25",
+            "The charity said it would support local journalism in the town through a new grant scheme for young reporters who want to cover the harbour.",
+            "Copyright law was the subject of the second debate, which ran late.",
+            "10 Downing Street said the talks would resume on Monday 12 May.",
         ];
         for line in prose {
             let long = line.chars().count() > MAX_NOTICE_CHARS;

@@ -1,17 +1,19 @@
 //! Shaping the DOM around and inside the article: what is page furniture
 //! and goes, and what is kept in another form.
 //!
-//! Before Readability runs, [`strip_furniture`] removes whole boxes whose
-//! class, id or role say they are share bars, newsletter and cookie boxes,
-//! related-link lists, comment sections, ads or pop-ups. After it,
-//! [`tidy_article`] takes the images out (into `images`), drops captions
-//! (unless they are most of the text, as in a slideshow), credits and
-//! short notice blocks, turns layout tables into plain blocks
-//! and removes a heading that repeats the title. On the finished Markdown,
-//! [`trim_trailing_teasers`] cuts the run of headline links after the
+//! Before Readability runs, [`strip_furniture`] removes hidden elements and
+//! whole boxes whose class, id or role say they are share bars, newsletter
+//! and cookie boxes, related-link lists, comment sections, ads or pop-ups.
+//! After it, [`tidy_article`] takes the images out (into `images`, with
+//! their captions), drops captions from the text (unless they are most of
+//! it, as in a slideshow), takes date and update lines out (they are
+//! metadata), drops hover cards, credits and short notice blocks, turns
+//! layout tables into plain blocks and removes a heading that repeats the
+//! title. On the finished Markdown, [`trim_tail`] cuts what follows the
 //! story. Sanitizing the markup is `sanitize`'s job.
 
-use super::boilerplate::{is_boilerplate, is_related_heading};
+use super::boilerplate::{is_boilerplate, is_related_heading, is_tail_opener};
+use super::dates::{DateLine, date_line};
 use super::metadata::absolute;
 use crate::content::Image;
 use dom_query::{Document, NodeData, NodeRef};
@@ -103,13 +105,19 @@ const FURNITURE_ROLES: &[&str] = &[
 /// share of the page's paragraph text is kept whatever its name: some
 /// sites call their article wrapper `share-enabled` or `render-target-modal`.
 pub fn strip_furniture(doc: &Document) {
+    // One walk finds both. Hidden elements go first, as Readability would
+    // drop them: they must not count towards the page's text either.
+    let (mut hidden, mut candidates) = (Vec::new(), Vec::new());
+    for node in doc.root().descendants_it() {
+        if is_hidden(&node) {
+            hidden.push(node);
+        } else if is_box(&node) && is_furniture(&node) {
+            candidates.push(node);
+        }
+    }
+    hidden.iter().for_each(|n| n.remove_from_parent());
     let total: usize = doc.select("p").nodes().iter().map(text_chars).sum();
     let main_block = largest_paragraph_parent(doc);
-    let candidates: Vec<NodeRef> = doc
-        .root()
-        .descendants_it()
-        .filter(|node| is_box(node) && is_furniture(node))
-        .collect();
     for node in candidates {
         if node.parent().is_none() {
             continue;
@@ -133,6 +141,32 @@ pub fn strip_furniture(doc: &Document) {
         }
         node.remove_from_parent();
     }
+}
+
+/// An element the page does not show: `hidden`, `aria-hidden="true"`, or
+/// an inline style with `display: none` or `visibility: hidden`. Body and
+/// html are never hidden here (script-rendered pages unhide them later).
+fn is_hidden(node: &NodeRef) -> bool {
+    let Some(el) = node.element_ref() else {
+        return false;
+    };
+    if matches!(&*el.name.local, "html" | "body" | "head") {
+        return false;
+    }
+    el.attrs.iter().any(|a| match &*a.name.local {
+        "hidden" => true,
+        "aria-hidden" => a.value.trim().eq_ignore_ascii_case("true"),
+        "style" => {
+            let style: String = a
+                .value
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect();
+            style.contains("display:none") || style.contains("visibility:hidden")
+        }
+        _ => false,
+    })
 }
 
 /// The element whose own `<p>` children hold the most text, and that text's
@@ -245,10 +279,12 @@ fn is_modifier_class(class: &str) -> bool {
             .is_some_and(|(_, m)| PREFIXES.iter().any(|p| m.starts_with(p)))
 }
 
-/// The article fragment after tidying, and the images taken out of it.
+/// The article fragment after tidying, the images taken out of it and
+/// what its date lines said.
 pub struct Tidied {
     pub html: String,
     pub images: Vec<Image>,
+    pub dates: DateLine,
 }
 
 /// Tidies Readability's article fragment: images out, captions and
@@ -256,12 +292,144 @@ pub struct Tidied {
 pub fn tidy_article(html: &str, title: &str, base: Option<&Url>) -> Tidied {
     let doc = Document::fragment(html);
     let images = take_images(&doc, base);
+    let dates = take_date_lines(&doc);
+    remove_hover_cards(&doc);
     remove_notices(&doc);
     flatten_layout_tables(&doc);
     remove_title_heading(&doc, title);
     Tidied {
         html: doc.html().to_string(),
         images,
+        dates,
+    }
+}
+
+/// Where a date is content: timelines, tables, code.
+const DATE_LINE_EXCLUDED: &[&str] = &[
+    "li",
+    "td",
+    "th",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "code",
+    "blockquote",
+];
+
+/// Removes date and update lines ("Updated 5:27 am CST, Wednesday,
+/// November 20, 2019") from the article and returns what the first of
+/// them said: they are metadata, not text. Headings, list items and table
+/// cells are left alone: there a date is a timeline's or a table's.
+fn take_date_lines(doc: &Document) -> DateLine {
+    let mut found = DateLine::default();
+    let blocks: Vec<NodeRef> = doc
+        .select("p, div, span, time, small, address, header, footer, em, strong, b, i, dd")
+        .nodes()
+        .to_vec();
+    for block in blocks {
+        // Cheap tests first: a date line is a small box of short text
+        // with a digit in it.
+        if block.parent().is_none() || block.descendants_it().nth(12).is_some() {
+            continue;
+        }
+        let chars = text_chars(&block);
+        if chars == 0 || chars > 160 {
+            continue;
+        }
+        let text = block.text();
+        if !text.contains(|c: char| c.is_ascii_digit())
+            || block
+                .ancestors_it(None)
+                .any(|a| DATE_LINE_EXCLUDED.contains(&&*a.node_name().unwrap_or_default()))
+        {
+            continue;
+        }
+        let Some(line) = date_line(&text) else {
+            continue;
+        };
+        found.published = found.published.or(line.published);
+        found.updated = found.updated.or(line.updated);
+        block.remove_from_parent();
+    }
+    found
+}
+
+/// Removes hover cards: a box right after a link that repeats the link's
+/// text and adds a teaser ("Alexandria Ocasio-Cortez" then
+/// "Alexandria Ocasio-CortezSanders doubles down…" in a hidden card).
+fn remove_hover_cards(doc: &Document) {
+    for link in doc.select("a").nodes() {
+        // Most links have nothing after them but text: test that first.
+        let wrapper = link.parent().filter(|p| p.element_children().len() == 1);
+        if link.next_element_sibling().is_none()
+            && wrapper.is_none_or(|w| w.next_element_sibling().is_none())
+        {
+            continue;
+        }
+        let name = collapse(&link.text());
+        if name.chars().count() < 4 {
+            continue;
+        }
+        // The link itself, or an inline wrapper holding only the link
+        // (`<span class="person"><a>Name</a></span><span class="card">…`).
+        let anchor = match link.parent() {
+            Some(p)
+                if link.next_element_sibling().is_none()
+                    && matches!(
+                        &*p.node_name().unwrap_or_default(),
+                        "span" | "em" | "strong" | "b" | "i"
+                    )
+                    && collapse(&p.text()) == name =>
+            {
+                p
+            }
+            _ => *link,
+        };
+        let link = &anchor;
+        let Some(next) = link.next_element_sibling() else {
+            continue;
+        };
+        if !matches!(
+            &*next.node_name().unwrap_or_default(),
+            "span" | "div" | "aside" | "section"
+        ) {
+            continue;
+        }
+        // Only whitespace between the link and the card.
+        let mut between = link.next_sibling();
+        let mut adjacent = true;
+        while let Some(n) = between {
+            if n.id == next.id {
+                break;
+            }
+            if !n.text().trim().is_empty() {
+                adjacent = false;
+                break;
+            }
+            between = n.next_sibling();
+        }
+        // A card repeats the name in its own element, so the teaser
+        // follows it with no space; a sentence goes on with a space or an
+        // apostrophe. A class that says "card" settles it either way.
+        let card = collapse(&next.text());
+        let glued = card
+            .strip_prefix(name.as_str())
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphanumeric);
+        let named = next.attr("class").is_some_and(|c| {
+            let c = c.to_ascii_lowercase();
+            ["card", "hover", "rollover", "tooltip", "popover", "preview"]
+                .iter()
+                .any(|k| c.contains(k))
+        });
+        if adjacent && card.len() > name.len() && card.starts_with(&name) && (glued || named) {
+            next.remove_from_parent();
+        }
     }
 }
 
@@ -288,13 +456,12 @@ fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
             continue;
         }
         let mut alt = collapse(&img.attr("alt").unwrap_or_default());
-        if alt.is_empty()
-            && let Some(figure) = img.ancestors_it(Some(4)).find(|a| a.has_name("figure"))
-        {
-            let caption = figure.descendants_it().find(|d| d.has_name("figcaption"));
-            alt = caption.map(|c| collapse(&c.text())).unwrap_or_default();
+        let caption = caption_of(img);
+        if alt.is_empty() {
+            alt = caption.clone().unwrap_or_default();
         }
-        images.push(Image { url, alt });
+        let caption = caption.filter(|c| *c != alt);
+        images.push(Image { url, alt, caption });
     }
     doc.select("img, picture")
         .nodes()
@@ -313,8 +480,52 @@ fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
     let total = text_chars(&doc.root());
     if caption_chars * SLIDESHOW_CAPTION_SHARE < total {
         captions.iter().for_each(|n| n.remove_from_parent());
+    } else {
+        // Slideshows repeat a caption once per slide: keep the first.
+        let mut seen = std::collections::HashSet::new();
+        for caption in &captions {
+            if !seen.insert(collapse(&caption.text())) {
+                caption.remove_from_parent();
+            }
+        }
     }
     images
+}
+
+/// The caption shown with an image: the `<figcaption>` of its figure, else
+/// a caption-classed element in the same small box, with a trailing
+/// "less"/"more" toggle taken off.
+fn caption_of(img: &NodeRef) -> Option<String> {
+    let boxed = img.ancestors_it(Some(4)).find_map(|a| {
+        if a.has_name("figure") {
+            a.descendants_it().find(|d| d.has_name("figcaption"))
+        } else {
+            None
+        }
+    });
+    let boxed = boxed.or_else(|| {
+        img.ancestors_it(Some(3)).find_map(|a| {
+            a.descendants_it().find(|d| {
+                d.attr("class")
+                    .is_some_and(|c| c.to_ascii_lowercase().contains("caption"))
+            })
+        })
+    })?;
+    let text = collapse(&boxed.text());
+    let text = [
+        "less",
+        "more",
+        "Less",
+        "More",
+        "hide caption",
+        "toggle caption",
+    ]
+    .iter()
+    .fold(text, |t, toggle| {
+        t.strip_suffix(toggle)
+            .map_or(t.clone(), |s| s.trim().to_string())
+    });
+    (!text.is_empty() && text.chars().count() <= 1000).then_some(text)
 }
 
 /// Captions are dropped unless they hold at least 1/this of the text.
@@ -324,18 +535,27 @@ const SLIDESHOW_CAPTION_SHARE: usize = 3;
 /// teaser run starts after the last of them.
 const STORY_PARAGRAPH_CHARS: usize = 200;
 
-/// Cuts the run of teasers at the end of a Markdown body: after the last
-/// long paragraph, trailing blocks that are a bare link (a headline
-/// pointing at another story) or a short line ending in an ellipsis (a
-/// cut-off teaser). Stops at the first block that is neither; a single
-/// bare link is kept.
-pub fn trim_trailing_teasers(markdown: &str) -> String {
+/// Cuts what follows the story at the end of a Markdown body. After the
+/// last long paragraph, a block that opens the page's tail ("More News
+/// from …", "Join the conversation", "Report Error", a copyright line)
+/// goes with everything after it; then trailing blocks that are a bare
+/// link (a headline pointing at another story) or a short line ending in
+/// an ellipsis (a cut-off teaser) go. A single bare link is kept.
+pub fn trim_tail(markdown: &str) -> String {
     let blocks: Vec<&str> = markdown.split("\n\n").collect();
     let Some(last_long) = blocks
         .iter()
         .rposition(|b| b.chars().count() >= STORY_PARAGRAPH_CHARS)
     else {
         return markdown.to_string();
+    };
+    let opener = blocks[last_long + 1..].iter().position(|b| {
+        let text = super::to_markdown::plain_text(b);
+        is_related_heading(&text) || is_tail_opener(&text)
+    });
+    let blocks = match opener {
+        Some(at) => &blocks[..last_long + 1 + at],
+        None => &blocks[..],
     };
     let mut keep = blocks.len();
     while keep > last_long + 1 && is_teaser(blocks[keep - 1]) {
@@ -345,7 +565,7 @@ pub fn trim_trailing_teasers(markdown: &str) -> String {
     // ("Continue reading", a source) as a teaser; a run of them is a list.
     let run = blocks.len() - keep;
     if run == 0 || (run == 1 && !ends_in_ellipsis(blocks[keep])) {
-        return markdown.to_string();
+        return blocks.join("\n\n");
     }
     blocks[..keep].join("\n\n")
 }
@@ -473,7 +693,7 @@ fn normalise(s: &str) -> String {
 }
 
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::vocabulary::text::one_line(s)
 }
 
 #[cfg(test)]
@@ -493,7 +713,7 @@ mod tests {
             "{long}\n\nShort closing line.\n\n{long}\n\n[Ferry fares rise again](https://courier.example/fares)\n\n- [Storm closes pier](https://courier.example/storm)\n\nGulls return to the old harbour as the fish..."
         );
         assert_eq!(
-            trim_trailing_teasers(&md),
+            trim_tail(&md),
             format!("{long}\n\nShort closing line.\n\n{long}")
         );
         // A short last line that is text, not a link, stays; so do links
@@ -501,9 +721,9 @@ mod tests {
         let md = format!(
             "[Map](https://courier.example/map)\n\n{long}\n\nAda Byrne is our harbour reporter."
         );
-        assert_eq!(trim_trailing_teasers(&md), md);
+        assert_eq!(trim_tail(&md), md);
         let md = format!("{long}\n\n[Continue reading](https://courier.example/next)");
-        assert_eq!(trim_trailing_teasers(&md), md);
+        assert_eq!(trim_tail(&md), md);
     }
 
     #[test]
@@ -522,6 +742,25 @@ mod tests {
         let t = tidy_article(&format!("<p>Ten quick costumes.</p>{slides}"), "", None);
         assert!(t.html.contains("Look 5: a bowler hat"), "{}", t.html);
         assert_eq!(t.images.len(), 5);
+    }
+
+    #[test]
+    fn hover_cards_after_links_are_removed() {
+        let cases = [
+            r#"<p>Rep. <a href="/p/aoc">Ada Ocasio</a><span class="card"><span>Ada Ocasio</span><span>Sanders doubles down…</span></span> said no.</p>"#,
+            r#"<p>Rep. <span class="person"><a href="/p/aoc">Ada Ocasio</a></span> <span class="card"><span>Ada Ocasio</span><span>Sanders doubles down…</span></span> said no.</p>"#,
+        ];
+        for html in cases {
+            let t = tidy_article(html, "", None);
+            assert!(!t.html.contains("Sanders"), "{}", t.html);
+            assert!(t.html.contains("said no."), "{}", t.html);
+        }
+        let kept = r#"<p><a href="/p/aoc">Ada Ocasio</a> <span>Ada Ocasio's plan was approved.</span></p>"#;
+        assert!(
+            tidy_article(kept, "", None)
+                .html
+                .contains("plan was approved")
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! and markup. Finding the article body is not done here; the JSON-LD
 //! `articleBody` is only handed on as a fallback.
 
+use super::byline;
 use crate::content::Image;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
 use dom_query::{Document, Matcher, NodeRef};
@@ -35,13 +36,25 @@ const ARTICLE_TYPES: &[&str] = &[
     "Review",
 ];
 
-/// Article metadata gathered from the whole page.
+/// Article metadata gathered from the whole page. Each `*_source` names
+/// where the field came from, for `extract --format json`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Metadata {
-    pub title: Option<String>,
+    /// Title candidates from the markup, best first, with their sources.
+    pub titles: Vec<(&'static str, String)>,
+    /// The page's visible headlines (`<h1>`, `itemprop=headline`), in order.
+    pub headlines: Vec<String>,
     pub byline: Option<String>,
+    pub byline_source: Option<&'static str>,
     /// RFC 3339.
     pub published: Option<String>,
+    pub published_source: Option<&'static str>,
+    /// RFC 3339, when the page says when it was last changed.
+    pub updated: Option<String>,
+    pub updated_source: Option<&'static str>,
+    /// Short texts of elements marked as dates (class or id with `date`,
+    /// `time`, `publish`...), for when no machine-readable date exists.
+    pub date_texts: Vec<String>,
     pub site_name: Option<String>,
     /// Absolute.
     pub canonical_url: Option<String>,
@@ -51,6 +64,9 @@ pub struct Metadata {
     pub lead_image: Option<Image>,
     /// JSON-LD `articleBody`, plain text.
     pub article_body: Option<String>,
+    /// The text of a plain `<p>` that the page's description opens: the
+    /// story's first paragraph, which a CMS copies into the description.
+    pub lead_paragraph: Option<String>,
 }
 
 /// Reads the metadata of a parsed page. `base` resolves relative URLs.
@@ -60,53 +76,97 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
     let meta = meta_tags(&found.metas);
     let get = |keys: &[&str]| keys.iter().find_map(|k| meta.get(*k).cloned());
 
-    let title = ld
-        .as_ref()
-        .and_then(|a| text_field(a, &["headline", "name"]))
-        .or_else(|| get(&["og:title", "twitter:title", "dc.title", "title"]));
-    let byline = ld
-        .as_ref()
-        .and_then(|a| a.get("author").and_then(names))
-        .or_else(|| {
-            get(&[
-                "author",
-                "article:author",
-                "dc.creator",
-                "byl",
-                "sailthru.author",
-            ])
-        })
-        .map(|b| {
-            b.trim_start_matches("By ")
-                .trim_start_matches("by ")
-                .to_string()
-        })
-        .filter(|b| is_name(b));
-    let published = ld
-        .as_ref()
-        .and_then(|a| text_field(a, &["datePublished", "dateCreated"]))
-        .into_iter()
-        .chain(get(&[
-            "article:published_time",
-            "og:published_time",
-            "datepublished",
-            "date",
-            "dc.date",
-            "dc.date.issued",
-            "dcterms.created",
-            "pubdate",
-            "publishdate",
-            "publish-date",
-            "sailthru.date",
-            "parsely-pub-date",
-        ]))
-        .chain(found.time_datetime())
-        .find_map(|d| normalise_date(&d));
+    let mut titles: Vec<(&'static str, String)> = Vec::new();
+    if let Some(ld) = &ld {
+        titles.extend(text_field(ld, &["headline"]).map(|t| ("json-ld headline", t)));
+        titles.extend(text_field(ld, &["name"]).map(|t| ("json-ld name", t)));
+    }
+    for (key, source) in [
+        ("og:title", "og:title"),
+        ("twitter:title", "twitter:title"),
+        ("dc.title", "meta dc.title"),
+        ("title", "meta title"),
+    ] {
+        titles.extend(meta.get(key).map(|t| (source, t.clone())));
+    }
+    titles.extend(found.title.clone().map(|t| ("<title>", t)));
+    titles.retain(|(_, t)| !t.trim().is_empty() && !t.contains("://"));
     let site_name = get(&["og:site_name", "application-name"]).or_else(|| {
         ld.as_ref()
             .and_then(|a| a.get("publisher"))
             .and_then(|p| text_field(p, &["name"]))
     });
+    let host = base.and_then(|b| b.host_str());
+    let ld_author = ld
+        .as_ref()
+        .and_then(|a| a.get("author").and_then(names))
+        .map(|b| ("json-ld author", b));
+    let (byline, byline_source) = ld_author
+        .into_iter()
+        .chain(
+            [
+                ("author", "meta author"),
+                ("article:author", "article:author"),
+                ("dc.creator", "meta dc.creator"),
+                ("byl", "meta byl"),
+                ("sailthru.author", "meta sailthru.author"),
+                ("parsely-author", "meta parsely-author"),
+            ]
+            .into_iter()
+            .filter_map(|(k, source)| meta.get(k).map(|b| (source, b.clone()))),
+        )
+        .find_map(|(source, b)| {
+            byline::clean(&b, site_name.as_deref(), host).map(|b| (Some(b), Some(source)))
+        })
+        .unwrap_or_default();
+    let machine_date = |ld_keys: &[&str], meta_keys: &[(&str, &'static str)]| {
+        ld.as_ref()
+            .and_then(|a| text_field(a, ld_keys))
+            .map(|d| ("json-ld", d))
+            .into_iter()
+            .chain(
+                meta_keys
+                    .iter()
+                    .filter_map(|(k, source)| meta.get(*k).map(|d| (*source, d.clone()))),
+            )
+            .find_map(|(source, d)| normalise_date(&d).map(|d| (Some(d), Some(source))))
+    };
+    let (mut published, mut published_source) = machine_date(
+        &["datePublished", "dateCreated"],
+        &[
+            ("article:published_time", "article:published_time"),
+            ("og:published_time", "og:published_time"),
+            ("datepublished", "meta datePublished"),
+            ("date", "meta date"),
+            ("dc.date", "meta dc.date"),
+            ("dc.date.issued", "meta dc.date.issued"),
+            ("dcterms.created", "meta dcterms.created"),
+            ("pubdate", "meta pubdate"),
+            ("publishdate", "meta publishdate"),
+            ("publish-date", "meta publish-date"),
+            ("sailthru.date", "meta sailthru.date"),
+            ("parsely-pub-date", "meta parsely-pub-date"),
+        ],
+    )
+    .unwrap_or_default();
+    if published.is_none()
+        && let Some(d) = found.time_datetime().and_then(|d| normalise_date(&d))
+    {
+        (published, published_source) = (Some(d), Some("<time datetime>"));
+    }
+    let (updated, updated_source) = machine_date(
+        &["dateModified"],
+        &[
+            ("article:modified_time", "article:modified_time"),
+            ("og:updated_time", "og:updated_time"),
+            ("datemodified", "meta dateModified"),
+            ("dcterms.modified", "meta dcterms.modified"),
+            ("last-modified", "meta last-modified"),
+        ],
+    )
+    .unwrap_or_default();
+    let updated_source = updated_source.filter(|_| updated != published);
+    let updated = updated.filter(|_| updated_source.is_some());
     let canonical_url = found
         .canonical
         .and_then(|n| n.attr("href"))
@@ -143,18 +203,30 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
         .map(|url| Image {
             url,
             alt: get(&["og:image:alt", "twitter:image:alt"]).unwrap_or_default(),
+            caption: None,
         });
     let article_body = ld
         .as_ref()
         .and_then(|a| text_field(a, &["articleBody", "text"]));
+    let excerpt = excerpt.map(|e| collapse(&e));
+    let lead_paragraph = excerpt
+        .as_deref()
+        .and_then(|e| lead_paragraph(&found.paragraphs, e));
     Metadata {
-        title: title.map(|t| collapse(&t)),
-        byline: byline.map(|b| collapse(&b)),
+        lead_paragraph,
+        titles: titles.into_iter().map(|(s, t)| (s, collapse(&t))).collect(),
+        headlines: found.headlines,
+        byline,
+        byline_source,
         published,
+        published_source,
+        updated,
+        updated_source,
+        date_texts: found.date_texts,
         site_name: site_name.map(|s| collapse(&s)),
         canonical_url,
         language,
-        excerpt: excerpt.map(|e| collapse(&e)),
+        excerpt,
         lead_image,
         article_body,
     }
@@ -189,7 +261,19 @@ struct Found<'a> {
     time_marked: Option<NodeRef<'a>>,
     /// The first `time[datetime]`.
     time_any: Option<NodeRef<'a>>,
+    /// The text of `<title>`.
+    title: Option<String>,
+    /// Texts of the first few `<h1>` and `itemprop=headline` elements.
+    headlines: Vec<String>,
+    /// Texts of the first few short elements marked as dates.
+    date_texts: Vec<String>,
+    /// Every `<p>`, for finding the story's first paragraph.
+    paragraphs: Vec<NodeRef<'a>>,
 }
+
+/// How many visible headlines and date elements are read.
+const MAX_HEADLINES: usize = 6;
+const MAX_DATE_TEXTS: usize = 12;
 
 impl<'a> Found<'a> {
     fn scan(doc: &'a Document) -> Self {
@@ -213,7 +297,38 @@ impl<'a> Found<'a> {
                         found.time_any = Some(node);
                     }
                 }
+                "p" => found.paragraphs.push(node),
+                "title" if found.title.is_none() => {
+                    found.title = Some(collapse(&node.text())).filter(|t| !t.is_empty());
+                }
+                "h1" if found.headlines.len() < MAX_HEADLINES => {
+                    let text = collapse(&node.text());
+                    if !text.is_empty() {
+                        found.headlines.push(text);
+                    }
+                }
                 _ => {}
+            }
+            if &*name != "h1"
+                && found.headlines.len() < MAX_HEADLINES
+                && node.attr("itemprop").is_some_and(|p| &*p == "headline")
+                && &*name != "meta"
+            {
+                let text = collapse(&node.text());
+                if !text.is_empty() && text.chars().count() <= 300 {
+                    found.headlines.push(text);
+                }
+            }
+            // A box with many elements inside is a layout wrapper that
+            // happens to have "date" in a class name.
+            if found.date_texts.len() < MAX_DATE_TEXTS
+                && is_date_box(&node)
+                && node.descendants_it().take(12).count() <= 10
+            {
+                let text = collapse(&node.text());
+                if !text.is_empty() && text.chars().count() <= 200 {
+                    found.date_texts.push(text);
+                }
             }
         }
         found
@@ -226,6 +341,93 @@ impl<'a> Found<'a> {
             .and_then(|n| n.attr("datetime"))
             .map(|d| d.to_string())
     }
+}
+
+/// Words in a class or id that mark a summary written apart from the
+/// story (a standfirst or dek), not its first paragraph.
+const SUMMARY_MARKS: &[&str] = &[
+    "summary",
+    "dek",
+    "deck",
+    "standfirst",
+    "subtitle",
+    "subheadline",
+    "sub-headline",
+    "description",
+    "excerpt",
+    "header",
+    "hero",
+    "kicker",
+    "abstract",
+    "teaser",
+];
+
+/// The text of the first plain `<p>` that `excerpt` opens (at least 80
+/// characters of it), outside headers and summary boxes.
+fn lead_paragraph(paragraphs: &[NodeRef], excerpt: &str) -> Option<String> {
+    let probe: String = excerpt
+        .trim_end_matches(['.', '…'])
+        .chars()
+        .take(80)
+        .collect();
+    if probe.chars().count() < 80 {
+        return None;
+    }
+    let first_word = probe.split_whitespace().next()?;
+    for p in paragraphs {
+        // The paragraph's first text must open with the description's
+        // first word; only then is its whole text built.
+        let first_text = p.descendants_it().find_map(|n| {
+            n.query_or(None, |t| match &t.data {
+                dom_query::NodeData::Text { contents } if !contents.trim().is_empty() => {
+                    Some(contents.trim_start().starts_with(first_word))
+                }
+                _ => None,
+            })
+        });
+        if first_text != Some(true) {
+            continue;
+        }
+        let text = p.text();
+        let text = collapse(&text);
+        if !text.starts_with(&probe) {
+            continue;
+        }
+        let marked = std::iter::once(*p).chain(p.ancestors_it(Some(3))).any(|n| {
+            n.has_name("header")
+                || ["class", "id"].iter().any(|a| {
+                    n.attr(a).is_some_and(|v| {
+                        let v = v.to_ascii_lowercase();
+                        SUMMARY_MARKS.iter().any(|m| v.contains(m))
+                    })
+                })
+        });
+        return (!marked).then_some(text);
+    }
+    None
+}
+
+/// An element whose class, id or `itemprop` says it holds a date, or a
+/// `<time>`.
+fn is_date_box(node: &NodeRef) -> bool {
+    if node.has_name("time") {
+        return true;
+    }
+    if node.has_name("script") || node.has_name("style") || node.has_name("meta") {
+        return false;
+    }
+    // One literal search per attribute: this runs on every element.
+    static DATE_MARK: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)date|time|publish|posted").expect("valid date mark pattern")
+    });
+    static NOT_DATE_MARK: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)update|timeline").expect("valid date mark pattern")
+    });
+    let marked = |attr: &str| {
+        node.attr(attr)
+            .is_some_and(|v| DATE_MARK.is_match(&v) && !NOT_DATE_MARK.is_match(&v))
+    };
+    marked("class") || marked("id") || marked("itemprop")
 }
 
 /// The first JSON-LD object of an article type, looking inside arrays
@@ -388,14 +590,8 @@ pub fn absolute(u: &str, base: Option<&Url>) -> Option<String> {
     matches!(url.scheme(), "http" | "https").then(|| url.to_string())
 }
 
-/// A byline that reads like names: not a URL and not a sentence.
-fn is_name(b: &str) -> bool {
-    let b = b.trim();
-    !b.is_empty() && b.chars().count() <= 100 && !b.contains("://") && !b.starts_with("www.")
-}
-
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::vocabulary::text::one_line(s)
 }
 
 #[cfg(test)]
@@ -439,7 +635,7 @@ mod tests {
         );
         let base = Url::parse("https://hafen.example/news/faehre.html").unwrap();
         let m = read(&doc, Some(&base));
-        assert_eq!(m.title.as_deref(), Some("Fähre & Hafen"));
+        assert_eq!(m.titles[0], ("og:title", "Fähre & Hafen".to_string()));
         assert_eq!(m.byline, None, "profile URLs are not bylines");
         assert_eq!(m.published.as_deref(), Some("2026-01-02T03:04:05+01:00"));
         assert_eq!(m.language.as_deref(), Some("de"));
@@ -463,7 +659,7 @@ mod tests {
                 r#"<script type="application/ld+json">{ld}</script>"#
             ));
             let m = read(&doc, None);
-            assert_eq!(m.title.as_deref(), Some("A"), "{ld}");
+            assert_eq!(m.titles[0], ("json-ld headline", "A".to_string()), "{ld}");
             assert_eq!(m.byline.as_deref(), Some("Jo Roe"), "{ld}");
         }
     }

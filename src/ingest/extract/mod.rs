@@ -1,21 +1,30 @@
 //! Article extraction: a saved or fetched news page to a title, metadata,
 //! images and a Markdown body.
 //!
-//! Owns the recipe; the steps live in submodules named for what they own:
-//! `metadata` (JSON-LD, OpenGraph, `<meta>`), `clean` (what is furniture),
-//! `boilerplate` (notice and credit lines), `sanitize` (the markup
-//! allowlist), `to_markdown` (htmd and plain text) and `text_dump` (saved
-//! `.txt` pages). Decoding bytes is `decode`'s job and fetching is not done
-//! here: everything in this module is a pure function of its input.
+//! Owns the recipe (which source wins for each field, when a longer body
+//! replaces Readability's, what leaves the body once the byline is known)
+//! and records where each field was found ([`Sources`]). The steps live in
+//! submodules named for what they own: `metadata` (JSON-LD, OpenGraph,
+//! `<meta>`), `title` (choosing and trimming the title), `byline` (names
+//! only), `dates` (dates written for people and in URLs), `clean` (what is
+//! furniture), `boilerplate` (notice and credit lines), `sanitize` (the
+//! markup allowlist), `to_markdown` (htmd and plain text) and `text_dump`
+//! (saved `.txt` pages). Decoding bytes is `decode`'s job and fetching is
+//! not done here: everything in this module is a pure function of its
+//! input and the clock (dates ahead of it are refused).
 
 mod boilerplate;
+mod byline;
 mod clean;
+mod dates;
 mod fragment;
 mod metadata;
 mod sanitize;
 mod text_dump;
+mod title;
 mod to_markdown;
 
+pub use byline::clean as clean_byline;
 pub use fragment::fragment_to_markdown;
 pub use text_dump::extract_text_dump;
 
@@ -23,6 +32,7 @@ use crate::content::Image;
 use anyhow::{Context, Result, bail};
 use dom_query::Document;
 use dom_smoothie::Readability;
+use serde::Serialize;
 use url::Url;
 
 /// What extraction recovered from one page.
@@ -32,6 +42,8 @@ pub struct Extracted {
     pub byline: Option<String>,
     /// RFC 3339 when the page's date could be parsed, else `None`.
     pub published: Option<String>,
+    /// RFC 3339 when the page says it was updated after `published`.
+    pub updated: Option<String>,
     pub site_name: Option<String>,
     /// Absolute URL.
     pub canonical_url: Option<String>,
@@ -41,6 +53,25 @@ pub struct Extracted {
     pub images: Vec<Image>,
     /// The article body as Markdown, without the title heading or images.
     pub markdown: String,
+    /// Where each field was found, so a user can see why a page came out
+    /// as it did.
+    pub sources: Sources,
+}
+
+/// Where extraction found a field: a short name of the markup or rule
+/// ("json-ld headline", "`<h1>`", "date line in article", "URL path").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Sources {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<&'static str>,
 }
 
 impl Extracted {
@@ -48,7 +79,7 @@ impl Extracted {
     /// separated by blank lines.
     pub fn text(&self) -> String {
         let body = to_markdown::plain_text(&self.markdown);
-        let title = self.title.split_whitespace().collect::<Vec<_>>().join(" ");
+        let title = crate::vocabulary::text::one_line(&self.title);
         if body.is_empty() {
             title
         } else {
@@ -61,101 +92,337 @@ impl Extracted {
 /// for a better body: JSON-LD `articleBody`, else the largest text block.
 const MIN_BODY_CHARS: usize = 400;
 
+/// A candidate body this many times longer than Readability's means
+/// Readability chose a fragment of the story (a lead box, one section).
+const LOST_BODY_RATIO: usize = 3;
+
+/// A candidate this many times longer wins even when it does not hold
+/// Readability's text: Readability then chose a box beside the story.
+const FAR_LOST_BODY_RATIO: usize = 8;
+
 /// Extracts the article from an HTML page. `url` is where the page came
-/// from; relative links and image URLs are resolved against it.
+/// from; relative links and image URLs are resolved against it, else
+/// against the page's canonical URL.
 pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
-    let base = url
+    let page_url = url
         .map(|u| Url::parse(u).with_context(|| format!("page URL `{u}` is not absolute")))
         .transpose()?;
     let doc = Document::from(html);
-    let meta = metadata::read(&doc, base.as_ref());
+    let meta = metadata::read(&doc, page_url.as_ref());
+    let base = page_url.clone().or_else(|| {
+        meta.canonical_url
+            .as_deref()
+            .and_then(|u| Url::parse(u).ok())
+            .filter(|u| matches!(u.scheme(), "http" | "https"))
+    });
+    let host = base.as_ref().and_then(|b| b.host_str().map(str::to_string));
+    let site = meta.site_name.clone();
     clean::strip_furniture(&doc);
-    let fallback = largest_block(&doc);
+    let fallback =
+        clean::largest_paragraph_parent(&doc).map(|(n, node)| (n, node.html().to_string()));
     let article = Readability::with_document(doc, base.as_ref().map(Url::as_str), None)
         .context("page URL is not absolute")?
         .parse()
         .ok();
+    let mut sources = Sources::default();
 
-    let title = meta
-        .title
-        .clone()
-        .or_else(|| article.as_ref().map(|a| a.title.clone()))
-        .unwrap_or_default();
-    let title = strip_site_name(&title, meta.site_name.as_deref());
+    let mut candidates = meta.titles.clone();
+    if let Some(a) = article.as_ref().filter(|a| !a.title.trim().is_empty()) {
+        // Readability's reading of `<title>` goes before the raw one.
+        let at = candidates
+            .iter()
+            .position(|(s, _)| *s == "<title>")
+            .unwrap_or(candidates.len());
+        candidates.insert(at, ("<title>", a.title.trim().to_string()));
+    }
+    let (title, title_source) = title::choose(
+        &candidates,
+        &meta.headlines,
+        site.as_deref(),
+        host.as_deref(),
+    )
+    .map_or((String::new(), None), |(t, s)| (t, Some(s)));
+    sources.title = title_source;
+
     let content = article
         .as_ref()
         .map(|a| a.content.to_string())
         .unwrap_or_default();
-    let mut tidied = clean::tidy_article(&content, &title, base.as_ref());
-    let mut markdown = to_markdown::to_markdown(&sanitize::sanitize(&tidied.html, base.as_ref()));
+    let to_body = |html: &str| {
+        let t = clean::tidy_article(html, &title, base.as_ref());
+        let md = to_markdown::to_markdown(&sanitize::sanitize(&t.html, base.as_ref()));
+        (t, md)
+    };
+    let (mut tidied, mut markdown) = to_body(&content);
+    sources.body = Some("readability");
     let body_chars = |md: &str| to_markdown::plain_text(md).chars().count();
     let chars = body_chars(&markdown);
-    if chars < MIN_BODY_CHARS {
-        let better = meta
-            .article_body
-            .as_deref()
-            .map(text_dump::paragraphs_to_markdown)
+    let ld_chars = meta
+        .article_body
+        .as_deref()
+        .map_or(0, |b| b.chars().count());
+    let block_chars = fallback.as_ref().map_or(0, |(n, _)| *n);
+    let short = chars < MIN_BODY_CHARS;
+    if short || ld_chars.max(block_chars) > chars * LOST_BODY_RATIO {
+        let chosen = to_markdown::plain_text(&markdown);
+        let from_ld = meta.article_body.as_deref().map(|b| {
+            (
+                "json-ld articleBody",
+                text_dump::paragraphs_to_markdown(b),
+                None,
+            )
+        });
+        let from_block = fallback.as_ref().map(|(_, html)| {
+            let (t, md) = to_body(html);
+            ("largest block", md, Some(t))
+        });
+        // A long body replaces Readability's only when it holds what
+        // Readability found: else it is another part of the page.
+        let better = from_ld
             .into_iter()
-            .chain(fallback.map(|html| {
-                let t = clean::tidy_article(&html, &title, base.as_ref());
-                to_markdown::to_markdown(&sanitize::sanitize(&t.html, base.as_ref()))
-            }))
-            .map(|md| (body_chars(&md), md))
-            .max_by_key(|(n, _)| *n);
-        if let Some((_, better)) = better.filter(|(n, _)| *n > chars) {
+            .chain(from_block)
+            .map(|(source, md, t)| (body_chars(&md), source, md, t))
+            .filter(|(n, _, md, _)| {
+                *n > chars
+                    && (short
+                        || *n > chars * FAR_LOST_BODY_RATIO
+                        || *n > chars * LOST_BODY_RATIO && contains_most_of(md, &chosen))
+            })
+            .max_by_key(|(n, ..)| *n);
+        if let Some((_, source, better, t)) = better {
             markdown = better;
+            sources.body = Some(source);
+            if let Some(t) = t {
+                tidied.dates = t.dates;
+            }
         }
     }
-    let markdown = clean::trim_trailing_teasers(&markdown);
+    let mut markdown = clean::trim_tail(&markdown);
+    if let Some(lead) = meta.lead_paragraph.as_deref()
+        && !markdown.is_empty()
+        && !holds(&markdown, lead)
+    {
+        // The story's first paragraph sat outside the block Readability
+        // chose (a lead above a picture, in its own box).
+        markdown = format!("{}\n\n{markdown}", text_dump::paragraphs_to_markdown(lead));
+    }
     if title.is_empty() && markdown.is_empty() {
         bail!("found no title and no article text in the page");
     }
 
     let mut images = Vec::new();
-    images.extend(meta.lead_image);
+    images.extend(meta.lead_image.clone());
     images.append(&mut tidied.images);
     let mut seen = std::collections::HashSet::new();
     images.retain(|i| seen.insert(i.url.clone()));
 
+    let (byline, byline_source) = match (&meta.byline, &article) {
+        (Some(b), _) => (Some(b.clone()), meta.byline_source),
+        (None, Some(a)) => {
+            let b = a
+                .byline
+                .as_deref()
+                .and_then(|b| byline::clean(b, site.as_deref(), host.as_deref()));
+            let source = b.as_ref().map(|_| "byline in page");
+            (b, source)
+        }
+        _ => (None, None),
+    };
+    sources.byline = byline_source;
+    let markdown = match &byline {
+        Some(b) => drop_author_box(
+            &drop_byline_lines(&markdown, b, site.as_deref(), host.as_deref()),
+            b,
+        ),
+        None => markdown,
+    };
+
+    let (published, updated) = find_dates(&meta, &tidied.dates, base.as_ref(), html, &mut sources);
+
     let article_lang = article.as_ref().and_then(|a| a.lang.clone());
     Ok(Extracted {
         title,
-        byline: meta.byline.or_else(|| {
-            article
-                .as_ref()
-                .and_then(|a| a.byline.clone())
-                .filter(|b| b.split_whitespace().count() >= 2 && !b.ends_with(" by"))
-        }),
-        published: meta.published,
+        byline,
+        published,
+        updated,
         site_name: meta.site_name,
         canonical_url: meta.canonical_url,
         language: meta.language.or(article_lang),
-        excerpt: meta
-            .excerpt
-            .or_else(|| article.as_ref().and_then(|a| a.excerpt.clone())),
+        // Readability's excerpt is the first paragraph it saw, which may be
+        // a date line or a notice that has since left the body.
+        excerpt: meta.excerpt.or_else(|| {
+            article
+                .as_ref()
+                .and_then(|a| a.excerpt.clone())
+                .filter(|e| dates::date_line(e).is_none() && !boilerplate::is_boilerplate(e))
+        }),
         images,
         markdown,
+        sources,
     })
 }
 
-/// The HTML of the element whose own paragraphs hold the most text, for
-/// pages Readability cannot read.
-fn largest_block(doc: &Document) -> Option<String> {
-    clean::largest_paragraph_parent(doc).map(|(_, node)| node.html().to_string())
+/// The body without short blocks near its start or end that only repeat
+/// the byline ("By Jo Roe", "Jo Roe"): it is metadata and shown as such.
+fn drop_byline_lines(
+    markdown: &str,
+    byline: &str,
+    site: Option<&str>,
+    host: Option<&str>,
+) -> String {
+    let blocks: Vec<&str> = markdown.split("\n\n").collect();
+    let n = blocks.len();
+    let is_byline = |i: usize| {
+        // Position and length first: the Markdown of a byline line is short.
+        if !(i < 3 || i + 2 >= n) || n < 2 || blocks[i].len() > 300 {
+            return false;
+        }
+        let text = to_markdown::plain_text(blocks[i]);
+        text.chars().count() <= 100 && byline::clean(&text, site, host).is_some_and(|b| b == byline)
+    };
+    let kept: Vec<&str> = (0..n)
+        .filter(|&i| !is_byline(i))
+        .map(|i| blocks[i])
+        .collect();
+    if kept.len() == n {
+        return markdown.to_string();
+    }
+    kept.join("\n\n")
 }
 
-/// "Headline | Site" or "Headline - Site" to "Headline" when the tail is
-/// the site's name.
-fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    let title = title.trim();
-    if let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) {
-        for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
-            if let Some(head) = title.strip_suffix(site).and_then(|h| h.strip_suffix(sep)) {
-                return head.trim().to_string();
-            }
+/// The body without an author box at its end: a heading "About Jo Roe"
+/// ("Über Jo Roe", "À propos de Jo Roe") naming the byline's author, and
+/// the short bio and links after it.
+fn drop_author_box(markdown: &str, byline: &str) -> String {
+    static ABOUT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(?:about|über|ueber|à propos de|a propos de|sobre|o autorze|over)\s+(?:the author\s*:?\s*|den autor\s*:?\s*|die autorin\s*:?\s*)?(.+?)\s*:?$")
+            .expect("valid author box pattern")
+    });
+    let blocks: Vec<&str> = markdown.split("\n\n").collect();
+    let names: Vec<String> = byline
+        .replace(" and ", ", ")
+        .split(", ")
+        .map(|n| n.trim().to_lowercase())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let start = blocks.len().saturating_sub(5).max(1);
+    let at = (start..blocks.len()).find(|&i| {
+        let text = to_markdown::plain_text(blocks[i]);
+        text.chars().count() <= 80
+            && ABOUT
+                .captures(&text)
+                .is_some_and(|c| names.contains(&c[1].trim().to_lowercase()))
+    });
+    match at {
+        Some(at) if blocks[at + 1..].iter().all(|b| b.chars().count() < 600) => {
+            blocks[..at].join("\n\n")
+        }
+        _ => markdown.to_string(),
+    }
+}
+
+/// Whether the Markdown body holds the opening of `paragraph`.
+fn holds(markdown: &str, paragraph: &str) -> bool {
+    let squash = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let probe: String = squash(paragraph).chars().take(60).collect();
+    squash(&to_markdown::plain_text(markdown)).contains(&probe)
+}
+
+/// Whether most of the paragraphs of `chosen` (plain text) appear in the
+/// Markdown body `candidate`, compared without whitespace and markup.
+fn contains_most_of(candidate: &str, chosen: &str) -> bool {
+    let squash = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let haystack = squash(&to_markdown::plain_text(candidate));
+    let paragraphs: Vec<String> = chosen
+        .split("\n\n")
+        .map(squash)
+        .filter(|p| p.chars().count() >= 20)
+        .collect();
+    let found = paragraphs
+        .iter()
+        .filter(|p| haystack.contains(p.as_str()))
+        .count();
+    !paragraphs.is_empty() && found * 2 >= paragraphs.len()
+}
+
+/// The publishing and update dates, from the first source that has one:
+/// machine-readable markup, then a date line in the article, then an
+/// element marked as a date, then the URL path, then a CJK date anywhere
+/// in the page.
+fn find_dates(
+    meta: &metadata::Metadata,
+    lines: &dates::DateLine,
+    base: Option<&Url>,
+    html: &str,
+    sources: &mut Sources,
+) -> (Option<String>, Option<String>) {
+    let (mut published, mut source) = (meta.published.clone(), meta.published_source);
+    if published.is_none() && lines.published.is_some() {
+        (published, source) = (lines.published.clone(), Some("date line in article"));
+    }
+    let from_url = || {
+        meta.canonical_url
+            .as_deref()
+            .and_then(dates::date_from_url)
+            .or_else(|| base.and_then(|b| dates::date_from_url(b.as_str())))
+    };
+    if published.is_none() {
+        let marked = meta
+            .date_texts
+            .iter()
+            .find_map(|t| dates::parse_text_date(t));
+        let url_date = from_url();
+        (published, source) = match (marked, url_date) {
+            // The URL's day outranks a marked element that disagrees with
+            // it: the element may belong to another story on the page.
+            (Some(m), Some(u)) if m.get(..10) != u.get(..10) => (Some(u), Some("URL path")),
+            (Some(m), _) => (Some(m), Some("date element in page")),
+            (None, Some(u)) => (Some(u), Some("URL path")),
+            (None, None) => (None, None),
+        };
+    }
+    if published.is_none() {
+        static CJK_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?")
+                .expect("valid CJK date pattern")
+        });
+        if let Some(m) = CJK_DATE.find(html) {
+            (published, source) = (
+                dates::parse_text_date(&m.as_str().replace('：', ":")),
+                Some("date in page text"),
+            );
         }
     }
-    title.to_string()
+    // A date more than two days ahead is an event's, not the article's.
+    let soon = chrono::Utc::now() + chrono::Duration::days(2);
+    let future = |d: &str| chrono::DateTime::parse_from_rfc3339(d).is_ok_and(|d| d > soon);
+    if published.as_deref().is_some_and(future) {
+        published = None;
+    }
+    sources.published = source.filter(|_| published.is_some());
+    let (mut updated, mut updated_source) = (meta.updated.clone(), meta.updated_source);
+    if updated.is_none() && lines.updated.is_some() {
+        (updated, updated_source) = (lines.updated.clone(), Some("date line in article"));
+    }
+    // An update before the publishing date, or the same, says nothing.
+    if updated.as_deref().is_some_and(future)
+        || updated
+            .as_ref()
+            .zip(published.as_ref())
+            .is_some_and(|(u, p)| {
+                match (
+                    chrono::DateTime::parse_from_rfc3339(u),
+                    chrono::DateTime::parse_from_rfc3339(p),
+                ) {
+                    (Ok(u), Ok(p)) => u <= p,
+                    _ => u == p,
+                }
+            })
+    {
+        (updated, updated_source) = (None, None);
+    }
+    sources.updated = updated_source;
+    (published, updated)
 }
 
 #[cfg(test)]
@@ -177,7 +444,7 @@ mod tests {
     fn news_page_keeps_the_story_and_its_metadata() {
         let e = extract_html(FERRY, Some(FERRY_URL)).unwrap();
         assert_eq!(e.title, "Council backs night ferry after long debate");
-        assert_eq!(e.byline.as_deref(), Some("Ada Byrne, Tom Ólafsson"));
+        assert_eq!(e.byline.as_deref(), Some("Ada Byrne and Tom Ólafsson"));
         assert_eq!(e.published.as_deref(), Some("2026-11-27T18:30:00+01:00"));
         assert_eq!(e.site_name.as_deref(), Some("Harbour Courier"));
         assert_eq!(e.canonical_url.as_deref(), Some(FERRY_URL));
@@ -393,34 +660,192 @@ mod tests {
         }
     }
 
+    const STORM: &str = include_str!("../../../tests/fixtures/pages/storm-ferry.html");
+
+    #[test]
+    fn wire_story_metadata_is_clean_and_explained() {
+        // No page URL: links resolve against the canonical URL.
+        let e = extract_html(STORM, None).unwrap();
+        assert_eq!(e.title, "Ferry service resumes after three-day storm");
+        assert_eq!(e.byline.as_deref(), Some("Mara Lindqvist and Owen Price"));
+        assert_eq!(e.published.as_deref(), Some("2019-11-18T08:22:00-05:00"));
+        assert_eq!(e.updated.as_deref(), Some("2019-11-20T05:27:00-06:00"));
+        assert_eq!(e.excerpt, None, "a date line is no excerpt");
+        assert_eq!(
+            e.sources,
+            Sources {
+                title: Some("<h1>"),
+                byline: Some("meta author"),
+                published: Some("date line in article"),
+                updated: Some("date line in article"),
+                body: Some("readability"),
+            }
+        );
+        let image = &e.images[0];
+        assert_eq!(image.url, "https://courier.example/media/ferry-pier.jpg");
+        assert_eq!(image.alt, "Ferry at the east pier");
+        assert_eq!(
+            image.caption.as_deref(),
+            Some("The first crossing leaves the east pier on Monday morning.")
+        );
+        let md = &e.markdown;
+        assert!(
+            md.contains("[new timetable](https://courier.example/news/ferry-timetable)"),
+            "{md}"
+        );
+        assert!(
+            md.contains(
+                "Harbour master [Ines Alder](https://courier.example/people/ines-alder) said"
+            ),
+            "hover card kept:\n{md}"
+        );
+        assert!(md.contains(r"protected\] or read"), "{md}");
+        assert!(md.ends_with("as expected."), "tail kept:\n{md}");
+        for gone in [
+            "Updated",
+            "Published",
+            "8:22",
+            "first crossing leaves",
+            "less",
+            "deputy",
+            "cdn-cgi",
+            "Navigate to",
+            "](/",
+        ] {
+            assert!(!md.contains(gone), "kept {gone:?}:\n{md}");
+        }
+    }
+
+    #[test]
+    fn a_fragment_gives_way_to_the_whole_story() {
+        let paragraphs: Vec<String> = (1..=12)
+            .map(|i| format!("Paragraph {i} of the report: the harbour board met on Tuesday and agreed, after a long and sometimes bitter debate, that the old pier would be repaired."))
+            .collect();
+        let ld_body = paragraphs.join("\n\n");
+        // The page shows the first three paragraphs; the rest is only in
+        // JSON-LD, as on sites that render the story with script.
+        let html = format!(
+            r#"<html><head><title>Pier to be repaired</title>
+            <script type="application/ld+json">{{"@type":"NewsArticle","headline":"Pier to be repaired","articleBody":{}}}</script>
+            </head><body><article><p>{}</p><p>{}</p><p>{}</p></article></body></html>"#,
+            serde_json::to_string(&ld_body).unwrap(),
+            paragraphs[0],
+            paragraphs[1],
+            paragraphs[2]
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.sources.body, Some("json-ld articleBody"));
+        assert!(e.markdown.contains("Paragraph 12 of"), "{}", e.markdown);
+        // A long JSON-LD body about something else does not replace the page.
+        let other = "An unrelated text about the weather in the hills. ".repeat(60);
+        let html = html.replace(
+            &serde_json::to_string(&ld_body).unwrap(),
+            &serde_json::to_string(&other).unwrap(),
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.sources.body, Some("readability"));
+        // Unless it is so much longer that Readability must have chosen a
+        // box beside the story.
+        let story = "The full story of the pier, told at last in every detail. ".repeat(200);
+        let html = html.replace(
+            &serde_json::to_string(&other).unwrap(),
+            &serde_json::to_string(&story).unwrap(),
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.sources.body, Some("json-ld articleBody"));
+    }
+
+    #[test]
+    fn a_first_paragraph_outside_the_story_block_is_kept() {
+        let lead = "Tras una semana de presión sobre la prensa, el presidente de la Asamblea pidió a los periodistas que se fueran del país, en una sesión que duró hasta la madrugada.";
+        let rest: String = (1..=6)
+            .map(|i| format!("<p>Párrafo {i} de la crónica: la sesión plenaria empezó tarde, los diputados discutieron durante horas y al final se aprobó la reforma sin cambios.</p>"))
+            .collect();
+        let html = format!(
+            r#"<html><head><title>La Asamblea y la prensa</title><meta name="description" content="{lead}"></head>
+            <body><div class="top"><h1>La Asamblea y la prensa</h1></div>
+            <div class="row"><div class="col"><div class="lead-box"><p dir="ltr">{lead}</p></div></div></div>
+            <div class="row"><figure><img src="https://e.org/a.jpg" alt="Sesión"></figure></div>
+            <div class="row"><div class="col"><div class="story-body">{rest}</div></div></div>
+            <footer><p>Contacto</p></footer></body></html>"#
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert!(e.markdown.starts_with("Tras una semana"), "{}", e.markdown);
+        assert_eq!(e.markdown.matches("Tras una semana").count(), 1);
+        assert!(e.markdown.contains("Párrafo 6"), "{}", e.markdown);
+    }
+
+    #[test]
+    fn undated_pages_are_dated_from_the_url_or_cjk_text() {
+        let body = story(4);
+        let html = format!(
+            "<html><head><title>Pier report</title></head><body><article>{body}</article></body></html>"
+        );
+        let e = extract_html(
+            &html,
+            Some("https://courier.example/world/2019/nov/19/pier"),
+        )
+        .unwrap();
+        assert_eq!(e.published.as_deref(), Some("2019-11-19T00:00:00Z"));
+        assert_eq!(e.sources.published, Some("URL path"));
+        let html = format!(
+            "<html><head><title>港口夜间渡轮获批-新华网</title><meta property=og:site_name content=新华网></head><body><div class=info><span>2018年6月19日 10:20</span><span>来源：新华网</span></div><article>{body}</article></body></html>"
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.title, "港口夜间渡轮获批");
+        assert_eq!(e.published.as_deref(), Some("2018-06-19T10:20:00Z"));
+    }
+
+    #[test]
+    fn byline_lines_leave_the_body() {
+        let story = "The council met on Tuesday and voted for the ferry.";
+        let cases = [
+            (format!("By Jo Roe\n\n{story}"), story.to_string()),
+            (format!("{story}\n\n**Jo Roe**"), story.to_string()),
+            (
+                format!("{story}\n\nJo Roe said the vote was close.\n\nMore text."),
+                format!("{story}\n\nJo Roe said the vote was close.\n\nMore text."),
+            ),
+        ];
+        for (md, want) in cases {
+            assert_eq!(drop_byline_lines(&md, "Jo Roe", None, None), want);
+        }
+    }
+
+    #[test]
+    fn author_boxes_leave_the_body() {
+        let story = "The council met on Tuesday and voted for the ferry.";
+        let md = format!(
+            "{story}\n\nMore text.\n\n## Über Jo Roe\n\nJo Roe writes about harbours.\n\n[Alle Beiträge von Jo Roe](https://e.org/jo)"
+        );
+        assert_eq!(
+            drop_author_box(&md, "Jo Roe and Li Wei"),
+            format!("{story}\n\nMore text.")
+        );
+        let md = format!("{story}\n\nAbout Li Wei's ferry: it sails at noon.");
+        assert_eq!(drop_author_box(&md, "Jo Roe"), md);
+    }
+
+    #[test]
+    fn future_dates_and_early_updates_are_dropped() {
+        let html = format!(
+            r#"<html><head><title>Harbour festival</title>
+            <meta property="article:published_time" content="2019-11-18T08:00:00Z">
+            <meta property="article:modified_time" content="2019-11-17T08:00:00Z">
+            </head><body><article>{}</article></body></html>"#,
+            story(4)
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.published.as_deref(), Some("2019-11-18T08:00:00Z"));
+        assert_eq!((e.updated, e.sources.updated), (None, None));
+        let html = html.replace("2019-11-18T08:00:00Z", "2999-07-01T10:00:00Z");
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!((e.published, e.sources.published), (None, None));
+    }
+
     #[test]
     fn relative_page_urls_are_refused() {
         let err = extract_html("<p>x</p>", Some("/news/a.html")).unwrap_err();
         assert!(format!("{err:#}").contains("not absolute"), "{err:#}");
-    }
-
-    #[test]
-    fn site_names_are_cut_from_titles() {
-        let cases = [
-            (
-                "Ferry approved | Harbour Courier",
-                Some("Harbour Courier"),
-                "Ferry approved",
-            ),
-            (
-                "Ferry approved - Harbour Courier",
-                Some("Harbour Courier"),
-                "Ferry approved",
-            ),
-            (
-                "Ferry approved - and about time",
-                Some("Harbour Courier"),
-                "Ferry approved - and about time",
-            ),
-            ("Ferry approved", None, "Ferry approved"),
-        ];
-        for (title, site, want) in cases {
-            assert_eq!(strip_site_name(title, site), want);
-        }
     }
 }

@@ -58,7 +58,7 @@ fn paragraphs(text: &str) -> Vec<String> {
     let mut current = String::new();
     let mut last_line_chars = 0;
     let mut flush = |current: &mut String| {
-        let p = current.split_whitespace().collect::<Vec<_>>().join(" ");
+        let p = crate::vocabulary::text::one_line(current);
         current.clear();
         if !p.is_empty() && !is_boilerplate(&p) && seen.insert(p.clone()) {
             out.push(p);

@@ -8,6 +8,8 @@
 use htmd::HtmlToMarkdown;
 use htmd::options::{BulletListMarker, Options};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Tags whose text must never reach the Markdown. htmd writes the text of
 /// unknown and head elements by default.
@@ -32,7 +34,36 @@ pub fn to_markdown(html: &str) -> String {
             .skip_tags(SKIP.to_vec())
             .build();
     }
-    CONVERTER.with(|c| c.convert(html).unwrap_or_default().trim().to_string())
+    let md = CONVERTER.with(|c| c.convert(html).unwrap_or_default().trim().to_string());
+    drop_empty_links(&drop_link_titles(&md))
+}
+
+/// `[](url)` goes: a link whose only content was an image has nothing
+/// left to click in a text page. Blocks left empty go with it.
+fn drop_empty_links(md: &str) -> String {
+    static EMPTY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\[\s*\]\((<[^>\n]*>|[^()\s]*)(\s+\x22[^\x22\n]*\x22)?\)")
+            .expect("valid empty link pattern")
+    });
+    if !md.contains("[]") && !md.contains("[ ]") {
+        return md.to_string();
+    }
+    static BLANK_RUN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\n[ \t]*\n(?:[ \t]*\n)+").expect("valid blank-line pattern"));
+    let md = EMPTY.replace_all(md, "");
+    BLANK_RUN.replace_all(&md, "\n\n").trim().to_string()
+}
+
+/// `[text](url "title")` to `[text](url)`: a title is a tooltip
+/// ("Navigate to Entertainment") no text browser shows.
+fn drop_link_titles(md: &str) -> String {
+    static TITLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"\]\((<[^>\n]*>|[^()\s]+)\s+"[^"\n]*"\)"#).expect("valid link title pattern")
+    });
+    if !md.contains("\"") {
+        return md.to_string();
+    }
+    TITLED.replace_all(md, "]($1)").into_owned()
 }
 
 /// The text of a Markdown document: one block per paragraph, heading, list
@@ -41,7 +72,7 @@ pub fn plain_text(markdown: &str) -> String {
     let mut out = String::new();
     let mut block = String::new();
     let flush = |block: &mut String, out: &mut String| {
-        let text = block.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = crate::vocabulary::text::one_line(block);
         if !text.is_empty() {
             if !out.is_empty() {
                 out.push_str("\n\n");
@@ -69,4 +100,41 @@ pub fn plain_text(markdown: &str) -> String {
     }
     flush(&mut block, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_titles_are_dropped() {
+        let cases = [
+            (
+                r#"See [News](https://e.org/news "Navigate to News") now."#,
+                "See [News](https://e.org/news) now.",
+            ),
+            (
+                r#"A "quoted" word and [a](https://e.org/a)."#,
+                r#"A "quoted" word and [a](https://e.org/a)."#,
+            ),
+        ];
+        for (md, want) in cases {
+            assert_eq!(drop_link_titles(md), want);
+        }
+    }
+
+    #[test]
+    fn empty_links_are_dropped() {
+        let cases = [
+            (
+                "Before.\n\n[](https://e.org/photo/1)\n\nAfter [a](https://e.org/a) [](https://e.org/b).",
+                "Before.\n\nAfter [a](https://e.org/a) .",
+            ),
+            ("No links here.", "No links here."),
+            ("A [ ] box", "A [ ] box"),
+        ];
+        for (md, want) in cases {
+            assert_eq!(drop_empty_links(md), want);
+        }
+    }
 }

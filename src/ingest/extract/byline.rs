@@ -1,0 +1,315 @@
+//! Bylines as a reader should see them: the authors' names and nothing
+//! else, several joined as "A, B and C".
+//!
+//! Owns cleaning a raw byline from any source (JSON-LD, `<meta>`,
+//! Readability's guess): the "By" the page prints before the names, a date
+//! or agency glued on after them, job titles, CMS user names and the site's
+//! own name standing in for an author. Finding the raw byline is
+//! `metadata`'s job.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Words that open a byline before the names ("By", "Von", "Written by").
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:text|fotos?|bilder|interview|photos?)(?:\s+(?:und|and|&)\s+(?:text|fotos?|bilder|interview|photos?))*\s*:\s*|(?:veröffentlicht|geschrieben|verfasst)\s+von\s*:?\s*|(?:publié|écrit)\s+par\s*|(?:escrito|publicado)\s+por\s*|(?:(?:written|posted|reported|text|story|words|published|article|photos?\s+and\s+text)\s+by|by|von|par|por|di|door|av|autor(?:in)?|author|text|texte|reporting\s+by)\b\s*:?\s*)",
+    )
+    .expect("valid byline prefix")
+});
+
+/// Where a date, an update note or an editor's credit starts: everything
+/// from here on is not a name. Month and weekday names must be
+/// capitalised and followed by a day or comma, so "May" the surname stays.
+static CUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}\b",
+        r"|\d{1,2}\.?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember)",
+        r"|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b,",
+        r"|\b(?:am\s+)?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b",
+        r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}",
+        r"|\d{4}年",
+        r"|(?i:\b(?:last\s+)?(?:updated|published|posted)\b(?:\s+on)?\s*:?)",
+        r"|(?i:\b(?:edited|reviewed|photos?|photographs?|illustrations?|graphics?|video)\s+by\b)",
+        r"|\s[|•·—–]\s|\s-\s",
+    ))
+    .expect("valid byline cut")
+});
+
+/// A news agency after the names, set off by a space or punctuation
+/// ("Jo Roe, Reuters", "Jo Roe / dpa").
+static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[\s,;/|(]+(?:The\s+)?(?:Associated Press|Agence France-Presse|Reuters|AFP|AP|dpa|Bloomberg(?: News)?|Xinhua|UPI|PA|EFE|ANSA|KNA|epd|APA|SDA)\)?\s*$",
+    )
+    .expect("valid agency pattern")
+});
+
+/// A long agency name glued to the last name ("ERIC TUCKERAssociated Press").
+static GLUED_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{L})(?:Associated Press|Agence France-Presse|Reuters|Bloomberg|Xinhua)\s*$")
+        .expect("valid glued agency pattern")
+});
+
+/// A web address in a byline, with its brackets.
+static WEB_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(?\b(?:https?://|www\.)[^\s)]*\)?").expect("valid web address pattern")
+});
+
+/// Words left dangling at the end when a date is cut off.
+const DANGLING: &[&str] = &[
+    "am", "on", "at", "le", "el", "um", "vom", "den", "der", "the", "|",
+];
+
+/// Separators between several authors.
+static SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:,|;|\s&\s|\sand\s|、)\s*").expect("valid author split"));
+
+/// A part of a byline that is a job title or degree, not a name.
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:senior|chief|staff|special|contributing|guest|political|foreign|business|sports|science|health)\s+)*(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|staff|redakteur(?:in)?|ma|md|phd|msc|ms|mph|rn|jr\.?|sr\.?)$",
+    )
+    .expect("valid role pattern")
+});
+
+/// Text that is a link label or account chrome, never a name.
+static NOT_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:follow|contact|e-?mail|twitter|profile|view all|more by|posts by|admin|administrator|webmaster|anonymous|unknown|fail|copyright|all rights reserved)\b|©|^(?:photo|foto|фото|bild)\b|^(?:ma|md|phd|msc|mph|rn)\s|admin|@|://|^www\.")
+        .expect("valid non-name pattern")
+});
+
+/// The authors' names in `raw`, or `None` when nothing name-like is left.
+/// `site` is the publication's name and `host` its domain: a byline that
+/// is only either is not an author. Feed readers use it for a feed item's
+/// author too.
+pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String> {
+    let mut b = crate::vocabulary::text::one_line(raw);
+    // A JSON list written into a meta tag: `["Jo Roe"]`.
+    b = b.trim_matches(|c| matches!(c, '[' | ']' | '"')).to_string();
+    let lower = b.to_lowercase();
+    if lower.contains("copyright") || lower.contains('©') || lower.contains("rights reserved") {
+        return None;
+    }
+    // "Deutsche Welle (www.dw.com)": an address is not part of a name.
+    b = WEB_ADDRESS.replace_all(&b, "").trim().to_string();
+    // "By By Jo Roe", "By: Jo Roe".
+    while let Some(m) = PREFIX.find(&b).filter(|m| !m.is_empty()) {
+        b = b[m.end()..].to_string();
+    }
+    if let Some(m) = CUT.find(&b) {
+        b.truncate(m.start());
+    }
+    if let Some(site) = site.map(str::trim).filter(|s| s.chars().count() >= 3)
+        && let Some(at) = b
+            .to_lowercase()
+            .find(&site.to_lowercase())
+            .filter(|&at| at > 0)
+    {
+        // "Kelli Miller WebMD Health News": the site's name ends the names.
+        // Lower-casing keeps byte offsets for the scripts news sites use.
+        if b.is_char_boundary(at) && b.to_lowercase().len() == b.len() {
+            b.truncate(at);
+        }
+    }
+    // A lone agency byline is the author of a wire story: keep it, and
+    // fall back to it when no name is left ("det/dpa").
+    let mut agency = None;
+    for (re, with) in [(&*GLUED_AGENCY, "$1"), (&*AGENCY, "")] {
+        let stripped = re.replace(&b, with).to_string();
+        if stripped != b && !stripped.trim_matches(trim_chars).is_empty() {
+            let cut = b[stripped.len().min(b.len())..].trim_matches(trim_chars);
+            agency = Some(cut.trim_matches(|c| c == '(' || c == ')').to_string());
+            b = stripped;
+        }
+    }
+    // Words a cut date leaves behind: "Jo Roe am", "Jo Roe on".
+    while let Some((head, last)) = b.trim_end().rsplit_once(' ')
+        && DANGLING.contains(&last)
+    {
+        b = head.to_string();
+    }
+    let b = b.trim_matches(trim_chars);
+    let mut names: Vec<String> = Vec::new();
+    // Not split when a part would be a stray letter ("Mac & i" is one
+    // magazine) or brackets hold a note.
+    let split: Vec<&str> = SPLIT.split(b).collect();
+    let parts: Vec<&str> = if b.contains('(')
+        || split
+            .iter()
+            .any(|p| p.trim().chars().count() <= 2 && !ROLE.is_match(p.trim()))
+    {
+        vec![b]
+    } else {
+        split
+    };
+    for part in parts {
+        let part = part.trim_matches(trim_chars);
+        if part.is_empty() || ROLE.is_match(part) {
+            continue;
+        }
+        // "Kooman, F.": initials after a comma belong to the surname before.
+        if is_initials(part)
+            && let Some(last) = names.last_mut()
+        {
+            last.push_str(", ");
+            last.push_str(part);
+            continue;
+        }
+        if !is_name(part, site, host) {
+            continue;
+        }
+        if !names.iter().any(|n| n.eq_ignore_ascii_case(part)) {
+            names.push(part.to_string());
+        }
+    }
+    match names.len() {
+        0 => agency.filter(|a| !a.is_empty()),
+        1 => names.pop(),
+        n => Some(format!(
+            "{} and {}",
+            names[..n - 1].join(", "),
+            names[n - 1]
+        )),
+    }
+}
+
+fn trim_chars(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | ';' | ':' | '|' | '-' | '–' | '—' | '·' | '•' | '/')
+}
+
+fn is_initials(part: &str) -> bool {
+    part.split_whitespace()
+        .all(|w| w.chars().count() <= 3 && w.ends_with('.') && w.starts_with(char::is_uppercase))
+}
+
+/// A name, not a user name, a label, the site or a sentence.
+fn is_name(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
+    let words = part.split_whitespace().count();
+    // A note in brackets may name co-authors: "(avec Jo Roe et Li Wei)".
+    let max_words = if part.contains('(') { 12 } else { 6 };
+    if words > max_words || part.chars().count() > 80 || NOT_A_NAME.is_match(part) {
+        return false;
+    }
+    // CMS user names: one lower-case ASCII token ("jdadmin", "mcupdate").
+    if words == 1
+        && part
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.')
+    {
+        return false;
+    }
+    if !part.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let name = squash(part);
+    if site.is_some_and(|s| squash(s) == name) {
+        return false;
+    }
+    // "example.com" or "Example" on example.com; "Haki Benita" on
+    // hakibenita.com is a person with a blog.
+    if let Some(host) = host.filter(|_| words == 1) {
+        let host = host.trim_start_matches("www.");
+        if squash(host) == name || host.split('.').next().is_some_and(|l| squash(l) == name) {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_keep_names_only() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("By Jo Roe", Some("Jo Roe")),
+            ("by Jo Roe", Some("Jo Roe")),
+            ("By By Jo Roe", Some("Jo Roe")),
+            ("BY: JO ROE", Some("JO ROE")),
+            ("Von Jörg Weiss", Some("Jörg Weiss")),
+            ("By Carrie ArnoldNovember 15, 2019", Some("Carrie Arnold")),
+            ("by Jeff Foust — November 18, 2019", Some("Jeff Foust")),
+            ("by Lucas Nolan22 Dec 2016651", Some("Lucas Nolan")),
+            ("By Nathan Willis March 25, 2015", Some("Nathan Willis")),
+            (
+                "Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC",
+                Some("Joe Wee"),
+            ),
+            (
+                "By MICHAEL BALSAMO and ERIC TUCKERAssociated Press",
+                Some("MICHAEL BALSAMO and ERIC TUCKER"),
+            ),
+            ("Jo Roe, Reuters", Some("Jo Roe")),
+            ("Associated Press", Some("Associated Press")),
+            (
+                "Ada Byrne, Tom Ólafsson",
+                Some("Ada Byrne and Tom Ólafsson"),
+            ),
+            (
+                "Ada Byrne, Tom Roe & Li Wei",
+                Some("Ada Byrne, Tom Roe and Li Wei"),
+            ),
+            ("Jo Roe, Staff Writer", Some("Jo Roe")),
+            ("By Brenda Goodman, MA", Some("Brenda Goodman")),
+            (
+                "Written by Rob Ewaschuk Edited by Betsy Beyer",
+                Some("Rob Ewaschuk"),
+            ),
+            ("Kooman, F.", Some("Kooman, F.")),
+            ("VON JO ROE am 21. April 2020", Some("JO ROE")),
+            ("det/dpa", Some("dpa")),
+            ("Mac & i", Some("Mac & i")),
+            ("[\"Jo Roe\"]", Some("Jo Roe")),
+            ("Deutsche Welle (www.dw.com)", Some("Deutsche Welle")),
+            ("Copyright Harbour Media GmbH & Co. KG", None),
+            ("Article by", None),
+            ("Veröffentlicht vonJo Roe", Some("Jo Roe")),
+            ("Text und Interview: Jo Roe", Some("Jo Roe")),
+            ("Jo.Roe am Samstag", Some("Jo.Roe")),
+            ("By Jo Roe, MA WebMD Health News", Some("Jo Roe")),
+            ("Фото из Инстаграма", None),
+            (
+                "Ministerium für Wirtschaft und Klimaschutz",
+                Some("Ministerium für Wirtschaft und Klimaschutz"),
+            ),
+            ("Theresa May", Some("Theresa May")),
+            ("肖春芳", Some("肖春芳")),
+            (
+                "Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+                Some("Martin Untersinger (avec Damien Leloup et Morgane Tual)"),
+            ),
+            ("jdadmin", None),
+            ("admin", None),
+            ("mcupdate", None),
+            ("Follow Author", None),
+            ("Last Updated: January 7, 2025", None),
+            ("Sunday, Feb 1, 2015 11:57 AM UTC", None),
+            ("Harbour Courier", None),
+            ("courier.example", None),
+            ("https://courier.example/staff/jo", None),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(
+                clean(raw, Some("Harbour Courier"), Some("www.courier.example")).as_deref(),
+                *want,
+                "{raw}"
+            );
+        }
+        assert_eq!(
+            clean("By Kelli Miller WebMD Health News", Some("WebMD"), None).as_deref(),
+            Some("Kelli Miller")
+        );
+        assert_eq!(
+            clean("Haki Benita", None, Some("hakibenita.com")).as_deref(),
+            Some("Haki Benita")
+        );
+    }
+}

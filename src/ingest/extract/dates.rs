@@ -1,0 +1,484 @@
+//! Dates written for people rather than machines: "Updated 5:27 am CST,
+//! Wednesday, November 20, 2019", "20. November 2019", "16 marca 2021",
+//! "2018年6月19日",
+//! and dates in URL paths (`/2019/11/19/`, `/2019/nov/19/`).
+//!
+//! Owns reading such dates into RFC 3339 strings and telling a date line
+//! (a block that is only a date, a time and a label such as "Published")
+//! from article text. Machine dates (`datetime`, JSON-LD, `<meta>`) are
+//! `metadata::normalise_date`'s; deciding which source wins is the
+//! caller's.
+
+use chrono::{FixedOffset, NaiveDate, NaiveTime, SecondsFormat, TimeZone};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Month names and abbreviations in the languages news pages use most,
+/// lower-cased, with their month number.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("januar", 1),
+    ("jänner", 1),
+    ("janvier", 1),
+    ("enero", 1),
+    ("gennaio", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("februar", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("febrero", 2),
+    ("febbraio", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("märz", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("abril", 4),
+    ("aprile", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maggio", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("giugno", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("julio", 7),
+    ("luglio", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("settembre", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oktober", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("ottobre", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dezember", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("diciembre", 12),
+    ("dicembre", 12),
+    // Polish (genitive and nominative), Dutch, Portuguese.
+    ("stycznia", 1),
+    ("styczeń", 1),
+    ("januari", 1),
+    ("janeiro", 1),
+    ("lutego", 2),
+    ("luty", 2),
+    ("februari", 2),
+    ("fevereiro", 2),
+    ("marca", 3),
+    ("marzec", 3),
+    ("maart", 3),
+    ("março", 3),
+    ("marco", 3),
+    ("kwietnia", 4),
+    ("kwiecień", 4),
+    ("maja", 5),
+    ("maj", 5),
+    ("mei", 5),
+    ("maio", 5),
+    ("czerwca", 6),
+    ("czerwiec", 6),
+    ("junho", 6),
+    ("lipca", 7),
+    ("lipiec", 7),
+    ("julho", 7),
+    ("sierpnia", 8),
+    ("sierpień", 8),
+    ("augustus", 8),
+    ("września", 9),
+    ("wrzesień", 9),
+    ("setembro", 9),
+    ("października", 10),
+    ("październik", 10),
+    ("outubro", 10),
+    ("listopada", 11),
+    ("listopad", 11),
+    ("novembro", 11),
+    ("grudnia", 12),
+    ("grudzień", 12),
+    ("dezembro", 12),
+];
+
+fn month(name: &str) -> Option<u32> {
+    let name = name.trim_end_matches('.');
+    MONTHS.iter().find(|(m, _)| *m == name).map(|(_, n)| *n)
+}
+
+/// Alternation of every month name, longest first so "june" wins over "jun".
+static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
+    let mut names: Vec<&str> = MONTHS.iter().map(|(m, _)| *m).collect();
+    names.sort_by_key(|m| std::cmp::Reverse(m.chars().count()));
+    names.join("|")
+});
+
+/// Date patterns on lower-cased text; each names its `y`, `m` (number or
+/// name) and `d` groups.
+static DATE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let m = &*MONTH_ALT;
+    [
+        r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日".to_string(),
+        r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".to_string(),
+        r"\b(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b".to_string(),
+        format!(r"\b(?P<m>{m})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
+        format!(
+            r"\b(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?(?P<m>{m})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})\b"
+        ),
+        r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})\b".to_string(),
+        r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b".to_string(),
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("valid date pattern"))
+    .collect()
+});
+
+/// A time of day: "5:27 am", "8:22AM", "1:23 p.m.", "18:30", "10时20分".
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?P<h>\d{1,2})(?::|时|時|h)(?P<min>\d{2})(?::(?P<s>\d{2}))?(?:分)?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)?|\b(?P<h2>\d{1,2})\s*(?P<ampm2>a\.?m\b\.?|p\.?m\b\.?)",
+    )
+    .expect("valid time pattern")
+});
+
+/// Time zones written after a time.
+static ZONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(utc|gmt|z|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|mez|mesz|ist|jst|kst|aest|aedt)\b|(?:utc|gmt)?\s?(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2})\b")
+        .expect("valid zone pattern")
+});
+
+fn zone_offset(text: &str) -> Option<FixedOffset> {
+    let caps = ZONE.captures(text)?;
+    if let Some(sign) = caps.name("sign") {
+        let h: i32 = caps["oh"].parse().ok()?;
+        let m: i32 = caps["om"].parse().ok()?;
+        let secs = (h * 60 + m) * 60;
+        return FixedOffset::east_opt(if sign.as_str() == "-" { -secs } else { secs });
+    }
+    let hours = match &caps[1] {
+        "utc" | "gmt" | "z" => 0,
+        "est" => -5,
+        "edt" => -4,
+        "cdt" => -5,
+        "cst" => -6,
+        "mst" => -7,
+        "mdt" => -6,
+        "pst" => -8,
+        "pdt" => -7,
+        "bst" | "cet" | "mez" => 1,
+        "cest" | "mesz" => 2,
+        "ist" => return FixedOffset::east_opt(5 * 3600 + 1800),
+        "jst" | "kst" => 9,
+        "aest" => 10,
+        "aedt" => 11,
+        _ => return None,
+    };
+    FixedOffset::east_opt(hours * 3600)
+}
+
+/// The first calendar date in `text`, and where it ends.
+fn find_date(lower: &str) -> Option<(NaiveDate, usize, usize)> {
+    DATE_PATTERNS
+        .iter()
+        .filter_map(|re| {
+            let caps = re.captures(lower)?;
+            let y: i32 = caps["y"].parse().ok()?;
+            let m = caps["m"].parse().ok().or_else(|| month(&caps["m"]))?;
+            let d: u32 = caps["d"].parse().ok()?;
+            let whole = caps.get(0)?;
+            let date = NaiveDate::from_ymd_opt(y, m, d)?;
+            (1990..=2100)
+                .contains(&y)
+                .then_some((date, whole.start(), whole.end()))
+        })
+        .min_by_key(|(_, start, _)| *start)
+}
+
+fn find_time(lower: &str) -> Option<NaiveTime> {
+    for caps in TIME.captures_iter(lower) {
+        let (h, min, s, ampm) = match caps.name("h") {
+            Some(h) => (
+                h.as_str(),
+                caps.name("min").map_or("0", |m| m.as_str()),
+                caps.name("s").map_or("0", |m| m.as_str()),
+                caps.name("ampm"),
+            ),
+            None => (
+                caps.name("h2").map_or("", |m| m.as_str()),
+                "0",
+                "0",
+                caps.name("ampm2"),
+            ),
+        };
+        let (Ok(mut h), Ok(min), Ok(s)) = (h.parse::<u32>(), min.parse(), s.parse()) else {
+            continue;
+        };
+        if let Some(ampm) = ampm {
+            if h == 0 || h > 12 {
+                continue;
+            }
+            let pm = ampm.as_str().starts_with('p');
+            h = match (pm, h) {
+                (false, 12) => 0,
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, h) => h,
+            };
+        }
+        if let Some(t) = NaiveTime::from_hms_opt(h, min, s) {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// The date (with its time and zone when written) in a short piece of
+/// text, as RFC 3339. A time without a zone is taken as UTC, as
+/// `normalise_date` does.
+pub fn parse_text_date(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let (date, start, end) = find_date(&lower)?;
+    // The time is looked for after the date, then before it ("8:22AM,
+    // Monday, November 18").
+    let time = find_time(&lower[end..]).or_else(|| find_time(&lower[..start]));
+    let time = time.unwrap_or_default();
+    let offset = zone_offset(&lower[end..])
+        .or_else(|| zone_offset(&lower[..start]))
+        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
+    let local = offset.from_local_datetime(&date.and_time(time)).single()?;
+    Some(local.to_rfc3339_opts(SecondsFormat::Secs, true))
+}
+
+/// A date in a URL path: `/2019/11/19/`, `/2019/nov/19/`, `/2019-11-19/`.
+pub fn date_from_url(url: &str) -> Option<String> {
+    static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2]|[a-z]{3,9})[/-](?P<d>0?[1-9]|[12]\d|3[01])(?:[/._-]|$)",
+        )
+        .expect("valid URL date pattern")
+    });
+    let path = url::Url::parse(url).ok()?.path().to_ascii_lowercase();
+    let caps = URL_DATE.captures(&path)?;
+    let y: i32 = caps["y"].parse().ok()?;
+    let m = caps["m"].parse().ok().or_else(|| month(&caps["m"]))?;
+    let d: u32 = caps["d"].parse().ok()?;
+    let date = NaiveDate::from_ymd_opt(y, m, d)?.and_hms_opt(0, 0, 0)?;
+    Some(date.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true))
+}
+
+/// What a date line says.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DateLine {
+    pub published: Option<String>,
+    pub updated: Option<String>,
+}
+
+/// Labels that open or sit inside a date line.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:first\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b|发布时间|更新时间|更新|发布|時間|来源")
+        .expect("valid date label pattern")
+});
+
+static UPDATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|bijgewerkt)\b|更新")
+        .expect("valid update label pattern")
+});
+
+/// Words that may sit in a date line besides the date and the label.
+static FILLER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:on|at|am|um|uhr|le|à|el|de|der|den|the|of|et|and|und|h|hrs|hours|ago|today|heute|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|a|m|p|am|pm|utc|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|mez|mesz|ist|jst|aest|aedt|et|ct|pt)$",
+    )
+    .expect("valid filler pattern")
+});
+
+/// Whether `text` is a date line and what it says, else `None`. A date
+/// line holds a date or a labelled time ("Updated at 1:23 p.m.") and
+/// nothing else but labels, weekdays, time zones and separators.
+pub fn date_line(text: &str) -> Option<DateLine> {
+    let text = crate::vocabulary::text::one_line(text);
+    if text.is_empty() || text.chars().count() > 160 {
+        return None;
+    }
+    if !has_date_hint(&text) {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let has_date = find_date(&lower).is_some();
+    let labelled = LABEL.is_match(&text);
+    if !(has_date || (labelled && find_time(&lower).is_some())) {
+        return None;
+    }
+    // What is left once dates, times, labels and filler are gone must be
+    // at most one stray word (a city, "Reuters" would be two with a name).
+    let mut rest = LABEL.replace_all(&lower, " ").to_string();
+    for re in DATE_PATTERNS.iter() {
+        rest = re.replace_all(&rest, " ").to_string();
+    }
+    rest = TIME.replace_all(&rest, " ").to_string();
+    rest = ZONE.replace_all(&rest, " ").to_string();
+    let stray = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !FILLER.is_match(w) && !w.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    if stray > 1 {
+        return None;
+    }
+    // "April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm".
+    let (first, second) = match UPDATE_LABEL.find(&text) {
+        Some(m) if m.start() > 0 => (&text[..m.start()], Some(&text[m.start()..])),
+        Some(_) => ("", Some(text.as_str())),
+        None => (text.as_str(), None),
+    };
+    Some(DateLine {
+        published: parse_text_date(first),
+        updated: second.and_then(parse_text_date),
+    })
+}
+
+/// Whether `text` could hold a date or a time: a four-digit year, a
+/// colon, a CJK time mark, or a digit before "am"/"pm". Most blocks fail
+/// this byte scan and skip the date patterns.
+fn has_date_hint(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run == 4 {
+                return true;
+            }
+            let next = bytes.get(i + 1..i + 4).unwrap_or_default();
+            let next: Vec<u8> = next
+                .iter()
+                .filter(|b| **b != b' ')
+                .map(u8::to_ascii_lowercase)
+                .collect();
+            if next.first() == Some(&b':')
+                || next.starts_with(b"am")
+                || next.starts_with(b"pm")
+                || next.starts_with(b"a.")
+                || next.starts_with(b"p.")
+            {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    text.contains(['时', '時'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_dates_become_rfc3339() {
+        let cases = [
+            (
+                "Updated 5:27 am CST, Wednesday, November 20, 2019",
+                Some("2019-11-20T05:27:00-06:00"),
+            ),
+            (
+                "Published Monday, November 18, 2019 8:22AM EST",
+                Some("2019-11-18T08:22:00-05:00"),
+            ),
+            ("Nov. 3, 2026", Some("2026-11-03T00:00:00Z")),
+            ("20. November 2019, 18:30 Uhr", Some("2019-11-20T18:30:00Z")),
+            ("3 de marzo de 2021", Some("2021-03-03T00:00:00Z")),
+            ("16 marca 2021", Some("2021-03-16T00:00:00Z")),
+            ("3 de março de 2021", Some("2021-03-03T00:00:00Z")),
+            ("2018年6月19日 10:20", Some("2018-06-19T10:20:00Z")),
+            ("24.01.2022 11:38", Some("2022-01-24T11:38:00Z")),
+            ("2026-11-27", Some("2026-11-27T00:00:00Z")),
+            ("1:23 p.m. on 11/19/2019", Some("2019-11-19T13:23:00Z")),
+            ("no date here", None),
+            ("Room 2026", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_text_date(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn url_paths_date_articles() {
+        let cases = [
+            (
+                "https://news.example/2019/11/19/ferry.html",
+                Some("2019-11-19T00:00:00Z"),
+            ),
+            (
+                "https://news.example/world/2019/nov/19/ferry",
+                Some("2019-11-19T00:00:00Z"),
+            ),
+            (
+                "https://news.example/2019-11-19/ferry",
+                Some("2019-11-19T00:00:00Z"),
+            ),
+            ("https://news.example/2019/ferry-1119", None),
+            ("https://news.example/ids/2019/13/40/", None),
+        ];
+        for (url, want) in cases {
+            assert_eq!(date_from_url(url).as_deref(), want, "{url}");
+        }
+    }
+
+    #[test]
+    fn date_lines_are_told_from_text() {
+        let line = date_line("Updated 5:27 am CST, Wednesday, November 20, 2019").unwrap();
+        assert_eq!(line.published, None);
+        assert_eq!(line.updated.as_deref(), Some("2019-11-20T05:27:00-06:00"));
+        let line = date_line("Published Monday, November 18, 2019 8:22AM EST").unwrap();
+        assert_eq!(line.published.as_deref(), Some("2019-11-18T08:22:00-05:00"));
+        let line =
+            date_line("April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm").unwrap();
+        assert_eq!(line.published.as_deref(), Some("2019-04-28T06:01:00Z"));
+        assert_eq!(line.updated.as_deref(), Some("2019-04-29T15:33:00Z"));
+        assert!(date_line("Updated at 1:23 p.m.").is_some());
+        let line =
+            date_line("Posted: Nov 19, 2019 / 11:23 AM EST / Updated: Nov 20, 2019 / 05:27 AM CST")
+                .unwrap();
+        assert_eq!(line.published.as_deref(), Some("2019-11-19T11:23:00-05:00"));
+        assert_eq!(line.updated.as_deref(), Some("2019-11-20T05:27:00-06:00"));
+        let line = date_line("Veröffentlicht am 20.11.2019 um 10:30 Uhr").unwrap();
+        assert_eq!(line.published.as_deref(), Some("2019-11-20T10:30:00Z"));
+        let line = date_line("Stand: 20.11.2019, 10:30 Uhr").unwrap();
+        assert_eq!(line.updated.as_deref(), Some("2019-11-20T10:30:00Z"));
+        assert!(date_line("2018年6月19日 10:20").is_some());
+        for text in [
+            "The council met on November 20, 2019 to vote on the ferry.",
+            "At 5:27 am the ferry left.",
+            "Room 2026",
+            "November 20, 2019: the night the ferry sank, remembered by its crew",
+        ] {
+            assert_eq!(date_line(text), None, "{text}");
+        }
+    }
+}

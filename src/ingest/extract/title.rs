@@ -1,0 +1,319 @@
+//! Choosing the article's title from what the page offers: JSON-LD,
+//! OpenGraph, `<title>` and the visible headline.
+//!
+//! Owns the choice and the trimming of what pages add to `<title>` and
+//! og:title: the site's name, a section ("… | Editorial"), an author, a
+//! label before the headline ("Opinion | …"). The page's own `<h1>` wins
+//! when one of the titles is that headline plus such additions, so a
+//! prefix stays exactly when the visible headline has it. Reading the
+//! candidates is `metadata`'s job.
+
+/// Separators between a headline and what a site adds to it.
+const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // "];
+
+/// Separators CJK sites write without spaces ("…-新华网", "…_网易新闻").
+const CJK_SEPARATORS: &[&str] = &["-", "_", "|", "｜", "－", "—"];
+
+/// The title and where it came from. `candidates` are the markup's titles
+/// best first; `headlines` the page's visible headlines in order.
+pub fn choose(
+    candidates: &[(&'static str, String)],
+    headlines: &[String],
+    site: Option<&str>,
+    host: Option<&str>,
+) -> Option<(String, &'static str)> {
+    for (_, candidate) in candidates {
+        for headline in headlines {
+            if is_site(headline, site, host) || headline.chars().count() < 4 {
+                continue;
+            }
+            if same_headline(headline, candidate) {
+                return Some((strip_site(headline, site, host), "<h1>"));
+            }
+        }
+    }
+    match candidates.first() {
+        Some((source, title)) => Some((strip_affixes(title, site, host), source)),
+        // No title in the markup: the first headline that is not the site's.
+        None => headlines
+            .iter()
+            .find(|h| !is_site(h, site, host))
+            .map(|h| (h.clone(), "<h1>")),
+    }
+}
+
+/// Whether `candidate` is `headline`, or `headline` with a shorter part
+/// added before or after a separator.
+fn same_headline(headline: &str, candidate: &str) -> bool {
+    let (h, c) = (normalise(headline), normalise(candidate));
+    if h == c {
+        return true;
+    }
+    let separators = SEPARATORS
+        .iter()
+        .chain(if has_cjk(&c) { CJK_SEPARATORS } else { &[] });
+    for sep in separators {
+        if let Some(rest) = c.strip_prefix(&h).and_then(|r| r.strip_prefix(sep))
+            && rest.chars().count() <= h.chars().count()
+        {
+            return true;
+        }
+        if let Some(rest) = c.strip_suffix(&h).and_then(|r| r.strip_suffix(sep))
+            && rest.trim().chars().count() <= h.chars().count()
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Lower case, one space between words, one kind of quote and dash.
+fn normalise(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .map(|c| match c {
+            '‘' | '’' | '‚' | '′' => '\'',
+            '“' | '”' | '„' | '«' | '»' => '"',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .trim_end_matches(['.', ' '])
+        .to_string()
+}
+
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| {
+        matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af)
+    })
+}
+
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether `part` names the site: its name, or its domain's main label.
+fn is_site(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
+    let p = squash(part);
+    if p.is_empty() {
+        return false;
+    }
+    // "Genossenschaftsverband Bayern (GVB)" for "Genossenschaftsverband Bayern".
+    if site.is_some_and(|s| {
+        let s = squash(s);
+        s == p || (s.chars().count() >= 5 && p.starts_with(&s) && p.len() <= s.len() + 8)
+    }) {
+        return true;
+    }
+    host.is_some_and(|h| {
+        let h = h.trim_start_matches("www.");
+        squash(h) == p || h.split('.').next().is_some_and(|l| squash(l) == p)
+    })
+}
+
+/// `title` without a site name before or after a separator (some pages
+/// write `<title>` into their `<h1>`).
+fn strip_site(title: &str, site: Option<&str>, host: Option<&str>) -> String {
+    if let Some((head, _, tail)) = split_last(title, has_cjk(title))
+        && is_site(tail, site, host)
+        && !head.trim().is_empty()
+    {
+        return head.trim().to_string();
+    }
+    if let Some((head, _, tail)) = split_first(title)
+        && is_site(head, site, host)
+        && !tail.trim().is_empty()
+    {
+        return tail.trim().to_string();
+    }
+    title.to_string()
+}
+
+/// `title` without the site's name and the short parts a site adds before
+/// or after the headline.
+pub fn strip_affixes(title: &str, site: Option<&str>, host: Option<&str>) -> String {
+    let mut title = crate::vocabulary::text::one_line(title);
+    let cjk = has_cjk(&title);
+    let words = |s: &str| s.split_whitespace().count();
+    // Long enough to stand alone as a headline.
+    let headline_like = |s: &str| {
+        if cjk {
+            s.chars().count() >= 6
+        } else {
+            words(s) >= 3
+        }
+    };
+    for _ in 0..3 {
+        let Some((head, _, tail)) = split_last(&title, cjk) else {
+            break;
+        };
+        let short_tail = words(tail) <= 4 && tail.chars().count() <= 30;
+        if (is_site(tail, site, host) && !head.trim().is_empty())
+            || (short_tail && headline_like(head))
+        {
+            title = head.trim().to_string();
+            continue;
+        }
+        break;
+    }
+    // "Opinion | Headline", "Site - Headline".
+    if let Some((head, sep, tail)) = split_first(&title) {
+        // Dashes join a name to its subtitle ("Firefox — Customize it");
+        // bars and the like set off a label.
+        let label = words(head) <= 2
+            && head.chars().count() <= 20
+            && matches!(sep, " | " | " :: " | " » " | " · " | " // ");
+        if (is_site(head, site, host) && !tail.trim().is_empty()) || (label && headline_like(tail))
+        {
+            title = tail.trim().to_string();
+        }
+    }
+    title
+}
+
+/// The title split at its last separator.
+fn split_last(title: &str, cjk: bool) -> Option<(&str, &'static str, &str)> {
+    let spaced = SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|at| (at, *sep)))
+        .max_by_key(|(at, _)| *at);
+    // Unspaced separators count only before CJK text and never right
+    // after a Latin letter or digit, so "Wi-Fi" is never split.
+    let found = spaced.or_else(|| {
+        cjk.then(|| {
+            CJK_SEPARATORS
+                .iter()
+                .filter_map(|sep| title.rfind(sep).map(|at| (at, *sep)))
+                .filter(|(at, sep)| {
+                    let before = title[..*at].trim_end().chars().next_back();
+                    let after = title[at + sep.len()..].trim_start().chars().next();
+                    before.is_some_and(|c| !c.is_ascii_alphanumeric())
+                        && after.is_some_and(|c| has_cjk(&c.to_string()))
+                })
+                .max_by_key(|(at, _)| *at)
+        })
+        .flatten()
+    })?;
+    let (at, sep) = found;
+    Some((
+        title[..at].trim_end(),
+        sep,
+        title[at + sep.len()..].trim_start(),
+    ))
+}
+
+/// The title split at its first separator (spaced separators only).
+fn split_first(title: &str) -> Option<(&str, &'static str, &str)> {
+    let (at, sep) = SEPARATORS
+        .iter()
+        .filter_map(|sep| title.find(sep).map(|at| (at, *sep)))
+        .min_by_key(|(at, _)| *at)?;
+    Some((&title[..at], sep, &title[at + sep.len()..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn added_parts_are_stripped() {
+        let site = Some("Harbour Courier");
+        let host = Some("www.courier.example");
+        let cases = [
+            ("Ferry approved | Harbour Courier", "Ferry approved"),
+            ("Ferry approved - Harbour Courier", "Ferry approved"),
+            ("Harbour Courier | Ferry approved", "Ferry approved"),
+            (
+                "Ferry approved - and about time",
+                "Ferry approved - and about time",
+            ),
+            (
+                "Council backs the night ferry | Editorial",
+                "Council backs the night ferry",
+            ),
+            (
+                "Council backs the night ferry - Auto News - Courier",
+                "Council backs the night ferry",
+            ),
+            (
+                "Opinion | Council backs the night ferry",
+                "Council backs the night ferry",
+            ),
+            ("港口夜间渡轮获批-新华网", "港口夜间渡轮获批"),
+            (
+                "宇航员在太空中喝酒会怎么样？ _探索者 _光明网",
+                "宇航员在太空中喝酒会怎么样？",
+            ),
+            (
+                "Ferry approved at last | Harbour Courier (HC)",
+                "Ferry approved at last",
+            ),
+            (
+                "無線LANアプリ「フリーWi-Fiプロテクション」 - Yahoo!ニュース",
+                "無線LANアプリ「フリーWi-Fiプロテクション」",
+            ),
+            ("Ferry approved", "Ferry approved"),
+            (
+                "Ferry — Crossing the harbour at night in winter",
+                "Ferry — Crossing the harbour at night in winter",
+            ),
+            (
+                "Xbox One X review: A console that keeps up",
+                "Xbox One X review: A console that keeps up",
+            ),
+        ];
+        for (title, want) in cases {
+            assert_eq!(strip_affixes(title, site, host), want, "{title}");
+        }
+    }
+
+    #[test]
+    fn visible_headline_wins_when_it_matches() {
+        let t = |c: &[(&'static str, &str)], h: &[&str]| {
+            let c: Vec<(&'static str, String)> =
+                c.iter().map(|(s, t)| (*s, t.to_string())).collect();
+            let h: Vec<String> = h.iter().map(|t| t.to_string()).collect();
+            choose(&c, &h, Some("Harbour Courier"), None)
+        };
+        assert_eq!(
+            t(
+                &[("og:title", "Opinion | Keep the ferry | Harbour Courier")],
+                &["Harbour Courier", "Opinion | Keep the ferry"]
+            ),
+            Some(("Opinion | Keep the ferry".to_string(), "<h1>"))
+        );
+        assert_eq!(
+            t(
+                &[
+                    (
+                        "json-ld headline",
+                        "matrix equal to its conjugate-transpose"
+                    ),
+                    ("json-ld name", "Hermitian matrix"),
+                ],
+                &["Hermitian matrix"]
+            ),
+            Some(("Hermitian matrix".to_string(), "<h1>"))
+        );
+        assert_eq!(
+            t(
+                &[("og:title", "Ferry approved | Harbour Courier")],
+                &["Harbour Courier"]
+            ),
+            Some(("Ferry approved".to_string(), "og:title"))
+        );
+        assert_eq!(
+            t(&[("<title>", "Ferry approved")], &["Weather"]),
+            Some(("Ferry approved".to_string(), "<title>"))
+        );
+        assert_eq!(
+            t(&[], &["Harbour Courier", "Ferry approved"]),
+            Some(("Ferry approved".to_string(), "<h1>"))
+        );
+    }
+}
