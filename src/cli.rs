@@ -112,6 +112,23 @@ pub enum Command {
         #[arg(long, short, value_name = "DIR")]
         output: Option<PathBuf>,
     },
+    /// Write the e-book of one day: a chapter per article, by section
+    ///
+    /// One EPUB 3 file per edition (with an EPUB 2 table of contents for
+    /// older readers), named after the site, the edition and the day, in
+    /// the current folder or --output. The build writes the same books
+    /// beside the archive's day pages when `outputs` lists `epub`.
+    Epub {
+        /// The day, as 2026-11-27 (default: the newest day with articles)
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// Only this edition's book (a site with `editions:`)
+        #[arg(long, short)]
+        edition: Option<String>,
+        /// The folder to write to (default: the current one)
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
     /// Build the site, serve it on 127.0.0.1 and rebuild when a source changes
     ///
     /// Watches config.yaml, content/, templates/, themes/ and static/. A

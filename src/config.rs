@@ -51,6 +51,12 @@ pub struct Config {
     pub fetch: Fetch,
     pub check: Check,
     pub limits: Limits,
+    /// What the build writes besides the HTML site (`outputs: [html, gemini, gopher, text, epub]`).
+    pub outputs: Vec<OutputKind>,
+    /// The Gemini capsule, with `gemini` in `outputs`.
+    pub gemini: Gemini,
+    /// The Gopher hole, with `gopher` in `outputs`.
+    pub gopher: Gopher,
 }
 
 impl Default for Config {
@@ -77,6 +83,66 @@ impl Default for Config {
             fetch: Fetch::default(),
             check: Check::default(),
             limits: Limits::default(),
+            outputs: vec![OutputKind::Html],
+            gemini: Gemini::default(),
+            gopher: Gopher::default(),
+        }
+    }
+}
+
+/// One way of reading the news the build writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputKind {
+    /// The HTML site in `output_dir`.
+    Html,
+    /// Gemtext pages in `gemini.dir`.
+    Gemini,
+    /// Gophermaps and text items in `gopher.dir`.
+    Gopher,
+    /// Every article also as `.txt` beside its HTML page.
+    Text,
+    /// One e-book per edition per day, beside the day's archive page.
+    Epub,
+}
+
+/// Settings of the Gemini capsule.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Gemini {
+    /// Where the capsule is written, relative to the site root.
+    pub dir: String,
+}
+
+impl Default for Gemini {
+    fn default() -> Self {
+        Gemini {
+            dir: "public-gemini".into(),
+        }
+    }
+}
+
+/// Settings of the Gopher hole: where it is written and where it is served.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Gopher {
+    /// Where the hole is written, relative to the site root.
+    pub dir: String,
+    /// The server's host name, written into every menu line.
+    pub host: String,
+    pub port: u16,
+    /// The selector the hole's folder is served under (`/news` when it is
+    /// a folder of a larger hole); empty at the server's root.
+    pub selector: String,
+}
+
+impl Default for Gopher {
+    fn default() -> Self {
+        Gopher {
+            dir: "public-gopher".into(),
+            host: "localhost".into(),
+            port: 70,
+            selector: String::new(),
         }
     }
 }
@@ -369,6 +435,30 @@ impl Config {
         if self.fetch.max_items == 0 {
             bail!("fetch.max_items must be at least 1");
         }
+        if !self.outputs.contains(&OutputKind::Html)
+            && self
+                .outputs
+                .iter()
+                .any(|o| matches!(o, OutputKind::Text | OutputKind::Epub))
+        {
+            bail!(
+                "outputs `text` and `epub` are written into the HTML site: add `html` to outputs"
+            );
+        }
+        let bad_host =
+            |h: &str| h.is_empty() || h.contains(|c: char| c.is_whitespace() || c.is_control());
+        if bad_host(&self.gopher.host) {
+            bail!(
+                "gopher.host `{}` must be a host name without spaces",
+                self.gopher.host
+            );
+        }
+        let sel = &self.gopher.selector;
+        if !sel.is_empty()
+            && (!sel.starts_with('/') || sel.contains(|c: char| c == '\t' || c.is_control()))
+        {
+            bail!("gopher.selector `{sel}` must start with `/` (or be empty)");
+        }
         if self.profile == Profile::Modern && self.charset() != Charset::Utf8 {
             bail!("profile `modern` writes UTF-8: remove `charset` or set it to utf-8");
         }
@@ -430,6 +520,11 @@ impl Config {
                 .iter()
                 .flat_map(|e| e.sections.iter().map(move |s| (Some(&e.id), s))),
         )
+    }
+
+    /// Whether the build writes `kind`.
+    pub fn writes(&self, kind: OutputKind) -> bool {
+        self.outputs.contains(&kind)
     }
 
     /// `base_url` with exactly one trailing slash, or empty.

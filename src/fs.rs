@@ -31,6 +31,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
         .with_context(|| format!("cannot write {}", path.display()))
 }
 
+/// [`write_atomic`] for a file meant for others (an e-book, an archive):
+/// readable by everyone, as files written the ordinary way are.
+pub fn write_shared(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic(path, bytes, true)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
+            .with_context(|| format!("cannot set the permissions of {}", path.display()))?;
+    }
+    Ok(())
+}
+
 /// Names of temporary files [`write_atomic`] makes; hidden, so no walk of
 /// content/ reads them, and removed by [`remove_stale_temporaries`].
 pub const TEMP_PREFIX: &str = ".paperboy-";

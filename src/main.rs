@@ -63,6 +63,12 @@ fn main() -> ExitCode {
             paperboy::cmd::serve::run(root, output.as_deref(), *port).map(|()| true)
         }
         Command::Images => paperboy::cmd::images::run(root),
+        Command::Epub {
+            date,
+            edition,
+            output,
+        } => paperboy::cmd::epub::run(root, date.as_deref(), edition.as_deref(), output.as_deref())
+            .map(|()| true),
         Command::Theme(paperboy::cli::ThemeCommand::List) => {
             paperboy::cmd::theme::list(root).map(|()| true)
         }

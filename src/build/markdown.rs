@@ -49,9 +49,9 @@ struct Open {
 /// HTML 2.0 has no tables: their cells are collected as text and written
 /// as an aligned `<pre>` block.
 #[derive(Default)]
-struct TextTable {
-    rows: Vec<Vec<String>>,
-    head_rows: usize,
+pub(super) struct TextTable {
+    pub rows: Vec<Vec<String>>,
+    pub head_rows: usize,
 }
 
 #[derive(Default)]
@@ -367,7 +367,7 @@ impl Writer {
 impl TextTable {
     /// Columns padded to their widest cell, ` | ` between them, and a rule
     /// under the header rows.
-    fn to_text(&self) -> String {
+    pub fn to_text(&self) -> String {
         let columns = self.rows.iter().map(Vec::len).max().unwrap_or(0);
         let width = |c: usize| {
             self.rows

@@ -9,7 +9,8 @@
 //! is byte for byte what a clean build would write. The submodules own the
 //! steps' details: `theme` (templates), `strings` (words and dates),
 //! `markdown` and `sanitize` (article bodies for a profile), `images`
-//! (converting from the image cache), `pages` (what each page is, its
+//! (converting from the image cache), `outputs` (the Gemini capsule, the
+//! Gopher hole, text articles and e-books), `pages` (what each page is, its
 //! fingerprint and its template variables), `parts` (long articles in
 //! parts), `incremental` (what the last build wrote) and `output` (staging
 //! and the swap). The build never touches the network: images it lacks
@@ -19,6 +20,7 @@ pub mod images;
 pub mod incremental;
 pub mod markdown;
 pub mod output;
+pub mod outputs;
 pub mod pages;
 pub mod parts;
 pub mod sanitize;
@@ -32,6 +34,7 @@ use crate::layout::Layout;
 use crate::library::Library;
 use anyhow::{Context, Result};
 use incremental::{PageRecord, Record, Written};
+pub use outputs::Target;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -67,6 +70,8 @@ pub struct BuildReport {
     /// How the output was updated.
     pub mode: Mode,
     pub output: PathBuf,
+    /// The folder's kind: the HTML site, the capsule or the hole.
+    pub target: Option<Target>,
 }
 
 /// How a build updated its output.
@@ -143,11 +148,6 @@ impl Site {
         })
     }
 
-    /// The output folder: `dir`, else the configured one.
-    pub fn output(&self, dir: Option<&Path>) -> PathBuf {
-        self.layout.output(&self.config.output_dir, dir)
-    }
-
     /// The stamp of this site's sources (see [`incremental::sources_stamp`]).
     fn sources_stamp(
         layout: &Layout,
@@ -164,31 +164,58 @@ impl Site {
         )
     }
 
+    /// The folders a build of the site writes, by kind: the HTML site in
+    /// `dir` (else `output_dir`), the capsule and the hole in theirs, as
+    /// `outputs` asks.
+    pub fn targets(&self, dir: Option<&Path>) -> Vec<(Target, PathBuf)> {
+        targets(&self.layout, &self.config, dir)
+    }
+
     /// Whether the last build of the site at `root` into `output` (or the
-    /// configured folder) is still current: nothing it was built from has
-    /// changed and every file it wrote is as it left it. Loads only the
-    /// config and the theme, so an up-to-date site costs a few milliseconds
-    /// per thousand articles to confirm.
-    pub fn up_to_date(root: &Path, output: Option<&Path>) -> Result<Option<BuildReport>> {
+    /// configured folder), and of its other outputs, is still current:
+    /// nothing they were built from has changed and every file they wrote
+    /// is as they left it. Loads only the config and the theme, so an
+    /// up-to-date site costs a few milliseconds per thousand articles to
+    /// confirm.
+    pub fn up_to_date(root: &Path, output: Option<&Path>) -> Result<Option<Vec<BuildReport>>> {
         let layout = Layout::new(root);
         let config = Config::load(root)?;
         let config_bytes = std::fs::read(&layout.config).unwrap_or_default();
         let strings = Arc::new(StringTables::load(&config, false)?);
         let theme = Theme::load(&layout, &config, strings)?;
-        let output = layout.output(&config.output_dir, output);
-        let Some(record) = Record::load(&incremental::record_path(&layout.state, &output), &output)
-        else {
-            return Ok(None);
-        };
         let stamp = Site::sources_stamp(&layout, &config, &config_bytes, &theme)?;
-        if record.sources != stamp || !record.intact(&output) {
-            return Ok(None);
+        let mut reports = Vec::new();
+        for (target, output) in targets(&layout, &config, output) {
+            let Some(record) =
+                Record::load(&incremental::record_path(&layout.state, &output), &output)
+            else {
+                return Ok(None);
+            };
+            if record.sources != stamp || !record.intact(&output) {
+                return Ok(None);
+            }
+            reports.push(BuildReport {
+                files: record.files().count(),
+                output,
+                target: Some(target),
+                ..BuildReport::default()
+            });
         }
-        Ok(Some(BuildReport {
-            files: record.files().count(),
-            output,
-            ..BuildReport::default()
-        }))
+        Ok(Some(reports))
+    }
+
+    /// Builds every output `outputs` asks for, the HTML site into `dir`
+    /// (else `output_dir`), each as [`Site::build`] does.
+    pub fn build_all(&self, dir: Option<&Path>, force: bool) -> Result<Vec<BuildReport>> {
+        let _lock = crate::fs::lock(&self.layout.lock_file("build"), "build")?;
+        self.targets(dir)
+            .into_iter()
+            .map(|(target, output)| {
+                timed(&format!("build {}", target.name()), || {
+                    self.build_target(target, &output, force)
+                })
+            })
+            .collect()
     }
 
     /// Renders every page that changed since the last build of `output`
@@ -198,11 +225,19 @@ impl Site {
     /// earlier build (its files are kept).
     pub fn build(&self, output: &Path, force: bool) -> Result<BuildReport> {
         let _lock = crate::fs::lock(&self.layout.lock_file("build"), "build")?;
+        self.build_target(Target::Html, output, force)
+    }
+
+    /// The pages of `target`, with what they need converted first, for
+    /// `f` (images are converted for the HTML site only: the capsule and
+    /// the hole link to the originals).
+    pub fn with_pages<T>(&self, target: Target, f: impl FnOnce(&pages::Pages) -> T) -> T {
         let images = match self.config.images.mode {
-            ImageMode::Local => Some(timed("convert images", || {
+            ImageMode::Local if target == Target::Html => Some(timed("convert images", || {
                 let cache = ImageCache::new(&self.layout);
                 Ok(images::prepare(&cache, &self.config, &self.library))
-            })?),
+            }))
+            .and_then(Result::ok),
             _ => None,
         };
         let pages = pages::Pages::new(
@@ -213,7 +248,25 @@ impl Site {
             &self.strings,
             &self.layout.content,
             images.as_ref(),
+            target,
         );
+        f(&pages)
+    }
+
+    /// [`Site::build`] for one of the folders the site writes.
+    fn build_target(&self, target: Target, output: &Path, force: bool) -> Result<BuildReport> {
+        self.with_pages(target, |pages| {
+            self.build_pages(pages, target, output, force)
+        })
+    }
+
+    fn build_pages(
+        &self,
+        pages: &pages::Pages,
+        target: Target,
+        output: &Path,
+        force: bool,
+    ) -> Result<BuildReport> {
         let plan = timed("plan pages", || Ok(pages.plan()))?;
         let sources =
             Site::sources_stamp(&self.layout, &self.config, &self.config_bytes, &self.theme)?;
@@ -240,6 +293,7 @@ impl Site {
             sections: self.library.sections.len(),
             rendered: to_render,
             output: output.to_path_buf(),
+            target: Some(target),
             ..BuildReport::default()
         };
         let planned: BTreeSet<&str> = plan.iter().map(|p| p.path.as_str()).collect();
@@ -257,7 +311,7 @@ impl Site {
                 return timed("update output in place", || {
                     self.update_in_place(
                         output,
-                        &pages,
+                        pages,
                         &plan,
                         unchanged,
                         previous,
@@ -272,7 +326,7 @@ impl Site {
             self.stage_and_swap(
                 output,
                 force,
-                &pages,
+                pages,
                 &plan,
                 unchanged,
                 &record_path,
@@ -390,4 +444,23 @@ impl Site {
         report.mode = Mode::Swapped;
         Ok(report)
     }
+}
+
+/// The folders a build of the site at `layout` writes (see [`Site::targets`]).
+fn targets(layout: &Layout, config: &Config, dir: Option<&Path>) -> Vec<(Target, PathBuf)> {
+    config
+        .outputs
+        .iter()
+        .filter_map(|&kind| Target::of(kind))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(|target| {
+            let folder = match target {
+                Target::Html => layout.output(&config.output_dir, dir),
+                Target::Gemini => layout.root.join(&config.gemini.dir),
+                Target::Gopher => layout.root.join(&config.gopher.dir),
+            };
+            (target, folder)
+        })
+        .collect()
 }

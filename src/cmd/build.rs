@@ -1,6 +1,6 @@
 //! `paperboy build`: load the site, render it, replace the output folder.
 
-use crate::build::{Mode, Site};
+use crate::build::{Mode, Site, Target};
 use anyhow::Result;
 use std::path::Path;
 use std::time::Instant;
@@ -10,28 +10,31 @@ use std::time::Instant;
 pub fn run(root: &Path, output: Option<&Path>, force: bool) -> Result<()> {
     let start = Instant::now();
     log::info!("building site in {}", root.display());
-    let report = match Site::up_to_date(root, output)? {
-        Some(report) => report,
-        None => {
-            let site = Site::load(root)?;
-            let output = site.output(output);
-            site.build(&output, force)?
-        }
+    let reports = match Site::up_to_date(root, output)? {
+        Some(reports) => reports,
+        None => Site::load(root)?.build_all(output, force)?,
     };
-    let what = match report.mode {
-        Mode::Unchanged => "nothing changed".to_string(),
-        Mode::InPlace | Mode::Swapped => format!(
-            "{} pages rendered, {} files written, {} removed",
-            report.rendered, report.written, report.removed
-        ),
-    };
-    log::info!(
-        "built {} articles in {} sections: {} files in {}; {what} ({} ms)",
-        report.articles,
-        report.sections,
-        report.files,
-        report.output.display(),
-        start.elapsed().as_millis()
-    );
+    for report in reports {
+        let what = match report.mode {
+            Mode::Unchanged => "nothing changed".to_string(),
+            Mode::InPlace | Mode::Swapped => format!(
+                "{} pages rendered, {} files written, {} removed",
+                report.rendered, report.written, report.removed
+            ),
+        };
+        let kind = match report.target {
+            Some(Target::Gemini) => "Gemini capsule: ",
+            Some(Target::Gopher) => "Gopher hole: ",
+            _ => "",
+        };
+        log::info!(
+            "built {kind}{} articles in {} sections: {} files in {}; {what} ({} ms)",
+            report.articles,
+            report.sections,
+            report.files,
+            report.output.display(),
+            start.elapsed().as_millis()
+        );
+    }
     Ok(())
 }

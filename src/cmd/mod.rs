@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod epub;
 pub mod extract;
 pub mod fetch;
 pub mod images;

@@ -2,8 +2,9 @@
 //! charset lacks, and encoding a finished page to bytes.
 //!
 //! This module owns the promise "zero characters outside the declared
-//! charset": every HTML page goes through [`encode_page`] last. It knows
-//! nothing about templates or Markdown; it works on finished HTML text.
+//! charset": every HTML page goes through [`encode_page`] last, every
+//! plain-text file through [`encode_text`]. It knows nothing about
+//! templates or Markdown; it works on finished text.
 
 use serde::Deserialize;
 
@@ -105,8 +106,8 @@ fn is_forbidden_control(c: char) -> bool {
 }
 
 /// Folds and transliterates `text` so that every character fits `charset`.
-/// Plain text in, plain text out: used for data that is not HTML yet.
-#[cfg(test)]
+/// Plain text in, plain text out: for text that is not HTML (the plain
+/// text, Gopher and e-book outputs), or not yet.
 pub fn fold_text(text: &str, charset: Charset) -> String {
     let mut out = String::with_capacity(text.len());
     fold_into(text, charset, &mut out, |s, out| out.push_str(s));
@@ -189,6 +190,11 @@ fn fold_into(text: &str, charset: Charset, out: &mut String, emit: impl Fn(&str,
         }
     }
     flush(&mut run, out);
+}
+
+/// Folds, transliterates and encodes plain text (no markup to protect).
+pub fn encode_text(text: &str, charset: Charset) -> Vec<u8> {
+    to_bytes(&fold_text(text, charset), charset)
 }
 
 /// Encodes text whose characters all fit `charset` (as [`fold_text`] and

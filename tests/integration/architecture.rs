@@ -231,3 +231,25 @@ fn only_fetch_names_the_http_client() {
     }
     assert!(found.is_empty(), "reqwest named outside fetch/: {found:?}");
 }
+
+#[test]
+fn other_outputs_stay_in_their_lanes() {
+    let graph = import_graph();
+    // The renderers of gemtext, plain text and e-books know Markdown and
+    // the shared vocabulary, not pages, themes, the library or the output folder.
+    let outputs = &graph["build::outputs"];
+    assert!(outputs.contains("build::markdown"), "{outputs:?}");
+    for forbidden in [
+        "build::pages",
+        "build::theme",
+        "build::output",
+        "library",
+        "content",
+    ] {
+        assert!(
+            !outputs.contains(forbidden),
+            "build::outputs -> {forbidden}"
+        );
+    }
+    assert!(graph["build::pages"].contains("build::outputs"));
+}

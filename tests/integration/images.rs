@@ -16,7 +16,7 @@ fn png(width: u32, height: u32) -> Vec<u8> {
     out
 }
 
-fn image_server() -> Server {
+pub fn image_server() -> Server {
     let big = png(1024, 768);
     Server::start(move |r| match r.path.as_str() {
         "/photo.png" => Reply::ok("image/png", big.clone()),
@@ -25,7 +25,7 @@ fn image_server() -> Server {
     })
 }
 
-fn local_site(server: &Server, profile: &str) -> TempSite {
+pub fn local_site(server: &Server, profile: &str) -> TempSite {
     let site = TempSite::fixture("site");
     // Only loopback images: the fixture's other article links to images on
     // the internet, which tests never touch.

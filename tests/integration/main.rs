@@ -11,6 +11,7 @@ mod ingest;
 mod limits;
 mod newsroom;
 mod output;
+mod outputs;
 mod profiles;
 mod serve;
 mod server;

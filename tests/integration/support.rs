@@ -21,6 +21,17 @@ impl TempSite {
         TempSite { dir }
     }
 
+    /// The demo site at the repository's root (config.yaml and content/)
+    /// in a fresh temporary folder, with `extra` added to its config.
+    pub fn demo(extra: &str) -> TempSite {
+        let dir = tempfile::tempdir().unwrap();
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"));
+        copy_dir(&from.join("content"), &dir.path().join("content"));
+        let config = std::fs::read_to_string(from.join("config.yaml")).unwrap();
+        std::fs::write(dir.path().join("config.yaml"), format!("{config}{extra}")).unwrap();
+        TempSite { dir }
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }

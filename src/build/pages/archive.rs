@@ -34,6 +34,16 @@ fn day_path(prefix: &str, d: NaiveDate) -> String {
     )
 }
 
+/// The e-book of a day, beside its archive page.
+pub fn epub_path(prefix: &str, d: NaiveDate) -> String {
+    format!(
+        "{prefix}archive/{:04}/{:02}/{:02}.epub",
+        d.year(),
+        d.month(),
+        d.day()
+    )
+}
+
 fn month_path(prefix: &str, year: i32, month: u32) -> String {
     format!("{prefix}archive/{year:04}/{month:02}/index.html")
 }
@@ -79,6 +89,19 @@ impl Archive {
         }
         archive.days = merged;
         archive
+    }
+
+    /// The days with articles, newest first.
+    pub fn days(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.days.iter().map(|(d, _)| *d)
+    }
+
+    /// The articles of `day`, newest first (none for a day without any).
+    pub fn day(&self, day: NaiveDate) -> &[usize] {
+        self.days
+            .iter()
+            .find(|(d, _)| *d == day)
+            .map_or(&[], |(_, list)| list.as_slice())
     }
 
     /// Months with articles, newest first: (year, month, indices into `days`).
@@ -291,6 +314,13 @@ impl Archive {
                         })
                     })
                     .collect();
+                let epub = day
+                    .filter(|_| {
+                        pages.target == super::Target::Html
+                            && pages.config.writes(crate::config::OutputKind::Epub)
+                    })
+                    .map(|d| epub_path(prefix, d));
+                ctx.insert("epub_url", &epub);
                 ctx.insert("day", &link);
                 ctx.insert("sections", &sections);
                 ctx.insert("prev", &prev);

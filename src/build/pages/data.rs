@@ -122,6 +122,10 @@ pub struct ArticleData<'a> {
     pub extra: &'a serde_json::Map<String, serde_json::Value>,
     /// For an article in parts: which part this page is.
     pub part: Option<Pagination>,
+    /// Its plain-text version from the site root, with `text` in `outputs`.
+    pub text_url: Option<String>,
+    /// In text and Gopher articles: the numbered links to list at the end.
+    pub references: Vec<super::super::outputs::Reference>,
 }
 
 /// The theme as templates see it: its name and options.
@@ -233,6 +237,8 @@ pub fn article_data<'a>(
         language: a.language.as_deref(),
         extra: &a.extra,
         part: None,
+        text_url: None,
+        references: Vec::new(),
     }
 }
 

@@ -22,13 +22,14 @@ mod front;
 use super::images::{ImageSet, LocalImage};
 use super::markdown;
 use super::output::OutputFile;
+use super::outputs::{self, Target};
 use super::parts;
 use super::strings::{StringTables, Strings};
 use super::theme::Theme;
-use crate::config::Config;
+use crate::config::{Config, OutputKind};
 use crate::library::Library;
 use crate::vocabulary::Date;
-use crate::vocabulary::charset::encode_page;
+use crate::vocabulary::charset::{encode_page, encode_text};
 use crate::vocabulary::names::{paged_path, root_for};
 use anyhow::{Context, Result};
 use data::*;
@@ -68,6 +69,15 @@ pub enum Kind {
     Article {
         article: usize,
     },
+    /// The plain-text version of an article (`text` in `outputs`).
+    ArticleText {
+        article: usize,
+    },
+    /// The e-book of one day of an edition (`epub` in `outputs`).
+    Epub {
+        edition: usize,
+        day: chrono::NaiveDate,
+    },
     /// The viewer page of an article's `image`-th converted image.
     Image {
         article: usize,
@@ -94,6 +104,14 @@ pub enum Kind {
     /// A file whose bytes are known up front: static files, server hints,
     /// published images.
     Bytes(Vec<u8>),
+}
+
+/// The e-book of one day of an edition.
+pub struct Ebook {
+    /// The edition's id (none for a site without editions).
+    pub edition: Option<String>,
+    pub day: chrono::NaiveDate,
+    pub bytes: Vec<u8>,
 }
 
 /// One output file to make.
@@ -135,12 +153,15 @@ pub struct Pages<'a> {
     /// Whether the site publishes feeds (it has a base URL).
     feeds: bool,
     sitemap: OnceLock<Vec<feeds::SitemapUrl>>,
+    /// The folder these pages are for.
+    target: Target,
 }
 
 impl<'a> Pages<'a> {
     /// Prepares the pages of `lib`. `config_bytes` is config.yaml as read;
     /// `strings` holds the words of every language the site's editions
-    /// speak; `images` the converted local images with `images: local`.
+    /// speak; `images` the converted local images with `images: local`;
+    /// `target` the folder the pages are for.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         lib: &'a Library,
@@ -150,6 +171,7 @@ impl<'a> Pages<'a> {
         strings: &StringTables,
         content_dir: &'a Path,
         images: Option<&'a ImageSet>,
+        target: Target,
     ) -> Pages<'a> {
         let feeds = !config.base_url.is_empty();
         let reads_feeds = config.all_sections().any(|(_, s)| !s.feeds.is_empty());
@@ -208,6 +230,7 @@ impl<'a> Pages<'a> {
             base.insert("lang", &strings.code);
             let mut global = blake3::Hasher::new();
             global.update(crate::BUILD_ID.as_bytes());
+            global.update(target.name().as_bytes());
             global.update(config_bytes);
             global.update(theme.fingerprint.as_bytes());
             global.update(&serde_json::to_vec(&site).unwrap_or_default());
@@ -282,13 +305,18 @@ impl<'a> Pages<'a> {
             published,
             feeds,
             sitemap: OnceLock::new(),
+            target,
         }
     }
 
     /// Every file of the site, in a stable order.
     pub fn plan(&self) -> Vec<Page> {
+        if self.target != Target::Html {
+            return self.plan_text_site();
+        }
         let lib = self.lib;
         let config = self.config;
+        let text = config.writes(OutputKind::Text);
         let mut pages = Vec::new();
         if lib.has_editions() {
             pages.push(Page {
@@ -316,6 +344,14 @@ impl<'a> Pages<'a> {
                 }
             }
             pages.extend(view.archive.plan(e, &edition.prefix()));
+            if config.writes(OutputKind::Epub) {
+                for day in view.archive.days() {
+                    pages.push(Page {
+                        path: archive::epub_path(&edition.prefix(), day),
+                        kind: Kind::Epub { edition: e, day },
+                    });
+                }
+            }
             if self.feeds {
                 pages.push(Page {
                     path: format!("{}feed.xml", edition.prefix()),
@@ -351,6 +387,12 @@ impl<'a> Pages<'a> {
                 path: a.url.clone(),
                 kind: Kind::Article { article: i },
             });
+            if text {
+                pages.push(Page {
+                    path: outputs::text_path(&a.url),
+                    kind: Kind::ArticleText { article: i },
+                });
+            }
         }
         pages.push(Page {
             path: "404.html".into(),
@@ -403,6 +445,90 @@ impl<'a> Pages<'a> {
         pages
     }
 
+    /// The pages of a Gemini capsule or a Gopher hole: the HTML site's
+    /// lists and articles under the target's names (one page per section),
+    /// and for Gemini a `.meta` file per folder that gives its language.
+    fn plan_text_site(&self) -> Vec<Page> {
+        let lib = self.lib;
+        let target = self.target;
+        let mut pages = Vec::new();
+        if lib.has_editions() {
+            pages.push(Page {
+                path: target.path("index.html"),
+                kind: Kind::Chooser,
+            });
+        }
+        for (e, edition) in lib.editions.iter().enumerate() {
+            let view = &self.editions[e];
+            pages.push(Page {
+                path: target.path(&edition.url()),
+                kind: Kind::Front { edition: e },
+            });
+            for &i in view.visible.keys() {
+                pages.push(Page {
+                    path: target.path(&lib.sections[i].url()),
+                    kind: Kind::Section {
+                        section: i,
+                        number: 1,
+                        total: 1,
+                    },
+                });
+            }
+            for page in view.archive.plan(e, &edition.prefix()) {
+                pages.push(Page {
+                    path: target.path(&page.path),
+                    kind: page.kind,
+                });
+            }
+        }
+        for (i, a) in lib.articles.iter().enumerate() {
+            pages.push(Page {
+                path: target.path(&a.url),
+                kind: Kind::Article { article: i },
+            });
+        }
+        if target == Target::Gemini {
+            pages.extend(self.gemini_meta(&pages));
+        }
+        pages
+    }
+
+    /// The `.meta` files of a capsule: in each folder, `*.gmi: ;lang=xx`
+    /// with its edition's language, and a line for each article in
+    /// another language. Gemini servers that read them (Agate) send the
+    /// language with the page.
+    fn gemini_meta(&self, pages: &[Page]) -> Vec<Page> {
+        let lib = self.lib;
+        let mut folders: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+        for page in pages {
+            let (dir, file) = page.path.rsplit_once('/').unwrap_or(("", &page.path));
+            let language = self.view(&page.kind).site.language.to_string();
+            let entry = folders
+                .entry(dir.to_string())
+                .or_insert_with(|| (language.clone(), Vec::new()));
+            if let Kind::Article { article } = page.kind
+                && let Some(own) = &lib.articles[article].language
+                && *own != entry.0
+            {
+                entry.1.push(format!("{file}: ;lang={own}\n"));
+            }
+        }
+        folders
+            .into_iter()
+            .map(|(dir, (language, lines))| {
+                let text = format!("*.gmi: ;lang={language}\n{}", lines.concat());
+                Page {
+                    path: if dir.is_empty() {
+                        ".meta".to_string()
+                    } else {
+                        format!("{dir}/.meta")
+                    },
+                    kind: Kind::Bytes(text.into_bytes()),
+                }
+            })
+            .collect()
+    }
+
     /// The view of the edition a page belongs to; the root pages' for the rest.
     fn view(&self, kind: &Kind) -> &EditionView<'a> {
         let e = match kind {
@@ -410,11 +536,12 @@ impl<'a> Pages<'a> {
             | Kind::ArchiveIndex { edition }
             | Kind::ArchiveMonth { edition, .. }
             | Kind::ArchiveDay { edition, .. }
-            | Kind::Feed { edition, .. } => Some(*edition),
+            | Kind::Feed { edition, .. }
+            | Kind::Epub { edition, .. } => Some(*edition),
             Kind::Section { section, .. } => Some(self.lib.sections[*section].edition),
-            Kind::Article { article } | Kind::Image { article, .. } => {
-                Some(self.lib.articles[*article].edition)
-            }
+            Kind::Article { article }
+            | Kind::ArticleText { article }
+            | Kind::Image { article, .. } => Some(self.lib.articles[*article].edition),
             _ => None,
         };
         e.map_or(&self.root, |e| &self.editions[e])
@@ -465,12 +592,22 @@ impl<'a> Pages<'a> {
             Kind::ArchiveIndex { .. } | Kind::ArchiveMonth { .. } | Kind::ArchiveDay { .. } => {
                 view.archive.fingerprint(&page.kind, &mut h, &mut articles);
             }
-            Kind::Article { article } | Kind::Image { article, .. } => {
+            Kind::Article { article }
+            | Kind::ArticleText { article }
+            | Kind::Image { article, .. } => {
                 h.update(b"article");
                 articles(&mut h, &[*article]);
                 h.update(&serde_json::to_vec(&self.images[*article]).unwrap_or_default());
                 if let Kind::Image { image, .. } = &page.kind {
                     h.update(&image.to_le_bytes());
+                }
+            }
+            Kind::Epub { day, .. } => {
+                h.update(b"epub");
+                let list = view.archive.day(*day);
+                articles(&mut h, list);
+                for &a in list {
+                    h.update(&serde_json::to_vec(&self.images[a]).unwrap_or_default());
                 }
             }
             Kind::NotFound | Kind::Robots => {}
@@ -507,7 +644,8 @@ impl<'a> Pages<'a> {
         let s = &*view.strings;
         let feeds = self.feeds;
         let one = |template: &str, kind: &'static str, root: &str, ctx: tera::Context| {
-            self.render_one(view, template, &page.path, kind, root, ctx)
+            let template = self.target.template(template);
+            self.render_one(view, &template, &page.path, kind, root, ctx)
                 .map(|bytes| {
                     vec![OutputFile {
                         path: page.path.clone(),
@@ -544,7 +682,25 @@ impl<'a> Pages<'a> {
                 let (template, ctx) = view.archive.context(self, view, &page.kind);
                 one(template, "archive", &root, ctx)
             }
+            Kind::Article { article } if self.target != Target::Html => {
+                let bytes = self.render_text_article(*article, &page.path)?;
+                Ok(vec![OutputFile {
+                    path: page.path.clone(),
+                    bytes,
+                }])
+            }
             Kind::Article { article } => self.render_article(*article),
+            Kind::ArticleText { article } => {
+                let bytes = self.render_text_article(*article, &page.path)?;
+                Ok(vec![OutputFile {
+                    path: page.path.clone(),
+                    bytes,
+                }])
+            }
+            Kind::Epub { edition, day } => Ok(vec![OutputFile {
+                path: page.path.clone(),
+                bytes: self.render_epub(*edition, *day)?,
+            }]),
             Kind::Image { article, image } => {
                 let a = &lib.articles[*article];
                 let links = &self.images[*article];
@@ -602,11 +758,229 @@ impl<'a> Pages<'a> {
             .theme
             .render(template, &ctx)
             .with_context(|| format!("while making {path}"))?;
-        Ok(if path.ends_with(".html") {
-            encode_page(&text, self.config.charset())
-        } else {
-            text.into_bytes()
+        let charset = self.config.charset();
+        Ok(match self.target {
+            Target::Html if path.ends_with(".html") => encode_page(&text, charset),
+            Target::Html if template.starts_with("text/") => encode_text(&text, charset),
+            Target::Gopher if path.ends_with("gophermap") => {
+                let gopher = &self.config.gopher;
+                let menu = outputs::finish_gophermap(&text, &gopher.host, gopher.port);
+                encode_text(&menu, charset)
+            }
+            Target::Gopher => encode_text(&text, charset),
+            _ => text.into_bytes(),
         })
+    }
+
+    /// An article as text: the capsule's gemtext page, the hole's text
+    /// item (70 columns) or the site's `.txt` version (72 columns), at
+    /// `path`.
+    fn render_text_article(&self, i: usize, path: &str) -> Result<Vec<u8>> {
+        let a = &self.lib.articles[i];
+        let config = self.config;
+        let view = &self.editions[a.edition];
+        let s = &*view.strings;
+        let markdown =
+            crate::content::read_body(self.content_dir, &a.rel_path, config.limits.content_bytes)?;
+        let charset = config.charset();
+        let (content, links, template, width) = match self.target {
+            Target::Gemini => (
+                outputs::gemtext::render(&markdown, config.images.mode),
+                Vec::new(),
+                "gemini/article.gmi",
+                0,
+            ),
+            target => {
+                let width = if target == Target::Gopher {
+                    outputs::GOPHER_WIDTH
+                } else {
+                    outputs::TEXT_WIDTH
+                };
+                let template = if target == Target::Gopher {
+                    "gopher/article.txt"
+                } else {
+                    "text/article.txt"
+                };
+                let plain = outputs::plain::render(&markdown, width, charset, config.images.mode);
+                (plain.text, plain.links, template, width)
+            }
+        };
+        let images: Vec<ImageLink> = self.images[i]
+            .iter()
+            .map(|l| ImageLink {
+                url: l.original.clone(),
+                ..l.clone()
+            })
+            .collect();
+        let mut extra = Vec::new();
+        if let Some(url) = &a.source_url {
+            extra.push((
+                s.format("original_source", &[])?,
+                crate::vocabulary::html::url_to_ascii(url),
+            ));
+        }
+        for l in &images {
+            let title = l.caption.clone().unwrap_or_else(|| l.alt.clone());
+            extra.push((
+                s.format(
+                    "image_title",
+                    &[("number", l.number.to_string()), ("title", title)],
+                )?,
+                l.original.clone(),
+            ));
+        }
+        let references = outputs::references(&links, extra);
+        let mut data = article_data(self.lib, s, a, images, &content, self.feeds);
+        data.references = references;
+        let root = root_for(path);
+        let mut ctx = tera::Context::new();
+        ctx.insert("section", &section_link(self.lib, a.section, self.feeds));
+        ctx.insert("article", &data);
+        ctx.insert("width", &width);
+        self.render_one(view, template, path, "article", &root, ctx)
+            .with_context(|| format!("from content/{}", a.rel_path))
+    }
+
+    /// The e-book of edition `e`'s articles of `day`.
+    fn render_epub(&self, e: usize, day: chrono::NaiveDate) -> Result<Vec<u8>> {
+        use outputs::epub;
+        let lib = self.lib;
+        let config = self.config;
+        let view = &self.editions[e];
+        let s = &*view.strings;
+        let list = view.archive.day(day);
+        let mut parts = Vec::new();
+        let mut images: Vec<epub::Image> = Vec::new();
+        for &sec in &lib.editions[e].sections {
+            let mut chapters = Vec::new();
+            for &i in list.iter().filter(|&&a| lib.articles[a].section == sec) {
+                let a = &lib.articles[i];
+                let markdown = crate::content::read_body(
+                    self.content_dir,
+                    &a.rel_path,
+                    config.limits.content_bytes,
+                )?;
+                let mut body = epub::to_xhtml(&markdown::render(
+                    &markdown,
+                    crate::vocabulary::Profile::Modern,
+                    config.images.mode,
+                ));
+                for l in &self.images[i] {
+                    let Some(local) = l.src.as_ref().and_then(|src| self.published.get(src)) else {
+                        continue;
+                    };
+                    let href = local.path.clone();
+                    if !images.iter().any(|im| im.href == href) {
+                        images.push(epub::Image {
+                            href: href.clone(),
+                            bytes: local.bytes.clone(),
+                        });
+                    }
+                    let words = l.caption.as_deref().unwrap_or(&l.alt);
+                    body.push_str(&format!(
+                        "<p><img src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\"/></p>\n",
+                        crate::vocabulary::html::escape(&href),
+                        crate::vocabulary::html::escape(&l.alt),
+                        local.width,
+                        local.height
+                    ));
+                    if !words.is_empty() {
+                        body.push_str(&format!(
+                            "<p>{}</p>\n",
+                            crate::vocabulary::html::escape(words)
+                        ));
+                    }
+                }
+                let mut meta: Vec<String> = Vec::new();
+                meta.extend(a.source_name.clone());
+                meta.extend(a.date.map(|d| s.date_display(d)));
+                if let Some(b) = &a.byline {
+                    meta.push(s.format("by", &[("byline", b.clone())])?);
+                }
+                chapters.push(epub::Chapter {
+                    title: a.title.clone(),
+                    meta: meta.join(" | "),
+                    body,
+                    source: match &a.source_url {
+                        Some(url) => Some((
+                            s.format("original_source", &[])?,
+                            crate::vocabulary::html::url_to_ascii(url),
+                        )),
+                        None => None,
+                    },
+                });
+            }
+            if !chapters.is_empty() {
+                parts.push(epub::Part {
+                    name: lib.sections[sec].name.clone(),
+                    chapters,
+                });
+            }
+        }
+        let modified = list
+            .iter()
+            .filter_map(|&a| lib.articles[a].date)
+            .max()
+            .map(|d| {
+                d.time()
+                    .with_timezone(&chrono::Utc)
+                    .format("%Y-%m-%dT%H:%M:%SZ")
+                    .to_string()
+            })
+            .unwrap_or_else(|| format!("{day}T00:00:00Z"));
+        let edition = lib.editions[e]
+            .id
+            .as_ref()
+            .map_or_else(|| "site".to_string(), ToString::to_string);
+        let book = epub::Book {
+            id: format!(
+                "urn:paperboy:{}:{edition}:{day}",
+                crate::vocabulary::names::slugify(&config.title, 64)
+            ),
+            title: format!("{}, {}", view.site.front_name, s.date_long(Date::day(day))),
+            publisher: config.title.clone(),
+            language: view.site.language.to_string(),
+            date_label: s.date_long(Date::day(day)),
+            date: day.to_string(),
+            modified,
+            contents: s.format("contents", &[])?,
+            sections: parts,
+            images,
+        };
+        book.write()
+            .with_context(|| format!("while making the e-book of {day}"))
+    }
+
+    /// The e-books of `day` (the newest day with articles when none is
+    /// given), one per edition, or of the edition `only`. An edition with
+    /// no article that day has none.
+    pub fn epubs(&self, only: Option<&str>, day: Option<chrono::NaiveDate>) -> Result<Vec<Ebook>> {
+        let lib = self.lib;
+        let mut books = Vec::new();
+        for (e, edition) in lib.editions.iter().enumerate() {
+            let id = edition.id.as_ref().map(ToString::to_string);
+            if only.is_some_and(|o| id.as_deref() != Some(o)) {
+                continue;
+            }
+            let archive = &self.editions[e].archive;
+            let Some(d) = day.or_else(|| archive.days().next()) else {
+                continue;
+            };
+            if archive.day(d).is_empty() {
+                continue;
+            }
+            books.push(Ebook {
+                edition: id,
+                day: d,
+                bytes: self.render_epub(e, d)?,
+            });
+        }
+        Ok(books)
+    }
+
+    /// Whether the site writes `.txt` versions of its articles.
+    fn writes_text(&self) -> bool {
+        self.target == Target::Html && self.config.writes(OutputKind::Text)
     }
 
     /// The body of article `i` rendered for the profile.
@@ -686,6 +1060,7 @@ impl<'a> Pages<'a> {
             .collect();
         let mut data = article_data(self.lib, &view.strings, a, images, content, self.feeds);
         data.part = part;
+        data.text_url = self.writes_text().then(|| outputs::text_path(&a.url));
         let mut ctx = tera::Context::new();
         ctx.insert("section", &section_link(self.lib, a.section, self.feeds));
         ctx.insert("article", &data);
@@ -697,6 +1072,10 @@ impl<'a> Pages<'a> {
     fn section_articles(&self, section: usize, number: usize) -> &[usize] {
         let view = &self.editions[self.lib.sections[section].edition];
         let all = &view.visible[&section];
+        if self.target != Target::Html {
+            // One page per section: a menu or a gemtext page holds them all.
+            return all;
+        }
         let per = self.config.pagination.section;
         let from = ((number - 1) * per).min(all.len());
         &all[from..(from + per).min(all.len())]

@@ -148,7 +148,7 @@ impl Theme {
         for (rel, file) in disk_files(&layout.static_dir)? {
             statics.insert(rel, file);
         }
-        let tera = compile(&templates, strings)?;
+        let tera = compile(&templates, strings, config)?;
         let mut h = blake3::Hasher::new();
         for (name, file) in templates.iter().chain(&statics) {
             h.update(name.as_bytes());
@@ -368,7 +368,11 @@ fn escape_for_tera(input: &str, out: &mut dyn std::io::Write) -> std::io::Result
 /// Compiles all templates together (they may extend and include each
 /// other), after checking each one's tags balance so an unclosed block is
 /// reported where it opens.
-fn compile(templates: &BTreeMap<String, File>, strings: Arc<StringTables>) -> Result<tera::Tera> {
+fn compile(
+    templates: &BTreeMap<String, File>,
+    strings: Arc<StringTables>,
+    config: &Config,
+) -> Result<tera::Tera> {
     let mut sources = Vec::new();
     for (name, file) in templates {
         let text = std::str::from_utf8(file.bytes())
@@ -386,6 +390,28 @@ fn compile(templates: &BTreeMap<String, File>, strings: Arc<StringTables>) -> Re
             .unwrap_or(&strings.site);
         translate(table, &kwargs)
     });
+    // The other outputs' names for the HTML site's pages (see `outputs`).
+    tera.register_filter("gmi", |url: &str, _: tera::Kwargs, _: &tera::State| {
+        super::outputs::gmi_filter(url)
+    });
+    let prefix = config.gopher.selector.clone();
+    tera.register_filter(
+        "selector",
+        move |url: &str, _: tera::Kwargs, _: &tera::State| {
+            super::outputs::gopher_selector(&prefix, url)
+        },
+    );
+    // Text is folded to the charset before it is measured, as bodies are.
+    let charset = config.charset();
+    tera.register_filter(
+        "wrap",
+        move |text: &str, kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+            let width: usize = kwargs.get::<usize>("width")?.unwrap_or(72);
+            let indent: &str = kwargs.get::<&str>("indent")?.unwrap_or("");
+            let text = crate::vocabulary::charset::fold_text(text, charset);
+            Ok(super::outputs::plain::wrap(&text, width, indent, indent).join("\n"))
+        },
+    );
     tera.add_raw_templates(sources)
         .map_err(|e| anyhow::anyhow!("{}", explain(&e, "", templates)))?;
     Ok(tera)
