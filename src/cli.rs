@@ -129,6 +129,29 @@ pub enum Command {
         #[arg(long, short, value_name = "DIR")]
         output: Option<PathBuf>,
     },
+    /// Pack the built HTML site into one archive, or floppy-sized volumes
+    ///
+    /// Reads the output folder as the last build left it (run `paperboy
+    /// build` first) and writes its files into a zip or tar archive, by
+    /// default beside the folder and named after it (public.zip). With
+    /// --split, writes volumes public-1.zip, public-2.zip, ... of at most
+    /// KB kilobytes each (1400 when no size is given: a 1.44 MB floppy);
+    /// each volume is a whole archive, and unpacking them all into one
+    /// folder gives the site.
+    Bundle {
+        /// Only this edition's folder and the files at the root
+        #[arg(long, short)]
+        edition: Option<String>,
+        /// The archive format
+        #[arg(long, short, value_enum, default_value = "zip")]
+        format: crate::cmd::bundle::Format,
+        /// Split into volumes of at most KB kilobytes
+        #[arg(long, value_name = "KB", num_args = 0..=1, default_missing_value = "1400")]
+        split: Option<u64>,
+        /// The archive to write (with --split, the name volumes are numbered after)
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Build the site, serve it on 127.0.0.1 and rebuild when a source changes
     ///
     /// Watches config.yaml, content/, templates/, themes/ and static/. A

@@ -69,6 +69,20 @@ fn main() -> ExitCode {
             output,
         } => paperboy::cmd::epub::run(root, date.as_deref(), edition.as_deref(), output.as_deref())
             .map(|()| true),
+        Command::Bundle {
+            edition,
+            format,
+            split,
+            output,
+        } => {
+            let opts = paperboy::cmd::bundle::Options {
+                edition: edition.as_deref(),
+                format: *format,
+                split_kb: *split,
+                output: output.as_deref(),
+            };
+            paperboy::cmd::bundle::run(root, &opts).map(|_| true)
+        }
         Command::Theme(paperboy::cli::ThemeCommand::List) => {
             paperboy::cmd::theme::list(root).map(|()| true)
         }

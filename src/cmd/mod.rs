@@ -2,6 +2,7 @@
 //! through the library and reports to the user.
 
 pub mod build;
+pub mod bundle;
 pub mod check;
 pub mod epub;
 pub mod extract;

@@ -252,4 +252,10 @@ fn other_outputs_stay_in_their_lanes() {
         );
     }
     assert!(graph["build::pages"].contains("build::outputs"));
+    // The bundle reads the built folder: it builds nothing.
+    let bundle = &graph["cmd::bundle"];
+    assert!(bundle.contains("build::output"), "{bundle:?}");
+    for forbidden in ["build", "build::pages", "library", "content"] {
+        assert!(!bundle.contains(forbidden), "cmd::bundle -> {forbidden}");
+    }
 }

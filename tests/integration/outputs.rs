@@ -1,6 +1,6 @@
 //! The other outputs of one build: the Gemini capsule, the Gopher hole,
-//! plain-text articles and the daily e-books, each read back with a
-//! resolver or parser of its own.
+//! plain-text articles, the daily e-books and the offline bundle, each
+//! read back with a resolver or parser of its own.
 
 use crate::support::{TempSite, is_external, resolve, snapshot, stderr};
 use std::collections::{BTreeMap, BTreeSet};
@@ -344,6 +344,27 @@ fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+fn untar(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+    let mut tar = tar::Archive::new(bytes);
+    tar.entries()
+        .unwrap()
+        .map(|e| {
+            let mut e = e.unwrap();
+            let name = e.path().unwrap().to_string_lossy().into_owned();
+            let mut b = Vec::new();
+            e.read_to_end(&mut b).unwrap();
+            (name, b)
+        })
+        .collect()
+}
+
+/// The built site as the bundle should hold it: every file but the manifest.
+fn site_files(site: &TempSite) -> BTreeMap<String, Vec<u8>> {
+    let mut files = snapshot(&site.public());
+    files.remove(".paperboy-manifest");
+    files
+}
+
 /// Validates an e-book with epubcheck, where it is installed (Debian's
 /// `epubcheck` package; tests/run installs it).
 fn epubcheck(book: &Path) {
@@ -459,6 +480,52 @@ fn the_epub_opens_and_its_toc_matches_the_day() {
         "paperboy epub differs from the build's book"
     );
     epubcheck(&site.public().join("us/archive/2026/11/27.epub"));
+}
+
+#[test]
+fn the_bundle_unpacks_to_the_site() {
+    let site = TempSite::demo("outputs: [html, text]\n");
+    site.build();
+    let want = site_files(&site);
+    let out = site.run(&["bundle"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let zip = std::fs::read(site.root().join("public.zip")).unwrap();
+    assert!(unzip(&zip) == want, "the zip differs from public/");
+    let all = site.root().join("all.tar");
+    let out = site.run(&[
+        "bundle",
+        "--format",
+        "tar",
+        "--output",
+        all.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tar = std::fs::read(site.root().join("all.tar")).unwrap();
+    assert!(untar(&tar) == want, "the tar differs from public/");
+    // Again, the same bytes.
+    assert!(site.run(&["bundle"]).status.success());
+    assert!(std::fs::read(site.root().join("public.zip")).unwrap() == zip);
+    // Volumes: each at most the size asked, together the site.
+    let out = site.run(&["bundle", "--split", "32"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut joined = BTreeMap::new();
+    let mut n = 1;
+    while let Ok(volume) = std::fs::read(site.root().join(format!("public-{n}.zip"))) {
+        assert!(volume.len() <= 32 * 1024, "volume {n}: {}", volume.len());
+        joined.extend(unzip(&volume));
+        n += 1;
+    }
+    assert!(n > 3, "{n} volumes");
+    assert!(joined == want, "the volumes differ from public/");
+    // One edition: its folder and the root, not the other edition.
+    let out = site.run(&["bundle", "--edition", "de"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let de = unzip(&std::fs::read(site.root().join("public-de.zip")).unwrap());
+    assert!(de.contains_key("de/index.html") && de.contains_key("index.html"));
+    assert!(!de.keys().any(|k| k.starts_with("us/")), "{:?}", de.keys());
+    let out = site.run(&["bundle", "--edition", "fr"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("no edition `fr`"), "{}", stderr(&out));
 }
 
 #[test]
