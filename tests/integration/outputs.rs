@@ -243,6 +243,13 @@ fn text_versions_wrap_fold_and_are_linked() {
         page.contains("<a href=\"../../us/world/harbour-night-ferry.txt\">Text version</a>"),
         "{page}"
     );
+    // Static hosts are told the pages' type, not the text files'.
+    let headers = site.page("_headers");
+    assert!(
+        headers.contains("/us/*.html\n  Content-Type: text/html; charset=US-ASCII\n"),
+        "{headers}"
+    );
+    assert!(!headers.contains("/us/*\n"), "{headers}");
     let german = site.page("de/welt/faehre-nachtbetrieb.html");
     assert!(german.contains(">Textversion</a>"), "{german}");
 }

@@ -168,13 +168,18 @@ pub fn sitemap_urls(plan: &[Page], lib: &Library) -> Vec<SitemapUrl> {
 /// `.htaccess` for Apache, `_headers` for Netlify and Cloudflare Pages.
 /// `_headers` names every top-level page and each folder that holds
 /// pages, so feeds and robots.txt keep their own types, and says the
-/// pages' language.
+/// pages' language. With `mixed` (the folders also hold text articles or
+/// e-books), a folder's rule names its `.html` files only.
 pub fn server_hints(
     pages: &[Page],
     charset: &str,
     language: &str,
     folder_languages: &std::collections::BTreeMap<String, String>,
+    mixed: bool,
 ) -> Vec<Page> {
+    // Folders that also hold text articles or e-books name their pages
+    // alone, so those files keep their own types.
+    let pattern = if mixed { "*.html" } else { "*" };
     let htaccess =
         format!("# Written by paperboy: the charset of every page.\nAddDefaultCharset {charset}\n");
     let content_type =
@@ -193,7 +198,7 @@ pub fn server_hints(
     for dir in folders {
         let lang = folder_languages.get(dir).map_or(language, String::as_str);
         headers.push_str(&format!(
-            "/{dir}/*\n  Content-Type: text/html; charset={charset}\n  Content-Language: {lang}\n"
+            "/{dir}/{pattern}\n  Content-Type: text/html; charset={charset}\n  Content-Language: {lang}\n"
         ));
     }
     vec![
