@@ -4,8 +4,10 @@
 //! attributes its profile allows, with values no longer than the period
 //! DTDs allow; no bytes or character references outside the declared
 //! charset; no script, style or event handlers; page sizes within budget;
-//! every article page links back to the front page at least twice. Reports
-//! problems with file and line; never changes anything.
+//! every article page links back to the front page at least twice. With
+//! the other outputs on, the Gemini capsule's links and the Gopher hole's
+//! menus are checked too. Reports problems with file and line; never
+//! changes anything.
 
 use crate::config::Config;
 use crate::vocabulary::names::{is_list_page_name, resolve};
@@ -115,6 +117,153 @@ pub fn check(output: &Path, config: &Config) -> Result<Report> {
     report.sizes.sort_unstable();
     report.problems.sort();
     Ok(report)
+}
+
+/// Checks a Gemini capsule: every page is UTF-8 and every `=>` link
+/// without a scheme is relative and resolves to a file of the capsule.
+pub fn check_capsule(dir: &Path) -> Result<Report> {
+    let files = list_files(dir)?;
+    let mut report = Report::default();
+    for rel in files.iter().filter(|f| f.ends_with(".gmi")) {
+        let bytes = std::fs::read(dir.join(rel)).with_context(|| format!("cannot read {rel}"))?;
+        report.pages += 1;
+        report.sizes.push(bytes.len() as u64);
+        let mut problem = |line: usize, message: String| {
+            report.problems.push(Problem {
+                file: rel.clone(),
+                line,
+                message,
+            })
+        };
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            problem(1, "not UTF-8".into());
+            continue;
+        };
+        let mut pre = false;
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with("```") {
+                pre = !pre;
+            }
+            let Some(rest) = line.strip_prefix("=>").filter(|_| !pre) else {
+                continue;
+            };
+            let Some(link) = rest.split_whitespace().next() else {
+                problem(n + 1, "a link line without a URL".into());
+                continue;
+            };
+            report.links += 1;
+            if has_scheme(link) {
+                continue;
+            }
+            if let Some(why) = check_link(rel, link, &files) {
+                problem(n + 1, why);
+            }
+        }
+    }
+    report.sizes.sort_unstable();
+    report.problems.sort();
+    Ok(report)
+}
+
+/// Checks a Gopher hole: every gophermap line is a whole menu line
+/// ending in CRLF, the menu ends with `.`, every link to the hole's host
+/// and port names a file of the hole (a folder with a `gophermap`, or a
+/// text item), and every file's bytes fit the site's charset.
+pub fn check_hole(dir: &Path, config: &Config) -> Result<Report> {
+    let files = list_files(dir)?;
+    let mut report = Report::default();
+    let gopher = &config.gopher;
+    let prefix = format!("{}/", gopher.selector.trim_end_matches('/'));
+    let port = gopher.port.to_string();
+    for rel in files.iter().filter(|f| !f.starts_with(".paperboy")) {
+        let bytes = std::fs::read(dir.join(rel)).with_context(|| format!("cannot read {rel}"))?;
+        let mut problem = |line: usize, message: String| {
+            report.problems.push(Problem {
+                file: rel.clone(),
+                line,
+                message,
+            })
+        };
+        if !fits(&bytes, config.charset()) {
+            problem(1, format!("bytes outside {}", config.charset().label()));
+        }
+        if !(rel == "gophermap" || rel.ends_with("/gophermap")) {
+            continue;
+        }
+        report.pages += 1;
+        report.sizes.push(bytes.len() as u64);
+        let text: String = bytes.iter().map(|&b| char::from(b)).collect();
+        if !text.ends_with("\r\n.\r\n") {
+            problem(1, "the menu does not end with a `.` line".into());
+        }
+        let body = text.strip_suffix(".\r\n").unwrap_or(&text);
+        for (n, line) in body.split_terminator("\r\n").enumerate() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            if fields.len() != 4 || line.contains('\n') {
+                problem(
+                    n + 1,
+                    "not a menu line (type and text, selector, host, port; CRLF)".into(),
+                );
+                continue;
+            }
+            let kind = fields[0].chars().next().unwrap_or('i');
+            if kind == 'i' || fields[2] != gopher.host || fields[3] != port {
+                continue;
+            }
+            report.links += 1;
+            let selector = fields[1];
+            if kind == 'h' && selector.starts_with("URL:") {
+                continue;
+            }
+            let Some(path) = selector
+                .strip_prefix(&prefix)
+                .or_else(|| (selector == prefix.trim_end_matches('/')).then_some(""))
+            else {
+                problem(
+                    n + 1,
+                    format!("selector `{selector}` is outside the hole (gopher.selector)"),
+                );
+                continue;
+            };
+            let target = match kind {
+                '1' if path.is_empty() => "gophermap".to_string(),
+                '1' => format!("{}/gophermap", path.trim_end_matches('/')),
+                _ => path.to_string(),
+            };
+            if !files.contains(&target) {
+                problem(
+                    n + 1,
+                    format!("selector `{selector}` names nothing in the hole"),
+                );
+            }
+        }
+    }
+    report.sizes.sort_unstable();
+    report.problems.sort();
+    Ok(report)
+}
+
+/// Whether a link names its scheme (leaves the site).
+fn has_scheme(link: &str) -> bool {
+    link.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
+/// Whether every byte of a text file is one `charset` may hold.
+fn fits(bytes: &[u8], charset: Charset) -> bool {
+    match charset {
+        Charset::Ascii => bytes.is_ascii(),
+        Charset::Latin1 => bytes.iter().all(|b| !(0x80..0xA0).contains(b)),
+        Charset::Macroman => {
+            let (text, _, bad) = encoding_rs::MACINTOSH.decode(bytes);
+            !bad && text.chars().all(|c| charset.can_encode(c))
+        }
+        Charset::Utf8 => std::str::from_utf8(bytes).is_ok(),
+    }
 }
 
 /// Every file under `dir`, relative, with `/` separators, sorted.
@@ -567,6 +716,67 @@ mod tests {
             check_link("a.html", "javascript:x()", &files)
                 .unwrap()
                 .contains("forbidden")
+        );
+    }
+
+    #[test]
+    fn capsule_and_hole_links_must_resolve() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let p = dir.path().join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        };
+        write(
+            "index.gmi",
+            "# T\n=> world/a.gmi A\n=> world/gone.gmi B\n=> https://e.org x\n```\n=> not a link\n```\n",
+        );
+        write("world/a.gmi", "=> ../index.gmi Back\n");
+        let report = check_capsule(dir.path()).unwrap();
+        let found: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(report.links, 4, "{found:?}");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("index.gmi:3: "), "{found:?}");
+
+        let hole = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &[u8]| {
+            let p = hole.path().join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        };
+        write("gophermap", b"iHi\t\tlocalhost\t70\r\n1World\t/world/\tlocalhost\t70\r\n0Gone\t/world/gone.txt\tlocalhost\t70\r\n1Elsewhere\t/\tother.host\t70\r\nhSource\tURL:https://e.org\tlocalhost\t70\r\n.\r\n");
+        write(
+            "world/gophermap",
+            b"1Home\t/\tlocalhost\t70\r\nbroken line\r\n",
+        );
+        write("world/a.txt", b"caf\x82\n");
+        let config = Config::default();
+        let report = check_hole(hole.path(), &config).unwrap();
+        let found: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with("gophermap:3: selector `/world/gone.txt`")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with("world/a.txt:1: bytes outside")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with("world/gophermap:2: not a menu line")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with("world/gophermap:1: the menu does not end")),
+            "{found:?}"
         );
     }
 

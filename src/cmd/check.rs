@@ -1,7 +1,7 @@
 //! `paperboy check`: verify the built site and print one line per problem.
 
 use crate::check;
-use crate::config::Config;
+use crate::config::{Config, OutputKind};
 use crate::layout::Layout;
 use anyhow::{Result, bail};
 use std::path::Path;
@@ -29,5 +29,36 @@ pub fn run(root: &Path, output: Option<&Path>) -> Result<bool> {
         if report.problems.len() == 1 { "" } else { "s" },
         report.median_size() as f64 / 1024.0
     );
-    Ok(report.problems.is_empty())
+    let mut clean = report.problems.is_empty();
+    let layout = Layout::new(root);
+    for (kind, dir) in [
+        (OutputKind::Gemini, &config.gemini.dir),
+        (OutputKind::Gopher, &config.gopher.dir),
+    ] {
+        let dir = layout.root.join(dir);
+        if !config.writes(kind) || !dir.is_dir() {
+            continue;
+        }
+        let (report, what, links) = match kind {
+            OutputKind::Gemini => (check::check_capsule(&dir)?, "gemtext pages", "links"),
+            _ => (
+                check::check_hole(&dir, &config)?,
+                "gophermaps",
+                "menu links",
+            ),
+        };
+        for problem in &report.problems {
+            println!("{}/{problem}", dir.display());
+        }
+        println!(
+            "checked {} {what} and {} {links} in {}: {} problem{}",
+            report.pages,
+            report.links,
+            dir.display(),
+            report.problems.len(),
+            if report.problems.len() == 1 { "" } else { "s" },
+        );
+        clean &= report.problems.is_empty();
+    }
+    Ok(clean)
 }

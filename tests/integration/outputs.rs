@@ -123,6 +123,14 @@ fn every_gemtext_link_resolves() {
         }
     }
     assert!(checked > 200, "{checked}");
+    // paperboy check reads the capsule and the hole too.
+    let out = site.run(&["check"]);
+    let report = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{report}");
+    assert!(
+        report.contains("gemtext pages") && report.contains("gophermaps"),
+        "{report}"
+    );
     // Languages: Agate-style `.meta` files name each folder's.
     let meta = |p: &str| String::from_utf8(capsule[p].clone()).unwrap();
     assert_eq!(meta("us/world/.meta"), "*.gmi: ;lang=en\n");
