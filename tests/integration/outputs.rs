@@ -576,3 +576,31 @@ fn epubs_carry_images_only_when_they_are_local() {
     );
     assert!(!linked.values().any(|v| v.windows(5).any(|w| w == b"<img ")));
 }
+
+#[test]
+fn a_site_without_editions_gets_them_too_and_hostile_links_stay_out() {
+    let site = TempSite::fixture("site");
+    let config = std::fs::read_to_string(site.root().join("config.yaml")).unwrap();
+    site.write("config.yaml", &format!("{config}{ALL}"));
+    site.build();
+    let out = site.run(&["check"]);
+    let report = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{report}");
+    let capsule = snapshot(&site.root().join("public-gemini"));
+    let front = String::from_utf8(capsule["index.gmi"].clone()).unwrap();
+    assert!(front.starts_with("# Fixture Times\n"), "{front}");
+    assert!(front.contains("=> world/index.gmi "), "{front}");
+    let hole = snapshot(&site.root().join("public-gopher"));
+    let menu: String = hole["gophermap"].iter().map(|&b| b as char).collect();
+    assert!(
+        menu.contains("1World News\t/news/world/\tgopher.example.org\t7070\r\n"),
+        "{menu}"
+    );
+    for (path, bytes) in capsule.iter().chain(&hole).chain(&snapshot(&site.public())) {
+        if path.ends_with(".gmi") || path.ends_with(".txt") {
+            let text = String::from_utf8_lossy(bytes).to_ascii_lowercase();
+            assert!(!text.contains("javascript:"), "{path}: {text}");
+            assert!(!text.contains("alert(3)"), "{path}: script text: {text}");
+        }
+    }
+}

@@ -362,19 +362,31 @@ pub(super) fn keep_url(url: &str) -> Option<String> {
     (is_safe_url(&url) && url.contains(':')).then(|| url_to_ascii(&url))
 }
 
-/// The text of a piece of raw HTML: tags dropped, the common entities
-/// read.
+/// The text of a piece of raw HTML: tags dropped, with what scripts and
+/// styles hold, and the common entities read.
 pub(super) fn strip_tags(html: &str) -> String {
     let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let tag = &rest[i..];
+        let end = tag.find('>').map_or(tag.len(), |e| e + 1);
+        let name: String = tag[1..end.min(tag.len())]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        rest = &tag[end..];
+        if matches!(name.as_str(), "script" | "style") {
+            let close = format!("</{name}");
+            let lower = rest.to_ascii_lowercase();
+            rest = match lower.find(&close) {
+                Some(j) => &rest[j..],
+                None => "",
+            };
         }
     }
+    out.push_str(rest);
     out.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
@@ -474,6 +486,16 @@ mod tests {
             ImageMode::None,
         );
         assert_eq!(none.text, "");
+    }
+
+    #[test]
+    fn raw_html_keeps_its_text_only() {
+        assert_eq!(
+            strip_tags(
+                "<p onclick=\"x()\">Hi &amp; <b>bye</b></p><script>alert(1)</script><STYLE>p{}</STYLE>!"
+            ),
+            "Hi & bye!"
+        );
     }
 
     #[test]
