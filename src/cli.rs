@@ -38,6 +38,9 @@ pub enum Command {
     /// one step, only when the whole build succeeded. paperboy deletes only
     /// files it wrote (it lists them in the output's .paperboy-manifest):
     /// anything else in the output folder, such as a .git folder, is kept.
+    /// With `outputs:` in config.yaml, the same build writes the Gemini
+    /// capsule and the Gopher hole to their folders, text versions of the
+    /// articles and daily e-books into the site, each folder in the same way.
     Build {
         /// Where to write the site (default: `output_dir` from config.yaml, which defaults to public/)
         #[arg(long, short, value_name = "DIR")]

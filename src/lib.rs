@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! cli → cmd → fetch ──→ ingest (decode, extract) ──→ content, vocabulary
-//!           → build (theme, markdown, pages, output) → library → content, config, vocabulary
+//!           → build (theme, markdown, outputs, pages, output) → library → content, config, vocabulary
 //!           → check → config, vocabulary          serve → build
 //! ```
 //!

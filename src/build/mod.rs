@@ -233,11 +233,16 @@ impl Site {
     /// the hole link to the originals).
     pub fn with_pages<T>(&self, target: Target, f: impl FnOnce(&pages::Pages) -> T) -> T {
         let images = match self.config.images.mode {
-            ImageMode::Local if target == Target::Html => Some(timed("convert images", || {
+            ImageMode::Local if target == Target::Html => {
+                let start = Instant::now();
                 let cache = ImageCache::new(&self.layout);
-                Ok(images::prepare(&cache, &self.config, &self.library))
-            }))
-            .and_then(Result::ok),
+                let set = images::prepare(&cache, &self.config, &self.library);
+                log::debug!(
+                    "convert images: {:.1} ms",
+                    start.elapsed().as_secs_f64() * 1000.0
+                );
+                Some(set)
+            }
             _ => None,
         };
         let pages = pages::Pages::new(
