@@ -159,15 +159,16 @@ pub struct Edition<'a> {
 pub struct Pagination {
     /// Articles per section page.
     pub section: usize,
-    /// Articles per archive page.
-    pub archive: usize,
+    /// No longer used: the archive has one page per day. Accepted, with a
+    /// warning, so older config files still load.
+    pub archive: Option<usize>,
 }
 
 impl Default for Pagination {
     fn default() -> Self {
         Pagination {
             section: 50,
-            archive: 200,
+            archive: None,
         }
     }
 }
@@ -360,11 +361,13 @@ impl Config {
         if self.images.max_width < 16 || self.images.max_height < 16 {
             bail!("images.max_width and images.max_height must be at least 16 pixels");
         }
-        if self.front_page.per_section == 0
-            || self.pagination.section == 0
-            || self.pagination.archive == 0
-        {
-            bail!("front_page.per_section and pagination sizes must be at least 1");
+        if self.front_page.per_section == 0 || self.pagination.section == 0 {
+            bail!("front_page.per_section and pagination.section must be at least 1");
+        }
+        if self.pagination.archive.is_some() {
+            log::warn!(
+                "pagination.archive is no longer used: the archive has one page per day (archive/YYYY/MM/DD.html); remove it"
+            );
         }
         if self.fetch.max_items == 0 {
             bail!("fetch.max_items must be at least 1");
