@@ -601,4 +601,39 @@ fn fetch_reads_one_editions_feeds_into_its_folders() {
     assert!(stored[0].starts_with("fr/actualites/"), "{stored:?}");
     site.build();
     check(&site);
+    assert!(site.public().join("fr/archive/2026/11/28.html").is_file());
+
+    // Retention removes the fetched article (dated 28 November, more than
+    // a day ago); the next build leaves no link to its page.
+    let config = std::fs::read_to_string(site.root().join("config.yaml")).unwrap();
+    site.write(
+        "config.yaml",
+        &config.replace("  timeout_secs: 2\n", "  timeout_secs: 2\n  keep_days: 1\n"),
+    );
+    let out = site.run(&["fetch", "--edition", "fr"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        !snapshot(&site.root().join("content"))
+            .keys()
+            .any(|p| p.contains("marees")),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // Nor does a later fetch bring it back: items older than keep_days are
+    // not fetched.
+    let out = site.run(&["fetch", "--edition", "fr"]);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        text.contains("0 new (0 from the feed only), 0 already present, 0 failed, 1 older than fetch.keep_days"),
+        "{text}"
+    );
+    site.build();
+    check(&site);
+    assert!(!site.public().join("fr/archive/2026/11/28.html").exists());
+    // The articles written by hand stay.
+    assert!(
+        site.public()
+            .join("fr/actualites/passerelle.html")
+            .is_file()
+    );
 }
