@@ -293,6 +293,19 @@ impl Default for Limits {
     }
 }
 
+/// Logs a warning about the config once per run, however often the
+/// config is read (a build reads it twice; `serve` on every change).
+fn warn_once(message: &str) {
+    static SAID: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    let mut said = SAID
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !said.iter().any(|m| m == message) {
+        said.push(message.to_string());
+        log::warn!("{message}");
+    }
+}
+
 impl Config {
     /// Reads and checks `<root>/config.yaml`.
     pub fn load(root: &Path) -> Result<Config> {
@@ -351,8 +364,8 @@ impl Config {
             bail!("feeds.items must be at least 1");
         }
         if self.check.max_page_kb.is_some() {
-            log::warn!(
-                "check.max_page_kb is now page_budget_kb (a top-level key); please rename it"
+            warn_once(
+                "check.max_page_kb is now page_budget_kb (a top-level key); please rename it",
             );
         }
         if self.page_budget_kb < 4 {
@@ -365,8 +378,8 @@ impl Config {
             bail!("front_page.per_section and pagination.section must be at least 1");
         }
         if self.pagination.archive.is_some() {
-            log::warn!(
-                "pagination.archive is no longer used: the archive has one page per day (archive/YYYY/MM/DD.html); remove it"
+            warn_once(
+                "pagination.archive is no longer used: the archive has one page per day (archive/YYYY/MM/DD.html); remove it",
             );
         }
         if self.fetch.max_items == 0 {
