@@ -337,6 +337,9 @@ pub fn read_body(content_dir: &Path, rel_path: &str, max_bytes: u64) -> Result<S
     }
 }
 
+/// Every content file's path and stamp, as loading found them.
+pub type Stamps = Vec<(String, Option<cache::Stamp>)>;
+
 /// The metadata of every content file, read in parallel and refused over
 /// `max_bytes`; files whose size and modification time `cache` knows are
 /// not read again. Returns every error found (not only the first); with
@@ -345,7 +348,7 @@ pub fn load(
     content_dir: &Path,
     cache: &mut cache::Cache,
     max_bytes: u64,
-) -> Result<(Vec<Meta>, Vec<(String, Option<cache::Stamp>)>)> {
+) -> Result<(Vec<Meta>, Stamps)> {
     let files = list(content_dir)?;
     let results: Vec<(String, Option<cache::Stamp>, Result<Meta, ContentError>)> = files
         .par_iter()
