@@ -225,15 +225,16 @@ pub struct Edition<'a> {
 pub struct Pagination {
     /// Articles per section page.
     pub section: usize,
-    /// Articles per archive page.
-    pub archive: usize,
+    /// No longer used: the archive has one page per day. Accepted, with a
+    /// warning, so older config files still load.
+    pub archive: Option<usize>,
 }
 
 impl Default for Pagination {
     fn default() -> Self {
         Pagination {
             section: 50,
-            archive: 200,
+            archive: None,
         }
     }
 }
@@ -358,6 +359,19 @@ impl Default for Limits {
     }
 }
 
+/// Logs a warning about the config once per run, however often the
+/// config is read (a build reads it twice; `serve` on every change).
+fn warn_once(message: &str) {
+    static SAID: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    let mut said = SAID
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !said.iter().any(|m| m == message) {
+        said.push(message.to_string());
+        log::warn!("{message}");
+    }
+}
+
 impl Config {
     /// Reads and checks `<root>/config.yaml`.
     pub fn load(root: &Path) -> Result<Config> {
@@ -416,8 +430,8 @@ impl Config {
             bail!("feeds.items must be at least 1");
         }
         if self.check.max_page_kb.is_some() {
-            log::warn!(
-                "check.max_page_kb is now page_budget_kb (a top-level key); please rename it"
+            warn_once(
+                "check.max_page_kb is now page_budget_kb (a top-level key); please rename it",
             );
         }
         if self.page_budget_kb < 4 {
@@ -426,11 +440,13 @@ impl Config {
         if self.images.max_width < 16 || self.images.max_height < 16 {
             bail!("images.max_width and images.max_height must be at least 16 pixels");
         }
-        if self.front_page.per_section == 0
-            || self.pagination.section == 0
-            || self.pagination.archive == 0
-        {
-            bail!("front_page.per_section and pagination sizes must be at least 1");
+        if self.front_page.per_section == 0 || self.pagination.section == 0 {
+            bail!("front_page.per_section and pagination.section must be at least 1");
+        }
+        if self.pagination.archive.is_some() {
+            warn_once(
+                "pagination.archive is no longer used: the archive has one page per day (archive/YYYY/MM/DD.html); remove it",
+            );
         }
         if self.fetch.max_items == 0 {
             bail!("fetch.max_items must be at least 1");

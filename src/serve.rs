@@ -75,7 +75,12 @@ fn watch(
     charset: &std::sync::RwLock<&'static str>,
     mut cache: Cache,
 ) -> Result<()> {
-    let layout = Layout::new(root);
+    // Events name absolute paths: compare them with absolute sources, or a
+    // site served from `.` would never rebuild.
+    let absolute = root
+        .canonicalize()
+        .with_context(|| format!("cannot find {}", root.display()))?;
+    let layout = Layout::new(&absolute);
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(DEBOUNCE, None, tx).context("cannot start the watcher")?;
     // The root itself, so that a templates/ or static/ folder made later is seen.

@@ -16,7 +16,7 @@
 //! staging swap of `output` instead.
 
 use super::output::{MANIFEST, OutputFile};
-use crate::content::cache::stamp;
+use crate::content::cache::{Stamp, stamp};
 use crate::fs::write_atomic;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
@@ -121,37 +121,50 @@ pub fn sources_stamp(
 ) -> Result<String> {
     use rayon::prelude::*;
     let files = crate::content::list(content_dir)?;
-    let stamps: Vec<Option<crate::content::cache::Stamp>> = files
-        .par_iter()
-        .map(|rel| stamp(&content_dir.join(rel)))
+    let stamps: Vec<(String, Option<Stamp>)> = files
+        .into_par_iter()
+        .map(|rel| {
+            let s = stamp(&content_dir.join(&rel));
+            (rel, s)
+        })
         .collect();
+    Ok(stamp_of(&stamps, config_bytes, theme, images))
+}
+
+/// [`sources_stamp`] from content stamps already taken (a build takes them
+/// as it loads the content).
+pub fn stamp_of(
+    stamps: &[(String, Option<Stamp>)],
+    config_bytes: &[u8],
+    theme: &str,
+    images: Option<&Path>,
+) -> String {
     let mut h = blake3::Hasher::new();
     h.update(crate::BUILD_ID.as_bytes());
     h.update(&(config_bytes.len() as u64).to_le_bytes());
     h.update(config_bytes);
     h.update(theme.as_bytes());
-    for (rel, s) in files.iter().zip(stamps) {
+    for (rel, s) in stamps {
         h.update(rel.as_bytes());
         h.update(format!("{s:?}").as_bytes());
     }
     if let Some(dir) = images {
-        let mut entries: Vec<(String, Option<crate::content::cache::Stamp>)> =
-            match std::fs::read_dir(dir) {
-                Ok(read) => read
-                    .flatten()
-                    .map(|e| {
-                        (
-                            e.file_name().to_string_lossy().into_owned(),
-                            stamp(&e.path()),
-                        )
-                    })
-                    .collect(),
-                Err(_) => Vec::new(),
-            };
+        let mut entries: Vec<(String, Option<Stamp>)> = match std::fs::read_dir(dir) {
+            Ok(read) => read
+                .flatten()
+                .map(|e| {
+                    (
+                        e.file_name().to_string_lossy().into_owned(),
+                        stamp(&e.path()),
+                    )
+                })
+                .collect(),
+            Err(_) => Vec::new(),
+        };
         entries.sort();
         h.update(format!("{entries:?}").as_bytes());
     }
-    Ok(h.finalize().to_hex()[..32].to_string())
+    h.finalize().to_hex()[..32].to_string()
 }
 
 /// The size and time of a file just written into `dir`.

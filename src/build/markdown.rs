@@ -22,6 +22,19 @@ use std::fmt::Write;
 /// Renders Markdown for `profile`. Body headings start at `<h2>`: the
 /// article's title is the page's only `<h1>`.
 pub fn render(markdown: &str, profile: Profile, images: ImageMode) -> String {
+    render_reporting(markdown, profile, images).html
+}
+
+/// A rendered body, with the Markdown links that could not be kept.
+pub struct Rendered {
+    pub html: String,
+    /// Each link left out of the page (its text is kept), with the reason.
+    pub dropped: Vec<(String, &'static str)>,
+}
+
+/// [`render`], saying which links it had to leave out and why, so the
+/// build can name them.
+pub fn render_reporting(markdown: &str, profile: Profile, images: ImageMode) -> Rendered {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut w = Writer {
@@ -32,10 +45,14 @@ pub fn render(markdown: &str, profile: Profile, images: ImageMode) -> String {
     for event in Parser::new_ext(markdown, options) {
         w.event(event);
     }
-    if w.raw_html {
+    let html = if w.raw_html {
         sanitize::clean(&w.out, profile)
     } else {
         w.out
+    };
+    Rendered {
+        html,
+        dropped: w.dropped,
     }
 }
 
@@ -71,6 +88,8 @@ struct Writer {
     link_stack: Vec<bool>,
     /// Open block elements, innermost last.
     blocks: Vec<Open>,
+    /// Links left out, with the reason.
+    dropped: Vec<(String, &'static str)>,
 }
 
 impl Writer {
@@ -182,6 +201,18 @@ impl Writer {
             .then_some(ascii)
     }
 
+    /// Why [`Writer::link_target`] refused `url`.
+    fn why_not(&self, url: &str) -> &'static str {
+        let url = url.trim();
+        if url.starts_with('/') && !url.starts_with("//") {
+            "a path on the source site, not a full address"
+        } else if !is_safe_url(url) {
+            "not an http(s) address"
+        } else {
+            "longer than the 1,024 bytes period browsers take"
+        }
+    }
+
     fn start(&mut self, tag: Tag) {
         match tag {
             Tag::Paragraph => self.block("p", "<p>", "</p>\n"),
@@ -248,6 +279,10 @@ impl Writer {
                 dest_url, title, ..
             } => {
                 let target = self.link_target(&dest_url);
+                if target.is_none() && !dest_url.trim().is_empty() {
+                    let why = self.why_not(&dest_url);
+                    self.dropped.push((dest_url.to_string(), why));
+                }
                 if let Some(href) = &target {
                     let _ = write!(self.out, "<a href=\"{}\"", escape(href));
                     let title = title.trim();

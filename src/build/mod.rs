@@ -52,6 +52,9 @@ pub struct Site {
     pub strings: Arc<StringTables>,
     pub theme: Theme,
     pub library: Library,
+    /// The stamp of the sources as they were loaded: what the record of
+    /// this build says it was made from.
+    sources: String,
 }
 
 /// What a build did, for the summary line.
@@ -135,9 +138,18 @@ impl Site {
             theme.info.description,
             strings.site.code
         );
-        let library = timed("load content", || {
-            Library::load(&layout.content, &config, cache)
+        let (library, stamps) = timed("load content", || {
+            let (metas, stamps) =
+                crate::content::load(&layout.content, cache, config.limits.content_bytes)?;
+            Ok((Library::from_metas(metas, &config)?, stamps))
         })?;
+        let images = (config.images.mode == ImageMode::Local).then(|| layout.image_cache());
+        let sources = incremental::stamp_of(
+            &stamps,
+            &config_bytes,
+            &theme.fingerprint,
+            images.as_deref(),
+        );
         Ok(Site {
             layout,
             config,
@@ -145,6 +157,7 @@ impl Site {
             strings,
             theme,
             library,
+            sources,
         })
     }
 
@@ -273,8 +286,7 @@ impl Site {
         force: bool,
     ) -> Result<BuildReport> {
         let plan = timed("plan pages", || Ok(pages.plan()))?;
-        let sources =
-            Site::sources_stamp(&self.layout, &self.config, &self.config_bytes, &self.theme)?;
+        let sources = self.sources.clone();
         let record_path = incremental::record_path(&self.layout.state, output);
         let previous = Record::load(&record_path, output);
         // What is still as the last build left it.

@@ -45,6 +45,10 @@ pub struct Staging {
     dir: tempfile::TempDir,
     output: PathBuf,
     written: Mutex<BTreeSet<String>>,
+    /// Folders already made in the staging folder: making each once saves
+    /// a system call per file, which threads writing into one folder wait
+    /// on each other for.
+    made: Mutex<std::collections::HashSet<PathBuf>>,
     /// Files whose bytes were new (not carried over from the old output).
     fresh: AtomicUsize,
 }
@@ -68,6 +72,7 @@ impl Staging {
             dir,
             output: output.to_path_buf(),
             written: Mutex::new(BTreeSet::new()),
+            made: Mutex::new(std::collections::HashSet::new()),
             fresh: AtomicUsize::new(0),
         })
     }
@@ -81,9 +86,7 @@ impl Staging {
     /// is (a hard link; a copy where links are impossible).
     pub fn keep(&self, rel: &str) -> Result<()> {
         let path = self.dir.path().join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        }
+        self.make_parent(&path)?;
         let old = self.output.join(rel);
         if fs::hard_link(&old, &path).is_err() {
             fs::copy(&old, &path).with_context(|| format!("cannot copy {}", old.display()))?;
@@ -92,6 +95,22 @@ impl Staging {
             .lock()
             .expect("manifest lock")
             .insert(rel.to_string());
+        Ok(())
+    }
+
+    /// Makes the folder `path` goes in, unless this build made it before.
+    fn make_parent(&self, path: &Path) -> Result<()> {
+        let Some(dir) = path.parent() else {
+            return Ok(());
+        };
+        if self.made.lock().expect("folder list lock").contains(dir) {
+            return Ok(());
+        }
+        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        self.made
+            .lock()
+            .expect("folder list lock")
+            .insert(dir.to_path_buf());
         Ok(())
     }
 
@@ -113,11 +132,11 @@ impl Staging {
             bail!("{MANIFEST} is paperboy's own list of the files it wrote; choose another name");
         }
         let path = self.dir.path().join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        }
+        self.make_parent(&path)?;
         // Never write through an earlier link: that would change the old output.
-        let _ = fs::remove_file(&path);
+        if self.written.lock().expect("manifest lock").contains(rel) {
+            let _ = fs::remove_file(&path);
+        }
         let old = self.output.join(rel);
         let unchanged = fs::symlink_metadata(&old)
             .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)

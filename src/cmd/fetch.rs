@@ -20,10 +20,13 @@ pub fn run(root: &Path, opts: &Options) -> Result<bool> {
     for feed in &report.feeds {
         let head = format!("{} ({})", feed.url, feed.section);
         // Items past fetch.max_items are noted on the feed's line.
-        let over = match feed.over_limit {
+        let mut over = match feed.over_limit {
             0 => String::new(),
             n => format!(", {n} skipped over fetch.max_items"),
         };
+        if feed.too_old > 0 {
+            over.push_str(&format!(", {} older than fetch.keep_days", feed.too_old));
+        }
         if let Some(error) = &feed.error {
             println!("{head}: failed: {error}");
         } else if feed.unchanged {

@@ -269,7 +269,6 @@ pub fn list(content_dir: &Path) -> Result<Vec<String>> {
         return Ok(files);
     }
     let walker = walkdir::WalkDir::new(content_dir)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
@@ -281,6 +280,8 @@ pub fn list(content_dir: &Path) -> Result<Vec<String>> {
             files.push(rel);
         }
     }
+    // Sorted as strings once, rather than by walkdir at every folder.
+    files.sort_unstable();
     Ok(files)
 }
 
@@ -336,10 +337,18 @@ pub fn read_body(content_dir: &Path, rel_path: &str, max_bytes: u64) -> Result<S
     }
 }
 
+/// Every content file's path and stamp, as loading found them.
+pub type Stamps = Vec<(String, Option<cache::Stamp>)>;
+
 /// The metadata of every content file, read in parallel and refused over
 /// `max_bytes`; files whose size and modification time `cache` knows are
-/// not read again. Returns every error found (not only the first).
-pub fn load(content_dir: &Path, cache: &mut cache::Cache, max_bytes: u64) -> Result<Vec<Meta>> {
+/// not read again. Returns every error found (not only the first); with
+/// the metadata, every file's path and stamp, in the order of [`list`].
+pub fn load(
+    content_dir: &Path,
+    cache: &mut cache::Cache,
+    max_bytes: u64,
+) -> Result<(Vec<Meta>, Stamps)> {
     let files = list(content_dir)?;
     let results: Vec<(String, Option<cache::Stamp>, Result<Meta, ContentError>)> = files
         .par_iter()
@@ -354,10 +363,12 @@ pub fn load(content_dir: &Path, cache: &mut cache::Cache, max_bytes: u64) -> Res
         })
         .collect();
     let mut metas = Vec::with_capacity(results.len());
+    let mut stamps = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
     // Errors name files from the site root ("content/world/a.md"), as users see them.
     let shown = Path::new(content_dir.file_name().unwrap_or("content".as_ref()));
     for (rel, stamp, r) in results {
+        stamps.push((rel.clone(), stamp));
         match r {
             Ok(meta) => {
                 if let Some(stamp) = stamp
@@ -378,7 +389,7 @@ pub fn load(content_dir: &Path, cache: &mut cache::Cache, max_bytes: u64) -> Res
     if !errors.is_empty() {
         return Err(ContentErrors(errors).into());
     }
-    Ok(metas)
+    Ok((metas, stamps))
 }
 
 #[cfg(test)]

@@ -59,6 +59,9 @@ pub struct FeedReport {
     pub failed: Vec<String>,
     /// Items past `fetch.max_items`, not read.
     pub over_limit: usize,
+    /// Items dated before `fetch.keep_days`, not fetched: retention would
+    /// remove them at once, and they would come back on every run.
+    pub too_old: usize,
     /// With `--dry-run`: the new items, as (title, link).
     pub would_add: Vec<(String, String)>,
 }
@@ -172,6 +175,10 @@ pub fn run(
     // Per feed: its validators, and how many of its items are still to store.
     let mut pending: Vec<(Option<FeedState>, usize)> = Vec::new();
     let mut queued: HashSet<(Option<SectionId>, String)> = HashSet::new();
+    let keep_from = config
+        .fetch
+        .keep_days
+        .map(|days| chrono::Utc::now() - chrono::Duration::days(i64::from(days)));
     for ((edition, section, url), result) in feeds.iter().zip(fetched) {
         let mut report = FeedReport {
             url: url.clone(),
@@ -193,7 +200,13 @@ pub fn run(
                 // Feeds list newest first: the oldest items are left out.
                 report.over_limit = parsed.items.len().saturating_sub(max_items);
                 for item in parsed.items.into_iter().take(max_items) {
-                    if store.find(edition.as_ref(), &item.url).is_some()
+                    if item
+                        .published
+                        .zip(keep_from)
+                        .is_some_and(|(d, from)| d.time() < from)
+                    {
+                        report.too_old += 1;
+                    } else if store.find(edition.as_ref(), &item.url).is_some()
                         || queued.contains(&(edition.clone(), item.url.clone()))
                     {
                         report.present += 1;

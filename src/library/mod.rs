@@ -12,12 +12,12 @@ pub mod stories;
 mod urls;
 
 use crate::config::{Config, ImageMode, SectionConfig};
-use crate::content::{self, ContentError, ContentErrors, Image, Meta};
+use crate::content::{ContentError, ContentErrors, Image, Meta};
 use crate::vocabulary::{Date, SectionId, html, text};
 use anyhow::Result;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// One article, ready to render.
 #[derive(Debug, Clone)]
@@ -114,17 +114,6 @@ impl Library {
 }
 
 impl Library {
-    /// Loads the metadata of every content file (through `cache`), and
-    /// assigns sections and URLs. Reports every bad file at once.
-    pub fn load(
-        content_dir: &Path,
-        config: &Config,
-        cache: &mut content::cache::Cache,
-    ) -> Result<Library> {
-        let metas = content::load(content_dir, cache, config.limits.content_bytes)?;
-        Library::from_metas(metas, config)
-    }
-
     /// Builds the library from content metadata (drafts are left out).
     pub fn from_metas(sources: Vec<Meta>, config: &Config) -> Result<Library> {
         let mut sources: Vec<Meta> = sources.into_iter().filter(|s| !s.front.draft).collect();
@@ -326,7 +315,9 @@ mod tests {
 
     fn source(path: &str, title: &str, date: &str) -> Meta {
         let text = format!("---\ntitle: {title}\ndate: {date}\n---\nBody of {title}.\n");
-        content::parse(path, &text).unwrap().meta(String::new())
+        crate::content::parse(path, &text)
+            .unwrap()
+            .meta(String::new())
     }
 
     #[test]
@@ -358,7 +349,7 @@ mod tests {
         );
         for (profile, kept) in [("html2", false), ("html32", false), ("modern", true)] {
             let config = Config::from_yaml(&format!("profile: {profile}\n")).unwrap();
-            let source = content::parse("world/a.md", &text)
+            let source = crate::content::parse("world/a.md", &text)
                 .unwrap()
                 .meta(String::new());
             let lib = Library::from_metas(vec![source], &config).unwrap();

@@ -566,3 +566,33 @@ fn new_site_builds_as_it_is() {
         "new refuses a non-empty folder"
     );
 }
+
+#[test]
+fn links_the_page_cannot_carry_are_named_with_their_file() {
+    let site = TempSite::fixture("site");
+    let long = format!("https://news.example.org/{}", "a".repeat(1100));
+    site.write(
+        "content/world/2026-11-29-links.md",
+        &format!(
+            "---\ntitle: Links\ndate: 2026-11-29\n---\nSee [the council](/council/minutes), [the long one]({long}) and [the good one](https://news.example.org/ok).\n"
+        ),
+    );
+    let out = site.run(&["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("content/world/2026-11-29-links.md: link to /council/minutes left out of world/links.html: a path on the source site"),
+        "{err}"
+    );
+    assert!(
+        err.contains("left out of world/links.html: longer than the 1,024 bytes"),
+        "{err}"
+    );
+    assert_eq!(err.matches("links.md: link to").count(), 2, "{err}");
+    assert!(
+        err.contains(&format!("{}... left out", &long[..100])),
+        "a long address is shortened: {err}"
+    );
+    let page = site.page("world/links.html");
+    assert!(page.contains("See the council, the long one and <a href=\"https://news.example.org/ok\">the good one</a>."), "{page}");
+}

@@ -3,6 +3,7 @@
 
 mod architecture;
 mod build;
+mod editions;
 mod fetch;
 mod http;
 mod images;

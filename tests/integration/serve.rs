@@ -18,10 +18,12 @@ impl Drop for Serving {
     }
 }
 
+/// Runs `paperboy serve` as a user does, from the site's folder (so the
+/// watcher sees paths relative to `.`).
 fn start(site: &TempSite) -> Serving {
     let mut child = Command::new(env!("CARGO_BIN_EXE_paperboy"))
-        .args(["-q", "serve", "--port", "0", "--root"])
-        .arg(site.root())
+        .args(["-q", "serve", "--port", "0"])
+        .current_dir(site.root())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

@@ -63,7 +63,9 @@ impl Front {
             .sections
             .iter()
             .map(|&i| {
-                let mut list = lib.sections[i].articles.iter().copied().filter(recent);
+                // The section's own `days` first, then the front page's.
+                let shown = view.visible.get(&i).map_or(&[][..], Vec::as_slice);
+                let mut list = shown.iter().copied().filter(recent);
                 (
                     i,
                     take(&mut list, config.front_page.per_section, &mut grouper),
@@ -71,10 +73,13 @@ impl Front {
             })
             .collect();
         let mut grouper = Grouper::new(lib, edition);
+        let in_section: std::collections::HashSet<usize> =
+            view.visible.values().flatten().copied().collect();
         let mut all = lib.editions[edition]
             .articles
             .iter()
             .copied()
+            .filter(|a| in_section.contains(a))
             .filter(recent);
         let latest = take(&mut all, config.front_page.latest, &mut grouper);
         let updated = lib.editions[edition]

@@ -986,15 +986,22 @@ impl<'a> Pages<'a> {
 
     /// The body of article `i` rendered for the profile.
     fn body(&self, i: usize) -> Result<String> {
-        let a = &self.lib.articles[i];
         let config = self.config;
-        let markdown =
-            crate::content::read_body(self.content_dir, &a.rel_path, config.limits.content_bytes)?;
         Ok(markdown::render(
-            &markdown,
+            &self.markdown(i)?,
             config.profile,
             config.images.mode,
         ))
+    }
+
+    /// The Markdown body of article `i`, read from its file.
+    fn markdown(&self, i: usize) -> Result<String> {
+        let a = &self.lib.articles[i];
+        crate::content::read_body(
+            self.content_dir,
+            &a.rel_path,
+            self.config.limits.content_bytes,
+        )
     }
 
     /// The article's page; in the period profiles, a page over the budget
@@ -1003,7 +1010,19 @@ impl<'a> Pages<'a> {
         let a = &self.lib.articles[i];
         let config = self.config;
         let charset = config.charset();
-        let body = self.body(i)?;
+        let rendered =
+            markdown::render_reporting(&self.markdown(i)?, config.profile, config.images.mode);
+        // A link the page cannot carry keeps its text; say which, once,
+        // when the page is made.
+        for (url, why) in &rendered.dropped {
+            log::warn!(
+                "content/{}: link to {} left out of {}: {why} (its text is kept)",
+                a.rel_path,
+                shorten(&crate::vocabulary::text::one_line(url), 100),
+                a.url
+            );
+        }
+        let body = rendered.html;
         let whole = self.article_page(i, &body, None, &a.url)?;
         let budget = config.page_budget_bytes();
         if config.profile.is_period() && whole.len() > budget {
@@ -1094,5 +1113,13 @@ impl<'a> Pages<'a> {
     fn sitemap(&self, plan: &[Page]) -> &[feeds::SitemapUrl] {
         self.sitemap
             .get_or_init(|| feeds::sitemap_urls(plan, self.lib))
+    }
+}
+
+/// `s` cut to at most `max` characters, with "..." when cut.
+fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}...", &s[..i]).into(),
+        None => s.into(),
     }
 }

@@ -441,10 +441,7 @@ fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
     for img in doc.select("img").nodes() {
         let src = ["src", "data-src", "data-original", "data-lazy-src"]
             .iter()
-            .find_map(|a| {
-                img.attr(a)
-                    .filter(|v| !v.trim().is_empty() && !v.starts_with("data:"))
-            })
+            .find_map(|a| img.attr(a).and_then(|v| image_address(&v)))
             .or_else(|| {
                 img.attr("srcset")
                     .and_then(|s| first_srcset(&s).map(Into::into))
@@ -490,6 +487,25 @@ fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
         }
     }
     images
+}
+
+/// The image address an `src`-like attribute holds: the value itself when
+/// it looks like an address, the `src` or `url` of a lazy loader's JSON
+/// (`{"src":"https://…/a.jpg","width":1280}`), and nothing for inline
+/// `data:` images or anything else (a video player's configuration).
+fn image_address(value: &str) -> Option<String> {
+    let v = value.trim();
+    if v.starts_with('{') {
+        let json: serde_json::Value = serde_json::from_str(v).ok()?;
+        return ["src", "url"]
+            .iter()
+            .find_map(|k| json.get(k)?.as_str())
+            .and_then(image_address);
+    }
+    let plausible = !v.is_empty()
+        && !v.starts_with("data:")
+        && !v.contains(|c: char| c.is_whitespace() || matches!(c, '"' | '{' | '}' | '<' | '>'));
+    plausible.then(|| v.to_string())
 }
 
 /// The caption shown with an image: the `<figcaption>` of its figure, else
@@ -699,6 +715,22 @@ fn collapse(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn image_addresses_come_from_urls_and_lazy_loader_json_only() {
+        assert_eq!(image_address(" /a.jpg ").as_deref(), Some("/a.jpg"));
+        assert_eq!(
+            image_address(r#"{"src":"https://cdn.example/b.jpg","width":1280}"#).as_deref(),
+            Some("https://cdn.example/b.jpg")
+        );
+        assert_eq!(
+            image_address(r#"{"player":{"poster":"https://cdn.example/p.jpg"}}"#),
+            None
+        );
+        assert_eq!(image_address("data:image/gif;base64,R0lGOD"), None);
+        assert_eq!(image_address(r#"{"src": broken"#), None);
+        assert_eq!(image_address("a.jpg 2x, b.jpg 3x"), None);
+    }
 
     fn paragraphs(n: usize, what: &str) -> String {
         (1..=n)

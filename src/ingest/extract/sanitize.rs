@@ -62,10 +62,42 @@ const TAGS: &[&str] = &[
 ];
 
 /// Tags dropped together with everything inside them.
+/// AMP's players and embeds hold only their fallback text ("Your browser
+/// does not support video").
 const DROP_WITH_CONTENT: &[&str] = &[
-    "applet", "audio", "button", "canvas", "embed", "form", "frame", "frameset", "iframe", "input",
-    "map", "math", "noscript", "object", "option", "script", "select", "style", "svg", "template",
-    "textarea", "title", "video",
+    "applet",
+    "audio",
+    "button",
+    "canvas",
+    "embed",
+    "form",
+    "frame",
+    "frameset",
+    "iframe",
+    "input",
+    "map",
+    "math",
+    "noscript",
+    "object",
+    "option",
+    "script",
+    "select",
+    "style",
+    "svg",
+    "template",
+    "textarea",
+    "title",
+    "video",
+    "amp-ad",
+    "amp-audio",
+    "amp-brightcove",
+    "amp-embed",
+    "amp-iframe",
+    "amp-instagram",
+    "amp-jwplayer",
+    "amp-twitter",
+    "amp-video",
+    "amp-youtube",
 ];
 
 /// Sanitizes an article fragment. Relative links are resolved against
