@@ -11,6 +11,16 @@ use std::path::Path;
 /// and a rename, so readers see the old file or the new one, never a part.
 /// Without `replace`, fails if `path` exists.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
+    write_atomic_with(path, replace, |w| w.write_all(bytes).map_err(Into::into))
+}
+
+/// [`write_atomic`] for content made while it is written (a large JSON
+/// file streamed by serde), so it is never held in memory whole.
+pub fn write_atomic_with(
+    path: &Path,
+    replace: bool,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let dir = path.parent().context("a file to write lives in a folder")?;
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut tmp = tempfile::Builder::new()
@@ -18,8 +28,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
+    {
+        let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
+        write(&mut buffered)
+            .and_then(|()| buffered.flush().map_err(Into::into))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    tmp.as_file()
+        .sync_all()
         .with_context(|| format!("cannot write {}", path.display()))?;
     let persisted = if replace {
         tmp.persist(path).map(drop)

@@ -17,7 +17,7 @@
 
 use super::output::{MANIFEST, OutputFile};
 use crate::content::cache::{Stamp, stamp};
-use crate::fs::write_atomic;
+use crate::fs::{write_atomic, write_atomic_with};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -104,7 +104,9 @@ impl Record {
     }
 
     pub fn save(&self, path: &Path) -> Result<()> {
-        write_atomic(path, &serde_json::to_vec(self)?, true)
+        write_atomic_with(path, true, |w| {
+            serde_json::to_writer(w, self).map_err(Into::into)
+        })
     }
 }
 

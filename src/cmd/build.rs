@@ -15,17 +15,27 @@ pub fn run(root: &Path, output: Option<&Path>, force: bool) -> Result<()> {
         None => Site::load(root)?.build_all(output, force)?,
     };
     for report in reports {
+        let kind = match report.target {
+            Some(Target::Gemini) => "Gemini capsule: ",
+            Some(Target::Gopher) => "Gopher hole: ",
+            _ => "",
+        };
+        if report.mode == Mode::Unchanged && report.articles == 0 {
+            // Confirmed without loading the content: there is nothing to count.
+            log::info!(
+                "{kind}nothing changed since the last build: {} files in {} ({} ms)",
+                report.files,
+                report.output.display(),
+                start.elapsed().as_millis()
+            );
+            continue;
+        }
         let what = match report.mode {
             Mode::Unchanged => "nothing changed".to_string(),
             Mode::InPlace | Mode::Swapped => format!(
                 "{} pages rendered, {} files written, {} removed",
                 report.rendered, report.written, report.removed
             ),
-        };
-        let kind = match report.target {
-            Some(Target::Gemini) => "Gemini capsule: ",
-            Some(Target::Gopher) => "Gopher hole: ",
-            _ => "",
         };
         log::info!(
             "built {kind}{} articles in {} sections: {} files in {}; {what} ({} ms)",

@@ -8,7 +8,7 @@
 //! ignored (everything is read), and deleting it changes no output.
 
 use super::Meta;
-use crate::fs::write_atomic;
+use crate::fs::write_atomic_with;
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -95,7 +95,8 @@ impl Cache {
         if !self.changed {
             return Ok(());
         }
-        let bytes = serde_json::to_vec(self)?;
-        write_atomic(path, &bytes, true)
+        write_atomic_with(path, true, |w| {
+            serde_json::to_writer(w, self).map_err(Into::into)
+        })
     }
 }
