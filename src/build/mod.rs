@@ -104,19 +104,21 @@ fn timed<T>(step: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
 impl Site {
     /// Loads config, theme and content from `root`.
     pub fn load(root: &Path) -> Result<Site> {
-        let layout = Layout::new(root);
-        let cache_path = layout.state.join("content-cache.json");
+        let cache_path = Layout::new(root).state.join("content-cache.json");
         let mut cache = Cache::load(&cache_path);
-        let site = Site::load_with(root, &mut cache)?;
-        if let Err(e) = cache.save(&cache_path) {
-            log::warn!("cannot keep the content cache: {e:#}");
-        }
-        Ok(site)
+        Site::load_inner(root, &mut cache, false)
     }
 
     /// Loads the site with a content cache the caller keeps between builds
     /// (`serve` does, so a rebuild reads only the files that changed).
     pub fn load_with(root: &Path, cache: &mut Cache) -> Result<Site> {
+        Site::load_inner(root, cache, true)
+    }
+
+    /// Loads the site. With `keep`, fills `cache` again for the next load;
+    /// otherwise saves it when it changed, and the metadata is held once,
+    /// in the library.
+    fn load_inner(root: &Path, cache: &mut Cache, keep: bool) -> Result<Site> {
         let layout = Layout::new(root);
         let config = timed("read config", || Config::load(root))?;
         let config_bytes = std::fs::read(&layout.config).unwrap_or_default();
@@ -141,6 +143,14 @@ impl Site {
         let (library, stamps) = timed("load content", || {
             let (metas, stamps) =
                 crate::content::load(&layout.content, cache, config.limits.content_bytes)?;
+            if keep {
+                // Held in memory between rebuilds; not written on every save.
+                cache.refill(&stamps, &metas);
+            } else if let Err(e) =
+                cache.save(&layout.state.join("content-cache.json"), &stamps, &metas)
+            {
+                log::warn!("cannot keep the content cache: {e:#}");
+            }
             Ok((Library::from_metas(metas, &config)?, stamps))
         })?;
         let images = (config.images.mode == ImageMode::Local).then(|| layout.image_cache());

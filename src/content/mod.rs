@@ -350,42 +350,45 @@ pub fn load(
     max_bytes: u64,
 ) -> Result<(Vec<Meta>, Stamps)> {
     let files = list(content_dir)?;
-    let results: Vec<(String, Option<cache::Stamp>, Result<Meta, ContentError>)> = files
-        .par_iter()
+    let stamps: Stamps = files
+        .into_par_iter()
         .map(|rel| {
-            let stamp = cache::stamp(&content_dir.join(rel));
-            let cached = stamp.filter(|s| s.0 <= max_bytes);
-            let meta = match cached.and_then(|s| cache.get(rel, s)) {
-                Some(meta) => Ok(meta.clone()),
-                None => read_meta(content_dir, rel, max_bytes),
-            };
-            (rel.clone(), stamp, meta)
+            let stamp = cache::stamp(&content_dir.join(&rel));
+            (rel, stamp)
+        })
+        .collect();
+    // Cached metadata is taken out of the cache, not copied.
+    let cached: Vec<Option<Meta>> = stamps
+        .iter()
+        .map(|(rel, stamp)| {
+            stamp
+                .filter(|s| s.0 <= max_bytes)
+                .and_then(|s| cache.take(rel, s))
+        })
+        .collect();
+    let read = cached.iter().any(Option::is_none);
+    cache.settle(read);
+    let results: Vec<Result<Meta, ContentError>> = stamps
+        .par_iter()
+        .zip(cached.into_par_iter())
+        .map(|((rel, _), cached)| match cached {
+            Some(meta) => Ok(meta),
+            None => read_meta(content_dir, rel, max_bytes),
         })
         .collect();
     let mut metas = Vec::with_capacity(results.len());
-    let mut stamps = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
     // Errors name files from the site root ("content/world/a.md"), as users see them.
     let shown = Path::new(content_dir.file_name().unwrap_or("content".as_ref()));
-    for (rel, stamp, r) in results {
-        stamps.push((rel.clone(), stamp));
+    for r in results {
         match r {
-            Ok(meta) => {
-                if let Some(stamp) = stamp
-                    && cache.get(&rel, stamp).is_none()
-                {
-                    cache.put(&rel, stamp, meta.clone());
-                }
-                metas.push(meta);
-            }
+            Ok(meta) => metas.push(meta),
             Err(e) => errors.push(ContentError {
                 path: shown.join(&e.path),
                 ..e
             }),
         }
     }
-    let present: std::collections::HashSet<&str> = files.iter().map(String::as_str).collect();
-    cache.retain(|rel| present.contains(rel));
     if !errors.is_empty() {
         return Err(ContentErrors(errors).into());
     }
