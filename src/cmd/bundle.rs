@@ -6,8 +6,9 @@
 //! of a file), so each unpacks alone, and unpacking all of them into one
 //! folder gives the site. The archive holds exactly the files the last
 //! build wrote (its manifest), with fixed timestamps and permissions, so
-//! two bundles of one build are byte-identical. Reads the output folder
-//! only; builds nothing.
+//! two bundles of one build are byte-identical. Reads the output folder;
+//! builds nothing, except that a bundle of one edition gets a chooser page
+//! that offers that edition alone.
 
 use crate::config::Config;
 use crate::layout::Layout;
@@ -87,7 +88,7 @@ pub fn run(root: &Path, opts: &Options) -> Result<Vec<PathBuf>> {
             None => true,
         });
     }
-    let files: Vec<(String, Vec<u8>)> = names
+    let mut files: Vec<(String, Vec<u8>)> = names
         .par_iter()
         .map(|n| {
             let path = site.join(n);
@@ -96,6 +97,15 @@ pub fn run(root: &Path, opts: &Options) -> Result<Vec<PathBuf>> {
                 .with_context(|| format!("cannot read {}: rebuild the site", path.display()))
         })
         .collect::<Result<_>>()?;
+    if let Some(id) = opts.edition {
+        // The site's chooser links to every edition; the bundle's offers
+        // only the one it holds.
+        let site = crate::build::Site::load(root)?;
+        let chooser = site.with_pages(crate::build::Target::Html, |p| p.chooser_of(id))?;
+        if let Some(file) = files.iter_mut().find(|(n, _)| n == "index.html") {
+            file.1 = chooser;
+        }
+    }
     let base = match opts.output {
         Some(p) => p.to_path_buf(),
         None => {

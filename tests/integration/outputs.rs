@@ -538,6 +538,22 @@ fn the_bundle_unpacks_to_the_site() {
     let de = unzip(&std::fs::read(site.root().join("public-de.zip")).unwrap());
     assert!(de.contains_key("de/index.html") && de.contains_key("index.html"));
     assert!(!de.keys().any(|k| k.starts_with("us/")), "{:?}", de.keys());
+    // Unpacked alone, it is a whole site: the chooser offers only its edition.
+    let unpacked = site.root().join("de-bundle");
+    for (name, bytes) in &de {
+        let path = unpacked.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    let out = site.run(&["check", "--output", unpacked.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        stderr(&out)
+    );
+    let chooser = String::from_utf8(de["index.html"].clone()).unwrap();
+    assert!(chooser.contains("href=\"de/index.html\""), "{chooser}");
     let out = site.run(&["bundle", "--edition", "fr"]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("no edition `fr`"), "{}", stderr(&out));

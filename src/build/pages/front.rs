@@ -172,12 +172,14 @@ struct ChooserEdition {
     count: usize,
 }
 
-/// The chooser's data: every edition with its number of articles.
-pub fn chooser(pages: &Pages) -> tera::Context {
+/// The chooser's data: every edition (or only edition `only`) with its
+/// number of articles.
+pub fn chooser(pages: &Pages, only: Option<&str>) -> tera::Context {
     let editions: Vec<ChooserEdition> = pages
         .lib
         .editions
         .iter()
+        .filter(|e| only.is_none() || e.id.as_ref().map(|id| id.as_str()) == only)
         .map(|e| ChooserEdition {
             link: EditionLink::of(e),
             count: e.articles.len(),

@@ -656,7 +656,7 @@ impl<'a> Pages<'a> {
         };
         let root = root_for(&page.path);
         match &page.kind {
-            Kind::Chooser => one("editions.html", "editions", "", front::chooser(self)),
+            Kind::Chooser => one("editions.html", "editions", "", front::chooser(self, None)),
             Kind::Front { edition } => {
                 let front = front::Front::of(self, *edition);
                 one("index.html", "index", &root, front.context(self, view))
@@ -977,6 +977,23 @@ impl<'a> Pages<'a> {
             });
         }
         Ok(books)
+    }
+
+    /// The chooser page of the site cut down to edition `id` alone (what a
+    /// bundle of that edition holds at its root, so that it links nowhere
+    /// outside the bundle).
+    pub fn chooser_of(&self, id: &str) -> Result<Vec<u8>> {
+        let kind = Kind::Chooser;
+        let template = self.target.template("editions.html");
+        let ctx = front::chooser(self, Some(id));
+        self.render_one(
+            self.view(&kind),
+            &template,
+            "index.html",
+            "editions",
+            "",
+            ctx,
+        )
     }
 
     /// Whether the site writes `.txt` versions of its articles.
