@@ -52,6 +52,11 @@ impl Layout {
         }
     }
 
+    /// The content cache (see [`crate::content::cache`]).
+    pub fn content_cache(&self) -> PathBuf {
+        self.state.join("content-cache")
+    }
+
     /// The image cache: originals as downloaded, and converted copies.
     pub fn image_cache(&self) -> PathBuf {
         self.state.join("images")

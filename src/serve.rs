@@ -26,7 +26,7 @@ const DEBOUNCE: Duration = Duration::from_millis(40);
 /// free port) until the process ends. `ready` is told the address.
 pub fn serve(root: &Path, output: &Path, port: u16, ready: impl FnOnce(SocketAddr)) -> Result<()> {
     let layout = Layout::new(root);
-    let mut cache = Cache::load(&layout.state.join("content-cache.json"));
+    let mut cache = Cache::load(&layout.content_cache());
     let charset = build(root, output, &mut cache)?;
     let listener = TcpListener::bind(("127.0.0.1", port))
         .with_context(|| format!("cannot listen on port {port}"))?;

@@ -16,6 +16,7 @@
 //! staging swap of `output` instead.
 
 use super::output::{MANIFEST, OutputFile};
+use crate::content::Stamps;
 use crate::content::cache::{Stamp, stamp};
 use crate::fs::{write_atomic, write_atomic_with};
 use anyhow::{Context, Result};
@@ -63,6 +64,18 @@ impl Record {
         }
         let record: Record = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
         (record.build == crate::BUILD_ID).then_some(record)
+    }
+
+    /// The sources stamp of the record at `path`, read without building
+    /// the record (a build whose sources changed needs no more of it).
+    pub fn sources_of(path: &Path) -> Option<String> {
+        #[derive(Deserialize)]
+        struct Head {
+            build: String,
+            sources: String,
+        }
+        let head: Head = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
+        (head.build == crate::BUILD_ID).then_some(head.sources)
     }
 
     /// The files of a page whose fingerprint is unchanged and whose files
@@ -120,17 +133,9 @@ pub fn sources_stamp(
     config_bytes: &[u8],
     theme: &str,
     images: Option<&Path>,
-) -> Result<String> {
-    use rayon::prelude::*;
-    let files = crate::content::list(content_dir)?;
-    let stamps: Vec<(String, Option<Stamp>)> = files
-        .into_par_iter()
-        .map(|rel| {
-            let s = stamp(&content_dir.join(&rel));
-            (rel, s)
-        })
-        .collect();
-    Ok(stamp_of(&stamps, config_bytes, theme, images))
+) -> Result<(String, Stamps)> {
+    let stamps = crate::content::stamps(content_dir)?;
+    Ok((stamp_of(&stamps, config_bytes, theme, images), stamps))
 }
 
 /// [`sources_stamp`] from content stamps already taken (a build takes them

@@ -28,6 +28,7 @@ pub mod strings;
 pub mod theme;
 
 use crate::config::{Config, ImageMode};
+use crate::content::Stamps;
 pub use crate::content::cache::Cache;
 use crate::image_cache::ImageCache;
 use crate::layout::Layout;
@@ -101,24 +102,44 @@ fn timed<T>(step: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
     result
 }
 
+/// What [`Site::up_to_date`] found.
+pub enum Freshness {
+    /// Every output is as the last build left it: what each holds.
+    Current(Vec<BuildReport>),
+    /// Something changed: the content files as they were stamped, for
+    /// [`Site::load_stamped`].
+    Stale(Stamps),
+}
+
 impl Site {
     /// Loads config, theme and content from `root`.
     pub fn load(root: &Path) -> Result<Site> {
-        let cache_path = Layout::new(root).state.join("content-cache.json");
-        let mut cache = Cache::load(&cache_path);
-        Site::load_inner(root, &mut cache, false)
+        Site::load_stamped(root, None)
+    }
+
+    /// [`Site::load`] with the content files already listed and stamped
+    /// (by [`Site::up_to_date`]).
+    pub fn load_stamped(root: &Path, stamps: Option<Stamps>) -> Result<Site> {
+        let cache_path = Layout::new(root).content_cache();
+        let mut cache = timed("read content cache", || Ok(Cache::load(&cache_path)))?;
+        Site::load_inner(root, &mut cache, false, stamps)
     }
 
     /// Loads the site with a content cache the caller keeps between builds
     /// (`serve` does, so a rebuild reads only the files that changed).
     pub fn load_with(root: &Path, cache: &mut Cache) -> Result<Site> {
-        Site::load_inner(root, cache, true)
+        Site::load_inner(root, cache, true, None)
     }
 
     /// Loads the site. With `keep`, fills `cache` again for the next load;
     /// otherwise saves it when it changed, and the metadata is held once,
     /// in the library.
-    fn load_inner(root: &Path, cache: &mut Cache, keep: bool) -> Result<Site> {
+    fn load_inner(
+        root: &Path,
+        cache: &mut Cache,
+        keep: bool,
+        stamps: Option<Stamps>,
+    ) -> Result<Site> {
         let layout = Layout::new(root);
         let config = timed("read config", || Config::load(root))?;
         let config_bytes = std::fs::read(&layout.config).unwrap_or_default();
@@ -141,17 +162,23 @@ impl Site {
             strings.site.code
         );
         let (library, stamps) = timed("load content", || {
-            let (metas, stamps) =
-                crate::content::load(&layout.content, cache, config.limits.content_bytes)?;
+            let limit = config.limits.content_bytes;
+            let (metas, stamps) = match stamps {
+                Some(stamps) => {
+                    crate::content::load_stamped(&layout.content, stamps, cache, limit)?
+                }
+                None => crate::content::load(&layout.content, cache, limit)?,
+            };
             if keep {
                 // Held in memory between rebuilds; not written on every save.
                 cache.refill(&stamps, &metas);
-            } else if let Err(e) =
-                cache.save(&layout.state.join("content-cache.json"), &stamps, &metas)
-            {
+            } else if let Err(e) = timed("save content cache", || {
+                cache.save(&layout.content_cache(), &stamps, &metas)
+            }) {
                 log::warn!("cannot keep the content cache: {e:#}");
             }
-            Ok((Library::from_metas(metas, &config)?, stamps))
+            let library = timed("index articles", || Library::from_metas(metas, &config))?;
+            Ok((library, stamps))
         })?;
         let images = (config.images.mode == ImageMode::Local).then(|| layout.image_cache());
         let sources = incremental::stamp_of(
@@ -177,7 +204,7 @@ impl Site {
         config: &Config,
         config_bytes: &[u8],
         theme: &Theme,
-    ) -> Result<String> {
+    ) -> Result<(String, Stamps)> {
         let images = (config.images.mode == ImageMode::Local).then(|| layout.image_cache());
         incremental::sources_stamp(
             &layout.content,
@@ -200,22 +227,27 @@ impl Site {
     /// is as they left it. Loads only the config and the theme, so an
     /// up-to-date site costs a few milliseconds per thousand articles to
     /// confirm.
-    pub fn up_to_date(root: &Path, output: Option<&Path>) -> Result<Option<Vec<BuildReport>>> {
+    pub fn up_to_date(root: &Path, output: Option<&Path>) -> Result<Freshness> {
         let layout = Layout::new(root);
         let config = Config::load(root)?;
         let config_bytes = std::fs::read(&layout.config).unwrap_or_default();
         let strings = Arc::new(StringTables::load(&config, false)?);
         let theme = Theme::load(&layout, &config, strings)?;
-        let stamp = Site::sources_stamp(&layout, &config, &config_bytes, &theme)?;
+        let (stamp, stamps) = timed("stamp sources", || {
+            Site::sources_stamp(&layout, &config, &config_bytes, &theme)
+        })?;
         let mut reports = Vec::new();
         for (target, output) in targets(&layout, &config, output) {
-            let Some(record) =
-                Record::load(&incremental::record_path(&layout.state, &output), &output)
-            else {
-                return Ok(None);
+            let path = incremental::record_path(&layout.state, &output);
+            // Most builds that have work to do learn it from the stamp alone.
+            if Record::sources_of(&path).as_ref() != Some(&stamp) {
+                return Ok(Freshness::Stale(stamps));
+            }
+            let Some(record) = Record::load(&path, &output) else {
+                return Ok(Freshness::Stale(stamps));
             };
             if record.sources != stamp || !record.intact(&output) {
-                return Ok(None);
+                return Ok(Freshness::Stale(stamps));
             }
             reports.push(BuildReport {
                 files: record.files().count(),
@@ -224,7 +256,7 @@ impl Site {
                 ..BuildReport::default()
             });
         }
-        Ok(Some(reports))
+        Ok(Freshness::Current(reports))
     }
 
     /// Builds every output `outputs` asks for, the HTML site into `dir`
@@ -268,6 +300,7 @@ impl Site {
             }
             _ => None,
         };
+        let start = Instant::now();
         let pages = pages::Pages::new(
             &self.library,
             &self.config,
@@ -277,6 +310,10 @@ impl Site {
             &self.layout.content,
             images.as_ref(),
             target,
+        );
+        log::debug!(
+            "arrange pages: {:.1} ms",
+            start.elapsed().as_secs_f64() * 1000.0
         );
         f(&pages)
     }

@@ -1,6 +1,6 @@
 //! `paperboy build`: load the site, render it, replace the output folder.
 
-use crate::build::{Mode, Site, Target};
+use crate::build::{Freshness, Mode, Site, Target};
 use anyhow::Result;
 use std::path::Path;
 use std::time::Instant;
@@ -11,8 +11,15 @@ pub fn run(root: &Path, output: Option<&Path>, force: bool) -> Result<()> {
     let start = Instant::now();
     log::info!("building site in {}", root.display());
     let reports = match Site::up_to_date(root, output)? {
-        Some(reports) => reports,
-        None => Site::load(root)?.build_all(output, force)?,
+        Freshness::Current(reports) => reports,
+        Freshness::Stale(stamps) => {
+            let site = Site::load_stamped(root, Some(stamps))?;
+            let reports = site.build_all(output, force)?;
+            // The process ends here: freeing a large site one string at a
+            // time would only delay the exit.
+            std::mem::forget(site);
+            reports
+        }
     };
     for report in reports {
         let kind = match report.target {

@@ -264,25 +264,51 @@ fn utf8(rel_path: &str, bytes: Vec<u8>) -> Result<String, ContentError> {
 /// Lists the `.md` files under `content_dir`, sorted, skipping hidden files
 /// and folders. Paths are relative, with `/` separators.
 pub fn list(content_dir: &Path) -> Result<Vec<String>> {
-    let mut files = Vec::new();
     if !content_dir.is_dir() {
-        return Ok(files);
+        return Ok(Vec::new());
     }
-    let walker = walkdir::WalkDir::new(content_dir)
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry =
-            entry.map_err(|e| anyhow::anyhow!("cannot walk {}: {e}", content_dir.display()))?;
-        let is_md = entry.path().extension().is_some_and(|x| x == "md");
-        if entry.file_type().is_file() && is_md {
-            let rel = crate::fs::relative(content_dir, entry.path());
-            files.push(rel);
+    let walk_error =
+        |e: walkdir::Error| anyhow::anyhow!("cannot walk {}: {e}", content_dir.display());
+    let hidden = |e: &walkdir::DirEntry| e.file_name().to_string_lossy().starts_with('.');
+    // The top level in one pass, each folder below it walked in parallel.
+    let mut files = Vec::new();
+    let mut folders = Vec::new();
+    for entry in walkdir::WalkDir::new(content_dir).min_depth(1).max_depth(1) {
+        let entry = entry.map_err(walk_error)?;
+        if hidden(&entry) {
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            folders.push(entry.into_path());
+        } else if is_content_file(&entry) {
+            files.push(crate::fs::relative(content_dir, entry.path()));
         }
     }
+    let nested: Vec<Vec<String>> = folders
+        .par_iter()
+        .map(|folder| {
+            let mut found = Vec::new();
+            let walker = walkdir::WalkDir::new(folder)
+                .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !hidden(e));
+            for entry in walker {
+                let entry = entry.map_err(walk_error)?;
+                if is_content_file(&entry) {
+                    found.push(crate::fs::relative(content_dir, entry.path()));
+                }
+            }
+            Ok(found)
+        })
+        .collect::<Result<_>>()?;
+    files.extend(nested.into_iter().flatten());
     // Sorted as strings once, rather than by walkdir at every folder.
     files.sort_unstable();
     Ok(files)
+}
+
+/// Whether a walked entry is a content file (`*.md`).
+fn is_content_file(entry: &walkdir::DirEntry) -> bool {
+    entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "md")
 }
 
 impl Source {
@@ -349,25 +375,36 @@ pub fn load(
     cache: &mut cache::Cache,
     max_bytes: u64,
 ) -> Result<(Vec<Meta>, Stamps)> {
-    let files = list(content_dir)?;
-    let stamps: Stamps = files
+    let stamps = stamps(content_dir)?;
+    load_stamped(content_dir, stamps, cache, max_bytes)
+}
+
+/// Every content file under `content_dir` with its size and modification
+/// time, sorted by path.
+pub fn stamps(content_dir: &Path) -> Result<Stamps> {
+    Ok(list(content_dir)?
         .into_par_iter()
         .map(|rel| {
             let stamp = cache::stamp(&content_dir.join(&rel));
             (rel, stamp)
         })
-        .collect();
+        .collect())
+}
+
+/// [`load`] with the files already listed and stamped by [`stamps`] (a
+/// build that first checked whether anything changed has them).
+pub fn load_stamped(
+    content_dir: &Path,
+    stamps: Stamps,
+    cache: &mut cache::Cache,
+    max_bytes: u64,
+) -> Result<(Vec<Meta>, Stamps)> {
     // Cached metadata is taken out of the cache, not copied.
     let cached: Vec<Option<Meta>> = stamps
         .iter()
-        .map(|(rel, stamp)| {
-            stamp
-                .filter(|s| s.0 <= max_bytes)
-                .and_then(|s| cache.take(rel, s))
-        })
+        .map(|(rel, stamp)| cache.take(rel, stamp.filter(|s| s.0 <= max_bytes)))
         .collect();
-    let read = cached.iter().any(Option::is_none);
-    cache.settle(read);
+    cache.settle();
     let results: Vec<Result<Meta, ContentError>> = stamps
         .par_iter()
         .zip(cached.into_par_iter())

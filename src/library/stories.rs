@@ -12,7 +12,7 @@
 
 use super::Library;
 use crate::content::store::canonical_url;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Titles share at least this share of their words (4 in 5) to match.
 const TITLE_OVERLAP: f64 = 0.8;
@@ -55,6 +55,15 @@ pub struct Grouper<'a> {
     lib: &'a Library,
     edition: usize,
     claimed: HashSet<usize>,
+    /// The canonical source URL and title words of each article looked
+    /// at so far, worked out once rather than at every comparison.
+    keys: HashMap<usize, Key>,
+}
+
+/// What two articles are compared by.
+struct Key {
+    url: Option<String>,
+    words: HashSet<String>,
 }
 
 impl<'a> Grouper<'a> {
@@ -63,6 +72,7 @@ impl<'a> Grouper<'a> {
             lib,
             edition,
             claimed: HashSet::new(),
+            keys: HashMap::new(),
         }
     }
 
@@ -74,8 +84,6 @@ impl<'a> Grouper<'a> {
         let lib = self.lib;
         let all = &lib.editions[self.edition].articles;
         let a = &lib.articles[first];
-        let url = a.source_url.as_deref().and_then(canonical_url);
-        let title = words(&a.title);
         // Only articles within a day of this one can be versions of it:
         // `all` is newest first, undated last.
         let window: &[usize] = match a.date {
@@ -100,16 +108,26 @@ impl<'a> Grouper<'a> {
                 &all[from..]
             }
         };
+        for &j in window.iter().chain([&first]) {
+            self.keys.entry(j).or_insert_with(|| {
+                let b = &lib.articles[j];
+                Key {
+                    url: b.source_url.as_deref().and_then(canonical_url),
+                    words: words(&b.title),
+                }
+            });
+        }
+        let (keys, claimed) = (&self.keys, &self.claimed);
+        let key = &keys[&first];
         let mut versions: Vec<usize> = window
             .iter()
             .copied()
-            .filter(|&j| j != first && !self.claimed.contains(&j))
+            .filter(|&j| j != first && !claimed.contains(&j))
             .filter(|&j| {
-                let b = &lib.articles[j];
-                let same_url =
-                    url.is_some() && b.source_url.as_deref().and_then(canonical_url) == url;
+                let (b, other) = (&lib.articles[j], &keys[&j]);
+                let same_url = key.url.is_some() && other.url == key.url;
                 let both_dated = a.date.is_some() && b.date.is_some();
-                same_url || (both_dated && titles_match(&title, &words(&b.title)))
+                same_url || (both_dated && titles_match(&key.words, &other.words))
             })
             .collect();
         versions.push(first);

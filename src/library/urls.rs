@@ -10,7 +10,8 @@
 
 use crate::content::Meta;
 use crate::vocabulary::names;
-use std::collections::HashSet;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
 
 /// One URL per source, in the order given; `dirs` holds each source's
 /// section folder (`world`, `us/world`).
@@ -21,28 +22,34 @@ pub fn assign(sources: &[Meta], dirs: &[&str]) -> Vec<String> {
         let (x, y) = (&sources[a], &sources[b]);
         (x.date.is_none(), x.date, &x.rel_path).cmp(&(y.date.is_none(), y.date, &y.rel_path))
     });
-    let mut taken: HashSet<String> = HashSet::new();
+    // The wanted names, made in parallel; who gets which, in order.
+    let bases: Vec<String> = sources
+        .par_iter()
+        .map(|s| {
+            let stem = s
+                .rel_path
+                .rsplit('/')
+                .next()
+                .unwrap_or(&s.rel_path)
+                .trim_end_matches(".md");
+            let wanted = s
+                .front
+                .slug
+                .as_deref()
+                .unwrap_or_else(|| names::strip_date_prefix(stem));
+            names::slugify(wanted, names::MAX_SLUG)
+        })
+        .collect();
+    let mut taken: HashMap<&str, HashSet<String>> = HashMap::new();
     let mut urls = vec![String::new(); sources.len()];
     for i in order {
-        let s = &sources[i];
-        let stem = s
-            .rel_path
-            .rsplit('/')
-            .next()
-            .unwrap_or(&s.rel_path)
-            .trim_end_matches(".md");
-        let wanted = s
-            .front
-            .slug
-            .as_deref()
-            .unwrap_or_else(|| names::strip_date_prefix(stem));
-        let base = names::slugify(wanted, names::MAX_SLUG);
         let dir = dirs[i];
-        let name = names::unique(&base, |c| {
-            names::is_list_page_name(c) || taken.contains(&format!("{dir}/{c}"))
+        let names_in_dir = taken.entry(dir).or_default();
+        let name = names::unique(&bases[i], |c| {
+            names::is_list_page_name(c) || names_in_dir.contains(c)
         });
-        taken.insert(format!("{dir}/{name}"));
         urls[i] = format!("{dir}/{name}.html");
+        names_in_dir.insert(name);
     }
     urls
 }

@@ -598,7 +598,8 @@ impl<'a> Pages<'a> {
             | Kind::Image { article, .. } => {
                 h.update(b"article");
                 articles(&mut h, &[*article]);
-                h.update(&serde_json::to_vec(&self.images[*article]).unwrap_or_default());
+                // Straight into the hash (blake3's hasher is a writer).
+                let _ = serde_json::to_writer(&mut h, &self.images[*article]);
                 if let Kind::Image { image, .. } = &page.kind {
                     h.update(&image.to_le_bytes());
                 }
