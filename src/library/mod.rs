@@ -116,15 +116,27 @@ impl Library {
 impl Library {
     /// Builds the library from content metadata (drafts are left out).
     pub fn from_metas(sources: Vec<Meta>, config: &Config) -> Result<Library> {
-        let mut sources: Vec<Meta> = sources.into_iter().filter(|s| !s.front.draft).collect();
+        let mut slots: Vec<Option<Meta>> = sources
+            .into_iter()
+            .filter(|s| !s.front.draft)
+            .map(Some)
+            .collect();
         // Newest first; undated last; ties broken by title then path so the
-        // order never depends on the file system.
-        sources.sort_by(|a, b| {
+        // order never depends on the file system. Sorted by index, so each
+        // (large) Meta moves once.
+        let mut order: Vec<usize> = (0..slots.len()).collect();
+        order.par_sort_unstable_by(|&i, &j| {
+            let (a, b) = (slots[i].as_ref(), slots[j].as_ref());
+            let (a, b) = (a.expect("present"), b.expect("present"));
             b.date
                 .cmp(&a.date)
                 .then_with(|| a.title.cmp(&b.title))
                 .then_with(|| a.rel_path.cmp(&b.rel_path))
         });
+        let sources: Vec<Meta> = order
+            .iter()
+            .map(|&i| slots[i].take().expect("each index once"))
+            .collect();
         let placed = place(&sources, config)?;
         let (mut editions, mut sections) = assemble(&placed, config);
         let index: BTreeMap<(usize, &SectionId), usize> = sections
