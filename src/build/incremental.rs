@@ -66,16 +66,12 @@ impl Record {
         (record.build == crate::BUILD_ID).then_some(record)
     }
 
-    /// The sources stamp of the record at `path`, read without building
-    /// the record (a build whose sources changed needs no more of it).
+    /// The sources stamp of the record at `path`, from the small file
+    /// saved beside it, without reading the record (a build whose sources
+    /// changed needs no more of it). The stamp is only a first test: a
+    /// stamp that matches is confirmed by the record itself.
     pub fn sources_of(path: &Path) -> Option<String> {
-        #[derive(Deserialize)]
-        struct Head {
-            build: String,
-            sources: String,
-        }
-        let head: Head = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
-        (head.build == crate::BUILD_ID).then_some(head.sources)
+        std::fs::read_to_string(path.with_extension("stamp")).ok()
     }
 
     /// The files of a page whose fingerprint is unchanged and whose files
@@ -119,7 +115,9 @@ impl Record {
     pub fn save(&self, path: &Path) -> Result<()> {
         write_atomic_with(path, true, |w| {
             serde_json::to_writer(w, self).map_err(Into::into)
-        })
+        })?;
+        // After the record: a stamp never names a record not yet saved.
+        write_atomic(&path.with_extension("stamp"), self.sources.as_bytes(), true)
     }
 }
 

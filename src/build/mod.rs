@@ -444,16 +444,33 @@ impl Site {
         }
         output::fault_point("in-place");
         let record = Record::new(sources, records);
-        let now: BTreeSet<String> = record.files().map(str::to_string).collect();
-        let before: BTreeSet<String> = previous.files().map(str::to_string).collect();
-        let stale: BTreeSet<String> = before.difference(&now).cloned().collect();
-        incremental::remove_stale(output, &stale)?;
-        if now != before {
-            incremental::write_manifest(output, &now)?;
-        }
+        // Usually every page wrote the same files as before (an edit changes
+        // bytes, not names): then nothing is stale and the manifest stands.
+        let same_files = record.pages.len() == previous.pages.len()
+            && record
+                .pages
+                .iter()
+                .zip(&previous.pages)
+                .all(|((k, a), (l, b))| {
+                    k == l
+                        && a.files.len() == b.files.len()
+                        && a.files.iter().zip(&b.files).all(|(x, y)| x.path == y.path)
+                });
+        let (stale, files) = if same_files {
+            (BTreeSet::new(), record.files().count())
+        } else {
+            let now: BTreeSet<String> = record.files().map(str::to_string).collect();
+            let before: BTreeSet<String> = previous.files().map(str::to_string).collect();
+            let stale: BTreeSet<String> = before.difference(&now).cloned().collect();
+            incremental::remove_stale(output, &stale)?;
+            if now != before {
+                incremental::write_manifest(output, &now)?;
+            }
+            (stale, now.len())
+        };
         record.save(record_path)?;
         report.removed = stale.len();
-        report.files = now.len();
+        report.files = files;
         report.mode = Mode::InPlace;
         Ok(report)
     }
