@@ -339,31 +339,17 @@ impl Writer {
         let Some(table) = &mut self.text_table else {
             return;
         };
-        match event {
-            Event::Start(Tag::TableHead | Tag::TableRow) => table.rows.push(Vec::new()),
-            Event::End(TagEnd::TableHead) => table.head_rows = table.rows.len(),
-            Event::Start(Tag::TableCell) => table
-                .rows
-                .last_mut()
-                .into_iter()
-                .for_each(|r| r.push(String::new())),
-            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) => {
-                if let Some(cell) = table.rows.last_mut().and_then(|r| r.last_mut()) {
-                    cell.push_str(&t);
-                }
-            }
-            Event::End(TagEnd::Table) => {
-                let table = self.text_table.take().expect("inside a table");
-                let text = table.to_text();
-                if self.profile.allows_child(self.parent(), "pre") {
-                    self.out.push_str("<pre>");
-                    escape_into(&text, &mut self.out);
-                    self.out.push_str("</pre>\n");
-                } else {
-                    escape_into(&text, &mut self.out);
-                }
-            }
-            _ => {}
+        if !table.take(&event, str::to_string) {
+            return;
+        }
+        let table = self.text_table.take().expect("inside a table");
+        let text = table.to_text();
+        if self.profile.allows_child(self.parent(), "pre") {
+            self.out.push_str("<pre>");
+            escape_into(&text, &mut self.out);
+            self.out.push_str("</pre>\n");
+        } else {
+            escape_into(&text, &mut self.out);
         }
     }
 
@@ -400,6 +386,29 @@ impl Writer {
 }
 
 impl TextTable {
+    /// Takes one event inside the table: a new row, a new cell, or text
+    /// for the current cell (through `text`, which may fold it). Returns
+    /// whether the event ends the table.
+    pub fn take(&mut self, event: &Event, text: impl FnOnce(&str) -> String) -> bool {
+        match event {
+            Event::Start(Tag::TableHead | Tag::TableRow) => self.rows.push(Vec::new()),
+            Event::End(TagEnd::TableHead) => self.head_rows = self.rows.len(),
+            Event::Start(Tag::TableCell) => {
+                if let Some(r) = self.rows.last_mut() {
+                    r.push(String::new());
+                }
+            }
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) => {
+                if let Some(cell) = self.rows.last_mut().and_then(|r| r.last_mut()) {
+                    cell.push_str(&text(t));
+                }
+            }
+            Event::End(TagEnd::Table) => return true,
+            _ => {}
+        }
+        false
+    }
+
     /// Columns padded to their widest cell, ` | ` between them, and a rule
     /// under the header rows.
     pub fn to_text(&self) -> String {

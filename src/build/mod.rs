@@ -95,7 +95,7 @@ pub enum Mode {
 const IN_PLACE_SHARE: usize = 4;
 
 /// Logs how long a step took, at debug level.
-fn timed<T>(step: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+fn timed<T>(step: &str, f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
     let result = f();
     log::debug!("{step}: {:.1} ms", start.elapsed().as_secs_f64() * 1000.0);
@@ -121,7 +121,7 @@ impl Site {
     /// (by [`Site::up_to_date`]).
     pub fn load_stamped(root: &Path, stamps: Option<Stamps>) -> Result<Site> {
         let cache_path = Layout::new(root).content_cache();
-        let mut cache = timed("read content cache", || Ok(Cache::load(&cache_path)))?;
+        let mut cache = timed("read content cache", || Cache::load(&cache_path));
         Site::load_inner(root, &mut cache, false, stamps)
     }
 
@@ -178,7 +178,7 @@ impl Site {
                 log::warn!("cannot keep the content cache: {e:#}");
             }
             let library = timed("index articles", || Library::from_metas(metas, &config))?;
-            Ok((library, stamps))
+            anyhow::Ok((library, stamps))
         })?;
         let images = (config.images.mode == ImageMode::Local).then(|| layout.image_cache());
         let sources = incremental::stamp_of(
@@ -300,21 +300,18 @@ impl Site {
             }
             _ => None,
         };
-        let start = Instant::now();
-        let pages = pages::Pages::new(
-            &self.library,
-            &self.config,
-            &self.config_bytes,
-            &self.theme,
-            &self.strings,
-            &self.layout.content,
-            images.as_ref(),
-            target,
-        );
-        log::debug!(
-            "arrange pages: {:.1} ms",
-            start.elapsed().as_secs_f64() * 1000.0
-        );
+        let pages = timed("arrange pages", || {
+            pages::Pages::new(
+                &self.library,
+                &self.config,
+                &self.config_bytes,
+                &self.theme,
+                &self.strings,
+                &self.layout.content,
+                images.as_ref(),
+                target,
+            )
+        });
         f(&pages)
     }
 
@@ -332,15 +329,14 @@ impl Site {
         output: &Path,
         force: bool,
     ) -> Result<BuildReport> {
-        let plan = timed("plan pages", || Ok(pages.plan()))?;
+        let plan = timed("plan pages", || pages.plan());
         let sources = self.sources.clone();
         let record_path = incremental::record_path(&self.layout.state, output);
         let previous = Record::load(&record_path, output);
         // What is still as the last build left it.
         let unchanged: Vec<(String, Option<Vec<Written>>)> =
             timed("compare with the last build", || {
-                Ok(plan
-                    .par_iter()
+                plan.par_iter()
                     .map(|page| {
                         let fp = pages.fingerprint(page, &plan);
                         let same = previous
@@ -349,8 +345,8 @@ impl Site {
                             .map(<[Written]>::to_vec);
                         (fp, same)
                     })
-                    .collect())
-            })?;
+                    .collect()
+            });
         let to_render = unchanged.iter().filter(|(_, same)| same.is_none()).count();
         let mut report = BuildReport {
             articles: self.library.articles.len(),

@@ -32,15 +32,6 @@ pub struct Cache {
     changed: [bool; SHARDS],
 }
 
-impl Default for Cache {
-    fn default() -> Cache {
-        Cache {
-            files: HashMap::new(),
-            changed: [true; SHARDS],
-        }
-    }
-}
-
 /// One shard as stored.
 #[derive(Deserialize)]
 struct Shard {

@@ -325,7 +325,8 @@ fn linkable_url(s: &Meta, key: &str, url: Option<&str>, max_len: usize) -> Optio
 mod tests {
     use super::*;
 
-    fn source(path: &str, title: &str, date: &str) -> Meta {
+    /// The metadata of a content file at `path` with a title and a date.
+    pub(super) fn source(path: &str, title: &str, date: &str) -> Meta {
         let text = format!("---\ntitle: {title}\ndate: {date}\n---\nBody of {title}.\n");
         crate::content::parse(path, &text)
             .unwrap()

@@ -57,13 +57,7 @@ pub fn assign(sources: &[Meta], dirs: &[&str]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn source(path: &str, title: &str, date: &str) -> Meta {
-        let text = format!("---\ntitle: {title}\ndate: {date}\n---\nBody of {title}.\n");
-        crate::content::parse(path, &text)
-            .unwrap()
-            .meta(String::new())
-    }
+    use crate::library::tests::source;
 
     #[test]
     fn urls_are_unique_and_short() {

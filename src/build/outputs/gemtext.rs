@@ -79,25 +79,10 @@ impl Writer {
             return;
         }
         if let Some(table) = &mut self.table {
-            match event {
-                Event::Start(Tag::TableHead | Tag::TableRow) => table.rows.push(Vec::new()),
-                Event::End(TagEnd::TableHead) => table.head_rows = table.rows.len(),
-                Event::Start(Tag::TableCell) => {
-                    if let Some(r) = table.rows.last_mut() {
-                        r.push(String::new());
-                    }
-                }
-                Event::Text(t) | Event::Code(t) => {
-                    if let Some(cell) = table.rows.last_mut().and_then(|r| r.last_mut()) {
-                        cell.push_str(&t);
-                    }
-                }
-                Event::End(TagEnd::Table) => {
-                    let table = self.table.take().expect("inside a table");
-                    self.blocks
-                        .push(format!("```\n{}```", table.to_text().replace("```", "'''")));
-                }
-                _ => {}
+            if table.take(&event, str::to_string) {
+                let table = self.table.take().expect("inside a table");
+                self.blocks
+                    .push(format!("```\n{}```", table.to_text().replace("```", "'''")));
             }
             return;
         }

@@ -103,26 +103,11 @@ impl Writer {
             return;
         }
         if let Some(table) = &mut self.table {
-            match event {
-                Event::Start(Tag::TableHead | Tag::TableRow) => table.rows.push(Vec::new()),
-                Event::End(TagEnd::TableHead) => table.head_rows = table.rows.len(),
-                Event::Start(Tag::TableCell) => {
-                    if let Some(r) = table.rows.last_mut() {
-                        r.push(String::new());
-                    }
-                }
-                Event::Text(t) | Event::Code(t) => {
-                    if let Some(cell) = table.rows.last_mut().and_then(|r| r.last_mut()) {
-                        cell.push_str(&fold_text(&t, self.charset));
-                    }
-                }
-                Event::End(TagEnd::Table) => {
-                    let table = self.table.take().expect("inside a table");
-                    let lines: Vec<String> =
-                        table.to_text().lines().map(|l| format!("  {l}")).collect();
-                    self.emit_block(lines);
-                }
-                _ => {}
+            if table.take(&event, |t| fold_text(t, self.charset)) {
+                let table = self.table.take().expect("inside a table");
+                let lines: Vec<String> =
+                    table.to_text().lines().map(|l| format!("  {l}")).collect();
+                self.emit_block(lines);
             }
             return;
         }
