@@ -1,7 +1,8 @@
 //! What the last build of an output folder wrote, so the next one renders
 //! and writes only what changed.
 //!
-//! The record (`.paperboy/builds/<output>.json`) holds, for each page, the
+//! The record (`.paperboy/builds/<output>.bin`, in postcard's binary
+//! encoding) holds, for each page, the
 //! fingerprint of what it was made from and the files it wrote with their
 //! size and modification time. A page whose fingerprint is unchanged and
 //! whose files are still as written is not rendered again; a file whose
@@ -52,7 +53,7 @@ pub struct Record {
 pub fn record_path(state: &Path, output: &Path) -> PathBuf {
     let abs = std::path::absolute(output).unwrap_or_else(|_| output.to_path_buf());
     let key = crate::image_cache::short_hash(abs.to_string_lossy().as_bytes());
-    state.join("builds").join(format!("{key}.json"))
+    state.join("builds").join(format!("{key}.bin"))
 }
 
 impl Record {
@@ -62,7 +63,7 @@ impl Record {
         if !output.join(MANIFEST).is_file() {
             return None;
         }
-        let record: Record = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
+        let record: Record = postcard::from_bytes(&std::fs::read(path).ok()?).ok()?;
         (record.build == crate::BUILD_ID).then_some(record)
     }
 
@@ -74,17 +75,16 @@ impl Record {
         std::fs::read_to_string(path.with_extension("stamp")).ok()
     }
 
-    /// The files of a page whose fingerprint is unchanged and whose files
-    /// are still as this record says, if so.
-    pub fn unchanged(&self, page: &str, fingerprint: &str, output: &Path) -> Option<&[Written]> {
-        let rec = self.pages.get(page)?;
-        if rec.fingerprint != fingerprint {
-            return None;
-        }
-        rec.files
-            .iter()
-            .all(|w| stamp(&output.join(&w.path)) == Some((w.size, w.modified)))
-            .then_some(&rec.files)
+    /// Whether `page` has the same fingerprint as in this record and its
+    /// files are still as this record says.
+    pub fn unchanged(&self, page: &str, fingerprint: &str, output: &Path) -> bool {
+        self.pages.get(page).is_some_and(|rec| {
+            rec.fingerprint == fingerprint
+                && rec
+                    .files
+                    .iter()
+                    .all(|w| stamp(&output.join(&w.path)) == Some((w.size, w.modified)))
+        })
     }
 
     /// Every file the record says paperboy wrote.
@@ -113,8 +113,11 @@ impl Record {
     }
 
     pub fn save(&self, path: &Path) -> Result<()> {
+        // The JSON record that earlier builds of paperboy kept.
+        let _ = std::fs::remove_file(path.with_extension("json"));
         write_atomic_with(path, true, |w| {
-            serde_json::to_writer(w, self).map_err(Into::into)
+            postcard::to_io(self, w)?;
+            Ok(())
         })?;
         // After the record: a stamp never names a record not yet saved.
         write_atomic(&path.with_extension("stamp"), self.sources.as_bytes(), true)
@@ -150,8 +153,19 @@ pub fn stamp_of(
     h.update(config_bytes);
     h.update(theme.as_bytes());
     for (rel, s) in stamps {
+        h.update(&(rel.len() as u64).to_le_bytes());
         h.update(rel.as_bytes());
-        h.update(format!("{s:?}").as_bytes());
+        match s {
+            Some((size, (secs, nanos))) => {
+                h.update(&[1]);
+                h.update(&size.to_le_bytes());
+                h.update(&secs.to_le_bytes());
+                h.update(&nanos.to_le_bytes());
+            }
+            None => {
+                h.update(&[0]);
+            }
+        }
     }
     if let Some(dir) = images {
         let mut entries: Vec<(String, Option<Stamp>)> = match std::fs::read_dir(dir) {

@@ -332,22 +332,23 @@ impl Site {
         let plan = timed("plan pages", || pages.plan());
         let sources = self.sources.clone();
         let record_path = incremental::record_path(&self.layout.state, output);
-        let previous = Record::load(&record_path, output);
-        // What is still as the last build left it.
-        let unchanged: Vec<(String, Option<Vec<Written>>)> =
-            timed("compare with the last build", || {
-                plan.par_iter()
-                    .map(|page| {
-                        let fp = pages.fingerprint(page, &plan);
-                        let same = previous
-                            .as_ref()
-                            .and_then(|r| r.unchanged(&page.path, &fp, output))
-                            .map(<[Written]>::to_vec);
-                        (fp, same)
-                    })
-                    .collect()
-            });
-        let to_render = unchanged.iter().filter(|(_, same)| same.is_none()).count();
+        let previous = timed("read the build record", || {
+            Record::load(&record_path, output)
+        });
+        // Each page's fingerprint, and whether it is still as the last
+        // build left it.
+        let compared: Vec<(String, bool)> = timed("compare with the last build", || {
+            plan.par_iter()
+                .map(|page| {
+                    let fp = pages.fingerprint(page, &plan);
+                    let same = previous
+                        .as_ref()
+                        .is_some_and(|r| r.unchanged(&page.path, &fp, output));
+                    (fp, same)
+                })
+                .collect()
+        });
+        let to_render = compared.iter().filter(|(_, same)| !same).count();
         let mut report = BuildReport {
             articles: self.library.articles.len(),
             sections: self.library.sections.len(),
@@ -356,44 +357,44 @@ impl Site {
             target: Some(target),
             ..BuildReport::default()
         };
-        let planned: BTreeSet<&str> = plan.iter().map(|p| p.path.as_str()).collect();
-        if let Some(previous) = &previous {
-            let gone = previous.pages.keys().any(|k| !planned.contains(k.as_str()));
-            if to_render == 0 && !gone {
+        match previous {
+            // Every planned page is unchanged and none is gone.
+            Some(previous) if to_render == 0 && previous.pages.len() == plan.len() => {
                 report.files = previous.files().count();
                 if previous.sources != sources {
                     // Sources touched but not changed: remember their new stamp.
-                    Record::new(sources, previous.pages.clone()).save(&record_path)?;
+                    Record::new(sources, previous.pages).save(&record_path)?;
                 }
-                return Ok(report);
+                Ok(report)
             }
-            if to_render * IN_PLACE_SHARE <= plan.len() {
-                return timed("update output in place", || {
+            Some(previous) if to_render * IN_PLACE_SHARE <= plan.len() => {
+                timed("update output in place", || {
                     self.update_in_place(
                         output,
                         pages,
                         &plan,
-                        unchanged,
+                        compared,
                         previous,
                         &record_path,
                         sources,
                         report,
                     )
-                });
+                })
             }
+            previous => timed("render, stage and swap", || {
+                self.stage_and_swap(
+                    output,
+                    force,
+                    pages,
+                    &plan,
+                    compared,
+                    previous,
+                    &record_path,
+                    sources,
+                    report,
+                )
+            }),
         }
-        timed("render, stage and swap", || {
-            self.stage_and_swap(
-                output,
-                force,
-                pages,
-                &plan,
-                unchanged,
-                &record_path,
-                sources,
-                report,
-            )
-        })
     }
 
     /// Renders the changed pages straight into `output`, removes what is
@@ -404,69 +405,65 @@ impl Site {
         output: &Path,
         pages: &pages::Pages,
         plan: &[pages::Page],
-        unchanged: Vec<(String, Option<Vec<Written>>)>,
-        previous: &Record,
+        compared: Vec<(String, bool)>,
+        previous: Record,
         record_path: &Path,
         sources: String,
         mut report: BuildReport,
     ) -> Result<BuildReport> {
-        let results: Vec<Result<(PageRecord, usize)>> = plan
+        // For each re-rendered page: the files it wrote and how many changed.
+        type Rendered = Option<Result<(Vec<Written>, usize)>>;
+        let rendered: Vec<Rendered> = plan
             .par_iter()
-            .zip(unchanged)
-            .map(|(page, (fingerprint, same))| match same {
-                Some(files) => Ok((PageRecord { fingerprint, files }, 0)),
-                None => {
+            .zip(&compared)
+            .map(|(page, (_, same))| {
+                (!same).then(|| {
                     let files = pages.render(page, plan)?;
                     let changed = incremental::write_in_place(output, &files)?;
                     let written = files
                         .iter()
                         .map(|f| incremental::written(output, &f.path))
                         .collect::<Result<Vec<_>>>()?;
-                    Ok((
-                        PageRecord {
-                            fingerprint,
-                            files: written,
-                        },
-                        changed.len(),
-                    ))
-                }
+                    Ok((written, changed.len()))
+                })
             })
             .collect();
+        let mut old = previous.pages;
         let mut records = BTreeMap::new();
-        for (page, result) in plan.iter().zip(results) {
-            let (record, changed) = result?;
-            report.written += changed;
-            records.insert(page.path.clone(), record);
+        // The files of re-rendered pages, as the last build and this one
+        // wrote them; unchanged pages wrote the same files both times.
+        let (mut before, mut now) = (Vec::new(), Vec::new());
+        for ((page, (fingerprint, _)), result) in plan.iter().zip(compared).zip(rendered) {
+            let last = old.remove(&page.path);
+            let files = match result {
+                None => last.expect("an unchanged page is in the record").files,
+                Some(result) => {
+                    let (files, changed) = result?;
+                    report.written += changed;
+                    before.extend(last.into_iter().flat_map(|r| r.files).map(|w| w.path));
+                    now.extend(files.iter().map(|w| w.path.clone()));
+                    files
+                }
+            };
+            records.insert(page.path.clone(), PageRecord { fingerprint, files });
         }
+        // Pages that are gone.
+        before.extend(old.into_values().flat_map(|r| r.files).map(|w| w.path));
         output::fault_point("in-place");
         let record = Record::new(sources, records);
+        let (before, now): (BTreeSet<String>, BTreeSet<String>) =
+            (before.into_iter().collect(), now.into_iter().collect());
         // Usually every page wrote the same files as before (an edit changes
         // bytes, not names): then nothing is stale and the manifest stands.
-        let same_files = record.pages.len() == previous.pages.len()
-            && record
-                .pages
-                .iter()
-                .zip(&previous.pages)
-                .all(|((k, a), (l, b))| {
-                    k == l
-                        && a.files.len() == b.files.len()
-                        && a.files.iter().zip(&b.files).all(|(x, y)| x.path == y.path)
-                });
-        let (stale, files) = if same_files {
-            (BTreeSet::new(), record.files().count())
-        } else {
-            let now: BTreeSet<String> = record.files().map(str::to_string).collect();
-            let before: BTreeSet<String> = previous.files().map(str::to_string).collect();
-            let stale: BTreeSet<String> = before.difference(&now).cloned().collect();
+        let stale: BTreeSet<String> = before.difference(&now).cloned().collect();
+        if before != now {
             incremental::remove_stale(output, &stale)?;
-            if now != before {
-                incremental::write_manifest(output, &now)?;
-            }
-            (stale, now.len())
-        };
+            let all: BTreeSet<String> = record.files().map(str::to_string).collect();
+            incremental::write_manifest(output, &all)?;
+        }
         record.save(record_path)?;
         report.removed = stale.len();
-        report.files = files;
+        report.files = record.files().count();
         report.mode = Mode::InPlace;
         Ok(report)
     }
@@ -480,38 +477,52 @@ impl Site {
         force: bool,
         pages: &pages::Pages,
         plan: &[pages::Page],
-        unchanged: Vec<(String, Option<Vec<Written>>)>,
+        compared: Vec<(String, bool)>,
+        previous: Option<Record>,
         record_path: &Path,
         sources: String,
         mut report: BuildReport,
     ) -> Result<BuildReport> {
         let staging = output::Staging::create(&self.layout, output, force)?;
-        let results: Vec<Result<PageRecord>> = plan
+        let last = |page: &pages::Page| {
+            previous
+                .as_ref()
+                .and_then(|r| r.pages.get(&page.path))
+                .expect("an unchanged page is in the record")
+        };
+        let results: Vec<Result<Option<Vec<Written>>>> = plan
             .par_iter()
-            .zip(unchanged)
-            .map(|(page, (fingerprint, same))| {
-                let files = match same {
-                    Some(files) => {
-                        for w in &files {
-                            staging.keep(&w.path)?;
-                        }
-                        files
+            .zip(&compared)
+            .map(|(page, (_, same))| {
+                if *same {
+                    for w in &last(page).files {
+                        staging.keep(&w.path)?;
                     }
-                    None => pages
-                        .render(page, plan)?
-                        .iter()
-                        .map(|f| {
-                            staging.write(f)?;
-                            incremental::written(staging.path(), &f.path)
-                        })
-                        .collect::<Result<Vec<_>>>()?,
-                };
-                Ok(PageRecord { fingerprint, files })
+                    return Ok(None);
+                }
+                let files = pages
+                    .render(page, plan)?
+                    .iter()
+                    .map(|f| {
+                        staging.write(f)?;
+                        incremental::written(staging.path(), &f.path)
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                Ok(Some(files))
             })
             .collect();
+        let mut old = previous.map(|r| r.pages).unwrap_or_default();
         let mut records = BTreeMap::new();
-        for (page, result) in plan.iter().zip(results) {
-            records.insert(page.path.clone(), result?);
+        for ((page, (fingerprint, _)), result) in plan.iter().zip(compared).zip(results) {
+            let files = match result? {
+                Some(files) => files,
+                None => {
+                    old.remove(&page.path)
+                        .expect("an unchanged page is in the record")
+                        .files
+                }
+            };
+            records.insert(page.path.clone(), PageRecord { fingerprint, files });
         }
         let record = Record::new(sources, records);
         report.files = record.files().count();

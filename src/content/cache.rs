@@ -4,16 +4,19 @@
 //! size and time are unchanged is not read again, so loading a large
 //! site that barely changed costs one `stat` per file.
 //!
-//! The cache is kept in [`SHARDS`] files (`00.json` ...), each holding the
-//! content files whose path hashes to it: they are read in parallel, and a
-//! build writes again only the shards in which a file changed, so one
-//! edited article rewrites a sixteenth of the cache, not all of it.
+//! The cache is kept in [`SHARDS`] files (`00.bin` ...), in postcard's
+//! binary encoding, each holding the content files whose path hashes to
+//! it: they are read in parallel, and a build writes again only the shards
+//! in which a file changed, so one edited article rewrites a sixteenth of
+//! the cache, not all of it.
 //!
 //! The cache is only an accelerator: a missing, damaged or older shard is
 //! ignored (its files are read), and deleting the cache changes no output.
 
 use super::Meta;
+use super::front_matter::{Extraction, FrontMatter, Image};
 use crate::fs::write_atomic_with;
+use crate::vocabulary::{Date, SectionId};
 use anyhow::Result;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -32,19 +35,154 @@ pub struct Cache {
     changed: [bool; SHARDS],
 }
 
-/// One shard as stored.
-#[derive(Deserialize)]
-struct Shard {
-    /// The paperboy build that wrote it; another build's shard is ignored.
-    build: String,
-    files: HashMap<String, Entry>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 struct Entry {
     size: u64,
     modified: (u64, u32),
     meta: Meta,
+}
+
+/// One shard as stored.
+#[derive(Serialize, Deserialize)]
+struct Shard {
+    /// The paperboy build that wrote it; another build's shard is ignored.
+    build: String,
+    files: Vec<Stored>,
+}
+
+/// One content file as stored. Postcard writes every field, in order and
+/// without its name, so the front matter (whose empty fields YAML leaves
+/// out) is stored in a shape of its own.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    rel_path: String,
+    size: u64,
+    modified: (u64, u32),
+    title: String,
+    section: SectionId,
+    date: Option<Date>,
+    lead: String,
+    hash: String,
+    front: StoredFront,
+}
+
+/// [`FrontMatter`] as stored: `extra` as JSON text, empty when there is none.
+#[derive(Serialize, Deserialize)]
+struct StoredFront {
+    title: Option<String>,
+    section: Option<SectionId>,
+    date: Option<Date>,
+    updated: Option<Date>,
+    source_url: Option<String>,
+    source_name: Option<String>,
+    byline: Option<String>,
+    fetched: Option<Date>,
+    images: Vec<(String, String, Option<String>)>,
+    summary: Option<String>,
+    slug: Option<String>,
+    draft: bool,
+    extracted: Option<Extraction>,
+    language: Option<String>,
+    extra: String,
+}
+
+impl Stored {
+    fn new(meta: &Meta, (size, modified): Stamp) -> Stored {
+        // Every field named, so a new one cannot be forgotten here.
+        let FrontMatter {
+            title,
+            section,
+            date,
+            updated,
+            source_url,
+            source_name,
+            byline,
+            fetched,
+            images,
+            summary,
+            slug,
+            draft,
+            extracted,
+            language,
+            extra,
+        } = meta.front.clone();
+        let front = StoredFront {
+            title,
+            section,
+            date,
+            updated,
+            source_url,
+            source_name,
+            byline,
+            fetched,
+            images: (images.into_iter())
+                .map(|Image { url, alt, caption }| (url, alt, caption))
+                .collect(),
+            summary,
+            slug,
+            draft,
+            extracted,
+            language,
+            extra: match extra.is_empty() {
+                true => String::new(),
+                false => serde_json::Value::Object(extra).to_string(),
+            },
+        };
+        Stored {
+            rel_path: meta.rel_path.clone(),
+            size,
+            modified,
+            title: meta.title.clone(),
+            section: meta.section.clone(),
+            date: meta.date,
+            lead: meta.lead.clone(),
+            hash: meta.hash.clone(),
+            front,
+        }
+    }
+
+    /// The entry again; none if its `extra` cannot be read.
+    fn entry(self) -> Option<(String, Entry)> {
+        let f = self.front;
+        let extra = match f.extra.is_empty() {
+            true => serde_json::Map::new(),
+            false => serde_json::from_str(&f.extra).ok()?,
+        };
+        let front = FrontMatter {
+            title: f.title,
+            section: f.section,
+            date: f.date,
+            updated: f.updated,
+            source_url: f.source_url,
+            source_name: f.source_name,
+            byline: f.byline,
+            fetched: f.fetched,
+            images: (f.images.into_iter())
+                .map(|(url, alt, caption)| Image { url, alt, caption })
+                .collect(),
+            summary: f.summary,
+            slug: f.slug,
+            draft: f.draft,
+            extracted: f.extracted,
+            language: f.language,
+            extra,
+        };
+        let meta = Meta {
+            rel_path: self.rel_path.clone(),
+            title: self.title,
+            section: self.section,
+            date: self.date,
+            front,
+            lead: self.lead,
+            hash: self.hash,
+        };
+        let entry = Entry {
+            size: self.size,
+            modified: self.modified,
+            meta,
+        };
+        Some((self.rel_path, entry))
+    }
 }
 
 /// Size and modification time (seconds, nanoseconds) of a file.
@@ -52,7 +190,11 @@ pub type Stamp = (u64, (u64, u32));
 
 /// The [`Stamp`] of the file at `path`, if it can be read.
 pub fn stamp(path: &Path) -> Option<Stamp> {
-    let m = std::fs::metadata(path).ok()?;
+    stamp_of(&std::fs::metadata(path).ok()?)
+}
+
+/// The [`Stamp`] of a file whose metadata is `m`.
+pub fn stamp_of(m: &std::fs::Metadata) -> Option<Stamp> {
     let t = m
         .modified()
         .ok()?
@@ -68,23 +210,24 @@ fn shard_of(rel: &str) -> usize {
 
 /// The file of shard `n` in the cache folder `dir`.
 fn shard_path(dir: &Path, n: usize) -> PathBuf {
-    dir.join(format!("{n:02}.json"))
+    dir.join(format!("{n:02}.bin"))
 }
 
 impl Cache {
     /// The cache in folder `dir`; shards that are missing, unreadable or
     /// from another build of paperboy are empty (and will be written).
     pub fn load(dir: &Path) -> Cache {
-        let shards: Vec<Option<HashMap<String, Entry>>> = (0..SHARDS)
+        let shards: Vec<Option<Vec<(String, Entry)>>> = (0..SHARDS)
             .into_par_iter()
             .map(|n| {
                 let bytes = std::fs::read(shard_path(dir, n)).ok()?;
-                let shard: Shard = serde_json::from_slice(&bytes).ok()?;
-                (shard.build == crate::BUILD_ID).then_some(shard.files)
+                let shard: Shard = postcard::from_bytes(&bytes).ok()?;
+                (shard.build == crate::BUILD_ID).then_some(())?;
+                shard.files.into_iter().map(Stored::entry).collect()
             })
             .collect();
         let mut cache = Cache {
-            files: HashMap::with_capacity(shards.iter().flatten().map(HashMap::len).sum()),
+            files: HashMap::with_capacity(shards.iter().flatten().map(Vec::len).sum()),
             changed: [false; SHARDS],
         };
         for (n, shard) in shards.into_iter().enumerate() {
@@ -95,7 +238,6 @@ impl Cache {
         }
         cache
     }
-
     /// The cached metadata of `rel`, taken out of the cache, if the file's
     /// `stamp` is the one cached. Without a stamp, or with another, the
     /// file will be read and its shard written again.
@@ -145,8 +287,12 @@ impl Cache {
             return Ok(());
         }
         std::fs::create_dir_all(dir)?;
-        // The one-file cache that earlier builds of paperboy kept.
+        // The caches that earlier builds of paperboy kept: one file, or
+        // shards in JSON.
         let _ = std::fs::remove_file(dir.with_extension("json"));
+        for n in 0..SHARDS {
+            let _ = std::fs::remove_file(shard_path(dir, n).with_extension("json"));
+        }
         let shards: Vec<u8> = stamps
             .par_iter()
             .map(|(rel, _)| shard_of(rel) as u8)
@@ -155,62 +301,21 @@ impl Cache {
             .into_par_iter()
             .filter(|&n| self.changed[n])
             .try_for_each(|n| {
-                let view = View {
-                    build: crate::BUILD_ID,
-                    files: Files {
-                        stamps,
-                        metas,
-                        shards: &shards,
-                        shard: n as u8,
-                    },
+                let files = stamps.iter().zip(metas).zip(&shards);
+                let shard = Shard {
+                    build: crate::BUILD_ID.to_string(),
+                    files: files
+                        .filter(|(_, shard)| usize::from(**shard) == n)
+                        .filter_map(|(((_, stamp), meta), _)| Some(Stored::new(meta, (*stamp)?)))
+                        .collect(),
                 };
                 write_atomic_with(&shard_path(dir, n), true, |w| {
-                    serde_json::to_writer(w, &view).map_err(Into::into)
+                    postcard::to_io(&shard, w)?;
+                    Ok(())
                 })
             })?;
         self.changed = [false; SHARDS];
         Ok(())
-    }
-}
-
-/// One shard as written: borrowed from the loaded content, never copied.
-#[derive(Serialize)]
-struct View<'a> {
-    build: &'a str,
-    files: Files<'a>,
-}
-
-/// The files of one shard, serialized as a map from path to entry.
-struct Files<'a> {
-    stamps: &'a [(String, Option<Stamp>)],
-    metas: &'a [Meta],
-    shards: &'a [u8],
-    shard: u8,
-}
-
-#[derive(Serialize)]
-struct EntryRef<'a> {
-    size: u64,
-    modified: (u64, u32),
-    meta: &'a Meta,
-}
-
-impl Serialize for Files<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        let files = self.stamps.iter().zip(self.metas).zip(self.shards);
-        for (((rel, stamp), meta), &shard) in files {
-            if let (true, Some((size, modified))) = (shard == self.shard, stamp) {
-                let entry = EntryRef {
-                    size: *size,
-                    modified: *modified,
-                    meta,
-                };
-                map.serialize_entry(rel, &entry)?;
-            }
-        }
-        map.end()
     }
 }
 
@@ -260,12 +365,48 @@ mod tests {
         std::fs::remove_file(content.join("world/b.md")).unwrap();
         assert_eq!(titles(&content, &cache_path), ["Omega"]);
         let saved: String = (0..SHARDS)
-            .filter_map(|n| std::fs::read_to_string(shard_path(&cache_path, n)).ok())
+            .filter_map(|n| std::fs::read(shard_path(&cache_path, n)).ok())
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
             .collect();
         assert!(
             saved.contains("Omega") && !saved.contains("Bravo"),
             "{saved}"
         );
+    }
+
+    #[test]
+    fn every_field_of_the_front_matter_comes_back_from_the_cache() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (content, cache_path) = (tmp.path().join("content"), tmp.path().join("cache"));
+        let text = "---\ntitle: Alpha\nsection: world\ndate: 2026-11-27T09:00:00+01:00\n\
+            updated: 2026-11-28\nsource_url: https://example.test/a\nsource_name: Example\n\
+            byline: Ann Lee\nfetched: 2026-11-28T10:00:00Z\n\
+            images:\n- url: https://example.test/a.jpg\n  alt: A cat\n  caption: The cat\n\
+            summary: In short.\nslug: alpha\nextracted: page\nlanguage: de\n\
+            extra:\n  score: 3\n  tags: [a, b]\n---\nBody.\n";
+        std::fs::create_dir_all(content.join("world")).unwrap();
+        std::fs::write(content.join("world/a.md"), text).unwrap();
+        let load = || {
+            let mut cache = Cache::load(&cache_path);
+            let (metas, stamps) = crate::content::load(&content, &mut cache, 1 << 20).unwrap();
+            cache.save(&cache_path, &stamps, &metas).unwrap();
+            metas
+        };
+        let read = load();
+        // The cache answers now (the file itself is made unreadable as a
+        // content file, with the same size and time).
+        let a = content.join("world/a.md");
+        let time = std::fs::metadata(&a).unwrap().modified().unwrap();
+        std::fs::write(&a, "x".repeat(text.len())).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&a)
+            .unwrap()
+            .set_modified(time)
+            .unwrap();
+        let cached = load();
+        assert_eq!(format!("{cached:?}"), format!("{read:?}"));
+        assert!(format!("{cached:?}").contains("The cat") && cached[0].front.extra.len() == 2);
     }
 
     #[test]

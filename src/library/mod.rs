@@ -151,10 +151,10 @@ impl Library {
             .into_par_iter()
             .zip(urls.into_par_iter())
             .zip(places.into_par_iter())
-            .map(|((s, url), section)| {
-                let summary = match &s.front.summary {
-                    Some(summary) => summary.clone(),
-                    None => s.lead.clone(),
+            .map(|((mut s, url), section)| {
+                let summary = match s.front.summary.take() {
+                    Some(summary) => summary,
+                    None => std::mem::take(&mut s.lead),
                 };
                 let max = config.profile.max_attribute_len();
                 let source_url = linkable_url(&s, "source_url", s.front.source_url.as_deref(), max);
@@ -310,7 +310,7 @@ fn linkable_url(s: &Meta, key: &str, url: Option<&str>, max_len: usize) -> Optio
         );
         return None;
     }
-    let len = html::url_to_ascii(url).len();
+    let len = html::url_ascii_len(url);
     if len > max_len {
         log::warn!(
             "content/{}: leaving out the link in `{key}`: its URL is {len} bytes, over the {max_len} the profile allows",

@@ -120,14 +120,37 @@ impl fmt::Display for Date {
     }
 }
 
+/// Binary formats (the build's caches) store a date as seconds,
+/// nanoseconds, offset and whether it is a day, so it is not parsed again.
+type Compact = (i64, u32, i32, bool);
+
 impl Serialize for Date {
+    /// As text (`2026-11-27T09:00:00Z`) in text formats.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        if s.is_human_readable() {
+            return s.collect_str(self);
+        }
+        let t = self.time;
+        let compact: Compact = (
+            t.timestamp(),
+            t.timestamp_subsec_nanos(),
+            t.offset().local_minus_utc(),
+            self.day_only,
+        );
+        compact.serialize(s)
     }
 }
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        if !d.is_human_readable() {
+            let (secs, nanos, offset, day_only) = Compact::deserialize(d)?;
+            let time = FixedOffset::east_opt(offset)
+                .zip(DateTime::from_timestamp(secs, nanos))
+                .map(|(offset, utc)| utc.with_timezone(&offset))
+                .ok_or_else(|| serde::de::Error::custom("a stored date out of range"))?;
+            return Ok(Date { time, day_only });
+        }
         let s = String::deserialize(d)?;
         Date::parse(&s).ok_or_else(|| {
             serde::de::Error::custom(format!(
@@ -140,6 +163,20 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binary_formats_keep_dates_whole() {
+        for text in [
+            "2026-11-27T09:00:00+01:00",
+            "2026-11-27",
+            "1969-07-20T20:17:40.5Z",
+        ] {
+            let date = Date::parse(text).unwrap();
+            let bytes = postcard::to_allocvec(&date).unwrap();
+            let back: Date = postcard::from_bytes(&bytes).unwrap();
+            assert_eq!((back, back.to_string()), (date, date.to_string()), "{text}");
+        }
+    }
 
     #[test]
     fn reads_and_writes_dates() {
