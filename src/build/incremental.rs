@@ -22,7 +22,7 @@ use crate::content::cache::{Stamp, stamp};
 use crate::fs::{write_atomic, write_atomic_with};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// A file as the last build left it.
@@ -46,7 +46,7 @@ pub struct Record {
     build: String,
     /// The stamp of the sources it was built from (see `sources_stamp`).
     pub sources: String,
-    pub pages: BTreeMap<String, PageRecord>,
+    pub pages: HashMap<String, PageRecord>,
 }
 
 /// Where the record of `output` is kept.
@@ -95,7 +95,7 @@ impl Record {
     }
 
     /// A new record for this build.
-    pub fn new(sources: String, pages: BTreeMap<String, PageRecord>) -> Record {
+    pub fn new(sources: String, pages: HashMap<String, PageRecord>) -> Record {
         Record {
             build: crate::BUILD_ID.to_string(),
             sources,

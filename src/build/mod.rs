@@ -37,7 +37,7 @@ use anyhow::{Context, Result};
 use incremental::{PageRecord, Record, Written};
 pub use outputs::Target;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -428,29 +428,42 @@ impl Site {
                 })
             })
             .collect();
-        let mut old = previous.pages;
-        let mut records = BTreeMap::new();
+        // The record is the last one with the re-rendered pages replaced
+        // and the pages that are gone taken out (unchanged pages have the
+        // same fingerprint and files).
+        let mut record = previous;
+        let before_len = record.pages.len();
         // The files of re-rendered pages, as the last build and this one
         // wrote them; unchanged pages wrote the same files both times.
         let (mut before, mut now) = (Vec::new(), Vec::new());
+        let mut kept = 0;
         for ((page, (fingerprint, _)), result) in plan.iter().zip(compared).zip(rendered) {
-            let last = old.remove(&page.path);
-            let files = match result {
-                None => last.expect("an unchanged page is in the record").files,
-                Some(result) => {
-                    let (files, changed) = result?;
-                    report.written += changed;
-                    before.extend(last.into_iter().flat_map(|r| r.files).map(|w| w.path));
-                    now.extend(files.iter().map(|w| w.path.clone()));
-                    files
-                }
+            let Some(result) = result else {
+                kept += 1;
+                continue;
             };
-            records.insert(page.path.clone(), PageRecord { fingerprint, files });
+            let (files, changed) = result?;
+            report.written += changed;
+            now.extend(files.iter().map(|w| w.path.clone()));
+            let new = PageRecord { fingerprint, files };
+            if let Some(last) = record.pages.insert(page.path.clone(), new) {
+                kept += 1;
+                before.extend(last.files.into_iter().map(|w| w.path));
+            }
         }
-        // Pages that are gone.
-        before.extend(old.into_values().flat_map(|r| r.files).map(|w| w.path));
+        if kept < before_len {
+            // Pages that are gone.
+            let planned: HashSet<&str> = plan.iter().map(|p| p.path.as_str()).collect();
+            record.pages.retain(|path, r| {
+                let keep = planned.contains(path.as_str());
+                if !keep {
+                    before.extend(r.files.iter().map(|w| w.path.clone()));
+                }
+                keep
+            });
+        }
         output::fault_point("in-place");
-        let record = Record::new(sources, records);
+        record.sources = sources;
         let (before, now): (BTreeSet<String>, BTreeSet<String>) =
             (before.into_iter().collect(), now.into_iter().collect());
         // Usually every page wrote the same files as before (an edit changes
@@ -512,7 +525,7 @@ impl Site {
             })
             .collect();
         let mut old = previous.map(|r| r.pages).unwrap_or_default();
-        let mut records = BTreeMap::new();
+        let mut records = HashMap::with_capacity(plan.len());
         for ((page, (fingerprint, _)), result) in plan.iter().zip(compared).zip(results) {
             let files = match result? {
                 Some(files) => files,
