@@ -3,7 +3,9 @@
 //!
 //! Before Readability runs, [`strip_furniture`] removes hidden elements and
 //! whole boxes whose class, id or role say they are share bars, newsletter
-//! and cookie boxes, related-link lists, comment sections, ads or pop-ups.
+//! and cookie boxes, related-link lists, comment sections, ads or pop-ups,
+//! and [`remove_navigation_cells`] drops the menu column of a page laid
+//! out with a table.
 //! After it, [`tidy_article`] takes the images out (into `images`, with
 //! their captions), drops captions from the text (unless they are most of
 //! it, as in a slideshow), takes date and update lines out (they are
@@ -642,6 +644,71 @@ fn remove_notices(doc: &Document) {
         }
         block.remove_from_parent();
     }
+}
+
+/// Removes the navigation cell of a layout table: a cell of links and
+/// little else ("News | Sport | What's On"), beside a cell in the same row
+/// that holds more text. Old sites set their menu in a column of the
+/// table that lays out the page; Readability then takes the whole table.
+pub fn remove_navigation_cells(doc: &Document) {
+    let tables: Vec<NodeRef> = doc.select("table").nodes().to_vec();
+    for table in tables {
+        if table.parent().is_none() || !is_layout_table(&table) {
+            continue;
+        }
+        let rows: Vec<NodeRef> = table
+            .descendants_it()
+            .filter(|d| d.has_name("tr"))
+            .collect();
+        for row in rows {
+            let cells: Vec<NodeRef> = row
+                .element_children()
+                .into_iter()
+                .filter(|c| c.has_name("td") || c.has_name("th"))
+                .collect();
+            if cells.len() < 2 {
+                continue;
+            }
+            let sizes: Vec<usize> = cells.iter().map(visible_chars).collect();
+            let largest = sizes.iter().copied().max().unwrap_or(0);
+            for (cell, &size) in cells.iter().zip(&sizes) {
+                if size > 0 && size * 3 <= largest && is_link_menu(cell, size) {
+                    cell.remove_from_parent();
+                }
+            }
+        }
+    }
+}
+
+/// Whether a box of `size` visible characters is a menu: at least
+/// [`MIN_MENU_LINKS`] links holding nearly all of its text.
+fn is_link_menu(node: &NodeRef, size: usize) -> bool {
+    let links: Vec<usize> = node
+        .descendants_it()
+        .filter(|d| d.has_name("a"))
+        .map(|a| visible_chars(&a))
+        .filter(|&n| n > 0)
+        .collect();
+    let linked: usize = links.iter().sum();
+    links.len() >= MIN_MENU_LINKS && linked * 10 >= size * 9
+}
+
+/// A menu has at least this many links with text.
+const MIN_MENU_LINKS: usize = 3;
+
+/// The characters of a node's text that are not whitespace.
+fn visible_chars(node: &NodeRef) -> usize {
+    std::iter::once(*node)
+        .chain(node.descendants_it())
+        .map(|n| {
+            n.query_or(0, |t| match &t.data {
+                NodeData::Text { contents } => {
+                    contents.chars().filter(|c| !c.is_whitespace()).count()
+                }
+                _ => 0,
+            })
+        })
+        .sum()
 }
 
 /// Tables used for layout (nested tables, block content in cells, or a
