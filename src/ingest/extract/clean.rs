@@ -9,10 +9,11 @@
 //! After it, [`tidy_article`] takes the images out (into `images`, with
 //! their captions), drops captions from the text (unless they are most of
 //! it, as in a slideshow), takes date and update lines out (they are
-//! metadata), drops hover cards, credits and short notice blocks, turns
-//! layout tables into plain blocks and removes a heading that repeats the
-//! title. On the finished Markdown, [`trim_tail`] cuts what follows the
-//! story. Sanitizing the markup is `sanitize`'s job.
+//! metadata), drops hover cards, turns MathML formulas into their text,
+//! drops credits and short notice blocks, turns layout tables into plain
+//! blocks and removes a heading that repeats the title. On the finished
+//! Markdown, [`trim_tail`] cuts what follows the story. Sanitizing the
+//! markup is `sanitize`'s job.
 
 use super::boilerplate::{is_boilerplate, is_related_heading, is_tail_opener};
 use super::dates::{DateLine, date_line};
@@ -296,6 +297,7 @@ pub fn tidy_article(html: &str, title: &str, base: Option<&Url>) -> Tidied {
     let images = take_images(&doc, base);
     let dates = take_date_lines(&doc);
     remove_hover_cards(&doc);
+    math_to_text(&doc);
     remove_notices(&doc);
     flatten_layout_tables(&doc);
     remove_title_heading(&doc, title);
@@ -709,6 +711,33 @@ fn visible_chars(node: &NodeRef) -> usize {
             })
         })
         .sum()
+}
+
+/// Replaces MathML formulas with their symbols as plain text ("a ≠ 0"),
+/// which the markup allowlist would otherwise drop with their content.
+/// TeX annotations kept beside a formula go: they repeat it as source.
+fn math_to_text(doc: &Document) {
+    let formulas: Vec<NodeRef> = doc.select("math").nodes().to_vec();
+    for math in formulas {
+        if math.parent().is_none() {
+            continue;
+        }
+        let tokens: Vec<String> = math
+            .descendants_it()
+            .filter(|n| n.is_text())
+            .filter(|n| {
+                !n.ancestors_it(None)
+                    .take_while(|a| a.id != math.id)
+                    .any(|a| a.has_name("annotation") || a.has_name("annotation-xml"))
+            })
+            .map(|n| collapse(&n.text()))
+            .filter(|t| !t.is_empty())
+            .collect();
+        math.replace_with_html(format!(
+            "<span>{}</span>",
+            crate::vocabulary::html::escape(&tokens.join(" "))
+        ));
+    }
 }
 
 /// Tables used for layout (nested tables, block content in cells, or a

@@ -608,6 +608,23 @@ mod tests {
     }
 
     #[test]
+    fn mathml_formulas_are_kept_as_text() {
+        let html = format!(
+            r#"<html><head><title>Quadratics</title></head><body><article>
+            <p>When <math><semantics><mrow><mi>a</mi><mo>≠</mo><mn>0</mn></mrow><annotation encoding="application/x-tex">a \ne 0</annotation></semantics></math>, there are two solutions.</p>
+            {}</article></body></html>"#,
+            story(4)
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert!(
+            e.markdown.contains("When a ≠ 0, there are two"),
+            "{}",
+            e.markdown
+        );
+        assert!(!e.markdown.contains("ne 0"), "{}", e.markdown);
+    }
+
+    #[test]
     fn the_menu_cell_of_a_table_layout_is_dropped() {
         // A page laid out as in 1999: a menu column beside the story,
         // which is text and line breaks in one cell.
