@@ -291,13 +291,7 @@ const ITEMS: &[Item] = &[
 /// substring against the violations the test finds; a violation no entry
 /// matches fails the test, and so does an entry that matches nothing, so
 /// the list cannot go stale: remove an entry when its gap is fixed.
-const KNOWN_GAPS: &[&str] = &[
-    // A 1999 table layout: the navigation cell (News, Sport, What's On,
-    // Classified) and a hit counter, a link holding only an image, stay
-    // at the top of the body (the counter's empty link is dropped).
-    // Wanted: the body starts at "By Hélène Brück".
-    "furniture in /gazette/archive/1999/cafe-muller-reopens.htm: \"[Classified]\"",
-];
+const KNOWN_GAPS: &[&str] = &[];
 
 /// Words of page furniture (banners, share bars, footers, player
 /// fallbacks, navigation) that no stored body may hold, and `[](`, a link

@@ -3,14 +3,17 @@
 //!
 //! Before Readability runs, [`strip_furniture`] removes hidden elements and
 //! whole boxes whose class, id or role say they are share bars, newsletter
-//! and cookie boxes, related-link lists, comment sections, ads or pop-ups.
+//! and cookie boxes, related-link lists, comment sections, ads or pop-ups,
+//! and [`remove_navigation_cells`] drops the menu column of a page laid
+//! out with a table.
 //! After it, [`tidy_article`] takes the images out (into `images`, with
 //! their captions), drops captions from the text (unless they are most of
 //! it, as in a slideshow), takes date and update lines out (they are
-//! metadata), drops hover cards, credits and short notice blocks, turns
-//! layout tables into plain blocks and removes a heading that repeats the
-//! title. On the finished Markdown, [`trim_tail`] cuts what follows the
-//! story. Sanitizing the markup is `sanitize`'s job.
+//! metadata), drops hover cards, turns MathML formulas into their text,
+//! drops credits and short notice blocks, turns layout tables into plain
+//! blocks and removes a heading that repeats the title. On the finished
+//! Markdown, [`trim_tail`] cuts what follows the story. Sanitizing the
+//! markup is `sanitize`'s job.
 
 use super::boilerplate::{is_boilerplate, is_related_heading, is_tail_opener};
 use super::dates::{DateLine, date_line};
@@ -294,6 +297,7 @@ pub fn tidy_article(html: &str, title: &str, base: Option<&Url>) -> Tidied {
     let images = take_images(&doc, base);
     let dates = take_date_lines(&doc);
     remove_hover_cards(&doc);
+    math_to_text(&doc);
     remove_notices(&doc);
     flatten_layout_tables(&doc);
     remove_title_heading(&doc, title);
@@ -641,6 +645,98 @@ fn remove_notices(doc: &Document) {
             }
         }
         block.remove_from_parent();
+    }
+}
+
+/// Removes the navigation cell of a layout table: a cell of links and
+/// little else ("News | Sport | What's On"), beside a cell in the same row
+/// that holds more text. Old sites set their menu in a column of the
+/// table that lays out the page; Readability then takes the whole table.
+pub fn remove_navigation_cells(doc: &Document) {
+    let tables: Vec<NodeRef> = doc.select("table").nodes().to_vec();
+    for table in tables {
+        if table.parent().is_none() || !is_layout_table(&table) {
+            continue;
+        }
+        let rows: Vec<NodeRef> = table
+            .descendants_it()
+            .filter(|d| d.has_name("tr"))
+            .collect();
+        for row in rows {
+            let cells: Vec<NodeRef> = row
+                .element_children()
+                .into_iter()
+                .filter(|c| c.has_name("td") || c.has_name("th"))
+                .collect();
+            if cells.len() < 2 {
+                continue;
+            }
+            let sizes: Vec<usize> = cells.iter().map(visible_chars).collect();
+            let largest = sizes.iter().copied().max().unwrap_or(0);
+            for (cell, &size) in cells.iter().zip(&sizes) {
+                if size > 0 && size * 3 <= largest && is_link_menu(cell, size) {
+                    cell.remove_from_parent();
+                }
+            }
+        }
+    }
+}
+
+/// Whether a box of `size` visible characters is a menu: at least
+/// [`MIN_MENU_LINKS`] links holding nearly all of its text.
+fn is_link_menu(node: &NodeRef, size: usize) -> bool {
+    let links: Vec<usize> = node
+        .descendants_it()
+        .filter(|d| d.has_name("a"))
+        .map(|a| visible_chars(&a))
+        .filter(|&n| n > 0)
+        .collect();
+    let linked: usize = links.iter().sum();
+    links.len() >= MIN_MENU_LINKS && linked * 10 >= size * 9
+}
+
+/// A menu has at least this many links with text.
+const MIN_MENU_LINKS: usize = 3;
+
+/// The characters of a node's text that are not whitespace.
+fn visible_chars(node: &NodeRef) -> usize {
+    std::iter::once(*node)
+        .chain(node.descendants_it())
+        .map(|n| {
+            n.query_or(0, |t| match &t.data {
+                NodeData::Text { contents } => {
+                    contents.chars().filter(|c| !c.is_whitespace()).count()
+                }
+                _ => 0,
+            })
+        })
+        .sum()
+}
+
+/// Replaces MathML formulas with their symbols as plain text ("a ≠ 0"),
+/// which the markup allowlist would otherwise drop with their content.
+/// TeX annotations kept beside a formula go: they repeat it as source.
+fn math_to_text(doc: &Document) {
+    let formulas: Vec<NodeRef> = doc.select("math").nodes().to_vec();
+    for math in formulas {
+        if math.parent().is_none() {
+            continue;
+        }
+        let tokens: Vec<String> = math
+            .descendants_it()
+            .filter(|n| n.is_text())
+            .filter(|n| {
+                !n.ancestors_it(None)
+                    .take_while(|a| a.id != math.id)
+                    .any(|a| a.has_name("annotation") || a.has_name("annotation-xml"))
+            })
+            .map(|n| collapse(&n.text()))
+            .filter(|t| !t.is_empty())
+            .collect();
+        math.replace_with_html(format!(
+            "<span>{}</span>",
+            crate::vocabulary::html::escape(&tokens.join(" "))
+        ));
     }
 }
 

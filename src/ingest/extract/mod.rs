@@ -118,6 +118,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     let host = base.as_ref().and_then(|b| b.host_str().map(str::to_string));
     let site = meta.site_name.clone();
     clean::strip_furniture(&doc);
+    clean::remove_navigation_cells(&doc);
     let fallback =
         clean::largest_paragraph_parent(&doc).map(|(n, node)| (n, node.html().to_string()));
     let article = Readability::with_document(doc, base.as_ref().map(Url::as_str), None)
@@ -604,6 +605,54 @@ mod tests {
         let paragraphs: Vec<&str> = e.markdown.split("\n\n").collect();
         assert_eq!(paragraphs.len(), 3, "{}", e.markdown);
         assert!(paragraphs[1].starts_with("He first lit the lamp in 1986"));
+    }
+
+    #[test]
+    fn mathml_formulas_are_kept_as_text() {
+        let html = format!(
+            r#"<html><head><title>Quadratics</title></head><body><article>
+            <p>When <math><semantics><mrow><mi>a</mi><mo>≠</mo><mn>0</mn></mrow><annotation encoding="application/x-tex">a \ne 0</annotation></semantics></math>, there are two solutions.</p>
+            {}</article></body></html>"#,
+            story(4)
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert!(
+            e.markdown.contains("When a ≠ 0, there are two"),
+            "{}",
+            e.markdown
+        );
+        assert!(!e.markdown.contains("ne 0"), "{}", e.markdown);
+    }
+
+    #[test]
+    fn the_menu_cell_of_a_table_layout_is_dropped() {
+        // A page laid out as in 1999: a menu column beside the story,
+        // which is text and line breaks in one cell.
+        let story = "The harbour board met on Tuesday and agreed, after a long and sometimes bitter debate, that the old pier would be repaired before the winter storms arrive.<BR><BR>\n".repeat(5);
+        let html = format!(
+            r#"<HTML><HEAD><TITLE>Pier to be repaired</TITLE></HEAD><BODY>
+            <TABLE WIDTH="100%" BORDER=0><TR>
+            <TD WIDTH=150 VALIGN=TOP><FONT SIZE=2>
+            <A HREF="/news.htm">News</A><BR>
+            <A HREF="/sport.htm">Sport</A><BR>
+            <A HREF="/classified.htm">Classified</A><BR>
+            </FONT></TD>
+            <TD VALIGN=TOP><FONT>
+            <H2>Pier to be repaired</H2>
+            <I>By Ada Byrne</I><BR><BR>
+            {story}
+            See <A HREF="/minutes.htm">the minutes</A>, <A HREF="/plan.htm">the plan</A> and <A HREF="/budget.htm">the budget</A>.
+            </FONT></TD>
+            </TR></TABLE></BODY></HTML>"#
+        );
+        let e = extract_html(&html, Some("https://gazette.example/pier.htm")).unwrap();
+        let md = &e.markdown;
+        assert!(!md.contains("Classified"), "menu kept:\n{md}");
+        assert!(md.contains("The harbour board met"), "{md}");
+        assert!(
+            md.contains("[the budget]"),
+            "links in the story lost:\n{md}"
+        );
     }
 
     #[test]
