@@ -310,7 +310,7 @@ fn linkable_url(s: &Meta, key: &str, url: Option<&str>, max_len: usize) -> Optio
         );
         return None;
     }
-    let len = html::url_ascii_len(url);
+    let len = html::url_to_ascii(url).len();
     if len > max_len {
         log::warn!(
             "content/{}: leaving out the link in `{key}`: its URL is {len} bytes, over the {max_len} the profile allows",

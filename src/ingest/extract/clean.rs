@@ -217,11 +217,22 @@ fn is_box(node: &NodeRef) -> bool {
 
 /// `node.text().chars().count()` without building the text.
 fn text_chars(node: &NodeRef) -> usize {
+    chars_where(node, |_| true)
+}
+
+/// The characters of a node's text that are not whitespace.
+fn visible_chars(node: &NodeRef) -> usize {
+    chars_where(node, |c| !c.is_whitespace())
+}
+
+/// How many characters of `node`'s text `keep` accepts, without building
+/// the text.
+fn chars_where(node: &NodeRef, keep: impl Fn(char) -> bool) -> usize {
     std::iter::once(*node)
         .chain(node.descendants_it())
         .map(|n| {
             n.query_or(0, |t| match &t.data {
-                NodeData::Text { contents } => contents.chars().count(),
+                NodeData::Text { contents } => contents.chars().filter(|&c| keep(c)).count(),
                 _ => 0,
             })
         })
@@ -697,21 +708,6 @@ fn is_link_menu(node: &NodeRef, size: usize) -> bool {
 
 /// A menu has at least this many links with text.
 const MIN_MENU_LINKS: usize = 3;
-
-/// The characters of a node's text that are not whitespace.
-fn visible_chars(node: &NodeRef) -> usize {
-    std::iter::once(*node)
-        .chain(node.descendants_it())
-        .map(|n| {
-            n.query_or(0, |t| match &t.data {
-                NodeData::Text { contents } => {
-                    contents.chars().filter(|c| !c.is_whitespace()).count()
-                }
-                _ => 0,
-            })
-        })
-        .sum()
-}
 
 /// Replaces MathML formulas with their symbols as plain text ("a ≠ 0"),
 /// which the markup allowlist would otherwise drop with their content.
