@@ -36,7 +36,8 @@
 //! file name contains NAME.
 //!
 //! Timing is decode, the nesting pass and extraction of one page
-//! (`ingest::extract_page`, as ingest and fetch run it), single-threaded.
+//! (`ingest::extract_page`, as ingest and fetch run it), single-threaded,
+//! with the allocator the `paperboy` binary uses.
 
 use anyhow::{Context, Result, bail};
 use dom_query::{Document, NodeRef};
@@ -46,6 +47,9 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The URL the readability corpus pages were saved under.
 const READABILITY_URL: &str = "http://fakehost/test/page.html";

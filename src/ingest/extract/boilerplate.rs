@@ -49,8 +49,6 @@ const NOTICES: &[&str] = &[
     r"\b(donate (now|today)|cancel (at )?any ?time|hazte (miembro|socio)|cancela cuando quieras|jetzt (unterstützen|spenden|mitglied werden)|faites un don)\b",
     // Slide counters ("1/5", "2 of 12").
     r"^\d{1,3}\s*(/|of|von|de|sur|z)\s*\d{1,3}$",
-    // A street address with a postcode: the publisher's, at the foot.
-    r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd\.?|drive|dr\.|lane|way|suite|straße|strasse|str\.)[\w .,#-]{0,60}\b\d{4,5}\b",
     // Back-links and mirror chrome.
     r"^(<|«|‹|←)?\s*(back to|zurück (zur|zum|zu)|retour (à|aux)|volver a)\b",
     r"^original source\b|\barticle images:",
@@ -58,6 +56,12 @@ const NOTICES: &[&str] = &[
     r"\b((download|get|install) (the |our )?([\w.-]+ ){0,3}apps?\b.*\b(ios|android|app store|google play)\b|news straight to your (phone|mobile|smartphone)|(laden sie|lade dir|hol dir) (jetzt )?(unsere|die) .{0,30}app\b|descarga (la|nuestra) app|téléchargez (l'|notre )app)",
     r"^(print( this)?( article| page)?|drucken|als pdf herunterladen|download (the )?app)\b|\b(dieses skript als pdf)\b",
 ];
+
+/// A street address with a postcode: the publisher's, at the foot. Kept
+/// out of `NOTICES`: its repeated word classes make a large automaton,
+/// slow to run even on lines that do not start with a digit, so it is
+/// only tried on lines that do.
+const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd\.?|drive|dr\.|lane|way|suite|straße|strasse|str\.)[\w .,#-]{0,60}\b\d{4,5}\b";
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
@@ -109,7 +113,10 @@ pub fn is_boilerplate(line: &str) -> bool {
     if chars > MAX_NOTICE_CHARS {
         return false;
     }
-    if LINE_PATTERNS.iter().any(|p| p.is_match(&lower)) || RELATED_RE.is_match(&lower) {
+    if LINE_PATTERNS.iter().any(|p| p.is_match(&lower))
+        || RELATED_RE.is_match(&lower)
+        || lower.starts_with(|c: char| c.is_ascii_digit()) && ADDRESS_RE.is_match(&lower)
+    {
         return true;
     }
     chars <= MAX_CREDIT_CHARS
@@ -146,6 +153,9 @@ static LINE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .map(|p| Regex::new(p).expect("valid notice or credit pattern"))
         .collect()
 });
+
+static ADDRESS_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(ADDRESS).expect("valid address pattern"));
 
 static RELATED_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(RELATED).expect("valid related pattern"));

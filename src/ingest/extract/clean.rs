@@ -640,15 +640,23 @@ fn remove_notices(doc: &Document) {
         .select("p, li, h1, h2, h3, h4, h5, h6, div, span, section, aside, small, strong, b, em, dt, dd, blockquote")
         .nodes()
         .to_vec();
+    // A block and the one element inside it (`<p><b>...</b></p>`) have
+    // the same text: it is judged once.
+    let mut last = None;
     for block in blocks {
         if block.parent().is_none() {
             continue;
         }
         let text = block.text();
-        if !is_boilerplate(&text) {
+        let furniture = match &last {
+            Some((t, verdict)) if *t == text => *verdict,
+            _ => is_boilerplate(&text),
+        };
+        let text = &last.insert((text, furniture)).0;
+        if !furniture {
             continue;
         }
-        if is_related_heading(&text) {
+        if is_related_heading(text) {
             let mut next = block.next_element_sibling();
             while let Some(list) = next.filter(|n| n.has_name("ul") || n.has_name("ol")) {
                 next = list.next_element_sibling();
