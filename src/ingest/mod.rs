@@ -13,7 +13,7 @@ pub mod extract;
 
 use crate::content::{Extraction, FrontMatter, Image};
 use crate::vocabulary::html::without_credentials;
-use crate::vocabulary::nesting::{MAX_HTML_DEPTH, flatten_deep};
+use crate::vocabulary::nesting::{MAX_HTML_DEPTH, flatten_deep, flatten_deep_without_code};
 use crate::vocabulary::{Date, SectionId, names, text};
 use anyhow::{Context, Result, bail};
 use decode::decode_html;
@@ -214,8 +214,8 @@ pub fn extract_page(bytes: &[u8], charset: Option<&str>, url: Option<&str>) -> R
         bail!("not an HTML page: it holds binary data");
     }
     let (html, _) = decode_html(bytes, charset);
-    let flat = flatten_deep(&html, MAX_HTML_DEPTH);
-    if matches!(flat, Cow::Owned(_)) {
+    let (flat, deep) = flatten_deep_without_code(&html, MAX_HTML_DEPTH);
+    if deep {
         log::warn!(
             "{}: elements nested deeper than {MAX_HTML_DEPTH} levels; their tags are dropped, their text kept",
             url.unwrap_or("page")

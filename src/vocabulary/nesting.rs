@@ -15,7 +15,11 @@
 //! that never counts fewer than the parser will hold: implied end tags
 //! (`<p>`, `<li>`, table cells), end tags that the parser ignores (out of
 //! scope), and formatting elements that the parser closes and opens again
-//! (`<b>` across a block) are followed. It owns nothing else about HTML.
+//! (`<b>` across a block) are followed. Since the pass already knows
+//! where each script and style sheet ends, [`flatten_deep_without_code`]
+//! also empties them for callers that only read the text (the extractor):
+//! a third of a news page's bytes that no parser then has to read. It owns
+//! nothing else about HTML.
 
 use std::borrow::Cow;
 
@@ -26,16 +30,30 @@ pub const MAX_HTML_DEPTH: usize = 256;
 /// `html` with the tags of elements nested deeper than `max_depth` removed
 /// (their text stays). Linear in the length of `html`.
 pub fn flatten_deep(html: &str, max_depth: usize) -> Cow<'_, str> {
+    flatten(html, max_depth, false).0
+}
+
+/// [`flatten_deep`] for readers of a page's text, who neither run its
+/// scripts nor apply its style sheets: the contents of `<script>` (but
+/// JSON data such as JSON-LD) and `<style>` elements are emptied too, so no parser has
+/// to read them. The flag says whether any element was nested too deep.
+pub fn flatten_deep_without_code(html: &str, max_depth: usize) -> (Cow<'_, str>, bool) {
+    flatten(html, max_depth, true)
+}
+
+fn flatten(html: &str, max_depth: usize, empty_code: bool) -> (Cow<'_, str>, bool) {
     let mut pass = Pass {
         src: html.as_bytes(),
         model: Model::default(),
         max_depth: max_depth.max(1),
         excess: 0,
         dropped: Vec::new(),
+        empty_code,
+        deep: false,
     };
     pass.run();
     if pass.dropped.is_empty() {
-        return Cow::Borrowed(html);
+        return (Cow::Borrowed(html), false);
     }
     let mut out = String::with_capacity(html.len());
     let mut at = 0;
@@ -44,7 +62,7 @@ pub fn flatten_deep(html: &str, max_depth: usize) -> Cow<'_, str> {
         at = end;
     }
     out.push_str(&html[at..]);
-    Cow::Owned(out)
+    (Cow::Owned(out), pass.deep)
 }
 
 /// One element the model counts as open.
@@ -110,8 +128,12 @@ struct Pass<'a> {
     max_depth: usize,
     /// Start tags dropped and not yet matched by a dropped end tag.
     excess: usize,
-    /// Byte ranges of dropped tags, in order.
+    /// Byte ranges of dropped tags (and emptied code), in order.
     dropped: Vec<(usize, usize)>,
+    /// Whether the contents of scripts and style sheets are dropped.
+    empty_code: bool,
+    /// Whether a tag was dropped for standing too deep.
+    deep: bool,
 }
 
 /// A tag as read from the text.
@@ -324,7 +346,11 @@ impl Pass<'_> {
         let foreign = ns != Ns::Html;
         if !foreign && let Some(kind) = raw_text(&tag.name) {
             // Kept as it is: its contents are text to the parser.
-            return Some(self.raw_end(tag.span.1, &tag.name, kind));
+            let (text_end, resume) = self.raw_end(tag.span.1, &tag.name, kind);
+            if self.empty_code && text_end > tag.span.1 && self.is_code(&tag) {
+                self.dropped.push((tag.span.1, text_end));
+            }
+            return Some(resume);
         }
         let opens = if foreign {
             !tag.self_closing
@@ -345,6 +371,7 @@ impl Pass<'_> {
         };
         if self.model.depth_after(&plan) + 1 > self.max_depth {
             self.excess += 1;
+            self.deep = true;
             self.dropped.push(tag.span);
             return None;
         }
@@ -397,12 +424,27 @@ impl Pass<'_> {
         }
     }
 
-    /// Where the raw text of element `name`, which starts at `from`, ends:
-    /// just after its end tag, or at the end of the input.
-    fn raw_end(&self, from: usize, name: &str, kind: Raw) -> usize {
+    /// A style sheet, or a script that is not JSON data. Any mention of
+    /// `json` in the attributes keeps it: the type may be written with
+    /// character references (`application&#x2F;ld&#x2B;json`).
+    fn is_code(&self, tag: &Tag) -> bool {
+        match tag.name.as_str() {
+            "style" => true,
+            "script" => {
+                let attrs = &self.src[tag.attrs.0..tag.attrs.1];
+                !attrs.windows(4).any(|w| w.eq_ignore_ascii_case(b"json"))
+            }
+            _ => false,
+        }
+    }
+
+    /// Where the raw text of element `name`, which starts at `from`, ends
+    /// (where its end tag starts), and where scanning resumes (just after
+    /// the end tag); both are the end of the input when there is none.
+    fn raw_end(&self, from: usize, name: &str, kind: Raw) -> (usize, usize) {
         let s = self.src;
         if kind == Raw::Plaintext {
-            return s.len();
+            return (s.len(), s.len());
         }
         if name == "script" {
             return script_end(s, from);
@@ -418,14 +460,11 @@ impl Pass<'_> {
                     Some(b'\t' | b'\n' | b'\x0C' | b'\r' | b' ' | b'/' | b'>')
                 )
             {
-                return match memchr::memchr(b'>', &s[name_end..]) {
-                    Some(gt) => name_end + gt + 1,
-                    None => s.len(),
-                };
+                return (at, after_gt(s, name_end));
             }
             k = at + 2;
         }
-        s.len()
+        (s.len(), s.len())
     }
 }
 
@@ -439,10 +478,16 @@ fn tag_at(s: &[u8], at: usize, prefix: &[u8], name: &str) -> bool {
         && matches!(s[end], b'\t' | b'\n' | b'\x0C' | b'\r' | b' ' | b'/' | b'>')
 }
 
-/// Where a script that starts at `from` ends, following the tokenizer's
-/// escaped states: inside `<!--`, a `<script>` makes the next `</script>`
-/// part of the text.
-fn script_end(s: &[u8], from: usize) -> usize {
+/// Just after the next `>` from `from`, or the end of the input.
+fn after_gt(s: &[u8], from: usize) -> usize {
+    memchr::memchr(b'>', &s[from..]).map_or(s.len(), |gt| from + gt + 1)
+}
+
+/// Where the text of a script that starts at `from` ends and where its end
+/// tag ends (as [`Pass::raw_end`]), following the tokenizer's escaped
+/// states: inside `<!--`, a `<script>` makes the next `</script>` part of
+/// the text.
+fn script_end(s: &[u8], from: usize) -> (usize, usize) {
     #[derive(PartialEq)]
     enum State {
         Data,
@@ -451,14 +496,13 @@ fn script_end(s: &[u8], from: usize) -> usize {
     }
     let mut state = State::Data;
     let mut k = from;
-    while k < s.len() {
+    // Only `<` and `-` can change the state.
+    while let Some(off) = memchr::memchr2(b'<', b'-', &s[k..]) {
+        k += off;
         match s[k] {
             b'<' => {
                 if state != State::DoubleEscaped && tag_at(s, k, b"</", "script") {
-                    return match memchr::memchr(b'>', &s[k..]) {
-                        Some(gt) => k + gt + 1,
-                        None => s.len(),
-                    };
+                    return (k, after_gt(s, k));
                 }
                 if state == State::Data && s[k..].starts_with(b"<!--") {
                     state = State::Escaped;
@@ -484,7 +528,7 @@ fn script_end(s: &[u8], from: usize) -> usize {
         }
         k += 1;
     }
-    s.len()
+    (s.len(), s.len())
 }
 
 enum Markup {
@@ -1144,6 +1188,38 @@ mod tests {
         assert_eq!(out.matches("<div>").count(), MAX_HTML_DEPTH);
         assert_eq!(out.matches("</div>").count(), MAX_HTML_DEPTH);
         assert!(parsed_depth(&out) <= MAX_HTML_DEPTH + 2);
+    }
+
+    #[test]
+    fn code_is_emptied_for_readers_but_json_data_is_kept() {
+        let ld = r#"{"@type":"NewsArticle","headline":"</p> x"}"#;
+        let html = format!(
+            "<head><script type=\"application&#x2F;ld&#x2B;json\">{ld}</script>\
+             <script>if (a < b) document.write('<p>x</p>')</script>\
+             <script><!--<script>x</script>still script</script>\
+             <style>p > b {{ color: red }}</style><title>T <b></title></head>\
+             <body><textarea><div></textarea><p>Text</p>"
+        );
+        let (out, deep) = flatten_deep_without_code(&html, MAX_HTML_DEPTH);
+        assert!(!deep);
+        assert_eq!(
+            out,
+            format!(
+                "<head><script type=\"application&#x2F;ld&#x2B;json\">{ld}</script>\
+                 <script></script><script></script><style></style><title>T <b></title></head>\
+                 <body><textarea><div></textarea><p>Text</p>"
+            )
+        );
+        // Nothing to empty and nothing too deep: the page itself.
+        let plain = "<p>Plain <b>text</b></p>";
+        assert!(matches!(
+            flatten_deep_without_code(plain, MAX_HTML_DEPTH),
+            (Cow::Borrowed(_), false)
+        ));
+        let deep_page = format!("<script>x</script>{}", "<div>".repeat(20));
+        let (out, deep) = flatten_deep_without_code(&deep_page, 10);
+        assert!(deep);
+        assert_eq!(out, format!("<script></script>{}", "<div>".repeat(10)));
     }
 
     #[test]
