@@ -301,17 +301,35 @@ pub struct Tidied {
     pub dates: DateLine,
 }
 
-/// Tidies Readability's article fragment: images out, captions and
-/// notices gone, layout tables flattened, a repeated title heading dropped.
-pub fn tidy_article(html: &str, title: &str, base: Option<&Url>) -> Tidied {
-    let doc = Document::fragment(html);
-    let images = take_images(&doc, base);
-    let dates = take_date_lines(&doc);
-    remove_hover_cards(&doc);
-    math_to_text(&doc);
-    remove_notices(&doc);
-    flatten_layout_tables(&doc);
-    remove_title_heading(&doc, title);
+/// Readability's article alone, in the document it was found in: the page
+/// around it is cut away, which leaves what parsing the article's HTML
+/// would give without serializing and parsing it again. `None` when the
+/// document holds no article.
+pub fn readability_article(doc: Document) -> Option<Document> {
+    let article = doc
+        .select_single("#readability-page-1")
+        .nodes()
+        .first()
+        .copied()?;
+    let html = article.ancestors_it(None).last()?;
+    article.remove_from_parent();
+    doc.root().remove_children();
+    html.remove_children();
+    doc.root().append_child(&html.id);
+    html.append_child(&article.id);
+    Some(doc)
+}
+
+/// Tidies an article: images out, captions and notices gone, layout
+/// tables flattened, a repeated title heading dropped.
+pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
+    let images = take_images(doc, base);
+    let dates = take_date_lines(doc);
+    remove_hover_cards(doc);
+    math_to_text(doc);
+    remove_notices(doc);
+    flatten_layout_tables(doc);
+    remove_title_heading(doc, title);
     Tidied {
         html: doc.html().to_string(),
         images,
@@ -816,6 +834,11 @@ fn collapse(s: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Tidies an article given as HTML.
+    fn tidy(html: &str) -> Tidied {
+        tidy_article(&Document::fragment(html), "", None)
+    }
+
     #[test]
     fn image_addresses_come_from_urls_and_lazy_loader_json_only() {
         assert_eq!(image_address(" /a.jpg ").as_deref(), Some("/a.jpg"));
@@ -836,6 +859,19 @@ mod tests {
         (1..=n)
             .map(|i| format!("<p>{what} {i}: the harbour board met on Tuesday and agreed, after a long debate, that the pier would be repaired.</p>"))
             .collect()
+    }
+
+    #[test]
+    fn readability_article_is_cut_out_of_its_page() {
+        let page = "<!DOCTYPE html><html><head><title>T</title></head><body><nav>Menu</nav>\
+                    <div><div id=readability-page-1 class=page><p>Story <b>text</b>.</p></div></div>\
+                    <footer>Foot</footer></body></html>";
+        let doc = readability_article(Document::from(page)).expect("an article");
+        assert_eq!(
+            doc.html().as_ref(),
+            r#"<div id="readability-page-1" class="page"><p>Story <b>text</b>.</p></div>"#
+        );
+        assert!(readability_article(Document::from("<p>No article</p>")).is_none());
     }
 
     #[test]
@@ -864,14 +900,14 @@ mod tests {
             r#"<figure><img src="a.jpg"><figcaption>The pier at dawn.</figcaption></figure>{}"#,
             paragraphs(4, "Story")
         );
-        let t = tidy_article(&story, "", None);
+        let t = tidy(&story);
         assert!(!t.html.contains("The pier at dawn"), "{}", t.html);
         assert!(t.html.contains("Story 4:"), "{}", t.html);
 
         let slides: String = (1..=5)
             .map(|i| format!(r#"<figure><img src="https://courier.example/{i}.jpg"><figcaption class="slide-caption">Look {i}: a bowler hat, false lashes and a painted-on moustache make this costume in ten minutes.</figcaption></figure>"#))
             .collect();
-        let t = tidy_article(&format!("<p>Ten quick costumes.</p>{slides}"), "", None);
+        let t = tidy(&format!("<p>Ten quick costumes.</p>{slides}"));
         assert!(t.html.contains("Look 5: a bowler hat"), "{}", t.html);
         assert_eq!(t.images.len(), 5);
     }
@@ -883,16 +919,12 @@ mod tests {
             r#"<p>Rep. <span class="person"><a href="/p/aoc">Ada Ocasio</a></span> <span class="card"><span>Ada Ocasio</span><span>Sanders doubles down…</span></span> said no.</p>"#,
         ];
         for html in cases {
-            let t = tidy_article(html, "", None);
+            let t = tidy(html);
             assert!(!t.html.contains("Sanders"), "{}", t.html);
             assert!(t.html.contains("said no."), "{}", t.html);
         }
         let kept = r#"<p><a href="/p/aoc">Ada Ocasio</a> <span>Ada Ocasio's plan was approved.</span></p>"#;
-        assert!(
-            tidy_article(kept, "", None)
-                .html
-                .contains("plan was approved")
-        );
+        assert!(tidy(kept).html.contains("plan was approved"));
     }
 
     #[test]

@@ -121,10 +121,13 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     clean::remove_navigation_cells(&doc);
     let fallback =
         clean::largest_paragraph_parent(&doc).map(|(n, node)| (n, node.html().to_string()));
-    let article = Readability::with_document(doc, base.as_ref().map(Url::as_str), None)
-        .context("page URL is not absolute")?
-        .parse()
-        .ok();
+    let mut readability = Readability::with_document(doc, base.as_ref().map(Url::as_str), None)
+        .context("page URL is not absolute")?;
+    let article = readability.parse().ok();
+    // The article's tree is tidied where Readability left it.
+    let article_doc = article
+        .as_ref()
+        .and_then(|_| clean::readability_article(readability.doc));
     let mut sources = Sources::default();
 
     let mut candidates = meta.titles.clone();
@@ -145,16 +148,12 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     .map_or((String::new(), None), |(t, s)| (t, Some(s)));
     sources.title = title_source;
 
-    let content = article
-        .as_ref()
-        .map(|a| a.content.to_string())
-        .unwrap_or_default();
-    let to_body = |html: &str| {
-        let t = clean::tidy_article(html, &title, base.as_ref());
+    let to_body = |doc: Document| {
+        let t = clean::tidy_article(&doc, &title, base.as_ref());
         let md = to_markdown::to_markdown(&sanitize::sanitize(&t.html, base.as_ref()));
         (t, md)
     };
-    let (mut tidied, mut markdown) = to_body(&content);
+    let (mut tidied, mut markdown) = to_body(article_doc.unwrap_or_else(|| Document::fragment("")));
     sources.body = Some("readability");
     let body_chars = |md: &str| to_markdown::plain_text(md).chars().count();
     let chars = body_chars(&markdown);
@@ -174,7 +173,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
             )
         });
         let from_block = fallback.as_ref().map(|(_, html)| {
-            let (t, md) = to_body(html);
+            let (t, md) = to_body(Document::fragment(html.as_str()));
             ("largest block", md, Some(t))
         });
         // A long body replaces Readability's only when it holds what
