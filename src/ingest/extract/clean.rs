@@ -302,8 +302,8 @@ pub struct Tidied {
 }
 
 /// Readability's article alone, in the document it was found in: the page
-/// around it is cut away, which leaves what parsing the article's HTML
-/// would give without serializing and parsing it again. `None` when the
+/// around it is cut away and the article is the document's one child, as
+/// if its HTML had been serialized and parsed again. `None` when the
 /// document holds no article.
 pub fn readability_article(doc: Document) -> Option<Document> {
     let article = doc
@@ -311,12 +311,10 @@ pub fn readability_article(doc: Document) -> Option<Document> {
         .nodes()
         .first()
         .copied()?;
-    let html = article.ancestors_it(None).last()?;
     article.remove_from_parent();
-    doc.root().remove_children();
-    html.remove_children();
-    doc.root().append_child(&html.id);
-    html.append_child(&article.id);
+    let root = doc.root();
+    root.remove_children();
+    root.append_child(&article.id);
     Some(doc)
 }
 
