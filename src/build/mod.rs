@@ -58,6 +58,19 @@ pub struct Site {
     sources: String,
 }
 
+/// What both ways of writing a build's changes work from: the planned
+/// pages, each with its fingerprint and whether it is as the last build
+/// left it, where the record goes, and the report so far.
+struct Job<'a> {
+    output: &'a Path,
+    pages: &'a pages::Pages<'a>,
+    plan: &'a [pages::Page],
+    compared: Vec<(String, bool)>,
+    record_path: &'a Path,
+    sources: String,
+    report: BuildReport,
+}
+
 /// What a build did, for the summary line.
 #[derive(Debug, Clone, Default)]
 pub struct BuildReport {
@@ -330,7 +343,6 @@ impl Site {
         force: bool,
     ) -> Result<BuildReport> {
         let plan = timed("plan pages", || pages.plan());
-        let sources = self.sources.clone();
         let record_path = incremental::record_path(&self.layout.state, output);
         let previous = timed("read the build record", || {
             Record::load(&record_path, output)
@@ -349,68 +361,55 @@ impl Site {
                 .collect()
         });
         let to_render = compared.iter().filter(|(_, same)| !same).count();
-        let mut report = BuildReport {
-            articles: self.library.articles.len(),
-            sections: self.library.sections.len(),
-            rendered: to_render,
-            output: output.to_path_buf(),
-            target: Some(target),
-            ..BuildReport::default()
+        let mut job = Job {
+            output,
+            pages,
+            plan: &plan,
+            compared,
+            record_path: &record_path,
+            sources: self.sources.clone(),
+            report: BuildReport {
+                articles: self.library.articles.len(),
+                sections: self.library.sections.len(),
+                rendered: to_render,
+                output: output.to_path_buf(),
+                target: Some(target),
+                ..BuildReport::default()
+            },
         };
         match previous {
             // Every planned page is unchanged and none is gone.
             Some(previous) if to_render == 0 && previous.pages.len() == plan.len() => {
-                report.files = previous.files().count();
-                if previous.sources != sources {
+                job.report.files = previous.files().count();
+                if previous.sources != job.sources {
                     // Sources touched but not changed: remember their new stamp.
-                    Record::new(sources, previous.pages).save(&record_path)?;
+                    Record::new(job.sources, previous.pages).save(&record_path)?;
                 }
-                Ok(report)
+                Ok(job.report)
             }
             Some(previous) if to_render * IN_PLACE_SHARE <= plan.len() => {
                 timed("update output in place", || {
-                    self.update_in_place(
-                        output,
-                        pages,
-                        &plan,
-                        compared,
-                        previous,
-                        &record_path,
-                        sources,
-                        report,
-                    )
+                    self.update_in_place(job, previous)
                 })
             }
             previous => timed("render, stage and swap", || {
-                self.stage_and_swap(
-                    output,
-                    force,
-                    pages,
-                    &plan,
-                    compared,
-                    previous,
-                    &record_path,
-                    sources,
-                    report,
-                )
+                self.stage_and_swap(job, previous, force)
             }),
         }
     }
 
     /// Renders the changed pages straight into `output`, removes what is
     /// gone, and saves the record.
-    #[allow(clippy::too_many_arguments)]
-    fn update_in_place(
-        &self,
-        output: &Path,
-        pages: &pages::Pages,
-        plan: &[pages::Page],
-        compared: Vec<(String, bool)>,
-        previous: Record,
-        record_path: &Path,
-        sources: String,
-        mut report: BuildReport,
-    ) -> Result<BuildReport> {
+    fn update_in_place(&self, job: Job, previous: Record) -> Result<BuildReport> {
+        let Job {
+            output,
+            pages,
+            plan,
+            compared,
+            record_path,
+            sources,
+            mut report,
+        } = job;
         // For each re-rendered page: the files it wrote and how many changed.
         type Rendered = Option<Result<(Vec<Written>, usize)>>;
         let rendered: Vec<Rendered> = plan
@@ -483,19 +482,21 @@ impl Site {
 
     /// Stages the whole site (unchanged files linked from the old output,
     /// changed ones rendered) and swaps it in; saves the record.
-    #[allow(clippy::too_many_arguments)]
     fn stage_and_swap(
         &self,
-        output: &Path,
-        force: bool,
-        pages: &pages::Pages,
-        plan: &[pages::Page],
-        compared: Vec<(String, bool)>,
+        job: Job,
         previous: Option<Record>,
-        record_path: &Path,
-        sources: String,
-        mut report: BuildReport,
+        force: bool,
     ) -> Result<BuildReport> {
+        let Job {
+            output,
+            pages,
+            plan,
+            compared,
+            record_path,
+            sources,
+            mut report,
+        } = job;
         let staging = output::Staging::create(&self.layout, output, force)?;
         let last = |page: &pages::Page| {
             previous
