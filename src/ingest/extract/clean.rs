@@ -110,15 +110,22 @@ const FURNITURE_ROLES: &[&str] = &[
 pub fn strip_furniture(doc: &Document) {
     // One walk finds both. Hidden elements go first, as Readability would
     // drop them: they must not count towards the page's text either.
-    let (mut hidden, mut candidates) = (Vec::new(), Vec::new());
+    let (mut hidden, mut candidates, mut captions) = (Vec::new(), Vec::new(), Vec::new());
     for node in doc.root().descendants_it() {
         if is_hidden(&node) {
             hidden.push(node);
         } else if is_box(&node) && is_furniture(&node) {
             candidates.push(node);
+        } else if let Some(kind) = caption_kind(&node) {
+            captions.push((node, kind));
         }
     }
     hidden.iter().for_each(|n| n.remove_from_parent());
+    // Readability drops class names: captions and credits are marked so
+    // that `tidy_article` can still move them out of the body.
+    for (node, kind) in captions {
+        node.set_attr(CAPTION_MARK, kind);
+    }
     let total: usize = doc.select("p").nodes().iter().map(text_chars).sum();
     let main_block = largest_paragraph_parent(doc);
     for node in candidates {
@@ -143,6 +150,24 @@ pub fn strip_furniture(doc: &Document) {
             continue;
         }
         node.remove_from_parent();
+    }
+}
+
+/// The attribute that marks an element whose class said it is an image
+/// caption (`caption`) or a credit or copyright line (`credit`); it
+/// survives Readability, which drops class names.
+const CAPTION_MARK: &str = "data-paperboy-caption";
+
+/// What an element's class says it is: an image caption, a credit or
+/// copyright line, or neither.
+fn caption_kind(node: &NodeRef) -> Option<&'static str> {
+    let class = node.attr("class")?.to_ascii_lowercase();
+    if class.contains("caption") {
+        Some("caption")
+    } else if class.contains("credit") || class.contains("copyright") {
+        Some("credit")
+    } else {
+        None
     }
 }
 
@@ -495,7 +520,9 @@ fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
         .nodes()
         .iter()
         .for_each(|n| n.remove_from_parent());
-    let captions = doc.select("figcaption, [class*=caption], [class*=credit], [class*=copyright]");
+    let captions = doc.select(
+        "figcaption, [class*=caption], [class*=credit], [class*=copyright], [data-paperboy-caption]",
+    );
     let captions: Vec<NodeRef> = captions
         .nodes()
         .iter()
@@ -555,6 +582,7 @@ fn caption_of(img: &NodeRef) -> Option<String> {
             a.descendants_it().find(|d| {
                 d.attr("class")
                     .is_some_and(|c| c.to_ascii_lowercase().contains("caption"))
+                    || d.attr(CAPTION_MARK).is_some_and(|k| &*k == "caption")
             })
         })
     })?;

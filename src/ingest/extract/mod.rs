@@ -473,6 +473,34 @@ mod tests {
         assert!(e.markdown.contains("call the station"), "{}", e.markdown);
     }
 
+    /// Captions and credits marked only by their class (no `<figure>`)
+    /// leave the body and the caption goes with its image, though
+    /// Readability drops class names.
+    #[test]
+    fn class_marked_captions_go_with_their_image() {
+        let page = format!(
+            r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+<div class="media-box"><img src="/img/pier.jpg" alt="The pier"><p class="media-caption">Walkers on the rebuilt pier on Sunday morning, the first day it was open again.</p><span class="media-credit">Jo Roe / Harbour Courier</span></div>
+{}</article></body></html>"#,
+            story(4)
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+        assert!(
+            e.markdown.contains("Paragraph 4 of the report"),
+            "{}",
+            e.markdown
+        );
+        for gone in ["Walkers on the rebuilt pier", "Jo Roe"] {
+            assert!(!e.markdown.contains(gone), "kept {gone:?}:\n{}", e.markdown);
+        }
+        assert_eq!(e.images.len(), 1);
+        assert_eq!(e.images[0].url, "https://courier.example/img/pier.jpg");
+        assert_eq!(
+            e.images[0].caption.as_deref(),
+            Some("Walkers on the rebuilt pier on Sunday morning, the first day it was open again.")
+        );
+    }
+
     #[test]
     fn news_page_keeps_the_story_and_its_metadata() {
         let e = extract_html(FERRY, Some(FERRY_URL)).unwrap();
