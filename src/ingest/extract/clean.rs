@@ -632,6 +632,7 @@ pub fn trim_tail(markdown: &str) -> String {
         Some(at) => &blocks[..last_long + 1 + at],
         None => &blocks[..],
     };
+    let blocks = &blocks[..without_box_title(blocks).max(last_long + 1)];
     let mut keep = blocks.len();
     while keep > last_long + 1 && is_teaser(blocks[keep - 1]) {
         keep -= 1;
@@ -639,10 +640,37 @@ pub fn trim_tail(markdown: &str) -> String {
     // One link alone after the story is as often the story's own pointer
     // ("Continue reading", a source) as a teaser; a run of them is a list.
     let run = blocks.len() - keep;
-    if run == 0 || (run == 1 && !ends_in_ellipsis(blocks[keep])) {
-        return blocks.join("\n\n");
-    }
+    let keep = if run == 0 || (run == 1 && !ends_in_ellipsis(blocks[keep])) {
+        blocks.len()
+    } else {
+        keep
+    };
     blocks[..keep].join("\n\n")
+}
+
+/// A heading among the last few blocks with less than this much text
+/// (in characters) after it titles a box, not a part of the story.
+const BOX_TITLE_TEXT_CHARS: usize = 80;
+
+/// How many of `blocks` to keep so that the body does not end in a box
+/// title: a heading among the last three blocks followed by less than
+/// [`BOX_TITLE_TEXT_CHARS`] of text ("Fotos …" and an ad label, "Buy the
+/// game" and a shop link, the publisher's name and address). A part of a
+/// story has more to say under its heading.
+fn without_box_title(blocks: &[&str]) -> usize {
+    let n = blocks.len();
+    if n <= 3 {
+        return n;
+    }
+    let text_after = |i: usize| -> usize {
+        blocks[i + 1..]
+            .iter()
+            .map(|b| super::to_markdown::plain_text(b).chars().count())
+            .sum()
+    };
+    (n - 3..n)
+        .find(|&i| blocks[i].starts_with('#') && text_after(i) < BOX_TITLE_TEXT_CHARS)
+        .unwrap_or(n)
 }
 
 /// A Markdown block that is one link and nothing else, or a short line
@@ -917,6 +945,25 @@ mod tests {
         );
         assert_eq!(trim_tail(&md), md);
         let md = format!("{long}\n\n[Continue reading](https://courier.example/next)");
+        assert_eq!(trim_tail(&md), md);
+    }
+
+    #[test]
+    fn a_box_title_at_the_end_is_cut() {
+        let long = "The harbour board met on Tuesday and agreed, after a long and sometimes bitter debate, that the old pier would be repaired before the winter storms arrive, whatever the cost of the timber and the steel turns out to be.";
+        let story = format!("{long}\n\n{long}\n\n{long}");
+        for tail in [
+            "## Photos of the pier\n\nAdvertisement",
+            "### Harbour Courier Ltd\n\n12 Quay Street, 4010 Portby",
+            // The teaser links before a box title go with it.
+            "[Ferry fares rise again](https://courier.example/fares)\n\n[Storm closes pier](https://courier.example/storm)\n\n## Buy the map",
+        ] {
+            assert_eq!(trim_tail(&format!("{story}\n\n{tail}")), story, "{tail}");
+        }
+        // A last part of the story says more under its heading.
+        let md = format!(
+            "{story}\n\n## Police ask for witnesses\n\nAnyone who saw the gates being chained on Sunday night is asked to call the station on 0631 555 010."
+        );
         assert_eq!(trim_tail(&md), md);
     }
 
