@@ -272,6 +272,11 @@ fn is_furniture(node: &NodeRef) -> bool {
     {
         return false;
     }
+    // `<nav>` holds navigation by definition, whatever its class: a
+    // table of contents, a series' other parts.
+    if node.has_name("nav") {
+        return true;
+    }
     if let Some(role) = node.attr("role")
         && FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
     {

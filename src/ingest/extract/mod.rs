@@ -501,6 +501,25 @@ mod tests {
         );
     }
 
+    /// Navigation inside the article (a table of contents, a series'
+    /// other parts) is marked as such by `<nav>`, whatever its class.
+    #[test]
+    fn navigation_in_the_article_leaves() {
+        let page = format!(
+            r##"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+<nav><p>In this series: <a href="/series/1">The storm</a>, <a href="/series/2">The repairs</a>, <a href="/series/3">The reopening</a></p></nav>
+{}</article></body></html>"##,
+            story(4)
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+        assert!(
+            e.markdown.contains("Paragraph 4 of the report"),
+            "{}",
+            e.markdown
+        );
+        assert!(!e.markdown.contains("In this series"), "{}", e.markdown);
+    }
+
     #[test]
     fn news_page_keeps_the_story_and_its_metadata() {
         let e = extract_html(FERRY, Some(FERRY_URL)).unwrap();
