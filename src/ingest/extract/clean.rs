@@ -3,16 +3,18 @@
 //!
 //! Before Readability runs, [`strip_furniture`] removes hidden elements and
 //! whole boxes whose class, id or role say they are share bars, newsletter
-//! and cookie boxes, related-link lists, comment sections, ads or pop-ups,
-//! and [`remove_navigation_cells`] drops the menu column of a page laid
-//! out with a table.
+//! and cookie boxes, related-link lists, comment sections, ads or pop-ups
+//! (and every `<nav>`), and marks captions and credits by their class
+//! (Readability drops class names); [`remove_navigation_cells`] drops the
+//! menu column of a page laid out with a table.
 //! After it, [`tidy_article`] takes the images out (into `images`, with
 //! their captions), drops captions from the text (unless they are most of
 //! it, as in a slideshow), takes date and update lines out (they are
 //! metadata), drops hover cards, turns MathML formulas into their text,
 //! drops credits and short notice blocks, turns layout tables into plain
 //! blocks and removes a heading that repeats the title. On the finished
-//! Markdown, [`trim_tail`] cuts what follows the story. Sanitizing the
+//! Markdown, [`trim_tail`] cuts what follows the story (a box's title, a
+//! run of teaser links). Sanitizing the
 //! markup is `sanitize`'s job.
 
 use super::boilerplate::{is_boilerplate, is_related_heading, is_tail_opener};
@@ -108,8 +110,9 @@ const FURNITURE_ROLES: &[&str] = &[
 /// share of the page's paragraph text is kept whatever its name: some
 /// sites call their article wrapper `share-enabled` or `render-target-modal`.
 pub fn strip_furniture(doc: &Document) {
-    // One walk finds both. Hidden elements go first, as Readability would
-    // drop them: they must not count towards the page's text either.
+    // One walk finds hidden elements, furniture and captions. Hidden
+    // elements go first, as Readability would drop them: they must not
+    // count towards the page's text either.
     let (mut hidden, mut candidates, mut captions) = (Vec::new(), Vec::new(), Vec::new());
     for node in doc.root().descendants_it() {
         if is_hidden(&node) {
@@ -645,11 +648,9 @@ pub fn trim_tail(markdown: &str) -> String {
     // One link alone after the story is as often the story's own pointer
     // ("Continue reading", a source) as a teaser; a run of them is a list.
     let run = blocks.len() - keep;
-    let keep = if run == 0 || (run == 1 && !ends_in_ellipsis(blocks[keep])) {
-        blocks.len()
-    } else {
-        keep
-    };
+    if run == 0 || (run == 1 && !ends_in_ellipsis(blocks[keep])) {
+        return blocks.join("\n\n");
+    }
     blocks[..keep].join("\n\n")
 }
 
