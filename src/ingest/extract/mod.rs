@@ -473,22 +473,32 @@ mod tests {
         assert!(e.markdown.contains("call the station"), "{}", e.markdown);
     }
 
-    /// Captions and credits marked only by their class (no `<figure>`)
-    /// leave the body and the caption goes with its image, though
-    /// Readability drops class names.
-    #[test]
-    fn class_marked_captions_go_with_their_image() {
+    /// Extracts a story of four paragraphs with `before` between its
+    /// headline and its first paragraph, and checks the story is whole.
+    fn story_after(before: &str) -> Extracted {
         let page = format!(
             r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
-<div class="media-box"><img src="/img/pier.jpg" alt="The pier"><p class="media-caption">Walkers on the rebuilt pier on Sunday morning, the first day it was open again.</p><span class="media-credit">Jo Roe / Harbour Courier</span></div>
+{before}
 {}</article></body></html>"#,
             story(4)
         );
         let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
         assert!(
-            e.markdown.contains("Paragraph 4 of the report"),
+            e.markdown.contains("Paragraph 1 of the report")
+                && e.markdown.contains("Paragraph 4 of the report"),
             "{}",
             e.markdown
+        );
+        e
+    }
+
+    /// Captions and credits marked only by their class (no `<figure>`)
+    /// leave the body and the caption goes with its image, though
+    /// Readability drops class names.
+    #[test]
+    fn class_marked_captions_go_with_their_image() {
+        let e = story_after(
+            r#"<div class="media-box"><img src="/img/pier.jpg" alt="The pier"><p class="media-caption">Walkers on the rebuilt pier on Sunday morning, the first day it was open again.</p><span class="media-credit">Jo Roe / Harbour Courier</span></div>"#,
         );
         for gone in ["Walkers on the rebuilt pier", "Jo Roe"] {
             assert!(!e.markdown.contains(gone), "kept {gone:?}:\n{}", e.markdown);
@@ -505,17 +515,8 @@ mod tests {
     /// other parts) is marked as such by `<nav>`, whatever its class.
     #[test]
     fn navigation_in_the_article_leaves() {
-        let page = format!(
-            r##"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
-<nav><p>In this series: <a href="/series/1">The storm</a>, <a href="/series/2">The repairs</a>, <a href="/series/3">The reopening</a></p></nav>
-{}</article></body></html>"##,
-            story(4)
-        );
-        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
-        assert!(
-            e.markdown.contains("Paragraph 4 of the report"),
-            "{}",
-            e.markdown
+        let e = story_after(
+            r#"<nav><p>In this series: <a href="/series/1">The storm</a>, <a href="/series/2">The repairs</a>, <a href="/series/3">The reopening</a></p></nav>"#,
         );
         assert!(!e.markdown.contains("In this series"), "{}", e.markdown);
     }
