@@ -35,8 +35,9 @@ pub fn flatten_deep(html: &str, max_depth: usize) -> Cow<'_, str> {
 
 /// [`flatten_deep`] for readers of a page's text, who neither run its
 /// scripts nor apply its style sheets: the contents of `<script>` (but
-/// JSON data such as JSON-LD) and `<style>` elements are emptied too, so no parser has
-/// to read them. The flag says whether any element was nested too deep.
+/// JSON data such as JSON-LD) and `<style>` elements are emptied too, so
+/// no parser has to read them. The flag says whether any element was
+/// nested too deep.
 pub fn flatten_deep_without_code(html: &str, max_depth: usize) -> (Cow<'_, str>, bool) {
     flatten(html, max_depth, true)
 }

@@ -14,8 +14,7 @@
 //! drops credits and short notice blocks, turns layout tables into plain
 //! blocks and removes a heading that repeats the title. On the finished
 //! Markdown, [`trim_tail`] cuts what follows the story (a box's title, a
-//! run of teaser links). Sanitizing the
-//! markup is `sanitize`'s job.
+//! run of teaser links). Sanitizing the markup is `sanitize`'s job.
 
 use super::boilerplate::{is_boilerplate, is_related_heading, is_tail_opener};
 use super::dates::{DateLine, date_line};
@@ -156,14 +155,22 @@ pub fn strip_furniture(doc: &Document) {
     }
 }
 
-/// The attribute that marks an element whose class said it is an image
-/// caption (`caption`) or a credit or copyright line (`credit`); it
-/// survives Readability, which drops class names.
+/// The attribute that keeps what [`caption_kind`] read from an element's
+/// class (`caption` or `credit`) through Readability, which drops class
+/// names.
 const CAPTION_MARK: &str = "data-paperboy-caption";
 
-/// What an element's class says it is: an image caption, a credit or
-/// copyright line, or neither.
+/// What an element is by its class, or by the mark [`strip_furniture`]
+/// left from its class: an image caption, a credit or copyright line, or
+/// neither.
 fn caption_kind(node: &NodeRef) -> Option<&'static str> {
+    if let Some(mark) = node.attr(CAPTION_MARK) {
+        return Some(if &*mark == "caption" {
+            "caption"
+        } else {
+            "credit"
+        });
+    }
     let class = node.attr("class")?.to_ascii_lowercase();
     if class.contains("caption") {
         Some("caption")
@@ -528,14 +535,11 @@ fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
         .nodes()
         .iter()
         .for_each(|n| n.remove_from_parent());
-    let captions = doc.select(
-        "figcaption, [class*=caption], [class*=credit], [class*=copyright], [data-paperboy-caption]",
-    );
-    let captions: Vec<NodeRef> = captions
-        .nodes()
-        .iter()
+    let captions: Vec<NodeRef> = doc
+        .root()
+        .descendants_it()
+        .filter(|n| n.has_name("figcaption") || caption_kind(n).is_some())
         .filter(|n| text_chars(n) <= 400)
-        .copied()
         .collect();
     // In a slideshow or photo story the captions are the text: keep them
     // when they hold a large share of it.
@@ -587,11 +591,8 @@ fn caption_of(img: &NodeRef) -> Option<String> {
     });
     let boxed = boxed.or_else(|| {
         img.ancestors_it(Some(3)).find_map(|a| {
-            a.descendants_it().find(|d| {
-                d.attr("class")
-                    .is_some_and(|c| c.to_ascii_lowercase().contains("caption"))
-                    || d.attr(CAPTION_MARK).is_some_and(|k| &*k == "caption")
-            })
+            a.descendants_it()
+                .find(|d| caption_kind(d) == Some("caption"))
         })
     })?;
     let text = collapse(&boxed.text());
@@ -640,7 +641,9 @@ pub fn trim_tail(markdown: &str) -> String {
         Some(at) => &blocks[..last_long + 1 + at],
         None => &blocks[..],
     };
-    let blocks = &blocks[..without_box_title(blocks).max(last_long + 1)];
+    // Never at or before `last_long`: a heading there has that long
+    // paragraph after it, so it titles no box.
+    let blocks = &blocks[..without_box_title(blocks)];
     let mut keep = blocks.len();
     while keep > last_long + 1 && is_teaser(blocks[keep - 1]) {
         keep -= 1;
