@@ -97,10 +97,13 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
             .and_then(|p| text_field(p, &["name"]))
     });
     let host = base.and_then(|b| b.host_str());
-    let ld_author = ld
-        .as_ref()
-        .and_then(|a| a.get("author").and_then(names))
-        .map(|b| ("json-ld author", b));
+    // An author the page types as a `Person` is one even when the site
+    // bears their name (a personal blog); any other byline that is only the
+    // site's name is the publication standing in for an author.
+    let ld_author = ld.as_ref().and_then(|a| a.get("author")).and_then(|a| {
+        let site = (!is_person(a)).then_some(site_name.as_deref()).flatten();
+        names(a).map(|b| ("json-ld author", b, site))
+    });
     let (byline, byline_source) = ld_author
         .into_iter()
         .chain(
@@ -113,10 +116,13 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
                 ("parsely-author", "meta parsely-author"),
             ]
             .into_iter()
-            .filter_map(|(k, source)| meta.get(k).map(|b| (source, b.clone()))),
+            .filter_map(|(k, source)| {
+                meta.get(k)
+                    .map(|b| (source, b.clone(), site_name.as_deref()))
+            }),
         )
-        .find_map(|(source, b)| {
-            byline::clean(&b, site_name.as_deref(), host).map(|b| (Some(b), Some(source)))
+        .find_map(|(source, b, site)| {
+            byline::clean(&b, site, host).map(|b| (Some(b), Some(source)))
         })
         .unwrap_or_default();
     let machine_date = |ld_keys: &[&str], meta_keys: &[(&str, &'static str)]| {
@@ -505,6 +511,19 @@ fn names(v: &Value) -> Option<String> {
     (!list.is_empty()).then(|| list.join(", "))
 }
 
+/// Whether a JSON-LD `author` is one or more objects typed `Person`.
+fn is_person(v: &Value) -> bool {
+    match v {
+        Value::Object(o) => match o.get("@type") {
+            Some(Value::String(t)) => t == "Person",
+            Some(Value::Array(types)) => types.iter().any(|t| t == "Person"),
+            _ => false,
+        },
+        Value::Array(items) => !items.is_empty() && items.iter().all(is_person),
+        _ => false,
+    }
+}
+
 /// An image URL from a string, an ImageObject, or a list of either.
 fn image_url(v: &Value) -> Option<String> {
     match v {
@@ -662,5 +681,22 @@ mod tests {
             assert_eq!(m.titles[0], ("json-ld headline", "A".to_string()), "{ld}");
             assert_eq!(m.byline.as_deref(), Some("Jo Roe"), "{ld}");
         }
+    }
+
+    #[test]
+    fn a_person_keeps_the_name_the_site_bears() {
+        let page = |author_type: &str| {
+            Document::from(format!(
+                r#"<meta property="og:site_name" content="Jo Roe">
+                <script type="application/ld+json">{{"@type":"BlogPosting","headline":"A",
+                "author":{{"@type":"{author_type}","name":"Jo Roe"}},
+                "publisher":{{"@type":"Organization","name":"Jo Roe"}}}}</script>"#
+            ))
+        };
+        let m = read(&page("Person"), None);
+        assert_eq!(m.byline.as_deref(), Some("Jo Roe"), "a personal blog");
+        assert_eq!(m.byline_source, Some("json-ld author"));
+        let m = read(&page("Organization"), None);
+        assert_eq!(m.byline, None, "the site standing in for an author");
     }
 }
