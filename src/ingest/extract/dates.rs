@@ -1,7 +1,8 @@
 //! Dates written for people rather than machines: "Updated 5:27 am CST,
 //! Wednesday, November 20, 2019", "20. November 2019", "16 marca 2021",
 //! "2018年6月19日",
-//! and dates in URL paths (`/2019/11/19/`, `/2019/nov/19/`).
+//! dates in URL paths (`/2019/11/19/`, `/2019/nov/19/`) and datelines
+//! ("Nov. 19, 2019 -- The …").
 //!
 //! Owns reading such dates into RFC 3339 strings and telling a date line
 //! (a block that is only a date, a time and a label such as "Published")
@@ -362,6 +363,36 @@ pub fn date_line(text: &str) -> Option<DateLine> {
     })
 }
 
+/// The date of a dateline that opens a story's first paragraph, before
+/// the dash that sets it off: "April 17, 2015 -- Imagine …", "BERLIN,
+/// 19. November 2019 – Die …", "NEW YORK, Nov. 19, 2019 /PRNewswire/ --
+/// …". A date later in the sentence is the story's, not the article's.
+pub fn dateline(paragraph: &str) -> Option<String> {
+    static DASH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(?:--|—|–|-)\s|—|/[A-Za-z]+wire/").expect("valid dateline dash")
+    });
+    let head: String = paragraph.chars().take(DATELINE_CHARS + 5).collect();
+    let end = DASH.find(&head)?.start();
+    let before = head[..end].trim();
+    if before.chars().count() > DATELINE_CHARS || !has_date_hint(before) {
+        return None;
+    }
+    // Only a place may come before the date, set off by a comma, and
+    // only a time after it.
+    let lower = before.to_lowercase();
+    let (_, start, end) = find_date(&lower)?;
+    let place = lower[..start].trim();
+    let place_ok =
+        place.is_empty() || (place.ends_with(',') && place.split_whitespace().count() <= 4);
+    if !place_ok || lower[end..].trim().chars().count() > 16 {
+        return None;
+    }
+    parse_text_date(before)
+}
+
+/// The longest dateline before its dash: a place, an agency and a date.
+const DATELINE_CHARS: usize = 60;
+
 /// Whether `text` could hold a date or a time: a four-digit year, a
 /// colon, a CJK time mark, or a digit before "am"/"pm". Most blocks fail
 /// this byte scan and skip the date patterns.
@@ -447,6 +478,30 @@ mod tests {
         ];
         for (url, want) in cases {
             assert_eq!(date_from_url(url).as_deref(), want, "{url}");
+        }
+    }
+
+    #[test]
+    fn datelines_date_the_story() {
+        let cases = [
+            (
+                "April 17, 2015 -- Imagine being sick in the hospital.",
+                Some("2015-04-17T00:00:00Z"),
+            ),
+            (
+                "BERLIN, 19. November 2019 – Die Fähre fährt wieder.",
+                Some("2019-11-19T00:00:00Z"),
+            ),
+            (
+                "NEW YORK, Nov. 19, 2019 /PRNewswire/ -- Harbour Ltd today said …",
+                Some("2019-11-19T00:00:00Z"),
+            ),
+            ("WASHINGTON (AP) — The ferry left on Nov. 19, 2019.", None),
+            ("The council met on November 20, 2019 - and voted.", None),
+            ("The ferry left at dawn — as it has since 1990.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(dateline(text).as_deref(), want, "{text}");
         }
     }
 

@@ -250,7 +250,14 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         None => markdown,
     };
 
-    let (published, updated) = find_dates(&meta, &tidied.dates, base.as_ref(), html, &mut sources);
+    let (published, updated) = find_dates(
+        &meta,
+        &tidied.dates,
+        &markdown,
+        base.as_ref(),
+        html,
+        &mut sources,
+    );
 
     let article_lang = article.as_ref().and_then(|a| a.lang.clone());
     Ok(Extracted {
@@ -360,11 +367,13 @@ fn contains_most_of(candidate: &str, chosen: &str) -> bool {
 
 /// The publishing and update dates, from the first source that has one:
 /// machine-readable markup, then a date line in the article, then an
-/// element marked as a date, then the URL path, then a CJK date anywhere
+/// element marked as a date, then the URL path, then a dateline opening
+/// the first paragraph of the body (`markdown`), then a CJK date anywhere
 /// in the page.
 fn find_dates(
     meta: &metadata::Metadata,
     lines: &dates::DateLine,
+    markdown: &str,
     base: Option<&Url>,
     html: &str,
     sources: &mut Sources,
@@ -393,6 +402,14 @@ fn find_dates(
             (None, Some(u)) => (Some(u), Some("URL path")),
             (None, None) => (None, None),
         };
+    }
+    if published.is_none()
+        && let Some(d) = to_markdown::plain_text(markdown)
+            .split("\n\n")
+            .next()
+            .and_then(dates::dateline)
+    {
+        (published, source) = (Some(d), Some("dateline"));
     }
     if published.is_none() {
         static CJK_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -923,6 +940,22 @@ mod tests {
         let e = extract_html(&html, None).unwrap();
         assert_eq!(e.title, "港口夜间渡轮获批");
         assert_eq!(e.published.as_deref(), Some("2018-06-19T10:20:00Z"));
+    }
+
+    #[test]
+    fn undated_pages_are_dated_from_a_dateline() {
+        let html = format!(
+            "<html><head><title>Pier report</title></head><body><article><p>Nov. 19, 2019 -- The harbour board reopened the old pier this morning after two years of repairs to its timber deck.</p>{}</article></body></html>",
+            story(4)
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.published.as_deref(), Some("2019-11-19T00:00:00Z"));
+        assert_eq!(e.sources.published, Some("dateline"));
+        assert!(
+            e.markdown.starts_with("Nov. 19, 2019 -- The harbour"),
+            "{}",
+            e.markdown
+        );
     }
 
     #[test]
