@@ -55,6 +55,9 @@ pub struct Metadata {
     /// Short texts of elements marked as dates (class or id with `date`,
     /// `time`, `publish`...), for when no machine-readable date exists.
     pub date_texts: Vec<String>,
+    /// Short texts just after the first `<h1>`, where pages print the
+    /// date without marking it.
+    pub near_headline: Vec<String>,
     pub site_name: Option<String>,
     /// Absolute.
     pub canonical_url: Option<String>,
@@ -229,6 +232,7 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
         updated,
         updated_source,
         date_texts: found.date_texts,
+        near_headline: found.near_headline,
         site_name: site_name.map(|s| collapse(&s)),
         canonical_url,
         language,
@@ -275,11 +279,19 @@ struct Found<'a> {
     date_texts: Vec<String>,
     /// Every `<p>`, for finding the story's first paragraph.
     paragraphs: Vec<NodeRef<'a>>,
+    /// Texts of short elements just after the first `<h1>`.
+    near_headline: Vec<String>,
+    /// Elements read after the first `<h1>`, up to `NEAR_HEADLINE_ELEMENTS`.
+    after_headline: usize,
 }
 
 /// How many visible headlines and date elements are read.
 const MAX_HEADLINES: usize = 6;
 const MAX_DATE_TEXTS: usize = 12;
+/// How many elements after the first `<h1>` count as beside it.
+const NEAR_HEADLINE_ELEMENTS: usize = 40;
+/// The longest text beside the headline read as a possible date line.
+const NEAR_HEADLINE_CHARS: usize = 80;
 
 impl<'a> Found<'a> {
     fn scan(doc: &'a Document) -> Self {
@@ -323,6 +335,18 @@ impl<'a> Found<'a> {
                 let text = collapse(&node.text());
                 if !text.is_empty() && text.chars().count() <= 300 {
                     found.headlines.push(text);
+                }
+            }
+            if !found.headlines.is_empty() && found.after_headline < NEAR_HEADLINE_ELEMENTS {
+                found.after_headline += 1;
+                if &*name != "h1"
+                    && !matches!(&*name, "script" | "style")
+                    && node.descendants_it().take(5).count() <= 3
+                {
+                    let text = collapse(&node.text());
+                    if !text.is_empty() && text.chars().count() <= NEAR_HEADLINE_CHARS {
+                        found.near_headline.push(text);
+                    }
                 }
             }
             // A box with many elements inside is a layout wrapper that

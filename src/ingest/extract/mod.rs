@@ -368,8 +368,8 @@ fn contains_most_of(candidate: &str, chosen: &str) -> bool {
 /// The publishing and update dates, from the first source that has one:
 /// machine-readable markup, then a date line in the article, then an
 /// element marked as a date, then the URL path, then a dateline opening
-/// the first paragraph of the body (`markdown`), then a CJK date anywhere
-/// in the page.
+/// the first paragraph of the body (`markdown`), then a date line just
+/// after the headline, then a CJK date anywhere in the page.
 fn find_dates(
     meta: &metadata::Metadata,
     lines: &dates::DateLine,
@@ -410,6 +410,14 @@ fn find_dates(
             .and_then(dates::dateline)
     {
         (published, source) = (Some(d), Some("dateline"));
+    }
+    if published.is_none()
+        && let Some(d) = meta
+            .near_headline
+            .iter()
+            .find_map(|t| dates::date_line(t).and_then(|l| l.published))
+    {
+        (published, source) = (Some(d), Some("date beside headline"));
     }
     if published.is_none() {
         static CJK_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -940,6 +948,23 @@ mod tests {
         let e = extract_html(&html, None).unwrap();
         assert_eq!(e.title, "港口夜间渡轮获批");
         assert_eq!(e.published.as_deref(), Some("2018-06-19T10:20:00Z"));
+    }
+
+    #[test]
+    fn undated_pages_are_dated_from_a_date_beside_the_headline() {
+        let html = format!(
+            "<html><head><title>Pier report</title></head><body><h1>Pier report</h1><div class=info><span>Harbour desk</span><span>Erstellt am: 24.01.2022 11:38</span></div><article>{}</article></body></html>",
+            story(4)
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.published.as_deref(), Some("2022-01-24T11:38:00Z"));
+        assert_eq!(e.sources.published, Some("date beside headline"));
+        // A date in a sentence beside the headline is the story's, not the page's.
+        let html = html.replace(
+            "Erstellt am: 24.01.2022 11:38",
+            "The pier opened on 24.01.2022.",
+        );
+        assert_eq!(extract_html(&html, None).unwrap().published, None);
     }
 
     #[test]
