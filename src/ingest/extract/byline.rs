@@ -133,7 +133,7 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
     let mut names: Vec<String> = Vec::new();
     // Not split when a part would be a stray letter ("Mac & i" is one
     // magazine) or brackets hold a note.
-    let split: Vec<&str> = SPLIT.split(b).collect();
+    let split: Vec<&str> = SPLIT.split(b).flat_map(split_names).collect();
     let parts: Vec<&str> = if b.contains('(')
         || split
             .iter()
@@ -171,6 +171,24 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
             names[..n - 1].join(", "),
             names[n - 1]
         )),
+    }
+}
+
+/// "Jo Roe und Li Wei" (German, or French "et") as two names, but only
+/// when every word is capitalised: "Ministerium für Wirtschaft und
+/// Klimaschutz" is one name.
+fn split_names(part: &str) -> Vec<&str> {
+    static OTHER_AND: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s(?:und|et)\s").expect("valid author split"));
+    let names: Vec<&str> = OTHER_AND.split(part).collect();
+    let capitalised = |n: &&str| {
+        n.split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    };
+    if names.len() > 1 && names.iter().all(capitalised) {
+        names
+    } else {
+        vec![part]
     }
 }
 
@@ -257,6 +275,8 @@ mod tests {
                 "Ada Byrne, Tom Roe & Li Wei",
                 Some("Ada Byrne, Tom Roe and Li Wei"),
             ),
+            ("Von Ada Byrne und Li Wei", Some("Ada Byrne and Li Wei")),
+            ("Par Ada Byrne et Li Wei", Some("Ada Byrne and Li Wei")),
             ("Jo Roe, Staff Writer", Some("Jo Roe")),
             ("By Brenda Goodman, MA", Some("Brenda Goodman")),
             (

@@ -241,6 +241,14 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         }
         _ => (None, None),
     };
+    let (byline, byline_source) = match byline {
+        None => {
+            let b = byline_line(&markdown, site.as_deref(), host.as_deref());
+            let source = b.as_ref().map(|_| "byline line in article");
+            (b, source)
+        }
+        b => (b, byline_source),
+    };
     sources.byline = byline_source;
     let markdown = match &byline {
         Some(b) => drop_author_box(
@@ -281,6 +289,35 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         sources,
     })
 }
+
+/// The names of a byline line opening the body ("By Jo Roe", "Von Jo
+/// Roe und Li Wei"), for a page whose markup names no author: a short
+/// block among the first three that starts with a byline word and holds
+/// only capitalised names once that word is gone.
+fn byline_line(markdown: &str, site: Option<&str>, host: Option<&str>) -> Option<String> {
+    static OPENER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^(?i:by|von|par|por|door|written by|text:|texte?:)\s+\p{Lu}")
+            .expect("valid byline opener")
+    });
+    markdown.split("\n\n").take(3).find_map(|block| {
+        if block.len() > 200 {
+            return None;
+        }
+        let text = to_markdown::plain_text(block);
+        if text.chars().count() > BYLINE_LINE_CHARS || !OPENER.is_match(&text) {
+            return None;
+        }
+        let names = byline::clean(&text, site, host)?;
+        let capitalised = names
+            .split([' ', ','])
+            .filter(|w| !w.is_empty() && !matches!(*w, "and" | "und" | "et" | "y" | "en" | "och"))
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        capitalised.then_some(names)
+    })
+}
+
+/// The longest byline line read as one.
+const BYLINE_LINE_CHARS: usize = 80;
 
 /// The body without short blocks near its start or end that only repeat
 /// the byline ("By Jo Roe", "Jo Roe"): it is metadata and shown as such.
@@ -981,6 +1018,29 @@ mod tests {
             "{}",
             e.markdown
         );
+    }
+
+    #[test]
+    fn a_byline_line_names_the_author_when_the_markup_does_not() {
+        let page = |line: &str| {
+            format!(
+                "<html><head><title>Pier report</title></head><body><article><p>{line}</p>{}</article></body></html>",
+                story(4)
+            )
+        };
+        let e = extract_html(&page("Von Jo Roe und Li Wei"), None).unwrap();
+        assert_eq!(e.byline.as_deref(), Some("Jo Roe and Li Wei"));
+        assert_eq!(e.sources.byline, Some("byline line in article"));
+        assert!(e.markdown.starts_with("Paragraph 1"), "{}", e.markdown);
+        // A sentence that opens with "By" is the story's.
+        for line in [
+            "By the harbour wall, Ferries Wait",
+            "By Tuesday the pier was shut",
+        ] {
+            let e = extract_html(&page(line), None).unwrap();
+            assert_eq!(e.byline, None, "{line}");
+            assert!(e.markdown.starts_with(line), "{}", e.markdown);
+        }
     }
 
     #[test]
