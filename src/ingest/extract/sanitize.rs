@@ -111,8 +111,19 @@ pub fn sanitize(html: &str, base: Option<&Url>) -> String {
         .generic_attributes(HashSet::new())
         .url_schemes(HashSet::from(["http", "https"]))
         .attribute_filter(|_, attr, value| {
+            if attr != "href" {
+                return Some(value.into());
+            }
             // Cloudflare's e-mail obfuscation: a page of script, not an address.
-            (attr != "href" || !value.contains("/cdn-cgi/")).then_some(value.into())
+            if value.contains("/cdn-cgi/") {
+                return None;
+            }
+            // An absolute address as the URL standard reads it: no spaces
+            // around it, no line breaks in it, inner spaces escaped.
+            match Url::parse(value) {
+                Ok(url) => Some(String::from(url).into()),
+                Err(_) => Some(value.into()),
+            }
         })
         .link_rel(None)
         .strip_comments(true);
@@ -199,6 +210,18 @@ mod tests {
         assert_eq!(
             out,
             r#"<a>[email&nbsp;protected]</a> <a href="https://news.example/news/y">y</a>"#
+        );
+    }
+
+    #[test]
+    fn addresses_lose_stray_whitespace() {
+        let out = sanitize(
+            "<a href=\" https://news.example/a b.pdf\n   \">pdf</a> <a href=\"https://news.example/x\n/y\">x</a>",
+            None,
+        );
+        assert_eq!(
+            out,
+            r#"<a href="https://news.example/a%20b.pdf">pdf</a> <a href="https://news.example/x/y">x</a>"#
         );
     }
 }

@@ -41,16 +41,21 @@ pub fn to_markdown(html: &str) -> String {
 /// `[](url)` goes: a link whose only content was an image has nothing
 /// left to click in a text page. Blocks left empty go with it.
 fn drop_empty_links(md: &str) -> String {
-    static EMPTY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\[\s*\]\((<[^>\n]*>|[^()\s]*)(\s+\x22[^\x22\n]*\x22)?\)")
-            .expect("valid empty link pattern")
+    const LINK: &str = r"\[\s*\]\((<[^>\n]*>|[^()\s]*)(\s+\x22[^\x22\n]*\x22)?\)";
+    static EMPTY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(LINK).expect("valid empty link pattern"));
+    // A heading that held nothing but the link goes with it.
+    static EMPTY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?m)^#{{1,6}}[ \t]+{LINK}[ \t]*$"))
+            .expect("valid empty heading pattern")
     });
     if !md.contains("[]") && !md.contains("[ ]") {
         return md.to_string();
     }
     static BLANK_RUN: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\n[ \t]*\n(?:[ \t]*\n)+").expect("valid blank-line pattern"));
-    let md = EMPTY.replace_all(md, "");
+    let md = EMPTY_HEADING.replace_all(md, "");
+    let md = EMPTY.replace_all(&md, "");
     BLANK_RUN.replace_all(&md, "\n\n").trim().to_string()
 }
 
@@ -130,6 +135,9 @@ mod tests {
                 "Before.\n\n[](https://e.org/photo/1)\n\nAfter [a](https://e.org/a) [](https://e.org/b).",
                 "Before.\n\nAfter [a](https://e.org/a) .",
             ),
+            ("## [](https://e.org/logo)\n\nText.", "Text."),
+            ("```\n#\n```\n\n[](https://e.org/b)", "```\n#\n```"),
+            ("## [](https://e.org/logo) Harbour", "##  Harbour"),
             ("No links here.", "No links here."),
             ("A [ ] box", "A [ ] box"),
         ];
