@@ -26,6 +26,9 @@
 //!   collapsing whitespace on both sides. Precision = with-found /
 //!   (with-found + without-found); recall = with-found / with-total.
 //!
+//! After each corpus's score, a line counts the pages that got a byline
+//! and a date, with each date's source (`Extracted::sources`).
+//!
 //! `--dump DIR` writes every scored page's output to `DIR/<page>.txt`
 //! (page folder name, or snippet file name): the metadata fields, the
 //! images, [`Extracted::text`] and the Markdown body, so two builds can be
@@ -44,7 +47,7 @@ use dom_query::{Document, NodeRef};
 use paperboy::ingest::extract::Extracted;
 use paperboy::ingest::extract_page;
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -179,6 +182,7 @@ fn shingles(dir: &Path, half: Half, dump: Option<&Path>) -> Result<Vec<f64>> {
         .collect();
     let word = Regex::new(r"[\p{L}\p{N}_]+").expect("valid regex");
     let (mut precisions, mut recalls, mut ms) = (Vec::new(), Vec::new(), Vec::new());
+    let mut tally = Tally::default();
     let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
     for page in &pages {
         let source = std::fs::read(page.join("source.html"))
@@ -186,6 +190,7 @@ fn shingles(dir: &Path, half: Half, dump: Option<&Path>) -> Result<Vec<f64>> {
         let expected = std::fs::read_to_string(page.join("expected.html"))
             .with_context(|| format!("cannot read {}", page.display()))?;
         let result = run(&source, READABILITY_URL, &mut ms);
+        tally.add(&result);
         let name = page.file_name().unwrap_or_default().to_string_lossy();
         if let Some(dump) = dump {
             write_dump(dump, &name, &result)?;
@@ -216,6 +221,7 @@ fn shingles(dir: &Path, half: Half, dump: Option<&Path>) -> Result<Vec<f64>> {
         pages.len(),
         f1(p, r)
     );
+    tally.print(&dir.display().to_string());
     print_timing(&dir.display().to_string(), &mut ms.clone());
     Ok(ms)
 }
@@ -240,6 +246,7 @@ fn snippets(dir: &Path, half: Half, dump_dir: Option<&Path>) -> Result<Vec<f64>>
     let scored = urls.len();
     let (mut with_found, mut with_total, mut without_found) = (0, 0, 0);
     let mut ms = Vec::new();
+    let mut tally = Tally::default();
     let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
     let dump = std::env::var("EVAL_DUMP").ok();
     for url in urls {
@@ -249,6 +256,7 @@ fn snippets(dir: &Path, half: Half, dump_dir: Option<&Path>) -> Result<Vec<f64>>
         let bytes =
             std::fs::read(&page).with_context(|| format!("cannot read {}", page.display()))?;
         let result = run(&bytes, url, &mut ms);
+        tally.add(&result);
         if let Some(dump_dir) = dump_dir {
             write_dump(dump_dir, file, &result)?;
         }
@@ -291,8 +299,39 @@ fn snippets(dir: &Path, half: Half, dump_dir: Option<&Path>) -> Result<Vec<f64>>
         scored,
         f1(p, r)
     );
+    tally.print(&dir.display().to_string());
     print_timing(&dir.display().to_string(), &mut ms.clone());
     Ok(ms)
+}
+
+/// How many pages got a date and a byline, and where the dates came from.
+#[derive(Default)]
+struct Tally {
+    pages: usize,
+    bylines: usize,
+    dates: BTreeMap<&'static str, usize>,
+}
+
+impl Tally {
+    fn add(&mut self, result: &Result<Extracted>) {
+        self.pages += 1;
+        let Ok(e) = result else { return };
+        self.bylines += usize::from(e.byline.is_some());
+        if let Some(source) = e.sources.published {
+            *self.dates.entry(source).or_default() += 1;
+        }
+    }
+
+    fn print(&self, label: &str) {
+        let dated: usize = self.dates.values().sum();
+        let sources: Vec<String> = self.dates.iter().map(|(s, n)| format!("{s} {n}")).collect();
+        println!(
+            "{label}: {} pages, {} with a byline, {dated} dated ({})",
+            self.pages,
+            self.bylines,
+            sources.join(", ")
+        );
+    }
 }
 
 /// `Extracted::text` without the title line and the blank line after it.
