@@ -110,6 +110,8 @@ pub enum Command {
     ///
     /// Works offline on the output folder. Prints one line per problem (file
     /// and line) and a summary; exits with status 1 if there is any problem.
+    /// Also names each body link the build left out of a page (at its line
+    /// in content/), without counting it as a problem.
     Check {
         /// The folder to check (default: the configured output folder)
         #[arg(long, short, value_name = "DIR")]

@@ -32,6 +32,31 @@ pub struct Rendered {
     pub dropped: Vec<(String, &'static str)>,
 }
 
+impl Rendered {
+    /// Each link left out of `page`, with what to say about it: "link to
+    /// ADDRESS left out of PAGE: WHY (its text is kept)", for the build's
+    /// warnings and `paperboy check`.
+    pub fn dropped_messages(&self, page: &str) -> Vec<(&str, String)> {
+        self.dropped
+            .iter()
+            .map(|(url, why)| {
+                let shown = shorten(&crate::vocabulary::text::one_line(url), 100).into_owned();
+                let message =
+                    format!("link to {shown} left out of {page}: {why} (its text is kept)");
+                (url.as_str(), message)
+            })
+            .collect()
+    }
+}
+
+/// `s` cut to at most `max` characters, with "..." when cut.
+fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}...", &s[..i]).into(),
+        None => s.into(),
+    }
+}
+
 /// [`render`], saying which links it had to leave out and why, so the
 /// build can name them.
 pub fn render_reporting(markdown: &str, profile: Profile, images: ImageMode) -> Rendered {

@@ -296,6 +296,42 @@ impl Site {
         self.build_target(Target::Html, output, force)
     }
 
+    /// The links in article bodies that the HTML pages leave out (a path
+    /// on the source site, an address too long for the period DTDs, a
+    /// scheme no reader can follow), each at the line of its content file
+    /// that holds the address: what `build` warns about, for `check`.
+    pub fn dropped_links(&self) -> Result<Vec<crate::check::Problem>> {
+        let limit = self.config.limits.content_bytes;
+        let found = self
+            .library
+            .articles
+            .par_iter()
+            .map(|a| {
+                let md = crate::content::read_body(&self.layout.content, &a.rel_path, limit)?;
+                let rendered =
+                    markdown::render_reporting(&md, self.config.profile, self.config.images.mode);
+                let dropped = rendered.dropped_messages(&a.url);
+                if dropped.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let path = self.layout.content.join(&a.rel_path);
+                let text = std::fs::read_to_string(&path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                Ok(dropped
+                    .into_iter()
+                    .map(|(url, message)| crate::check::Problem {
+                        file: format!("content/{}", a.rel_path),
+                        line: text
+                            .find(url)
+                            .map_or(1, |at| 1 + text[..at].matches('\n').count()),
+                        message,
+                    })
+                    .collect())
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(found.concat())
+    }
+
     /// The pages of `target`, with what they need converted first, for
     /// `f` (images are converted for the HTML site only: the capsule and
     /// the hole link to the originals).

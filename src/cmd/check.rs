@@ -20,8 +20,20 @@ pub fn run(root: &Path, output: Option<&Path>) -> Result<bool> {
     for problem in &report.problems {
         println!("{problem}");
     }
+    // Body links the build left out (keeping their text) are read from
+    // the content files, as the output no longer holds them. They are
+    // named, not counted as problems: the pages are whole without them.
+    let left_out = crate::build::Site::load(root)?.dropped_links()?;
+    for link in &left_out {
+        println!("{link}");
+    }
+    let left_out = match left_out.len() {
+        0 => String::new(),
+        1 => "; 1 body link left out".to_string(),
+        n => format!("; {n} body links left out"),
+    };
     println!(
-        "checked {} pages and {} links in {}: {} problem{}; median page {:.1} KB",
+        "checked {} pages and {} links in {}: {} problem{}{left_out}; median page {:.1} KB",
         report.pages,
         report.links,
         output.display(),

@@ -595,4 +595,23 @@ fn links_the_page_cannot_carry_are_named_with_their_file() {
     );
     let page = site.page("world/links.html");
     assert!(page.contains("See the council, the long one and <a href=\"https://news.example.org/ok\">the good one</a>."), "{page}");
+    // check names them too, at the line of the content file that holds
+    // them; the pages themselves are sound.
+    let check = site.run(&["check"]);
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(check.status.success(), "{report}");
+    assert!(
+        report.contains("content/world/2026-11-29-links.md:5: link to /council/minutes left out of world/links.html: a path on the source site"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "content/sports/2026-11-26-hostile.md:4: link to javascript:alert(1) left out"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains(": 0 problems; 3 body links left out;"),
+        "{report}"
+    );
 }

@@ -693,9 +693,14 @@ fn check_build(
         "{combo}: {report}{}",
         stderr(&out)
     );
+    // Addresses over the period browsers' 1,024 bytes are left out of the
+    // old profiles on purpose; check names them without counting them.
     let problems: Vec<&str> = report
         .lines()
         .filter(|l| !l.starts_with("checked "))
+        .filter(|l| {
+            !(l.contains("longer than the 1,024 bytes") && l.ends_with("(its text is kept)"))
+        })
         .collect();
     violations.extend(problems.iter().map(|p| format!("check {combo}: {p}")));
     if problems.is_empty() {

@@ -1031,13 +1031,8 @@ impl<'a> Pages<'a> {
             markdown::render_reporting(&self.markdown(i)?, config.profile, config.images.mode);
         // A link the page cannot carry keeps its text; say which, once,
         // when the page is made.
-        for (url, why) in &rendered.dropped {
-            log::warn!(
-                "content/{}: link to {} left out of {}: {why} (its text is kept)",
-                a.rel_path,
-                shorten(&crate::vocabulary::text::one_line(url), 100),
-                a.url
-            );
+        for (_, message) in rendered.dropped_messages(&a.url) {
+            log::warn!("content/{}: {message}", a.rel_path);
         }
         let body = rendered.html;
         let whole = self.article_page(i, &body, None, &a.url)?;
@@ -1130,13 +1125,5 @@ impl<'a> Pages<'a> {
     fn sitemap(&self, plan: &[Page]) -> &[feeds::SitemapUrl] {
         self.sitemap
             .get_or_init(|| feeds::sitemap_urls(plan, self.lib))
-    }
-}
-
-/// `s` cut to at most `max` characters, with "..." when cut.
-fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => format!("{}...", &s[..i]).into(),
-        None => s.into(),
     }
 }
