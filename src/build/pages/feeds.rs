@@ -166,49 +166,40 @@ pub fn sitemap_urls(plan: &[Page], lib: &Library) -> Vec<SitemapUrl> {
 /// Files that tell web servers the charset, for hosts that send a
 /// Content-Type header (which old browsers trust over the meta tag):
 /// `.htaccess` for Apache, `_headers` for Netlify and Cloudflare Pages.
-/// `_headers` names every top-level page, the `.html` files of each folder
-/// that holds pages, and the address of each folder with an index page,
-/// so feeds, images, text articles and e-books keep their own types; it
-/// also says the pages' language.
+/// `_headers` names every top-level page and each folder that holds
+/// pages, so feeds and robots.txt keep their own types, and says the
+/// pages' language. With `mixed` (the folders also hold text articles or
+/// e-books), a folder's rule names its `.html` files only.
 pub fn server_hints(
     pages: &[Page],
     charset: &str,
     language: &str,
     folder_languages: &std::collections::BTreeMap<String, String>,
+    mixed: bool,
 ) -> Vec<Page> {
+    // Folders that also hold text articles or e-books name their pages
+    // alone, so those files keep their own types.
+    let pattern = if mixed { "*.html" } else { "*" };
     let htaccess =
         format!("# Written by paperboy: the charset of every page.\nAddDefaultCharset {charset}\n");
-    let rule = |path: &str, lang: &str| {
-        format!(
-            "{path}\n  Content-Type: text/html; charset={charset}\n  Content-Language: {lang}\n"
-        )
-    };
-    let mut headers = format!(
-        "# Written by paperboy: the charset of every page.\n{}",
-        rule("/", language)
-    );
+    let content_type =
+        format!("  Content-Type: text/html; charset={charset}\n  Content-Language: {language}\n");
+    let mut headers =
+        format!("# Written by paperboy: the charset of every page.\n/\n{content_type}");
     let mut folders = BTreeSet::new();
-    let mut indexed = BTreeSet::new();
     for p in pages.iter().filter(|p| p.path.ends_with(".html")) {
         match p.path.split_once('/') {
             Some((dir, _)) => {
                 folders.insert(dir);
-                if let Some(folder) = p.path.strip_suffix("/index.html") {
-                    indexed.insert(folder);
-                }
             }
-            None => headers.push_str(&rule(&format!("/{}", p.path), language)),
+            None => headers.push_str(&format!("/{}\n{content_type}", p.path)),
         }
     }
-    let lang_of = |path: &str| {
-        let top = path.split('/').next().unwrap_or_default();
-        folder_languages.get(top).map_or(language, String::as_str)
-    };
     for dir in folders {
-        headers.push_str(&rule(&format!("/{dir}/*.html"), lang_of(dir)));
-    }
-    for folder in indexed {
-        headers.push_str(&rule(&format!("/{folder}/"), lang_of(folder)));
+        let lang = folder_languages.get(dir).map_or(language, String::as_str);
+        headers.push_str(&format!(
+            "/{dir}/{pattern}\n  Content-Type: text/html; charset={charset}\n  Content-Language: {lang}\n"
+        ));
     }
     vec![
         Page {

@@ -421,6 +421,7 @@ impl<'a> Pages<'a> {
             config.charset().label(),
             &config.language,
             &languages,
+            text || config.writes(OutputKind::Epub),
         );
         pages.extend(hints);
         for (path, image) in &self.published {
