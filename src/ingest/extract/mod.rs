@@ -308,9 +308,11 @@ fn byline_line(markdown: &str, site: Option<&str>, host: Option<&str>) -> Option
             return None;
         }
         let names = byline::clean(&text, site, host)?;
+        // Names are capitalised but for the particles of surnames ("Ursula
+        // von der Leyen") and the "and" that joins them.
         let capitalised = names
             .split([' ', ','])
-            .filter(|w| !w.is_empty() && !matches!(*w, "and" | "und" | "et" | "y" | "en" | "och"))
+            .filter(|w| !w.is_empty() && !NAME_PARTICLES.contains(w))
             .all(|w| w.starts_with(|c: char| c.is_uppercase()));
         capitalised.then_some(names)
     })
@@ -318,6 +320,12 @@ fn byline_line(markdown: &str, site: Option<&str>, host: Option<&str>) -> Option
 
 /// The longest byline line read as one.
 const BYLINE_LINE_CHARS: usize = 80;
+
+/// Lower-case words inside names, and the "and" between them.
+const NAME_PARTICLES: &[&str] = &[
+    "and", "van", "von", "der", "den", "de", "da", "di", "du", "del", "la", "le", "ter", "ten",
+    "bin", "al", "zu",
+];
 
 /// The body without short blocks near its start or end that only repeat
 /// the byline ("By Jo Roe", "Jo Roe"): it is metadata and shown as such.
@@ -1030,6 +1038,8 @@ mod tests {
         };
         let e = extract_html(&page("Von Jo Roe und Li Wei"), None).unwrap();
         assert_eq!(e.byline.as_deref(), Some("Jo Roe and Li Wei"));
+        let e = extract_html(&page("By Ada van der Berg"), None).unwrap();
+        assert_eq!(e.byline.as_deref(), Some("Ada van der Berg"));
         assert_eq!(e.sources.byline, Some("byline line in article"));
         assert!(e.markdown.starts_with("Paragraph 1"), "{}", e.markdown);
         // A sentence that opens with "By" is the story's.
