@@ -49,6 +49,41 @@ impl Rendered {
     }
 }
 
+/// Whether [`render_reporting`] might leave a link of `markdown` out: false
+/// only when every link destination the text can hold (after `](`, after
+/// `]:`, or in `<…>`) is a short ASCII `http(s)://` address. A cheap scan,
+/// so `paperboy check` renders only the bodies that need it.
+pub fn may_leave_out_links(markdown: &str) -> bool {
+    /// Longer destinations are rendered to measure them.
+    const SURELY_SHORT: usize = 500;
+    let bytes = markdown.as_bytes();
+    let safe_at = |from: usize| {
+        let rest = markdown[from..].trim_start();
+        let rest = rest.strip_prefix('<').unwrap_or(rest);
+        let dest = rest
+            .split(|c: char| c.is_whitespace() || c == '>')
+            .next()
+            .unwrap_or_default();
+        (dest.starts_with("https://") || dest.starts_with("http://"))
+            && dest.len() <= SURELY_SHORT
+            && dest.is_ascii()
+    };
+    for (at, &b) in bytes.iter().enumerate() {
+        let unsafe_here = match b {
+            b']' => match bytes.get(at + 1) {
+                Some(b'(' | b':') => !safe_at(at + 2),
+                _ => false,
+            },
+            b'<' => !safe_at(at + 1),
+            _ => false,
+        };
+        if unsafe_here {
+            return true;
+        }
+    }
+    false
+}
+
 /// `s` cut to at most `max` characters, with "..." when cut.
 fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
     match s.char_indices().nth(max) {
@@ -721,6 +756,58 @@ mod properties {
             out.push((name, attrs));
         }
         out
+    }
+
+    /// Markdown of a few links (inline, by reference, autolinks) to
+    /// destinations good and bad, among text that can confuse a scan.
+    fn links() -> impl Strategy<Value = String> {
+        let dest = prop_oneof![
+            Just("https://e.org/x".to_string()),
+            Just("http://e.org".to_string()),
+            Just("HTTPS://E.ORG/x".to_string()),
+            Just("//e.org/x".to_string()),
+            Just("/path".to_string()),
+            Just("a/b".to_string()),
+            Just("mailto:jo@e.org".to_string()),
+            Just("jo@e.org".to_string()),
+            Just("javascript:x".to_string()),
+            Just("https://e.org/é".to_string()),
+            Just(format!("https://e.org/{}", "a".repeat(1100))),
+            Just(format!("https://e.org/{}", "é".repeat(200))),
+            "[a-z:/.]{0,8}",
+        ];
+        let text = prop_oneof![
+            Just(" ".to_string()),
+            Just("\n".to_string()),
+            Just("\n\n".to_string()),
+            Just("`".to_string()),
+            Just("\\".to_string()),
+            Just("(".to_string()),
+            Just(")".to_string()),
+            Just("> ".to_string()),
+            Just("- ".to_string()),
+            "[a-z ]{0,6}",
+        ];
+        let piece = prop_oneof![
+            dest.clone().prop_map(|d| format!("[t]({d})")),
+            dest.clone().prop_map(|d| format!("[t](<{d}> \"title\")")),
+            dest.clone().prop_map(|d| format!("[t][r]\n\n[r]: {d}\n")),
+            dest.prop_map(|d| format!("<{d}>")),
+            text,
+        ];
+        proptest::collection::vec(piece, 0..12).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn the_link_scan_misses_no_link_the_render_leaves_out(md in links()) {
+            for profile in Profile::ALL {
+                let dropped = render_reporting(&md, profile, ImageMode::Link).dropped;
+                prop_assert!(dropped.is_empty() || may_leave_out_links(&md), "{:?}: {:?} left out of {:?}", profile, dropped, md);
+            }
+        }
     }
 
     proptest! {

@@ -296,42 +296,6 @@ impl Site {
         self.build_target(Target::Html, output, force)
     }
 
-    /// The links in article bodies that the HTML pages leave out (a path
-    /// on the source site, an address too long for the period DTDs, a
-    /// scheme no reader can follow), each at the line of its content file
-    /// that holds the address: what `build` warns about, for `check`.
-    pub fn dropped_links(&self) -> Result<Vec<crate::check::Problem>> {
-        let limit = self.config.limits.content_bytes;
-        let found = self
-            .library
-            .articles
-            .par_iter()
-            .map(|a| {
-                let md = crate::content::read_body(&self.layout.content, &a.rel_path, limit)?;
-                let rendered =
-                    markdown::render_reporting(&md, self.config.profile, self.config.images.mode);
-                let dropped = rendered.dropped_messages(&a.url);
-                if dropped.is_empty() {
-                    return Ok(Vec::new());
-                }
-                let path = self.layout.content.join(&a.rel_path);
-                let text = std::fs::read_to_string(&path)
-                    .with_context(|| format!("cannot read {}", path.display()))?;
-                Ok(dropped
-                    .into_iter()
-                    .map(|(url, message)| crate::check::Problem {
-                        file: format!("content/{}", a.rel_path),
-                        line: text
-                            .find(url)
-                            .map_or(1, |at| 1 + text[..at].matches('\n').count()),
-                        message,
-                    })
-                    .collect())
-            })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(found.concat())
-    }
-
     /// The pages of `target`, with what they need converted first, for
     /// `f` (images are converted for the HTML site only: the capsule and
     /// the hole link to the originals).
@@ -601,4 +565,42 @@ fn targets(layout: &Layout, config: &Config, dir: Option<&Path>) -> Vec<(Target,
             (target, folder)
         })
         .collect()
+}
+
+/// The links in the content files' bodies that the HTML pages of
+/// `config`'s profile leave out (a path on the source site, an address too
+/// long for the period DTDs, a scheme no reader can follow): for each, the
+/// file (from the site root), the line that holds the address, and what
+/// the build says of it. Files are read one at a time, so a large site
+/// costs no more memory than its list of files; a file that cannot be
+/// read is the build's to report.
+pub fn dropped_links(content: &Path, config: &Config) -> Result<Vec<(String, usize, String)>> {
+    let limit = config.limits.content_bytes;
+    let found: Vec<Vec<(String, usize, String)>> = crate::content::list(content)?
+        .par_iter()
+        .map(|rel| {
+            let Ok(md) = crate::content::read_body(content, rel, limit) else {
+                return Vec::new();
+            };
+            if !markdown::may_leave_out_links(&md) {
+                return Vec::new();
+            }
+            let rendered = markdown::render_reporting(&md, config.profile, config.images.mode);
+            let dropped = rendered.dropped_messages("its page");
+            if dropped.is_empty() {
+                return Vec::new();
+            }
+            let text = std::fs::read_to_string(content.join(rel)).unwrap_or_default();
+            dropped
+                .into_iter()
+                .map(|(url, message)| {
+                    let line = text
+                        .find(url)
+                        .map_or(1, |at| 1 + text[..at].matches('\n').count());
+                    (format!("content/{rel}"), line, message)
+                })
+                .collect()
+        })
+        .collect();
+    Ok(found.concat())
 }

@@ -23,9 +23,9 @@ pub fn run(root: &Path, output: Option<&Path>) -> Result<bool> {
     // Body links the build left out (keeping their text) are read from
     // the content files, as the output no longer holds them. They are
     // named, not counted as problems: the pages are whole without them.
-    let left_out = crate::build::Site::load(root)?.dropped_links()?;
-    for link in &left_out {
-        println!("{link}");
+    let left_out = crate::build::dropped_links(&Layout::new(root).content, &config)?;
+    for (file, line, message) in &left_out {
+        println!("{file}:{line}: {message}");
     }
     let left_out = match left_out.len() {
         0 => String::new(),

@@ -601,7 +601,7 @@ fn links_the_page_cannot_carry_are_named_with_their_file() {
     let report = String::from_utf8_lossy(&check.stdout);
     assert!(check.status.success(), "{report}");
     assert!(
-        report.contains("content/world/2026-11-29-links.md:5: link to /council/minutes left out of world/links.html: a path on the source site"),
+        report.contains("content/world/2026-11-29-links.md:5: link to /council/minutes left out of its page: a path on the source site"),
         "{report}"
     );
     assert!(
