@@ -217,23 +217,33 @@ impl Cache {
     /// The cache in folder `dir`; shards that are missing, unreadable or
     /// from another build of paperboy are empty (and will be written).
     pub fn load(dir: &Path) -> Cache {
-        let shards: Vec<Option<Vec<(String, Entry)>>> = (0..SHARDS)
-            .into_par_iter()
-            .map(|n| {
-                let bytes = std::fs::read(shard_path(dir, n)).ok()?;
-                let shard: Shard = postcard::from_bytes(&bytes).ok()?;
-                (shard.build == crate::BUILD_ID).then_some(())?;
-                shard.files.into_iter().map(Stored::entry).collect()
-            })
-            .collect();
+        let load_shard = |n: usize| -> Option<Vec<(String, Entry)>> {
+            let bytes = std::fs::read(shard_path(dir, n)).ok()?;
+            let shard: Shard = postcard::from_bytes(&bytes).ok()?;
+            (shard.build == crate::BUILD_ID).then_some(())?;
+            shard.files.into_iter().map(Stored::entry).collect()
+        };
         let mut cache = Cache {
-            files: HashMap::with_capacity(shards.iter().flatten().map(Vec::len).sum()),
+            files: HashMap::new(),
             changed: [false; SHARDS],
         };
-        for (n, shard) in shards.into_iter().enumerate() {
-            match shard {
-                Some(files) => cache.files.extend(files),
-                None => cache.changed[n] = true,
+        // As many shards at a time as there are threads, each moved into
+        // the map before the next are read, so the shards are never all
+        // held beside the map.
+        let shard_numbers: Vec<usize> = (0..SHARDS).collect();
+        for chunk in shard_numbers.chunks(rayon::current_num_threads().max(1)) {
+            let loaded: Vec<Option<Vec<(String, Entry)>>> =
+                chunk.par_iter().map(|&n| load_shard(n)).collect();
+            if cache.files.is_empty() {
+                // The shards are about equal: room for all of them at once.
+                let read: usize = loaded.iter().flatten().map(Vec::len).sum();
+                cache.files.reserve(read * SHARDS / chunk.len() + read / 8);
+            }
+            for (&n, shard) in chunk.iter().zip(loaded) {
+                match shard {
+                    Some(files) => cache.files.extend(files),
+                    None => cache.changed[n] = true,
+                }
             }
         }
         cache
@@ -252,12 +262,12 @@ impl Cache {
     }
 
     /// Forgets what was not taken (files that are gone; their shards are
-    /// written again).
+    /// written again), and gives back the memory the entries took.
     pub fn settle(&mut self) {
         for rel in self.files.keys() {
             self.changed[shard_of(rel)] = true;
         }
-        self.files.clear();
+        self.files = HashMap::new();
     }
 
     /// Puts the metadata of every file back into the cache, for a process

@@ -417,37 +417,41 @@ pub fn load_stamped(
     cache: &mut cache::Cache,
     max_bytes: u64,
 ) -> Result<(Vec<Meta>, Stamps)> {
-    // Cached metadata is taken out of the cache, not copied.
-    let cached: Vec<Option<Meta>> = stamps
+    // Cached metadata is taken out of the cache, not copied, and the files
+    // it does not hold are read into their places: one vector of metadata
+    // is alive at a time.
+    let mut metas: Vec<Option<Meta>> = stamps
         .iter()
         .map(|(rel, stamp)| cache.take(rel, stamp.filter(|s| s.0 <= max_bytes)))
         .collect();
     cache.settle();
-    let results: Vec<Result<Meta, ContentError>> = stamps
+    let errors: Vec<ContentError> = stamps
         .par_iter()
-        .zip(cached.into_par_iter())
-        .map(|((rel, _), cached)| match cached {
-            Some(meta) => Ok(meta),
-            None => read_meta(content_dir, rel, max_bytes),
-        })
+        .zip(metas.par_iter_mut())
+        .filter(|(_, meta)| meta.is_none())
+        .filter_map(
+            |((rel, _), meta)| match read_meta(content_dir, rel, max_bytes) {
+                Ok(m) => {
+                    *meta = Some(m);
+                    None
+                }
+                Err(e) => Some(e),
+            },
+        )
         .collect();
-    let mut metas = Vec::with_capacity(results.len());
-    let mut errors = Vec::new();
-    // Errors name files from the site root ("content/world/a.md"), as users see them.
-    let shown = Path::new(content_dir.file_name().unwrap_or("content".as_ref()));
-    for r in results {
-        match r {
-            Ok(meta) => metas.push(meta),
-            Err(e) => errors.push(ContentError {
+    if !errors.is_empty() {
+        // Errors name files from the site root ("content/world/a.md"), as users see them.
+        let shown = Path::new(content_dir.file_name().unwrap_or("content".as_ref()));
+        let errors = errors
+            .into_iter()
+            .map(|e| ContentError {
                 path: shown.join(&e.path),
                 ..e
-            }),
-        }
-    }
-    if !errors.is_empty() {
+            })
+            .collect();
         return Err(ContentErrors(errors).into());
     }
-    Ok((metas, stamps))
+    Ok((metas.into_iter().flatten().collect(), stamps))
 }
 
 #[cfg(test)]
