@@ -393,6 +393,21 @@ pub fn dateline(paragraph: &str) -> Option<String> {
 /// The longest dateline before its dash: a place, an agency and a date.
 const DATELINE_CHARS: usize = 60;
 
+/// Whether `text` opens with a label that names some other date than the
+/// article's ("Release:", "Termin:", "Deadline:"): not a publishing or
+/// update label, nor a plain "Date:".
+pub fn other_date_label(text: &str) -> bool {
+    static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(\p{L}[\p{L}\s.]{0,30}?)\s*:").expect("valid leading label")
+    });
+    static PLAIN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:date|dated|datum|fecha|data|am|on|le)$").expect("valid plain label")
+    });
+    LEADING
+        .captures(text)
+        .is_some_and(|c| !LABEL.is_match(&c[1]) && !PLAIN.is_match(c[1].trim()))
+}
+
 /// Whether `text` could hold a date or a time: a four-digit year, a
 /// colon, a CJK time mark, or a digit before "am"/"pm". Most blocks fail
 /// this byte scan and skip the date patterns.
@@ -478,6 +493,22 @@ mod tests {
         ];
         for (url, want) in cases {
             assert_eq!(date_from_url(url).as_deref(), want, "{url}");
+        }
+    }
+
+    #[test]
+    fn other_labels_name_other_dates() {
+        for label in ["Release:", "Termin: 14.11.2019", "Deadline : 1 May 2020"] {
+            assert!(other_date_label(label), "{label}");
+        }
+        for text in [
+            "Erstellt am: 14.11.2019",
+            "Updated: 1 May 2020",
+            "Datum: 14.11.2019",
+            "14.11.2019 11:38",
+            "Harbour desk",
+        ] {
+            assert!(!other_date_label(text), "{text}");
         }
     }
 

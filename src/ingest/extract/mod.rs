@@ -456,11 +456,19 @@ fn find_dates(
     {
         (published, source) = (Some(d), Some("dateline"));
     }
+    // A date that another label names ("Release: 14.11.2019", in one
+    // element or two) is not the article's.
+    let near = &meta.near_headline;
     if published.is_none()
-        && let Some(d) = meta
-            .near_headline
-            .iter()
-            .find_map(|t| dates::date_line(t).and_then(|l| l.published))
+        && let Some(d) = near.iter().enumerate().find_map(|(i, t)| {
+            let labelled = dates::other_date_label(t)
+                || i.checked_sub(1).is_some_and(|p| {
+                    near[p].trim_end().ends_with(':') && dates::other_date_label(&near[p])
+                });
+            (!labelled)
+                .then(|| dates::date_line(t).and_then(|l| l.published))
+                .flatten()
+        })
     {
         (published, source) = (Some(d), Some("date beside headline"));
     }
@@ -1004,12 +1012,20 @@ mod tests {
         let e = extract_html(&html, None).unwrap();
         assert_eq!(e.published.as_deref(), Some("2022-01-24T11:38:00Z"));
         assert_eq!(e.sources.published, Some("date beside headline"));
-        // A date in a sentence beside the headline is the story's, not the page's.
-        let html = html.replace(
-            "Erstellt am: 24.01.2022 11:38",
+        // A date in a sentence beside the headline is the story's, not the
+        // page's, and so is a date another label names.
+        for other in [
             "The pier opened on 24.01.2022.",
-        );
-        assert_eq!(extract_html(&html, None).unwrap().published, None);
+            "Reopening: 24.01.2022",
+            "Reopening:</span><span>24.01.2022",
+        ] {
+            let html = html.replace("Erstellt am: 24.01.2022 11:38", other);
+            assert_eq!(
+                extract_html(&html, None).unwrap().published,
+                None,
+                "{other}"
+            );
+        }
     }
 
     #[test]
