@@ -579,19 +579,19 @@ pub fn dropped_links(content: &Path, config: &Config) -> Result<Vec<(String, usi
     let found: Vec<Vec<(String, usize, String)>> = crate::content::list(content)?
         .par_iter()
         .map(|rel| {
-            let Ok(md) = crate::content::read_body(content, rel, limit) else {
+            // One read: the body to render, the whole text to find lines in.
+            let Ok(text) = crate::content::read_text(content, rel, limit) else {
                 return Vec::new();
             };
-            if !markdown::may_leave_out_links(&md) {
+            let Ok((_, md, _)) = crate::content::split(&text) else {
+                return Vec::new();
+            };
+            if !markdown::may_leave_out_links(md) {
                 return Vec::new();
             }
-            let rendered = markdown::render_reporting(&md, config.profile, config.images.mode);
-            let dropped = rendered.dropped_messages("its page");
-            if dropped.is_empty() {
-                return Vec::new();
-            }
-            let text = std::fs::read_to_string(content.join(rel)).unwrap_or_default();
-            dropped
+            let rendered = markdown::render_reporting(md, config.profile, config.images.mode);
+            rendered
+                .dropped_messages("its page")
                 .into_iter()
                 .map(|(url, message)| {
                     let line = text
