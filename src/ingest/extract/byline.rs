@@ -181,15 +181,28 @@ fn split_names(part: &str) -> Vec<&str> {
     static OTHER_AND: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s(?:und|et)\s").expect("valid author split"));
     let names: Vec<&str> = OTHER_AND.split(part).collect();
-    let capitalised = |n: &&str| {
-        n.split_whitespace()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
-    };
-    if names.len() > 1 && names.iter().all(capitalised) {
+    if names.len() > 1 && names.iter().all(|n| is_capitalised(n)) {
         names
     } else {
         vec![part]
     }
+}
+
+/// Lower-case words inside names ("Ursula von der Leyen"), and the "and"
+/// that joins names.
+const NAME_PARTICLES: &[&str] = &[
+    "and", "van", "von", "der", "den", "de", "da", "di", "du", "del", "la", "le", "ter", "ten",
+    "bin", "al", "zu",
+];
+
+/// Whether every word of `names` is capitalised, but for the particles
+/// of surnames and the "and" between names: names, not a sentence or an
+/// organisation's name ("Ministerium für Wirtschaft").
+pub fn is_capitalised(names: &str) -> bool {
+    names
+        .split([' ', ','])
+        .filter(|w| !w.is_empty() && !NAME_PARTICLES.contains(w))
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
 fn trim_chars(c: char) -> bool {

@@ -327,7 +327,8 @@ pub fn date_line(text: &str) -> Option<DateLine> {
     if text.is_empty() || text.chars().count() > 160 {
         return None;
     }
-    if !has_date_hint(&text) {
+    // "Release: 14.11.2019" dates something else than the article.
+    if !has_date_hint(&text) || other_date_label(&text) {
         return None;
     }
     let lower = text.to_lowercase();
@@ -563,6 +564,7 @@ mod tests {
             "At 5:27 am the ferry left.",
             "Room 2026",
             "November 20, 2019: the night the ferry sank, remembered by its crew",
+            "Release: 14.11.2019",
         ] {
             assert_eq!(date_line(text), None, "{text}");
         }

@@ -307,25 +307,12 @@ fn byline_line(markdown: &str, site: Option<&str>, host: Option<&str>) -> Option
         if text.chars().count() > BYLINE_LINE_CHARS || !OPENER.is_match(&text) {
             return None;
         }
-        let names = byline::clean(&text, site, host)?;
-        // Names are capitalised but for the particles of surnames ("Ursula
-        // von der Leyen") and the "and" that joins them.
-        let capitalised = names
-            .split([' ', ','])
-            .filter(|w| !w.is_empty() && !NAME_PARTICLES.contains(w))
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
-        capitalised.then_some(names)
+        byline::clean(&text, site, host).filter(|names| byline::is_capitalised(names))
     })
 }
 
 /// The longest byline line read as one.
 const BYLINE_LINE_CHARS: usize = 80;
-
-/// Lower-case words inside names, and the "and" between them.
-const NAME_PARTICLES: &[&str] = &[
-    "and", "van", "von", "der", "den", "de", "da", "di", "du", "del", "la", "le", "ter", "ten",
-    "bin", "al", "zu",
-];
 
 /// The body without short blocks near its start or end that only repeat
 /// the byline ("By Jo Roe", "Jo Roe"): it is metadata and shown as such.
@@ -449,25 +436,24 @@ fn find_dates(
         };
     }
     if published.is_none()
-        && let Some(d) = to_markdown::plain_text(markdown)
+        && let Some(d) = markdown
             .split("\n\n")
             .next()
-            .and_then(dates::dateline)
+            .and_then(|first| dates::dateline(&to_markdown::plain_text(first)))
     {
         (published, source) = (Some(d), Some("dateline"));
     }
-    // A date that another label names ("Release: 14.11.2019", in one
-    // element or two) is not the article's.
+    // A date another label names in the element before ("Release:",
+    // then "14.11.2019") is not the article's; `date_line` refuses one
+    // labelled so in its own text.
     let near = &meta.near_headline;
     if published.is_none()
         && let Some(d) = near.iter().enumerate().find_map(|(i, t)| {
-            let labelled = dates::other_date_label(t)
-                || i.checked_sub(1).is_some_and(|p| {
-                    near[p].trim_end().ends_with(':') && dates::other_date_label(&near[p])
-                });
-            (!labelled)
-                .then(|| dates::date_line(t).and_then(|l| l.published))
-                .flatten()
+            let labelled_before = i.checked_sub(1).is_some_and(|p| {
+                near[p].trim_end().ends_with(':') && dates::other_date_label(&near[p])
+            });
+            let line = (!labelled_before).then(|| dates::date_line(t)).flatten();
+            line.and_then(|l| l.published)
         })
     {
         (published, source) = (Some(d), Some("date beside headline"));
