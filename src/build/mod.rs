@@ -14,7 +14,8 @@
 //! fingerprint and its template variables), `parts` (long articles in
 //! parts), `incremental` (what the last build wrote) and `output` (staging
 //! and the swap). The build never touches the network: images it lacks
-//! are reported and linked to their originals.
+//! are reported and linked to their originals. [`dropped_links`] lists,
+//! for `paperboy check`, the body links the pages leave out.
 
 pub mod images;
 pub mod incremental;

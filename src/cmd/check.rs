@@ -1,4 +1,5 @@
-//! `paperboy check`: verify the built site and print one line per problem.
+//! `paperboy check`: verify the built site and print one line per problem,
+//! then name the body links the build left out of its pages.
 
 use crate::check;
 use crate::config::{Config, OutputKind};

@@ -1,6 +1,6 @@
 //! What a page says about its article outside the article text: JSON-LD,
-//! OpenGraph and other `<meta>` tags, the canonical link, `<html lang>`
-//! and `<time datetime>`.
+//! OpenGraph and other `<meta>` tags, the canonical link, `<html lang>`,
+//! `<time datetime>` and the short texts just after the headline.
 //!
 //! Owns reading and normalising those (absolute URLs, RFC 3339 dates,
 //! bylines that are names rather than profile links). Where sources
