@@ -8,7 +8,8 @@
 //! (Readability drops class names); [`remove_navigation_cells`] drops the
 //! menu column of a page laid out with a table.
 //! After it, [`tidy_article`] takes the images out (into `images`, with
-//! their captions), drops captions from the text (unless they are most of
+//! their captions: a `<figcaption>`, a caption by class, or the short
+//! text alone beside an image in its box), drops captions from the text (unless they are most of
 //! it, as in a slideshow), takes date and update lines out (they are
 //! metadata), drops hover cards, turns MathML formulas into their text,
 //! drops credits and short notice blocks, turns layout tables into plain
@@ -509,6 +510,7 @@ fn remove_hover_cards(doc: &Document) {
 /// and credit spans from the text.
 fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
     let mut images: Vec<Image> = Vec::new();
+    let mut unmarked_captions = Vec::new();
     for img in doc.select("img").nodes() {
         let src = ["src", "data-src", "data-original", "data-lazy-src"]
             .iter()
@@ -524,7 +526,12 @@ fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
             continue;
         }
         let mut alt = collapse(&img.attr("alt").unwrap_or_default());
-        let caption = caption_of(img);
+        let beside = text_beside(img);
+        let caption = caption_of(img).or_else(|| {
+            let texts: Vec<String> = beside.iter().map(|n| n.text().to_string()).collect();
+            caption_text(&texts.join(" "))
+        });
+        unmarked_captions.extend(beside);
         if alt.is_empty() {
             alt = caption.clone().unwrap_or_default();
         }
@@ -542,9 +549,17 @@ fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
         .filter(|n| text_chars(n) <= 400)
         .collect();
     // In a slideshow or photo story the captions are the text: keep them
-    // when they hold a large share of it.
+    // when they hold a large share of it. Text beside an image counts
+    // only for itself: it goes when, with the named captions, it is a
+    // small share.
     let caption_chars: usize = captions.iter().map(text_chars).sum();
     let total = text_chars(&doc.root());
+    let beside_chars: usize = unmarked_captions.iter().map(text_chars).sum();
+    if (caption_chars + beside_chars) * SLIDESHOW_CAPTION_SHARE < total {
+        unmarked_captions
+            .iter()
+            .for_each(|n| n.remove_from_parent());
+    }
     if caption_chars * SLIDESHOW_CAPTION_SHARE < total {
         captions.iter().for_each(|n| n.remove_from_parent());
     } else {
@@ -595,7 +610,13 @@ fn caption_of(img: &NodeRef) -> Option<String> {
                 .find(|d| caption_kind(d) == Some("caption"))
         })
     })?;
-    let text = collapse(&boxed.text());
+    caption_text(&boxed.text())
+}
+
+/// A caption's text on one line, with a trailing "less"/"more" toggle
+/// taken off; `None` when nothing is left.
+fn caption_text(text: &str) -> Option<String> {
+    let text = collapse(text);
     let text = [
         "less",
         "more",
@@ -611,6 +632,58 @@ fn caption_of(img: &NodeRef) -> Option<String> {
     });
     (!text.is_empty() && text.chars().count() <= 1000).then_some(text)
 }
+
+/// The text that shares a small box with an image and nothing else: a
+/// slide's or a photo's caption that no class or `<figcaption>` names
+/// (`<div><img><p>Cyclists on the greenway.</p></div>`). The box is the
+/// image's nearest ancestor (within three levels) that holds any text;
+/// it must hold that one image only, little text, and all of it in
+/// elements beside the image's own branch.
+fn text_beside<'a>(img: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
+    let mut branch = *img;
+    for a in img.ancestors_it(Some(3)) {
+        if visible_chars(&a) == 0 {
+            branch = a;
+            continue;
+        }
+        if !matches!(
+            &*a.node_name().unwrap_or_default(),
+            "div" | "figure" | "section"
+        ) || text_chars(&a) > MAX_BESIDE_CHARS
+            || a.descendants_it().filter(|d| d.has_name("img")).count() != 1
+        {
+            return Vec::new();
+        }
+        let mut beside = Vec::new();
+        for child in a.children_it(false) {
+            if child.id == branch.id || visible_chars(&child) == 0 {
+                continue;
+            }
+            // A heading or a list beside a picture is a feature's or a
+            // step's text, not a caption.
+            if !child.is_element()
+                || std::iter::once(child)
+                    .chain(child.descendants_it())
+                    .any(|d| d.node_name().is_some_and(|n| is_heading_or_list(&n)))
+            {
+                return Vec::new();
+            }
+            beside.push(child);
+        }
+        return beside;
+    }
+    Vec::new()
+}
+
+fn is_heading_or_list(name: &str) -> bool {
+    matches!(
+        name,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "dl" | "table"
+    )
+}
+
+/// The most text a box may hold beside its image for [`text_beside`].
+const MAX_BESIDE_CHARS: usize = 300;
 
 /// Captions are dropped unless they hold at least 1/this of the text.
 const SLIDESHOW_CAPTION_SHARE: usize = 3;

@@ -575,6 +575,56 @@ mod tests {
         );
     }
 
+    /// A slideshow whose captions no class names: the short text that
+    /// shares a box with an image and nothing else is that image's
+    /// caption, toggle and all. Text beside an image that is a heading, a
+    /// list step or most of the page stays in the body.
+    #[test]
+    fn unmarked_slide_captions_go_with_their_image() {
+        let e = story_after(
+            r#"<div class="gallery">
+<div class="slide"><img src="/img/pier-1.jpg" alt="Pier"><div class="slide-text"><p>Walkers on the rebuilt pier on Sunday.</p><span>less</span></div></div>
+<div class="slide"><img src="/img/pier-2.jpg" alt="Crane"><div class="slide-text"><p>The crane that lifted the new deck.</p><span>more</span></div></div>
+</div>"#,
+        );
+        for gone in [
+            "Walkers on the rebuilt pier",
+            "The crane that lifted",
+            "less",
+            "more",
+        ] {
+            assert!(!e.markdown.contains(gone), "kept {gone:?}:\n{}", e.markdown);
+        }
+        let captions: Vec<_> = e.images.iter().map(|i| i.caption.as_deref()).collect();
+        assert_eq!(
+            captions,
+            [
+                Some("Walkers on the rebuilt pier on Sunday."),
+                Some("The crane that lifted the new deck.")
+            ]
+        );
+
+        // A feature's heading and a how-to step beside their pictures.
+        let e = story_after(
+            r#"<div class="feature"><img src="/img/deck.jpg" alt="Deck"><h3>The new deck</h3><p>Oak boards laid on steel.</p></div>
+<ol><li><img src="/img/step.jpg" alt="Step"><p>Loosen the four bolts on the old rail.</p></li></ol>"#,
+        );
+        for kept in [
+            "The new deck",
+            "Oak boards laid on steel",
+            "Loosen the four bolts",
+        ] {
+            assert!(e.markdown.contains(kept), "lost {kept:?}:\n{}", e.markdown);
+        }
+
+        // A photo brief: the text beside the picture is the story.
+        let page = r#"<html><head><title>First swans</title></head><body><article><h1>First swans</h1>
+<div class="brief"><img src="/img/swans.jpg" alt="Swans"><p>The first swans of the winter landed on the harbour on Monday, a week earlier than last year.</p></div>
+</article></body></html>"#;
+        let e = extract_html(page, Some("https://courier.example/news/swans")).unwrap();
+        assert!(e.markdown.contains("The first swans"), "{}", e.markdown);
+    }
+
     /// Navigation inside the article (a table of contents, a series'
     /// other parts) is marked as such by `<nav>`, whatever its class.
     #[test]
