@@ -4,16 +4,17 @@
 //! Owns cleaning a raw byline from any source (JSON-LD, `<meta>`,
 //! Readability's guess): the "By" the page prints before the names, a date
 //! or agency glued on after them, job titles, CMS user names and the site's
-//! own name standing in for an author. Finding the raw byline is
-//! `metadata`'s job.
+//! own name standing in for an author; and reading the date glued on
+//! ([`trailing_date`]). Finding the raw byline is `metadata`'s job.
 
+use super::dates::{DateLine, date_line};
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// Words that open a byline before the names ("By", "Von", "Written by").
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:text|fotos?|bilder|interview|photos?)(?:\s+(?:und|and|&)\s+(?:text|fotos?|bilder|interview|photos?))*\s*:\s*|(?:veröffentlicht|geschrieben|verfasst)\s+von\s*:?\s*|(?:publié|écrit)\s+par\s*|(?:escrito|publicado)\s+por\s*|(?:(?:written|posted|reported|text|story|words|published|article|photos?\s+and\s+text)\s+by|by|von|par|por|di|door|av|autor(?:in)?|author|text|texte|reporting\s+by)\b\s*:?\s*)",
+        r"(?i)^(?:(?:text|fotos?|bilder|interview|photos?)(?:\s+(?:und|and|&)\s+(?:text|fotos?|bilder|interview|photos?))*\s*:\s*|(?:veröffentlicht|geschrieben|verfasst)\s+von\s*:?\s*|(?:publié|écrit)\s+par\s*|(?:escrito|publicado)\s+por\s*|(?:(?:written|posted|reported|text|story|words|published|article|photos?\s+and\s+text)\s+by|by|von|par|por|di|door|av|autor(?:in|/in|\*in|innen)?|author|text|texte|reporting\s+by)\b\s*:?\s*)",
     )
     .expect("valid byline prefix")
 });
@@ -32,6 +33,9 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?i:\b(?:last\s+)?(?:updated|published|posted)\b(?:\s+on)?\s*:?)",
         r"|(?i:\b(?:edited|reviewed|photos?|photographs?|illustrations?|graphics?|video)\s+by\b)",
         r"|\s[|•·—–]\s|\s-\s",
+        // "Jo Roe at 18:52", "Jo Roe, Datum: 15.Jun.19".
+        r"|\s(?:at|um|à)\s+\d{1,2}[:.h]\d{2}\b",
+        r"|,?\s+(?i:datum|date|fecha)\s*:",
     ))
     .expect("valid byline cut")
 });
@@ -174,6 +178,20 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
     }
 }
 
+/// The date a byline carries after its names ("by Jo Roe — November 18,
+/// 2019", "By Jo RoeNovember 15, 2019", "BY JO ROE - 11/20/19 06:00 AM
+/// EST"): everything from where [`clean`] cuts the names off, when that is
+/// a date line.
+pub fn trailing_date(raw: &str) -> Option<DateLine> {
+    let b = crate::vocabulary::text::one_line(raw);
+    let start = PREFIX.find(&b).map_or(0, |m| m.end());
+    let cut = CUT.find(&b[start..])?;
+    let tail = b[start + cut.start()..].trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '|' | '•' | '·' | '—' | '–' | '-' | ',')
+    });
+    date_line(tail).filter(|d| d.published.is_some() || d.updated.is_some())
+}
+
 /// "Jo Roe und Li Wei" (German, or French "et") as two names, but only
 /// when every word is capitalised: "Ministerium für Wirtschaft und
 /// Klimaschutz" is one name.
@@ -259,6 +277,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn dates_after_the_names_are_read() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "by Jeff Foust — November 18, 2019",
+                Some("2019-11-18T00:00:00Z"),
+            ),
+            (
+                "By Carrie ArnoldNovember 15, 2019",
+                Some("2019-11-15T00:00:00Z"),
+            ),
+            (
+                "BY JOHN DOE - 11/20/19 06:00 AM EST",
+                Some("2019-11-20T06:00:00-05:00"),
+            ),
+            ("VON JO ROE am 21. April 2020", Some("2020-04-21T00:00:00Z")),
+            (
+                "Jo Roe | 24.01.2022, 11:38 Uhr",
+                Some("2022-01-24T11:38:00Z"),
+            ),
+            // Names only, or something after them that is not a date line.
+            ("By Jo Roe", None),
+            ("Written by Rob Ewaschuk Edited by Betsy Beyer", None),
+            ("Jo Roe - Staff Writer", None),
+        ];
+        for (raw, want) in cases {
+            let got = trailing_date(raw).and_then(|d| d.published);
+            assert_eq!(got.as_deref(), *want, "{raw}");
+        }
+    }
+
+    #[test]
     fn bylines_keep_names_only() {
         let cases: &[(&str, Option<&str>)] = &[
             ("By Jo Roe", Some("Jo Roe")),
@@ -307,6 +356,12 @@ mod tests {
             ("Veröffentlicht vonJo Roe", Some("Jo Roe")),
             ("Text und Interview: Jo Roe", Some("Jo Roe")),
             ("Jo.Roe am Samstag", Some("Jo.Roe")),
+            ("Posted by Jo Roe at 18:52", Some("Jo Roe")),
+            (
+                "Jo Roe, Datum: 15.Jun.19 und Anzahl der Kommentare: 0",
+                Some("Jo Roe"),
+            ),
+            ("Autor/in: Jo Roe", Some("Jo Roe")),
             ("By Jo Roe, MA WebMD Health News", Some("Jo Roe")),
             ("Фото из Инстаграма", None),
             (

@@ -10,7 +10,7 @@
 //! `metadata::normalise_date`'s; deciding which source wins is the
 //! caller's.
 
-use chrono::{FixedOffset, NaiveDate, NaiveTime, SecondsFormat, TimeZone};
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime, SecondsFormat, TimeZone};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -154,6 +154,9 @@ static DATE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         ),
         r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})\b".to_string(),
         r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b".to_string(),
+        // Two-digit years, last: "11/20/19" (American), "18.11.19".
+        r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2})\b".to_string(),
+        r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})\b".to_string(),
     ]
     .iter()
     .map(|p| Regex::new(p).expect("valid date pattern"))
@@ -209,7 +212,7 @@ fn find_date(lower: &str) -> Option<(NaiveDate, usize, usize)> {
         .iter()
         .filter_map(|re| {
             let caps = re.captures(lower)?;
-            let y: i32 = caps["y"].parse().ok()?;
+            let y = full_year(caps["y"].parse().ok()?);
             let m = caps["m"].parse().ok().or_else(|| month(&caps["m"]))?;
             let d: u32 = caps["d"].parse().ok()?;
             let whole = caps.get(0)?;
@@ -219,6 +222,16 @@ fn find_date(lower: &str) -> Option<(NaiveDate, usize, usize)> {
                 .then_some((date, whole.start(), whole.end()))
         })
         .min_by_key(|(_, start, _)| *start)
+}
+
+/// A two-digit year in this century unless that is more than a year
+/// ahead ("19" is 2019, "98" is 1998).
+fn full_year(y: i32) -> i32 {
+    if y >= 100 {
+        return y;
+    }
+    let next = chrono::Utc::now().year() + 1;
+    if 2000 + y <= next { 2000 + y } else { 1900 + y }
 }
 
 fn find_time(lower: &str) -> Option<NaiveTime> {
@@ -466,6 +479,11 @@ mod tests {
             ("24.01.2022 11:38", Some("2022-01-24T11:38:00Z")),
             ("2026-11-27", Some("2026-11-27T00:00:00Z")),
             ("1:23 p.m. on 11/19/2019", Some("2019-11-19T13:23:00Z")),
+            // Two-digit years.
+            ("11/20/19 06:00 AM EST", Some("2019-11-20T06:00:00-05:00")),
+            ("23.09.22", Some("2022-09-23T00:00:00Z")),
+            ("3/9/98", Some("1998-03-09T00:00:00Z")),
+            ("version 1.2.19a", None),
             ("no date here", None),
             ("Room 2026", None),
         ];

@@ -1,6 +1,7 @@
 //! What a page says about its article outside the article text: JSON-LD,
 //! OpenGraph and other `<meta>` tags, the canonical link, `<html lang>`,
-//! `<time datetime>` and the short texts just after the headline.
+//! `<time datetime>`, the short texts just after the headline and the
+//! elements marked as bylines.
 //!
 //! Owns reading and normalising those (absolute URLs, RFC 3339 dates,
 //! bylines that are names rather than profile links). Where sources
@@ -288,6 +289,7 @@ struct Found<'a> {
 /// How many visible headlines and date elements are read.
 const MAX_HEADLINES: usize = 6;
 const MAX_DATE_TEXTS: usize = 12;
+
 /// How many elements after the first `<h1>` count as beside it.
 const NEAR_HEADLINE_ELEMENTS: usize = 40;
 /// The longest text beside the headline read as a possible date line.
@@ -458,6 +460,61 @@ fn is_date_box(node: &NodeRef) -> bool {
             .is_some_and(|v| DATE_MARK.is_match(&v) && !NOT_DATE_MARK.is_match(&v))
     };
     marked("class") || marked("id") || marked("itemprop")
+}
+
+/// Texts of the first few short elements marked as bylines, as
+/// Readability marks them. Readability looks for them only when no
+/// `<meta>` names an author, and a CMS user name ("jdadmin") may be all
+/// that one named. Comment sections, forms and sidebars are passed over:
+/// their authors are the readers', or another story's.
+pub fn byline_texts(doc: &Document) -> Vec<String> {
+    doc.root()
+        .descendants_it()
+        .filter(|n| n.is_element() && is_byline_box(n) && !n.has_name("label"))
+        .filter(|n| !n.ancestors_it(None).any(|a| is_aside(&a)))
+        .filter_map(|n| {
+            let text = collapse(&n.text());
+            (!text.is_empty() && text.chars().count() < MAX_BYLINE_CHARS).then_some(text)
+        })
+        .take(MAX_BYLINE_TEXTS)
+        .collect()
+}
+
+const MAX_BYLINE_TEXTS: usize = 4;
+/// Readability's longest byline.
+const MAX_BYLINE_CHARS: usize = 100;
+
+/// A form, an `<aside>`, or a box whose role or class or id says it holds
+/// comments, replies or a sidebar's widgets.
+fn is_aside(node: &NodeRef) -> bool {
+    static ASIDE_MARK: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)comment|respond|repl(?:y|ies)|discussion|forum|sidebar|widget")
+            .expect("valid aside mark pattern")
+    });
+    node.has_name("form")
+        || node.has_name("aside")
+        || node.attr("role").is_some_and(|r| &*r == "complementary")
+        || ["class", "id"]
+            .iter()
+            .any(|a| node.attr(a).is_some_and(|v| ASIDE_MARK.is_match(&v)))
+}
+
+/// An element Readability would take for a byline: `rel=author`, an
+/// `itemprop` with `author`, or a class or id with `byline`, `author`,
+/// `dateline`, `writtenby` or `p-author`.
+fn is_byline_box(node: &NodeRef) -> bool {
+    if node.has_name("script") || node.has_name("style") || node.has_name("meta") {
+        return false;
+    }
+    static BYLINE_MARK: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)byline|author|dateline|writtenby|p-author")
+            .expect("valid byline mark pattern")
+    });
+    node.attr("rel").is_some_and(|r| &*r == "author")
+        || node.attr("itemprop").is_some_and(|p| p.contains("author"))
+        || ["class", "id"]
+            .iter()
+            .any(|a| node.attr(a).is_some_and(|v| BYLINE_MARK.is_match(&v)))
 }
 
 /// The first JSON-LD object of an article type, looking inside arrays

@@ -125,6 +125,11 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     });
     let host = base.as_ref().and_then(|b| b.host_str().map(str::to_string));
     let site = meta.site_name.clone();
+    let byline_texts = if meta.byline.is_none() {
+        metadata::byline_texts(&doc)
+    } else {
+        Vec::new()
+    };
     clean::strip_furniture(&doc);
     clean::remove_navigation_cells(&doc);
     let fallback =
@@ -229,17 +234,24 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     let mut seen = std::collections::HashSet::new();
     images.retain(|i| seen.insert(i.url.clone()));
 
-    let (byline, byline_source) = match (&meta.byline, &article) {
-        (Some(b), _) => (Some(b.clone()), meta.byline_source),
-        (None, Some(a)) => {
-            let b = a
-                .byline
-                .as_deref()
-                .and_then(|b| byline::clean(b, site.as_deref(), host.as_deref()));
+    // Raw bylines as the page prints them, names and all: Readability's
+    // (it looks only when no `<meta>` names an author) and the elements
+    // marked as bylines.
+    let printed: Vec<&str> = article
+        .as_ref()
+        .and_then(|a| a.byline.as_deref())
+        .into_iter()
+        .chain(byline_texts.iter().map(String::as_str))
+        .collect();
+    let (byline, byline_source) = match &meta.byline {
+        Some(b) => (Some(b.clone()), meta.byline_source),
+        None => {
+            let b = printed
+                .iter()
+                .find_map(|b| byline::clean(b, site.as_deref(), host.as_deref()));
             let source = b.as_ref().map(|_| "byline in page");
             (b, source)
         }
-        _ => (None, None),
     };
     let (byline, byline_source) = match byline {
         None => {
@@ -250,17 +262,34 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         b => (b, byline_source),
     };
     sources.byline = byline_source;
-    let markdown = match &byline {
-        Some(b) => drop_author_box(
-            &drop_byline_lines(&markdown, b, site.as_deref(), host.as_deref()),
-            b,
-        ),
-        None => markdown,
+    let (markdown, dropped) = match &byline {
+        Some(b) => {
+            let (kept, dropped) = drop_byline_lines(&markdown, b, site.as_deref(), host.as_deref());
+            (drop_author_box(&kept, b), dropped)
+        }
+        None => (markdown, Vec::new()),
     };
+    // A date printed after the names of the article's own byline, when
+    // nothing better dates the page.
+    let byline_date = byline
+        .as_deref()
+        .and_then(|names| {
+            printed
+                .iter()
+                .copied()
+                .chain(dropped.iter().map(String::as_str))
+                .filter(|raw| {
+                    byline::clean(raw, site.as_deref(), host.as_deref())
+                        .is_some_and(|b| b.to_lowercase() == names.to_lowercase())
+                })
+                .find_map(byline::trailing_date)
+        })
+        .unwrap_or_default();
 
     let (published, updated) = find_dates(
         &meta,
         &tidied.dates,
+        &byline_date,
         &markdown,
         base.as_ref(),
         html,
@@ -315,31 +344,39 @@ fn byline_line(markdown: &str, site: Option<&str>, host: Option<&str>) -> Option
 const BYLINE_LINE_CHARS: usize = 80;
 
 /// The body without short blocks near its start or end that only repeat
-/// the byline ("By Jo Roe", "Jo Roe"): it is metadata and shown as such.
+/// the byline ("By Jo Roe", "BY JO ROE - 11/20/19"), and the plain text
+/// of those blocks: the byline is metadata and shown as such.
 fn drop_byline_lines(
     markdown: &str,
     byline: &str,
     site: Option<&str>,
     host: Option<&str>,
-) -> String {
+) -> (String, Vec<String>) {
     let blocks: Vec<&str> = markdown.split("\n\n").collect();
     let n = blocks.len();
-    let is_byline = |i: usize| {
+    let byline_text = |i: usize| {
         // Position and length first: the Markdown of a byline line is short.
         if !(i < 3 || i + 2 >= n) || n < 2 || blocks[i].len() > 300 {
-            return false;
+            return None;
         }
         let text = to_markdown::plain_text(blocks[i]);
-        text.chars().count() <= 100 && byline::clean(&text, site, host).is_some_and(|b| b == byline)
+        (text.chars().count() <= 100
+            && byline::clean(&text, site, host)
+                .is_some_and(|b| b.to_lowercase() == byline.to_lowercase()))
+        .then_some(text)
     };
-    let kept: Vec<&str> = (0..n)
-        .filter(|&i| !is_byline(i))
-        .map(|i| blocks[i])
-        .collect();
-    if kept.len() == n {
-        return markdown.to_string();
+    let mut dropped = Vec::new();
+    let mut kept = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        match byline_text(i) {
+            Some(text) => dropped.push(text),
+            None => kept.push(*block),
+        }
     }
-    kept.join("\n\n")
+    if dropped.is_empty() {
+        return (markdown.to_string(), dropped);
+    }
+    (kept.join("\n\n"), dropped)
 }
 
 /// The body without an author box at its end: a heading "About Jo Roe"
@@ -401,10 +438,12 @@ fn contains_most_of(candidate: &str, chosen: &str) -> bool {
 /// machine-readable markup, then a date line in the article, then an
 /// element marked as a date, then the URL path, then a dateline opening
 /// the first paragraph of the body (`markdown`), then a date line just
-/// after the headline, then a CJK date anywhere in the page.
+/// after the headline, then the date printed after the byline's names,
+/// then a CJK date anywhere in the page.
 fn find_dates(
     meta: &metadata::Metadata,
     lines: &dates::DateLine,
+    byline_date: &dates::DateLine,
     markdown: &str,
     base: Option<&Url>,
     html: &str,
@@ -458,6 +497,9 @@ fn find_dates(
     {
         (published, source) = (Some(d), Some("date beside headline"));
     }
+    if published.is_none() && byline_date.published.is_some() {
+        (published, source) = (byline_date.published.clone(), Some("date in byline"));
+    }
     if published.is_none() {
         static CJK_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?")
@@ -480,6 +522,9 @@ fn find_dates(
     let (mut updated, mut updated_source) = (meta.updated.clone(), meta.updated_source);
     if updated.is_none() && lines.updated.is_some() {
         (updated, updated_source) = (lines.updated.clone(), Some("date line in article"));
+    }
+    if updated.is_none() && byline_date.updated.is_some() {
+        (updated, updated_source) = (byline_date.updated.clone(), Some("date in byline"));
     }
     // An update before the publishing date, or the same, says nothing.
     if updated.as_deref().is_some_and(future)
@@ -1105,19 +1150,82 @@ mod tests {
         }
     }
 
+    /// Readability reads the page's byline element only when no `<meta>`
+    /// names an author: when the one that does is a CMS user, the element
+    /// still names the author, and the date printed after the names dates
+    /// an otherwise undated page. A reader's name in the comments is not a
+    /// byline.
+    #[test]
+    fn a_byline_element_stands_in_for_a_cms_user_name() {
+        let page = |meta: &str, byline: &str| {
+            format!(
+                r#"<html><head><title>Pier reopens</title>{meta}</head><body>
+<article><header><h1>Pier reopens</h1><div class="entry-meta">{byline}</div></header>
+<div class="entry-content">{}</div></article>
+<div id="comments"><div class="comment"><span class="comment-author">Kim Reader</span><p>Great news.</p></div></div>
+</body></html>"#,
+                story(4)
+            )
+        };
+        let html = page(
+            r#"<meta name="author" content="jdadmin">"#,
+            r#"<span class="byline">by Jeff Foust — November 18, 2019</span>"#,
+        );
+        let e = extract_html(&html, Some("https://courier.example/news/pier")).unwrap();
+        assert_eq!(e.byline.as_deref(), Some("Jeff Foust"));
+        assert_eq!(e.sources.byline, Some("byline in page"));
+        assert_eq!(e.published.as_deref(), Some("2019-11-18T00:00:00Z"));
+        assert_eq!(e.sources.published, Some("date in byline"));
+
+        // The comments' author is passed over.
+        let html = page("", "");
+        let e = extract_html(&html, Some("https://courier.example/news/pier")).unwrap();
+        assert_eq!(e.byline, None);
+
+        // The meta tag names the author; the body's byline line in capitals
+        // repeats it and leaves, and its date is the page's.
+        let html = format!(
+            r#"<html><head><title>Pier reopens</title><meta name="author" content="John Doe"></head>
+<body><article><h1>Pier reopens</h1><p>BY JOHN DOE - 11/20/19 06:00 AM EST</p>{}</article></body></html>"#,
+            story(4)
+        );
+        let e = extract_html(&html, Some("https://courier.example/news/pier")).unwrap();
+        assert_eq!(e.byline.as_deref(), Some("John Doe"));
+        assert!(e.markdown.starts_with("Paragraph 1"), "{}", e.markdown);
+        assert_eq!(e.published.as_deref(), Some("2019-11-20T06:00:00-05:00"));
+    }
+
     #[test]
     fn byline_lines_leave_the_body() {
         let story = "The council met on Tuesday and voted for the ferry.";
         let cases = [
-            (format!("By Jo Roe\n\n{story}"), story.to_string()),
-            (format!("{story}\n\n**Jo Roe**"), story.to_string()),
+            (
+                format!("By Jo Roe\n\n{story}"),
+                story.to_string(),
+                vec!["By Jo Roe"],
+            ),
+            (
+                format!("{story}\n\n**Jo Roe**"),
+                story.to_string(),
+                vec!["Jo Roe"],
+            ),
+            // In capitals, with the date after the names.
+            (
+                format!("BY JO ROE - 11/20/19 06:00 AM EST\n\n{story}"),
+                story.to_string(),
+                vec!["BY JO ROE - 11/20/19 06:00 AM EST"],
+            ),
             (
                 format!("{story}\n\nJo Roe said the vote was close.\n\nMore text."),
                 format!("{story}\n\nJo Roe said the vote was close.\n\nMore text."),
+                vec![],
             ),
         ];
-        for (md, want) in cases {
-            assert_eq!(drop_byline_lines(&md, "Jo Roe", None, None), want);
+        for (md, want, dropped) in cases {
+            assert_eq!(
+                drop_byline_lines(&md, "Jo Roe", None, None),
+                (want, dropped.into_iter().map(String::from).collect())
+            );
         }
     }
 
