@@ -27,7 +27,12 @@
 //!   (with-found + without-found); recall = with-found / with-total.
 //!
 //! After each corpus's score, a line counts the pages that got a byline
-//! and a date, with each date's source (`Extracted::sources`).
+//! and a date, with each date's source (`Extracted::sources`). For the
+//! readability corpus, two more compare the byline and the title with
+//! Readability.js's (`expected-metadata.json`): the same once "By ", case
+//! and spacing are set aside, or one holding the other. Readability.js
+//! is not always right (it takes "Follow Author" or a date for a byline),
+//! so this shows where the two part, not a score.
 //!
 //! `--dump DIR` writes every scored page's output to `DIR/<page>.txt`
 //! (page folder name, or snippet file name): the metadata fields, the
@@ -183,6 +188,7 @@ fn shingles(dir: &Path, half: Half, dump: Option<&Path>) -> Result<Vec<f64>> {
     let word = Regex::new(r"[\p{L}\p{N}_]+").expect("valid regex");
     let (mut precisions, mut recalls, mut ms) = (Vec::new(), Vec::new(), Vec::new());
     let mut tally = Tally::default();
+    let (mut bylines, mut titles) = (Agreement::default(), Agreement::default());
     let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
     for page in &pages {
         let source = std::fs::read(page.join("source.html"))
@@ -191,6 +197,15 @@ fn shingles(dir: &Path, half: Half, dump: Option<&Path>) -> Result<Vec<f64>> {
             .with_context(|| format!("cannot read {}", page.display()))?;
         let result = run(&source, READABILITY_URL, &mut ms);
         tally.add(&result);
+        if let Ok(meta) = std::fs::read_to_string(page.join("expected-metadata.json"))
+            && let Ok(e) = &result
+        {
+            let meta: serde_json::Value = serde_json::from_str(&meta)
+                .with_context(|| format!("{}: bad expected-metadata.json", page.display()))?;
+            let field = |k: &str| meta.get(k).and_then(|v| v.as_str()).map(str::to_string);
+            bylines.add(field("byline").as_deref(), e.byline.as_deref());
+            titles.add(field("title").as_deref(), Some(&e.title));
+        }
         let name = page.file_name().unwrap_or_default().to_string_lossy();
         if let Some(dump) = dump {
             write_dump(dump, &name, &result)?;
@@ -222,8 +237,44 @@ fn shingles(dir: &Path, half: Half, dump: Option<&Path>) -> Result<Vec<f64>> {
         f1(p, r)
     );
     tally.print(&dir.display().to_string());
+    bylines.print(&dir.display().to_string(), "bylines");
+    titles.print(&dir.display().to_string(), "titles");
     print_timing(&dir.display().to_string(), &mut ms.clone());
     Ok(ms)
+}
+
+/// How often a field agrees with Readability.js's in `expected-metadata.json`:
+/// the same after dropping "By " and case and spacing, or one holding the other.
+#[derive(Default)]
+struct Agreement {
+    agree: usize,
+    differ: usize,
+    only_theirs: usize,
+    only_ours: usize,
+}
+
+impl Agreement {
+    fn add(&mut self, theirs: Option<&str>, ours: Option<&str>) {
+        let norm = |s: &str| {
+            let s = collapse(s).to_lowercase();
+            let s = s.strip_prefix("by ").unwrap_or(&s).to_string();
+            Some(s).filter(|s| !s.is_empty())
+        };
+        match (theirs.and_then(norm), ours.and_then(norm)) {
+            (None, None) => self.agree += 1,
+            (Some(t), Some(o)) if t == o || t.contains(&o) || o.contains(&t) => self.agree += 1,
+            (Some(_), Some(_)) => self.differ += 1,
+            (Some(_), None) => self.only_theirs += 1,
+            (None, Some(_)) => self.only_ours += 1,
+        }
+    }
+
+    fn print(&self, label: &str, field: &str) {
+        println!(
+            "{label}: {field} beside Readability.js's: {} agree, {} differ, {} only theirs, {} only ours",
+            self.agree, self.differ, self.only_theirs, self.only_ours
+        );
+    }
 }
 
 fn snippets(dir: &Path, half: Half, dump_dir: Option<&Path>) -> Result<Vec<f64>> {
