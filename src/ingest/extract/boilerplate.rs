@@ -47,6 +47,9 @@ const NOTICES: &[&str] = &[
     // Membership and donation appeals.
     r"^(please )?(support (our|independent|quality) journalism|become a (member|supporter)|make a (donation|contribution)|apoya (el|nuestro|nuestra) (periodismo|trabajo)|te necesitamos|unterstützen sie (uns|unseren|unsere|unabhängigen)|werden sie (mitglied|unterstützer)|soutenez (notre|le) journalisme)\b",
     r"\b(donate (now|today)|cancel (at )?any ?time|hazte (miembro|socio)|cancela cuando quieras|jetzt (unterstützen|spenden|mitglied werden)|faites un don)\b",
+    // Promotions of a video, gallery or podcast beside the story
+    // ("WATCH: Inside the new centre", "Gallery: Xbox One X | 14 Photos").
+    r"^(watch( live| now)?|video|listen|gallery|slideshow|podcast|ansehen|anhören|regarder|écouter)\s*:\s*[^.!?]{1,100}$",
     // Slide counters ("1/5", "2 of 12").
     r"^\d{1,3}\s*(/|of|von|de|sur|z)\s*\d{1,3}$",
     // Back-links and mirror chrome.
@@ -186,6 +189,8 @@ mod tests {
             "Share this article",
             "Auch interessant",
             "Read more:",
+            "WATCH: Inside the new dispatch center",
+            "Gallery: Xbox One X | 14 Photos",
             "À lire aussi",
             "ADVERTISEMENT",
             "Anzeige",
@@ -247,6 +252,8 @@ mod tests {
             "The charity said it would support local journalism in the town through a new grant scheme for young reporters who want to cover the harbour.",
             "Copyright law was the subject of the second debate, which ran late.",
             "10 Downing Street said the talks would resume on Monday 12 May.",
+            "Watch: the ferry crosses in rough seas, and nobody aboard minds.",
+            "Video: what the council said.",
         ];
         for line in prose {
             let long = line.chars().count() > MAX_NOTICE_CHARS;
