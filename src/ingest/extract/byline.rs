@@ -72,7 +72,7 @@ static SPLIT: LazyLock<Regex> =
 /// A part of a byline that is a job title or degree, not a name.
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:senior|chief|staff|special|contributing|guest|political|foreign|business|sports|science|health)\s+)*(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|staff|redakteur(?:in)?|ma|md|phd|msc|ms|mph|rn|jr\.?|sr\.?)$",
+        r"(?i)^(?:(?:senior|chief|staff|special|contributing|guest|political|foreign|business|sports|science|health)\s+)*(?:(?:writer|reporter|correspondent|editor|contributor|columnist|journalist)s?|staff|redakteur(?:in|innen)?|ma|md|phd|msc|ms|mph|rn|jr\.?|sr\.?)$",
     )
     .expect("valid role pattern")
 });
@@ -340,6 +340,7 @@ mod tests {
             ("Von Ada Byrne und Li Wei", Some("Ada Byrne and Li Wei")),
             ("Par Ada Byrne et Li Wei", Some("Ada Byrne and Li Wei")),
             ("Jo Roe, Staff Writer", Some("Jo Roe")),
+            ("Jo Roe and Li Wei, Staff Writers", Some("Jo Roe and Li Wei")),
             ("By Brenda Goodman, MA", Some("Brenda Goodman")),
             (
                 "Written by Rob Ewaschuk Edited by Betsy Beyer",
