@@ -340,7 +340,10 @@ mod tests {
             ("Von Ada Byrne und Li Wei", Some("Ada Byrne and Li Wei")),
             ("Par Ada Byrne et Li Wei", Some("Ada Byrne and Li Wei")),
             ("Jo Roe, Staff Writer", Some("Jo Roe")),
-            ("Jo Roe and Li Wei, Staff Writers", Some("Jo Roe and Li Wei")),
+            (
+                "Jo Roe and Li Wei, Staff Writers",
+                Some("Jo Roe and Li Wei"),
+            ),
             ("By Brenda Goodman, MA", Some("Brenda Goodman")),
             (
                 "Written by Rob Ewaschuk Edited by Betsy Beyer",

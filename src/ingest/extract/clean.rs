@@ -208,26 +208,31 @@ fn is_hidden(node: &NodeRef) -> bool {
     })
 }
 
-/// The element whose own `<p>` children hold the most text, and that text's
-/// length in characters.
+/// The element whose `<p>`s hold the most text, and that text's length in
+/// characters: its own `<p>` children, and the `<p>` of each child that
+/// wraps a single one (`<div class="paragraph"><p>…`, a slide's text
+/// beside its picture), which a page may give every paragraph.
 pub fn largest_paragraph_parent<'a>(doc: &'a Document) -> Option<(usize, NodeRef<'a>)> {
-    let mut best: Option<(usize, NodeRef)> = None;
+    let mut chars: std::collections::HashMap<_, (usize, NodeRef)> =
+        std::collections::HashMap::new();
     for p in doc.select("p").nodes() {
         let Some(parent) = p.parent() else { continue };
-        if best.as_ref().is_some_and(|(_, b)| b.id == parent.id) {
-            continue;
-        }
-        let chars: usize = parent
+        let n = text_chars(p);
+        chars.entry(parent.id).or_insert((0, parent)).0 += n;
+        let single = parent
             .element_children()
             .iter()
             .filter(|c| c.has_name("p"))
-            .map(text_chars)
-            .sum();
-        if best.as_ref().is_none_or(|(n, _)| chars > *n) {
-            best = Some((chars, parent));
+            .count()
+            == 1;
+        if single && let Some(grand) = parent.parent() {
+            chars.entry(grand.id).or_insert((0, grand)).0 += n;
         }
     }
-    best
+    // The earliest of equals, as a walk in document order would keep.
+    chars
+        .into_values()
+        .max_by(|(a, na), (b, nb)| a.cmp(b).then(nb.id.cmp(&na.id)))
 }
 
 /// Tags that may be furniture boxes; any element with a `role` may be too.
@@ -810,6 +815,11 @@ fn remove_notices(doc: &Document) {
         if !furniture {
             continue;
         }
+        // "Caption text. <em>Image credit: …</em>": only the credit goes.
+        if let Some(part) = furniture_part(&block, text) {
+            part.remove_from_parent();
+            continue;
+        }
         if is_related_heading(text) {
             let mut next = block.next_element_sibling();
             while let Some(list) = next.filter(|n| n.has_name("ul") || n.has_name("ol")) {
@@ -820,6 +830,35 @@ fn remove_notices(doc: &Document) {
         block.remove_from_parent();
     }
 }
+
+/// An inline element ending `block` that is furniture by itself (a
+/// credit in `<em>` after the text it credits) when the text before it is
+/// more than a label: then only that element goes. One that opens the
+/// block ("<b>Read more:</b> …", "<b>Fotos:</b> …") labels all of it.
+fn furniture_part<'a>(block: &NodeRef<'a>, text: &str) -> Option<NodeRef<'a>> {
+    // Letters a reader sees: no spaces, no zero-width marks.
+    let shown = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200b}'..='\u{200d}' | '\u{feff}'))
+            .collect()
+    };
+    let all = shown(text);
+    block.descendants_it().find(|d| {
+        d.node_name()
+            .is_some_and(|n| matches!(&*n, "em" | "i" | "small" | "span" | "b" | "strong" | "cite"))
+            && {
+                let own = d.text();
+                let part = shown(&own);
+                !part.is_empty()
+                    && all.chars().count() - part.chars().count() >= MIN_REST_CHARS
+                    && all.ends_with(&part)
+                    && is_boilerplate(&own)
+            }
+    })
+}
+
+/// Characters a block must keep outside its furniture part to stay.
+const MIN_REST_CHARS: usize = 40;
 
 /// Removes the navigation cell of a layout table: a cell of links and
 /// little else ("News | Sport | What's On"), beside a cell in the same row
@@ -1065,6 +1104,33 @@ mod tests {
         let t = tidy(&format!("<p>Ten quick costumes.</p>{slides}"));
         assert!(t.html.contains("Look 5: a bowler hat"), "{}", t.html);
         assert_eq!(t.images.len(), 5);
+    }
+
+    /// A slideshow whose every slide is a box with a picture, a heading and
+    /// one paragraph: the slides' parent holds the page's run of
+    /// paragraphs, and a credit ending a slide's paragraph goes alone.
+    #[test]
+    fn slides_of_one_paragraph_each_are_one_run() {
+        let slides: String = (1..=5)
+            .map(|i| format!(r#"<section class="slide"><img src="{i}.jpg"><h2>Slide {i}</h2><p>Point {i}: the new phone is smaller than the rest and cheaper too.<br><em>Image credit: maker.example</em></p></section>"#))
+            .collect();
+        let page = format!(
+            r#"<div id="show">{slides}</div><div class="aside"><p>A longer paragraph beside the show, about something else entirely, that is longer than any one slide's text.</p></div>"#
+        );
+        let doc = Document::fragment(page.as_str());
+        let (chars, node) = largest_paragraph_parent(&doc).unwrap();
+        assert_eq!(node.attr("id").as_deref(), Some("show"));
+        assert!(chars > 5 * 60, "{chars}");
+
+        let t = tidy(&slides);
+        assert!(t.html.contains("Point 5: the new phone"), "{}", t.html);
+        assert!(!t.html.contains("Image credit"), "{}", t.html);
+        // A credit label that opens its block credits all of it.
+        let t = tidy(&format!(
+            "{}<p><b>Fotos:</b> Jo Roe, Li Wei, Ada Byrne, Tom Ólafsson and Kim Reader</p>",
+            paragraphs(3, "Story")
+        ));
+        assert!(!t.html.contains("Jo Roe"), "{}", t.html);
     }
 
     #[test]
