@@ -43,15 +43,18 @@ const NOTICES: &[&str] = &[
     r"^(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\p{L}+\s+\d{4})(,?\s+(um\s+)?\d{1,2}:\d{2}(\s*(uhr|h|am|pm))?)?\s*(\||·|•|kategorie:|category:|rubrik:|categoría:|catégorie:)\s*[^|]{1,40}$",
     // Publishers' small print, error-report and discussion prompts,
     // caption toggles.
-    r"^(the contents of this (site|website|page) are\b|(copyright|©|\(c\))\s*(©\s*)?(\d{4}|by\b)|report (an )?(error|typo)|join the (conversation|discussion)|(less|more|show (more|less)|hide caption|toggle caption|expand|collapse)$)",
+    r"^(the contents of this (site|website|page) are\b|(copyright|©|\(c\))\s*(©\s*)?(\d{4}|by\b)|copyright\s+[^.!?]{1,60}$|report (an )?(error|typo)|join the (conversation|discussion)|(less|more|show (more|less)|hide caption|toggle caption|expand|collapse)$)",
     // Membership and donation appeals.
     r"^(please )?(support (our|independent|quality) journalism|become a (member|supporter)|make a (donation|contribution)|apoya (el|nuestro|nuestra) (periodismo|trabajo)|te necesitamos|unterstützen sie (uns|unseren|unsere|unabhängigen)|werden sie (mitglied|unterstützer)|soutenez (notre|le) journalisme)\b",
     r"\b(donate (now|today)|cancel (at )?any ?time|hazte (miembro|socio)|cancela cuando quieras|jetzt (unterstützen|spenden|mitglied werden)|faites un don)\b",
     // Promotions of a video, gallery or podcast beside the story
     // ("WATCH: Inside the new centre", "Gallery: Xbox One X | 14 Photos").
     r"^(watch( live| now)?|video|listen|gallery|slideshow|podcast|ansehen|anhören|regarder|écouter)\s*:\s*[^.!?]{1,100}$",
-    // Slide counters ("1/5", "2 of 12").
-    r"^\d{1,3}\s*(/|of|von|de|sur|z)\s*\d{1,3}$",
+    // Slide counters ("1/5", "Image 2 of 12", "Slideshow (2 Images)").
+    r"^((image|photo|picture|slide|bild|foto)\s+)?\d{1,3}\s*(/|of|von|de|sur|z)\s*\d{1,3}$",
+    r"^(slideshow|gallery|galerie|photos|fotos|bilder)\s*\(\d+\s*(images|photos|pictures|fotos|bilder)\)$",
+    // A reporter's accounts at the foot ("Follow Jo Roe on Twitter: @joroe").
+    r"^(follow|folgen sie|folge|suivez)\b.{0,80}\b(on|auf|sur) (twitter|x|facebook|instagram|threads|mastodon|bluesky)\s*:?\s*(@\w+)?\.?$",
     // Back-links and mirror chrome.
     r"^(<|«|‹|←)?\s*(back to|zurück (zur|zum|zu)|retour (à|aux)|volver a)\b",
     r"^original source\b|\barticle images:",
@@ -68,7 +71,7 @@ const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|ro
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also like|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|mehr zum thema|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|lire aussi|sur le même sujet|leer más|lea también|te puede interesar|zobacz (też|także)|czytaj (też|także))\s*([:»›>….|-].*)?$";
+const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|mehr zum thema|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|lire aussi|sur le même sujet|leer más|lea también|te puede interesar|zobacz (też|także)|czytaj (też|także))\s*([:»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, and the publisher's small print.
@@ -133,6 +136,17 @@ fn is_credit_case(line: &str) -> bool {
     !line.ends_with(['.', '!', '?', ':', '"', '”']) && line.split_whitespace().count() <= 6
 }
 
+/// Whether a whole block (a paragraph, not a word inside one) is only a
+/// reporter's address or account ("jo@courier.example", "Twitter
+/// @joroe") or a separator a date line left behind ("|").
+pub fn is_foot_block(block: &str) -> bool {
+    static FOOT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?i:twitter|x|instagram)\s*:?\s*@\w+\.?|[|•·/–—-]+)$")
+            .expect("valid foot pattern")
+    });
+    FOOT.is_match(block.trim())
+}
+
 /// Whether `line` opens the run after the story (see `TAIL_OPENERS`).
 pub fn is_tail_opener(line: &str) -> bool {
     let line = line.trim();
@@ -191,6 +205,12 @@ mod tests {
             "Read more:",
             "WATCH: Inside the new dispatch center",
             "Gallery: Xbox One X | 14 Photos",
+            "Image 1 of 8",
+            "Slideshow (2 Images)",
+            "Follow Courier reporter Jo Roe on Twitter: @joroe.",
+            "Copyright Harbour Courier",
+            "You may also be interested in:",
+            "More: Ferry fares to rise in spring",
             "À lire aussi",
             "ADVERTISEMENT",
             "Anzeige",
@@ -254,6 +274,7 @@ mod tests {
             "10 Downing Street said the talks would resume on Monday 12 May.",
             "Watch: the ferry crosses in rough seas, and nobody aboard minds.",
             "Video: what the council said.",
+            "Follow these steps shared on Twitter to keep the pier safe.",
         ];
         for line in prose {
             let long = line.chars().count() > MAX_NOTICE_CHARS;
@@ -262,6 +283,16 @@ mod tests {
         assert!(!is_boilerplate(
             &"The newsletter was read widely. ".repeat(10)
         ));
+    }
+
+    #[test]
+    fn foot_blocks_are_only_an_address_or_a_separator() {
+        for block in ["jo.roe@courier.example", "Twitter @joroe", "|", " — "] {
+            assert!(is_foot_block(block), "{block}");
+        }
+        for block in ["Write to jo.roe@courier.example", "@joroe said so", "A - B"] {
+            assert!(!is_foot_block(block), "{block}");
+        }
     }
 
     #[test]

@@ -33,6 +33,9 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?i:\b(?:last\s+)?(?:updated|published|posted)\b(?:\s+on)?\s*:?)",
         r"|(?i:\b(?:edited|reviewed|photos?|photographs?|illustrations?|graphics?|video)\s+by\b)",
         r"|\s[|•·—–]\s|\s-\s",
+        // "Jo Roe For Mailonline", "Jo Roe, Special to the Chronicle",
+        // "Jo Roe 3 Min Read".
+        r"|\sFor\s+(?:The\s+)?\p{Lu}|,?\s+(?i:special\s+to)\b|\d+\s*(?i:min(?:ute)?s?\s+read)\b",
         // "Jo Roe at 18:52", "Jo Roe, Datum: 15.Jun.19".
         r"|\s(?:at|um|à)\s+\d{1,2}[:.h]\d{2}\b",
         r"|,?\s+(?i:datum|date|fecha)\s*:",
@@ -366,6 +369,9 @@ mod tests {
                 Some("Jo Roe"),
             ),
             ("Autor/in: Jo Roe", Some("Jo Roe")),
+            ("Jo Roe For Mailonline", Some("Jo Roe")),
+            ("Jo Roe, Special to the Courier", Some("Jo Roe")),
+            ("Jo Roe3 Min Read", Some("Jo Roe")),
             ("By Jo Roe, MA WebMD Health News", Some("Jo Roe")),
             ("Фото из Инстаграма", None),
             (

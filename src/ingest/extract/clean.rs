@@ -17,7 +17,7 @@
 //! Markdown, [`trim_tail`] cuts what follows the story (a box's title, a
 //! run of teaser links). Sanitizing the markup is `sanitize`'s job.
 
-use super::boilerplate::{is_boilerplate, is_related_heading, is_tail_opener};
+use super::boilerplate::{is_boilerplate, is_foot_block, is_related_heading, is_tail_opener};
 use super::dates::{DateLine, date_line};
 use super::metadata::absolute;
 use crate::content::Image;
@@ -130,7 +130,7 @@ pub fn strip_furniture(doc: &Document) {
         node.set_attr(CAPTION_MARK, kind);
     }
     let total: usize = doc.select("p").nodes().iter().map(text_chars).sum();
-    let main_block = largest_paragraph_parent(doc);
+    let main_block = largest_paragraph_parent(doc, false);
     for node in candidates {
         if node.parent().is_none() {
             continue;
@@ -209,22 +209,27 @@ fn is_hidden(node: &NodeRef) -> bool {
 }
 
 /// The element whose `<p>`s hold the most text, and that text's length in
-/// characters: its own `<p>` children, and the `<p>` of each child that
-/// wraps a single one (`<div class="paragraph"><p>…`, a slide's text
-/// beside its picture), which a page may give every paragraph.
-pub fn largest_paragraph_parent<'a>(doc: &'a Document) -> Option<(usize, NodeRef<'a>)> {
+/// characters: its own `<p>` children and, `through_wrappers`, the `<p>`
+/// of each child that wraps a single one (`<div class="paragraph"><p>…`,
+/// a slide's text beside its picture), which a page may give every
+/// paragraph (but so may a list of comments).
+pub fn largest_paragraph_parent<'a>(
+    doc: &'a Document,
+    through_wrappers: bool,
+) -> Option<(usize, NodeRef<'a>)> {
     let mut chars: std::collections::HashMap<_, (usize, NodeRef)> =
         std::collections::HashMap::new();
     for p in doc.select("p").nodes() {
         let Some(parent) = p.parent() else { continue };
         let n = text_chars(p);
         chars.entry(parent.id).or_insert((0, parent)).0 += n;
-        let single = parent
-            .element_children()
-            .iter()
-            .filter(|c| c.has_name("p"))
-            .count()
-            == 1;
+        let single = through_wrappers
+            && parent
+                .element_children()
+                .iter()
+                .filter(|c| c.has_name("p"))
+                .count()
+                == 1;
         if single && let Some(grand) = parent.parent() {
             chars.entry(grand.id).or_insert((0, grand)).0 += n;
         }
@@ -810,7 +815,10 @@ fn remove_notices(doc: &Document) {
         let furniture = match &last {
             Some((t, verdict)) if *t == text => *verdict,
             _ => is_boilerplate(&text),
-        };
+        } || (matches!(
+            &*block.node_name().unwrap_or_default(),
+            "p" | "div" | "li" | "dd"
+        ) && is_foot_block(&text));
         let text = &last.insert((text, furniture)).0;
         if !furniture {
             continue;
@@ -1118,7 +1126,7 @@ mod tests {
             r#"<div id="show">{slides}</div><div class="aside"><p>A longer paragraph beside the show, about something else entirely, that is longer than any one slide's text.</p></div>"#
         );
         let doc = Document::fragment(page.as_str());
-        let (chars, node) = largest_paragraph_parent(&doc).unwrap();
+        let (chars, node) = largest_paragraph_parent(&doc, true).unwrap();
         assert_eq!(node.attr("id").as_deref(), Some("show"));
         assert!(chars > 5 * 60, "{chars}");
 

@@ -10,7 +10,7 @@
 //! `metadata::normalise_date`'s; deciding which source wins is the
 //! caller's.
 
-use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime, SecondsFormat, TimeZone};
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime, SecondsFormat, TimeZone, Weekday};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -177,6 +177,26 @@ static ZONE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid zone pattern")
 });
 
+/// An American zone written without its season ("5:04 a.m. ET", "2:14 PM
+/// PT"), right after a time, as the offset it has on `date`: daylight time
+/// from the second Sunday of March to the first Sunday of November.
+fn us_zone(lower: &str, date: NaiveDate) -> Option<FixedOffset> {
+    static US_ZONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\d:\d{2}(?:\s*[ap]\.?\s?m\b\.?)?|\d\s*[ap]\.?\s?m\b\.?)\s+(et|ct|mt|pt)\b")
+            .expect("valid US zone pattern")
+    });
+    let standard = match &US_ZONE.captures(lower)?[1] {
+        "et" => -5,
+        "ct" => -6,
+        "mt" => -7,
+        _ => -8,
+    };
+    let sunday =
+        |month, n| NaiveDate::from_weekday_of_month_opt(date.year(), month, Weekday::Sun, n);
+    let summer = sunday(3, 2)? <= date && date < sunday(11, 1)?;
+    FixedOffset::east_opt((standard + i32::from(summer)) * 3600)
+}
+
 fn zone_offset(text: &str) -> Option<FixedOffset> {
     let caps = ZONE.captures(text)?;
     if let Some(sign) = caps.name("sign") {
@@ -284,6 +304,7 @@ pub fn parse_text_date(text: &str) -> Option<String> {
     let time = time.unwrap_or_default();
     let offset = zone_offset(&lower[end..])
         .or_else(|| zone_offset(&lower[..start]))
+        .or_else(|| us_zone(&lower, date))
         .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
     let local = offset.from_local_datetime(&date.and_time(time)).single()?;
     Some(local.to_rfc3339_opts(SecondsFormat::Secs, true))
@@ -479,6 +500,19 @@ mod tests {
             ("24.01.2022 11:38", Some("2022-01-24T11:38:00Z")),
             ("2026-11-27", Some("2026-11-27T00:00:00Z")),
             ("1:23 p.m. on 11/19/2019", Some("2019-11-19T13:23:00Z")),
+            // American zones named without their season.
+            (
+                "Published 5:04 a.m. ET March 12, 2019",
+                Some("2019-03-12T05:04:00-04:00"),
+            ),
+            (
+                "Updated 2:14 PM PT, Tue November 12, 2019",
+                Some("2019-11-12T14:14:00-08:00"),
+            ),
+            (
+                "19 novembre 2019 et 20 novembre",
+                Some("2019-11-19T00:00:00Z"),
+            ),
             // Two-digit years.
             ("11/20/19 06:00 AM EST", Some("2019-11-20T06:00:00-05:00")),
             ("23.09.22", Some("2022-09-23T00:00:00Z")),

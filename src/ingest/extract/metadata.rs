@@ -104,12 +104,18 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
     // An author the page types as a `Person` is one even when the site
     // bears their name (a personal blog); any other byline that is only the
     // site's name is the publication standing in for an author.
+    // The site's name after a `Person`'s ("Jo Roe, USA TODAY") still goes.
     let ld_author = ld.as_ref().and_then(|a| a.get("author")).and_then(|a| {
-        let site = (!is_person(a)).then_some(site_name.as_deref()).flatten();
-        names(a).map(|b| ("json-ld author", b, site))
+        let person = is_person(a);
+        names(a).map(|b| {
+            let bare = person.then(|| ("json-ld author", b.clone(), None));
+            [Some(("json-ld author", b, site_name.as_deref())), bare]
+        })
     });
     let (byline, byline_source) = ld_author
         .into_iter()
+        .flatten()
+        .flatten()
         .chain(
             [
                 ("author", "meta author"),
@@ -146,6 +152,7 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
         &[
             ("article:published_time", "article:published_time"),
             ("og:published_time", "og:published_time"),
+            ("og:article:published_time", "og:article:published_time"),
             ("datepublished", "meta datePublished"),
             ("date", "meta date"),
             ("dc.date", "meta dc.date"),
@@ -159,8 +166,11 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
         ],
     )
     .unwrap_or_default();
-    if published.is_none()
-        && let Some(d) = found.time_datetime().and_then(|d| normalise_date(&d))
+    // A `<time>` that gives the hour of the day a `<meta>` gives alone.
+    if let Some(d) = found.time_datetime().and_then(|d| normalise_date(&d))
+        && published.as_deref().is_none_or(|p| {
+            p.ends_with("T00:00:00Z") && p.get(..10) == d.get(..10) && !d.ends_with("T00:00:00Z")
+        })
     {
         (published, published_source) = (Some(d), Some("<time datetime>"));
     }
@@ -169,6 +179,7 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
         &[
             ("article:modified_time", "article:modified_time"),
             ("og:updated_time", "og:updated_time"),
+            ("og:article:modified_time", "og:article:modified_time"),
             ("datemodified", "meta dateModified"),
             ("dcterms.modified", "meta dcterms.modified"),
             ("last-modified", "meta last-modified"),
@@ -779,5 +790,40 @@ mod tests {
         assert_eq!(m.byline_source, Some("json-ld author"));
         let m = read(&page("Organization"), None);
         assert_eq!(m.byline, None, "the site standing in for an author");
+
+        // A person's name followed by the site's is the person's.
+        let doc = Document::from(
+            r#"<meta property="og:site_name" content="USA TODAY">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"A",
+            "author":{"@type":"Person","name":"Elena Vasquez, USA TODAY"}}</script>"#,
+        );
+        assert_eq!(read(&doc, None).byline.as_deref(), Some("Elena Vasquez"));
+    }
+
+    #[test]
+    fn dates_take_the_most_precise_source() {
+        // `og:article:*` names, as some sites write them.
+        let doc = Document::from(
+            r#"<meta property="og:article:published_time" content="2019-03-12T21:04:12+0000">
+            <meta property="og:article:modified_time" content="2019-03-12T23:15:40+0000">"#,
+        );
+        let m = read(&doc, None);
+        assert_eq!(m.published.as_deref(), Some("2019-03-12T21:04:12Z"));
+        assert_eq!(m.updated.as_deref(), Some("2019-03-12T23:15:40Z"));
+        // A `<meta>` with the day only gives way to a `<time>` with the hour.
+        let doc = Document::from(
+            r#"<meta name="date" content="2019-03-12"><p><time datetime="2019-03-12T17:30:00Z">March 12</time></p>"#,
+        );
+        let m = read(&doc, None);
+        assert_eq!(m.published.as_deref(), Some("2019-03-12T17:30:00Z"));
+        assert_eq!(m.published_source, Some("<time datetime>"));
+        // But not a `<time>` of another day, perhaps another story's.
+        let doc = Document::from(
+            r#"<meta name="date" content="2019-03-12"><p><time datetime="2019-03-01T17:30:00Z">March 1</time></p>"#,
+        );
+        assert_eq!(
+            read(&doc, None).published.as_deref(),
+            Some("2019-03-12T00:00:00Z")
+        );
     }
 }

@@ -133,7 +133,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     clean::strip_furniture(&doc);
     clean::remove_navigation_cells(&doc);
     let fallback =
-        clean::largest_paragraph_parent(&doc).map(|(n, node)| (n, node.html().to_string()));
+        clean::largest_paragraph_parent(&doc, true).map(|(n, node)| (n, node.html().to_string()));
     let config = dom_smoothie::Config {
         char_threshold: RETRY_BELOW_CHARS,
         ..Default::default()
