@@ -75,7 +75,7 @@ const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, and the publisher's small print.
-const TAIL_OPENERS: &str = r"^(more (news|stories|articles|headlines) (from|in|on)\b|more from\b|latest (news|stories|headlines)\b|top stories\b|join the (conversation|discussion|debate)|report (an )?(error|typo|a correction)|(have|got) a (news )?tip|(submit|send) (a|your) (news )?(tip|letter|correction)|comments? (are|is) closed|(add|post|view|show) (a |your )?comments?|the contents of this (site|website|page) are|(copyright|©|\(c\))\s*(©\s*)?\d{4}|all content (is )?(copyright|©)|weitere (nachrichten|meldungen) aus|(view|see|show|read) (all|more) (posts|articles|stories) (by|from)|(zeige )?alle (beiträge|artikel) von|(mehr|weitere) (artikel|beiträge) von|tous les articles de|más artículos de|mehr aus (dem|der)\b|diskutieren sie mit|fehler gefunden|plus d'actualités|réagir|más noticias de)";
+const TAIL_OPENERS: &str = r"^(since you.re here|we have a small favou?r to ask|more (news|stories|articles|headlines) (from|in|on)\b|more from\b|latest (news|stories|headlines)\b|top stories\b|join the (conversation|discussion|debate)|report (an )?(error|typo|a correction)|(have|got) a (news )?tip|(submit|send) (a|your) (news )?(tip|letter|correction)|comments? (are|is) closed|(add|post|view|show) (a |your )?comments?|the contents of this (site|website|page) are|(copyright|©|\(c\))\s*(©\s*)?\d{4}|all content (is )?(copyright|©)|weitere (nachrichten|meldungen) aus|(view|see|show|read) (all|more) (posts|articles|stories) (by|from)|(zeige )?alle (beiträge|artikel) von|(mehr|weitere) (artikel|beiträge) von|tous les articles de|más artículos de|mehr aus (dem|der)\b|diskutieren sie mit|fehler gefunden|plus d'actualités|réagir|más noticias de)";
 
 /// Patterns for photo credits and captions, matched case-insensitively.
 const CREDITS: &[&str] = &[
@@ -141,7 +141,7 @@ fn is_credit_case(line: &str) -> bool {
 /// @joroe") or a separator a date line left behind ("|").
 pub fn is_foot_block(block: &str) -> bool {
     static FOOT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?i:twitter|x|instagram)\s*:?\s*@\w+\.?|[|•·/–—-]+)$")
+        Regex::new(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?i:twitter|x|instagram)\s*:?\s*@\w+\.?|(?i:https?://)?(?i:www\.)?(?i:twitter|x)\.com/\w+/?|[|•·/–—-]+)$")
             .expect("valid foot pattern")
     });
     FOOT.is_match(block.trim())
@@ -287,7 +287,13 @@ mod tests {
 
     #[test]
     fn foot_blocks_are_only_an_address_or_a_separator() {
-        for block in ["jo.roe@courier.example", "Twitter @joroe", "|", " — "] {
+        for block in [
+            "jo.roe@courier.example",
+            "Twitter @joroe",
+            "twitter.com/joroe",
+            "|",
+            " — ",
+        ] {
             assert!(is_foot_block(block), "{block}");
         }
         for block in ["Write to jo.roe@courier.example", "@joroe said so", "A - B"] {

@@ -728,16 +728,34 @@ pub fn trim_tail(markdown: &str) -> String {
     // paragraph after it, so it titles no box.
     let blocks = &blocks[..without_box_title(blocks)];
     let mut keep = blocks.len();
-    while keep > last_long + 1 && is_teaser(blocks[keep - 1]) {
+    let mut links = 0;
+    while keep > last_long + 1 && teaser_links(blocks[keep - 1]) > 0 {
+        links += teaser_links(blocks[keep - 1]);
         keep -= 1;
     }
     // One link alone after the story is as often the story's own pointer
     // ("Continue reading", a source) as a teaser; a run of them is a list.
-    let run = blocks.len() - keep;
-    if run == 0 || (run == 1 && !ends_in_ellipsis(blocks[keep])) {
-        return blocks.join("\n\n");
+    if links == 1 && !ends_in_ellipsis(blocks[keep]) {
+        keep = blocks.len();
+    }
+    // Nothing left under a heading at the end ("Trending in U.S." over
+    // the links just cut), and no rule closing the body.
+    while keep > last_long + 1 && {
+        let last = blocks[keep - 1].trim();
+        (links > 0 && last.starts_with('#')) || is_rule(last)
+    } {
+        keep -= 1;
     }
     blocks[..keep].join("\n\n")
+}
+
+/// A horizontal rule in Markdown ("* * *", "---").
+fn is_rule(block: &str) -> bool {
+    let marks: String = block.chars().filter(|c| !c.is_whitespace()).collect();
+    marks.len() >= 3
+        && ["*", "-", "_"]
+            .iter()
+            .any(|m| marks.chars().all(|c| c.to_string() == *m))
 }
 
 /// A heading among the last few blocks with less than this much text
@@ -765,9 +783,10 @@ fn without_box_title(blocks: &[&str]) -> usize {
         .unwrap_or(n)
 }
 
-/// A Markdown block that is one link and nothing else, or a short line
-/// ending in "..." or "…".
-fn is_teaser(block: &str) -> bool {
+/// How many teasers a Markdown block is: one for a block that is one link
+/// and nothing else, or a short line ending in "..." or "…"; one per item
+/// for a list of such links; none for anything else.
+fn teaser_links(block: &str) -> usize {
     static LINK_ONLY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"^(- |\d+\. )?(\*\*|\*|#+ )?\[[^\]]+\]\([^)\s]+(\s+\x22[^\x22]*\x22)?\)(\*\*|\*)?$",
@@ -775,8 +794,18 @@ fn is_teaser(block: &str) -> bool {
         .expect("valid link pattern")
     });
     let block = block.trim();
-    LINK_ONLY.is_match(block)
+    if LINK_ONLY.is_match(block)
         || (block.chars().count() < STORY_PARAGRAPH_CHARS && ends_in_ellipsis(block))
+    {
+        return 1;
+    }
+    let items: Vec<&str> = block.lines().map(str::trim).collect();
+    let list = items.len() > 1
+        && items.iter().all(|i| {
+            (i.starts_with("- ") || i.starts_with("* "))
+                && LINK_ONLY.is_match(&i.replacen("* ", "- ", 1))
+        });
+    if list { items.len() } else { 0 }
 }
 
 fn ends_in_ellipsis(block: &str) -> bool {
@@ -1074,6 +1103,18 @@ mod tests {
         );
         assert_eq!(trim_tail(&md), md);
         let md = format!("{long}\n\n[Continue reading](https://courier.example/next)");
+        assert_eq!(trim_tail(&md), md);
+        // A list of links goes with the heading over it, and a rule
+        // closing the body goes.
+        let md = format!(
+            "{long}\n\n### Trending now\n\n- [Storm closes pier](https://courier.example/storm)\n- [Gulls return](https://courier.example/gulls)"
+        );
+        assert_eq!(trim_tail(&md), long);
+        assert_eq!(trim_tail(&format!("{long}\n\n* * *")), long);
+        // A list of one link, or of text, stays.
+        let md = format!("{long}\n\n- [The council's report](https://courier.example/report.pdf)");
+        assert_eq!(trim_tail(&md), md);
+        let md = format!("{long}\n\n- Ferries: twice daily\n- Buses: hourly");
         assert_eq!(trim_tail(&md), md);
     }
 
