@@ -82,7 +82,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Text that is a link label or account chrome, never a name.
 static NOT_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:follow|contact|e-?mail|twitter|profile|view all|more by|posts by|admin|administrator|webmaster|anonymous|unknown|fail|copyright|all rights reserved)\b|©|^(?:photo|foto|фото|bild)\b|^(?:ma|md|phd|msc|mph|rn)\s|admin|@|://|^www\.")
+    Regex::new(r"(?i)\b(?:follow|contact|e-?mail|twitter|profile|view all|more by|posts by|admin|administrator|webmaster|anonymous|unknown|fail|copyright|all rights reserved)\b|(?i)^(?:veröffentlicht|published|posted|updated|aktualisiert)$|(?i)\b(?:alle (?:beiträge|artikel)|all (?:posts|articles|stories))\b|\d{3,}|\d:\d{2}|\.(?i:de|com|org|net|at|ch|fr|es|it|nl|info|io|co\.uk)$|©|^(?:photo|foto|фото|bild)\b|^(?:ma|md|phd|msc|mph|rn)\s|admin|@|://|^www\.")
         .expect("valid non-name pattern")
 });
 
@@ -163,6 +163,11 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
             last.push_str(part);
             continue;
         }
+        // The site's name before places ("SPIEGEL ONLINE, Hamburg,
+        // Germany") or as a desk's ("NOS Nieuws"): nothing after it is a name.
+        if is_site_desk(part, site) {
+            break;
+        }
         if !is_name(part, site, host) {
             continue;
         }
@@ -236,6 +241,23 @@ fn is_initials(part: &str) -> bool {
 }
 
 /// A name, not a user name, a label, the site or a sentence.
+/// Whether `part` is the site's name, alone or opening a desk's name
+/// ("NOS Nieuws" on NOS).
+fn is_site_desk(part: &str, site: Option<&str>) -> bool {
+    let Some(site) = site.map(str::trim).filter(|s| s.chars().count() >= 3) else {
+        return false;
+    };
+    let (lower, site) = (part.to_lowercase(), site.to_lowercase());
+    if lower == site {
+        return true;
+    }
+    // One capitalised word after the site's name: "Nieuws", "Staff".
+    lower.starts_with(&format!("{site} ")) && part.is_char_boundary(site.len()) && {
+        let rest = part[site.len()..].trim();
+        !rest.contains(' ') && rest.starts_with(char::is_uppercase)
+    }
+}
+
 fn is_name(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
     let words = part.split_whitespace().count();
     // A note in brackets may name co-authors: "(avec Jo Roe et Li Wei)".
@@ -297,7 +319,7 @@ mod tests {
             ("VON JO ROE am 21. April 2020", Some("2020-04-21T00:00:00Z")),
             (
                 "Jo Roe | 24.01.2022, 11:38 Uhr",
-                Some("2022-01-24T11:38:00Z"),
+                Some("2022-01-24T11:38:00+01:00"),
             ),
             // Names only, or something after them that is not a date line.
             ("By Jo Roe", None),
@@ -370,6 +392,14 @@ mod tests {
             ),
             ("Autor/in: Jo Roe", Some("Jo Roe")),
             ("Jo Roe For Mailonline", Some("Jo Roe")),
+            ("Harbour Courier, Hamburg, Germany", None),
+            ("Harbour Courier Nieuws", None),
+            ("Harbour Courier (jroe)", Some("Harbour Courier (jroe)")),
+            ("Veröffentlicht", None),
+            ("Alle Beiträge", None),
+            ("01:30 Min.", None),
+            ("buchmesse.ARD.de", None),
+            ("人氣(23925)", None),
             ("Jo Roe, Special to the Courier", Some("Jo Roe")),
             ("Jo Roe3 Min Read", Some("Jo Roe")),
             ("By Jo Roe, MA WebMD Health News", Some("Jo Roe")),

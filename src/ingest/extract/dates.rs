@@ -197,6 +197,24 @@ fn us_zone(lower: &str, date: NaiveDate) -> Option<FixedOffset> {
     FixedOffset::east_opt((standard + i32::from(summer)) * 3600)
 }
 
+/// A time followed by "Uhr", as German, Austrian and Swiss pages write
+/// it ("14:32 Uhr"), is central European: summer time from the last Sunday
+/// of March to the last Sunday of October.
+fn central_european(lower: &str, date: NaiveDate) -> Option<FixedOffset> {
+    static UHR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\d[:.]\d{2}\s*uhr\b").expect("valid Uhr pattern"));
+    if !UHR.is_match(lower) {
+        return None;
+    }
+    let last_sunday = |month| {
+        (1..=5)
+            .rev()
+            .find_map(|n| NaiveDate::from_weekday_of_month_opt(date.year(), month, Weekday::Sun, n))
+    };
+    let summer = last_sunday(3)? <= date && date < last_sunday(10)?;
+    FixedOffset::east_opt((1 + i32::from(summer)) * 3600)
+}
+
 fn zone_offset(text: &str) -> Option<FixedOffset> {
     let caps = ZONE.captures(text)?;
     if let Some(sign) = caps.name("sign") {
@@ -305,6 +323,7 @@ pub fn parse_text_date(text: &str) -> Option<String> {
     let offset = zone_offset(&lower[end..])
         .or_else(|| zone_offset(&lower[..start]))
         .or_else(|| us_zone(&lower, date))
+        .or_else(|| central_european(&lower, date))
         .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
     let local = offset.from_local_datetime(&date.and_time(time)).single()?;
     Some(local.to_rfc3339_opts(SecondsFormat::Secs, true))
@@ -336,12 +355,12 @@ pub struct DateLine {
 
 /// Labels that open or sit inside a date line.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:first\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b|发布时间|更新时间|更新|发布|時間|来源")
+    Regex::new(r"(?i)\b(?:first\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd)\b|发布时间|更新时间|更新|发布|時間|来源")
         .expect("valid date label pattern")
 });
 
 static UPDATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|bijgewerkt)\b|更新")
+    Regex::new(r"(?i)\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|modificato|modifica|bijgewerkt|aangepast|gewijzigd)\b|更新")
         .expect("valid update label pattern")
 });
 
@@ -492,7 +511,14 @@ mod tests {
                 Some("2019-11-18T08:22:00-05:00"),
             ),
             ("Nov. 3, 2026", Some("2026-11-03T00:00:00Z")),
-            ("20. November 2019, 18:30 Uhr", Some("2019-11-20T18:30:00Z")),
+            (
+                "20. November 2019, 18:30 Uhr",
+                Some("2019-11-20T18:30:00+01:00"),
+            ),
+            (
+                "Stand: 14.07.2021, 09:15 Uhr",
+                Some("2021-07-14T09:15:00+02:00"),
+            ),
             ("3 de marzo de 2021", Some("2021-03-03T00:00:00Z")),
             ("16 marca 2021", Some("2021-03-16T00:00:00Z")),
             ("3 de março de 2021", Some("2021-03-03T00:00:00Z")),
@@ -607,9 +633,11 @@ mod tests {
         assert_eq!(line.published.as_deref(), Some("2019-11-19T11:23:00-05:00"));
         assert_eq!(line.updated.as_deref(), Some("2019-11-20T05:27:00-06:00"));
         let line = date_line("Veröffentlicht am 20.11.2019 um 10:30 Uhr").unwrap();
-        assert_eq!(line.published.as_deref(), Some("2019-11-20T10:30:00Z"));
+        assert_eq!(line.published.as_deref(), Some("2019-11-20T10:30:00+01:00"));
         let line = date_line("Stand: 20.11.2019, 10:30 Uhr").unwrap();
-        assert_eq!(line.updated.as_deref(), Some("2019-11-20T10:30:00Z"));
+        assert_eq!(line.updated.as_deref(), Some("2019-11-20T10:30:00+01:00"));
+        let line = date_line("Aangepast: 19 november 2019, 16:05").unwrap();
+        assert_eq!(line.updated.as_deref(), Some("2019-11-19T16:05:00Z"));
         assert!(date_line("2018年6月19日 10:20").is_some());
         for text in [
             "The council met on November 20, 2019 to vote on the ferry.",
