@@ -584,6 +584,39 @@ fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
     images
 }
 
+/// The captions of the page's `<figure>`s by their image's file name
+/// ([`image_file_key`]), read before anything leaves the page: a lead
+/// photo's figure often stands outside the article's block.
+pub fn figure_captions(doc: &Document) -> Vec<(String, String)> {
+    doc.select("figure")
+        .nodes()
+        .iter()
+        .take(MAX_FIGURES)
+        .filter_map(|figure| {
+            let img = figure.descendants_it().find(|d| d.has_name("img"))?;
+            let src = ["src", "data-src", "data-original", "data-lazy-src"]
+                .iter()
+                .find_map(|a| img.attr(a).and_then(|v| image_address(&v)))?;
+            let caption = figure.descendants_it().find(|d| d.has_name("figcaption"))?;
+            Some((image_file_key(&src)?, caption_text(&caption.text())?))
+        })
+        .collect()
+}
+
+/// How many figures [`figure_captions`] reads.
+const MAX_FIGURES: usize = 20;
+
+/// An image's file name, lower-cased, when it is distinctive enough to
+/// tell two copies of one photo apart from two photos
+/// (`…/1484x0/silverline.jpg` and `…/480x0/silverline.jpg`): a stem of at
+/// least eight characters with a letter in it.
+pub fn image_file_key(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next()?;
+    let name = path.rsplit('/').next()?.to_lowercase();
+    let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+    (stem.chars().count() >= 8 && stem.chars().any(char::is_alphabetic)).then(|| name.clone())
+}
+
 /// The image address an `src`-like attribute holds: the value itself when
 /// it looks like an address, the `src` or `url` of a lazy loader's JSON
 /// (`{"src":"https://…/a.jpg","width":1280}`), and nothing for inline

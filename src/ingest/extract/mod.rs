@@ -125,6 +125,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     });
     let host = base.as_ref().and_then(|b| b.host_str().map(str::to_string));
     let site = meta.site_name.clone();
+    let figures = clean::figure_captions(&doc);
     let byline_texts = if meta.byline.is_none() {
         metadata::byline_texts(&doc)
     } else {
@@ -231,8 +232,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     let mut images = Vec::new();
     images.extend(meta.lead_image.clone());
     images.append(&mut tidied.images);
-    let mut seen = std::collections::HashSet::new();
-    images.retain(|i| seen.insert(i.url.clone()));
+    let images = merge_copies(images, &figures);
 
     // Raw bylines as the page prints them, names and all: Readability's
     // (it looks only when no `<meta>` names an author) and the elements
@@ -317,6 +317,44 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         markdown,
         sources,
     })
+}
+
+/// The images with each photo once: a later copy of the same file at
+/// another address or size (the lead image from `<meta>`, then the one in
+/// the article) gives the first its alt text and caption and goes. An
+/// image still without a caption takes its figure's, wherever on the
+/// page that stood.
+fn merge_copies(images: Vec<Image>, figures: &[(String, String)]) -> Vec<Image> {
+    let mut merged: Vec<(Option<String>, Image)> = Vec::new();
+    for image in images {
+        let key = clean::image_file_key(&image.url);
+        let copy = merged
+            .iter_mut()
+            .find(|(k, i)| i.url == image.url || (key.is_some() && *k == key));
+        match copy {
+            Some((_, first)) => {
+                if first.alt.is_empty() {
+                    first.alt = image.alt;
+                }
+                if first.caption.is_none() {
+                    first.caption = image.caption;
+                }
+            }
+            None => merged.push((key, image)),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(key, mut image)| {
+            if image.caption.is_none()
+                && let Some((_, caption)) = figures.iter().find(|(k, _)| key.as_ref() == Some(k))
+                && *caption != image.alt
+            {
+                image.caption = Some(caption.clone());
+            }
+            image
+        })
+        .collect()
 }
 
 /// The names of a byline line opening the body ("By Jo Roe", "Von Jo
@@ -668,6 +706,46 @@ mod tests {
 </article></body></html>"#;
         let e = extract_html(page, Some("https://courier.example/news/swans")).unwrap();
         assert!(e.markdown.contains("The first swans"), "{}", e.markdown);
+    }
+
+    /// The lead photo from `<meta>` and its copy in the article at another
+    /// size are one image, with the article's alt text; a lead photo whose
+    /// figure stands outside the article still gets that figure's caption.
+    #[test]
+    fn copies_of_one_photo_are_one_image_with_its_caption() {
+        let page = |head: &str, before: &str, inside: &str| {
+            format!(
+                r#"<html><head><title>Pier reopens</title>{head}</head><body><h1>Pier reopens</h1>{before}
+<article>{inside}{}</article></body></html>"#,
+                story(4)
+            )
+        };
+        let html = page(
+            r#"<meta property="og:image" content="https://cdn.courier.example/1200x0/pier-reopens.jpg">"#,
+            "",
+            r#"<p><img src="https://cdn.courier.example/480x0/pier-reopens.jpg" alt="The rebuilt pier"></p>"#,
+        );
+        let e = extract_html(&html, Some("https://courier.example/news/pier")).unwrap();
+        assert_eq!(e.images.len(), 1, "{:?}", e.images);
+        assert_eq!(
+            e.images[0].url,
+            "https://cdn.courier.example/1200x0/pier-reopens.jpg"
+        );
+        assert_eq!(e.images[0].alt, "The rebuilt pier");
+
+        let html = page(
+            r#"<meta property="og:image" content="https://cdn.courier.example/1200x0/pier-reopens.jpg">"#,
+            r#"<figure class="lead"><img src="https://cdn.courier.example/960x0/pier-reopens.jpg" alt=""><figcaption>Walkers on the rebuilt pier on Sunday.</figcaption></figure>"#,
+            "",
+        );
+        let e = extract_html(&html, Some("https://courier.example/news/pier")).unwrap();
+        assert_eq!(e.images.len(), 1, "{:?}", e.images);
+        assert_eq!(
+            e.images[0].caption.as_deref(),
+            Some("Walkers on the rebuilt pier on Sunday.")
+        );
+        // Short, common file names say nothing about the photo.
+        assert_eq!(clean::image_file_key("https://a.example/x/image.jpg"), None);
     }
 
     /// Navigation inside the article (a table of contents, a series'
