@@ -1,7 +1,8 @@
 //! Shaping the DOM around and inside the article: what is page furniture
 //! and goes, and what is kept in another form.
 //!
-//! Before Readability runs, [`strip_furniture`] removes hidden elements and
+//! Before Readability runs, [`strip_furniture`] removes hidden elements
+//! (screen-reader-only text too) and
 //! whole boxes whose class, id or role say they are share bars, newsletter
 //! and cookie boxes, related-link lists, comment sections, ads or pop-ups
 //! (and every `<nav>`), and marks captions and credits by their class
@@ -194,6 +195,13 @@ fn is_hidden(node: &NodeRef) -> bool {
     }
     el.attrs.iter().any(|a| match &*a.name.local {
         "hidden" => true,
+        // Text for screen readers only ("Image caption", "Media playback
+        // is unsupported on your device").
+        "class" => a.value.split_whitespace().any(|c| {
+            SCREEN_READER_CLASSES
+                .iter()
+                .any(|s| c.eq_ignore_ascii_case(s))
+        }),
         "aria-hidden" => a.value.trim().eq_ignore_ascii_case("true"),
         "style" => {
             let style: String = a
@@ -207,6 +215,18 @@ fn is_hidden(node: &NodeRef) -> bool {
         _ => false,
     })
 }
+
+/// Classes that hide an element from sight and leave it to screen readers.
+const SCREEN_READER_CLASSES: &[&str] = &[
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "off-screen",
+    "offscreen",
+    "screen-reader-text",
+    "screen-reader-only",
+    "element-invisible",
+];
 
 /// The element whose `<p>`s hold the most text, and that text's length in
 /// characters: its own `<p>` children and, `through_wrappers`, the `<p>`
@@ -585,8 +605,9 @@ fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
 }
 
 /// The captions of the page's `<figure>`s by their image's file name
-/// ([`image_file_key`]), read before anything leaves the page: a lead
-/// photo's figure often stands outside the article's block.
+/// ([`image_file_key`]), read before anything leaves the page (a lead
+/// photo's figure often stands outside the article's block, in a box
+/// named like furniture), without text the page hides.
 pub fn figure_captions(doc: &Document) -> Vec<(String, String)> {
     doc.select("figure")
         .nodes()
@@ -598,9 +619,22 @@ pub fn figure_captions(doc: &Document) -> Vec<(String, String)> {
                 .iter()
                 .find_map(|a| img.attr(a).and_then(|v| image_address(&v)))?;
             let caption = figure.descendants_it().find(|d| d.has_name("figcaption"))?;
-            Some((image_file_key(&src)?, caption_text(&caption.text())?))
+            Some((image_file_key(&src)?, caption_text(&shown_text(&caption))?))
         })
         .collect()
+}
+
+/// The text of `node` without what [`is_hidden`] hides.
+fn shown_text(node: &NodeRef) -> String {
+    let mut out = String::new();
+    for child in node.children_it(false) {
+        if child.is_text() {
+            out.push_str(&child.text());
+        } else if child.is_element() && !is_hidden(&child) {
+            out.push_str(&shown_text(&child));
+        }
+    }
+    out
 }
 
 /// How many figures [`figure_captions`] reads.
@@ -1213,6 +1247,35 @@ mod tests {
             paragraphs(3, "Story")
         ));
         assert!(!t.html.contains("Jo Roe"), "{}", t.html);
+    }
+
+    #[test]
+    fn screen_reader_text_is_hidden_text() {
+        let doc = Document::from(
+            r#"<figure><img src="a.jpg"><figcaption><span class="off-screen">Image caption</span><span>Walkers on the pier</span></figcaption></figure><p><span class="sr-only">Advertisement</span>Story text.</p>"#,
+        );
+        assert_eq!(
+            figure_captions(&doc),
+            [] as [(String, String); 0],
+            "a.jpg is too short a name to match"
+        );
+        let doc = Document::from(
+            r#"<figure><img src="walkers-on-pier.jpg"><figcaption><span class="off-screen">Image caption</span><span>Walkers on the pier</span></figcaption></figure><p><span class="sr-only">Advertisement</span>Story text.</p>"#,
+        );
+        assert_eq!(
+            figure_captions(&doc),
+            [(
+                "walkers-on-pier.jpg".to_string(),
+                "Walkers on the pier".to_string()
+            )]
+        );
+        strip_furniture(&doc);
+        let text = doc.select("body").text();
+        assert!(
+            !text.contains("Image caption") && !text.contains("Advertisement"),
+            "{text}"
+        );
+        assert!(text.contains("Story text."), "{text}");
     }
 
     #[test]
