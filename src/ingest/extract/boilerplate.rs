@@ -34,7 +34,8 @@ const NOTICES: &[&str] = &[
     r"^(advertisement|anzeige|werbung|publicité|publicidad|reklama|sponsored( content)?|ad)\s*:?\s*$",
     r"\b(advertising disclosure|affiliate links?|bei den verlinkungen handelt es sich um|we may (receive|earn) (a )?(compensation|commission))\b",
     // Comment sections.
-    r"^(\d+\s+)?(comments?|kommentare?|commentaires?|comentarios?)\s*(\(\d+\))?\s*:?$",
+    r"^(\d+\s+)?(comments?|kommentare?|beiträge|commentaires?|comentarios?)\s*(\(\d+\))?\s*:?$",
+    r"^(alle kommentare( anzeigen| lesen)?|(show|view|read) all comments|voir tous les commentaires)$",
     r"^(leave a (reply|comment)|write a comment|post a comment|kommentar(e)? (schreiben|verfassen)|schreibe(n sie)? einen kommentar|laisser un commentaire|deja un comentario)\b",
     // Author boxes and post furniture.
     r"^(über (den|die) autor(in)?|about the author|this entry was posted|dieser eintrag wurde veröffentlicht|posted in|filed under|tags?:|schlagwörter:|kategorie(n)?:|categories:)",
@@ -50,6 +51,10 @@ const NOTICES: &[&str] = &[
     // Promotions of a video, gallery or podcast beside the story
     // ("WATCH: Inside the new centre", "Gallery: Xbox One X | 14 Photos").
     r"^(watch( live| now)?|video|listen|gallery|slideshow|podcast|ansehen|anhören|regarder|écouter)\s*:\s*[^.!?]{1,100}$",
+    // Follow prompts and editors' credits ("Puedes seguir EL PAÍS en
+    // Facebook…", "[责任编辑: 赵文涵]").
+    r"^(puedes seguir|you can (also )?follow( us)? on|follow us on|folgen sie uns (auf|bei)|suivez-nous sur|seguici su)\b",
+    r"^\[?\s*(责任编辑|編輯|编辑)\s*[:：]",
     // Slide counters ("1/5", "Image 2 of 12", "Slideshow (2 Images)").
     r"^((image|photo|picture|slide|bild|foto)\s+)?\d{1,3}\s*(/|of|von|de|sur|z)\s*\d{1,3}$",
     r"^(slideshow|gallery|galerie|photos|fotos|bilder)\s*\(\d+\s*(images|photos|pictures|fotos|bilder)\)$",
@@ -205,6 +210,10 @@ mod tests {
             "Read more:",
             "WATCH: Inside the new dispatch center",
             "Gallery: Xbox One X | 14 Photos",
+            "Puedes seguir EL PAÍS Política en Facebook y Twitter, o apuntarte aquí para recibir nuestra newsletter semanal.",
+            "[责任编辑: 赵文涵 ]",
+            "158 Beiträge",
+            "Alle Kommentare anzeigen",
             "Image 1 of 8",
             "Slideshow (2 Images)",
             "Follow Courier reporter Jo Roe on Twitter: @joroe.",
@@ -274,6 +283,7 @@ mod tests {
             "10 Downing Street said the talks would resume on Monday 12 May.",
             "Watch: the ferry crosses in rough seas, and nobody aboard minds.",
             "Video: what the council said.",
+            "Follow us",
             "Follow these steps shared on Twitter to keep the pier safe.",
         ];
         for line in prose {

@@ -423,14 +423,31 @@ const DATE_LINE_EXCLUDED: &[&str] = &[
     "blockquote",
 ];
 
+/// Whether a date in `node` is content: a timeline's or a table's. A
+/// short list (at most three items, as a page's date and comment count
+/// are set) is no timeline.
+fn is_date_content(node: &NodeRef) -> bool {
+    let name = node.node_name().unwrap_or_default();
+    if &*name == "li" {
+        return node
+            .parent()
+            .is_none_or(|list| list.element_children().len() > MAX_META_LIST_ITEMS);
+    }
+    DATE_LINE_EXCLUDED.contains(&&*name)
+}
+
+/// The most items a list of metadata (date, comment count) has.
+const MAX_META_LIST_ITEMS: usize = 3;
+
 /// Removes date and update lines ("Updated 5:27 am CST, Wednesday,
 /// November 20, 2019") from the article and returns what the first of
-/// them said: they are metadata, not text. Headings, list items and table
-/// cells are left alone: there a date is a timeline's or a table's.
+/// them said: they are metadata, not text. Headings, table cells and the
+/// items of lists longer than three are left alone: there a date is a
+/// timeline's or a table's.
 fn take_date_lines(doc: &Document) -> DateLine {
     let mut found = DateLine::default();
     let blocks: Vec<NodeRef> = doc
-        .select("p, div, span, time, small, address, header, footer, em, strong, b, i, dd")
+        .select("p, div, span, time, small, address, header, footer, em, strong, b, i, dd, li")
         .nodes()
         .to_vec();
     for block in blocks {
@@ -445,9 +462,9 @@ fn take_date_lines(doc: &Document) -> DateLine {
         }
         let text = block.text();
         if !text.contains(|c: char| c.is_ascii_digit())
-            || block
-                .ancestors_it(None)
-                .any(|a| DATE_LINE_EXCLUDED.contains(&&*a.node_name().unwrap_or_default()))
+            || std::iter::once(block)
+                .chain(block.ancestors_it(None))
+                .any(|a| is_date_content(&a))
         {
             continue;
         }
@@ -777,9 +794,10 @@ const STORY_PARAGRAPH_CHARS: usize = 200;
 /// an ellipsis (a cut-off teaser) go. A single bare link is kept.
 pub fn trim_tail(markdown: &str) -> String {
     let blocks: Vec<&str> = markdown.split("\n\n").collect();
+    // A long list of links is no story paragraph.
     let Some(last_long) = blocks
         .iter()
-        .rposition(|b| b.chars().count() >= STORY_PARAGRAPH_CHARS)
+        .rposition(|b| b.chars().count() >= STORY_PARAGRAPH_CHARS && teaser_links(b) == 0)
     else {
         return markdown.to_string();
     };
@@ -866,11 +884,14 @@ fn teaser_links(block: &str) -> usize {
     {
         return 1;
     }
+    // A list of headlines, not of sources given by their addresses.
     let items: Vec<&str> = block.lines().map(str::trim).collect();
     let list = items.len() > 1
         && items.iter().all(|i| {
             (i.starts_with("- ") || i.starts_with("* "))
                 && LINK_ONLY.is_match(&i.replacen("* ", "- ", 1))
+                && !i.contains("[http")
+                && !i.contains("[www.")
         });
     if list { items.len() } else { 0 }
 }
@@ -1171,14 +1192,19 @@ mod tests {
         assert_eq!(trim_tail(&md), md);
         let md = format!("{long}\n\n[Continue reading](https://courier.example/next)");
         assert_eq!(trim_tail(&md), md);
-        // A list of links goes with the heading over it, and a rule
-        // closing the body goes.
+        // A list of links, however long, goes with the heading over it,
+        // and a rule closing the body goes.
         let md = format!(
-            "{long}\n\n### Trending now\n\n- [Storm closes pier](https://courier.example/storm)\n- [Gulls return](https://courier.example/gulls)"
+            "{long}\n\n### Trending now\n\n- [Storm closes pier](https://courier.example/storm)\n- [Gulls return](https://courier.example/gulls)\n- [Council backs the night ferry after a long debate on the harbour budget](https://courier.example/ferry)\n- [Lighthouse keeper retires](https://courier.example/keeper)"
         );
         assert_eq!(trim_tail(&md), long);
         assert_eq!(trim_tail(&format!("{long}\n\n* * *")), long);
-        // A list of one link, or of text, stays.
+        // A list of sources by their addresses, of one link, or of text,
+        // stays.
+        let md = format!(
+            "{long}\n\n## Sources\n\n- [https://a.example/x](https://a.example/x)\n- [https://b.example/y](https://b.example/y)"
+        );
+        assert_eq!(trim_tail(&md), md);
         let md = format!("{long}\n\n- [The council's report](https://courier.example/report.pdf)");
         assert_eq!(trim_tail(&md), md);
         let md = format!("{long}\n\n- Ferries: twice daily\n- Buses: hourly");
