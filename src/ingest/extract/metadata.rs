@@ -481,7 +481,7 @@ fn is_date_box(node: &NodeRef) -> bool {
 pub fn byline_texts(doc: &Document) -> Vec<String> {
     doc.root()
         .descendants_it()
-        .filter(|n| n.is_element() && is_byline_box(n) && !n.has_name("label"))
+        .filter(is_byline_box)
         .filter(|n| !n.ancestors_it(None).any(|a| is_aside(&a)))
         .filter_map(|n| {
             let text = collapse(&n.text());
@@ -514,18 +514,20 @@ fn is_aside(node: &NodeRef) -> bool {
 /// `itemprop` with `author`, or a class or id with `byline`, `author`,
 /// `dateline`, `writtenby` or `p-author`.
 fn is_byline_box(node: &NodeRef) -> bool {
-    if node.has_name("script") || node.has_name("style") || node.has_name("meta") {
-        return false;
-    }
     static BYLINE_MARK: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(r"(?i)byline|author|dateline|writtenby|p-author")
             .expect("valid byline mark pattern")
     });
-    node.attr("rel").is_some_and(|r| &*r == "author")
-        || node.attr("itemprop").is_some_and(|p| p.contains("author"))
-        || ["class", "id"]
-            .iter()
-            .any(|a| node.attr(a).is_some_and(|v| BYLINE_MARK.is_match(&v)))
+    // One pass over the attributes: this runs on every element.
+    node.element_ref().is_some_and(|el| {
+        !matches!(&*el.name.local, "script" | "style" | "meta" | "label")
+            && el.attrs.iter().any(|a| match &*a.name.local {
+                "rel" => &*a.value == "author",
+                "itemprop" => a.value.contains("author"),
+                "class" | "id" => BYLINE_MARK.is_match(&a.value),
+                _ => false,
+            })
+    })
 }
 
 /// The first JSON-LD object of an article type, looking inside arrays
