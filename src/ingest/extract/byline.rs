@@ -205,7 +205,7 @@ pub fn trailing_date(raw: &str) -> Option<DateLine> {
 /// Klimaschutz" is one name.
 fn split_names(part: &str) -> Vec<&str> {
     static OTHER_AND: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s(?:und|et)\s").expect("valid author split"));
+        LazyLock::new(|| Regex::new(r"\s(?:und|et|e)\s").expect("valid author split"));
     let names: Vec<&str> = OTHER_AND.split(part).collect();
     if names.len() > 1 && names.iter().all(|n| is_capitalised(n)) {
         names
@@ -364,6 +364,11 @@ mod tests {
             ),
             ("Von Ada Byrne und Li Wei", Some("Ada Byrne and Li Wei")),
             ("Par Ada Byrne et Li Wei", Some("Ada Byrne and Li Wei")),
+            ("di Ada Byrne e Li Wei", Some("Ada Byrne and Li Wei")),
+            (
+                "Ministero dell'Economia e delle Finanze",
+                Some("Ministero dell'Economia e delle Finanze"),
+            ),
             ("Jo Roe, Staff Writer", Some("Jo Roe")),
             (
                 "Jo Roe and Li Wei, Staff Writers",

@@ -478,17 +478,34 @@ fn is_date_box(node: &NodeRef) -> bool {
 /// `<meta>` names an author, and a CMS user name ("jdadmin") may be all
 /// that one named. Comment sections, forms and sidebars are passed over:
 /// their authors are the readers', or another story's.
+/// Several authors marked one by one in a short line ("di <span
+/// itemprop=author>Jo Roe</span> e <span itemprop=author>Li Wei</span>")
+/// are read as that whole line.
 pub fn byline_texts(doc: &Document) -> Vec<String> {
-    doc.root()
+    let mut texts: Vec<String> = Vec::new();
+    for node in doc
+        .root()
         .descendants_it()
         .filter(is_byline_box)
         .filter(|n| !n.ancestors_it(None).any(|a| is_aside(&a)))
-        .filter_map(|n| {
-            let text = collapse(&n.text());
-            (!text.is_empty() && text.chars().count() < MAX_BYLINE_CHARS).then_some(text)
-        })
-        .take(MAX_BYLINE_TEXTS)
-        .collect()
+    {
+        let line = node.parent().filter(|p| {
+            p.element_children()
+                .iter()
+                .filter(|c| is_byline_box(c))
+                .count()
+                > 1
+                && p.text().chars().count() < MAX_BYLINE_CHARS
+        });
+        let text = collapse(&line.unwrap_or(node).text());
+        if !text.is_empty() && text.chars().count() < MAX_BYLINE_CHARS && !texts.contains(&text) {
+            texts.push(text);
+            if texts.len() == MAX_BYLINE_TEXTS {
+                break;
+            }
+        }
+    }
+    texts
 }
 
 const MAX_BYLINE_TEXTS: usize = 4;

@@ -246,9 +246,21 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     let (byline, byline_source) = match &meta.byline {
         Some(b) => (Some(b.clone()), meta.byline_source),
         None => {
-            let b = printed
-                .iter()
-                .find_map(|b| byline::clean(b, site.as_deref(), host.as_deref()));
+            let clean = |b: &&str| byline::clean(b, site.as_deref(), host.as_deref());
+            let first = printed.iter().find_map(clean);
+            // Readability takes the first of several authors marked one by
+            // one; their line names them all.
+            let b = first.map(|first| {
+                byline_texts
+                    .iter()
+                    .map(String::as_str)
+                    .filter_map(|t| clean(&t))
+                    .find(|all| {
+                        all.strip_prefix(first.as_str())
+                            .is_some_and(|rest| rest.starts_with(", ") || rest.starts_with(" and "))
+                    })
+                    .unwrap_or(first)
+            });
             let source = b.as_ref().map(|_| "byline in page");
             (b, source)
         }
@@ -1254,6 +1266,14 @@ mod tests {
         assert_eq!(e.sources.byline, Some("byline in page"));
         assert_eq!(e.published.as_deref(), Some("2019-11-18T00:00:00Z"));
         assert_eq!(e.sources.published, Some("date in byline"));
+
+        // Several authors marked one by one are read as their line.
+        let html = page(
+            "",
+            r#"<p class="writer">di <span itemprop="author">Ada Byrne</span> e <span itemprop="author">Li Wei</span></p>"#,
+        );
+        let e = extract_html(&html, Some("https://courier.example/news/pier")).unwrap();
+        assert_eq!(e.byline.as_deref(), Some("Ada Byrne and Li Wei"));
 
         // The comments' author is passed over.
         let html = page("", "");
