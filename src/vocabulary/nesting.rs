@@ -1412,8 +1412,11 @@ mod tests {
             let html: String = pieces.concat();
             let depth = parsed_depth(&flatten_deep(&html, 12));
             // Reopened formatting elements around foster-parented tables
-            // may add a few levels; html, body and `<br>` come on top.
-            prop_assert!(depth <= 2 * 12, "depth {} for {:?}", depth, html);
+            // may add levels the model does not count: the saved case
+            // `<table><p><table></table><em><td><em><em><a href=x><ul><b>…`
+            // nests 25 deep with nothing dropped. The bound is linear all
+            // the same, as for the other quirks below.
+            prop_assert!(depth <= 3 * 12, "depth {} for {:?}", depth, html);
         }
 
         #[test]
@@ -1437,3 +1440,4 @@ mod tests {
         }
     }
 }
+
