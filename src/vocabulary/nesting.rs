@@ -566,6 +566,10 @@ enum Step {
     /// Move the formatting element at the first index to just above the
     /// block at the second, as the adoption agency does.
     Adopt(usize, usize),
+    /// Close everything above the element at this index, which stays
+    /// open (clearing back to a table context): formatting elements among
+    /// them stay to be reopened.
+    ClearAbove(usize),
     /// Open an element the parser adds by itself (`tbody`, `tr`).
     Push(&'static str),
     /// Mark the element at this index and all above it stale.
@@ -623,6 +627,14 @@ impl Model {
                 let e = self.stack.remove(from);
                 self.stack.insert(block, e);
             }
+            Step::ClearAbove(i) => {
+                let above = self.stack.split_off(i + 1);
+                self.stack
+                    .extend(above.into_iter().filter(|e| e.in_list).map(|mut e| {
+                        e.ghost = true;
+                        e
+                    }));
+            }
             Step::CloseTo(i) => {
                 let marker = is_marker(&self.stack[i].name);
                 let above = self.stack.split_off(i + 1);
@@ -646,6 +658,9 @@ impl Model {
             len = match *step {
                 Step::CloseTo(i) if is_marker(&self.stack[i].name) => i,
                 Step::CloseTo(i) => i + self.stack[i + 1..].iter().filter(|e| e.in_list).count(),
+                Step::ClearAbove(i) => {
+                    i + 1 + self.stack[i + 1..].iter().filter(|e| e.in_list).count()
+                }
                 Step::Remove(_) => len - 1,
                 Step::Adopt(..) | Step::Stale(_) | Step::Forget(_) => len,
                 Step::Push(_) => len + 1,
@@ -784,9 +799,10 @@ impl Model {
                 let Some(i) = found else {
                     return unsure.then_some((plan, true));
                 };
-                // Close what is open above it (one close covers the rest).
-                if !unsure && let Some((above, _)) = self.open().filter(|&(k, _)| k > i).last() {
-                    plan.push(Step::CloseTo(above));
+                // Close what is open above it; a formatting element there,
+                // the lowest one too, is reopened later.
+                if !unsure && self.open().any(|(k, _)| k > i) {
+                    plan.push(Step::ClearAbove(i));
                 }
                 let parent = &*self.stack[i].name;
                 if matches!(name, "td" | "th" | "tr") && parent == "table" {
@@ -1285,6 +1301,16 @@ mod tests {
         }
     }
 
+    /// Formatting elements foster-parented out of a table are closed by the
+    /// next cell and reopened after it: the model keeps counting them (a
+    /// case the tag-soup property found, cut down).
+    #[test]
+    fn formatting_closed_by_a_cell_still_counts() {
+        let html = "<table><p><table></table><em><td><em><em><a href=x><ul><b><dd><i><th><div><li><h1><span><dd><tr><table><th><ul><a href=x><dd><p><table><script>";
+        let depth = parsed_depth(&flatten_deep(html, 12));
+        assert!(depth <= 2 * 12, "depth {depth}");
+    }
+
     /// Pieces of tag soup that stress html5ever's tree builder.
     fn piece() -> impl Strategy<Value = String> {
         const FIXED: &[&str] = &[
@@ -1412,11 +1438,8 @@ mod tests {
             let html: String = pieces.concat();
             let depth = parsed_depth(&flatten_deep(&html, 12));
             // Reopened formatting elements around foster-parented tables
-            // may add levels the model does not count: the saved case
-            // `<table><p><table></table><em><td><em><em><a href=x><ul><b>…`
-            // nests 25 deep with nothing dropped. The bound is linear all
-            // the same, as for the other quirks below.
-            prop_assert!(depth <= 3 * 12, "depth {} for {:?}", depth, html);
+            // may add a few levels; html, body and `<br>` come on top.
+            prop_assert!(depth <= 2 * 12, "depth {} for {:?}", depth, html);
         }
 
         #[test]
