@@ -186,6 +186,12 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
     }
 }
 
+/// Whether two cleaned bylines name the same people, whatever the case
+/// ("JOHN DOE" in a body line, "John Doe" in `<meta>`).
+pub fn same_names(a: &str, b: &str) -> bool {
+    a.to_lowercase() == b.to_lowercase()
+}
+
 /// The date a byline carries after its names ("by Jo Roe — November 18,
 /// 2019", "By Jo RoeNovember 15, 2019", "BY JO ROE - 11/20/19 06:00 AM
 /// EST"): everything from where [`clean`] cuts the names off, when that is

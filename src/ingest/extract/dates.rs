@@ -6,7 +6,9 @@
 //!
 //! Owns reading such dates into RFC 3339 strings and telling a date line
 //! (a block that is only a date, a time and a label such as "Published")
-//! from article text. Machine dates (`datetime`, JSON-LD, `<meta>`) are
+//! from article text. A time without a zone is UTC, but for an American
+//! zone letter after it ("5:04 a.m. ET") or "Uhr" (central European), which
+//! take the offset they had that day, summer time included. Machine dates (`datetime`, JSON-LD, `<meta>`) are
 //! `metadata::normalise_date`'s; deciding which source wins is the
 //! caller's.
 

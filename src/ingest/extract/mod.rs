@@ -292,7 +292,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
                 .chain(dropped.iter().map(String::as_str))
                 .filter(|raw| {
                     byline::clean(raw, site.as_deref(), host.as_deref())
-                        .is_some_and(|b| b.to_lowercase() == names.to_lowercase())
+                        .is_some_and(|b| byline::same_names(&b, names))
                 })
                 .find_map(byline::trailing_date)
         })
@@ -411,8 +411,7 @@ fn drop_byline_lines(
         }
         let text = to_markdown::plain_text(blocks[i]);
         (text.chars().count() <= 100
-            && byline::clean(&text, site, host)
-                .is_some_and(|b| b.to_lowercase() == byline.to_lowercase()))
+            && byline::clean(&text, site, host).is_some_and(|b| byline::same_names(&b, byline)))
         .then_some(text)
     };
     let mut dropped = Vec::new();
