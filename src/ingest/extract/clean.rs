@@ -7,8 +7,9 @@
 //! and cookie boxes, related-link lists, comment sections, ads or pop-ups
 //! (and every `<nav>`), and marks captions and credits by their class
 //! (Readability drops class names); [`remove_navigation_cells`] drops the
-//! menu column of a page laid out with a table.
-//! After it, [`tidy_article`] takes the images out (into `images`, with
+//! menu column of a page laid out with a table; [`mark_kickers`] marks a
+//! section label set above the headline in the story's box.
+//! After it, [`tidy_article`] drops the kickers, takes the images out (into `images`, with
 //! their captions: a `<figcaption>`, a caption by class, or the short
 //! text alone beside an image in its box), drops captions from the text (unless they are most of
 //! it, as in a slideshow), takes date and update lines out (they are
@@ -92,8 +93,32 @@ static FURNITURE_PARTS_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// class/id names that mark furniture only as a whole word (`ad` but not `head`).
 const FURNITURE_WORDS: &[&str] = &[
-    "share", "shares", "social", "ad", "ads", "adsense", "comments", "comment", "respond", "tags",
-    "sidebar", "nav", "menu", "footer", "masthead", "toolbar", "rating",
+    "share",
+    "shares",
+    "social",
+    "ad",
+    "ads",
+    "adsense",
+    "comments",
+    "comment",
+    "respond",
+    "tags",
+    "sidebar",
+    "nav",
+    "menu",
+    "footer",
+    "masthead",
+    "toolbar",
+    "rating",
+    // Comment sections in other languages (the plural: "Kommentar" alone
+    // is also an opinion column).
+    "kommentare",
+    "kommentarer",
+    "commentaires",
+    "commenti",
+    "comentarios",
+    "reacties",
+    "komentarze",
 ];
 
 /// Roles that never hold article text.
@@ -154,6 +179,60 @@ pub fn strip_furniture(doc: &Document) {
             continue;
         }
         node.remove_from_parent();
+    }
+}
+
+/// The longest kicker: the section label or tag line ("Climate crisis",
+/// "Analysis", "EXCLUSIVE") a page sets above its headline.
+const KICKER_CHARS: usize = 60;
+
+/// The attribute that marks a kicker through Readability, which keeps
+/// the headline's box but may drop the headline.
+const KICKER_MARK: &str = "data-paperboy-kicker";
+
+/// The paragraph text (in characters) of the box that holds a story.
+const STORY_BOX_CHARS: usize = 400;
+
+/// Marks what stands above the page's first `<h1>` in the box that holds
+/// the story when it is a kicker: a few words without digits, a label
+/// and not a sentence. The story starts below its headline;
+/// [`tidy_article`] removes what is marked.
+pub fn mark_kickers(doc: &Document) {
+    let Some(h) = doc.select("h1").nodes().first().copied() else {
+        return;
+    };
+    let mut before = Vec::new();
+    let mut node = h;
+    while let Some(parent) = node.parent() {
+        let mut sibling = node.prev_sibling();
+        while let Some(s) = sibling {
+            sibling = s.prev_sibling();
+            before.push(s);
+        }
+        let story: usize = parent
+            .descendants_it()
+            .filter(|d| d.has_name("p"))
+            .map(|p| text_chars(&p))
+            .sum();
+        if story >= STORY_BOX_CHARS || parent.has_name("body") {
+            break;
+        }
+        node = parent;
+    }
+    let text: String = before
+        .iter()
+        .rev()
+        .map(|n| n.text().to_string() + " ")
+        .collect();
+    let text = collapse(&text);
+    let is_kicker = !text.is_empty()
+        && text.chars().count() <= KICKER_CHARS
+        && text.split_whitespace().count() <= 6
+        && !text.contains(|c: char| c.is_ascii_digit() || ".!?。:".contains(c));
+    if is_kicker {
+        for n in before.iter().filter(|n| n.is_element()) {
+            n.set_attr(KICKER_MARK, "");
+        }
     }
 }
 
@@ -392,6 +471,7 @@ pub fn readability_article(doc: Document) -> Option<Document> {
 /// Tidies an article: images out, captions and notices gone, layout
 /// tables flattened, a repeated title heading dropped.
 pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
+    doc.select(&format!("[{KICKER_MARK}]")).remove();
     let images = take_images(doc, base);
     let dates = take_date_lines(doc);
     remove_hover_cards(doc);

@@ -133,6 +133,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     };
     clean::strip_furniture(&doc);
     clean::remove_navigation_cells(&doc);
+    clean::mark_kickers(&doc);
     let fallback =
         clean::largest_paragraph_parent(&doc, true).map(|(n, node)| (n, node.html().to_string()));
     let config = dom_smoothie::Config {
@@ -629,6 +630,38 @@ mod tests {
         let e = extract_html(page, Some("https://forest.example/news/gates")).unwrap();
         assert!(e.markdown.contains("For the third time"), "{}", e.markdown);
         assert!(e.markdown.contains("call the station"), "{}", e.markdown);
+    }
+
+    /// A section label set above the headline inside the article is a
+    /// kicker, not the story's first line; a sentence there is kept.
+    #[test]
+    fn a_kicker_above_the_headline_leaves_with_it() {
+        let page = |above: &str| {
+            format!(
+                r#"<!doctype html><html><head><title>Pier reopens</title></head><body>
+<article><div class="story"><div class="labels"><a href="/climate">Climate crisis</a> <span>Analysis</span></div>
+<header><h1>Pier reopens</h1></header>{above}{}</div></article></body></html>"#,
+                story(5)
+            )
+        };
+        let e = extract_html(&page(""), Some("https://courier.example/news/pier")).unwrap();
+        assert!(
+            e.markdown.starts_with("Paragraph 1 of the report"),
+            "{}",
+            e.markdown
+        );
+        assert!(!e.markdown.contains("Climate crisis"), "{}", e.markdown);
+
+        let lead = page("").replace(
+            "<span>Analysis</span>",
+            "<span>The pier had been closed since the spring.</span>",
+        );
+        let e = extract_html(&lead, Some("https://courier.example/news/pier")).unwrap();
+        assert!(
+            e.markdown.contains("closed since the spring"),
+            "{}",
+            e.markdown
+        );
     }
 
     /// Extracts a story of four paragraphs with `before` between its
