@@ -652,16 +652,13 @@ fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
         if is_tiny(img) || images.iter().any(|i| i.url == url) {
             continue;
         }
-        let mut alt = collapse(&img.attr("alt").unwrap_or_default());
+        let alt = collapse(&img.attr("alt").unwrap_or_default());
         let beside = text_beside(img);
         let caption = caption_of(img).or_else(|| {
             let texts: Vec<String> = beside.iter().map(|n| n.text().to_string()).collect();
             caption_text(&texts.join(" "))
         });
         unmarked_captions.extend(beside);
-        if alt.is_empty() {
-            alt = caption.clone().unwrap_or_default();
-        }
         let caption = caption.filter(|c| *c != alt);
         images.push(Image { url, alt, caption });
     }
@@ -721,14 +718,27 @@ pub fn figure_captions(doc: &Document) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The text of `node` without what [`is_hidden`] hides.
+/// The text of `node` without what [`is_hidden`] hides, with a space
+/// where a block, a line break or a credit starts: the parts of a caption
+/// ("Lifeboat crew at the pier.", "Photo: J. Roe") do not run together.
 fn shown_text(node: &NodeRef) -> String {
     let mut out = String::new();
     for child in node.children_it(false) {
         if child.is_text() {
             out.push_str(&child.text());
         } else if child.is_element() && !is_hidden(&child) {
+            let name = child.node_name().unwrap_or_default();
+            let apart = matches!(
+                &*name,
+                "p" | "div" | "br" | "li" | "dd" | "dt" | "figcaption" | "small" | "cite"
+            ) || caption_kind(&child) == Some("credit");
+            if apart {
+                out.push(' ');
+            }
             out.push_str(&shown_text(&child));
+            if apart {
+                out.push(' ');
+            }
         }
     }
     out
@@ -742,10 +752,17 @@ const MAX_FIGURES: usize = 20;
 /// (`…/1484x0/silverline.jpg` and `…/480x0/silverline.jpg`): a stem of at
 /// least eight characters with a letter in it.
 pub fn image_file_key(url: &str) -> Option<String> {
+    static SIZE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:[-_]\d{2,5}x\d{2,5}|@[23]x|-scaled)+$").expect("valid size suffix")
+    });
     let path = url.split(['?', '#']).next()?;
     let name = path.rsplit('/').next()?.to_lowercase();
-    let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
-    (stem.chars().count() >= 8 && stem.chars().any(char::is_alphabetic)).then(|| name.clone())
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name.as_str(), ""));
+    // The size a CMS writes into a rendition's name (`pier-1024x683.jpg`,
+    // `pier@2x.jpg`) is no part of the photo's.
+    let stem = SIZE.replace(stem, "");
+    (stem.chars().count() >= 8 && stem.chars().any(char::is_alphabetic))
+        .then(|| format!("{stem}.{ext}"))
 }
 
 /// The image address an `src`-like attribute holds: the value itself when
@@ -784,14 +801,18 @@ fn caption_of(img: &NodeRef) -> Option<String> {
                 .find(|d| caption_kind(d) == Some("caption"))
         })
     })?;
-    caption_text(&boxed.text())
+    caption_text(&shown_text(&boxed))
 }
 
 /// A caption's text on one line, with a trailing "less"/"more" toggle
 /// taken off; `None` when nothing is left.
 fn caption_text(text: &str) -> Option<String> {
     let text = collapse(text);
+    let text = ["Enlarge /", "IMAGE:"].iter().fold(text, |t, label| {
+        t.strip_prefix(label).map_or(t.clone(), |s| s.trim().to_string())
+    });
     let text = [
+        "view more",
         "less",
         "more",
         "Less",

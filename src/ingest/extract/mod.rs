@@ -790,6 +790,21 @@ mod tests {
         );
         // Short, common file names say nothing about the photo.
         assert_eq!(clean::image_file_key("https://a.example/x/image.jpg"), None);
+
+        // A CMS's renditions differ by the size in the name; an empty alt
+        // leaves the caption a caption, and its parts stay apart.
+        let html = page(
+            r#"<meta property="og:image" content="https://courier.example/uploads/pier-reopens-1024x683.jpg">"#,
+            r#"<figure><img src="https://courier.example/uploads/pier-reopens-1568x1045.jpg" alt=""><figcaption><p>Walkers on the rebuilt pier.</p><p>Sunday, 10 a.m.</p><span class="credit">Photo: Jo Roe</span></figcaption></figure>"#,
+            "",
+        );
+        let e = extract_html(&html, Some("https://courier.example/news/pier")).unwrap();
+        assert_eq!(e.images.len(), 1, "{:?}", e.images);
+        assert_eq!(e.images[0].alt, "");
+        assert_eq!(
+            e.images[0].caption.as_deref(),
+            Some("Walkers on the rebuilt pier. Sunday, 10 a.m. Photo: Jo Roe")
+        );
     }
 
     /// Navigation inside the article (a table of contents, a series'
