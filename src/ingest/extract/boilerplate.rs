@@ -57,7 +57,8 @@ const NOTICES: &[&str] = &[
     // Follow prompts and editors' credits ("Puedes seguir EL PAÍS en
     // Facebook…", "[责任编辑: 赵文涵]").
     r"^(puedes seguir|you can (also )?follow( us)? on|follow us on|folgen sie uns (auf|bei)|suivez-nous sur|seguici su)\b",
-    r"^\[?\s*(责任编辑|編輯|编辑)\s*[:：]",
+    r"^[\[【（(［]?\s*(责任编辑|責任編輯|责编|編輯|编辑|責任編集)\s*[:：]",
+    r"^(来源|來源|出典)\s*[:：]\s*\S{1,20}$",
     // Slide counters ("1/5", "Image 2 of 12", "Slideshow (2 Images)").
     r"^((image|photo|picture|slide|bild|foto)\s+)?\d{1,3}\s*(/|of|von|de|sur|z)\s*\d{1,3}$",
     r"^(slideshow|gallery|galerie|photos|fotos|bilder)\s*\(\d+\s*(images|photos|pictures|fotos|bilder)\)$",
@@ -69,6 +70,10 @@ const NOTICES: &[&str] = &[
     // Print, PDF and app prompts.
     r"\b((download|get|install) (the |our )?([\w.-]+ ){0,3}apps?\b.*\b(ios|android|app store|google play)\b|news straight to your (phone|mobile|smartphone)|(laden sie|lade dir|hol dir) (jetzt )?(unsere|die) .{0,30}app\b|descarga (la|nuestra) app|téléchargez (l'|notre )app)",
     r"^(print( this)?( article| page)?|drucken|als pdf herunterladen|download (the )?app)\b|\b(dieses skript als pdf)\b",
+    r"^((click|tap) here to )?(download|get|install) (the|our) ([\w.&'-]+ ){0,5}app\b",
+    // Markers an advertisement or a loading widget leaves in the text.
+    r"^((the )?(story|article|text) continues (below|after (this |the )?(ad|advertisement))\b|continue reading below\b|loading\s*(\.\.\.|…)?$|this content is imported from\b)",
+    r"^for the latest (news|updates|headlines)\b.{0,80}\b(head to|visit|go to|download)\b",
 ];
 
 /// A street address with a postcode: the publisher's, at the foot. Kept
@@ -79,7 +84,7 @@ const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|ro
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|mehr zum thema|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|lire aussi|sur le même sujet|leer más|lea también|te puede interesar|zobacz (też|także)|czytaj (też|także))\s*([:»›>….|-].*)?$";
+const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|mehr zum thema|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|lire aussi|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending now|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸阅读|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, and the publisher's small print.
@@ -258,6 +263,21 @@ mod tests {
             "Unterstützen Sie unseren Journalismus",
             "3 of 12",
             "Agencies",
+            "Le puede interesar: Homicidios bajan en la ciudad",
+            "See related article: Rent vote set for Tuesday",
+            "Читайте также: Паром снова ходит",
+            "推荐阅读",
+            "関連記事",
+            "【责任编辑:王萌 】",
+            "（责任编辑：李伟）",
+            "来源：新华网",
+            "Click here to download the KWTX First Alert Weather app for live radar and alerts.",
+            "Download the Courier 7 app to get alerts.",
+            "Story continues below advertisement",
+            "Article continues below this ad",
+            "Loading...",
+            "This content is imported from Twitter.",
+            "For the latest news, weather, sports, and streaming video, head to Courier-TV.",
         ];
         for line in furniture {
             assert!(is_boilerplate(line), "{line}");
@@ -288,6 +308,9 @@ mod tests {
             "Video: what the council said.",
             "Follow us",
             "Follow these steps shared on Twitter to keep the pier safe.",
+            "Download the forms from the council's website before Friday.",
+            "The story continues after his death in 1920, when the pier passed to the town.",
+            "来源不明的资金流入了港口项目。",
         ];
         for line in prose {
             let long = line.chars().count() > MAX_NOTICE_CHARS;

@@ -430,8 +430,16 @@ fn is_furniture(node: &NodeRef) -> bool {
 
 /// Class names that say what a box has or allows, not what it is:
 /// `has-sharing`, `with-comments`, `no-ads`, `share-enabled`. A story
-/// wrapper carries them as often as a share bar does.
+/// wrapper carries them as often as a share bar does; so it does the
+/// names of who may read it (`subscriber-preview` holds a paywalled
+/// story's opening, `subscriber-only` the rest).
 fn is_modifier_class(class: &str) -> bool {
+    if matches!(
+        class,
+        "subscriber-only" | "subscriber-preview" | "subscriber-content" | "subscribers-only"
+    ) {
+        return true;
+    }
     const PREFIXES: &[&str] = &[
         "has-", "has_", "with-", "with_", "no-", "no_", "enable-", "enabled-",
     ];

@@ -664,6 +664,23 @@ mod tests {
         );
     }
 
+    /// A paywalled story's opening sits in a box named for who may read
+    /// it, beside the box with the rest: both are the story.
+    #[test]
+    fn a_subscriber_preview_is_the_story_opening() {
+        let page = format!(
+            r#"<!doctype html><html><head><title>Pier reopens</title></head><body>
+<div class="subscribe"><p>Subscribe today for unlimited access.</p></div>
+<article><h1>Pier reopens</h1><div itemprop="articleBody">
+<div class="subscriber-preview"><p>The pier reopened on Sunday after two years of repairs, and the first walkers were on it before the ribbon was cut at nine.</p></div>
+<div class="subscriber-only">{}</div></div></article></body></html>"#,
+            story(5)
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+        assert!(e.markdown.starts_with("The pier reopened on Sunday"), "{}", e.markdown);
+        assert!(!e.markdown.contains("unlimited access"), "{}", e.markdown);
+    }
+
     /// Extracts a story of four paragraphs with `before` between its
     /// headline and its first paragraph, and checks the story is whole.
     fn story_after(before: &str) -> Extracted {
