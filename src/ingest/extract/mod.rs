@@ -834,6 +834,19 @@ mod tests {
         assert!(!e.markdown.contains("In this series"), "{}", e.markdown);
     }
 
+    /// A video player's title and control labels, and the consent box
+    /// that stands in for an embed, are no part of the text.
+    #[test]
+    fn video_players_and_consent_boxes_leave() {
+        let e = story_after(
+            r#"<div class="video-player"><div class="video-title">Crews rebuild the pier</div><span class="vjs-control-text">Play</span> <span class="vjs-control-text">Current Time 0:00</span></div>
+<div class="opt-in__content"><p>With your consent an external video is loaded here.</p><button>I agree</button></div>"#,
+        );
+        for gone in ["Crews rebuild", "Current Time", "external video"] {
+            assert!(!e.markdown.contains(gone), "{gone} kept:\n{}", e.markdown);
+        }
+    }
+
     #[test]
     fn news_page_keeps_the_story_and_its_metadata() {
         let e = extract_html(FERRY, Some(FERRY_URL)).unwrap();
