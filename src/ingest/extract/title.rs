@@ -148,6 +148,14 @@ pub fn strip_affixes(title: &str, site: Option<&str>, host: Option<&str>) -> Str
             words(s) >= 3
         }
     };
+    // "Headline: Site", "見出し：朝日新聞デジタル": a colon sets off the
+    // site's name only, never a short part (that may be the headline's).
+    if let Some((head, tail)) = title.rsplit_once([':', '：'])
+        && is_site(tail, site, host)
+        && headline_like(head.trim())
+    {
+        title = head.trim().to_string();
+    }
     for _ in 0..3 {
         let Some((head, _, tail)) = split_last(&title, cjk) else {
             break;
@@ -258,6 +266,9 @@ mod tests {
                 "無線LANアプリ「フリーWi-Fiプロテクション」",
             ),
             ("Ferry approved", "Ferry approved"),
+            ("Council backs the night ferry: Harbour Courier", "Council backs the night ferry"),
+            ("港口夜间渡轮获批：Harbour Courier", "港口夜间渡轮获批"),
+            ("Harbour Courier: the night ferry", "Harbour Courier: the night ferry"),
             (
                 "Ferry — Crossing the harbour at night in winter",
                 "Ferry — Crossing the harbour at night in winter",
