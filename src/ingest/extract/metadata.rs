@@ -13,6 +13,7 @@ use super::byline;
 use crate::content::Image;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
 use dom_query::{Document, Matcher, NodeRef};
+use regex::Regex;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -145,7 +146,17 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
                     .iter()
                     .filter_map(|(k, source)| meta.get(*k).map(|d| (*source, d.clone()))),
             )
-            .find_map(|(source, d)| normalise_date(&d).map(|d| (Some(d), Some(source))))
+            .filter_map(|(source, d)| normalise_date(&d).map(|n| (source, d, n)))
+            .fold(None, |best: Option<(&'static str, String, String)>, c| match best {
+                // A later source that writes the same day with its zone
+                // beats one that leaves the zone out (read as UTC).
+                Some(b) if !has_zone(&b.1) && has_zone(&c.1) && b.1.get(..10) == c.1.get(..10) => {
+                    Some(c)
+                }
+                Some(b) => Some(b),
+                None => Some(c),
+            })
+            .map(|(source, _, d)| (Some(d), Some(source)))
     };
     let (mut published, mut published_source) = machine_date(
         &["datePublished", "dateCreated"],
@@ -157,6 +168,7 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
             ("date", "meta date"),
             ("dc.date", "meta dc.date"),
             ("dc.date.issued", "meta dc.date.issued"),
+            ("dcterms.issued", "meta dcterms.issued"),
             ("dcterms.created", "meta dcterms.created"),
             ("pubdate", "meta pubdate"),
             ("publishdate", "meta publishdate"),
@@ -182,9 +194,17 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
             ("og:article:modified_time", "og:article:modified_time"),
             ("datemodified", "meta dateModified"),
             ("dcterms.modified", "meta dcterms.modified"),
+            ("modified-date", "meta modified-date"),
             ("last-modified", "meta last-modified"),
         ],
     )
+    .or_else(|| {
+        found
+            .time_modified
+            .and_then(|n| n.attr("datetime"))
+            .and_then(|d| normalise_date(&d))
+            .map(|d| (Some(d), Some("<time> dateModified")))
+    })
     .unwrap_or_default();
     let updated_source = updated_source.filter(|_| updated != published);
     let updated = updated.filter(|_| updated_source.is_some());
@@ -265,7 +285,10 @@ static META: LazyLock<Matcher> = LazyLock::new(|| matcher("meta[content]"));
 static TIME_MARKED: LazyLock<Matcher> = LazyLock::new(|| {
     matcher(r#"time[pubdate][datetime], time[itemprop="datePublished"][datetime]"#)
 });
-static TIME_ANY: LazyLock<Matcher> = LazyLock::new(|| matcher("time[datetime]"));
+static TIME_ANY: LazyLock<Matcher> =
+    LazyLock::new(|| matcher(r#"time[datetime]:not([itemprop="dateModified"])"#));
+static TIME_MODIFIED: LazyLock<Matcher> =
+    LazyLock::new(|| matcher(r#"time[itemprop="dateModified"][datetime]"#));
 
 /// The elements metadata is read from, in document order, found in one
 /// walk over the page rather than one selector query each. Each element
@@ -281,8 +304,10 @@ struct Found<'a> {
     metas: Vec<NodeRef<'a>>,
     /// The first `<time>` marked as the publication date.
     time_marked: Option<NodeRef<'a>>,
-    /// The first `time[datetime]`.
+    /// The first `time[datetime]` not marked as the date of an update.
     time_any: Option<NodeRef<'a>>,
+    /// The first `<time>` marked as the date of an update.
+    time_modified: Option<NodeRef<'a>>,
     /// The text of `<title>`.
     title: Option<String>,
     /// Texts of the first few `<h1>` and `itemprop=headline` elements.
@@ -326,6 +351,9 @@ impl<'a> Found<'a> {
                     }
                     if found.time_any.is_none() && TIME_ANY.match_element(&node) {
                         found.time_any = Some(node);
+                    }
+                    if found.time_modified.is_none() && TIME_MODIFIED.match_element(&node) {
+                        found.time_modified = Some(node);
                     }
                 }
                 "p" => found.paragraphs.push(node),
@@ -676,6 +704,16 @@ fn meta_tags(metas: &[NodeRef]) -> HashMap<String, String> {
 
 /// A date as RFC 3339. Times without an offset are taken as UTC, dates
 /// without a time as midnight UTC.
+/// Whether a machine-readable date gives its zone (`Z`, `+09:00`,
+/// `-0500`) after a time.
+fn has_zone(raw: &str) -> bool {
+    static ZONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[zZ]|[+-]\d{2}:?\d{2}|GMT|UTC)$")
+            .expect("valid zone pattern")
+    });
+    ZONE.is_match(raw.trim())
+}
+
 pub fn normalise_date(s: &str) -> Option<String> {
     let s = s.trim();
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
@@ -792,6 +830,39 @@ mod tests {
             assert_eq!(m.titles[0], ("json-ld headline", "A".to_string()), "{ld}");
             assert_eq!(m.byline.as_deref(), Some("Jo Roe"), "{ld}");
         }
+    }
+
+    #[test]
+    fn zoned_dates_and_update_marks_win() {
+        // JSON-LD leaves the zone out; the same day in `<meta>` gives it.
+        let doc = Document::from(
+            r#"<meta property="article:published_time" content="2019-06-19T10:30:00+09:00">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"A",
+            "datePublished":"2019-06-19T10:30"}</script>"#,
+        );
+        let m = read(&doc, None);
+        assert_eq!(m.published.as_deref(), Some("2019-06-19T10:30:00+09:00"));
+        assert_eq!(m.published_source, Some("article:published_time"));
+
+        // A `<time>` marked as the update dates the update, not the story.
+        let doc = Document::from(
+            r#"<meta name="dcterms.created" content="2024-04-19">
+            <meta name="dcterms.issued" content="2024-04-22">
+            <p><time itemprop="dateModified" datetime="2024-04-23T09:00:00-04:00">April 23</time></p>"#,
+        );
+        let m = read(&doc, None);
+        assert_eq!(m.published.as_deref(), Some("2024-04-22T00:00:00Z"));
+        assert_eq!(m.updated.as_deref(), Some("2024-04-23T09:00:00-04:00"));
+        assert_eq!(m.updated_source, Some("<time> dateModified"));
+
+        let doc = Document::from(
+            r#"<meta name="modified-date" content="2024-04-23T09:00:00+05:30">
+            <meta name="publish-date" content="2024-04-22T08:00:00+05:30">"#,
+        );
+        assert_eq!(
+            read(&doc, None).updated.as_deref(),
+            Some("2024-04-23T09:00:00+05:30")
+        );
     }
 
     #[test]
