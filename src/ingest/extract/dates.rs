@@ -128,6 +128,19 @@ const MONTHS: &[(&str, u32)] = &[
     ("grudnia", 12),
     ("grudzień", 12),
     ("dezembro", 12),
+    // Russian (genitive, as dates write them).
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
 ];
 
 fn month(name: &str) -> Option<u32> {
@@ -154,6 +167,7 @@ static DATE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(
             r"\b(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?(?P<m>{m})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})\b"
         ),
+        format!(r"\b(?P<d>\d{{1,2}})-(?P<m>{m})-(?P<y>\d{{4}})\b"),
         r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})\b".to_string(),
         r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b".to_string(),
         // Two-digit years, last: "11/20/19" (American), "18.11.19".
@@ -357,12 +371,12 @@ pub struct DateLine {
 
 /// Labels that open or sit inside a date line.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:first\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd)\b|发布时间|更新时间|更新|发布|時間|来源")
+    Regex::new(r"(?i)\b(?:first\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|опубликовано|обновлено)\b|发布时间|更新时间|更新|发布|時間|来源")
         .expect("valid date label pattern")
 });
 
 static UPDATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|modificato|modifica|bijgewerkt|aangepast|gewijzigd)\b|更新")
+    Regex::new(r"(?i)\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|modificato|modifica|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|обновлено)\b|更新")
         .expect("valid update label pattern")
 });
 
@@ -524,6 +538,8 @@ mod tests {
             ("3 de marzo de 2021", Some("2021-03-03T00:00:00Z")),
             ("16 marca 2021", Some("2021-03-16T00:00:00Z")),
             ("3 de março de 2021", Some("2021-03-03T00:00:00Z")),
+            ("10:30, 19 июня 2021", Some("2021-06-19T10:30:00Z")),
+            ("14-May-2024", Some("2024-05-14T00:00:00Z")),
             ("2018年6月19日 10:20", Some("2018-06-19T10:20:00Z")),
             ("24.01.2022 11:38", Some("2022-01-24T11:38:00Z")),
             ("2026-11-27", Some("2026-11-27T00:00:00Z")),
@@ -641,6 +657,10 @@ mod tests {
         let line = date_line("Aangepast: 19 november 2019, 16:05").unwrap();
         assert_eq!(line.updated.as_deref(), Some("2019-11-19T16:05:00Z"));
         assert!(date_line("2018年6月19日 10:20").is_some());
+        let line = date_line("Обновлено: 10:30, 19 июня 2021").unwrap();
+        assert_eq!(line.updated.as_deref(), Some("2021-06-19T10:30:00Z"));
+        let line = date_line("Atualizado em 19 de junho de 2020").unwrap();
+        assert_eq!(line.updated.as_deref(), Some("2020-06-19T00:00:00Z"));
         for text in [
             "The council met on November 20, 2019 to vote on the ferry.",
             "At 5:27 am the ferry left.",

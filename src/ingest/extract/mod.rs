@@ -519,6 +519,10 @@ fn find_dates(
             // The URL's day outranks a marked element that disagrees with
             // it: the element may belong to another story on the page.
             (Some(m), Some(u)) if m.get(..10) != u.get(..10) => (Some(u), Some("URL path")),
+            // The element shows the update the markup dates exactly.
+            (Some(m), _) if meta.updated.as_ref().and_then(|u| u.get(..10)) == m.get(..10) => {
+                (meta.updated.clone(), meta.updated_source)
+            }
             (Some(m), _) => (Some(m), Some("date element in page")),
             (None, Some(u)) => (Some(u), Some("URL path")),
             (None, None) => (None, None),
@@ -561,6 +565,11 @@ fn find_dates(
                 Some("date in page text"),
             );
         }
+    }
+    // A page that dates only its update is dated by it (the update then
+    // says nothing more).
+    if published.is_none() && meta.updated.is_some() {
+        (published, source) = (meta.updated.clone(), meta.updated_source);
     }
     // A date more than two days ahead is an event's, not the article's.
     let soon = chrono::Utc::now() + chrono::Duration::days(2);
