@@ -491,6 +491,7 @@ pub fn readability_article(doc: Document) -> Option<Document> {
 pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
     doc.select(&format!("[{KICKER_MARK}]")).remove();
     let images = take_images(doc, base);
+    remove_empty_items(doc);
     let dates = take_date_lines(doc);
     remove_hover_cards(doc);
     math_to_text(doc);
@@ -501,6 +502,22 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
         html: doc.html().to_string(),
         images,
         dates,
+    }
+}
+
+/// Removes list items left without text once their images went (an
+/// author's avatar, a gallery's thumbnails), and lists left without items:
+/// they would be empty bullets.
+fn remove_empty_items(doc: &Document) {
+    for item in doc.select("li").nodes() {
+        if item.text().trim().is_empty() {
+            item.remove_from_parent();
+        }
+    }
+    for list in doc.select("ul, ol").nodes() {
+        if list.text().trim().is_empty() {
+            list.remove_from_parent();
+        }
     }
 }
 

@@ -856,6 +856,18 @@ mod tests {
         }
     }
 
+    /// A list of pictures only (authors' portraits, a gallery's
+    /// thumbnails) leaves no empty bullets behind its images.
+    #[test]
+    fn lists_of_pictures_leave_no_empty_bullets() {
+        let e = story_after(
+            r#"<ul class="people"><li><a href="/jo"><img src="/jo-roe-portrait.jpg" alt=""></a></li><li><img src="/li-wei-portrait.jpg" alt=""></li></ul>
+<ul><li>Pier length: 400 metres</li><li></li></ul>"#,
+        );
+        assert!(!e.markdown.lines().any(|l| l.trim() == "-" || l.trim() == "*"), "{}", e.markdown);
+        assert!(e.markdown.contains("Pier length: 400 metres"), "{}", e.markdown);
+    }
+
     #[test]
     fn news_page_keeps_the_story_and_its_metadata() {
         let e = extract_html(FERRY, Some(FERRY_URL)).unwrap();
