@@ -2,22 +2,24 @@
 //! and goes, and what is kept in another form.
 //!
 //! Before Readability runs, [`strip_furniture`] removes hidden elements
-//! (screen-reader-only text too) and
-//! whole boxes whose class, id or role say they are share bars, newsletter
-//! and cookie boxes, related-link lists, comment sections, ads or pop-ups
-//! (and every `<nav>`), and marks captions and credits by their class
-//! (Readability drops class names); [`remove_navigation_cells`] drops the
-//! menu column of a page laid out with a table; [`mark_kickers`] marks a
-//! section label set above the headline in the story's box.
-//! After it, [`tidy_article`] drops the kickers, takes the images out (into `images`, with
-//! their captions: a `<figcaption>`, a caption by class, or the short
-//! text alone beside an image in its box), drops captions from the text (unless they are most of
-//! it, as in a slideshow), takes date and update lines out (they are
-//! metadata), drops hover cards, turns MathML formulas into their text,
-//! drops credits and short notice blocks, turns layout tables into plain
-//! blocks and removes a heading that repeats the title. On the finished
-//! Markdown, [`trim_tail`] cuts what follows the story (a box's title, a
-//! run of teaser links). Sanitizing the markup is `sanitize`'s job.
+//! (screen-reader-only text too) and whole boxes whose class, id or role
+//! say they are share bars, newsletter and cookie boxes, related-link
+//! lists, comment sections, video players, ads or pop-ups (and every
+//! `<nav>`), and marks captions and credits by their class (Readability
+//! drops class names); [`remove_navigation_cells`] drops the menu column
+//! of a page laid out with a table; [`mark_kickers`] marks a section
+//! label set above the headline in the story's box.
+//! After it, [`tidy_article`] drops the kickers, takes the images out
+//! (into `images`, with their captions: a `<figcaption>`, a caption by
+//! class, or the short text alone beside an image in its box) and the
+//! list items left empty without them, puts a `<pre>`'s text in `<code>`,
+//! drops captions from the text (unless they are most of it, as in a
+//! slideshow), takes date and update lines out (they are metadata), drops
+//! hover cards, turns MathML formulas into their text, drops credits and
+//! short notice blocks, turns layout tables into plain blocks and removes
+//! a heading that repeats the title. On the finished Markdown,
+//! [`trim_tail`] cuts what follows the story (a box's title, a run of
+//! teaser links). Sanitizing the markup is `sanitize`'s job.
 
 use super::boilerplate::{is_boilerplate, is_foot_block, is_related_heading, is_tail_opener};
 use super::dates::{DateLine, date_line};
@@ -492,6 +494,7 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
     doc.select(&format!("[{KICKER_MARK}]")).remove();
     let images = take_images(doc, base);
     remove_empty_items(doc);
+    code_in_pre(doc);
     let dates = take_date_lines(doc);
     remove_hover_cards(doc);
     math_to_text(doc);
@@ -502,6 +505,34 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
         html: doc.html().to_string(),
         images,
         dates,
+    }
+}
+
+/// Puts the text of a `<pre>` without `<code>` (as blog editors write
+/// code) into one, with its `<br>`s as line breaks: Markdown then keeps
+/// it as a code block, indentation and all.
+fn code_in_pre(doc: &Document) {
+    fn text_with_breaks(node: &NodeRef, out: &mut String) {
+        for child in node.children_it(false) {
+            if child.is_text() {
+                out.push_str(&child.text());
+            } else if child.has_name("br") {
+                out.push('\n');
+            } else {
+                text_with_breaks(&child, out);
+            }
+        }
+    }
+    for pre in doc.select("pre").nodes() {
+        if pre.descendants_it().any(|d| d.has_name("code")) {
+            continue;
+        }
+        let mut text = String::new();
+        text_with_breaks(pre, &mut text);
+        pre.set_html(format!(
+            "<code>{}</code>",
+            crate::vocabulary::html::escape(&text)
+        ));
     }
 }
 
@@ -844,7 +875,8 @@ fn caption_of(img: &NodeRef) -> Option<String> {
 fn caption_text(text: &str) -> Option<String> {
     let text = collapse(text);
     let text = ["Enlarge /", "IMAGE:"].iter().fold(text, |t, label| {
-        t.strip_prefix(label).map_or(t.clone(), |s| s.trim().to_string())
+        t.strip_prefix(label)
+            .map_or(t.clone(), |s| s.trim().to_string())
     });
     let text = [
         "view more",

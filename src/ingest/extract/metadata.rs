@@ -147,15 +147,20 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
                     .filter_map(|(k, source)| meta.get(*k).map(|d| (*source, d.clone()))),
             )
             .filter_map(|(source, d)| normalise_date(&d).map(|n| (source, d, n)))
-            .fold(None, |best: Option<(&'static str, String, String)>, c| match best {
-                // A later source that writes the same day with its zone
-                // beats one that leaves the zone out (read as UTC).
-                Some(b) if !has_zone(&b.1) && has_zone(&c.1) && b.1.get(..10) == c.1.get(..10) => {
-                    Some(c)
-                }
-                Some(b) => Some(b),
-                None => Some(c),
-            })
+            .fold(
+                None,
+                |best: Option<(&'static str, String, String)>, c| match best {
+                    // A later source that writes the same day with its zone
+                    // beats one that leaves the zone out (read as UTC).
+                    Some(b)
+                        if !has_zone(&b.1) && has_zone(&c.1) && b.1.get(..10) == c.1.get(..10) =>
+                    {
+                        Some(c)
+                    }
+                    Some(b) => Some(b),
+                    None => Some(c),
+                },
+            )
             .map(|(source, _, d)| (Some(d), Some(source)))
     };
     let (mut published, mut published_source) = machine_date(

@@ -686,7 +686,11 @@ mod tests {
             story(5)
         );
         let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
-        assert!(e.markdown.starts_with("The pier reopened on Sunday"), "{}", e.markdown);
+        assert!(
+            e.markdown.starts_with("The pier reopened on Sunday"),
+            "{}",
+            e.markdown
+        );
         assert!(!e.markdown.contains("unlimited access"), "{}", e.markdown);
     }
 
@@ -864,8 +868,31 @@ mod tests {
             r#"<ul class="people"><li><a href="/jo"><img src="/jo-roe-portrait.jpg" alt=""></a></li><li><img src="/li-wei-portrait.jpg" alt=""></li></ul>
 <ul><li>Pier length: 400 metres</li><li></li></ul>"#,
         );
-        assert!(!e.markdown.lines().any(|l| l.trim() == "-" || l.trim() == "*"), "{}", e.markdown);
-        assert!(e.markdown.contains("Pier length: 400 metres"), "{}", e.markdown);
+        assert!(
+            !e.markdown
+                .lines()
+                .any(|l| l.trim() == "-" || l.trim() == "*"),
+            "{}",
+            e.markdown
+        );
+        assert!(
+            e.markdown.contains("Pier length: 400 metres"),
+            "{}",
+            e.markdown
+        );
+    }
+
+    /// Code set in `<pre>` alone, its lines broken by `<br>` or by
+    /// newlines, stays a code block with its indentation.
+    #[test]
+    fn preformatted_text_stays_a_code_block() {
+        let e = story_after("<pre>if tide &gt; 2:<br>    close(gate)</pre>");
+        assert!(
+            e.markdown
+                .contains("```\nif tide > 2:\n    close(gate)\n```"),
+            "{}",
+            e.markdown
+        );
     }
 
     #[test]

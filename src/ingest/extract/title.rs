@@ -266,9 +266,15 @@ mod tests {
                 "無線LANアプリ「フリーWi-Fiプロテクション」",
             ),
             ("Ferry approved", "Ferry approved"),
-            ("Council backs the night ferry: Harbour Courier", "Council backs the night ferry"),
+            (
+                "Council backs the night ferry: Harbour Courier",
+                "Council backs the night ferry",
+            ),
             ("港口夜间渡轮获批：Harbour Courier", "港口夜间渡轮获批"),
-            ("Harbour Courier: the night ferry", "Harbour Courier: the night ferry"),
+            (
+                "Harbour Courier: the night ferry",
+                "Harbour Courier: the night ferry",
+            ),
             (
                 "Ferry — Crossing the harbour at night in winter",
                 "Ferry — Crossing the harbour at night in winter",
