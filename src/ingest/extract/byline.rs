@@ -35,7 +35,7 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
         r"|\s[|•·—–]\s|\s-\s",
         // "Jo Roe For Mailonline", "Jo Roe, Special to the Chronicle",
         // "Jo Roe 3 Min Read".
-        r"|\sFor\s+(?:The\s+)?\p{Lu}|,?\s+(?i:special\s+to)\b|\d+\s*(?i:min(?:ute)?s?\s+read)\b",
+        r"|\s(?:For|FOR)\s+(?:The\s+|THE\s+)?\p{Lu}|,?\s+(?i:special\s+to)\b|\d+\s*(?i:min(?:ute)?s?\s+read)\b",
         // "Jo Roe at 18:52", "Jo Roe, Datum: 15.Jun.19".
         r"|\s(?:at|um|à)\s+\d{1,2}[:.h]\d{2}\b",
         r"|,?\s+(?i:datum|date|fecha)\s*:",
@@ -75,7 +75,7 @@ static SPLIT: LazyLock<Regex> =
 /// A part of a byline that is a job title or degree, not a name.
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:senior|chief|staff|special|contributing|guest|political|foreign|business|sports|science|health)\s+)*(?:(?:writer|reporter|correspondent|editor|contributor|columnist|journalist)s?|staff|redakteur(?:in|innen)?|ma|md|phd|msc|ms|mph|rn|jr\.?|sr\.?)$",
+        r"(?i)^(?:[\p{L}&'.-]+\s+){0,3}(?:(?:writer|reporter|correspondent|editor|contributor|columnist|journalist)s?|staff)$|^(?i:redakteur(?:in|innen)?|ma|md|phd|msc|ms|mph|rn|jr\.?|sr\.?)$",
     )
     .expect("valid role pattern")
 });
@@ -403,6 +403,12 @@ mod tests {
             ),
             ("Autor/in: Jo Roe", Some("Jo Roe")),
             ("Jo Roe For Mailonline", Some("Jo Roe")),
+            ("By JO ROE FOR MAILONLINE", Some("JO ROE")),
+            ("Jo Roe, Patch Staff", Some("Jo Roe")),
+            (
+                "Jo Roe, Chief Football Reporter and Li Wei",
+                Some("Jo Roe and Li Wei"),
+            ),
             ("Harbour Courier, Hamburg, Germany", None),
             ("Harbour Courier Nieuws", None),
             ("Harbour Courier (jroe)", Some("Harbour Courier (jroe)")),
