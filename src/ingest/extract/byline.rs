@@ -75,7 +75,7 @@ static SPLIT: LazyLock<Regex> =
 /// A part of a byline that is a job title or degree, not a name.
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:[\p{L}&'.-]+\s+){0,3}(?:(?:writer|reporter|correspondent|editor|contributor|columnist|journalist)s?|staff)$|^(?i:redakteur(?:in|innen)?|ma|md|phd|msc|ms|mph|rn|jr\.?|sr\.?)$",
+        r"(?i)^(?:\S+\s+){0,3}(?:(?:writer|reporter|correspondent|editor|contributor|columnist|journalist)s?|staff)$|^(?i:redakteur(?:in|innen)?|ma|md|phd|msc|ms|mph|rn|jr\.?|sr\.?)$",
     )
     .expect("valid role pattern")
 });
