@@ -6,7 +6,8 @@
 //! notices, log-in prompts, newsletter and cookie boxes, share prompts,
 //! "related"/"read more" headings, advertisement labels, photo credits,
 //! comment-section headers and counts, back-links, promotions of a
-//! video or gallery, slide counters, follow prompts and editors'
+//! video or gallery, slide counters, follow prompts, app prompts, the
+//! markers an advertisement or a loading widget leaves, and editors'
 //! credits; and ([`is_foot_block`]) whole blocks that are only a
 //! reporter's address or a separator. Long paragraphs are never
 //! judged here: a notice is short, an article paragraph that mentions

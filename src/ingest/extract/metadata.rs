@@ -6,7 +6,8 @@
 //! Owns reading and normalising those (absolute URLs, RFC 3339 dates,
 //! bylines that are names rather than profile links). Where sources
 //! disagree, JSON-LD wins over OpenGraph, which wins over plain `<meta>`
-//! and markup. Finding the article body is not done here; the JSON-LD
+//! and markup, but a date that gives its zone beats an earlier source
+//! giving the same day without one. Finding the article body is not done here; the JSON-LD
 //! `articleBody` is only handed on as a fallback.
 
 use super::byline;
