@@ -6,7 +6,9 @@
 //! say they are share bars, newsletter and cookie boxes, related-link
 //! lists, comment sections, video players, ads or pop-ups (and every
 //! `<nav>`), and marks captions and credits by their class (Readability
-//! drops class names); [`remove_navigation_cells`] drops the menu column
+//! drops class names), and takes "header" out of headings' class names
+//! (Readability would drop a subheading as the page's header);
+//! [`remove_navigation_cells`] drops the menu column
 //! of a page laid out with a table; [`mark_kickers`] marks a section
 //! label set above the headline in the story's box.
 //! After it, [`tidy_article`] drops the kickers, takes the images out
@@ -151,7 +153,8 @@ pub fn strip_furniture(doc: &Document) {
     // One walk finds hidden elements, furniture and captions. Hidden
     // elements go first, as Readability would drop them: they must not
     // count towards the page's text either.
-    let (mut hidden, mut candidates, mut captions) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut hidden, mut candidates) = (Vec::new(), Vec::new());
+    let (mut captions, mut headings) = (Vec::new(), Vec::new());
     for node in doc.root().descendants_it() {
         if is_hidden(&node) {
             hidden.push(node);
@@ -159,9 +162,12 @@ pub fn strip_furniture(doc: &Document) {
             candidates.push(node);
         } else if let Some(kind) = caption_kind(&node) {
             captions.push((node, kind));
+        } else if is_heading(&node) {
+            headings.push(node);
         }
     }
     hidden.iter().for_each(|n| n.remove_from_parent());
+    headings.iter().for_each(drop_header_names);
     // Readability drops class names: captions and credits are marked so
     // that `tidy_article` can still move them out of the body.
     for (node, kind) in captions {
@@ -191,6 +197,29 @@ pub fn strip_furniture(doc: &Document) {
             continue;
         }
         node.remove_from_parent();
+    }
+}
+
+fn is_heading(node: &NodeRef) -> bool {
+    node.element_ref()
+        .is_some_and(|el| matches!(&*el.name.local, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+}
+
+/// Drops the class names and id of a heading that contain "header"
+/// (`header-anchor-post`, `clay-subheader`). Readability takes "header"
+/// in a name for the page's header and drops the element, which loses a
+/// story's subheadings; on a heading the word says nothing. Other names
+/// stay, so a `footer-column-header` is still dropped as a footer.
+fn drop_header_names(heading: &NodeRef) {
+    let is_header = |name: &str| name.to_ascii_lowercase().contains("header");
+    if let Some(class) = heading.attr("class")
+        && class.split_whitespace().any(is_header)
+    {
+        let kept: Vec<&str> = class.split_whitespace().filter(|c| !is_header(c)).collect();
+        heading.set_attr("class", &kept.join(" "));
+    }
+    if heading.attr("id").is_some_and(|id| is_header(&id)) {
+        heading.remove_attr("id");
     }
 }
 

@@ -621,6 +621,29 @@ mod tests {
             .collect()
     }
 
+    /// Subheadings named with "header" (`header-anchor-post` on Substack,
+    /// `clay-subheader` on New York Magazine) are the story's own; a
+    /// heading in a footer box still goes.
+    #[test]
+    fn subheadings_named_header_stay_in_the_story() {
+        let page = format!(
+            r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article class="post"><h1>Pier reopens</h1>
+{}<h2 class="header-anchor-post">Repairs before winter</h2>{}<h2 id="section-header-2" class="clay-subheader">Who pays</h2>{}</article>
+<div class="footer-links"><h3 class="footer-column-header">About us</h3><p>Courier Media Group, 1 Harbour Row.</p></div></body></html>"#,
+            story(3),
+            story(3),
+            story(3)
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+        assert!(
+            e.markdown.contains("## Repairs before winter"),
+            "{}",
+            e.markdown
+        );
+        assert!(e.markdown.contains("## Who pays"), "{}", e.markdown);
+        assert!(!e.markdown.contains("About us"), "{}", e.markdown);
+    }
+
     /// A short story whose lead sits in a box named like furniture: the
     /// first pass drops the box, the relaxed pass keeps it.
     #[test]
