@@ -7,8 +7,8 @@
 //! "related"/"read more" headings, advertisement labels, photo credits,
 //! comment-section headers and counts, back-links, promotions of a
 //! video or gallery, slide counters, follow prompts, app prompts, the
-//! markers an advertisement or a loading widget leaves, and editors'
-//! credits; and ([`is_foot_block`]) whole blocks that are only a
+//! markers an advertisement or a loading widget leaves, editors'
+//! credits and reading times; and ([`is_foot_block`]) whole blocks that are only a
 //! reporter's address or a separator. Long paragraphs are never
 //! judged here: a notice is short, an article paragraph that mentions
 //! subscriptions is not.
@@ -75,6 +75,8 @@ const NOTICES: &[&str] = &[
     // Markers an advertisement or a loading widget leaves in the text.
     r"^((the )?(story|article|text) continues (below|after (this |the )?(ad|advertisement))\b|continue reading below\b|loading\s*(\.\.\.|…)?$|this content is imported from\b)",
     r"^for the latest (news|updates|headlines)\b.{0,80}\b(head to|visit|go to|download)\b",
+    // Reading times ("6 min read", "Lesezeit: 3 Min.", "Temps de lecture : 4 min").
+    r"^(\d{1,3}\s*(min\.?|mins|minutes?|minuten)\s+(read|reading|lesezeit|de lecture|di lettura|de leitura|de lectura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd)\s*:?\s*(ca\.\s*)?\d{1,3}\s*(min\.?|mins|minutes?|minuten|minutos|minuti))$",
 ];
 
 /// A street address with a postcode: the publisher's, at the foot. Kept
@@ -279,6 +281,11 @@ mod tests {
             "Loading...",
             "This content is imported from Twitter.",
             "For the latest news, weather, sports, and streaming video, head to Courier-TV.",
+            "6 min read",
+            "12 minute read",
+            "Lesezeit: 3 Min.",
+            "Temps de lecture : 4 min",
+            "Reading time: 5 minutes",
         ];
         for line in furniture {
             assert!(is_boilerplate(line), "{line}");
@@ -312,6 +319,8 @@ mod tests {
             "Download the forms from the council's website before Friday.",
             "The story continues after his death in 1920, when the pier passed to the town.",
             "来源不明的资金流入了港口项目。",
+            "6 min read of the report was enough, she said.",
+            "The reading time: 5 minutes, at most, for the whole plan.",
         ];
         for line in prose {
             let long = line.chars().count() > MAX_NOTICE_CHARS;

@@ -4,7 +4,8 @@
 //! Before Readability runs, [`strip_furniture`] removes hidden elements
 //! (screen-reader-only text too) and whole boxes whose class, id or role
 //! say they are share bars, newsletter and cookie boxes, related-link
-//! lists, comment sections, video players, ads or pop-ups (and every
+//! lists, comment sections, video players, tables of contents, ads or
+//! pop-ups (and every
 //! `<nav>`), and marks captions and credits by their class (Readability
 //! drops class names), and takes "header" out of headings' class names
 //! (Readability would drop a subheading as the page's header);
@@ -96,6 +97,11 @@ const FURNITURE_PARTS: &[&str] = &[
     "video-js",
     "opt-in",
     "optin",
+    // Tables of contents: links to the page's own headings.
+    "toc-container",
+    "toc_container",
+    "table-of-contents",
+    "tableofcontents",
 ];
 
 /// Matches wherever a name contains any of [`FURNITURE_PARTS`]: one

@@ -644,6 +644,27 @@ mod tests {
         assert!(!e.markdown.contains("About us"), "{}", e.markdown);
     }
 
+    /// A table of contents (a plugin's box of links to the story's own
+    /// headings, with its title) and a reading time are not the story.
+    #[test]
+    fn a_table_of_contents_and_reading_time_leave() {
+        let page = format!(
+            r##"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+<span class="read-time">6 min read</span>{}
+<div id="ez-toc-container" class="ez-toc-v2_0_48 counter-hierarchy"><div class="ez-toc-title-container"><p class="ez-toc-title">Table of Contents</p></div>
+<nav><ul><li><a href="#repairs">Repairs before winter</a></li><li><a href="#costs">Who pays</a></li></ul></nav></div>
+<h2 id="repairs">Repairs before winter</h2>{}<h2 id="costs">Who pays</h2>{}</article></body></html>"##,
+            story(2),
+            story(2),
+            story(2)
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+        assert!(!e.markdown.contains("Table of Contents"), "{}", e.markdown);
+        assert!(!e.markdown.contains("min read"), "{}", e.markdown);
+        assert!(e.markdown.contains("## Who pays"), "{}", e.markdown);
+        assert_eq!(e.markdown.matches("Who pays").count(), 1, "{}", e.markdown);
+    }
+
     /// A short story whose lead sits in a box named like furniture: the
     /// first pass drops the box, the relaxed pass keeps it.
     #[test]
