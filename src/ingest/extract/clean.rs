@@ -5,13 +5,12 @@
 //! (screen-reader-only text too) and whole boxes whose class, id or role
 //! say they are share bars, newsletter and cookie boxes, related-link
 //! lists, comment sections, video players, tables of contents, ads or
-//! pop-ups (and every
-//! `<nav>`), and marks captions and credits by their class (Readability
-//! drops class names), and takes "header" out of headings' class names
-//! (Readability would drop a subheading as the page's header);
-//! [`remove_navigation_cells`] drops the menu column
-//! of a page laid out with a table; [`mark_kickers`] marks a section
-//! label set above the headline in the story's box.
+//! pop-ups (and every `<nav>`), marks captions and credits by their class
+//! (Readability drops class names), and takes "header" out of headings'
+//! class names (Readability would drop a subheading as the page's
+//! header); [`remove_navigation_cells`] drops the menu column of a page
+//! laid out with a table; [`mark_kickers`] marks a section label set
+//! above the headline in the story's box.
 //! After it, [`tidy_article`] drops the kickers, takes the images out
 //! (into `images`, with their captions: a `<figcaption>`, a caption by
 //! class, or the short text alone beside an image in its box) and the
