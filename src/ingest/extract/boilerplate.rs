@@ -40,6 +40,7 @@ const NOTICES: &[&str] = &[
     // Comment sections.
     r"^(\d+\s+)?(comments?|kommentare?|beiträge|commentaires?|comentarios?)\s*(\(\d+\))?\s*:?$",
     r"^(alle kommentare( anzeigen| lesen)?|(show|view|read) all comments|voir tous les commentaires)$",
+    r"^\d+\s+(thoughts? on|responses? to|comments? on|repl(y|ies) to|gedanken zu|kommentare? zu|antworten (zu|auf)|réflexions? (sur|au sujet de)|commentaires? (sur|pour))\b",
     r"^(leave a (reply|comment)|write a comment|post a comment|kommentar(e)? (schreiben|verfassen)|schreibe(n sie)? einen kommentar|laisser un commentaire|deja un comentario)\b",
     // Author boxes and post furniture.
     r"^(über (den|die) autor(in)?|about the author|this entry was posted|dieser eintrag wurde veröffentlicht|posted in|filed under|tags?:|schlagwörter:|kategorie(n)?:|categories:)",
@@ -281,6 +282,8 @@ mod tests {
             "Loading...",
             "This content is imported from Twitter.",
             "For the latest news, weather, sports, and streaming video, head to Courier-TV.",
+            "5 Gedanken zu „Endlich wird es spannend“",
+            "12 thoughts on “Pier reopens”",
             "6 min read",
             "12 minute read",
             "Lesezeit: 3 Min.",

@@ -10,7 +10,9 @@
 //! class names (Readability would drop a subheading as the page's
 //! header); [`remove_navigation_cells`] drops the menu column of a page
 //! laid out with a table; [`mark_kickers`] marks a section label set
-//! above the headline in the story's box.
+//! above the headline in the story's box; [`shield_subheadings`] hides
+//! subheadings that share the title's words from Readability's test for
+//! a repeated headline.
 //! After it, [`tidy_article`] drops the kickers, takes the images out
 //! (into `images`, with their captions: a `<figcaption>`, a caption by
 //! class, or the short text alone beside an image in its box) and the
@@ -226,6 +228,64 @@ fn drop_header_names(heading: &NodeRef) {
     if heading.attr("id").is_some_and(|id| is_header(&id)) {
         heading.remove_attr("id");
     }
+}
+
+/// The attribute that marks a shielded subheading through Readability.
+const HEADING_MARK: &str = "data-paperboy-heading";
+
+/// Readability removes the first `<h1>` or `<h2>` it meets that reads
+/// like the title, taking it for the headline repeated. When the page's
+/// headline sits in a box Readability drops as a header, the first such
+/// heading it meets is a subheading that shares the title's words ("Ab
+/// wann legen Hühner Eier?" under "Ab wann und wie lange legen Hühner
+/// Eier?"). Every later `<h1>`/`<h2>` like one of `titles` that is not
+/// the headline itself (`headline`, the title the page shows) is renamed
+/// `<h3>` for Readability; [`tidy_article`] makes it an `<h2>`, as
+/// Readability makes the `<h1>`s it keeps.
+pub fn shield_subheadings(doc: &Document, titles: &[&str], headline: &str) {
+    let headline = normalise(headline);
+    let mut seen_headline = false;
+    for h in doc.select("h1, h2").nodes() {
+        let text = h.text();
+        if !titles.iter().any(|t| like_title(t, &text)) {
+            continue;
+        }
+        if seen_headline && normalise(&text) != headline {
+            h.set_attr(HEADING_MARK, "");
+            h.rename("h3");
+        }
+        seen_headline = true;
+    }
+}
+
+/// The lower-cased words of `s`.
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Readability's test of a heading against the title: the title holds
+/// the heading, or three quarters of the heading's letters are in words
+/// the title has.
+fn like_title(title: &str, heading: &str) -> bool {
+    let (title, heading) = (title.to_lowercase(), heading.to_lowercase());
+    if title.is_empty() || heading.trim().is_empty() {
+        return false;
+    }
+    if title.contains(heading.as_str()) {
+        return true;
+    }
+    let title_words = words(&title);
+    let heading_words = words(&heading);
+    let total: usize = heading_words.iter().map(|w| w.chars().count()).sum();
+    let unique: usize = heading_words
+        .iter()
+        .filter(|w| !title_words.contains(w))
+        .map(|w| w.chars().count())
+        .sum();
+    total > 0 && unique * 4 < total
 }
 
 /// The longest kicker: the section label or tag line ("Climate crisis",
@@ -526,6 +586,10 @@ pub fn readability_article(doc: Document) -> Option<Document> {
 /// tables flattened, a repeated title heading dropped.
 pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
     doc.select(&format!("[{KICKER_MARK}]")).remove();
+    for h in doc.select(&format!("[{HEADING_MARK}]")).nodes() {
+        h.rename("h2");
+        h.remove_attr(HEADING_MARK);
+    }
     let images = take_images(doc, base);
     remove_empty_items(doc);
     code_in_pre(doc);

@@ -134,6 +134,14 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     clean::strip_furniture(&doc);
     clean::remove_navigation_cells(&doc);
     clean::mark_kickers(&doc);
+    let titles: Vec<&str> = meta.titles.iter().map(|(_, t)| t.as_str()).collect();
+    let shown = title::choose(
+        &meta.titles,
+        &meta.headlines,
+        site.as_deref(),
+        host.as_deref(),
+    );
+    clean::shield_subheadings(&doc, &titles, shown.as_ref().map_or("", |(t, _)| t));
     let fallback =
         clean::largest_paragraph_parent(&doc, true).map(|(n, node)| (n, node.html().to_string()));
     let config = dom_smoothie::Config {
@@ -642,6 +650,36 @@ mod tests {
         );
         assert!(e.markdown.contains("## Who pays"), "{}", e.markdown);
         assert!(!e.markdown.contains("About us"), "{}", e.markdown);
+    }
+
+    /// Readability drops the first heading like the title; when the
+    /// headline's box went as a header, that was a subheading sharing the
+    /// title's words. A comments heading that quotes the title still goes.
+    #[test]
+    fn subheadings_like_the_title_stay() {
+        let page = format!(
+            r#"<!doctype html><html><head><title>When and how long do hens lay eggs? - Smallholder</title></head><body>
+<article class="post"><div class="entry-header"><h1 class="entry-title">When and how long do hens lay eggs?</h1></div>
+<div class="entry-content">{}<h2>When do hens lay eggs?</h2>{}<h2>How long do hens lay eggs?</h2>{}</div></article>
+<h2>3 thoughts on “When and how long do hens lay eggs?”</h2></body></html>"#,
+            story(3),
+            story(3),
+            story(3)
+        );
+        let e = extract_html(&page, Some("https://smallholder.example/hens")).unwrap();
+        assert_eq!(e.title, "When and how long do hens lay eggs?");
+        assert!(
+            e.markdown.contains("## When do hens lay eggs?"),
+            "{}",
+            e.markdown
+        );
+        assert!(
+            e.markdown.contains("## How long do hens lay eggs?"),
+            "{}",
+            e.markdown
+        );
+        assert!(!e.markdown.contains("thoughts on"), "{}", e.markdown);
+        assert!(!e.markdown.contains("When and how long"), "{}", e.markdown);
     }
 
     /// A table of contents (a plugin's box of links to the story's own
