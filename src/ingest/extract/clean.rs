@@ -15,7 +15,8 @@
 //! a repeated headline.
 //! After it, [`tidy_article`] drops the kickers, takes the images out
 //! (into `images`, with their captions: a `<figcaption>`, a caption by
-//! class, or the short text alone beside an image in its box) and the
+//! class, also in another row of a one-picture table, or the short text
+//! alone beside an image in its box) and the
 //! list items left empty without them, puts a `<pre>`'s text in `<code>`,
 //! drops captions from the text (unless they are most of it, as in a
 //! slideshow), takes date and update lines out (they are metadata), drops
@@ -964,6 +965,19 @@ fn caption_of(img: &NodeRef) -> Option<String> {
             a.descendants_it()
                 .find(|d| caption_kind(d) == Some("caption"))
         })
+    });
+    // A table of one picture and a caption cell below it (Blogger's
+    // `tr-caption-container`): the caption is in another row.
+    let boxed = boxed.or_else(|| {
+        let table = img.ancestors_it(Some(6)).find(|a| a.has_name("table"))?;
+        let pictures = table.descendants_it().filter(|d| d.has_name("img")).count();
+        (pictures == 1)
+            .then(|| {
+                table
+                    .descendants_it()
+                    .find(|d| caption_kind(d) == Some("caption"))
+            })
+            .flatten()
     })?;
     caption_text(&shown_text(&boxed))
 }

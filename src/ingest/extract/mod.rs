@@ -814,6 +814,20 @@ mod tests {
         );
     }
 
+    /// Blogger sets a picture and its caption in two rows of a table.
+    #[test]
+    fn a_caption_in_the_row_below_its_picture_goes_with_it() {
+        let e = story_after(
+            r#"<table class="tr-caption-container"><tbody><tr><td><a href="/img/ledger.jpg"><img src="/img/s320/ledger.jpg"></a></td></tr><tr><td class="tr-caption">The ledger, with entries from 1923 to 1931</td></tr></tbody></table>"#,
+        );
+        assert!(!e.markdown.contains("The ledger"), "{}", e.markdown);
+        assert_eq!(e.images.len(), 1);
+        assert_eq!(
+            e.images[0].caption.as_deref(),
+            Some("The ledger, with entries from 1923 to 1931")
+        );
+    }
+
     /// A slideshow whose captions no class names: the short text that
     /// shares a box with an image and nothing else is that image's
     /// caption, toggle and all. Text beside an image that is a heading, a
