@@ -15,8 +15,9 @@
 //! a repeated headline.
 //! After it, [`tidy_article`] drops the kickers, takes the images out
 //! (into `images`, with their captions: a `<figcaption>`, a caption by
-//! class, also in another row of a one-picture table, or the short text
-//! alone beside an image in its box) and the
+//! class, also in another row of a one-picture table, a short paragraph
+//! under a picture's own that is centred or credits a photographer, or
+//! the short text alone beside an image in its box) and the
 //! list items left empty without them, puts a `<pre>`'s text in `<code>`,
 //! drops captions from the text (unless they are most of it, as in a
 //! slideshow), takes date and update lines out (they are metadata), drops
@@ -170,6 +171,8 @@ pub fn strip_furniture(doc: &Document) {
             candidates.push(node);
         } else if let Some(kind) = caption_kind(&node) {
             captions.push((node, kind));
+        } else if is_caption_paragraph(&node) {
+            captions.push((node, BELOW));
         } else if is_heading(&node) {
             headings.push(node);
         }
@@ -353,7 +356,7 @@ const CAPTION_MARK: &str = "data-paperboy-caption";
 /// neither.
 fn caption_kind(node: &NodeRef) -> Option<&'static str> {
     if let Some(mark) = node.attr(CAPTION_MARK) {
-        return Some(if &*mark == "caption" {
+        return Some(if &*mark == "caption" || &*mark == BELOW {
             "caption"
         } else {
             "credit"
@@ -367,6 +370,69 @@ fn caption_kind(node: &NodeRef) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// The mark of a caption set as a paragraph of its own under its picture.
+const BELOW: &str = "below";
+
+/// The longest caption set as a paragraph of its own under its picture.
+const CAPTION_PARAGRAPH_CHARS: usize = 150;
+
+/// A short paragraph right below a paragraph that holds only a picture,
+/// centred as captions are or ending in a photographer's credit ("新华社
+/// 记者 李伟 摄") or "file photo" ("（资料图）"): a caption, as Chinese news
+/// sites and older editors set them.
+fn is_caption_paragraph(node: &NodeRef) -> bool {
+    if !node.has_name("p") {
+        return false;
+    }
+    let Some(above) = node.prev_element_sibling() else {
+        return false;
+    };
+    let picture_only = above.has_name("p")
+        && visible_chars(&above) == 0
+        && above.descendants_it().any(|d| d.has_name("img"));
+    if !picture_only {
+        return false;
+    }
+    let text = node.text();
+    let text = text.trim();
+    let chars = text.chars().count();
+    if chars == 0 || chars > CAPTION_PARAGRAPH_CHARS {
+        return false;
+    }
+    // Centred where the story's text below is not: on a photo blog every
+    // paragraph is centred, and the text under each picture is the story.
+    let centred_caption = is_centred(node)
+        && node
+            .next_element_sibling()
+            .is_some_and(|n| n.has_name("p") && !is_centred(&n) && visible_chars(&n) > 0);
+    centred_caption
+        || [
+            "摄",
+            "摄）",
+            "摄)",
+            "攝",
+            "資料圖",
+            "资料图）",
+            "资料图)",
+            "資料圖）",
+        ]
+        .iter()
+        .any(|end| text.ends_with(end))
+        || ["图注", "圖注", "图：", "圖：", "图为", "圖為"]
+            .iter()
+            .any(|start| text.starts_with(start))
+}
+
+/// Whether a block is centred by its `align` or inline style.
+fn is_centred(node: &NodeRef) -> bool {
+    node.attr("align")
+        .is_some_and(|a| a.eq_ignore_ascii_case("center"))
+        || node.attr("style").is_some_and(|s| {
+            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            s.to_ascii_lowercase().contains("text-align:center")
+        })
 }
 
 /// An element the page does not show: `hidden`, `aria-hidden="true"`, or
@@ -953,6 +1019,15 @@ fn image_address(value: &str) -> Option<String> {
 /// a caption-classed element in the same small box, with a trailing
 /// "less"/"more" toggle taken off.
 fn caption_of(img: &NodeRef) -> Option<String> {
+    // A caption paragraph below the picture's own paragraph.
+    let below = img
+        .ancestors_it(Some(2))
+        .find(|a| a.has_name("p"))
+        .and_then(|p| p.next_element_sibling())
+        .filter(|n| n.has_name("p") && caption_kind(n) == Some("caption"));
+    if let Some(below) = below {
+        return caption_text(&shown_text(&below));
+    }
     let boxed = img.ancestors_it(Some(4)).find_map(|a| {
         if a.has_name("figure") {
             a.descendants_it().find(|d| d.has_name("figcaption"))
@@ -960,10 +1035,13 @@ fn caption_of(img: &NodeRef) -> Option<String> {
             None
         }
     });
+    // A caption paragraph is its own picture's, not any in its box.
     let boxed = boxed.or_else(|| {
         img.ancestors_it(Some(3)).find_map(|a| {
-            a.descendants_it()
-                .find(|d| caption_kind(d) == Some("caption"))
+            a.descendants_it().find(|d| {
+                caption_kind(d) == Some("caption")
+                    && d.attr(CAPTION_MARK).is_none_or(|m| &*m != BELOW)
+            })
         })
     });
     // A table of one picture and a caption cell below it (Blogger's

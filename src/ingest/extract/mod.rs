@@ -828,6 +828,38 @@ mod tests {
         );
     }
 
+    /// Chinese news sites set a caption as a paragraph of its own under
+    /// the picture's paragraph, centred or ending in the photographer's
+    /// credit. On a photo blog where every paragraph is centred, the text
+    /// under each picture is the story and stays.
+    #[test]
+    fn a_caption_paragraph_under_its_picture_goes_with_it() {
+        let e = story_after(
+            r#"<p align="center"><img src="/img/patrol.jpg"></p><p style="text-align: center; color: navy;">6月18日，渔政执法人员在湖北省宜昌市江段开展巡查。新华社记者 李伟 摄</p>"#,
+        );
+        assert!(!e.markdown.contains("渔政执法人员"), "{}", e.markdown);
+        assert_eq!(
+            e.images[0].caption.as_deref(),
+            Some("6月18日，渔政执法人员在湖北省宜昌市江段开展巡查。新华社记者 李伟 摄")
+        );
+        let centred = |n: usize| -> String {
+            (1..=n)
+                .map(|i| format!(r#"<p align="center"><img src="/img/maple-{i}.jpg"></p><p align="center">Maple leaves turned red along the valley trail on day {i} of the walk, and we stopped often.</p>"#))
+                .collect()
+        };
+        let page = format!(
+            r#"<!doctype html><html><head><title>Maples</title></head><body><article><h1>Maples</h1>{}</article></body></html>"#,
+            centred(6)
+        );
+        let e = extract_html(&page, Some("https://blog.example/maples")).unwrap();
+        assert!(
+            e.markdown.contains("on day 3 of the walk"),
+            "{}",
+            e.markdown
+        );
+        assert!(e.images.iter().all(|i| i.caption.is_none()));
+    }
+
     /// A slideshow whose captions no class names: the short text that
     /// shares a box with an image and nothing else is that image's
     /// caption, toggle and all. Text beside an image that is a heading, a
