@@ -362,14 +362,23 @@ fn caption_kind(node: &NodeRef) -> Option<&'static str> {
             "credit"
         });
     }
-    let class = node.attr("class")?.to_ascii_lowercase();
-    if class.contains("caption") {
+    let class = node.attr("class")?;
+    if contains_ignore_case(&class, "caption") {
         Some("caption")
-    } else if class.contains("credit") || class.contains("copyright") {
+    } else if contains_ignore_case(&class, "credit") || contains_ignore_case(&class, "copyright") {
         Some("credit")
     } else {
         None
     }
+}
+
+/// Whether `haystack` holds `needle` (lower-case ASCII) in any case,
+/// without lower-casing a copy: this runs for every element of the page.
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The mark of a caption set as a paragraph of its own under its picture.
