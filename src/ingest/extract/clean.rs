@@ -133,6 +133,8 @@ const FURNITURE_WORDS: &[&str] = &[
     "masthead",
     "toolbar",
     "rating",
+    // An author's biography card ("bio", "mini-bio", "user-bio").
+    "bio",
     // Comment sections in other languages (the plural: "Kommentar" alone
     // is also an opinion column).
     "kommentare",

@@ -860,6 +860,25 @@ mod tests {
         assert!(e.images.iter().all(|i| i.caption.is_none()));
     }
 
+    /// An author's biography card at the foot of the story, named `bio`,
+    /// leaves with its name, portrait and text.
+    #[test]
+    fn a_bio_card_leaves_the_body() {
+        let page = format!(
+            r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>{}
+<div class="bio"><img src="/img/ann.jpg"><h4>Ann Lee</h4><p>Ann Lee covers the harbour and the council for the Courier and has done so since 2009.</p></div></article></body></html>"#,
+            story(4)
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+        assert!(
+            e.markdown.contains("Paragraph 4 of the report"),
+            "{}",
+            e.markdown
+        );
+        assert!(!e.markdown.contains("Ann Lee"), "{}", e.markdown);
+        assert!(e.images.is_empty());
+    }
+
     /// A slideshow whose captions no class names: the short text that
     /// shares a box with an image and nothing else is that image's
     /// caption, toggle and all. Text beside an image that is a heading, a
