@@ -401,8 +401,8 @@ fn is_caption_paragraph(node: &NodeRef) -> bool {
         return false;
     };
     let picture_only = above.has_name("p")
-        && visible_chars(&above) == 0
-        && above.descendants_it().any(|d| d.has_name("img"));
+        && above.descendants_it().any(|d| d.has_name("img"))
+        && visible_chars(&above) == 0;
     if !picture_only {
         return false;
     }
