@@ -21,7 +21,8 @@
 //! list items left empty without them, puts a `<pre>`'s text in `<code>`,
 //! drops captions from the text (unless they are most of it, as in a
 //! slideshow), takes date and update lines out (they are metadata), drops
-//! hover cards, turns MathML formulas into their text, drops credits and
+//! hover cards, splits a link-preview card into a link on its title and
+//! plain paragraphs, turns MathML formulas into their text, drops credits and
 //! short notice blocks, turns layout tables into plain blocks and removes
 //! a heading that repeats the title. On the finished Markdown,
 //! [`trim_tail`] cuts what follows the story (a box's title, a run of
@@ -673,6 +674,7 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
     code_in_pre(doc);
     let dates = take_date_lines(doc);
     remove_hover_cards(doc);
+    split_block_links(doc);
     math_to_text(doc);
     remove_notices(doc);
     flatten_layout_tables(doc);
@@ -798,6 +800,60 @@ fn take_date_lines(doc: &Document) -> DateLine {
         block.remove_from_parent();
     }
     found
+}
+
+/// Block elements a link card wraps.
+const BLOCK_TAGS: &[&str] = &[
+    "div",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "figure",
+    "section",
+    "blockquote",
+    "table",
+];
+
+/// A link around blocks (a link-preview card: title, description, site)
+/// becomes a link on its first block's text, followed by the other
+/// blocks as plain paragraphs: Markdown has no link across paragraphs.
+fn split_block_links(doc: &Document) {
+    let is_block = |n: &NodeRef| {
+        n.node_name()
+            .is_some_and(|name| BLOCK_TAGS.contains(&&*name))
+    };
+    for link in doc.select("a[href]").nodes() {
+        let blocks: Vec<NodeRef> = link
+            .descendants_it()
+            .filter(|d| is_block(d) && !d.descendants_it().any(|e| is_block(&e)))
+            .collect();
+        let texts: Vec<String> = blocks
+            .iter()
+            .map(|b| collapse(&b.text()))
+            .filter(|t| !t.is_empty())
+            .collect();
+        if texts.len() < 2 {
+            continue;
+        }
+        let href = link.attr("href").unwrap_or_default();
+        let escape = crate::vocabulary::html::escape;
+        let mut html = format!(
+            "<p><a href=\"{}\">{}</a></p>",
+            escape(&href),
+            escape(&texts[0])
+        );
+        for t in &texts[1..] {
+            html.push_str(&format!("<p>{}</p>", escape(t)));
+        }
+        link.replace_with_html(html);
+    }
 }
 
 /// Removes hover cards: a box right after a link that repeats the link's

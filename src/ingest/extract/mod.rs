@@ -879,6 +879,23 @@ mod tests {
         assert!(e.images.is_empty());
     }
 
+    /// A link-preview card (one link around a title, a description and a
+    /// site name) becomes a link on its title and plain paragraphs: a
+    /// Markdown link cannot span paragraphs.
+    #[test]
+    fn a_link_card_becomes_a_titled_link() {
+        let e = story_after(
+            r#"<figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" href="https://ferries.example/timetable"><div class="kg-bookmark-content"><div class="kg-bookmark-title">Winter timetable</div><div class="kg-bookmark-description">All sailings from the pier until March, with the night ferry.</div><div class="kg-bookmark-metadata"><span class="kg-bookmark-author">Harbour Ferries</span></div></div></a></figure>"#,
+        );
+        assert!(
+            e.markdown
+                .contains("[Winter timetable](https://ferries.example/timetable)\n\nAll sailings from the pier"),
+            "{}",
+            e.markdown
+        );
+        assert!(!e.markdown.contains("Ferries]("), "{}", e.markdown);
+    }
+
     /// A slideshow whose captions no class names: the short text that
     /// shares a box with an image and nothing else is that image's
     /// caption, toggle and all. Text beside an image that is a heading, a
