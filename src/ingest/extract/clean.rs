@@ -101,6 +101,10 @@ const FURNITURE_PARTS: &[&str] = &[
     "video-js",
     "opt-in",
     "optin",
+    // An author's biography card at the foot (`post-author__bio`); a
+    // box named for a short bio at the top holds the byline.
+    "author__bio",
+    "author_bio",
     // Tables of contents: links to the page's own headings.
     "toc-container",
     "toc_container",
@@ -134,8 +138,6 @@ const FURNITURE_WORDS: &[&str] = &[
     "masthead",
     "toolbar",
     "rating",
-    // An author's biography card ("bio", "mini-bio", "user-bio").
-    "bio",
     // Comment sections in other languages (the plural: "Kommentar" alone
     // is also an opinion column).
     "kommentare",
@@ -608,6 +610,11 @@ fn is_furniture(node: &NodeRef) -> bool {
     if FURNITURE_PARTS_RE.is_match(&names) {
         return true;
     }
+    // A box named `bio` alone is an author's card; as a word in a longer
+    // name it may be the byline's box (`author_short_bio`).
+    if class.split_whitespace().any(|c| c == "bio") {
+        return true;
+    }
     names
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
         .any(|word| FURNITURE_WORDS.contains(&word))
@@ -626,7 +633,7 @@ fn is_modifier_class(class: &str) -> bool {
         return true;
     }
     const PREFIXES: &[&str] = &[
-        "has-", "has_", "with-", "with_", "no-", "no_", "enable-", "enabled-",
+        "has-", "has_", "hasnt-", "with-", "with_", "no-", "no_", "enable-", "enabled-",
     ];
     const SUFFIXES: &[&str] = &["-enabled", "_enabled", "-disabled", "_disabled"];
     PREFIXES.iter().any(|p| class.starts_with(p))
@@ -1784,6 +1791,7 @@ mod tests {
             ("teaser--no-ads", true),
             ("share-enabled", true),
             ("comments-enabled", true),
+            ("hasnt-bio", true),
             ("share-bar", false),
             ("sharing", false),
         ] {

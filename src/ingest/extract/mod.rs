@@ -861,11 +861,13 @@ mod tests {
     }
 
     /// An author's biography card at the foot of the story, named `bio`,
-    /// leaves with its name, portrait and text.
+    /// leaves with its name, portrait and text; a byline box that says it
+    /// `hasnt-bio` keeps the byline.
     #[test]
     fn a_bio_card_leaves_the_body() {
         let page = format!(
-            r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>{}
+            r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+<div class="sig-line hasnt-bio"><span class="author">By Jo Roe</span></div>{}
 <div class="bio"><img src="/img/ann.jpg"><h4>Ann Lee</h4><p>Ann Lee covers the harbour and the council for the Courier and has done so since 2009.</p></div></article></body></html>"#,
             story(4)
         );
@@ -877,6 +879,7 @@ mod tests {
         );
         assert!(!e.markdown.contains("Ann Lee"), "{}", e.markdown);
         assert!(e.images.is_empty());
+        assert_eq!(e.byline.as_deref(), Some("Jo Roe"));
     }
 
     /// A link-preview card (one link around a title, a description and a
