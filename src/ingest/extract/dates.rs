@@ -8,7 +8,10 @@
 //! (a block that is only a date, a time and a label such as "Published")
 //! from article text. A time without a zone is UTC, but for an American
 //! zone letter after it ("5:04 a.m. ET") or "Uhr" (central European), which
-//! take the offset they had that day, summer time included. Machine dates (`datetime`, JSON-LD, `<meta>`) are
+//! take the offset they had that day, summer time included; a caller that
+//! knows the page's language gives a zone-less time the zone it implies
+//! ([`language_zone`], [`in_zone`]). Machine dates (`datetime`, JSON-LD,
+//! `<meta>`) are
 //! `metadata::normalise_date`'s; deciding which source wins is the
 //! caller's.
 
@@ -192,6 +195,39 @@ static ZONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(utc|gmt|z|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|mez|mesz|ist|jst|kst|aest|aedt)\b|(?:utc|gmt)?\s?(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2})\b")
         .expect("valid zone pattern")
 });
+
+/// The zone a page's language implies where the language is written in
+/// one zone that keeps no summer time: Japanese and Korean on UTC+9,
+/// Chinese (mainland, Taiwan, Hong Kong) on UTC+8, Thai and Vietnamese on
+/// UTC+7. Other languages span zones or change with the season.
+pub fn language_zone(lang: &str) -> Option<FixedOffset> {
+    let primary = lang.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+    let hours = match primary.as_str() {
+        "ja" | "ko" => 9,
+        "zh" => 8,
+        "th" | "vi" => 7,
+        _ => return None,
+    };
+    FixedOffset::east_opt(hours * 3600)
+}
+
+/// A date that was read as UTC because it was written without a zone,
+/// given `zone` instead: the same time of day, at the page's offset. A
+/// date without a time (midnight) stays as it is, and so does any date
+/// when `zone` is `None`.
+pub fn in_zone(date: &str, zone: Option<FixedOffset>) -> String {
+    let local = zone.zip(chrono::DateTime::parse_from_rfc3339(date).ok());
+    match local {
+        Some((zone, d)) if d.offset().local_minus_utc() == 0 && d.time() != NaiveTime::MIN => zone
+            .from_local_datetime(&d.naive_local())
+            .single()
+            .map_or_else(
+                || date.to_string(),
+                |l| l.to_rfc3339_opts(SecondsFormat::Secs, true),
+            ),
+        _ => date.to_string(),
+    }
+}
 
 /// An American zone written without its season ("5:04 a.m. ET", "2:14 PM
 /// PT"), right after a time, as the offset it has on `date`: daylight time
@@ -631,6 +667,38 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(dateline(text).as_deref(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn zone_less_times_take_the_zone_the_language_implies() {
+        let zone = |lang: &str| language_zone(lang).map(|z| z.local_minus_utc() / 3600);
+        assert_eq!(zone("ja"), Some(9));
+        assert_eq!(zone("ko-KR"), Some(9));
+        assert_eq!(zone("zh-Hans-CN"), Some(8));
+        assert_eq!(zone("zh_TW"), Some(8));
+        assert_eq!(zone("vi"), Some(7));
+        // Languages written in several zones, or with summer time.
+        for lang in ["en-US", "ru", "de", "es", "pt-BR", "ar"] {
+            assert_eq!(zone(lang), None, "{lang}");
+        }
+        let tokyo = language_zone("ja");
+        assert_eq!(
+            in_zone("2018-06-19T10:30:00Z", tokyo),
+            "2018-06-19T10:30:00+09:00"
+        );
+        // A date without a time keeps its day; no zone, no change.
+        assert_eq!(
+            in_zone("2018-06-19T00:00:00Z", tokyo),
+            "2018-06-19T00:00:00Z"
+        );
+        assert_eq!(
+            in_zone("2018-06-19T10:30:00Z", None),
+            "2018-06-19T10:30:00Z"
+        );
+        assert_eq!(
+            in_zone("2018-06-19T10:30:00-05:00", tokyo),
+            "2018-06-19T10:30:00-05:00"
+        );
     }
 
     #[test]

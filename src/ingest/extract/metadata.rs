@@ -10,7 +10,7 @@
 //! giving the same day without one. Finding the article body is not done here; the JSON-LD
 //! `articleBody` is only handed on as a fallback.
 
-use super::byline;
+use super::{byline, dates};
 use crate::content::Image;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
 use dom_query::{Document, Matcher, NodeRef};
@@ -137,6 +137,27 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
             byline::clean(&b, site, host).map(|b| (Some(b), Some(source)))
         })
         .unwrap_or_default();
+    let language = found
+        .html
+        .and_then(|n| n.attr("lang"))
+        .map(|l| l.to_string())
+        .or_else(|| get(&["content-language", "dc.language", "language"]))
+        .or_else(|| ld.as_ref().and_then(|a| text_field(a, &["inLanguage"])))
+        .or_else(|| get(&["og:locale"]).map(|l| l.replace('_', "-")))
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty() && l.len() <= 35);
+    // A time written without its zone is the page's local time where
+    // the language implies one zone.
+    let zone = language.as_deref().and_then(dates::language_zone);
+    let normalise = |raw: &str| {
+        normalise_date(raw).map(|d| {
+            if has_zone(raw) {
+                d
+            } else {
+                dates::in_zone(&d, zone)
+            }
+        })
+    };
     let machine_date = |ld_keys: &[&str], meta_keys: &[(&str, &'static str)]| {
         ld.as_ref()
             .and_then(|a| text_field(a, ld_keys))
@@ -147,7 +168,7 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
                     .iter()
                     .filter_map(|(k, source)| meta.get(*k).map(|d| (*source, d.clone()))),
             )
-            .filter_map(|(source, d)| normalise_date(&d).map(|n| (source, d, n)))
+            .filter_map(|(source, d)| normalise(&d).map(|n| (source, d, n)))
             .fold(
                 None,
                 |best: Option<(&'static str, String, String)>, c| match best {
@@ -185,7 +206,7 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
     )
     .unwrap_or_default();
     // A `<time>` that gives the hour of the day a `<meta>` gives alone.
-    if let Some(d) = found.time_datetime().and_then(|d| normalise_date(&d))
+    if let Some(d) = found.time_datetime().and_then(|d| normalise(&d))
         && published.as_deref().is_none_or(|p| {
             p.ends_with("T00:00:00Z") && p.get(..10) == d.get(..10) && !d.ends_with("T00:00:00Z")
         })
@@ -208,7 +229,7 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
         found
             .time_modified
             .and_then(|n| n.attr("datetime"))
-            .and_then(|d| normalise_date(&d))
+            .and_then(|d| normalise(&d))
             .map(|d| (Some(d), Some("<time> dateModified")))
     })
     .unwrap_or_default();
@@ -224,15 +245,6 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
                 .and_then(|a| text_field(a, &["url", "mainEntityOfPage"]))
         })
         .and_then(|u| absolute(&u, base));
-    let language = found
-        .html
-        .and_then(|n| n.attr("lang"))
-        .map(|l| l.to_string())
-        .or_else(|| get(&["content-language", "dc.language", "language"]))
-        .or_else(|| ld.as_ref().and_then(|a| text_field(a, &["inLanguage"])))
-        .or_else(|| get(&["og:locale"]).map(|l| l.replace('_', "-")))
-        .map(|l| l.trim().to_string())
-        .filter(|l| !l.is_empty() && l.len() <= 35);
     let excerpt = get(&["description", "og:description", "twitter:description"])
         .or_else(|| ld.as_ref().and_then(|a| text_field(a, &["description"])));
     let lead_image = ld

@@ -579,6 +579,25 @@ fn find_dates(
     if published.is_none() && meta.updated.is_some() {
         (published, source) = (meta.updated.clone(), meta.updated_source);
     }
+    // Dates read from text were read as UTC unless the text named a zone;
+    // on a page whose language implies one zone they are its local time.
+    let zone = meta.language.as_deref().and_then(dates::language_zone);
+    let from_text = |source: Option<&str>| {
+        matches!(
+            source,
+            Some(
+                "date line in article"
+                    | "date element in page"
+                    | "date beside headline"
+                    | "date in byline"
+                    | "date in page text"
+                    | "dateline"
+            )
+        )
+    };
+    if from_text(source) {
+        published = published.map(|d| dates::in_zone(&d, zone));
+    }
     // A date more than two days ahead is an event's, not the article's.
     let soon = chrono::Utc::now() + chrono::Duration::days(2);
     let future = |d: &str| chrono::DateTime::parse_from_rfc3339(d).is_ok_and(|d| d > soon);
@@ -592,6 +611,9 @@ fn find_dates(
     }
     if updated.is_none() && byline_date.updated.is_some() {
         (updated, updated_source) = (byline_date.updated.clone(), Some("date in byline"));
+    }
+    if from_text(updated_source) {
+        updated = updated.map(|d| dates::in_zone(&d, zone));
     }
     // An update before the publishing date, or the same, says nothing.
     if updated.as_deref().is_some_and(future)
@@ -1464,6 +1486,40 @@ mod tests {
         let e = extract_html(&html, None).unwrap();
         assert_eq!(e.title, "港口夜间渡轮获批");
         assert_eq!(e.published.as_deref(), Some("2018-06-19T10:20:00Z"));
+    }
+
+    /// A time written without its zone on a Japanese, Korean or Chinese
+    /// page is local time there; one the markup writes in UTC stays.
+    #[test]
+    fn zone_less_times_are_the_page_languages_local_time() {
+        let page = |lang: &str, head: &str, info: &str| {
+            format!(
+                r#"<html lang="{lang}"><head><title>Pier report</title>{head}</head><body><h1>Pier report</h1><div class=info><span>{info}</span></div><article>{}</article></body></html>"#,
+                story(4)
+            )
+        };
+        let published = |html: String| extract_html(&html, None).unwrap().published;
+        let ld = |date: &str| {
+            format!(
+                r#"<script type="application/ld+json">{{"@type":"NewsArticle","headline":"Pier report","datePublished":"{date}"}}</script>"#
+            )
+        };
+        assert_eq!(
+            published(page("ja", &ld("2019-06-19T10:30"), "")).as_deref(),
+            Some("2019-06-19T10:30:00+09:00")
+        );
+        assert_eq!(
+            published(page("ja", &ld("2019-06-19T01:30:00Z"), "")).as_deref(),
+            Some("2019-06-19T01:30:00Z")
+        );
+        assert_eq!(
+            published(page("zh-CN", "", "2021-06-19 10:30:12")).as_deref(),
+            Some("2021-06-19T10:30:12+08:00")
+        );
+        assert_eq!(
+            published(page("en", "", "2021-06-19 10:30:12")).as_deref(),
+            Some("2021-06-19T10:30:12Z")
+        );
     }
 
     #[test]
