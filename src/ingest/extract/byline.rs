@@ -119,6 +119,25 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
             b.truncate(at);
         }
     }
+    // The site's short name from its address after the names, with a
+    // place or desk ("…, g1 SP" on g1.globo.com, "… ABC Gold Coast" on
+    // abc.net.au): nothing from there on is a name.
+    if let Some(label) = host
+        .map(|h| h.trim_start_matches("www."))
+        .and_then(|h| h.split('.').next())
+        .filter(|l| l.len() >= 2)
+        && let Some(at) = word_at(&b, label)
+        // A name of two words or more before it, ending in a capital
+        // word: "Harbour Courier" is the site's own name, "Bund der
+        // Energieverbraucher" an organisation's.
+        && b[..at].split_whitespace().count() >= 2
+        && b[..at]
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    {
+        b.truncate(at);
+    }
     // A lone agency byline is the author of a wire story: keep it, and
     // fall back to it when no name is left ("det/dpa").
     let mut agency = None;
@@ -184,6 +203,18 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
             names[n - 1]
         )),
     }
+}
+
+/// Where `word` stands in `text` as a whole word, in any case.
+fn word_at(text: &str, word: &str) -> Option<usize> {
+    let mut start = 0;
+    for token in text.split(|c: char| c.is_whitespace() || c == ',') {
+        if token.eq_ignore_ascii_case(word) {
+            return Some(start);
+        }
+        start += token.len() + 1;
+    }
+    None
 }
 
 /// Whether two cleaned bylines name the same people, whatever the case
@@ -343,6 +374,13 @@ mod tests {
         let cases: &[(&str, Option<&str>)] = &[
             ("By Jo Roe", Some("Jo Roe")),
             ("by Jo Roe", Some("Jo Roe")),
+            // The site's short name (from www.courier.example) and a desk.
+            ("Por Beatriz Almeida, courier SP", Some("Beatriz Almeida")),
+            ("Bund der Courier e.V.", Some("Bund der Courier e.V.")),
+            (
+                "By Dominic Cansdale and Tom Forbes COURIER Gold Coast",
+                Some("Dominic Cansdale and Tom Forbes"),
+            ),
             ("By By Jo Roe", Some("Jo Roe")),
             ("BY: JO ROE", Some("JO ROE")),
             ("Von Jörg Weiss", Some("Jörg Weiss")),
