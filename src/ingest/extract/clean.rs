@@ -216,6 +216,7 @@ pub fn strip_furniture(doc: &Document) {
     }
 }
 
+/// Whether `node` is an `<h1>` to `<h6>`.
 fn is_heading(node: &NodeRef) -> bool {
     node.element_ref()
         .is_some_and(|el| matches!(&*el.name.local, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
@@ -846,7 +847,10 @@ fn split_block_links(doc: &Document) {
             .map(|b| collapse(&b.text()))
             .filter(|t| !t.is_empty())
             .collect();
-        if texts.len() < 2 {
+        // Text outside the blocks (`<a><div>Title</div> more</a>`) would
+        // be lost: such a link stays as it is.
+        let in_blocks: usize = blocks.iter().map(visible_chars).sum();
+        if texts.len() < 2 || in_blocks != visible_chars(link) {
             continue;
         }
         let href = link.attr("href").unwrap_or_default();
