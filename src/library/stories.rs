@@ -32,11 +32,7 @@ pub struct Story {
 
 /// The words of a title that decide whether two titles match.
 fn words(title: &str) -> HashSet<String> {
-    title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    crate::vocabulary::text::words(title).collect()
 }
 
 fn titles_match(a: &HashSet<String>, b: &HashSet<String>) -> bool {

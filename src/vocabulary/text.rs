@@ -13,6 +13,14 @@ pub fn one_line(s: &str) -> String {
     out
 }
 
+/// The lower-cased words of `s`, split at anything that is not a letter
+/// or a digit: how titles and headings are compared.
+pub fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
 /// `world` → `World`; names sections and titles that have none.
 pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();

@@ -32,6 +32,7 @@ use super::boilerplate::{is_boilerplate, is_foot_block, is_related_heading, is_t
 use super::dates::{DateLine, date_line};
 use super::metadata::absolute;
 use crate::content::Image;
+use crate::vocabulary::text::words;
 use dom_query::{Document, NodeData, NodeRef};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -268,14 +269,6 @@ pub fn shield_subheadings(doc: &Document, titles: &[&str], headline: &str) {
     }
 }
 
-/// The lower-cased words of `s`.
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
 /// Readability's test of a heading against the title: the title holds
 /// the heading, or three quarters of the heading's letters are in words
 /// the title has.
@@ -287,8 +280,8 @@ fn like_title(title: &str, heading: &str) -> bool {
     if title.contains(heading.as_str()) {
         return true;
     }
-    let title_words = words(&title);
-    let heading_words = words(&heading);
+    let title_words: Vec<String> = words(&title).collect();
+    let heading_words: Vec<String> = words(&heading).collect();
     let total: usize = heading_words.iter().map(|w| w.chars().count()).sum();
     let unique: usize = heading_words
         .iter()
@@ -810,33 +803,36 @@ fn take_date_lines(doc: &Document) -> DateLine {
     found
 }
 
-/// Block elements a link card wraps.
-const BLOCK_TAGS: &[&str] = &[
-    "div",
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "figure",
-    "section",
-    "blockquote",
-    "table",
-];
+/// Block elements: what a link card wraps, and what makes a table one
+/// of layout when a cell holds it.
+fn is_block(node: &NodeRef) -> bool {
+    node.element_ref().is_some_and(|el| {
+        matches!(
+            &*el.name.local,
+            "div"
+                | "p"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "ul"
+                | "ol"
+                | "li"
+                | "figure"
+                | "section"
+                | "blockquote"
+                | "pre"
+                | "table"
+        )
+    })
+}
 
 /// A link around blocks (a link-preview card: title, description, site)
 /// becomes a link on its first block's text, followed by the other
 /// blocks as plain paragraphs: Markdown has no link across paragraphs.
 fn split_block_links(doc: &Document) {
-    let is_block = |n: &NodeRef| {
-        n.node_name()
-            .is_some_and(|name| BLOCK_TAGS.contains(&&*name))
-    };
     for link in doc.select("a[href]").nodes() {
         let blocks: Vec<NodeRef> = link
             .descendants_it()
@@ -1125,15 +1121,11 @@ fn caption_of(img: &NodeRef) -> Option<String> {
     // A table of one picture and a caption cell below it (Blogger's
     // `tr-caption-container`): the caption is in another row.
     let boxed = boxed.or_else(|| {
-        let table = img.ancestors_it(Some(6)).find(|a| a.has_name("table"))?;
-        let pictures = table.descendants_it().filter(|d| d.has_name("img")).count();
-        (pictures == 1)
-            .then(|| {
-                table
-                    .descendants_it()
-                    .find(|d| caption_kind(d) == Some("caption"))
-            })
-            .flatten()
+        img.ancestors_it(Some(6))
+            .find(|a| a.has_name("table"))
+            .filter(|t| t.descendants_it().filter(|d| d.has_name("img")).count() == 1)?
+            .descendants_it()
+            .find(|d| caption_kind(d) == Some("caption"))
     })?;
     caption_text(&shown_text(&boxed))
 }
@@ -1522,19 +1514,16 @@ fn flatten_layout_tables(doc: &Document) {
 fn is_layout_table(table: &NodeRef) -> bool {
     let mut max_cells = 0;
     for node in table.descendants_it() {
-        let name = node.node_name().unwrap_or_default();
-        match &*name {
-            "table" | "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol"
-            | "blockquote" | "pre" => return true,
-            "tr" => {
-                let cells = node
-                    .element_children()
-                    .iter()
-                    .filter(|c| c.has_name("td") || c.has_name("th"))
-                    .count();
-                max_cells = max_cells.max(cells);
-            }
-            _ => {}
+        if is_block(&node) {
+            return true;
+        }
+        if node.has_name("tr") {
+            let cells = node
+                .element_children()
+                .iter()
+                .filter(|c| c.has_name("td") || c.has_name("th"))
+                .count();
+            max_cells = max_cells.max(cells);
         }
     }
     max_cells <= 1
@@ -1555,11 +1544,7 @@ fn remove_title_heading(doc: &Document, title: &str) {
 }
 
 fn normalise(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    words(s).collect::<Vec<_>>().join(" ")
 }
 
 fn collapse(s: &str) -> String {

@@ -579,21 +579,13 @@ fn find_dates(
     if published.is_none() && meta.updated.is_some() {
         (published, source) = (meta.updated.clone(), meta.updated_source);
     }
-    // Dates read from text were read as UTC unless the text named a zone;
-    // on a page whose language implies one zone they are its local time.
+    // Dates read from text (any source but the markup's, which
+    // `metadata::read` has placed in the page's zone) were read as UTC
+    // unless the text named a zone; on a page whose language implies one
+    // zone they are its local time.
     let zone = meta.language.as_deref().and_then(dates::language_zone);
-    let from_text = |source: Option<&str>| {
-        matches!(
-            source,
-            Some(
-                "date line in article"
-                    | "date element in page"
-                    | "date beside headline"
-                    | "date in byline"
-                    | "date in page text"
-                    | "dateline"
-            )
-        )
+    let from_text = |s: Option<&'static str>| {
+        s.is_some() && s != meta.published_source && s != meta.updated_source
     };
     if from_text(source) {
         published = published.map(|d| dates::in_zone(&d, zone));
