@@ -8,8 +8,8 @@
 //! comment-section headers and counts, back-links, promotions of a
 //! video or gallery, slide counters, follow prompts, app prompts, the
 //! markers an advertisement or a loading widget leaves, editors'
-//! credits and reading times; and ([`is_foot_block`]) whole blocks that are only a
-//! reporter's address or a separator. Long paragraphs are never
+//! credits and reading times; and ([`is_foot_block`]) whole blocks that
+//! are only a reporter's address or a separator. Long paragraphs are never
 //! judged here: a notice is short, an article paragraph that mentions
 //! subscriptions is not.
 

@@ -7,8 +7,10 @@
 //! bylines that are names rather than profile links). Where sources
 //! disagree, JSON-LD wins over OpenGraph, which wins over plain `<meta>`
 //! and markup, but a date that gives its zone beats an earlier source
-//! giving the same day without one. Finding the article body is not done here; the JSON-LD
-//! `articleBody` is only handed on as a fallback.
+//! giving the same day without one; a time without a zone takes the zone
+//! the page's language implies (`dates::language_zone`), else UTC.
+//! Finding the article body is not done here; the JSON-LD `articleBody`
+//! is only handed on as a fallback.
 
 use super::{byline, dates};
 use crate::content::Image;
@@ -720,8 +722,6 @@ fn meta_tags(metas: &[NodeRef]) -> HashMap<String, String> {
     out
 }
 
-/// A date as RFC 3339. Times without an offset are taken as UTC, dates
-/// without a time as midnight UTC.
 /// Whether a machine-readable date gives its zone (`Z`, `+09:00`,
 /// `-0500`) after a time.
 fn has_zone(raw: &str) -> bool {
@@ -732,6 +732,8 @@ fn has_zone(raw: &str) -> bool {
     ZONE.is_match(raw.trim())
 }
 
+/// A date as RFC 3339. Times without an offset are taken as UTC, dates
+/// without a time as midnight UTC.
 pub fn normalise_date(s: &str) -> Option<String> {
     let s = s.trim();
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
