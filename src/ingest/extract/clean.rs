@@ -218,7 +218,7 @@ pub fn strip_furniture(doc: &Document) {
 }
 
 /// Whether `node` is an `<h1>` to `<h6>`.
-fn is_heading(node: &NodeRef) -> bool {
+pub(super) fn is_heading(node: &NodeRef) -> bool {
     node.element_ref()
         .is_some_and(|el| matches!(&*el.name.local, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
 }
@@ -542,12 +542,12 @@ fn is_box(node: &NodeRef) -> bool {
 }
 
 /// `node.text().chars().count()` without building the text.
-fn text_chars(node: &NodeRef) -> usize {
+pub(super) fn text_chars(node: &NodeRef) -> usize {
     chars_where(node, |_| true)
 }
 
 /// The characters of a node's text that are not whitespace.
-fn visible_chars(node: &NodeRef) -> usize {
+pub(super) fn visible_chars(node: &NodeRef) -> usize {
     chars_where(node, |c| !c.is_whitespace())
 }
 

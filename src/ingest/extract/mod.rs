@@ -7,9 +7,10 @@
 //! submodules named for what they own: `metadata` (JSON-LD, OpenGraph,
 //! `<meta>`), `title` (choosing and trimming the title), `byline` (names
 //! only), `dates` (dates written for people and in URLs), `clean` (what is
-//! furniture), `boilerplate` (notice and credit lines), `sanitize` (the
-//! markup allowlist), `to_markdown` (htmd and plain text) and `text_dump`
-//! (saved `.txt` pages). Decoding bytes is `decode`'s job and fetching is
+//! furniture), `boilerplate` (notice and credit lines), `sections` (a
+//! story told in sibling sections), `sanitize` (the markup allowlist),
+//! `to_markdown` (htmd and plain text) and `text_dump` (saved `.txt`
+//! pages). Decoding bytes is `decode`'s job and fetching is
 //! not done here: everything in this module is a pure function of its
 //! input and the clock (dates ahead of it are refused).
 
@@ -20,6 +21,7 @@ mod dates;
 mod fragment;
 mod metadata;
 mod sanitize;
+mod sections;
 mod text_dump;
 mod title;
 mod to_markdown;
@@ -108,6 +110,9 @@ const LOST_BODY_RATIO: usize = 3;
 /// Readability's text: Readability then chose a box beside the story.
 const FAR_LOST_BODY_RATIO: usize = 8;
 
+/// The body source named for a story read from its run of sections.
+const SECTIONS: &str = "sibling sections";
+
 /// Extracts the article from an HTML page. `url` is where the page came
 /// from; relative links and image URLs are resolved against it, else
 /// against the page's canonical URL.
@@ -142,8 +147,11 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         host.as_deref(),
     );
     clean::shield_subheadings(&doc, &titles, shown.as_ref().map_or("", |(t, _)| t));
-    let fallback =
-        clean::largest_paragraph_parent(&doc, true).map(|(n, node)| (n, node.html().to_string()));
+    let block = clean::largest_paragraph_parent(&doc, true);
+    let sections = block
+        .as_ref()
+        .and_then(|(_, node)| sections::section_run(node));
+    let fallback = block.map(|(n, node)| (n, node.html().to_string()));
     let config = dom_smoothie::Config {
         char_threshold: RETRY_BELOW_CHARS,
         ..Default::default()
@@ -191,37 +199,56 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         .map_or(0, |b| b.chars().count());
     let block_chars = fallback.as_ref().map_or(0, |(n, _)| *n);
     let short = chars < MIN_BODY_CHARS;
-    if short || ld_chars.max(block_chars) > chars * LOST_BODY_RATIO {
+    let lost = short || ld_chars.max(block_chars) > chars * LOST_BODY_RATIO;
+    if lost || sections.is_some() {
         let chosen = to_markdown::plain_text(&markdown);
-        let from_ld = meta.article_body.as_deref().map(|b| {
+        let from_ld = meta.article_body.as_deref().filter(|_| lost).map(|b| {
             (
                 "json-ld articleBody",
                 text_dump::paragraphs_to_markdown(b),
                 None,
             )
         });
-        let from_block = fallback.as_ref().map(|(_, html)| {
-            let (t, md) = to_body(Document::fragment(html.as_str()));
-            ("largest block", md, Some(t))
-        });
+        let from_html = |source, html: &str| {
+            let (t, md) = to_body(Document::fragment(html));
+            (source, md, Some(t))
+        };
+        let from_block = fallback
+            .as_ref()
+            .filter(|_| lost)
+            .map(|(_, html)| from_html("largest block", html));
+        // The run's text bounds its body: most runs are no longer than
+        // Readability's choice and need no converting.
+        let from_sections = sections
+            .as_ref()
+            .filter(|(n, _)| *n * 4 > chars * 5)
+            .map(|(_, html)| from_html(SECTIONS, html));
         // A long body replaces Readability's only when it holds what
-        // Readability found: else it is another part of the page.
+        // Readability found: else it is another part of the page. The
+        // story's run of sections holds it by construction, and needs
+        // only to be longer.
         let better = from_ld
             .into_iter()
             .chain(from_block)
+            .chain(from_sections)
             .map(|(source, md, t)| (body_chars(&md), source, md, t))
-            .filter(|(n, _, md, _)| {
+            .filter(|(n, source, md, _)| {
                 *n > chars
-                    && (short
-                        || *n > chars * FAR_LOST_BODY_RATIO
-                        || *n > chars * LOST_BODY_RATIO && contains_most_of(md, &chosen))
+                    && if *source == SECTIONS {
+                        *n * 4 > chars * 5 && contains_most_of(md, &chosen)
+                    } else {
+                        short
+                            || *n > chars * FAR_LOST_BODY_RATIO
+                            || *n > chars * LOST_BODY_RATIO && contains_most_of(md, &chosen)
+                    }
             })
             .max_by_key(|(n, ..)| *n);
         if let Some((_, source, better, t)) = better {
             markdown = better;
             sources.body = Some(source);
-            if let Some(t) = t {
+            if let Some(mut t) = t {
                 tidied.dates = t.dates;
+                tidied.images.append(&mut t.images);
             }
         }
     }
@@ -1437,6 +1464,91 @@ mod tests {
         );
         let e = extract_html(&html, None).unwrap();
         assert_eq!(e.sources.body, Some("json-ld articleBody"));
+    }
+
+    /// A post built from sections of one kind (a blog platform's text,
+    /// picture and quote blocks), each under its own subheading: Readability
+    /// takes the longest section's text alone.
+    #[test]
+    fn a_story_in_sibling_sections_is_read_whole() {
+        let para = |s: &str| {
+            format!(
+                "<p>{s} The orchard gave more apples than ever this autumn, and the cellar shelves filled up again.</p>"
+            )
+        };
+        let section = |heading: &str, body: String| {
+            format!(
+                r#"<div class="post-section post-section-text">{heading}<div class="post-text">{body}</div></div>"#
+            )
+        };
+        let page = format!(
+            r#"<!doctype html><html><head><title>Apple tart</title></head><body>
+<article class="post"><h1>Apple tart</h1><div class="post-sections">
+{}
+<div class="post-section post-section-images"><img src="/tart.jpg" alt="The tart"><p class="post-caption">The tart fresh from the oven.</p></div>
+{}
+{}
+<div class="post-section post-section-quote"><blockquote><p>A good tart starts with thin pastry.</p></blockquote></div>
+</div></article>
+<div class="related"><h3>More posts</h3><ul><li><a href="/fig-jam">Fig jam with rosemary</a></li><li><a href="/bulbs">Planting spring bulbs</a></li></ul></div>
+</body></html>"#,
+            section("", para("Opening words.") + &para("Second thought.")),
+            section(
+                "<h3>Ingredients</h3>",
+                "<ul><li>1 sheet of puff pastry</li><li>5 apples</li><li>30 g salted butter</li></ul>".into()
+            ),
+            section(
+                "<h3>Method</h3>",
+                para("Heat the oven.") + &para("Slice the apples.") + &para("Bake the tart.") + &para("Pour the honey.")
+            ),
+        );
+        let e = extract_html(&page, Some("https://carnets.example/2019/10/tart.html")).unwrap();
+        for kept in [
+            "Opening words.",
+            "Second thought.",
+            "### Ingredients",
+            "5 apples",
+            "### Method",
+            "Pour the honey.",
+            "A good tart starts",
+        ] {
+            assert!(e.markdown.contains(kept), "lost {kept:?}:\n{}", e.markdown);
+        }
+        assert!(!e.markdown.contains("Fig jam"), "{}", e.markdown);
+        assert_eq!(e.sources.body, Some("sibling sections"));
+        let tart = e.images.iter().find(|i| i.url.ends_with("/tart.jpg"));
+        assert_eq!(
+            tart.and_then(|i| i.caption.as_deref()),
+            Some("The tart fresh from the oven.")
+        );
+    }
+
+    /// Boxes of the story's own kind beside it that list other stories'
+    /// headlines are not more sections of it.
+    #[test]
+    fn headline_boxes_of_the_storys_kind_are_not_its_sections() {
+        let headlines = |box_title: &str| {
+            let items: String = (1..=12)
+                .map(|i| format!(r#"<li><a href="/news/{i}">{box_title} headline number {i} about the town</a></li>"#))
+                .collect();
+            format!(r#"<div class="block block-links"><h3>{box_title}</h3><ul>{items}</ul></div>"#)
+        };
+        let page = format!(
+            r#"<!doctype html><html><head><title>Pier reopens</title></head><body><div class="layout">
+<div class="block block-text"><h1>Pier reopens</h1>{}</div>
+{}{}</div></body></html>"#,
+            story(5),
+            headlines("Most read"),
+            headlines("Latest")
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+        assert!(
+            e.markdown.contains("Paragraph 5 of the report"),
+            "{}",
+            e.markdown
+        );
+        assert!(!e.markdown.contains("headline number"), "{}", e.markdown);
+        assert_eq!(e.sources.body, Some("readability"));
     }
 
     #[test]
