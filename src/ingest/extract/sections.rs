@@ -19,14 +19,15 @@ const MIN_PROSE_CHARS: usize = 50;
 const MAX_LINK_TENTHS: usize = 3;
 
 /// The story's run of sections, as the length of its text (in
-/// characters) and one `<div>` of their HTML, when
-/// `block` (the element holding the page's largest run of paragraphs) or
-/// one of its ancestors up to [`MAX_CLIMB`] levels stands among sibling
-/// boxes named like it (the same first class name), at least one of
-/// them adds prose, and together they hold a quarter more text than the
-/// block (a run that adds less changes nothing worth a second reading). Boxes of the run that are mostly links (headline
-/// lists) or list other stories (teasers) are left out; the climb stops at an `<article>` or `<main>`,
-/// whose siblings are other stories.
+/// characters) and one `<div>` of their HTML, when `block` (the element
+/// holding the page's largest run of paragraphs) or one of its ancestors
+/// up to [`MAX_CLIMB`] levels stands among sibling boxes named like it
+/// (the same first class name), at least one of them adds prose, and
+/// together they hold a quarter more text than the block (a run that
+/// adds less is not worth a second reading). Boxes of the run that are
+/// mostly links (headline lists) or list other stories (teasers) are
+/// left out; the climb stops at an `<article>` or `<main>`, whose
+/// siblings are other stories.
 pub fn section_run(block: &NodeRef) -> Option<(usize, String)> {
     let own = visible_chars(block);
     let mut node = *block;
