@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 /// Words that open a byline before the names ("By", "Von", "Written by").
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:text|fotos?|bilder|interview|photos?)(?:\s+(?:und|and|&)\s+(?:text|fotos?|bilder|interview|photos?))*\s*:\s*|(?:veröffentlicht|geschrieben|verfasst)\s+von\s*:?\s*|(?:publié|écrit)\s+par\s*|(?:escrito|publicado)\s+por\s*|(?:(?:written|posted|reported|text|story|words|published|article|photos?\s+and\s+text)\s+by|by|von|par|por|di|door|av|autor(?:in|/in|\*in|innen)?|author|text|texte|reporting\s+by)\b\s*:?\s*)",
+        r"(?i)^(?:(?:text|fotos?|bilder|interview|photos?)(?:\s+(?:und|and|&)\s+(?:text|fotos?|bilder|interview|photos?))*\s*:\s*|(?:veröffentlicht|geschrieben|verfasst)\s+von\s*:?\s*|(?:publié|écrit)\s+par\s*|(?:escrito|publicado)\s+por\s*|(?:(?:written|posted|reported|text|story|words|published|article|photos?\s+and\s+text)\s+by|by|von|par|por|di|door|av|autor(?:in|/in|\*in|innen)?|(?:post\s+)?author|text|texte|reporting\s+by)\b\s*:?\s*)",
     )
     .expect("valid byline prefix")
 });
@@ -382,6 +382,9 @@ mod tests {
                 Some("Dominic Cansdale and Tom Forbes"),
             ),
             ("By By Jo Roe", Some("Jo Roe")),
+            // A theme's screen-reader label, and an author who shares the
+            // site's short name.
+            ("Post author By Courier Roe", Some("Courier Roe")),
             ("BY: JO ROE", Some("JO ROE")),
             ("Von Jörg Weiss", Some("Jörg Weiss")),
             ("By Carrie ArnoldNovember 15, 2019", Some("Carrie Arnold")),

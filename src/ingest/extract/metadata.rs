@@ -12,6 +12,7 @@
 //! Finding the article body is not done here; the JSON-LD `articleBody`
 //! is only handed on as a fallback.
 
+use super::clean::largest_paragraph_parent;
 use super::{byline, dates};
 use crate::content::Image;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
@@ -524,18 +525,30 @@ fn is_date_box(node: &NodeRef) -> bool {
 /// Texts of the first few short elements marked as bylines, as
 /// Readability marks them. Readability looks for them only when no
 /// `<meta>` names an author, and a CMS user name ("jdadmin") may be all
-/// that one named. Comment sections, forms and sidebars are passed over:
-/// their authors are the readers', or another story's.
+/// that one named. Comment sections, forms and sidebars are passed over
+/// (unless they hold the story): their authors are the readers', or
+/// another story's.
 /// Several authors marked one by one in a short line ("di <span
 /// itemprop=author>Jo Roe</span> e <span itemprop=author>Li Wei</span>")
 /// are read as that whole line.
 pub fn byline_texts(doc: &Document) -> Vec<String> {
     let mut texts: Vec<String> = Vec::new();
+    // A box named like a sidebar's that holds the story is the page's main
+    // column (Blogger builds the page from widgets, the post in one).
+    let story = std::cell::OnceCell::new();
+    let holds_story = |a: &NodeRef| {
+        story
+            .get_or_init(|| largest_paragraph_parent(doc, false).map(|(_, n)| n))
+            .is_some_and(|s: NodeRef| s.id == a.id || s.ancestors_it(None).any(|b| b.id == a.id))
+    };
     for node in doc
         .root()
         .descendants_it()
         .filter(is_byline_box)
-        .filter(|n| !n.ancestors_it(None).any(|a| is_aside(&a)))
+        .filter(|n| {
+            !n.ancestors_it(None)
+                .any(|a| is_aside(&a) && !holds_story(&a))
+        })
     {
         let line = node.parent().filter(|p| {
             p.element_children()

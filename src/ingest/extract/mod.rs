@@ -1732,6 +1732,20 @@ mod tests {
         let e = extract_html(&html, Some("https://courier.example/news/pier")).unwrap();
         assert_eq!(e.byline, None);
 
+        // A blog platform that builds the page from widgets wraps the post
+        // in one (Blogger's `widget Blog`): its byline is the post's, and a
+        // sidebar widget's author profile is still passed over.
+        let html = format!(
+            r#"<html><head><title>Pier reopens</title></head><body>
+<div class="sidebar"><div class="widget Profile"><a class="profile-name" rel="author" href="/p">Kim Blogger</a></div></div>
+<div class="widget Blog"><div class="post"><h3 class="post-title">Pier reopens</h3><div class="post-body">{}</div>
+<div class="post-footer"><span class="post-author vcard">Posted by <span class="fn" itemprop="author">Eleanor Hart</span></span></div></div></div>
+</body></html>"#,
+            story(4)
+        );
+        let e = extract_html(&html, Some("https://courier.example/2019/02/pier.html")).unwrap();
+        assert_eq!(e.byline.as_deref(), Some("Eleanor Hart"));
+
         // The meta tag names the author; the body's byline line in capitals
         // repeats it and leaves, and its date is the page's.
         let html = format!(
