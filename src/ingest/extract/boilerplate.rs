@@ -44,6 +44,9 @@ const NOTICES: &[&str] = &[
     r"^(leave a (reply|comment)|write a comment|post a comment|kommentar(e)? (schreiben|verfassen)|schreibe(n sie)? einen kommentar|laisser un commentaire|deja un comentario)\b",
     // Author boxes and post furniture.
     r"^(über (den|die) autor(in)?|about the author|this entry was posted|dieser eintrag wurde veröffentlicht|posted in|filed under|tags?:|schlagwörter:|kategorie(n)?:|categories:)",
+    // The publication a post appeared in, on a line of its own ("Published
+    // in Better Programming" on Medium).
+    r"^(published in|publié dans|veröffentlicht in)(\s+[^.!?]{1,60})?$",
     // A date line with a category or author after a separator
     // ("24.01.2022 11:38 Kategorie: News", "2021-10-16 | Opinion").
     r"^(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\p{L}+\s+\d{4})(,?\s+(um\s+)?\d{1,2}:\d{2}(\s*(uhr|h|am|pm))?)?\s*(\||·|•|kategorie:|category:|rubrik:|categoría:|catégorie:)\s*[^|]{1,40}$",
@@ -211,6 +214,8 @@ mod tests {
     fn furniture_lines_are_recognised() {
         let furniture = [
             "Already a subscriber? Log in.",
+            "Published in",
+            "Published in Better Programming",
             "Want all of The Daily Courier? Subscribe.",
             "You have a preview view of this article while we are checking your access.",
             "Thank you for your patience while we verify access.",
@@ -323,6 +328,7 @@ mod tests {
             "The story continues after his death in 1920, when the pier passed to the town.",
             "来源不明的资金流入了港口项目。",
             "6 min read of the report was enough, she said.",
+            "Published in 1998, the report changed how the town argued about its harbour.",
             "The reading time: 5 minutes, at most, for the whole plan.",
         ];
         for line in prose {
