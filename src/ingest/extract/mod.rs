@@ -217,11 +217,13 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
             .as_ref()
             .filter(|_| lost)
             .map(|(_, html)| from_html("largest block", html));
-        // The run's text bounds its body: most runs are no longer than
-        // Readability's choice and need no converting.
+        // A run of sections wins when it holds a quarter more text than
+        // Readability's choice. Its text bounds its body, so most runs
+        // need no converting.
+        let a_quarter_longer = |n: usize| n * 4 > chars * 5;
         let from_sections = sections
             .as_ref()
-            .filter(|(n, _)| *n * 4 > chars * 5)
+            .filter(|(n, _)| a_quarter_longer(*n))
             .map(|(_, html)| from_html(SECTIONS, html));
         // A long body replaces Readability's only when it holds what
         // Readability found: else it is another part of the page. The
@@ -235,7 +237,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
             .filter(|(n, source, md, _)| {
                 *n > chars
                     && if *source == SECTIONS {
-                        *n * 4 > chars * 5 && contains_most_of(md, &chosen)
+                        a_quarter_longer(*n) && contains_most_of(md, &chosen)
                     } else {
                         short
                             || *n > chars * FAR_LOST_BODY_RATIO
