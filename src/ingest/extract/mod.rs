@@ -111,7 +111,7 @@ const LOST_BODY_RATIO: usize = 3;
 const FAR_LOST_BODY_RATIO: usize = 8;
 
 /// The body source named for a story read from its run of sections.
-const SECTIONS: &str = "sibling sections";
+const SECTIONS_SOURCE: &str = "sibling sections";
 
 /// Extracts the article from an HTML page. `url` is where the page came
 /// from; relative links and image URLs are resolved against it, else
@@ -224,7 +224,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         let from_sections = sections
             .as_ref()
             .filter(|(n, _)| a_quarter_longer(*n))
-            .map(|(_, html)| from_html(SECTIONS, html));
+            .map(|(_, html)| from_html(SECTIONS_SOURCE, html));
         // A long body replaces Readability's only when it holds what
         // Readability found: else it is another part of the page. The
         // story's run of sections holds it by construction, and needs
@@ -236,7 +236,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
             .map(|(source, md, t)| (body_chars(&md), source, md, t))
             .filter(|(n, source, md, _)| {
                 *n > chars
-                    && if *source == SECTIONS {
+                    && if *source == SECTIONS_SOURCE {
                         a_quarter_longer(*n) && contains_most_of(md, &chosen)
                     } else {
                         short

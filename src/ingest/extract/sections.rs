@@ -46,12 +46,10 @@ pub fn section_run(block: &NodeRef) -> Option<(usize, String)> {
                 .any(|(s, n)| s.id != node.id && *n >= MIN_PROSE_CHARS);
             if adds_prose {
                 let chars: usize = run.iter().map(|(_, n)| n).sum();
-                let html = || {
-                    run.iter()
-                        .map(|(s, _)| s.html().to_string())
-                        .collect::<String>()
-                };
-                return (chars * 4 > own * 5).then(|| (chars, format!("<div>{}</div>", html())));
+                return (chars * 4 > own * 5).then(|| {
+                    let html: String = run.iter().map(|(s, _)| s.html().to_string()).collect();
+                    (chars, format!("<div>{html}</div>"))
+                });
             }
         }
         node = parent;
@@ -74,8 +72,10 @@ fn is_kind(node: &NodeRef, kind: &str) -> bool {
 }
 
 /// The unbroken run of `parent`'s children around `node` whose first
-/// class name is `kind`, without those that are mostly links. Scripts,
-/// style sheets and empty boxes between sections do not break it.
+/// class name is `kind`, without those that are mostly links or list
+/// teasers; empty when `node` is the only one of its kind there.
+/// Scripts, style sheets and empty boxes between sections do not break
+/// the run.
 fn run_of<'a>(node: &NodeRef<'a>, parent: &NodeRef<'a>, kind: &str) -> Vec<NodeRef<'a>> {
     let children = parent.element_children();
     let Some(at) = children.iter().position(|c| c.id == node.id) else {
