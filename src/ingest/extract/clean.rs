@@ -30,7 +30,7 @@
 
 use super::boilerplate::{is_boilerplate, is_foot_block, is_related_heading, is_tail_opener};
 use super::dates::{DateLine, date_line};
-use super::metadata::absolute;
+use super::metadata::{absolute, has_zone, normalise_date};
 use crate::content::Image;
 use crate::vocabulary::text::words;
 use dom_query::{Document, NodeData, NodeRef};
@@ -796,11 +796,41 @@ fn take_date_lines(doc: &Document) -> DateLine {
         let Some(line) = date_line(&text) else {
             continue;
         };
+        let line = with_machine_times(line, &block);
         found.published = found.published.or(line.published);
         found.updated = found.updated.or(line.updated);
         block.remove_from_parent();
     }
     found
+}
+
+/// `line` with the instants of the zoned `<time datetime>`s in its
+/// `block` where they match what the text gives one for one: the text
+/// is a local time without its zone ("Updated Tue 21 Nov 2023 at
+/// 7:41am"), the attribute the instant it was.
+fn with_machine_times(line: DateLine, block: &NodeRef) -> DateLine {
+    let times: Vec<String> = std::iter::once(*block)
+        .chain(block.descendants_it())
+        .filter(|n| n.has_name("time"))
+        .filter_map(|t| t.attr("datetime"))
+        .filter(|d| has_zone(d))
+        .filter_map(|d| normalise_date(&d))
+        .collect();
+    match (line.published.is_some(), line.updated.is_some(), &times[..]) {
+        (true, true, [p, u]) => DateLine {
+            published: Some(p.clone()),
+            updated: Some(u.clone()),
+        },
+        (true, false, [p]) => DateLine {
+            published: Some(p.clone()),
+            updated: None,
+        },
+        (false, true, [u]) => DateLine {
+            published: None,
+            updated: Some(u.clone()),
+        },
+        _ => line,
+    }
 }
 
 /// Block elements: what a link card wraps, and what makes a table one

@@ -737,7 +737,7 @@ fn meta_tags(metas: &[NodeRef]) -> HashMap<String, String> {
 
 /// Whether a machine-readable date gives its zone (`Z`, `+09:00`,
 /// `-0500`) after a time.
-fn has_zone(raw: &str) -> bool {
+pub(super) fn has_zone(raw: &str) -> bool {
     static ZONE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[zZ]|[+-]\d{2}:?\d{2}|GMT|UTC)$")
             .expect("valid zone pattern")

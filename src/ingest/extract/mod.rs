@@ -1628,6 +1628,30 @@ mod tests {
         );
     }
 
+    /// A date line whose times are `<time datetime>` elements gives their
+    /// instants: the text is local time ("7:41am" in Sydney), the
+    /// attribute says which instant that was.
+    #[test]
+    fn a_date_lines_machine_times_give_its_instants() {
+        let page = |line: &str| {
+            format!(
+                r#"<html lang="en-AU"><head><title>Pier report</title></head><body><h1>Pier report</h1><article><div class=stamps>{line}</div>{}</article></body></html>"#,
+                story(4)
+            )
+        };
+        let both = page(
+            r#"<div><span>Posted </span><time datetime="2023-11-20T18:27:00.000Z">Tue 21 Nov 2023 at 5:27am</time></div><div><span>Updated </span><time datetime="2023-11-20T20:41:00.000Z">Tue 21 Nov 2023 at 7:41am</time></div>"#,
+        );
+        let e = extract_html(&both, None).unwrap();
+        assert_eq!(e.published.as_deref(), Some("2023-11-20T18:27:00Z"));
+        assert_eq!(e.updated.as_deref(), Some("2023-11-20T20:41:00Z"));
+        assert!(!e.markdown.contains("7:41am"), "{}", e.markdown);
+        // Without a zone, the attribute says no more than the text.
+        let zoneless = both.replace(":00.000Z", ":00");
+        let e = extract_html(&zoneless, None).unwrap();
+        assert_eq!(e.updated.as_deref(), Some("2023-11-21T07:41:00Z"));
+    }
+
     #[test]
     fn undated_pages_are_dated_from_a_date_beside_the_headline() {
         let html = format!(
