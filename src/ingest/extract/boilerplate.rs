@@ -5,7 +5,7 @@
 //! and the text-dump reader (applied to lines): subscription and paywall
 //! notices, log-in prompts, newsletter and cookie boxes, share prompts,
 //! "related"/"read more" headings, advertisement labels, photo credits,
-//! comment-section headers and counts, back-links, promotions of a
+//! comment-section headers and counts, reprint notices, back-links, promotions of a
 //! video or gallery, slide counters, follow prompts, app prompts, the
 //! markers an advertisement or a loading widget leaves, editors'
 //! credits and reading times; and ([`is_foot_block`]) whole blocks that
@@ -53,6 +53,11 @@ const NOTICES: &[&str] = &[
     // Publishers' small print, error-report and discussion prompts,
     // caption toggles.
     r"^(the contents of this (site|website|page) are\b|(copyright|©|\(c\))\s*(©\s*)?(\d{4}|by\b)|copyright\s+[^.!?]{1,60}$|report (an )?(error|typo)|join the (conversation|discussion)|(less|more|show (more|less)|hide caption|toggle caption|expand|collapse)$)",
+    // Reprint notices: wire copy's "This material may not be published,
+    // broadcast, rewritten or redistributed", a small site's "This
+    // article is the copyrighted property of …", "Written permission must
+    // be obtained before reprint".
+    r"^(this (material|article|story|content|report) (may|must) not be (published|reproduced|republished|reprinted|redistributed|copied)\b|this (material|article|story|content) is the copyrighted property of\b|(written|prior) permission (must be obtained|is required|is needed)\b.{0,40}\b(reprint|reproduc|republish|publication|copy|copie))",
     // Membership and donation appeals.
     r"^(please )?(support (our|independent|quality) journalism|become a (member|supporter)|make a (donation|contribution)|apoya (el|nuestro|nuestra) (periodismo|trabajo)|te necesitamos|unterstützen sie (uns|unseren|unsere|unabhängigen)|werden sie (mitglied|unterstützer)|soutenez (notre|le) journalisme)\b",
     r"\b(donate (now|today)|cancel (at )?any ?time|hazte (miembro|socio)|cancela cuando quieras|jetzt (unterstützen|spenden|mitglied werden)|faites un don)\b",
@@ -173,6 +178,17 @@ pub fn is_tail_opener(line: &str) -> bool {
     line.chars().count() <= MAX_NOTICE_CHARS && TAIL_OPENER_RE.is_match(&line.to_lowercase())
 }
 
+/// Whether `block`, of any length, is a publisher's small print: it opens
+/// with a copyright sign and a year ("© 2022, Courier.example. This
+/// article is the copyrighted property of …"), as no story paragraph
+/// does.
+pub fn is_small_print(block: &str) -> bool {
+    static SMALL_PRINT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:©|\(c\)|copyright\s*©)\s*\d{4}\b").expect("valid small print pattern")
+    });
+    SMALL_PRINT.is_match(block.trim_start())
+}
+
 /// Whether `line` opens a related-links box, so the list after it goes too.
 pub fn is_related_heading(line: &str) -> bool {
     let line = line.trim();
@@ -262,6 +278,9 @@ mod tests {
             "The contents of this site are ©2026 Harbour Media. All rights reserved.",
             "Copyright 2026 Harbour Media Inc.",
             "Report Error",
+            "This material may not be published, broadcast, rewritten or redistributed.",
+            "This article is the copyrighted property of the Harbour Courier.",
+            "Written permission must be obtained before reprint in online or print media.",
             "Join the conversation",
             "less",
             "Hide caption",
@@ -330,6 +349,9 @@ mod tests {
             "6 min read of the report was enough, she said.",
             "Published in 1998, the report changed how the town argued about its harbour.",
             "The reading time: 5 minutes, at most, for the whole plan.",
+            "Written permission is needed from the harbour master before any boat may moor overnight.",
+            "This material may not be safe, the inspectors warned, and the pier stays shut.",
+            "The landlord never gave written permission to reprint the lease, she said.",
         ];
         for line in prose {
             let long = line.chars().count() > MAX_NOTICE_CHARS;

@@ -28,7 +28,9 @@
 //! [`trim_tail`] cuts what follows the story (a box's title, a run of
 //! teaser links). Sanitizing the markup is `sanitize`'s job.
 
-use super::boilerplate::{is_boilerplate, is_foot_block, is_related_heading, is_tail_opener};
+use super::boilerplate::{
+    is_boilerplate, is_foot_block, is_related_heading, is_small_print, is_tail_opener,
+};
 use super::dates::{DateLine, date_line};
 use super::metadata::{absolute, has_zone, normalise_date};
 use crate::content::Image;
@@ -1246,22 +1248,22 @@ const STORY_PARAGRAPH_CHARS: usize = 200;
 
 /// Cuts what follows the story at the end of a Markdown body. After the
 /// last long paragraph, a block that opens the page's tail ("More News
-/// from …", "Join the conversation", "Report Error", a copyright line)
-/// goes with everything after it; then trailing blocks that are a bare
+/// from …", "Join the conversation", "Report Error", a copyright line,
+/// however long) goes with everything after it; then trailing blocks that are a bare
 /// link (a headline pointing at another story) or a short line ending in
 /// an ellipsis (a cut-off teaser) go. A single bare link is kept.
 pub fn trim_tail(markdown: &str) -> String {
     let blocks: Vec<&str> = markdown.split("\n\n").collect();
     // A long list of links is no story paragraph.
-    let Some(last_long) = blocks
-        .iter()
-        .rposition(|b| b.chars().count() >= STORY_PARAGRAPH_CHARS && teaser_links(b) == 0)
-    else {
+    let small_print = |b: &str| is_small_print(&super::to_markdown::plain_text(b));
+    let Some(last_long) = blocks.iter().rposition(|b| {
+        b.chars().count() >= STORY_PARAGRAPH_CHARS && teaser_links(b) == 0 && !small_print(b)
+    }) else {
         return markdown.to_string();
     };
     let opener = blocks[last_long + 1..].iter().position(|b| {
         let text = super::to_markdown::plain_text(b);
-        is_related_heading(&text) || is_tail_opener(&text)
+        is_related_heading(&text) || is_tail_opener(&text) || is_small_print(&text)
     });
     let blocks = match opener {
         Some(at) => &blocks[..last_long + 1 + at],
@@ -1674,6 +1676,12 @@ mod tests {
         ] {
             assert_eq!(trim_tail(&format!("{story}\n\n{tail}")), story, "{tail}");
         }
+        // A publisher's small print, however long, is no story paragraph.
+        let small_print = "© 2026, HarbourCourier.example. This article is the copyrighted property of the Harbour Courier. Written permission must be obtained before reprint in online or print media. Reprinting content without permission is theft.";
+        let md = format!(
+            "{story}\n\n{small_print}\n\n[Ferry fares rise again](https://courier.example/fares)"
+        );
+        assert_eq!(trim_tail(&md), story);
         // A last part of the story says more under its heading.
         let md = format!(
             "{story}\n\n## Police ask for witnesses\n\nAnyone who saw the gates being chained on Sunday night is asked to call the station on 0631 555 010."
