@@ -33,6 +33,7 @@ const NOTICES: &[&str] = &[
     r"\b(we use cookies|(this|our) (site|website) uses cookies|accept (all )?cookies|cookie (policy|settings|preferences|einstellungen|richtlinie)|(verwendet|nutzt|nutzen|verwenden) cookies|utilise des cookies|we (value|respect) your privacy|wir respektieren deine privatsphäre|datenschutzeinstellungen|privacy settings|consent preferences)\b",
     // Share prompts.
     r"^(share( this( article| story| page)?)?|social share|teilen|diesen artikel teilen|artikel teilen|partager( cet article)?|compartir|share on (facebook|twitter|x))\b",
+    r"^(分享|分享到|分享至|シェア|공유(하기)?)\s*[:：]?$",
     r"\b(artikel gefallen\?|vergiss nicht zu teilen|share this (article|story)|mit anderen teilen|with your friends)\b",
     // Advertisement labels and affiliate disclosures.
     r"^(advertisement|anzeige|werbung|publicité|publicidad|reklama|sponsored( content)?|ad)\s*:?\s*$",
@@ -67,6 +68,9 @@ const NOTICES: &[&str] = &[
     // Follow prompts and editors' credits ("Puedes seguir EL PAÍS en
     // Facebook…", "[责任编辑: 赵文涵]").
     r"^(puedes seguir|you can (also )?follow( us)? on|follow us on|folgen sie uns (auf|bei)|suivez-nous sur|seguici su)\b",
+    // WeChat prompts on Chinese pages ("更多精彩内容请关注新浪新闻公众号",
+    // "扫码关注…", a QR code's label "新浪新闻公众号").
+    r"请关注.{0,30}(公众号|微信|微博)|(扫码|扫描二维码|长按(识别)?二维码).{0,30}关注|^[^。！？，,.!?]{0,20}(公众号|微信号)$",
     r"^[\[【（(［]?\s*(责任编辑|責任編輯|责编|編輯|编辑|責任編集)\s*[:：]",
     r"^(来源|來源|出典)\s*[:：]\s*\S{1,20}$",
     // Slide counters ("1/5", "Image 2 of 12", "Slideshow (2 Images)").
@@ -299,6 +303,11 @@ mod tests {
             "【责任编辑:王萌 】",
             "（责任编辑：李伟）",
             "来源：新华网",
+            "分享：",
+            "更多精彩内容请关注新浪新闻公众号",
+            "新浪新闻公众号",
+            "扫码关注港口日报微信",
+            "シェア",
             "Click here to download the KWTX First Alert Weather app for live radar and alerts.",
             "Download the Courier 7 app to get alerts.",
             "Story continues below advertisement",
@@ -346,6 +355,8 @@ mod tests {
             "Download the forms from the council's website before Friday.",
             "The story continues after his death in 1920, when the pier passed to the town.",
             "来源不明的资金流入了港口项目。",
+            "该公众号周二发布声明，称渡轮将恢复运营。",
+            "市民纷纷在微信上分享渡轮恢复运营的消息。",
             "6 min read of the report was enough, she said.",
             "Published in 1998, the report changed how the town argued about its harbour.",
             "The reading time: 5 minutes, at most, for the whole plan.",
