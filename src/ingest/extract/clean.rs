@@ -1184,7 +1184,31 @@ fn caption_text(text: &str) -> Option<String> {
         t.strip_suffix(toggle)
             .map_or(t.clone(), |s| s.trim().to_string())
     });
+    let text = credit_label(&text);
     (!text.is_empty() && text.chars().count() <= 1000).then_some(text)
+}
+
+/// A credit label glued to the name after it, as when the label is
+/// hidden by a style sheet ("CreditKevin Frayer/Getty Images" on the New
+/// York Times, twice at times), set off with a colon as the page shows it to screen
+/// readers: "Credit: Kevin Frayer/Getty Images", and apart from the
+/// caption before it.
+fn credit_label(text: &str) -> String {
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(^|[.!?)”\x22]\s*)(Credits?|Crédito|Foto|Photo|Bild)(?:Credits?)*(\p{Lu})")
+            .expect("valid glued credit pattern")
+    });
+    GLUED
+        .replace_all(text, |c: &regex::Captures| {
+            let before = &c[1];
+            let space = if before.is_empty() || before.ends_with(char::is_whitespace) {
+                ""
+            } else {
+                " "
+            };
+            format!("{before}{space}{}: {}", &c[2], &c[3])
+        })
+        .into_owned()
 }
 
 /// The text that shares a small box with an image and nothing else: a
@@ -1625,6 +1649,29 @@ mod tests {
             r#"<div id="readability-page-1" class="page"><p>Story <b>text</b>.</p></div>"#
         );
         assert!(readability_article(Document::from("<p>No article</p>")).is_none());
+    }
+
+    #[test]
+    fn a_glued_credit_label_is_set_off() {
+        for (caption, want) in [
+            (
+                "CreditKevin Frayer/Getty Images",
+                "Credit: Kevin Frayer/Getty Images",
+            ),
+            (
+                "The pier at dawn.CreditJane Roe for the Courier",
+                "The pier at dawn. Credit: Jane Roe for the Courier",
+            ),
+            ("Credit: Jane Roe", "Credit: Jane Roe"),
+            (
+                "Water mains at the pier.CreditCreditJane Roe",
+                "Water mains at the pier. Credit: Jane Roe",
+            ),
+            ("Photographers at the pier", "Photographers at the pier"),
+            ("A Creditor's meeting", "A Creditor's meeting"),
+        ] {
+            assert_eq!(caption_text(caption).as_deref(), Some(want));
+        }
     }
 
     #[test]
