@@ -787,7 +787,7 @@ fn take_date_lines(doc: &Document) -> DateLine {
         if chars == 0 || chars > 160 {
             continue;
         }
-        let text = block.text();
+        let text = spaced_text(&block);
         if !text.contains(|c: char| c.is_ascii_digit())
             || std::iter::once(block)
                 .chain(block.ancestors_it(None))
@@ -804,6 +804,23 @@ fn take_date_lines(doc: &Document) -> DateLine {
         block.remove_from_parent();
     }
     found
+}
+
+/// The text of `node` with a space around each element's: a date line's
+/// parts set side by side in spans ("November 20, 2023", "11:27 AM GMT",
+/// "Updated 2 hours ago") do not run together.
+fn spaced_text(node: &NodeRef) -> String {
+    let mut out = String::new();
+    for child in node.children_it(false) {
+        if child.is_text() {
+            out.push_str(&child.text());
+        } else if child.is_element() {
+            out.push(' ');
+            out.push_str(&spaced_text(&child));
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// `line` with the instants of the zoned `<time datetime>`s in its

@@ -428,7 +428,13 @@ static FILLER: LazyLock<Regex> = LazyLock::new(|| {
 /// line holds a date or a labelled time ("Updated at 1:23 p.m.") and
 /// nothing else but labels, weekdays, time zones and separators.
 pub fn date_line(text: &str) -> Option<DateLine> {
-    let text = crate::vocabulary::text::one_line(text);
+    // The text of elements side by side, as "…Nov. 20, 2019" and an
+    // "Updated …" span, runs together: a word glued to a number or to a
+    // zone in capitals ("…GMTUpdated") starts anew.
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\d|\b\p{Lu}{2,})(\p{Lu}\p{Ll})").expect("valid glued word pattern")
+    });
+    let text = crate::vocabulary::text::one_line(&GLUED.replace_all(text, "$1 $2"));
     if text.is_empty() || text.chars().count() > 160 {
         return None;
     }
@@ -725,6 +731,14 @@ mod tests {
         let line = date_line("Aangepast: 19 november 2019, 16:05").unwrap();
         assert_eq!(line.updated.as_deref(), Some("2019-11-19T16:05:00Z"));
         assert!(date_line("2018年6月19日 10:20").is_some());
+        // Gannett's line, the update in a span right after the date.
+        let line =
+            date_line("Published 5:27 a.m. ET Nov. 20, 2019Updated 7:41 a.m. ET Nov. 20, 2019")
+                .unwrap();
+        assert_eq!(line.published.as_deref(), Some("2019-11-20T05:27:00-05:00"));
+        assert_eq!(line.updated.as_deref(), Some("2019-11-20T07:41:00-05:00"));
+        let line = date_line("November 14, 2023 11:27 AM GMTUpdated 2 hours ago").unwrap();
+        assert_eq!(line.published.as_deref(), Some("2023-11-14T11:27:00Z"));
         let line = date_line("Обновлено: 10:30, 19 июня 2021").unwrap();
         assert_eq!(line.updated.as_deref(), Some("2021-06-19T10:30:00Z"));
         let line = date_line("Atualizado em 19 de junho de 2020").unwrap();

@@ -1646,6 +1646,13 @@ mod tests {
         assert_eq!(e.published.as_deref(), Some("2023-11-20T18:27:00Z"));
         assert_eq!(e.updated.as_deref(), Some("2023-11-20T20:41:00Z"));
         assert!(!e.markdown.contains("7:41am"), "{}", e.markdown);
+        // Parts set side by side in spans do not run together.
+        let spans = page(
+            r#"<time datetime="2023-11-20T11:27:21Z"><span>November 20, 2023</span><span>11:27 AM GMT</span><span>Updated 2 hours ago</span></time>"#,
+        );
+        let e = extract_html(&spans, None).unwrap();
+        assert_eq!(e.published.as_deref(), Some("2023-11-20T11:27:21Z"));
+        assert!(!e.markdown.contains("hours ago"), "{}", e.markdown);
         // Without a zone, the attribute says no more than the text.
         let zoneless = both.replace(":00.000Z", ":00");
         let e = extract_html(&zoneless, None).unwrap();
