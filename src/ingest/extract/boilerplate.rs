@@ -6,7 +6,7 @@
 //! notices, log-in prompts, newsletter and cookie boxes, share prompts,
 //! "related"/"read more" headings, advertisement labels, photo credits,
 //! comment-section headers and counts, reprint notices, back-links, promotions of a
-//! video or gallery, slide counters, follow prompts, app prompts, the
+//! video or gallery, slideshow controls and counters, follow prompts, app prompts, the
 //! markers an advertisement or a loading widget leaves, editors'
 //! credits and reading times; and ([`is_foot_block`]) whole blocks that
 //! are only a reporter's address or a separator. Long paragraphs are never
@@ -73,6 +73,8 @@ const NOTICES: &[&str] = &[
     r"请关注.{0,30}(公众号|微信|微博)|(扫码|扫描二维码|长按(识别)?二维码).{0,30}关注|^[^。！？，,.!?]{0,20}(公众号|微信号)$",
     r"^[\[【（(［]?\s*(责任编辑|責任編輯|责编|編輯|编辑|責任編集)\s*[:：]",
     r"^(来源|來源|出典)\s*[:：]\s*\S{1,20}$",
+    // Slideshow controls ("Prev Next", "‹ Previous | Next ›").
+    r"^[‹«<←]?\s*(prev|previous|zurück|précédent|anterior)\s*[›»>→|/]?\s*(next|weiter|suivant|siguiente)\s*[›»>→]?$",
     // Slide counters ("1/5", "Image 2 of 12", "Slideshow (2 Images)").
     r"^((image|photo|picture|slide|bild|foto)\s+)?\d{1,3}\s*(/|of|von|de|sur|z)\s*\d{1,3}$",
     r"^(slideshow|gallery|galerie|photos|fotos|bilder)\s*\(\d+\s*(images|photos|pictures|fotos|bilder)\)$",
@@ -252,6 +254,8 @@ mod tests {
             "158 Beiträge",
             "Alle Kommentare anzeigen",
             "Image 1 of 8",
+            "Prev Next",
+            "‹ Previous | Next ›",
             "Slideshow (2 Images)",
             "Follow Courier reporter Jo Roe on Twitter: @joroe.",
             "Copyright Harbour Courier",
@@ -351,6 +355,7 @@ mod tests {
             "Watch: the ferry crosses in rough seas, and nobody aboard minds.",
             "Video: what the council said.",
             "Follow us",
+            "Previous owners said the next pier would be longer.",
             "Follow these steps shared on Twitter to keep the pier safe.",
             "Download the forms from the council's website before Friday.",
             "The story continues after his death in 1920, when the pier passed to the town.",
