@@ -546,11 +546,23 @@ fn find_dates(
             .and_then(dates::date_from_url)
             .or_else(|| base.and_then(|b| dates::date_from_url(b.as_str())))
     };
+    // The update a marked date element shows after the publishing date
+    // ("Posted …, 5:27 am ET | Updated …, 7:41 am ET"), when that element
+    // dates the page.
+    let mut marked_update = None;
     if published.is_none() {
-        let marked = meta
-            .date_texts
-            .iter()
-            .find_map(|t| dates::parse_text_date(t));
+        let marked_line = meta.date_texts.iter().find_map(|t| {
+            dates::date_line(t)
+                .filter(|l| l.published.is_some())
+                .or_else(|| {
+                    dates::parse_text_date(t).map(|p| dates::DateLine {
+                        published: Some(p),
+                        updated: None,
+                    })
+                })
+        });
+        let marked;
+        (marked, marked_update) = marked_line.map_or((None, None), |l| (l.published, l.updated));
         let url_date = from_url();
         (published, source) = match (marked, url_date) {
             // The URL's day outranks a marked element that disagrees with
@@ -629,6 +641,9 @@ fn find_dates(
     let (mut updated, mut updated_source) = (meta.updated.clone(), meta.updated_source);
     if updated.is_none() && lines.updated.is_some() {
         (updated, updated_source) = (lines.updated.clone(), Some("date line in article"));
+    }
+    if updated.is_none() && marked_update.is_some() && source == Some("date element in page") {
+        (updated, updated_source) = (marked_update, Some("date element in page"));
     }
     if updated.is_none() && byline_date.updated.is_some() {
         (updated, updated_source) = (byline_date.updated.clone(), Some("date in byline"));
@@ -1682,6 +1697,19 @@ mod tests {
                 "{other}"
             );
         }
+    }
+
+    #[test]
+    fn a_date_element_dates_the_update_it_shows() {
+        let html = format!(
+            r#"<html><head><title>Pier report</title></head><body><h1>Pier report</h1><div class="byline-date"><span>Posted Wed, Nov 20, 2019 at 5:27 am ET</span><span>|</span><span>Updated Wed, Nov 20, 2019 at 7:41 am ET</span></div><article>{}</article></body></html>"#,
+            story(4)
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.published.as_deref(), Some("2019-11-20T05:27:00-05:00"));
+        assert_eq!(e.sources.published, Some("date element in page"));
+        assert_eq!(e.updated.as_deref(), Some("2019-11-20T07:41:00-05:00"));
+        assert_eq!(e.sources.updated, Some("date element in page"));
     }
 
     #[test]
