@@ -5,13 +5,14 @@
 //! and the text-dump reader (applied to lines): subscription and paywall
 //! notices, log-in prompts, newsletter and cookie boxes, share prompts,
 //! "related"/"read more" headings, advertisement labels, photo credits,
-//! comment-section headers and counts, reprint notices, back-links, promotions of a
-//! video or gallery, slideshow controls and counters, follow prompts, app prompts, the
-//! markers an advertisement or a loading widget leaves, editors'
-//! credits and reading times; and ([`is_foot_block`]) whole blocks that
-//! are only a reporter's address or a separator. Long paragraphs are never
-//! judged here: a notice is short, an article paragraph that mentions
-//! subscriptions is not.
+//! comment-section headers and counts, reprint notices, back-links,
+//! promotions of a video or gallery, slideshow controls and counters,
+//! follow prompts, app prompts, the markers an advertisement or a loading
+//! widget leaves, editors' credits and reading times; and
+//! ([`is_foot_block`]) whole blocks that are only a reporter's address or
+//! a separator, and ([`is_small_print`]) a paragraph of any length that
+//! opens with a copyright sign and a year. Other long paragraphs are never judged here: a notice is short,
+//! an article paragraph that mentions subscriptions is not.
 
 use regex::Regex;
 use std::sync::LazyLock;

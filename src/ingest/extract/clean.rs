@@ -824,9 +824,9 @@ fn spaced_text(node: &NodeRef) -> String {
 }
 
 /// `line` with the instants of the zoned `<time datetime>`s in its
-/// `block` where they match what the text gives one for one: the text
-/// is a local time without its zone ("Updated Tue 21 Nov 2023 at
-/// 7:41am"), the attribute the instant it was.
+/// `block` when there are as many as the text gives dates, taken in
+/// order: the text is a local time without its zone ("Updated Tue 21
+/// Nov 2023 at 7:41am"), the attribute the instant it was.
 fn with_machine_times(line: DateLine, block: &NodeRef) -> DateLine {
     let times: Vec<String> = std::iter::once(*block)
         .chain(block.descendants_it())
@@ -1207,9 +1207,9 @@ fn caption_text(text: &str) -> Option<String> {
 
 /// A credit label glued to the name after it, as when the label is
 /// hidden by a style sheet ("CreditKevin Frayer/Getty Images" on the New
-/// York Times, twice at times), set off with a colon as the page shows it to screen
-/// readers: "Credit: Kevin Frayer/Getty Images", and apart from the
-/// caption before it.
+/// York Times, twice at times), set off with a colon as the page shows
+/// it to screen readers ("Credit: Kevin Frayer/Getty Images"), and apart
+/// from the caption before it.
 fn credit_label(text: &str) -> String {
     static GLUED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(^|[.!?)”\x22]\s*)(Credits?|Crédito|Foto|Photo|Bild)(?:Credits?)*(\p{Lu})")
@@ -1288,11 +1288,12 @@ const SLIDESHOW_CAPTION_SHARE: usize = 3;
 const STORY_PARAGRAPH_CHARS: usize = 200;
 
 /// Cuts what follows the story at the end of a Markdown body. After the
-/// last long paragraph, a block that opens the page's tail ("More News
-/// from …", "Join the conversation", "Report Error", a copyright line,
-/// however long) goes with everything after it; then trailing blocks that are a bare
-/// link (a headline pointing at another story) or a short line ending in
-/// an ellipsis (a cut-off teaser) go. A single bare link is kept.
+/// last long paragraph (small print is none), a block that opens the
+/// page's tail ("More News from …", "Join the conversation", "Report
+/// Error", a copyright line or paragraph) goes with everything after
+/// it; then trailing blocks that are a bare link (a headline pointing at
+/// another story) or a short line ending in an ellipsis (a cut-off
+/// teaser) go. A single bare link is kept.
 pub fn trim_tail(markdown: &str) -> String {
     let blocks: Vec<&str> = markdown.split("\n\n").collect();
     // A long list of links is no story paragraph.
