@@ -175,7 +175,7 @@ pub fn strip_furniture(doc: &Document) {
     for node in doc.root().descendants_it() {
         if is_hidden(&node) {
             hidden.push(node);
-        } else if is_box(&node) && is_furniture(&node) {
+        } else if is_box(&node) && (is_furniture(&node) || is_video_box(&node)) {
             candidates.push(node);
         } else if let Some(kind) = caption_kind(&node) {
             captions.push((node, kind));
@@ -565,6 +565,31 @@ fn chars_where(node: &NodeRef, keep: impl Fn(char) -> bool) -> usize {
             })
         })
         .sum()
+}
+
+/// The most text a video's box holds: its title, a description, a
+/// credit and the player's labels.
+const VIDEO_BOX_CHARS: usize = 300;
+
+/// Whether `node` is a video's box: named for video (`VideoLead`,
+/// `video-embed`), holding a player (`<video>`, an `<iframe>`, or a
+/// custom element named for one, `<ps-videoplayer>`) and little text.
+/// Its title and description are the video's, not the story's.
+fn is_video_box(node: &NodeRef) -> bool {
+    let named = |n: &NodeRef, attr: &str| {
+        n.attr(attr)
+            .is_some_and(|v| v.to_ascii_lowercase().contains("video"))
+    };
+    let is_player = |d: &NodeRef| {
+        d.element_ref().is_some_and(|el| {
+            let tag = &*el.name.local;
+            matches!(tag, "video" | "iframe")
+                || tag.contains('-') && (tag.contains("video") || tag.contains("player"))
+        })
+    };
+    (named(node, "class") || named(node, "id"))
+        && node.descendants_it().any(|d| is_player(&d))
+        && text_chars(node) <= VIDEO_BOX_CHARS
 }
 
 fn is_furniture(node: &NodeRef) -> bool {

@@ -1085,6 +1085,34 @@ mod tests {
         }
     }
 
+    /// A video's box (its player, title, description and slide controls)
+    /// leaves whole, however its player is marked up; a story told in a
+    /// box named for video stays.
+    #[test]
+    fn a_video_box_leaves_with_its_title_and_description() {
+        let e = story_after(
+            r#"<div class="VideoLead"><ps-videoplayer class="VideoPlayer" data-video-title="Crews rebuild the pier"></ps-videoplayer><div class="VideoLead-title">Crews rebuild the pier</div><div class="VideoLead-description">Divers inspected the pilings for six hours.</div></div>
+<figure class="video-embed"><iframe src="https://player.example/v/1"></iframe><figcaption>The harbour master explains the repairs.</figcaption></figure>"#,
+        );
+        for gone in [
+            "Crews rebuild",
+            "Divers inspected",
+            "harbour master explains",
+        ] {
+            assert!(!e.markdown.contains(gone), "{gone} kept:\n{}", e.markdown);
+        }
+        let page = format!(
+            r#"<html><head><title>Pier report</title></head><body><h1>Pier report</h1><div class="video-story"><video src="https://player.example/v/2.mp4"></video>{}</div></body></html>"#,
+            story(3)
+        );
+        let e = extract_html(&page, None).unwrap();
+        assert!(
+            e.markdown.contains("Paragraph 3 of the report"),
+            "{}",
+            e.markdown
+        );
+    }
+
     /// A list of pictures only (authors' portraits, a gallery's
     /// thumbnails) leaves no empty bullets behind its images.
     #[test]
