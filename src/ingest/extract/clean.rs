@@ -175,7 +175,7 @@ pub fn strip_furniture(doc: &Document) {
     for node in doc.root().descendants_it() {
         if is_hidden(&node) {
             hidden.push(node);
-        } else if is_box(&node) && (is_furniture(&node) || is_video_box(&node)) {
+        } else if is_box(&node) && is_furniture(&node) {
             candidates.push(node);
         } else if let Some(kind) = caption_kind(&node) {
             captions.push((node, kind));
@@ -571,15 +571,11 @@ fn chars_where(node: &NodeRef, keep: impl Fn(char) -> bool) -> usize {
 /// credit and the player's labels.
 const VIDEO_BOX_CHARS: usize = 300;
 
-/// Whether `node` is a video's box: named for video (`VideoLead`,
-/// `video-embed`), holding a player (`<video>`, an `<iframe>`, or a
-/// custom element named for one, `<ps-videoplayer>`) and little text.
-/// Its title and description are the video's, not the story's.
+/// Whether `node`, a box named for video (`VideoLead`, `video-embed`),
+/// is a video's: it holds a player (`<video>`, an `<iframe>`, or a
+/// custom element named for one, `<ps-videoplayer>`) and little text,
+/// the video's title and description, not the story's.
 fn is_video_box(node: &NodeRef) -> bool {
-    let named = |n: &NodeRef, attr: &str| {
-        n.attr(attr)
-            .is_some_and(|v| v.to_ascii_lowercase().contains("video"))
-    };
     let is_player = |d: &NodeRef| {
         d.element_ref().is_some_and(|el| {
             let tag = &*el.name.local;
@@ -587,9 +583,20 @@ fn is_video_box(node: &NodeRef) -> bool {
                 || tag.contains('-') && (tag.contains("video") || tag.contains("player"))
         })
     };
-    (named(node, "class") || named(node, "id"))
-        && node.descendants_it().any(|d| is_player(&d))
-        && text_chars(node) <= VIDEO_BOX_CHARS
+    // One walk that stops at the first text too many: boxes named for
+    // video may wrap a whole page.
+    let (mut chars, mut player) = (0, false);
+    for d in node.descendants_it() {
+        chars += d.query_or(0, |t| match &t.data {
+            NodeData::Text { contents } => contents.chars().count(),
+            _ => 0,
+        });
+        if chars > VIDEO_BOX_CHARS {
+            return false;
+        }
+        player = player || is_player(&d);
+    }
+    player
 }
 
 fn is_furniture(node: &NodeRef) -> bool {
@@ -634,6 +641,9 @@ fn is_furniture(node: &NodeRef) -> bool {
     // A box named `bio` alone is an author's card; as a word in a longer
     // name it may be the byline's box (`author_short_bio`).
     if class.split_whitespace().any(|c| c == "bio") {
+        return true;
+    }
+    if names.contains("video") && is_video_box(node) {
         return true;
     }
     names
