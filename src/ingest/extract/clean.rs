@@ -356,30 +356,45 @@ const CAPTION_MARK: &str = "data-paperboy-caption";
 /// left from its class: an image caption, a credit or copyright line, or
 /// neither.
 fn caption_kind(node: &NodeRef) -> Option<&'static str> {
-    if let Some(mark) = node.attr(CAPTION_MARK) {
-        return Some(if &*mark == "caption" || &*mark == BELOW {
-            "caption"
-        } else {
-            "credit"
-        });
+    // One look at each attribute, borrowed: this runs for every element
+    // of the page.
+    let el = node.element_ref()?;
+    let mut class = None;
+    for a in &el.attrs {
+        match &*a.name.local {
+            CAPTION_MARK => {
+                return Some(if &*a.value == "caption" || &*a.value == BELOW {
+                    "caption"
+                } else {
+                    "credit"
+                });
+            }
+            "class" => class = Some(&a.value),
+            _ => {}
+        }
     }
-    let class = node.attr("class")?;
-    if contains_ignore_case(&class, "caption") {
-        Some("caption")
-    } else if contains_ignore_case(&class, "credit") || contains_ignore_case(&class, "copyright") {
-        Some("credit")
-    } else {
-        None
-    }
+    class_caption_kind(class?)
 }
 
-/// Whether `haystack` holds `needle` (lower-case ASCII) in any case,
-/// without lower-casing a copy: this runs for every element of the page.
-fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+/// `caption` or `credit` as the class names say: one pass over them for
+/// the three names, which all start with a "c".
+fn class_caption_kind(class: &str) -> Option<&'static str> {
+    let bytes = class.as_bytes();
+    let at = |i: usize, needle: &str| {
+        bytes
+            .get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    };
+    let mut kind = None;
+    for i in (0..bytes.len()).filter(|&i| bytes[i] | 0x20 == b'c') {
+        if at(i, "caption") {
+            return Some("caption");
+        }
+        if kind.is_none() && (at(i, "credit") || at(i, "copyright")) {
+            kind = Some("credit");
+        }
+    }
+    kind
 }
 
 /// The mark of a caption set as a paragraph of its own under its picture.
@@ -600,28 +615,35 @@ fn is_video_box(node: &NodeRef) -> bool {
 }
 
 fn is_furniture(node: &NodeRef) -> bool {
-    if node.has_name("body")
-        || node.has_name("html")
-        || node.has_name("main")
-        || node.has_name("article")
-    {
+    let Some(el) = node.element_ref() else {
         return false;
+    };
+    match &*el.name.local {
+        "body" | "html" | "main" | "article" => return false,
+        // `<nav>` holds navigation by definition, whatever its class: a
+        // table of contents, a series' other parts.
+        "nav" => return true,
+        _ => {}
     }
-    // `<nav>` holds navigation by definition, whatever its class: a
-    // table of contents, a series' other parts.
-    if node.has_name("nav") {
+    // The attributes borrowed, as this runs for every box of the page.
+    let (mut role, mut class, mut id) = ("", "", "");
+    for a in &el.attrs {
+        match &*a.name.local {
+            "role" => role = &a.value,
+            "class" => class = &a.value,
+            "id" => id = &a.value,
+            _ => {}
+        }
+    }
+    if !role.is_empty() && FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()) {
         return true;
     }
-    if let Some(role) = node.attr("role")
-        && FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
-    {
-        return true;
+    if class.trim().is_empty() && id.trim().is_empty() {
+        return false;
     }
     // The class names that say what the box is, then the id, lower-cased
     // and separated by spaces.
-    let (class, id) = (node.attr("class"), node.attr("id"));
-    let class = class.as_deref().unwrap_or_default().to_ascii_lowercase();
-    let id = id.as_deref().unwrap_or_default();
+    let class = class.to_ascii_lowercase();
     let mut names = String::with_capacity(class.len() + id.len() + 1);
     for c in class.split_whitespace().filter(|c| !is_modifier_class(c)) {
         if !names.is_empty() {
@@ -1702,6 +1724,22 @@ mod tests {
             r#"<div id="readability-page-1" class="page"><p>Story <b>text</b>.</p></div>"#
         );
         assert!(readability_article(Document::from("<p>No article</p>")).is_none());
+    }
+
+    #[test]
+    fn class_names_tell_captions_from_credits() {
+        for (class, kind) in [
+            ("wp-caption-text", Some("caption")),
+            ("Figure__Caption", Some("caption")),
+            ("photo-credit", Some("credit")),
+            ("imageCopyright small", Some("credit")),
+            ("credit caption", Some("caption")),
+            ("card cta", None),
+            ("", None),
+            ("c", None),
+        ] {
+            assert_eq!(class_caption_kind(class), kind, "{class}");
+        }
     }
 
     #[test]
