@@ -192,7 +192,8 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     let (mut tidied, mut markdown) = to_body(article_doc.unwrap_or_else(|| Document::fragment("")));
     sources.body = Some("readability");
     let body_chars = |md: &str| to_markdown::plain_text(md).chars().count();
-    let chars = body_chars(&markdown);
+    let chosen = to_markdown::plain_text(&markdown);
+    let chars = chosen.chars().count();
     let ld_chars = meta
         .article_body
         .as_deref()
@@ -201,7 +202,6 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     let short = chars < MIN_BODY_CHARS;
     let lost = short || ld_chars.max(block_chars) > chars * LOST_BODY_RATIO;
     if lost || sections.is_some() {
-        let chosen = to_markdown::plain_text(&markdown);
         let from_ld = meta.article_body.as_deref().filter(|_| lost).map(|b| {
             (
                 "json-ld articleBody",
