@@ -1355,9 +1355,21 @@ pub fn trim_tail(markdown: &str) -> String {
     let blocks: Vec<&str> = markdown.split("\n\n").collect();
     // A long list of links is no story paragraph.
     let small_print = |b: &str| is_small_print(&super::to_markdown::plain_text(b));
-    let Some(last_long) = blocks.iter().rposition(|b| {
-        b.chars().count() >= STORY_PARAGRAPH_CHARS && teaser_links(b) == 0 && !small_print(b)
-    }) else {
+    let story_paragraph = |b: &str, chars: usize| {
+        b.chars().count() >= chars && teaser_links(b) == 0 && !small_print(b)
+    };
+    // A story told in short paragraphs (a sentence or two each, as wire
+    // copy and broadcasters write it) ends at its last sentence of some
+    // length.
+    let Some(last_long) = blocks
+        .iter()
+        .rposition(|b| story_paragraph(b, STORY_PARAGRAPH_CHARS))
+        .or_else(|| {
+            blocks
+                .iter()
+                .rposition(|b| story_paragraph(b, SHORT_PARAGRAPH_CHARS) && is_sentence(b))
+        })
+    else {
         return markdown.to_string();
     };
     let opener = blocks[last_long + 1..].iter().position(|b| {
@@ -1391,6 +1403,20 @@ pub fn trim_tail(markdown: &str) -> String {
         keep -= 1;
     }
     blocks[..keep].join("\n\n")
+}
+
+/// Paragraphs of a story told in short ones are at least this long.
+const SHORT_PARAGRAPH_CHARS: usize = 100;
+
+/// Whether a Markdown block is a paragraph of prose: no heading, list,
+/// quote or table, and it ends a sentence.
+fn is_sentence(block: &str) -> bool {
+    let block = block.trim();
+    !block.starts_with(['#', '-', '*', '+', '>', '|'])
+        && !block.split_once(['.', ')']).is_some_and(|(n, rest)| {
+            !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && rest.starts_with(' ')
+        })
+        && block.ends_with(['.', '!', '?', '"', '”', '’', ')'])
 }
 
 /// A horizontal rule in Markdown ("* * *", "---").
@@ -1820,6 +1846,17 @@ mod tests {
             "{story}\n\n{small_print}\n\n[Ferry fares rise again](https://courier.example/fares)"
         );
         assert_eq!(trim_tail(&md), story);
+        // A story told in short paragraphs ends at its last sentence.
+        let short = "Construction is expected to begin early next year, with services due to start in 2026, the minister said.";
+        let story = format!("{short}\n\n{short}\n\nIt is a big day.");
+        let md = format!(
+            "{story}\n\n## Top Stories\n\n- [Reserve Bank minutes show board considered pause](https://courier.example/rba)"
+        );
+        assert_eq!(trim_tail(&md), story);
+        assert_eq!(trim_tail(&story), story);
+        let listed =
+            format!("{short}\n\n1. {short}\n\n## More from the council\n\nFerry fares rise.");
+        assert_eq!(trim_tail(&listed), format!("{short}\n\n1. {short}"));
         // A last part of the story says more under its heading.
         let md = format!(
             "{story}\n\n## Police ask for witnesses\n\nAnyone who saw the gates being chained on Sunday night is asked to call the station on 0631 555 010."
