@@ -1288,9 +1288,10 @@ fn credit_label(text: &str) -> String {
 /// The text that shares a small box with an image and nothing else: a
 /// slide's or a photo's caption that no class or `<figcaption>` names
 /// (`<div><img><p>Cyclists on the greenway.</p></div>`). The box is the
-/// image's nearest ancestor (within three levels) that holds any text;
-/// it must hold that one image only, little text, and all of it in
-/// elements beside the image's own branch.
+/// image's nearest ancestor (within three levels) that holds any text
+/// (a `<div>`, `<figure>` or `<section>`, or a `<p>` whose text is the
+/// image's alt text); it must hold that one image only, little text,
+/// and all of it in elements beside the image's own branch.
 fn text_beside<'a>(img: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
     let mut branch = *img;
     for a in img.ancestors_it(Some(3)) {
@@ -1298,10 +1299,18 @@ fn text_beside<'a>(img: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
             branch = a;
             continue;
         }
-        if !matches!(
-            &*a.node_name().unwrap_or_default(),
-            "div" | "figure" | "section"
-        ) || text_chars(&a) > MAX_BESIDE_CHARS
+        // Readability makes a `<div>` of an image and a caption span a
+        // `<p>`: such a paragraph is a box when its text is the alt text.
+        let is_box = match &*a.node_name().unwrap_or_default() {
+            "div" | "figure" | "section" => true,
+            "p" => img
+                .attr("alt")
+                .map(|alt| collapse(&alt))
+                .is_some_and(|alt| !alt.is_empty() && collapse(&a.text()) == alt),
+            _ => false,
+        };
+        if !is_box
+            || text_chars(&a) > MAX_BESIDE_CHARS
             || a.descendants_it().filter(|d| d.has_name("img")).count() != 1
         {
             return Vec::new();

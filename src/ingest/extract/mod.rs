@@ -1085,6 +1085,24 @@ mod tests {
         }
     }
 
+    /// A caption that repeats its image's alt text beside it goes with
+    /// the image, though Readability has made its box a paragraph; a
+    /// paragraph beside an icon stays.
+    #[test]
+    fn a_caption_repeating_the_alt_text_goes_with_its_image() {
+        let e = story_after(
+            r#"<div class="img_wrapper"><img src="https://courier.example/hall.jpg" alt="The civic centre (file photo)"><span class="img_descr">The civic centre (file photo)</span></div>
+<p><img src="https://courier.example/icon.png" alt="Ferry"><span>The night ferry runs twice an hour.</span></p>"#,
+        );
+        assert!(!e.markdown.contains("civic centre"), "{}", e.markdown);
+        assert!(e.markdown.contains("twice an hour"), "{}", e.markdown);
+        assert!(
+            e.images
+                .iter()
+                .any(|i| i.alt == "The civic centre (file photo)")
+        );
+    }
+
     /// A video's box (its player, title, description and slide controls)
     /// leaves whole, however its player is marked up; a story told in a
     /// box named for video stays.
