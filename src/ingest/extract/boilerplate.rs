@@ -29,7 +29,7 @@ const NOTICES: &[&str] = &[
     r"\b(already (a )?(subscriber|member)|subscribe (now|today|to)|subscribers? only|for subscribers|to continue reading|continue reading with|you have a preview|preview (view )?of this article|(verify|checking|confirm(ed)?) (your )?access|while we verify|log ?in to (read|continue|comment)|sign in to (read|continue|comment)|create (a |an )?(free )?account|jetzt abonnieren|abo abschließen|weiterlesen mit|pour lire la suite|réservé aux abonnés|suscríbete)\b",
     r"^(want (all|more) of .*\?\s*subscribe\.?|subscribe\.?|log ?in\.?|sign in\.?|sign up\.?|register\.?|anmelden\.?|einloggen\.?)$",
     // Newsletters.
-    r"(^newsletter\b|\b(our|free|daily|weekly|morning|evening|email|e-mail|unseren?|den|zum|kostenlosen?) newsletter\b|\bnewsletter (abonnieren|bestellen|anmelden|sign-?up)\b|\b(never miss (the|a|an)\b|verpasse keine|nichts mehr verpassen|nichts mehr versäumen|stay (informed|up to date)|do you want to be informed|sign up for (our|the)|inscrivez-vous|(e-?mail|inbox) (alerts?|updates)|delivered to your inbox))",
+    r"(^newsletter\b|\b(our|free|daily|weekly|morning|evening|email|e-mail|unseren?|den|zum|kostenlosen?) newsletter\b|\bnewsletter (abonnieren|bestellen|anmelden|sign-?up)\b|\b(never miss (the|a|an)\b|verpasse keine|nichts mehr verpassen|nichts mehr versäumen|stay (informed|up to date)|do you want to be informed|sign up for (our|the)|sign up for\b.{0,60}\bnewsletters?\b|inscrivez-vous|(e-?mail|inbox) (alerts?|updates)|delivered to your inbox))",
     // Cookies and consent.
     r"\b(we use cookies|(this|our) (site|website) uses cookies|accept (all )?cookies|cookie (policy|settings|preferences|einstellungen|richtlinie)|(verwendet|nutzt|nutzen|verwenden) cookies|utilise des cookies|we (value|respect) your privacy|wir respektieren deine privatsphäre|datenschutzeinstellungen|privacy settings|consent preferences)\b",
     // Share prompts.
@@ -245,6 +245,7 @@ mod tests {
             "Thank you for your patience while we verify access.",
             "Sign up for our morning newsletter",
             "Never miss the latest news by signing up",
+            "Don't miss local news: sign up for Courier's free Portby newsletter and real-time alerts.",
             "We use cookies to improve your experience. Accept all",
             "Share this article",
             "Auch interessant",
