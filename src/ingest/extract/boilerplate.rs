@@ -11,8 +11,9 @@
 //! widget leaves, editors' credits and reading times; and
 //! ([`is_foot_block`]) whole blocks that are only a reporter's address or
 //! a separator, and ([`is_small_print`]) a paragraph of any length that
-//! opens with a copyright sign and a year. Other long paragraphs are never judged here: a notice is short,
-//! an article paragraph that mentions subscriptions is not.
+//! opens with a copyright sign and a year. Other long paragraphs are
+//! never judged here: a notice is short, an article paragraph that
+//! mentions subscriptions is not.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -180,10 +181,12 @@ pub fn is_foot_block(block: &str) -> bool {
     FOOT.is_match(block.trim())
 }
 
-/// Whether `line` opens the run after the story (see `TAIL_OPENERS`).
+/// Whether `line` opens the run after the story (see `TAIL_OPENERS`), or
+/// is small print of any length ([`is_small_print`]).
 pub fn is_tail_opener(line: &str) -> bool {
     let line = line.trim();
-    line.chars().count() <= MAX_NOTICE_CHARS && TAIL_OPENER_RE.is_match(&line.to_lowercase())
+    is_small_print(line)
+        || line.chars().count() <= MAX_NOTICE_CHARS && TAIL_OPENER_RE.is_match(&line.to_lowercase())
 }
 
 /// Whether `block`, of any length, is a publisher's small print: it opens
@@ -405,6 +408,10 @@ mod tests {
             "Got a story? Email tips@courier.example",
             "We pay for your stories! Do you have a story for the Courier sport team? Email us.",
             "Do you have a story to share? Call the newsroom.",
+            &format!(
+                "© 2026, Courier.example. {}",
+                "This article is the copyrighted property of the Courier. ".repeat(5)
+            ),
         ] {
             assert!(is_tail_opener(line), "{line}");
         }

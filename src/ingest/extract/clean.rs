@@ -209,14 +209,19 @@ pub fn strip_furniture(doc: &Document) {
         // Paywalled sites wrap the story in `paywall-container` and the like:
         // the box holding the page's main run of paragraphs is the article.
         if own > 300
-            && main_block.as_ref().is_some_and(|(_, m)| {
-                m.id == node.id || m.ancestors_it(None).any(|a| a.id == node.id)
-            })
+            && main_block
+                .as_ref()
+                .is_some_and(|(_, m)| is_within(m, &node))
         {
             continue;
         }
         node.remove_from_parent();
     }
+}
+
+/// Whether `node` is `ancestor` or stands inside it.
+pub(super) fn is_within(node: &NodeRef, ancestor: &NodeRef) -> bool {
+    node.id == ancestor.id || node.ancestors_it(None).any(|a| a.id == ancestor.id)
 }
 
 /// Whether `node` is an `<h1>` to `<h6>`.
@@ -844,7 +849,9 @@ fn take_date_lines(doc: &Document) -> DateLine {
         if chars == 0 || chars > 160 {
             continue;
         }
-        let text = spaced_text(&block);
+        // A date line's parts set side by side in spans ("November 20,
+        // 2023", "11:27 AM GMT", "Updated 2 hours ago") read apart.
+        let text = text_apart(&block, &|_| true);
         if !text.contains(|c: char| c.is_ascii_digit())
             || std::iter::once(block)
                 .chain(block.ancestors_it(None))
@@ -861,23 +868,6 @@ fn take_date_lines(doc: &Document) -> DateLine {
         block.remove_from_parent();
     }
     found
-}
-
-/// The text of `node` with a space around each element's: a date line's
-/// parts set side by side in spans ("November 20, 2023", "11:27 AM GMT",
-/// "Updated 2 hours ago") do not run together.
-fn spaced_text(node: &NodeRef) -> String {
-    let mut out = String::new();
-    for child in node.children_it(false) {
-        if child.is_text() {
-            out.push_str(&child.text());
-        } else if child.is_element() {
-            out.push(' ');
-            out.push_str(&spaced_text(&child));
-            out.push(' ');
-        }
-    }
-    out
 }
 
 /// `line` with the instants of the zoned `<time datetime>`s in its
@@ -1133,21 +1123,29 @@ pub fn figure_captions(doc: &Document) -> Vec<(String, String)> {
 /// where a block, a line break or a credit starts: the parts of a caption
 /// ("Lifeboat crew at the pier.", "Photo: J. Roe") do not run together.
 fn shown_text(node: &NodeRef) -> String {
+    text_apart(node, &|child| {
+        let name = child.node_name().unwrap_or_default();
+        matches!(
+            &*name,
+            "p" | "div" | "br" | "li" | "dd" | "dt" | "figcaption" | "small" | "cite"
+        ) || caption_kind(child) == Some("credit")
+    })
+}
+
+/// The text of `node` without what [`is_hidden`] hides, with a space
+/// around each element `apart` names.
+fn text_apart(node: &NodeRef, apart: &dyn Fn(&NodeRef) -> bool) -> String {
     let mut out = String::new();
     for child in node.children_it(false) {
         if child.is_text() {
             out.push_str(&child.text());
         } else if child.is_element() && !is_hidden(&child) {
-            let name = child.node_name().unwrap_or_default();
-            let apart = matches!(
-                &*name,
-                "p" | "div" | "br" | "li" | "dd" | "dt" | "figcaption" | "small" | "cite"
-            ) || caption_kind(&child) == Some("credit");
-            if apart {
+            let set_apart = apart(&child);
+            if set_apart {
                 out.push(' ');
             }
-            out.push_str(&shown_text(&child));
-            if apart {
+            out.push_str(&text_apart(&child, apart));
+            if set_apart {
                 out.push(' ');
             }
         }
@@ -1383,7 +1381,7 @@ pub fn trim_tail(markdown: &str) -> String {
     };
     let opener = blocks[last_long + 1..].iter().position(|b| {
         let text = super::to_markdown::plain_text(b);
-        is_related_heading(&text) || is_tail_opener(&text) || is_small_print(&text)
+        is_related_heading(&text) || is_tail_opener(&text)
     });
     let blocks = match opener {
         Some(at) => &blocks[..last_long + 1 + at],

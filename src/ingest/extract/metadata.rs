@@ -12,7 +12,7 @@
 //! Finding the article body is not done here; the JSON-LD `articleBody`
 //! is only handed on as a fallback.
 
-use super::clean::largest_paragraph_parent;
+use super::clean::{is_within, largest_paragraph_parent};
 use super::{byline, dates};
 use crate::content::Image;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
@@ -539,7 +539,7 @@ pub fn byline_texts(doc: &Document) -> Vec<String> {
     let holds_story = |a: &NodeRef| {
         story
             .get_or_init(|| largest_paragraph_parent(doc, false).map(|(_, n)| n))
-            .is_some_and(|s: NodeRef| s.id == a.id || s.ancestors_it(None).any(|b| b.id == a.id))
+            .is_some_and(|s: NodeRef| is_within(&s, a))
     };
     for node in doc
         .root()
