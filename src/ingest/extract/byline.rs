@@ -69,8 +69,9 @@ const DANGLING: &[&str] = &[
 ];
 
 /// Separators between several authors.
-static SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*(?:,|;|\s&\s|\sand\s|、)\s*").expect("valid author split"));
+static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*(?:,\s*(?:and|&)\s|,|;|\s&\s|\sand\s|、)\s*").expect("valid author split")
+});
 
 /// A part of a byline that is a job title or degree, not a name.
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -407,6 +408,15 @@ mod tests {
             ),
             (
                 "Ada Byrne, Tom Roe & Li Wei",
+                Some("Ada Byrne, Tom Roe and Li Wei"),
+            ),
+            // The serial comma before the last name.
+            (
+                "Ada Byrne, Tom Roe, and Li Wei",
+                Some("Ada Byrne, Tom Roe and Li Wei"),
+            ),
+            (
+                "Ada Byrne, Tom Roe, & Li Wei",
                 Some("Ada Byrne, Tom Roe and Li Wei"),
             ),
             ("Von Ada Byrne und Li Wei", Some("Ada Byrne and Li Wei")),

@@ -739,6 +739,7 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
     code_in_pre(doc);
     let dates = take_date_lines(doc);
     remove_hover_cards(doc);
+    space_before_links(doc);
     split_block_links(doc);
     math_to_text(doc);
     remove_notices(doc);
@@ -956,6 +957,25 @@ fn split_block_links(doc: &Document) {
             html.push_str(&format!("<p>{}</p>", escape(t)));
         }
         link.replace_with_html(html);
+    }
+}
+
+/// Sets the space a link's text opens with before the link, where the
+/// text before it ends in a letter: `as he<a href=…> spent</a>` reads
+/// "as he spent", but Markdown trims a link's text, so the two words
+/// would be glued ("hespent").
+fn space_before_links(doc: &Document) {
+    for link in doc.select("a").nodes() {
+        let opens_with_space = link
+            .first_child()
+            .is_some_and(|t| t.is_text() && t.text().starts_with(char::is_whitespace));
+        let glued = opens_with_space
+            && link
+                .prev_sibling()
+                .is_some_and(|p| !p.is_text() || !p.text().ends_with(char::is_whitespace));
+        if glued {
+            link.insert_before(&doc.tree.new_text(" "));
+        }
     }
 }
 

@@ -6,17 +6,19 @@
 //! and records where each field was found ([`Sources`]). The steps live in
 //! submodules named for what they own: `metadata` (JSON-LD, OpenGraph,
 //! `<meta>`), `title` (choosing and trimming the title), `byline` (names
-//! only), `dates` (dates written for people and in URLs), `clean` (what is
-//! furniture), `boilerplate` (notice and credit lines), `sections` (a
-//! story told in sibling sections), `sanitize` (the markup allowlist),
-//! `to_markdown` (htmd and plain text) and `text_dump` (saved `.txt`
-//! pages). Decoding bytes is `decode`'s job and fetching is
-//! not done here: everything in this module is a pure function of its
-//! input and the clock (dates ahead of it are refused).
+//! only), `dates` (dates written for people and in URLs), `dateline` (a
+//! dateline set apart from its paragraph), `clean` (what is furniture),
+//! `boilerplate` (notice and credit lines), `sections` (a story told in
+//! sibling sections), `sanitize` (the markup allowlist), `to_markdown`
+//! (htmd and plain text) and `text_dump` (saved `.txt` pages). Decoding
+//! bytes is `decode`'s job and fetching is not done here: everything in
+//! this module is a pure function of its input and the clock (dates
+//! ahead of it are refused).
 
 mod boilerplate;
 mod byline;
 mod clean;
+mod dateline;
 mod dates;
 mod fragment;
 mod metadata;
@@ -254,7 +256,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
             }
         }
     }
-    let mut markdown = clean::trim_tail(&markdown);
+    let mut markdown = dateline::join_dateline(&clean::trim_tail(&markdown));
     if let Some(lead) = meta.lead_paragraph.as_deref()
         && !markdown.is_empty()
         && !holds(&markdown, lead)
@@ -832,6 +834,39 @@ mod tests {
             e.markdown
         );
         assert!(!e.markdown.contains("unlimited access"), "{}", e.markdown);
+    }
+
+    /// A link whose text opens with a space keeps the words apart
+    /// (`as he<a> spent his time</a>`, CNN): Markdown trims link text.
+    #[test]
+    fn space_opening_a_link_stays_between_words() {
+        let e = story_after(
+            r#"<p>Trump came to the stand on Monday, and as he<a href="/live/1"> spent his time</a> attacking the judge, the court listened for over two hours without a break.</p>"#,
+        );
+        assert!(
+            e.text().contains("as he spent his time attacking"),
+            "{}",
+            e.text()
+        );
+        assert!(
+            e.markdown.contains("as he [spent his time]("),
+            "{}",
+            e.markdown
+        );
+    }
+
+    /// A dateline in its own box, floated into the first paragraph by
+    /// CSS (CNN's "New York (CNN) —"), opens that paragraph.
+    #[test]
+    fn a_dateline_box_opens_the_first_paragraph() {
+        let e = story_after(
+            r#"<div class="source"><cite class="source__cite"><span class="source__location">New York</span> <span class="source__text">Courier</span>&nbsp;&mdash;&nbsp;</cite></div>"#,
+        );
+        assert!(
+            e.markdown.starts_with("New York Courier — Paragraph 1 of the report"),
+            "{}",
+            e.markdown
+        );
     }
 
     /// Extracts a story of four paragraphs with `before` between its

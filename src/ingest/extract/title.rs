@@ -9,7 +9,10 @@
 //! candidates is `metadata`'s job.
 
 /// Separators between a headline and what a site adds to it.
-const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // "];
+/// " -- " is a dash typed on a keyboard ("… -- Sott.net").
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " -- ", " – ", " — ", " :: ", " · ", " » ", " // ",
+];
 
 /// Separators CJK sites write without spaces ("…-新华网", "…_网易新闻").
 const CJK_SEPARATORS: &[&str] = &["-", "_", "|", "｜", "－", "—"];
@@ -235,6 +238,7 @@ mod tests {
         let cases = [
             ("Ferry approved | Harbour Courier", "Ferry approved"),
             ("Ferry approved - Harbour Courier", "Ferry approved"),
+            ("Ferry approved -- Harbour Courier", "Ferry approved"),
             ("Harbour Courier | Ferry approved", "Ferry approved"),
             (
                 "Ferry approved - and about time",
