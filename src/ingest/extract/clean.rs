@@ -1262,19 +1262,26 @@ fn caption_text(text: &str) -> Option<String> {
         t.strip_prefix(label)
             .map_or(t.clone(), |s| s.trim().to_string())
     });
+    // A toggle is a word of its own, in any case ("HIDE CAPTION"), not
+    // the end of one ("anymore").
     let text = [
         "view more",
         "less",
         "more",
-        "Less",
-        "More",
         "hide caption",
         "toggle caption",
     ]
     .iter()
     .fold(text, |t, toggle| {
-        t.strip_suffix(toggle)
-            .map_or(t.clone(), |s| s.trim().to_string())
+        let at = t.len().saturating_sub(toggle.len());
+        let is_toggle = t.is_char_boundary(at)
+            && t[at..].eq_ignore_ascii_case(toggle)
+            && !t[..at].ends_with(char::is_alphanumeric);
+        if is_toggle {
+            t[..at].trim().to_string()
+        } else {
+            t
+        }
     });
     let text = credit_label(&text);
     (!text.is_empty() && text.chars().count() <= 1000).then_some(text)
@@ -1815,6 +1822,23 @@ mod tests {
             ("A Creditor's meeting", "A Creditor's meeting"),
         ] {
             assert_eq!(caption_text(caption).as_deref(), Some(want));
+        }
+    }
+
+    #[test]
+    fn caption_toggles_are_taken_off() {
+        for (caption, want) in [
+            ("The pier at dawn. less", Some("The pier at dawn.")),
+            ("The pier at dawn. Hide Caption", Some("The pier at dawn.")),
+            ("HIDE CAPTION", None),
+            // A word that ends like a toggle stays whole.
+            (
+                "Nobody fishes from the pier anymore",
+                Some("Nobody fishes from the pier anymore"),
+            ),
+            ("The pier is spotless", Some("The pier is spotless")),
+        ] {
+            assert_eq!(caption_text(caption).as_deref(), want, "{caption}");
         }
     }
 

@@ -8,12 +8,12 @@
 //! `<meta>`), `title` (choosing and trimming the title), `byline` (names
 //! only), `dates` (dates written for people and in URLs), `dateline` (a
 //! dateline set apart from its paragraph), `clean` (what is furniture),
-//! `boilerplate` (notice and credit lines), `sections` (a story told in
-//! sibling sections), `sanitize` (the markup allowlist), `to_markdown`
-//! (htmd and plain text) and `text_dump` (saved `.txt` pages). Decoding
-//! bytes is `decode`'s job and fetching is not done here: everything in
-//! this module is a pure function of its input and the clock (dates
-//! ahead of it are refused).
+//! `boilerplate` (notice and credit lines), `slideshow` (a slideshow's
+//! titles and pager), `sections` (a story told in sibling sections),
+//! `sanitize` (the markup allowlist), `to_markdown` (htmd and plain text)
+//! and `text_dump` (saved `.txt` pages). Decoding bytes is `decode`'s job
+//! and fetching is not done here: everything in this module is a pure
+//! function of its input and the clock (dates ahead of it are refused).
 
 mod boilerplate;
 mod byline;
@@ -24,6 +24,7 @@ mod fragment;
 mod metadata;
 mod sanitize;
 mod sections;
+mod slideshow;
 mod text_dump;
 mod title;
 mod to_markdown;
@@ -256,6 +257,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
             }
         }
     }
+    let markdown = slideshow::drop_slideshow_runs(&markdown);
     let mut markdown = dateline::join_dateline(&clean::trim_tail(&markdown));
     if let Some(lead) = meta.lead_paragraph.as_deref()
         && !markdown.is_empty()
@@ -863,9 +865,40 @@ mod tests {
             r#"<div class="source"><cite class="source__cite"><span class="source__location">New York</span> <span class="source__text">Courier</span>&nbsp;&mdash;&nbsp;</cite></div>"#,
         );
         assert!(
-            e.markdown.starts_with("New York Courier — Paragraph 1 of the report"),
+            e.markdown
+                .starts_with("New York Courier — Paragraph 1 of the report"),
             "{}",
             e.markdown
+        );
+    }
+
+    /// A slideshow above the story: its title once per slide, a pager of
+    /// numbers and arrows, and a "HIDE CAPTION" toggle beside the picture
+    /// (CNN, 2013) leave no trace in the text or the captions.
+    #[test]
+    fn a_slideshow_leaves_no_titles_pager_or_toggle() {
+        let slides: String = (1..=4)
+            .map(|i| format!(r#"<figure class="slide"><img src="/media/storm-{i}.jpg" alt="Waves at the pier, picture {i}"><figcaption>Waves break over the pier on night {i}.</figcaption></figure>"#))
+            .collect();
+        let titles = r#"<div class="slide-title">Storm over the pier</div>"#.repeat(4);
+        let pager: String = ["&lt;&lt;", "&lt;", "1", "2", "3", "4", "&gt;", "&gt;&gt;"]
+            .iter()
+            .map(|b| format!(r#"<div class="pager"><a href="javascript:void(0)">{b}</a></div>"#))
+            .collect();
+        let e = story_after(&format!(
+            r#"<div class="gallery">{slides}<div class="caption-control">HIDE CAPTION</div>{titles}{pager}</div>"#
+        ));
+        assert!(
+            e.markdown.starts_with("Paragraph 1 of the report"),
+            "{}",
+            e.markdown
+        );
+        assert!(
+            e.images
+                .iter()
+                .all(|i| i.caption.as_deref() != Some("HIDE CAPTION")),
+            "{:?}",
+            e.images
         );
     }
 
