@@ -28,6 +28,9 @@ const MAX_CREDIT_CHARS: usize = 70;
 const NOTICES: &[&str] = &[
     // Paywalls, access checks and log-in prompts.
     r"\b(already (a )?(subscriber|member)|subscribe (now|today|to)|subscribers? only|for subscribers|to continue reading|continue reading with|you have a preview|preview (view )?of this article|(verify|checking|confirm(ed)?) (your )?access|while we verify|log ?in to (read|continue|comment)|sign in to (read|continue|comment)|create (a |an )?(free )?account|jetzt abonnieren|abo abschließen|weiterlesen mit|pour lire la suite|réservé aux abonnés|suscríbete)\b",
+    // The same in Japanese and Chinese ("［有料会員限定］ この記事は会員限定です。
+    // 電子版に登録すると続きをお読みいただけます。", "付费阅读").
+    r"会員限定|有料会員|続きをお?読(み|む)|(登録|ログイン)(する|して|すると).{0,10}続き|付费阅读|订阅后(继续)?阅读|登录后(继续)?阅读|會員專屬",
     r"^(want (all|more) of .*\?\s*subscribe\.?|subscribe\.?|log ?in\.?|sign in\.?|sign up\.?|register\.?|anmelden\.?|einloggen\.?)$",
     // Newsletters.
     r"(^newsletter\b|\b(our|free|daily|weekly|morning|evening|email|e-mail|unseren?|den|zum|kostenlosen?) newsletter\b|\bnewsletter (abonnieren|bestellen|anmelden|sign-?up)\b|\b(never miss (the|a|an)\b|verpasse keine|nichts mehr verpassen|nichts mehr versäumen|stay (informed|up to date)|do you want to be informed|sign up for (our|the)|sign up for\b.{0,60}\bnewsletters?\b|inscrivez-vous|(e-?mail|inbox) (alerts?|updates)|delivered to your inbox))",
@@ -92,6 +95,9 @@ const NOTICES: &[&str] = &[
     // Markers an advertisement or a loading widget leaves in the text.
     r"^((the )?(story|article|text) continues (below|after (this |the )?(ad|advertisement))\b|continue reading below\b|loading\s*(\.\.\.|…)?$|this content is imported from\b)",
     r"^for the latest (news|updates|headlines)\b.{0,80}\b(head to|visit|go to|download)\b",
+    // View counters and rating prompts ("Visto 314 veces", "1.234 views",
+    // "Просмотров: 12345", "Valorar:").
+    r"^((visto|leído|gelesen|vu|viewed|read)\s+\d[\d.,]*\s+(veces|mal|fois|times)|\d[\d.,]*\s+(views|aufrufe|visitas|vues|lecturas|просмотр\w*)|(views|aufrufe|visitas|vues|lecturas|просмотр\w*|阅读|浏览|閲覧数|조회수?)\s*[:：]?\s*\d[\d.,]*|(valorar|rate this( article| story| post)?|bewerten|artikel bewerten|noter( cet article)?|оцените( статью)?)\s*:?)$",
     // Reading times ("6 min read", "Lesezeit: 3 Min.", "Temps de lecture : 4 min").
     r"^(\d{1,3}\s*(min\.?|mins|minutes?|minuten)\s+(read|reading|lesezeit|de lecture|di lettura|de leitura|de lectura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd)\s*:?\s*(ca\.\s*)?\d{1,3}\s*(min\.?|mins|minutes?|minuten|minutos|minuti))$",
 ];
@@ -257,7 +263,12 @@ mod tests {
             "Gallery: Xbox One X | 14 Photos",
             "Puedes seguir EL PAÍS Política en Facebook y Twitter, o apuntarte aquí para recibir nuestra newsletter semanal.",
             "[责任编辑: 赵文涵 ]",
+            "［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。",
             "158 Beiträge",
+            "Visto 314 veces",
+            "1.234 views",
+            "Просмотров: 12345",
+            "Valorar:",
             "Alle Kommentare anzeigen",
             "Image 1 of 8",
             "Prev Next",
@@ -365,6 +376,9 @@ mod tests {
             "Follow these steps shared on Twitter to keep the pier safe.",
             "Download the forms from the council's website before Friday.",
             "The story continues after his death in 1920, when the pier passed to the town.",
+            "The video was viewed 2 million times in a day.",
+            "Read 300 times, the letter was never answered.",
+            "会員数は昨年より増えた。",
             "来源不明的资金流入了港口项目。",
             "该公众号周二发布声明，称渡轮将恢复运营。",
             "市民纷纷在微信上分享渡轮恢复运营的消息。",

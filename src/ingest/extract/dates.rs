@@ -461,7 +461,7 @@ pub fn date_line(text: &str) -> Option<DateLine> {
         .filter(|w| !w.is_empty() && !FILLER.is_match(w) && !w.chars().all(|c| c.is_ascii_digit()))
         .count();
     if stray > 1 {
-        return None;
+        return names_and_date(&text);
     }
     // "April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm".
     let (first, second) = match UPDATE_LABEL.find(&text) {
@@ -473,6 +473,35 @@ pub fn date_line(text: &str) -> Option<DateLine> {
         published: parse_text_date(first),
         updated: second.and_then(parse_text_date),
     })
+}
+
+/// A date set off by bars among a few names, a place or a section
+/// ("Patricio Candia | Palma de Mallorca | 08/01/2014"): a byline and
+/// date line in one.
+fn names_and_date(text: &str) -> Option<DateLine> {
+    let parts: Vec<&str> = text
+        .split(['|', '·', '•'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if !(2..=4).contains(&parts.len()) {
+        return None;
+    }
+    let mut dated = None;
+    for part in parts {
+        if has_date_hint(part) {
+            if dated.is_some() {
+                return None;
+            }
+            dated = Some(date_line(part)?);
+        } else if part.split_whitespace().count() > 4
+            || part.contains(|c: char| c.is_numeric())
+            || !super::byline::is_capitalised(part)
+        {
+            return None;
+        }
+    }
+    dated
 }
 
 /// The date of a dateline that opens a story's first paragraph, before
@@ -743,8 +772,12 @@ mod tests {
         assert_eq!(line.updated.as_deref(), Some("2021-06-19T10:30:00Z"));
         let line = date_line("Atualizado em 19 de junho de 2020").unwrap();
         assert_eq!(line.updated.as_deref(), Some("2020-06-19T00:00:00Z"));
+        let line = date_line("Jo Roe | Palma de Mallorca | Nov. 20, 2019").unwrap();
+        assert_eq!(line.published.as_deref(), Some("2019-11-20T00:00:00Z"));
         for text in [
             "The council met on November 20, 2019 to vote on the ferry.",
+            "Jo Roe | the council met on Nov. 20, 2019",
+            "Jo Roe | Nov. 20, 2019 | Nov. 21, 2019",
             "At 5:27 am the ferry left.",
             "Room 2026",
             "November 20, 2019: the night the ferry sank, remembered by its crew",

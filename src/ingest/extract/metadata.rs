@@ -739,7 +739,7 @@ fn meta_tags(metas: &[NodeRef]) -> HashMap<String, String> {
 /// `-0500`) after a time.
 pub(super) fn has_zone(raw: &str) -> bool {
     static ZONE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[zZ]|[+-]\d{2}:?\d{2}|GMT|UTC)$")
+        Regex::new(r"(?:\d:\d{2}(?::\d{2}(?:\.\d+)?)?|T\d{4}(?:\d{2})?)\s*(?:[zZ]|[+-]\d{2}:?\d{2}|GMT|UTC)$")
             .expect("valid zone pattern")
     });
     ZONE.is_match(raw.trim())
@@ -756,6 +756,9 @@ pub fn normalise_date(s: &str) -> Option<String> {
         "%Y-%m-%dT%H:%M:%S%.f%z",
         "%Y-%m-%d %H:%M:%S%.f%z",
         "%Y-%m-%dT%H:%M%z",
+        // ISO 8601's basic format, without separators (Nikkei's JSON-LD).
+        "%Y%m%dT%H%M%S%z",
+        "%Y%m%dT%H%M%z",
     ] {
         if let Ok(d) = DateTime::parse_from_str(s, format) {
             return Some(d.to_rfc3339_opts(SecondsFormat::Secs, true));
@@ -812,6 +815,8 @@ mod tests {
                 Some("2026-11-27T18:30:00+01:00"),
             ),
             ("2026-11-27 18:30:00", Some("2026-11-27T18:30:00Z")),
+            ("20261127T183000+0900", Some("2026-11-27T18:30:00+09:00")),
+            ("20261127T1830+0900", Some("2026-11-27T18:30:00+09:00")),
             ("2026-11-27", Some("2026-11-27T00:00:00Z")),
             (
                 "Fri, 27 Nov 2026 18:30:00 GMT",
@@ -821,6 +826,19 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(normalise_date(input).as_deref(), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn zones_are_seen_in_both_iso_formats() {
+        for (raw, zoned) in [
+            ("2026-11-27T18:30:00+09:00", true),
+            ("2026-11-27T18:30Z", true),
+            ("20261127T183000+0900", true),
+            ("2026-11-27T18:30:00", false),
+            ("2026-11-27", false),
+        ] {
+            assert_eq!(has_zone(raw), zoned, "{raw}");
         }
     }
 

@@ -8,6 +8,9 @@
 //! prefix stays exactly when the visible headline has it. Reading the
 //! candidates is `metadata`'s job.
 
+use regex::Regex;
+use std::sync::LazyLock;
+
 /// Separators between a headline and what a site adds to it.
 /// " -- " is a dash typed on a keyboard ("… -- Sott.net").
 const SEPARATORS: &[&str] = &[
@@ -107,9 +110,19 @@ fn is_site(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
         return false;
     }
     // "Genossenschaftsverband Bayern (GVB)" for "Genossenschaftsverband Bayern".
+    // And "日本経済新聞" for "日本経済新聞 電子版", "Harbour Courier" for
+    // "Harbour Courier Online": the name without an edition's word or two
+    // (not a headline that a site name made of the title begins with).
     if site.is_some_and(|s| {
         let s = squash(s);
-        s == p || (s.chars().count() >= 5 && p.starts_with(&s) && p.len() <= s.len() + 8)
+        let (sn, pn) = (s.chars().count(), p.chars().count());
+        s == p
+            || (sn >= 5 && p.starts_with(&s) && p.len() <= s.len() + 8)
+            || (pn >= 4
+                && part.split_whitespace().count() <= 4
+                && s.starts_with(&p)
+                && sn - pn <= 10
+                && pn * 3 >= sn * 2)
     }) {
         return true;
     }
@@ -159,6 +172,12 @@ pub fn strip_affixes(title: &str, site: Option<&str>, host: Option<&str>) -> Str
     {
         title = head.trim().to_string();
     }
+    // A photo credit Japanese sites add ("…（写真＝ロイター）").
+    static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*[（(]\s*写真\s*[＝=:：][^（）()]{1,30}[）)]\s*$")
+            .expect("valid title credit")
+    });
+    title = PHOTO_CREDIT.replace(&title, "").into_owned();
     for _ in 0..3 {
         let Some((head, _, tail)) = split_last(&title, cjk) else {
             break;
@@ -291,6 +310,46 @@ mod tests {
         for (title, want) in cases {
             assert_eq!(strip_affixes(title, site, host), want, "{title}");
         }
+    }
+
+    #[test]
+    fn a_short_form_of_the_site_name_is_the_site() {
+        let cases = [
+            (
+                "米朝首脳直通電話　習氏に挑む戦術　（写真＝ロイター）　：日本経済新聞",
+                Some("日本経済新聞 電子版"),
+                "米朝首脳直通電話 習氏に挑む戦術",
+            ),
+            (
+                "Ferry approved at last | Harbour Courier",
+                Some("Harbour Courier Online"),
+                "Ferry approved at last",
+            ),
+            // A third of the name is not the site.
+            (
+                "Ferry approved at last: Harbour",
+                Some("Harbour Courier Online"),
+                "Ferry approved at last: Harbour",
+            ),
+        ];
+        for (title, site, want) in cases {
+            assert_eq!(strip_affixes(title, site, None), want, "{title}");
+        }
+        // A headline that a site name made of the title begins with is
+        // not the site.
+        let site = Some("Ferries run again in the winter - ZDFmediathek");
+        assert!(!is_site("Ferries run again in the winter", site, None));
+        assert!(is_site(
+            "Courier Mediathek",
+            Some("Courier Mediathek Online"),
+            None
+        ));
+        let site = Some("Land zahlte rund 1,4 Millionen Euro für die Fähre | MLUK");
+        assert!(!is_site(
+            "Land zahlte rund 1,4 Millionen Euro für die Fähre",
+            site,
+            None
+        ));
     }
 
     #[test]
