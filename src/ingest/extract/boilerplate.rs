@@ -72,7 +72,7 @@ const NOTICES: &[&str] = &[
     r"^(watch( live| now)?|video|listen|gallery|slideshow|podcast|ansehen|anhören|regarder|écouter)\s*:\s*[^.!?]{1,100}$",
     // Follow prompts and editors' credits ("Puedes seguir EL PAÍS en
     // Facebook…", "[责任编辑: 赵文涵]").
-    r"^(puedes seguir|you can (also )?follow( us)? on|follow us on|folgen sie uns (auf|bei)|suivez-nous sur|seguici su)\b",
+    r"^(puedes seguir|you can (also )?follow( us)? on|follow us on|folgen sie uns (auf|bei)|suivez-nous sur|seguici su)\b|^ติดตาม.{0,40}ได้ที่",
     // WeChat prompts on Chinese pages ("更多精彩内容请关注新浪新闻公众号",
     // "扫码关注…", a QR code's label "新浪新闻公众号").
     r"请关注.{0,30}(公众号|微信|微博)|(扫码|扫描二维码|长按(识别)?二维码).{0,30}关注|^[^。！？，,.!?]{0,20}(公众号|微信号)$",
@@ -110,7 +110,7 @@ const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|ro
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|mehr zum thema|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|lire aussi|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending now|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸阅读|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사)\s*([:：»›>….|-].*)?$";
+const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|mehr zum thema|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|lire aussi|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending now|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸阅读|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
@@ -269,6 +269,7 @@ mod tests {
             "1.234 views",
             "Просмотров: 12345",
             "Valorar:",
+            "ติดตามประชาไทอัพเดท ได้ที่: เฟซบุ๊ก https://fb.me/prachatai",
             "Alle Kommentare anzeigen",
             "Image 1 of 8",
             "Prev Next",
@@ -442,6 +443,7 @@ mod tests {
         assert!(is_related_heading("Related articles"));
         assert!(is_related_heading("Lesen Sie auch"));
         assert!(is_related_heading("Lade weitere Inhalte ..."));
+        assert!(is_related_heading("เรื่องที่เกี่ยวข้อง"));
         assert!(!is_related_heading("Related families met at the harbour"));
     }
 }

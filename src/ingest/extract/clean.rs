@@ -1570,9 +1570,42 @@ fn remove_notices(doc: &Document) {
                 next = list.next_element_sibling();
                 list.remove_from_parent();
             }
+            // A label opening a paragraph of links, one to a line
+            // (`<p><b>Related</b><br><a>…</a><br><a>…</a></p>`).
+            if let Some(parent) = block.parent().filter(|p| is_links_after(p, &block)) {
+                parent.remove_from_parent();
+                continue;
+            }
         }
         block.remove_from_parent();
     }
+}
+
+/// Whether `parent` is a paragraph that `label` opens and links fill:
+/// nothing but links and line breaks after the label.
+fn is_links_after(parent: &NodeRef, label: &NodeRef) -> bool {
+    if !parent.has_name("p") && !parent.has_name("div") {
+        return false;
+    }
+    let mut links = 0;
+    let mut after_label = false;
+    for child in parent.children_it(false) {
+        if child.id == label.id {
+            after_label = true;
+            continue;
+        }
+        let blank = child.is_text() && child.text().trim().is_empty();
+        if !after_label {
+            if !blank {
+                return false;
+            }
+        } else if child.has_name("a") {
+            links += 1;
+        } else if !blank && !child.has_name("br") {
+            return false;
+        }
+    }
+    links > 0
 }
 
 /// An inline element ending `block` that is furniture by itself (a

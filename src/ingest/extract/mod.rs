@@ -902,6 +902,29 @@ mod tests {
         );
     }
 
+    /// A related-stories label opening a paragraph of links, one to a
+    /// line, goes with its links (Prachatai's "เรื่องที่เกี่ยวข้อง").
+    #[test]
+    fn a_paragraph_of_related_links_goes_with_its_label() {
+        for label in ["Related", "เรื่องที่เกี่ยวข้อง"] {
+            let page = format!(
+                r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+{}<p><strong>{label}</strong><br><a href="/news/1">Ferry timetable changes for the winter</a><br><a href="/news/2">Harbour board elects a new chair</a></p>{}</article></body></html>"#,
+                story(2),
+                story(2)
+            );
+            let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+            assert!(!e.markdown.contains("timetable"), "{}", e.markdown);
+            assert!(!e.markdown.contains("elects"), "{}", e.markdown);
+            assert_eq!(
+                e.markdown.matches("of the report").count(),
+                4,
+                "{}",
+                e.markdown
+            );
+        }
+    }
+
     /// Extracts a story of four paragraphs with `before` between its
     /// headline and its first paragraph, and checks the story is whole.
     fn story_after(before: &str) -> Extracted {
