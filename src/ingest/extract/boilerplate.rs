@@ -48,8 +48,13 @@ const NOTICES: &[&str] = &[
     r"^(alle kommentare( anzeigen| lesen)?|(show|view|read) all comments|voir tous les commentaires)$",
     r"^\d+\s+(thoughts? on|responses? to|comments? on|repl(y|ies) to|gedanken zu|kommentare? zu|antworten (zu|auf)|réflexions? (sur|au sujet de)|commentaires? (sur|pour))\b",
     r"^(leave a (reply|comment)|write a comment|post a comment|kommentar(e)? (schreiben|verfassen)|schreibe(n sie)? einen kommentar|laisser un commentaire|deja un comentario)\b",
-    // Author boxes and post furniture.
-    r"^(über (den|die) autor(in)?|about the author|this entry was posted|dieser eintrag wurde veröffentlicht|posted in|filed under|tags?:|schlagwörter:|kategorie(n)?:|categories:)",
+    // Author boxes and post furniture (an empty "By:" label before the
+    // topics: "By: Topics: Crack, damage, …").
+    r"^(über (den|die) autor(in)?|about the author|this entry was posted|dieser eintrag wurde veröffentlicht|posted in|filed under|(by:\s*)?(tags?|topics|schlagwörter|themen|kategorie(n)?|categories):)",
+    // Text size controls and rows of share buttons with the site's name
+    // ("Text Size", "| FoxNews.com Email Recommend Tweet").
+    r"^(text size|font size|schriftgröße|taille du texte|tamaño de (la )?letra)$",
+    r"^[|•·\s]*(([\w-]+\.(com|org|net|co\.uk|de|fr))|e-?mail|recommend|tweet|share|print|facebook|twitter|linkedin|pinterest|whatsapp|reddit|flipboard|copy link|comments?)([\s|•·]+(([\w-]+\.(com|org|net|co\.uk|de|fr))|e-?mail|recommend|tweet|share|print|facebook|twitter|linkedin|pinterest|whatsapp|reddit|flipboard|copy link|comments?)){2,}[\s|•·]*$",
     // The publication a post appeared in, on a line of its own ("Published
     // in Better Programming" on Medium).
     r"^(published in|publié dans|veröffentlicht in)(\s+[^.!?]{1,60})?$",
@@ -269,6 +274,10 @@ mod tests {
             "1.234 views",
             "Просмотров: 12345",
             "Valorar:",
+            "By: Topics: Crack, damage, earthquake, nation, obelisk",
+            "Text Size",
+            "| FoxNews.com Email Recommend Tweet",
+            "Share Tweet Email",
             "ติดตามประชาไทอัพเดท ได้ที่: เฟซบุ๊ก https://fb.me/prachatai",
             "Alle Kommentare anzeigen",
             "Image 1 of 8",
@@ -378,6 +387,8 @@ mod tests {
             "Download the forms from the council's website before Friday.",
             "The story continues after his death in 1920, when the pier passed to the town.",
             "The video was viewed 2 million times in a day.",
+            "Email, tweet, share.",
+            "Topics for the council's meeting: the pier, the ferry and the budget.",
             "Read 300 times, the letter was never answered.",
             "会員数は昨年より増えた。",
             "来源不明的资金流入了港口项目。",

@@ -826,14 +826,44 @@ fn is_date_content(node: &NodeRef) -> bool {
     DATE_LINE_EXCLUDED.contains(&&*name)
 }
 
+/// Makes a heading that a theme uses for the post's date (`<h6
+/// class="entry-date">June 8, 2012 6:14 AM</h6>`) a paragraph, before
+/// Readability drops class names: a date in a heading is otherwise the
+/// story's own (a timeline's), and stays.
+pub fn unhead_date_headings(doc: &Document) {
+    for h in doc.select("h2, h3, h4, h5, h6").nodes() {
+        let text = h.text();
+        if names_a_date(h)
+            && text.chars().count() <= 80
+            && text.contains(|c: char| c.is_ascii_digit())
+        {
+            h.rename("p");
+        }
+    }
+}
+
+/// Whether an element's class or id names it as a post's date or
+/// metadata line ("entry-date", "post-meta", "published").
+fn names_a_date(node: &NodeRef) -> bool {
+    ["class", "id"].iter().any(|a| {
+        node.attr(a).is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            ["date", "posted", "published", "meta"]
+                .iter()
+                .any(|w| v.contains(w))
+        })
+    })
+}
+
 /// The most items a list of metadata (date, comment count) has.
 const MAX_META_LIST_ITEMS: usize = 3;
 
 /// Removes date and update lines ("Updated 5:27 am CST, Wednesday,
 /// November 20, 2019") from the article and returns what the first of
-/// them said: they are metadata, not text. Headings, table cells and the
-/// items of lists longer than three are left alone: there a date is a
-/// timeline's or a table's.
+/// them said: they are metadata, not text. Headings (but one named for a
+/// date, `<h6 class="entry-date">`), table cells and the items of lists
+/// longer than three are left alone: there a date is a timeline's or a
+/// table's.
 fn take_date_lines(doc: &Document) -> DateLine {
     let mut found = DateLine::default();
     let blocks: Vec<NodeRef> = doc

@@ -1,6 +1,6 @@
 //! Dates written for people rather than machines: "Updated 5:27 am CST,
 //! Wednesday, November 20, 2019", "20. November 2019", "16 marca 2021",
-//! "2018年6月19日",
+//! "2018年6月19日", "28 آب/اغسطس 2013",
 //! dates in URL paths (`/2019/11/19/`, `/2019/nov/19/`) and datelines
 //! ("Nov. 19, 2019 -- The …").
 //!
@@ -144,6 +144,52 @@ const MONTHS: &[(&str, u32)] = &[
     ("октября", 10),
     ("ноября", 11),
     ("декабря", 12),
+    // Arabic: the Egyptian and Gulf names, the Levantine ones, and both
+    // together as CNN Arabic writes them ("28 آب/اغسطس 2013").
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("ابريل", 4),
+    ("إبريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يوليو", 7),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    ("كانون الثاني", 1),
+    ("شباط", 2),
+    ("آذار", 3),
+    ("نيسان", 4),
+    ("أيار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("آب", 8),
+    ("أيلول", 9),
+    ("تشرين الأول", 10),
+    ("تشرين الثاني", 11),
+    ("كانون الأول", 12),
+    ("كانون الثاني/يناير", 1),
+    ("شباط/فبراير", 2),
+    ("آذار/مارس", 3),
+    ("نيسان/أبريل", 4),
+    ("نيسان/ابريل", 4),
+    ("نيسان/إبريل", 4),
+    ("أيار/مايو", 5),
+    ("حزيران/يونيو", 6),
+    ("تموز/يوليو", 7),
+    ("آب/أغسطس", 8),
+    ("آب/اغسطس", 8),
+    ("أيلول/سبتمبر", 9),
+    ("تشرين الأول/أكتوبر", 10),
+    ("تشرين الأول/اكتوبر", 10),
+    ("تشرين الثاني/نوفمبر", 11),
+    ("كانون الأول/ديسمبر", 12),
 ];
 
 fn month(name: &str) -> Option<u32> {
@@ -192,7 +238,8 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Time zones written after a time.
 static ZONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(utc|gmt|z|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|mez|mesz|ist|jst|kst|aest|aedt)\b|(?:utc|gmt)?\s?(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2})\b")
+    // The offset first: "GMT+0400" is four hours east, not GMT.
+    Regex::new(r"(?:utc|gmt)?\s?(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2})\b|\b(?P<abbr>utc|gmt|z|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|mez|mesz|ist|jst|kst|aest|aedt)\b")
         .expect("valid zone pattern")
 });
 
@@ -275,7 +322,7 @@ fn zone_offset(text: &str) -> Option<FixedOffset> {
         let secs = (h * 60 + m) * 60;
         return FixedOffset::east_opt(if sign.as_str() == "-" { -secs } else { secs });
     }
-    let hours = match &caps[1] {
+    let hours = match &caps["abbr"] {
         "utc" | "gmt" | "z" => 0,
         "est" => -5,
         "edt" => -4,
@@ -407,19 +454,19 @@ pub struct DateLine {
 
 /// Labels that open or sit inside a date line.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:first\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|опубликовано|обновлено)\b|发布时间|更新时间|更新|发布|時間|来源")
+    Regex::new(r"(?i)\b(?:first\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|опубликовано|обновлено|آخر\s+تحديث|تحديث|نشر|تاريخ\s+النشر)\b|发布时间|更新时间|更新|发布|時間|来源")
         .expect("valid date label pattern")
 });
 
 static UPDATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|modificato|modifica|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|обновлено)\b|更新")
+    Regex::new(r"(?i)\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|modificato|modifica|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|обновлено|آخر\s+تحديث|تحديث)\b|更新")
         .expect("valid update label pattern")
 });
 
 /// Words that may sit in a date line besides the date and the label.
 static FILLER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:on|at|am|um|uhr|le|à|el|de|der|den|the|of|et|and|und|h|hrs|hours|ago|today|heute|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|a|m|p|am|pm|utc|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|mez|mesz|ist|jst|aest|aedt|et|ct|pt)$",
+        r"(?i)^(?:on|at|in|am|um|uhr|le|à|el|de|der|den|the|of|et|and|und|h|hrs|hours|ago|today|heute|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|a|m|p|am|pm|utc|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|mez|mesz|ist|jst|aest|aedt|et|ct|pt)$",
     )
     .expect("valid filler pattern")
 });
@@ -469,9 +516,19 @@ pub fn date_line(text: &str) -> Option<DateLine> {
         Some(_) => ("", Some(text.as_str())),
         None => (text.as_str(), None),
     };
+    // An update that gives only its time is the same day's ("28 August
+    // 2013, last updated 14:00").
+    let updated = second.and_then(|second| {
+        parse_text_date(second).or_else(|| {
+            find_date(&second.to_lowercase())
+                .is_none()
+                .then(|| parse_text_date(&format!("{first} {second}")))
+                .flatten()
+        })
+    });
     Some(DateLine {
         published: parse_text_date(first),
-        updated: second.and_then(parse_text_date),
+        updated,
     })
 }
 
@@ -772,6 +829,17 @@ mod tests {
         assert_eq!(line.updated.as_deref(), Some("2021-06-19T10:30:00Z"));
         let line = date_line("Atualizado em 19 de junho de 2020").unwrap();
         assert_eq!(line.updated.as_deref(), Some("2020-06-19T00:00:00Z"));
+        // Arabic, the month in both its names (CNN Arabic).
+        let line = date_line("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)").unwrap();
+        assert_eq!(line.published.as_deref(), Some("2013-08-28T00:00:00Z"));
+        assert_eq!(line.updated.as_deref(), Some("2013-08-28T14:00:00+04:00"));
+        assert_eq!(
+            parse_text_date("5 كانون الأول 2019").as_deref(),
+            Some("2019-12-05T00:00:00Z")
+        );
+        // A post's date and its category ("January 29th, 2013 in Pop").
+        let line = date_line("January 29th, 2013 in Pop").unwrap();
+        assert_eq!(line.published.as_deref(), Some("2013-01-29T00:00:00Z"));
         let line = date_line("Jo Roe | Palma de Mallorca | Nov. 20, 2019").unwrap();
         assert_eq!(line.published.as_deref(), Some("2019-11-20T00:00:00Z"));
         for text in [

@@ -142,6 +142,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     clean::strip_furniture(&doc);
     clean::remove_navigation_cells(&doc);
     clean::mark_kickers(&doc);
+    clean::unhead_date_headings(&doc);
     let titles: Vec<&str> = meta.titles.iter().map(|(_, t)| t.as_str()).collect();
     let shown = title::choose(
         &meta.titles,
@@ -923,6 +924,18 @@ mod tests {
                 e.markdown
             );
         }
+    }
+
+    /// A heading a blog theme uses for the post's date is a date line
+    /// (`<h6 class="entry-date">`); a dated heading of the story's own
+    /// stays.
+    #[test]
+    fn a_heading_named_for_the_date_is_a_date_line() {
+        let e = story_after(r#"<h6 class="entry-date">June 8, 2012 6:14 AM</h6>"#);
+        assert_eq!(e.published.as_deref(), Some("2012-06-08T06:14:00Z"));
+        assert!(e.markdown.starts_with("Paragraph 1"), "{}", e.markdown);
+        let e = story_after(r#"<h3>June 8, 2012</h3>"#);
+        assert!(e.markdown.contains("June 8, 2012"), "{}", e.markdown);
     }
 
     /// Extracts a story of four paragraphs with `before` between its
