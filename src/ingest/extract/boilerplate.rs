@@ -54,6 +54,9 @@ const NOTICES: &[&str] = &[
     // Text size controls and rows of share buttons with the site's name
     // ("Text Size", "| FoxNews.com Email Recommend Tweet").
     r"^(text size|font size|schriftgröße|taille du texte|tamaño de (la )?letra)$",
+    // A share button's label alone ("Email", "Tweet", a list's items),
+    // and the site's address after a separator ("| FoxNews.com").
+    r"^(e-?mail|recommend|tweet|pin( it)?|whatsapp|linkedin|reddit|flipboard|copy link)$|^[|•·]\s*[\w-]+\.(com|org|net|co\.uk|de|fr)$",
     r"^[|•·\s]*(([\w-]+\.(com|org|net|co\.uk|de|fr))|e-?mail|recommend|tweet|share|print|facebook|twitter|linkedin|pinterest|whatsapp|reddit|flipboard|copy link|comments?)([\s|•·]+(([\w-]+\.(com|org|net|co\.uk|de|fr))|e-?mail|recommend|tweet|share|print|facebook|twitter|linkedin|pinterest|whatsapp|reddit|flipboard|copy link|comments?)){2,}[\s|•·]*$",
     // The publication a post appeared in, on a line of its own ("Published
     // in Better Programming" on Medium).
@@ -278,6 +281,8 @@ mod tests {
             "Text Size",
             "| FoxNews.com Email Recommend Tweet",
             "Share Tweet Email",
+            "Tweet",
+            "| FoxNews.com",
             "ติดตามประชาไทอัพเดท ได้ที่: เฟซบุ๊ก https://fb.me/prachatai",
             "Alle Kommentare anzeigen",
             "Image 1 of 8",
@@ -388,6 +393,7 @@ mod tests {
             "The story continues after his death in 1920, when the pier passed to the town.",
             "The video was viewed 2 million times in a day.",
             "Email, tweet, share.",
+            "courier.example",
             "Topics for the council's meeting: the pier, the ferry and the budget.",
             "Read 300 times, the letter was never answered.",
             "会員数は昨年より増えた。",
