@@ -48,6 +48,9 @@ const NOTICES: &[&str] = &[
     r"^(alle kommentare( anzeigen| lesen)?|(show|view|read) all comments|voir tous les commentaires)$",
     r"^\d+\s+(thoughts? on|responses? to|comments? on|repl(y|ies) to|gedanken zu|kommentare? zu|antworten (zu|auf)|réflexions? (sur|au sujet de)|commentaires? (sur|pour))\b",
     r"^(leave a (reply|comment)|write a comment|post a comment|kommentar(e)? (schreiben|verfassen)|schreibe(n sie)? einen kommentar|laisser un commentaire|deja un comentario)\b",
+    // Disclaimers over a comment section ("The views expressed below do
+    // not reflect …", CNN Arabic's "الآراء الواردة أدناه لا تعبر عن رأي …").
+    r"^((the )?(views|opinions) expressed (below|in (the |these )?comments)\b|comments are moderated\b|الآراء الواردة أدناه)",
     // Author boxes and post furniture (an empty "By:" label before the
     // topics: "By: Topics: Crack, damage, …").
     r"^(über (den|die) autor(in)?|about the author|this entry was posted|dieser eintrag wurde veröffentlicht|posted in|filed under|(by:\s*)?(tags?|topics|schlagwörter|themen|kategorie(n)?|categories):)",
@@ -282,6 +285,8 @@ mod tests {
             "| FoxNews.com Email Recommend Tweet",
             "Share Tweet Email",
             "Tweet",
+            "The views expressed in the comments do not reflect those of the Courier.",
+            "الآراء الواردة أدناه لا تعبر عن رأي موقع CNN بالعربية، بل تعكس وجهات نظر أصحابها فقط.",
             "| FoxNews.com",
             "ติดตามประชาไทอัพเดท ได้ที่: เฟซบุ๊ก https://fb.me/prachatai",
             "Alle Kommentare anzeigen",

@@ -34,8 +34,24 @@ pub fn to_markdown(html: &str) -> String {
             .skip_tags(SKIP.to_vec())
             .build();
     }
-    let md = CONVERTER.with(|c| c.convert(html).unwrap_or_default().trim().to_string());
-    drop_empty_links(&drop_link_titles(&md))
+    let md = CONVERTER.with(|c| c.convert(html).unwrap_or_default());
+    drop_empty_links(&drop_link_titles(&drop_stray_marks(&md)))
+}
+
+/// Byte order marks inside the text (a template's stray U+FEFF between
+/// two elements) go, and so do the paragraphs they leave empty: a mark
+/// that shows nothing is no paragraph.
+fn drop_stray_marks(md: &str) -> String {
+    if !md.contains('\u{feff}') {
+        return md.trim().to_string();
+    }
+    md.replace('\u{feff}', "")
+        .split("\n\n")
+        .filter(|block| !block.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+        .trim()
+        .to_string()
 }
 
 /// `[](url)` goes: a link whose only content was an image has nothing
@@ -126,6 +142,14 @@ mod tests {
         for (md, want) in cases {
             assert_eq!(drop_link_titles(md), want);
         }
+    }
+
+    #[test]
+    fn stray_byte_order_marks_leave_no_paragraph() {
+        assert_eq!(
+            to_markdown("<p>One.</p>\u{feff}<div> </div><p>Two\u{feff}.</p>"),
+            "One.\n\nTwo."
+        );
     }
 
     #[test]
