@@ -173,7 +173,7 @@ pub fn strip_furniture(doc: &Document) {
     let (mut hidden, mut candidates) = (Vec::new(), Vec::new());
     let (mut captions, mut headings) = (Vec::new(), Vec::new());
     for node in doc.root().descendants_it() {
-        if is_hidden(&node) {
+        if is_hidden(&node) || is_counter(&node) {
             hidden.push(node);
         } else if is_box(&node) && is_furniture(&node) {
             candidates.push(node);
@@ -218,6 +218,50 @@ pub fn strip_furniture(doc: &Document) {
         node.remove_from_parent();
     }
 }
+
+/// Whether `node` is a count a page shows beside the byline: an inline
+/// element named for views, comments or shares that holds only a number
+/// (`<span class="views">1,209</span>`, `<a class="comment_count">5</a>`),
+/// in a short line (a number in a sentence is the story's).
+fn is_counter(node: &NodeRef) -> bool {
+    let Some(el) = node.element_ref() else {
+        return false;
+    };
+    if !matches!(
+        &*el.name.local,
+        "span" | "a" | "small" | "b" | "strong" | "em" | "i"
+    ) {
+        return false;
+    }
+    let named = el.attrs.iter().any(|a| {
+        matches!(&*a.name.local, "class" | "id") && {
+            // A count of what readers did, not a slide's number or a cart's.
+            let v = a.value.to_ascii_lowercase();
+            v.contains("count")
+                && ["view", "comment", "share", "repl"]
+                    .iter()
+                    .any(|w| v.contains(w))
+                || v.split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| matches!(w, "views" | "hits" | "reads" | "pageviews"))
+        }
+    });
+    named && {
+        let text = node.text();
+        let text = text.trim();
+        !text.is_empty()
+            && text.chars().count() <= 12
+            && text.starts_with(|c: char| c.is_ascii_digit())
+            && text
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | 'k' | 'K' | 'm' | 'M'))
+            && node
+                .parent()
+                .is_none_or(|p| text_chars(&p) <= MAX_COUNTER_LINE_CHARS)
+    }
+}
+
+/// The longest line a count stands in: a byline's, not a sentence.
+const MAX_COUNTER_LINE_CHARS: usize = 80;
 
 /// Whether `node` is `ancestor` or stands inside it.
 pub(super) fn is_within(node: &NodeRef, ancestor: &NodeRef) -> bool {
@@ -1808,6 +1852,22 @@ fn collapse(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counters_are_counts_of_what_readers_did() {
+        let doc = Document::from(
+            r#"<div><span class="views">1,209</span><a class="comment_count">5</a><span class="share-count">12K</span>
+<span class="totalSlideshowCount">5</span><span class="counter">0</span><span class="views">many</span></div>"#,
+        );
+        let counted: Vec<String> = doc
+            .select("span, a")
+            .nodes()
+            .iter()
+            .filter(|n| is_counter(n))
+            .map(|n| n.text().to_string())
+            .collect();
+        assert_eq!(counted, ["1,209", "5", "12K"]);
+    }
 
     /// Tidies an article given as HTML.
     fn tidy(html: &str) -> Tidied {

@@ -938,6 +938,20 @@ mod tests {
         assert!(e.markdown.contains("June 8, 2012"), "{}", e.markdown);
     }
 
+    /// Counts beside the byline (views, comments) leave no numbers above
+    /// the story; a number in the story's own words stays.
+    #[test]
+    fn view_and_comment_counts_go() {
+        let e = story_after(
+            r##"<div class="post-stats"><span class="red views" title="views">1,209</span> <a class="comment_count" href="#comments">5</a></div><p>The board counted <span class="count">1,209</span> letters from residents before it voted on the future of the pier.</p>"##,
+        );
+        assert!(
+            e.markdown.starts_with("The board counted 1,209 letters"),
+            "{}",
+            e.markdown
+        );
+    }
+
     /// Extracts a story of four paragraphs with `before` between its
     /// headline and its first paragraph, and checks the story is whole.
     fn story_after(before: &str) -> Extracted {
