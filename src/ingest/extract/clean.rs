@@ -24,13 +24,11 @@
 //! hover cards, splits a link-preview card into a link on its title and
 //! plain paragraphs, turns MathML formulas into their text, drops credits and
 //! short notice blocks, turns layout tables into plain blocks and removes
-//! a heading that repeats the title. On the finished Markdown,
-//! [`trim_tail`] cuts what follows the story (a box's title, a run of
-//! teaser links). Sanitizing the markup is `sanitize`'s job.
+//! a heading that repeats the title. Cutting what follows the story in the
+//! finished Markdown is `tail`'s job, and sanitizing the markup is
+//! `sanitize`'s.
 
-use super::boilerplate::{
-    is_boilerplate, is_foot_block, is_related_heading, is_small_print, is_tail_opener,
-};
+use super::boilerplate::{is_boilerplate, is_foot_block, is_related_heading};
 use super::dates::{DateLine, date_line};
 use super::metadata::{absolute, has_zone, normalise_date};
 use crate::content::Image;
@@ -1448,152 +1446,6 @@ const MAX_BESIDE_CHARS: usize = 300;
 /// Captions are dropped unless they hold at least 1/this of the text.
 const SLIDESHOW_CAPTION_SHARE: usize = 3;
 
-/// Blocks at least this long (in characters) are story paragraphs: the
-/// teaser run starts after the last of them.
-const STORY_PARAGRAPH_CHARS: usize = 200;
-
-/// Cuts what follows the story at the end of a Markdown body. After the
-/// last long paragraph (small print is none), a block that opens the
-/// page's tail ("More News from …", "Join the conversation", "Report
-/// Error", a copyright line or paragraph) goes with everything after
-/// it; then trailing blocks that are a bare link (a headline pointing at
-/// another story) or a short line ending in an ellipsis (a cut-off
-/// teaser) go. A single bare link is kept.
-pub fn trim_tail(markdown: &str) -> String {
-    let blocks: Vec<&str> = markdown.split("\n\n").collect();
-    // A long list of links is no story paragraph.
-    let small_print = |b: &str| is_small_print(&super::to_markdown::plain_text(b));
-    let story_paragraph = |b: &str, chars: usize| {
-        b.chars().count() >= chars && teaser_links(b) == 0 && !small_print(b)
-    };
-    // A story told in short paragraphs (a sentence or two each, as wire
-    // copy and broadcasters write it) ends at its last sentence of some
-    // length.
-    let Some(last_long) = blocks
-        .iter()
-        .rposition(|b| story_paragraph(b, STORY_PARAGRAPH_CHARS))
-        .or_else(|| {
-            blocks
-                .iter()
-                .rposition(|b| story_paragraph(b, SHORT_PARAGRAPH_CHARS) && is_sentence(b))
-        })
-    else {
-        return markdown.to_string();
-    };
-    let opener = blocks[last_long + 1..].iter().position(|b| {
-        let text = super::to_markdown::plain_text(b);
-        is_related_heading(&text) || is_tail_opener(&text)
-    });
-    let blocks = match opener {
-        Some(at) => &blocks[..last_long + 1 + at],
-        None => &blocks[..],
-    };
-    // Never at or before `last_long`: a heading there has that long
-    // paragraph after it, so it titles no box.
-    let blocks = &blocks[..without_box_title(blocks)];
-    let mut keep = blocks.len();
-    let mut links = 0;
-    while keep > last_long + 1 && teaser_links(blocks[keep - 1]) > 0 {
-        links += teaser_links(blocks[keep - 1]);
-        keep -= 1;
-    }
-    // One link alone after the story is as often the story's own pointer
-    // ("Continue reading", a source) as a teaser; a run of them is a list.
-    if links == 1 && !ends_in_ellipsis(blocks[keep]) {
-        keep = blocks.len();
-    }
-    // Nothing left under a heading at the end ("Trending in U.S." over
-    // the links just cut), and no rule closing the body.
-    while keep > last_long + 1 && {
-        let last = blocks[keep - 1].trim();
-        (links > 0 && last.starts_with('#')) || is_rule(last)
-    } {
-        keep -= 1;
-    }
-    blocks[..keep].join("\n\n")
-}
-
-/// Paragraphs of a story told in short ones are at least this long.
-const SHORT_PARAGRAPH_CHARS: usize = 100;
-
-/// Whether a Markdown block is a paragraph of prose: no heading, list,
-/// quote or table, and it ends a sentence.
-fn is_sentence(block: &str) -> bool {
-    let block = block.trim();
-    !block.starts_with(['#', '-', '*', '+', '>', '|'])
-        && !block.split_once(['.', ')']).is_some_and(|(n, rest)| {
-            !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && rest.starts_with(' ')
-        })
-        && block.ends_with(['.', '!', '?', '"', '”', '’', ')'])
-}
-
-/// A horizontal rule in Markdown ("* * *", "---").
-fn is_rule(block: &str) -> bool {
-    let marks: String = block.chars().filter(|c| !c.is_whitespace()).collect();
-    marks.len() >= 3
-        && ["*", "-", "_"]
-            .iter()
-            .any(|m| marks.chars().all(|c| c.to_string() == *m))
-}
-
-/// A heading among the last few blocks with less than this much text
-/// (in characters) after it titles a box, not a part of the story.
-const BOX_TITLE_TEXT_CHARS: usize = 80;
-
-/// How many of `blocks` to keep so that the body does not end in a box
-/// title: a heading among the last three blocks followed by less than
-/// [`BOX_TITLE_TEXT_CHARS`] of text ("Fotos …" and an ad label, "Buy the
-/// game" and a shop link, the publisher's name and address). A part of a
-/// story has more to say under its heading.
-fn without_box_title(blocks: &[&str]) -> usize {
-    let n = blocks.len();
-    if n <= 3 {
-        return n;
-    }
-    let text_after = |i: usize| -> usize {
-        blocks[i + 1..]
-            .iter()
-            .map(|b| super::to_markdown::plain_text(b).chars().count())
-            .sum()
-    };
-    (n - 3..n)
-        .find(|&i| blocks[i].starts_with('#') && text_after(i) < BOX_TITLE_TEXT_CHARS)
-        .unwrap_or(n)
-}
-
-/// How many teasers a Markdown block is: one for a block that is one link
-/// and nothing else, or a short line ending in "..." or "…"; one per item
-/// for a list of such links; none for anything else.
-fn teaser_links(block: &str) -> usize {
-    static LINK_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(- |\d+\. )?(\*\*|\*|#+ )?\[[^\]]+\]\([^)\s]+(\s+\x22[^\x22]*\x22)?\)(\*\*|\*)?$",
-        )
-        .expect("valid link pattern")
-    });
-    let block = block.trim();
-    if LINK_ONLY.is_match(block)
-        || (block.chars().count() < STORY_PARAGRAPH_CHARS && ends_in_ellipsis(block))
-    {
-        return 1;
-    }
-    // A list of headlines, not of sources given by their addresses.
-    let items: Vec<&str> = block.lines().map(str::trim).collect();
-    let list = items.len() > 1
-        && items.iter().all(|i| {
-            (i.starts_with("- ") || i.starts_with("* "))
-                && LINK_ONLY.is_match(&i.replacen("* ", "- ", 1))
-                && !i.contains("[http")
-                && !i.contains("[www.")
-        });
-    if list { items.len() } else { 0 }
-}
-
-fn ends_in_ellipsis(block: &str) -> bool {
-    let block = block.trim_end();
-    block.ends_with("...") || block.ends_with('…')
-}
-
 fn first_srcset(srcset: &str) -> Option<&str> {
     srcset.split(',').next()?.split_whitespace().next()
 }
@@ -1963,79 +1815,6 @@ mod tests {
         ] {
             assert_eq!(caption_text(caption).as_deref(), want, "{caption}");
         }
-    }
-
-    #[test]
-    fn teasers_after_the_story_are_cut() {
-        let long = "The harbour board met on Tuesday and agreed, after a long and sometimes bitter debate, that the old pier would be repaired before the winter storms arrive, whatever the cost of the timber and the steel turns out to be.";
-        let md = format!(
-            "{long}\n\nShort closing line.\n\n{long}\n\n[Ferry fares rise again](https://courier.example/fares)\n\n- [Storm closes pier](https://courier.example/storm)\n\nGulls return to the old harbour as the fish..."
-        );
-        assert_eq!(
-            trim_tail(&md),
-            format!("{long}\n\nShort closing line.\n\n{long}")
-        );
-        // A short last line that is text, not a link, stays; so do links
-        // before the last long paragraph.
-        let md = format!(
-            "[Map](https://courier.example/map)\n\n{long}\n\nAda Byrne is our harbour reporter."
-        );
-        assert_eq!(trim_tail(&md), md);
-        let md = format!("{long}\n\n[Continue reading](https://courier.example/next)");
-        assert_eq!(trim_tail(&md), md);
-        // A list of links, however long, goes with the heading over it,
-        // and a rule closing the body goes.
-        let md = format!(
-            "{long}\n\n### Trending now\n\n- [Storm closes pier](https://courier.example/storm)\n- [Gulls return](https://courier.example/gulls)\n- [Council backs the night ferry after a long debate on the harbour budget](https://courier.example/ferry)\n- [Lighthouse keeper retires](https://courier.example/keeper)"
-        );
-        assert_eq!(trim_tail(&md), long);
-        assert_eq!(trim_tail(&format!("{long}\n\n* * *")), long);
-        // A list of sources by their addresses, of one link, or of text,
-        // stays.
-        let md = format!(
-            "{long}\n\n## Sources\n\n- [https://a.example/x](https://a.example/x)\n- [https://b.example/y](https://b.example/y)"
-        );
-        assert_eq!(trim_tail(&md), md);
-        let md = format!("{long}\n\n- [The council's report](https://courier.example/report.pdf)");
-        assert_eq!(trim_tail(&md), md);
-        let md = format!("{long}\n\n- Ferries: twice daily\n- Buses: hourly");
-        assert_eq!(trim_tail(&md), md);
-    }
-
-    #[test]
-    fn a_box_title_at_the_end_is_cut() {
-        let long = "The harbour board met on Tuesday and agreed, after a long and sometimes bitter debate, that the old pier would be repaired before the winter storms arrive, whatever the cost of the timber and the steel turns out to be.";
-        let story = format!("{long}\n\n{long}\n\n{long}");
-        for tail in [
-            "## Photos of the pier\n\nAdvertisement",
-            "### Harbour Courier Ltd\n\n12 Quay Street, 4010 Portby",
-            // The teaser links before a box title go with it.
-            "[Ferry fares rise again](https://courier.example/fares)\n\n[Storm closes pier](https://courier.example/storm)\n\n## Buy the map",
-        ] {
-            assert_eq!(trim_tail(&format!("{story}\n\n{tail}")), story, "{tail}");
-        }
-        // A publisher's small print, however long, is no story paragraph.
-        let small_print = "© 2026, HarbourCourier.example. This article is the copyrighted property of the Harbour Courier. Written permission must be obtained before reprint in online or print media. Reprinting content without permission is theft.";
-        let md = format!(
-            "{story}\n\n{small_print}\n\n[Ferry fares rise again](https://courier.example/fares)"
-        );
-        assert_eq!(trim_tail(&md), story);
-        // A story told in short paragraphs ends at its last sentence.
-        let short = "Construction is expected to begin early next year, with services due to start in 2026, the minister said.";
-        let story = format!("{short}\n\n{short}\n\nIt is a big day.");
-        let md = format!(
-            "{story}\n\n## Top Stories\n\n- [Reserve Bank minutes show board considered pause](https://courier.example/rba)"
-        );
-        assert_eq!(trim_tail(&md), story);
-        assert_eq!(trim_tail(&story), story);
-        let listed =
-            format!("{short}\n\n1. {short}\n\n## More from the council\n\nFerry fares rise.");
-        assert_eq!(trim_tail(&listed), format!("{short}\n\n1. {short}"));
-        // A last part of the story says more under its heading.
-        let md = format!(
-            "{story}\n\n## Police ask for witnesses\n\nAnyone who saw the gates being chained on Sunday night is asked to call the station on 0631 555 010."
-        );
-        assert_eq!(trim_tail(&md), md);
     }
 
     #[test]

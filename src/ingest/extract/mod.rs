@@ -9,7 +9,8 @@
 //! only), `dates` (dates written for people and in URLs), `dateline` (a
 //! dateline set apart from its paragraph), `clean` (what is furniture),
 //! `boilerplate` (notice and credit lines), `slideshow` (a slideshow's
-//! titles and pager), `sections` (a story told in sibling sections),
+//! titles and pager), `tail` (the run after the story), `sections` (a
+//! story told in sibling sections),
 //! `sanitize` (the markup allowlist), `to_markdown` (htmd and plain text)
 //! and `text_dump` (saved `.txt` pages). Decoding bytes is `decode`'s job
 //! and fetching is not done here: everything in this module is a pure
@@ -25,6 +26,7 @@ mod metadata;
 mod sanitize;
 mod sections;
 mod slideshow;
+mod tail;
 mod text_dump;
 mod title;
 mod to_markdown;
@@ -259,7 +261,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         }
     }
     let markdown = slideshow::drop_slideshow_runs(&markdown);
-    let mut markdown = dateline::join_dateline(&clean::trim_tail(&markdown));
+    let mut markdown = dateline::join_dateline(&tail::trim_tail(&markdown));
     if let Some(lead) = meta.lead_paragraph.as_deref()
         && !markdown.is_empty()
         && !holds(&markdown, lead)
