@@ -237,11 +237,9 @@ fn shingles(dir: &Path, half: Half, dump: Option<&Path>) -> Result<Vec<f64>> {
         .filter(|(i, _)| half.keeps(*i))
         .map(|(_, p)| p)
         .collect();
-    let word = Regex::new(r"[\p{L}\p{N}_]+").expect("valid regex");
-    let (mut precisions, mut recalls, mut ms) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut scores, mut ms) = (Shingles::new(), Vec::new());
     let mut tally = Tally::default();
     let (mut bylines, mut titles) = (Agreement::default(), Agreement::default());
-    let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
     for page in &pages {
         let source = std::fs::read(page.join("source.html"))
             .with_context(|| format!("cannot read {}", page.display()))?;
@@ -263,24 +261,9 @@ fn shingles(dir: &Path, half: Half, dump: Option<&Path>) -> Result<Vec<f64>> {
             write_dump(dump, &name, &result)?;
         }
         let predicted = result.map(|e| body_text(&e.text())).unwrap_or_default();
-        let (np, nt, p, r) = shingle_scores(&word, &html_text(&expected), &predicted);
-        if np > 0 {
-            precisions.push(p);
-        }
-        if nt > 0 {
-            recalls.push(r);
-        }
-        if verbose {
-            println!("{name:45} P {p:.3} R {r:.3}");
-        }
+        scores.add(&name, &html_text(&expected), &predicted);
     }
-    let (p, r) = (mean(&precisions), mean(&recalls));
-    println!(
-        "{}: readability shingles, {} pages: P {p:.4} R {r:.4} F1 {:.4}",
-        dir.display(),
-        pages.len(),
-        f1(p, r)
-    );
+    scores.print(&dir.display().to_string(), "readability", pages.len());
     tally.print(&dir.display().to_string());
     bylines.print(&dir.display().to_string(), "bylines", "Readability.js's");
     titles.print(&dir.display().to_string(), "titles", "Readability.js's");
@@ -288,22 +271,54 @@ fn shingles(dir: &Path, half: Half, dump: Option<&Path>) -> Result<Vec<f64>> {
     Ok(ms)
 }
 
-/// Token 4-gram counts of the prediction and the truth, and the share of
-/// each found in the other (precision, recall).
-fn shingle_scores(word: &Regex, truth: &str, predicted: &str) -> (usize, usize, f64, f64) {
-    let truth = grams(word, truth);
-    let pred = grams(word, predicted);
-    let tp: usize = pred
-        .iter()
-        .map(|(g, n)| (*n).min(truth.get(g).copied().unwrap_or(0)))
-        .sum();
-    let (np, nt): (usize, usize) = (pred.values().sum(), truth.values().sum());
-    (
-        np,
-        nt,
-        tp as f64 / np.max(1) as f64,
-        tp as f64 / nt.max(1) as f64,
-    )
+/// The shingle metric over a corpus: per page, the share of the
+/// prediction's token 4-grams found in the truth (precision) and of the
+/// truth's found in the prediction (recall); precision is the mean over
+/// pages that predicted anything, recall over pages with any truth.
+struct Shingles {
+    word: Regex,
+    precisions: Vec<f64>,
+    recalls: Vec<f64>,
+    verbose: bool,
+}
+
+impl Shingles {
+    fn new() -> Self {
+        Shingles {
+            word: Regex::new(r"[\p{L}\p{N}_]+").expect("valid regex"),
+            precisions: Vec::new(),
+            recalls: Vec::new(),
+            verbose: std::env::var_os("EVAL_VERBOSE").is_some(),
+        }
+    }
+
+    fn add(&mut self, name: &str, truth: &str, predicted: &str) {
+        let truth = grams(&self.word, truth);
+        let pred = grams(&self.word, predicted);
+        let tp: usize = pred
+            .iter()
+            .map(|(g, n)| (*n).min(truth.get(g).copied().unwrap_or(0)))
+            .sum();
+        let (np, nt): (usize, usize) = (pred.values().sum(), truth.values().sum());
+        let (p, r) = (tp as f64 / np.max(1) as f64, tp as f64 / nt.max(1) as f64);
+        if np > 0 {
+            self.precisions.push(p);
+        }
+        if nt > 0 {
+            self.recalls.push(r);
+        }
+        if self.verbose {
+            println!("{name:45} P {p:.3} R {r:.3}");
+        }
+    }
+
+    fn print(&self, label: &str, kind: &str, pages: usize) {
+        let (p, r) = (mean(&self.precisions), mean(&self.recalls));
+        println!(
+            "{label}: {kind} shingles, {pages} pages: P {p:.4} R {r:.4} F1 {:.4}",
+            f1(p, r)
+        );
+    }
 }
 
 /// newspaper's test pages (`tests/data` of the newspaper4k source
@@ -327,11 +342,9 @@ fn newspaper(dir: &Path, half: Half, dump: Option<&Path>) -> Result<Vec<f64>> {
         })
         .collect();
     names.sort();
-    let word = Regex::new(r"[\p{L}\p{N}_]+").expect("valid regex");
-    let (mut precisions, mut recalls, mut ms) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut scores, mut ms) = (Shingles::new(), Vec::new());
     let mut tally = Tally::default();
     let (mut bylines, mut titles) = (Agreement::default(), Agreement::default());
-    let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
     let scored: Vec<&String> = names
         .iter()
         .enumerate()
@@ -366,24 +379,10 @@ fn newspaper(dir: &Path, half: Half, dump: Option<&Path>) -> Result<Vec<f64>> {
             titles.add(meta["title"].as_str(), Some(&e.title));
         }
         let predicted = result.map(|e| body_text(&e.text())).unwrap_or_default();
-        let (np, nt, p, r) = shingle_scores(&word, &truth, &predicted);
-        if np > 0 {
-            precisions.push(p);
-        }
-        if nt > 0 {
-            recalls.push(r);
-        }
-        if verbose {
-            println!("{name:45} P {p:.3} R {r:.3}");
-        }
+        scores.add(name, &truth, &predicted);
     }
-    let (p, r) = (mean(&precisions), mean(&recalls));
     let label = dir.display().to_string();
-    println!(
-        "{label}: newspaper shingles, {} pages: P {p:.4} R {r:.4} F1 {:.4}",
-        scored.len(),
-        f1(p, r)
-    );
+    scores.print(&label, "newspaper", scored.len());
     tally.print(&label);
     bylines.print(&label, "bylines", "newspaper's");
     titles.print(&label, "titles", "newspaper's");
