@@ -1032,8 +1032,8 @@ fn split_block_links(doc: &Document) {
     }
 }
 
-/// Sets the space a link's text opens with before the link, where the
-/// text before it ends in a letter: `as he<a href=…> spent</a>` reads
+/// Sets the space a link's text opens with before the link, where what
+/// comes before the link does not end in a space: `as he<a href=…> spent</a>` reads
 /// "as he spent", but Markdown trims a link's text, so the two words
 /// would be glued ("hespent").
 fn space_before_links(doc: &Document) {

@@ -10,11 +10,11 @@
 //! dateline set apart from its paragraph), `clean` (what is furniture),
 //! `boilerplate` (notice and credit lines), `slideshow` (a slideshow's
 //! titles and pager), `tail` (the run after the story), `sections` (a
-//! story told in sibling sections),
-//! `sanitize` (the markup allowlist), `to_markdown` (htmd and plain text)
-//! and `text_dump` (saved `.txt` pages). Decoding bytes is `decode`'s job
-//! and fetching is not done here: everything in this module is a pure
-//! function of its input and the clock (dates ahead of it are refused).
+//! story told in sibling sections), `sanitize` (the markup allowlist),
+//! `to_markdown` (htmd and plain text) and `text_dump` (saved `.txt`
+//! pages). Decoding bytes is `decode`'s job and fetching is not done
+//! here: everything in this module is a pure function of its input and
+//! the clock (dates ahead of it are refused).
 
 mod boilerplate;
 mod byline;
