@@ -59,8 +59,8 @@ const NOTICES: &[&str] = &[
     r"^(text size|font size|schriftgröße|taille du texte|tamaño de (la )?letra)$",
     // A share button's label alone ("Email", "Tweet", a list's items),
     // and the site's address after a separator ("| FoxNews.com").
-    r"^(e-?mail|recommend|tweet|pin( it)?|whatsapp|linkedin|reddit|flipboard|copy link)$|^[|•·]\s*[\w-]+\.(com|org|net|co\.uk|de|fr)$",
-    r"^[|•·\s]*(([\w-]+\.(com|org|net|co\.uk|de|fr))|e-?mail|recommend|tweet|share|print|facebook|twitter|linkedin|pinterest|whatsapp|reddit|flipboard|copy link|comments?)([\s|•·]+(([\w-]+\.(com|org|net|co\.uk|de|fr))|e-?mail|recommend|tweet|share|print|facebook|twitter|linkedin|pinterest|whatsapp|reddit|flipboard|copy link|comments?)){2,}[\s|•·]*$",
+    r"^(e-?mail|recommend|tweet|pin( it)?|whatsapp|linkedin|reddit|flipboard|copy link)$|^[|•·]\s*[a-z0-9-]+\.(com|org|net|co\.uk|de|fr)$",
+    r"^[|•·\s]*(([a-z0-9-]+\.(com|org|net|co\.uk|de|fr))|e-?mail|recommend|tweet|share|print|facebook|twitter|linkedin|pinterest|whatsapp|reddit|flipboard|copy link|comments?)([\s|•·]+(([a-z0-9-]+\.(com|org|net|co\.uk|de|fr))|e-?mail|recommend|tweet|share|print|facebook|twitter|linkedin|pinterest|whatsapp|reddit|flipboard|copy link|comments?)){2,}[\s|•·]*$",
     // The publication a post appeared in, on a line of its own ("Published
     // in Better Programming" on Medium).
     r"^(published in|publié dans|veröffentlicht in)(\s+[^.!?]{1,60})?$",
@@ -83,7 +83,7 @@ const NOTICES: &[&str] = &[
     r"^(watch( live| now)?|video|listen|gallery|slideshow|podcast|ansehen|anhören|regarder|écouter)\s*:\s*[^.!?]{1,100}$",
     // Follow prompts and editors' credits ("Puedes seguir EL PAÍS en
     // Facebook…", "[责任编辑: 赵文涵]").
-    r"^(puedes seguir|you can (also )?follow( us)? on|follow us on|folgen sie uns (auf|bei)|suivez-nous sur|seguici su)\b|^ติดตาม.{0,40}ได้ที่",
+    r"^(puedes seguir|you can (also )?follow( us)? on|follow us on|folgen sie uns (auf|bei)|suivez-nous sur|seguici su)\b|^ติดตาม.*?ได้ที่",
     // WeChat prompts on Chinese pages ("更多精彩内容请关注新浪新闻公众号",
     // "扫码关注…", a QR code's label "新浪新闻公众号").
     r"请关注.{0,30}(公众号|微信|微博)|(扫码|扫描二维码|长按(识别)?二维码).{0,30}关注|^[^。！？，,.!?]{0,20}(公众号|微信号)$",
@@ -108,7 +108,7 @@ const NOTICES: &[&str] = &[
     r"^for the latest (news|updates|headlines)\b.{0,80}\b(head to|visit|go to|download)\b",
     // View counters and rating prompts ("Visto 314 veces", "1.234 views",
     // "Просмотров: 12345", "Valorar:").
-    r"^((visto|leído|gelesen|vu|viewed|read)\s+\d[\d.,]*\s+(veces|mal|fois|times)|\d[\d.,]*\s+(views|aufrufe|visitas|vues|lecturas|просмотр\w*)|(views|aufrufe|visitas|vues|lecturas|просмотр\w*|阅读|浏览|閲覧数|조회수?)\s*[:：]?\s*\d[\d.,]*|(valorar|rate this( article| story| post)?|bewerten|artikel bewerten|noter( cet article)?|оцените( статью)?)\s*:?)$",
+    r"^((visto|leído|gelesen|vu|viewed|read)\s+\d[\d.,]*\s+(veces|mal|fois|times)|\d[\d.,]*\s+(views|aufrufe|visitas|vues|lecturas|просмотр[а-я]*)|(views|aufrufe|visitas|vues|lecturas|просмотр[а-я]*|阅读|浏览|閲覧数|조회수?)\s*[:：]?\s*\d[\d.,]*|(valorar|rate this( article| story| post)?|bewerten|artikel bewerten|noter( cet article)?|оцените( статью)?)\s*:?)$",
     // Reading times ("6 min read", "Lesezeit: 3 Min.", "Temps de lecture : 4 min").
     r"^(\d{1,3}\s*(min\.?|mins|minutes?|minuten)\s+(read|reading|lesezeit|de lecture|di lettura|de leitura|de lectura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd)\s*:?\s*(ca\.\s*)?\d{1,3}\s*(min\.?|mins|minutes?|minuten|minutos|minuti))$",
 ];

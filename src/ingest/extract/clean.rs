@@ -185,6 +185,7 @@ pub fn strip_furniture(doc: &Document) {
     }
     hidden.iter().for_each(|n| n.remove_from_parent());
     headings.iter().for_each(drop_header_names);
+    headings.iter().for_each(unhead_date_heading);
     // Readability drops class names: captions and credits are marked so
     // that `tidy_article` can still move them out of the body.
     for (node, kind) in captions {
@@ -232,7 +233,7 @@ fn is_counter(node: &NodeRef) -> bool {
         return false;
     }
     let named = el.attrs.iter().any(|a| {
-        matches!(&*a.name.local, "class" | "id") && {
+        matches!(&*a.name.local, "class" | "id") && has_count_word(&a.value) && {
             // A count of what readers did, not a slide's number or a cart's.
             let v = a.value.to_ascii_lowercase();
             v.contains("count")
@@ -256,6 +257,16 @@ fn is_counter(node: &NodeRef) -> bool {
                 .parent()
                 .is_none_or(|p| text_chars(&p) <= MAX_COUNTER_LINE_CHARS)
     }
+}
+
+/// Whether a class or id may name a count ("count", "views", "hits",
+/// "reads", "Count"; class names are written in lower or camel case): a
+/// test without allocating, as most inline elements have a class and few
+/// name a count.
+fn has_count_word(value: &str) -> bool {
+    ["ount", "iews", "hits", "eads"]
+        .iter()
+        .any(|n| value.contains(n))
 }
 
 /// The longest line a count stands in: a byline's, not a sentence.
@@ -872,15 +883,13 @@ fn is_date_content(node: &NodeRef) -> bool {
 /// class="entry-date">June 8, 2012 6:14 AM</h6>`) a paragraph, before
 /// Readability drops class names: a date in a heading is otherwise the
 /// story's own (a timeline's), and stays.
-pub fn unhead_date_headings(doc: &Document) {
-    for h in doc.select("h2, h3, h4, h5, h6").nodes() {
-        let text = h.text();
-        if names_a_date(h)
-            && text.chars().count() <= 80
-            && text.contains(|c: char| c.is_ascii_digit())
-        {
-            h.rename("p");
-        }
+fn unhead_date_heading(h: &NodeRef) {
+    if h.has_name("h1") || !names_a_date(h) {
+        return;
+    }
+    let text = h.text();
+    if text.chars().count() <= 80 && text.contains(|c: char| c.is_ascii_digit()) {
+        h.rename("p");
     }
 }
 

@@ -9,11 +9,15 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Place and source, ending in a dash: "CNN —", "New York CNN —",
-/// "PARIS (Reuters) -". Eight words at most, no sentence end.
+/// "PARIS (Reuters) -". Eight words at most, no sentence end (the
+/// length is checked apart: a bounded repeat of a Unicode class makes a
+/// large automaton).
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{L}[\p{L}\p{N}\s,.()'’/-]{0,58}?\s(?:—|–|--|-)$")
-        .expect("valid dateline pattern")
+    Regex::new(r"^\p{L}[\p{L}\p{N}\s,.()'’/-]*?\s(?:—|–|--|-)$").expect("valid dateline pattern")
 });
+
+/// The longest dateline, in characters.
+const MAX_DATELINE_CHARS: usize = 60;
 
 /// A full stop ending a sentence, not an abbreviation ("Aug. 20").
 static SENTENCE_END: LazyLock<Regex> =
@@ -31,6 +35,7 @@ pub fn join_dateline(markdown: &str) -> String {
         .starts_with(|c: char| c.is_uppercase() || c.is_numeric() || "\"“‘'«„".contains(c));
     if !opens_story
         || dateline.split_whitespace().count() > 8
+        || dateline.chars().count() > MAX_DATELINE_CHARS
         || SENTENCE_END.is_match(dateline)
         || !DATELINE.is_match(dateline)
     {

@@ -144,7 +144,6 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     clean::strip_furniture(&doc);
     clean::remove_navigation_cells(&doc);
     clean::mark_kickers(&doc);
-    clean::unhead_date_headings(&doc);
     let titles: Vec<&str> = meta.titles.iter().map(|(_, t)| t.as_str()).collect();
     let shown = title::choose(
         &meta.titles,

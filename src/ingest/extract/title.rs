@@ -174,8 +174,7 @@ pub fn strip_affixes(title: &str, site: Option<&str>, host: Option<&str>) -> Str
     }
     // A photo credit Japanese sites add ("…（写真＝ロイター）").
     static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*[（(]\s*写真\s*[＝=:：][^（）()]{1,30}[）)]\s*$")
-            .expect("valid title credit")
+        Regex::new(r"\s*[（(]\s*写真\s*[＝=:：][^（）()]+[）)]\s*$").expect("valid title credit")
     });
     title = PHOTO_CREDIT.replace(&title, "").into_owned();
     for _ in 0..3 {
