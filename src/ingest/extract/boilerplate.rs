@@ -48,6 +48,10 @@ const NOTICES: &[&str] = &[
     r"^(alle kommentare( anzeigen| lesen)?|(show|view|read) all comments|voir tous les commentaires)$",
     r"^\d+\s+(thoughts? on|responses? to|comments? on|repl(y|ies) to|gedanken zu|kommentare? zu|antworten (zu|auf)|réflexions? (sur|au sujet de)|commentaires? (sur|pour))\b",
     r"^(leave a (reply|comment)|write a comment|post a comment|kommentar(e)? (schreiben|verfassen)|schreibe(n sie)? einen kommentar|laisser un commentaire|deja un comentario)\b",
+    // Appeals for readers' pictures and stories ("Are you in the grips of
+    // the storm? Please share your videos, pictures and stories at
+    // iReport.", "Sign in now to share your story").
+    r"\b(please )?(share|send( us)?|upload|submit) your (own )?(videos?|photos?|pictures?|stories|story)\b[^.!?]*?\b(at|with us|here|now|to us)\b|\bsign in (now )?to share your (story|photos?|videos?)\b",
     // Disclaimers over a comment section ("The views expressed below do
     // not reflect …", CNN Arabic's "الآراء الواردة أدناه لا تعبر عن رأي …").
     r"^((the )?(views|opinions) expressed (below|in (the |these )?comments)\b|comments are moderated\b|الآراء الواردة أدناه)",
@@ -285,6 +289,8 @@ mod tests {
             "| FoxNews.com Email Recommend Tweet",
             "Share Tweet Email",
             "Tweet",
+            "Are you in the grips of the wintry storm? Please share your videos, pictures and stories at iReport.",
+            "Be first to contribute Sign in now to share your story.",
             "The views expressed in the comments do not reflect those of the Courier.",
             "الآراء الواردة أدناه لا تعبر عن رأي موقع CNN بالعربية، بل تعكس وجهات نظر أصحابها فقط.",
             "| FoxNews.com",
@@ -398,6 +404,8 @@ mod tests {
             "The story continues after his death in 1920, when the pier passed to the town.",
             "The video was viewed 2 million times in a day.",
             "Email, tweet, share.",
+            "The mayor asked residents to share their stories of the flood.",
+            "\"Please share your stories,\" she told the crowd, and the council listened.",
             "courier.example",
             "Topics for the council's meeting: the pier, the ferry and the budget.",
             "Read 300 times, the letter was never answered.",
