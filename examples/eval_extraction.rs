@@ -97,6 +97,16 @@ impl Half {
             Half::Odd => !index.is_multiple_of(2),
         }
     }
+
+    /// The pages of a sorted page list that are scored.
+    fn pick<T>(self, pages: Vec<T>) -> Vec<T> {
+        pages
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| self.keeps(*i))
+            .map(|(_, p)| p)
+            .collect()
+    }
 }
 
 fn main() -> Result<()> {
@@ -231,12 +241,7 @@ fn shingles(dir: &Path, half: Half, dump: Option<&Path>) -> Result<Vec<f64>> {
         );
     }
     pages.sort();
-    let pages: Vec<PathBuf> = pages
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| half.keeps(*i))
-        .map(|(_, p)| p)
-        .collect();
+    let pages = half.pick(pages);
     let (mut scores, mut ms) = (Shingles::new(), Vec::new());
     let mut tally = Tally::default();
     let (mut bylines, mut titles) = (Agreement::default(), Agreement::default());
@@ -345,12 +350,7 @@ fn newspaper(dir: &Path, half: Half, dump: Option<&Path>) -> Result<Vec<f64>> {
     let (mut scores, mut ms) = (Shingles::new(), Vec::new());
     let mut tally = Tally::default();
     let (mut bylines, mut titles) = (Agreement::default(), Agreement::default());
-    let scored: Vec<&String> = names
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| half.keeps(*i))
-        .map(|(_, n)| n)
-        .collect();
+    let scored = half.pick(names);
     for name in &scored {
         let read = |sub: &str, ext: &str| {
             let path = dir.join(sub).join(format!("{name}.{ext}"));
@@ -415,17 +415,18 @@ fn openings(dir: &Path, half: Half, dump: Option<&Path>) -> Result<Vec<f64>> {
         })
         .collect();
     pages.sort();
+    let pages = half.pick(pages);
     let (mut first, mut later, mut missed, mut scored) = (0, 0, 0, 0);
     let mut ms = Vec::new();
     let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
-    for (i, json) in pages.iter().enumerate() {
+    for json in &pages {
         let fixture: serde_json::Value = serde_json::from_slice(
             &std::fs::read(json).with_context(|| format!("cannot read {}", json.display()))?,
         )
         .with_context(|| format!("{}: bad json", json.display()))?;
         let opening = collapse(fixture["expected"]["cleaned_text"].as_str().unwrap_or(""));
         // Openings shorter than a line say too little to score.
-        if opening.chars().count() < 30 || !half.keeps(i) {
+        if opening.chars().count() < 30 {
             continue;
         }
         scored += 1;
@@ -517,12 +518,7 @@ fn snippets(dir: &Path, half: Half, dump_dir: Option<&Path>) -> Result<Vec<f64>>
     // by-name split; the URL breaks ties.
     let mut urls: Vec<&String> = data.keys().collect();
     urls.sort_by_key(|u| (data[*u]["file"].as_str().unwrap_or_default(), *u));
-    let urls: Vec<&String> = urls
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| half.keeps(*i))
-        .map(|(_, u)| u)
-        .collect();
+    let urls = half.pick(urls);
     let scored = urls.len();
     let (mut with_found, mut with_total, mut without_found) = (0, 0, 0);
     let mut ms = Vec::new();

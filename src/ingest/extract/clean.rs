@@ -5,10 +5,11 @@
 //! (screen-reader-only text too) and whole boxes whose class, id or role
 //! say they are share bars, newsletter and cookie boxes, related-link
 //! lists, comment sections, video players, tables of contents, ads or
-//! pop-ups (and every `<nav>`), marks captions and credits by their class
-//! (Readability drops class names), and takes "header" out of headings'
-//! class names (Readability would drop a subheading as the page's
-//! header); [`remove_navigation_cells`] drops the menu column of a page
+//! pop-ups (and every `<nav>`), and counts of views and comments beside
+//! the byline; marks captions and credits by their class (Readability
+//! drops class names), takes "header" out of headings' class names
+//! (Readability would drop a subheading as the page's header) and makes a
+//! heading that a theme names for the post's date a paragraph; [`remove_navigation_cells`] drops the menu column of a page
 //! laid out with a table; [`mark_kickers`] marks a section label set
 //! above the headline in the story's box; [`shield_subheadings`] hides
 //! subheadings that share the title's words from Readability's test for
@@ -911,10 +912,11 @@ const MAX_META_LIST_ITEMS: usize = 3;
 
 /// Removes date and update lines ("Updated 5:27 am CST, Wednesday,
 /// November 20, 2019") from the article and returns what the first of
-/// them said: they are metadata, not text. Headings (but one named for a
-/// date, `<h6 class="entry-date">`), table cells and the items of lists
-/// longer than three are left alone: there a date is a timeline's or a
-/// table's.
+/// them said: they are metadata, not text. Headings, table cells and the
+/// items of lists longer than three are left alone: there a date is a
+/// timeline's or a table's (a heading a theme names for the post's date,
+/// `<h6 class="entry-date">`, arrives as a paragraph: see
+/// [`unhead_date_heading`]).
 fn take_date_lines(doc: &Document) -> DateLine {
     let mut found = DateLine::default();
     let blocks: Vec<NodeRef> = doc

@@ -41,7 +41,7 @@ pub fn join_dateline(markdown: &str) -> String {
     {
         return markdown.to_string();
     }
-    let dateline = dateline.split_whitespace().collect::<Vec<_>>().join(" ");
+    let dateline = crate::vocabulary::text::one_line(dateline);
     format!("{dateline} {}", rest.trim_start())
 }
 

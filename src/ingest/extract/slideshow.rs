@@ -69,7 +69,7 @@ fn is_pager_block(block: &str) -> bool {
     (1..=3).contains(&block.len()) && block.bytes().all(|b| b.is_ascii_digit())
         || matches!(
             block,
-            "<" | "<<" | ">" | ">>" | "\\>" | "\\>>" | "«" | "»" | "‹" | "›" | "←" | "→"
+            "<" | "<<" | ">" | ">>" | "«" | "»" | "‹" | "›" | "←" | "→"
         )
 }
 
