@@ -91,6 +91,29 @@ const MONTHS: &[(&str, u32)] = &[
     ("diciembre", 12),
     ("dicembre", 12),
     // Polish (genitive and nominative), Dutch, Portuguese.
+    // Short forms German, French, Spanish and Italian pages print
+    // ("26 Okt 2018", "3 déc. 2019", "12 ago 2020").
+    ("jän", 1),
+    ("janv", 1),
+    ("ene", 1),
+    ("gen", 1),
+    ("févr", 2),
+    ("fevr", 2),
+    ("mär", 3),
+    ("mrz", 3),
+    ("avr", 4),
+    ("abr", 4),
+    ("mag", 5),
+    ("giu", 6),
+    ("juil", 7),
+    ("lug", 7),
+    ("ago", 8),
+    ("set", 9),
+    ("okt", 10),
+    ("ott", 10),
+    ("dez", 12),
+    ("déc", 12),
+    ("dic", 12),
     ("stycznia", 1),
     ("styczeń", 1),
     ("januari", 1),
@@ -219,6 +242,8 @@ static DATE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"\b(?P<d>\d{{1,2}})-(?P<m>{m})-(?P<y>\d{{4}})\b"),
         r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})\b".to_string(),
         r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b".to_string(),
+        // Day first where the American order cannot be meant ("20/06/2019").
+        r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b".to_string(),
         // Two-digit years, last: "11/20/19" (American), "18.11.19".
         r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2})\b".to_string(),
         r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})\b".to_string(),
@@ -672,6 +697,12 @@ mod tests {
             ("24.01.2022 11:38", Some("2022-01-24T11:38:00Z")),
             ("2026-11-27", Some("2026-11-27T00:00:00Z")),
             ("1:23 p.m. on 11/19/2019", Some("2019-11-19T13:23:00Z")),
+            // Day first only where the month cannot come first.
+            ("20/06/2019", Some("2019-06-20T00:00:00Z")),
+            ("05/10/2018", Some("2018-05-10T00:00:00Z")),
+            ("26 Okt 2018", Some("2018-10-26T00:00:00Z")),
+            ("3 déc. 2019", Some("2019-12-03T00:00:00Z")),
+            ("12 ago 2020", Some("2020-08-12T00:00:00Z")),
             // American zones named without their season.
             (
                 "Published 5:04 a.m. ET March 12, 2019",

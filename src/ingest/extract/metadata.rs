@@ -50,6 +50,8 @@ pub struct Metadata {
     pub titles: Vec<(&'static str, String)>,
     /// The page's visible headlines (`<h1>`, `itemprop=headline`), in order.
     pub headlines: Vec<String>,
+    /// The page's first `<h2>` texts, in order.
+    pub subheads: Vec<String>,
     pub byline: Option<String>,
     pub byline_source: Option<&'static str>,
     /// RFC 3339.
@@ -64,6 +66,9 @@ pub struct Metadata {
     /// Short texts just after the first `<h1>`, where pages print the
     /// date without marking it.
     pub near_headline: Vec<String>,
+    /// Short texts just before the first headline (a date printed above
+    /// it), nearest first.
+    pub before_headline: Vec<String>,
     pub site_name: Option<String>,
     /// Absolute.
     pub canonical_url: Option<String>,
@@ -278,6 +283,7 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
         lead_paragraph,
         titles: titles.into_iter().map(|(s, t)| (s, collapse(&t))).collect(),
         headlines: found.headlines,
+        subheads: found.subheads,
         byline,
         byline_source,
         published,
@@ -286,6 +292,7 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
         updated_source,
         date_texts: found.date_texts,
         near_headline: found.near_headline,
+        before_headline: found.before_headline,
         site_name: site_name.map(|s| collapse(&s)),
         canonical_url,
         language,
@@ -333,6 +340,9 @@ struct Found<'a> {
     title: Option<String>,
     /// Texts of the first few `<h1>` and `itemprop=headline` elements.
     headlines: Vec<String>,
+    subheads: Vec<String>,
+    /// The different days (`YYYY-MM-DD`) marked `<time>`s give.
+    marked_days: Vec<String>,
     /// Texts of the first few short elements marked as dates.
     date_texts: Vec<String>,
     /// Every `<p>`, for finding the story's first paragraph.
@@ -341,7 +351,15 @@ struct Found<'a> {
     near_headline: Vec<String>,
     /// Elements read after the first `<h1>`, up to `NEAR_HEADLINE_ELEMENTS`.
     after_headline: usize,
+    /// The last few elements read before the first headline.
+    before: Vec<NodeRef<'a>>,
+    /// Their texts, once the headline is found.
+    before_headline: Vec<String>,
 }
+
+/// How many different days marked dates give when they date a list of
+/// stories rather than the page.
+pub const MANY_DAYS: usize = 3;
 
 /// How many visible headlines and date elements are read.
 const MAX_HEADLINES: usize = 6;
@@ -351,6 +369,9 @@ const MAX_DATE_TEXTS: usize = 12;
 const NEAR_HEADLINE_ELEMENTS: usize = 40;
 /// The longest text beside the headline read as a possible date line.
 const NEAR_HEADLINE_CHARS: usize = 80;
+/// How many elements before the first headline are read (those that are
+/// short boxes among them).
+const BEFORE_HEADLINE_ELEMENTS: usize = 4;
 
 impl<'a> Found<'a> {
     fn scan(doc: &'a Document) -> Self {
@@ -359,6 +380,7 @@ impl<'a> Found<'a> {
             let Some(name) = node.qual_name_ref().map(|q| q.local.clone()) else {
                 continue;
             };
+            let had_headline = !found.headlines.is_empty();
             match &*name {
                 "link" if found.canonical.is_none() && CANONICAL.match_element(&node) => {
                     found.canonical = Some(node);
@@ -366,9 +388,16 @@ impl<'a> Found<'a> {
                 "html" if found.html.is_none() => found.html = Some(node),
                 "script" if LD_SCRIPT.match_element(&node) => found.ld_scripts.push(node),
                 "meta" if META.match_element(&node) => found.metas.push(node),
+                "time" if is_other_story(&node) => {}
                 "time" => {
-                    if found.time_marked.is_none() && TIME_MARKED.match_element(&node) {
-                        found.time_marked = Some(node);
+                    if TIME_MARKED.match_element(&node) {
+                        found.time_marked.get_or_insert(node);
+                        if let Some(d) = node.attr("datetime")
+                            && let Some(day) = d.get(..10)
+                            && !found.marked_days.iter().any(|m| m == day)
+                        {
+                            found.marked_days.push(day.to_string());
+                        }
                     }
                     if found.time_any.is_none() && TIME_ANY.match_element(&node) {
                         found.time_any = Some(node);
@@ -380,6 +409,12 @@ impl<'a> Found<'a> {
                 "p" => found.paragraphs.push(node),
                 "title" if found.title.is_none() => {
                     found.title = Some(collapse(&node.text())).filter(|t| !t.is_empty());
+                }
+                "h2" if found.subheads.len() < MAX_HEADLINES => {
+                    let text = collapse(&node.text());
+                    if !text.is_empty() && text.chars().count() <= 300 {
+                        found.subheads.push(text);
+                    }
                 }
                 "h1" if found.headlines.len() < MAX_HEADLINES => {
                     let text = collapse(&node.text());
@@ -404,6 +439,8 @@ impl<'a> Found<'a> {
                 if &*name != "h1"
                     && !matches!(&*name, "script" | "style")
                     && node.descendants_it().take(5).count() <= 3
+                    && !is_other_story(&node)
+                    && !in_labelled_row(&node)
                 {
                     let text = collapse(&node.text());
                     if !text.is_empty() && text.chars().count() <= NEAR_HEADLINE_CHARS {
@@ -411,11 +448,35 @@ impl<'a> Found<'a> {
                     }
                 }
             }
+            if !had_headline {
+                if found.headlines.is_empty() {
+                    // Only kept here; whether each is a short box is asked
+                    // once the headline is found.
+                    if found.before.len() == BEFORE_HEADLINE_ELEMENTS {
+                        found.before.remove(0);
+                    }
+                    found.before.push(node);
+                } else {
+                    found.before_headline = found
+                        .before
+                        .iter()
+                        .rev()
+                        .filter(|n| {
+                            !n.qual_name_ref().is_some_and(|q| {
+                                matches!(&*q.local, "script" | "style" | "title" | "meta" | "link")
+                            }) && n.descendants_it().take(5).count() <= 3
+                        })
+                        .map(|n| collapse(&n.text()))
+                        .filter(|t| !t.is_empty() && t.chars().count() <= NEAR_HEADLINE_CHARS)
+                        .collect();
+                }
+            }
             // A box with many elements inside is a layout wrapper that
             // happens to have "date" in a class name.
             if found.date_texts.len() < MAX_DATE_TEXTS
                 && is_date_box(&node)
                 && node.descendants_it().take(12).count() <= 10
+                && !is_other_story(&node)
             {
                 let text = collapse(&node.text());
                 if !text.is_empty() && text.chars().count() <= 200 {
@@ -426,9 +487,12 @@ impl<'a> Found<'a> {
         found
     }
 
-    /// `datetime` of the `<time>` marked as the publication date, else the first one.
+    /// `datetime` of the `<time>` marked as the publication date, else the
+    /// first one. Times marked with many different days mark a list of
+    /// other stories, not this one.
     fn time_datetime(&self) -> Option<String> {
         self.time_marked
+            .filter(|_| self.marked_days.len() < MANY_DAYS)
             .or(self.time_any)
             .and_then(|n| n.attr("datetime"))
             .map(|d| d.to_string())
@@ -520,6 +584,28 @@ fn is_date_box(node: &NodeRef) -> bool {
             .is_some_and(|v| DATE_MARK.is_match(&v) && !NOT_DATE_MARK.is_match(&v))
     };
     marked("class") || marked("id") || marked("itemprop")
+}
+
+/// Whether `node` is in a table row a header cell labels ("Founded",
+/// then a date): a fact box's date, not the page's.
+fn in_labelled_row(node: &NodeRef) -> bool {
+    node.ancestors_it(Some(4))
+        .find(|a| a.has_name("tr"))
+        .is_some_and(|tr| tr.children_it(false).any(|c| c.has_name("th")))
+}
+
+/// Whether a date element belongs to another story: a quoted post (an
+/// embedded tweet or Instagram post), or a list item that links
+/// elsewhere (a "Recent posts" list).
+fn is_other_story(node: &NodeRef) -> bool {
+    node.ancestors_it(None).any(|a| a.has_name("blockquote"))
+        || node
+            .ancestors_it(Some(4))
+            .find(|a| a.has_name("li"))
+            .is_some_and(|li| {
+                li.descendants_it()
+                    .any(|d| d.has_name("a") && d.attr("href").is_some_and(|h| !h.starts_with('#')))
+            })
 }
 
 /// Texts of the first few short elements marked as bylines, as

@@ -148,6 +148,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     let shown = title::choose(
         &meta.titles,
         &meta.headlines,
+        &meta.subheads,
         site.as_deref(),
         host.as_deref(),
     );
@@ -183,6 +184,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     let (title, title_source) = title::choose(
         &candidates,
         &meta.headlines,
+        &meta.subheads,
         site.as_deref(),
         host.as_deref(),
     )
@@ -605,6 +607,15 @@ fn find_dates(
         })
     {
         (published, source) = (Some(d), Some("date beside headline"));
+    }
+    // A date printed alone just above the headline.
+    if published.is_none()
+        && let Some(d) = meta
+            .before_headline
+            .iter()
+            .find_map(|t| dates::date_line(t).and_then(|l| l.published))
+    {
+        (published, source) = (Some(d), Some("date above headline"));
     }
     if published.is_none() && byline_date.published.is_some() {
         (published, source) = (byline_date.published.clone(), Some("date in byline"));
@@ -1854,6 +1865,8 @@ mod tests {
             "The pier opened on 24.01.2022.",
             "Reopening: 24.01.2022",
             "Reopening:</span><span>24.01.2022",
+            // A fact box's row.
+            "</span></div><table><tr><th>Founded</th><td>24.01.2022</td></tr></table><div><span>",
         ] {
             let html = html.replace("Erstellt am: 24.01.2022 11:38", other);
             assert_eq!(
@@ -1862,6 +1875,71 @@ mod tests {
                 "{other}"
             );
         }
+    }
+
+    #[test]
+    fn undated_pages_are_dated_from_a_date_above_the_headline() {
+        let html = format!(
+            "<html><head><title>Pier report</title></head><body><nav><a href=/>Home</a></nav><div class=meta>30.07.2019</div><h1>Pier report</h1><article>{}</article></body></html>",
+            story(4)
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.published.as_deref(), Some("2019-07-30T00:00:00Z"));
+        assert_eq!(e.sources.published, Some("date above headline"));
+        // Far above the headline, the date is the site's, not the story's.
+        let far = html.replace(
+            "<div class=meta>30.07.2019</div>",
+            "<div class=meta>30.07.2019</div><ul><li>News</li><li>Sport</li><li>Weather</li></ul>",
+        );
+        assert_eq!(extract_html(&far, None).unwrap().published, None);
+    }
+
+    /// Dates of other stories: a quoted post's `<time>`, a "Recent posts"
+    /// list's dates, and `<time pubdate>` on every teaser of a list.
+    #[test]
+    fn other_stories_dates_do_not_date_the_page() {
+        let page = |extra: &str| {
+            format!(
+                "<html><head><title>Pier report</title></head><body><h1>Pier report</h1><article>{}</article><aside>{extra}</aside></body></html>",
+                story(4)
+            )
+        };
+        let quoted = page(
+            r#"<blockquote class="instagram-media"><p>A post shared by the harbour (@harbour) on <time datetime="2018-03-12T19:30:12+00:00">Mar 12, 2018</time></p></blockquote>"#,
+        );
+        let e = extract_html(&quoted, None).unwrap();
+        assert_eq!((e.published, e.sources.published), (None, None));
+        let recent = page(
+            r#"<ul class="recent"><li><a href="/other">Another story</a><span class="post-date">09/09/2019</span></li></ul>"#,
+        );
+        let e = extract_html(&recent, None).unwrap();
+        assert_eq!((e.published, e.sources.published), (None, None));
+        // The page's own date element, in a list item with no link, counts.
+        let own = page(r#"<ul class="meta"><li class="post-date">09/09/2019</li></ul>"#);
+        assert_eq!(
+            extract_html(&own, None).unwrap().published.as_deref(),
+            Some("2019-09-09T00:00:00Z")
+        );
+        let teasers: String = (20..=24)
+            .map(|d| format!(r#"<div><a href="/s{d}">Story {d}</a> <time datetime="2019-09-{d}T07:30:29Z" pubdate>{d} septembre</time></div>"#))
+            .collect();
+        let listed = page(&teasers).replace(
+            "<h1>Pier report</h1>",
+            r#"<h1>Pier report</h1><p class="publication"><time datetime="2019-06-28T13:49:45Z">28 juin 2019</time></p>"#,
+        );
+        assert_eq!(
+            extract_html(&listed, None).unwrap().published.as_deref(),
+            Some("2019-06-28T13:49:45Z")
+        );
+        // One marked time still wins over an earlier unmarked one.
+        let marked = listed.replace(
+            &teasers,
+            r#"<time datetime="2019-06-29T08:00:00Z" pubdate>29 juin</time>"#,
+        );
+        assert_eq!(
+            extract_html(&marked, None).unwrap().published.as_deref(),
+            Some("2019-06-29T08:00:00Z")
+        );
     }
 
     #[test]

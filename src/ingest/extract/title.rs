@@ -12,17 +12,39 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Separators between a headline and what a site adds to it.
-/// " -- " is a dash typed on a keyboard ("… -- Sott.net").
+/// " -- " is a dash typed on a keyboard ("… -- Sott.net"); guillemets
+/// set off a blog's name ("… « Hobbywerkstatt", "… ‹ Wara Project").
 const SEPARATORS: &[&str] = &[
-    " | ", " - ", " -- ", " – ", " — ", " :: ", " · ", " » ", " // ",
+    " | ", " - ", " -- ", " – ", " — ", " :: ", " · ", " » ", " « ", " › ", " ‹ ", " // ",
 ];
 
 /// Separators CJK sites write without spaces ("…-新华网", "…_网易新闻").
 const CJK_SEPARATORS: &[&str] = &["-", "_", "|", "｜", "－", "—"];
 
 /// The title and where it came from. `candidates` are the markup's titles
-/// best first; `headlines` the page's visible headlines in order.
+/// best first; `headlines` the page's visible headlines in order;
+/// `subheads` its first `<h2>`s, for a page whose titles and `<h1>` name
+/// only the site (a blog theme that makes its logo the `<h1>` and the
+/// post's title an `<h2>`).
 pub fn choose(
+    candidates: &[(&'static str, String)],
+    headlines: &[String],
+    subheads: &[String],
+    site: Option<&str>,
+    host: Option<&str>,
+) -> Option<(String, &'static str)> {
+    let chosen = choose_headline(candidates, headlines, site, host);
+    if chosen.as_ref().is_none_or(|(t, _)| is_site(t, site, host))
+        && let Some(h) = subheads
+            .iter()
+            .find(|h| h.split_whitespace().count() >= 3 && !is_site(h, site, host))
+    {
+        return Some((h.clone(), "<h2>"));
+    }
+    chosen
+}
+
+fn choose_headline(
     candidates: &[(&'static str, String)],
     headlines: &[String],
     site: Option<&str>,
@@ -196,7 +218,7 @@ pub fn strip_affixes(title: &str, site: Option<&str>, host: Option<&str>) -> Str
         // bars and the like set off a label.
         let label = words(head) <= 2
             && head.chars().count() <= 20
-            && matches!(sep, " | " | " :: " | " » " | " · " | " // ");
+            && matches!(sep, " | " | " :: " | " » " | " › " | " · " | " // ");
         if (is_site(head, site, host) && !tail.trim().is_empty()) || (label && headline_like(tail))
         {
             title = tail.trim().to_string();
@@ -289,6 +311,15 @@ mod tests {
             ),
             ("Ferry approved", "Ferry approved"),
             (
+                "Pier reopens at last « Hobbywerkstatt",
+                "Pier reopens at last",
+            ),
+            (
+                "Pier reopens at last ‹ Harbour Courier",
+                "Pier reopens at last",
+            ),
+            ("News › Pier reopens at last", "Pier reopens at last"),
+            (
                 "Council backs the night ferry: Harbour Courier",
                 "Council backs the night ferry",
             ),
@@ -357,7 +388,7 @@ mod tests {
             let c: Vec<(&'static str, String)> =
                 c.iter().map(|(s, t)| (*s, t.to_string())).collect();
             let h: Vec<String> = h.iter().map(|t| t.to_string()).collect();
-            choose(&c, &h, Some("Harbour Courier"), None)
+            choose(&c, &h, &[], Some("Harbour Courier"), None)
         };
         assert_eq!(
             t(
@@ -393,6 +424,24 @@ mod tests {
         assert_eq!(
             t(&[], &["Harbour Courier", "Ferry approved"]),
             Some(("Ferry approved".to_string(), "<h1>"))
+        );
+    }
+
+    /// A blog theme whose `<title>` and `<h1>` (its logo) name the site
+    /// alone prints the post's title as an `<h2>`.
+    #[test]
+    fn a_title_naming_only_the_site_gives_way_to_the_first_subhead() {
+        let c = vec![("<title>", "courier.example".to_string())];
+        let subheads = ["Menu".to_string(), "Ferry approved at last".to_string()];
+        assert_eq!(
+            choose(&c, &[], &subheads, None, Some("courier.example")),
+            Some(("Ferry approved at last".to_string(), "<h2>"))
+        );
+        // A real title keeps its place.
+        let c = vec![("<title>", "Ferry approved".to_string())];
+        assert_eq!(
+            choose(&c, &[], &subheads, None, Some("courier.example")),
+            Some(("Ferry approved".to_string(), "<title>"))
         );
     }
 }
