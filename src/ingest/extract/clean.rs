@@ -30,7 +30,7 @@
 //! `sanitize`'s.
 
 use super::boilerplate::{is_boilerplate, is_foot_block, is_related_heading};
-use super::dates::{DateLine, date_line};
+use super::dates::{DateLine, date_line, posted_line};
 use super::metadata::{absolute, has_zone, normalise_date};
 use crate::content::Image;
 use crate::vocabulary::text::words;
@@ -761,6 +761,8 @@ pub struct Tidied {
     pub html: String,
     pub images: Vec<Image>,
     pub dates: DateLine,
+    /// The name a posted-by line gave ("11.05.2012, 10:22 von jo").
+    pub posted_by: Option<String>,
 }
 
 /// Readability's article alone, in the document it was found in: the page
@@ -791,7 +793,7 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
     let images = take_images(doc, base);
     remove_empty_items(doc);
     code_in_pre(doc);
-    let dates = take_date_lines(doc);
+    let (dates, posted_by) = take_date_lines(doc);
     remove_hover_cards(doc);
     space_before_links(doc);
     split_block_links(doc);
@@ -803,6 +805,7 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
         html: doc.html().to_string(),
         images,
         dates,
+        posted_by,
     }
 }
 
@@ -916,9 +919,12 @@ const MAX_META_LIST_ITEMS: usize = 3;
 /// items of lists longer than three are left alone: there a date is a
 /// timeline's or a table's (a heading a theme names for the post's date,
 /// `<h6 class="entry-date">`, arrives as a paragraph: see
-/// [`unhead_date_heading`]).
-fn take_date_lines(doc: &Document) -> DateLine {
+/// [`unhead_date_heading`]). A line that names who posted it as well
+/// ("11.05.2012, 10:22 von jo") goes too; the first such name is
+/// returned beside the date.
+fn take_date_lines(doc: &Document) -> (DateLine, Option<String>) {
     let mut found = DateLine::default();
+    let mut posted_by = None;
     let blocks: Vec<NodeRef> = doc
         .select("p, div, span, time, small, address, header, footer, em, strong, b, i, dd, li")
         .nodes()
@@ -943,7 +949,12 @@ fn take_date_lines(doc: &Document) -> DateLine {
         {
             continue;
         }
-        let Some(line) = date_line(&text) else {
+        let Some(line) = date_line(&text).or_else(|| {
+            posted_line(&text).map(|(line, name)| {
+                posted_by.get_or_insert(name);
+                line
+            })
+        }) else {
             continue;
         };
         let line = with_machine_times(line, &block);
@@ -951,7 +962,7 @@ fn take_date_lines(doc: &Document) -> DateLine {
         found.updated = found.updated.or(line.updated);
         block.remove_from_parent();
     }
-    found
+    (found, posted_by)
 }
 
 /// `line` with the instants of the zoned `<time datetime>`s in its

@@ -616,6 +616,56 @@ pub fn dateline(paragraph: &str) -> Option<String> {
 /// The longest dateline before its dash: a place, an agency and a date.
 const DATELINE_CHARS: usize = 60;
 
+/// A line that dates a post and names who posted it, as blog and CMS
+/// themes print it: "11.05.2012, 10:22 von jovelstefan", "Gespeichert
+/// von rasos am 24. Juli 2017 - 18:55", "Submitted by Jo Roe on Mon,
+/// 07/24/2017 - 18:55". Its date and the name (up to three words). A
+/// date or a posting label must come before "by": "Approved by the
+/// council on 5 May 2019" is a sentence, "By Jo Roe, March 25, 2015" a
+/// byline.
+pub fn posted_line(text: &str) -> Option<(DateLine, String)> {
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|[\s,;|])(?P<label>(?:posted|submitted|written|published|gespeichert|geschrieben|verfasst|erstellt|eingestellt|publié|écrit|publicado|escrito|pubblicato|scritto)\s+)?(?:by|von|par|por|di|door)\s+")
+            .expect("valid posted-by pattern")
+    });
+    let text = crate::vocabulary::text::one_line(text);
+    if text.chars().count() > POSTED_LINE_CHARS || !has_date_hint(&text) {
+        return None;
+    }
+    let caps = BY.captures(&text)?;
+    let by = caps.get(0)?;
+    let before = text[..by.start()]
+        .trim()
+        .trim_end_matches([',', '|', '-', '–', '—']);
+    // A line that opens with "By" and a name is a byline, the byline's
+    // to handle: on a page of several stories each has its own.
+    if before.is_empty() && caps.name("label").is_none() {
+        return None;
+    }
+    if !before.is_empty() && date_line(before).is_none() {
+        return None;
+    }
+    let words: Vec<&str> = text[by.end()..].split_whitespace().collect();
+    (1..=words.len().min(3)).rev().find_map(|n| {
+        let name = words[..n].join(" ");
+        let name = name.trim_end_matches([',', '|', ';']);
+        if name.is_empty()
+            || name.contains(|c: char| c.is_numeric())
+            || words[..n]
+                .iter()
+                .any(|w| FILLER.is_match(&w.to_lowercase()))
+        {
+            return None;
+        }
+        let rest = format!("{before} {}", words[n..].join(" "));
+        let line = date_line(rest.trim()).filter(|l| l.published.is_some())?;
+        Some((line, name.to_string()))
+    })
+}
+
+/// The longest line read as a posted-by line.
+const POSTED_LINE_CHARS: usize = 120;
+
 /// Whether `text` opens with a label that names some other date than the
 /// article's ("Release:", "Termin:", "Deadline:"): not a publishing or
 /// update label, nor a plain "Date:".
@@ -822,6 +872,40 @@ mod tests {
             in_zone("2018-06-19T10:30:00-05:00", tokyo),
             "2018-06-19T10:30:00-05:00"
         );
+    }
+
+    #[test]
+    fn posted_lines_give_the_date_and_the_name() {
+        let cases = [
+            (
+                "11.05.2012, 10:22 von jovelstefan",
+                "2012-05-11T10:22:00Z",
+                "jovelstefan",
+            ),
+            (
+                "Gespeichert von rasos am 24. Juli 2017 - 18:55",
+                "2017-07-24T18:55:00Z",
+                "rasos",
+            ),
+            (
+                "Submitted by Jo Roe on Mon, 07/24/2017 - 18:55",
+                "2017-07-24T18:55:00Z",
+                "Jo Roe",
+            ),
+        ];
+        for (text, date, name) in cases {
+            let (line, who) = posted_line(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(line.published.as_deref(), Some(date), "{text}");
+            assert_eq!(who, name, "{text}");
+        }
+        for sentence in [
+            "Approved by the council on 5 May 2019",
+            "By the end of May 2019, the pier was open again to walkers",
+            "Posted by Jo Roe",
+            "By Jo Roe March 25, 2015",
+        ] {
+            assert_eq!(posted_line(sentence), None, "{sentence}");
+        }
     }
 
     #[test]

@@ -257,6 +257,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
             sources.body = Some(source);
             if let Some(mut t) = t {
                 tidied.dates = t.dates;
+                tidied.posted_by = t.posted_by;
                 tidied.images.append(&mut t.images);
             }
         }
@@ -313,7 +314,15 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     };
     let (byline, byline_source) = match byline {
         None => {
-            let b = byline_line(&markdown, site.as_deref(), host.as_deref());
+            // A name a posted-by line gave, capitalised as a person's
+            // ("von Jo Roe", not a user name such as "admin" or "jo").
+            let posted = || {
+                tidied.posted_by.as_deref().and_then(|p| {
+                    byline::clean(p, site.as_deref(), host.as_deref())
+                        .filter(|names| byline::is_capitalised(names))
+                })
+            };
+            let b = byline_line(&markdown, site.as_deref(), host.as_deref()).or_else(posted);
             let source = b.as_ref().map(|_| "byline line in article");
             (b, source)
         }
@@ -941,6 +950,32 @@ mod tests {
     /// A heading a blog theme uses for the post's date is a date line
     /// (`<h6 class="entry-date">`); a dated heading of the story's own
     /// stays.
+    /// A line that dates the post and names who posted it is metadata:
+    /// its date dates the page, a person's name is the byline, a user
+    /// name is dropped with the line.
+    #[test]
+    fn posted_by_lines_date_the_page_and_name_the_author() {
+        let page = |line: &str, at_end: bool| {
+            let (top, end) = if at_end { ("", line) } else { (line, "") };
+            format!(
+                "<html><head><title>Pier report</title></head><body><h1>Pier report</h1><article><p>{top}</p>{}<p>{end}</p></article></body></html>",
+                story(4)
+            )
+        };
+        let e = extract_html(&page("11.05.2012, 10:22 von Jo Roe", false), None).unwrap();
+        assert_eq!(e.published.as_deref(), Some("2012-05-11T10:22:00Z"));
+        assert_eq!(e.byline.as_deref(), Some("Jo Roe"));
+        assert!(!e.markdown.contains("von Jo Roe"), "{}", e.markdown);
+        let e = extract_html(
+            &page("Gespeichert von rasos am 24. Juli 2017 - 18:55", true),
+            None,
+        )
+        .unwrap();
+        assert_eq!(e.published.as_deref(), Some("2017-07-24T18:55:00Z"));
+        assert_eq!(e.byline, None);
+        assert!(!e.markdown.contains("rasos"), "{}", e.markdown);
+    }
+
     #[test]
     fn a_heading_named_for_the_date_is_a_date_line() {
         let e = story_after(r#"<h6 class="entry-date">June 8, 2012 6:14 AM</h6>"#);

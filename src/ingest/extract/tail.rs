@@ -67,10 +67,11 @@ pub fn trim_tail(markdown: &str) -> String {
         keep = blocks.len();
     }
     // Nothing left under a heading at the end ("Trending in U.S." over
-    // the links just cut), and no rule closing the body.
+    // the links just cut), no label with nothing under it, and no rule
+    // closing the body.
     while keep > last_long + 1 && {
         let last = blocks[keep - 1].trim();
-        (links > 0 && last.starts_with('#')) || is_rule(last)
+        (links > 0 && last.starts_with('#')) || is_rule(last) || is_dangling_label(last)
     } {
         keep -= 1;
     }
@@ -90,6 +91,20 @@ fn is_sentence(block: &str) -> bool {
         })
         && block.ends_with(['.', '!', '?', '"', '”', '’', ')'])
 }
+
+/// A short label ending in a colon ("More on this story:", "***Mehr zu
+/// Konny Reimann:***"): at the end of the body, what it introduced has
+/// been cut.
+fn is_dangling_label(block: &str) -> bool {
+    let text = plain_text(block);
+    let text = text.trim();
+    text.ends_with([':', '：'])
+        && text.chars().count() <= DANGLING_LABEL_CHARS
+        && !block.trim_start().starts_with(['-', '>', '|'])
+}
+
+/// The longest label [`is_dangling_label`] takes.
+const DANGLING_LABEL_CHARS: usize = 80;
 
 /// A horizontal rule in Markdown ("* * *", "---").
 fn is_rule(block: &str) -> bool {
@@ -232,6 +247,20 @@ mod tests {
         let md = format!(
             "{story}\n\n## Police ask for witnesses\n\nAnyone who saw the gates being chained on Sunday night is asked to call the station on 0631 555 010."
         );
+        assert_eq!(trim_tail(&md), md);
+    }
+
+    #[test]
+    fn a_label_with_nothing_under_it_is_cut() {
+        let long = "The harbour board met on Tuesday and agreed, after a long and sometimes bitter debate, that the old pier would be repaired before the winter storms arrive, whatever the cost of the timber and the steel turns out to be.";
+        let story = format!("{long}\n\n{long}");
+        for label in ["***More on the harbour and its ferries:***", "Read more:"] {
+            assert_eq!(trim_tail(&format!("{story}\n\n{label}")), story, "{label}");
+        }
+        // A label with what it introduces stays, and so does a list item.
+        let md = format!("{story}\n\nThe board's members:\n\nJo Roe, Li Wei and Ada Byrne.");
+        assert_eq!(trim_tail(&md), md);
+        let md = format!("{story}\n\n- Ferries:");
         assert_eq!(trim_tail(&md), md);
     }
 }
