@@ -57,7 +57,9 @@ const NOTICES: &[&str] = &[
     r"^((the )?(views|opinions) expressed (below|in (the |these )?comments)\b|comments are moderated\b|الآراء الواردة أدناه)",
     // Author boxes and post furniture (an empty "By:" label before the
     // topics: "By: Topics: Crack, damage, …").
-    r"^(über (den|die) autor(in)?|about the author|this entry was posted|dieser eintrag wurde veröffentlicht|posted in|filed under|(by:\s*)?(tags?|topics|schlagwörter|themen|kategorie(n)?|categories):)",
+    // A separator a date line left may come first ("| Abgelegt unter
+    // Coding, Spiele").
+    r"^[|•·]?\s*(über (den|die) autor(in)?|about the author|this entry was posted|dieser eintrag wurde veröffentlicht|posted in|filed under|abgelegt unter|veröffentlicht unter|classé dans|archivado en|archiviato in|(by:\s*)?(tags?|topics|schlagwörter|themen|kategorie(n)?|categories):)",
     // Text size controls and rows of share buttons with the site's name
     // ("Text Size", "| FoxNews.com Email Recommend Tweet").
     r"^(text size|font size|schriftgröße|taille du texte|tamaño de (la )?letra)$",
@@ -264,6 +266,9 @@ mod tests {
             "Already a subscriber? Log in.",
             "Published in",
             "Published in Better Programming",
+            "| Abgelegt unter 1337, Coding, Spiele",
+            "Filed under: Harbour, Ferries",
+            "Classé dans Actualités",
             "Want all of The Daily Courier? Subscribe.",
             "You have a preview view of this article while we are checking your access.",
             "Thank you for your patience while we verify access.",

@@ -185,8 +185,9 @@ pub fn strip_furniture(doc: &Document) {
         }
     }
     hidden.iter().for_each(|n| n.remove_from_parent());
-    headings.iter().for_each(drop_header_names);
+    // Dates first: a Blogger `date-header` is named for its date.
     headings.iter().for_each(unhead_date_heading);
+    headings.iter().for_each(drop_header_names);
     // Readability drops class names: captions and credits are marked so
     // that `tidy_article` can still move them out of the body.
     for (node, kind) in captions {

@@ -947,9 +947,6 @@ mod tests {
         }
     }
 
-    /// A heading a blog theme uses for the post's date is a date line
-    /// (`<h6 class="entry-date">`); a dated heading of the story's own
-    /// stays.
     /// A line that dates the post and names who posted it is metadata:
     /// its date dates the page, a person's name is the byline, a user
     /// name is dropped with the line.
@@ -976,10 +973,17 @@ mod tests {
         assert!(!e.markdown.contains("rasos"), "{}", e.markdown);
     }
 
+    /// A heading a blog theme uses for the post's date is a date line
+    /// (`<h6 class="entry-date">`, Blogger's `<h2 class="date-header">`);
+    /// a dated heading of the story's own stays.
     #[test]
     fn a_heading_named_for_the_date_is_a_date_line() {
         let e = story_after(r#"<h6 class="entry-date">June 8, 2012 6:14 AM</h6>"#);
         assert_eq!(e.published.as_deref(), Some("2012-06-08T06:14:00Z"));
+        assert!(e.markdown.starts_with("Paragraph 1"), "{}", e.markdown);
+        let e =
+            story_after(r#"<h2 class="date-header"><span>Friday, December 23, 2016</span></h2>"#);
+        assert_eq!(e.published.as_deref(), Some("2016-12-23T00:00:00Z"));
         assert!(e.markdown.starts_with("Paragraph 1"), "{}", e.markdown);
         let e = story_after(r#"<h3>June 8, 2012</h3>"#);
         assert!(e.markdown.contains("June 8, 2012"), "{}", e.markdown);
