@@ -107,6 +107,10 @@ const FURNITURE_PARTS: &[&str] = &[
     // box named for a short bio at the top holds the byline.
     "author__bio",
     "author_bio",
+    // Boxes inviting readers' photos and videos ("Add Videos or Photos",
+    // "Be first to contribute"), and a video's keyword strip.
+    "ugc-",
+    "video-keywords",
     // Tables of contents: links to the page's own headings.
     "toc-container",
     "toc_container",

@@ -1254,6 +1254,26 @@ mod tests {
         }
     }
 
+    /// A box inviting readers' photos and videos (its prompts, thanks and
+    /// error messages) and a video's keyword strip are no part of the text.
+    #[test]
+    fn upload_prompts_and_video_keywords_leave() {
+        let e = story_after(
+            r#"<div class="ugc-util-bar"><span class="ui-chunky-btn ugc-util-bar-flyout-add-media-tease-btn">Add Videos or Photos</span><span class="ugc-be-first">Be first to contribute</span><p class="ugc-thanks">Thanks! Check out your photo or video now, and look for it in our online, mobile, and print editions.</p><p class="ugc-error">Uh oh! We're experiencing a few technical issues.</p></div>
+<div class="video-transcript-keywords"><span class="video-keywords-display">Video Keywords</span><span class="video-keywords-result">harbour board pier repairs</span></div>"#,
+        );
+        for gone in [
+            "Add Videos",
+            "Be first",
+            "Check out your photo",
+            "technical issues",
+            "Video Keywords",
+            "pier repairs",
+        ] {
+            assert!(!e.markdown.contains(gone), "{gone} kept:\n{}", e.markdown);
+        }
+    }
+
     /// A caption that repeats its image's alt text beside it goes with
     /// the image, though Readability has made its box a paragraph; a
     /// paragraph beside an icon stays.
