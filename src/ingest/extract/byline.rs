@@ -83,7 +83,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Text that is a link label or account chrome, never a name.
 static NOT_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:follow|contact|e-?mail|twitter|profile|view all|more by|posts by|admin|administrator|webmaster|anonymous|unknown|fail|copyright|all rights reserved)\b|(?i)^(?:veröffentlicht|published|posted|updated|aktualisiert)$|(?i)\b(?:alle (?:beiträge|artikel)|all (?:posts|articles|stories))\b|\d{3,}|\d:\d{2}|\.(?i:de|com|org|net|at|ch|fr|es|it|nl|info|io|co\.uk)$|©|^(?:photo|foto|фото|bild)\b|^(?:ma|md|phd|msc|mph|rn)\s|admin|@|://|^www\.")
+    Regex::new(r"(?i)\b(?:follow|contact|e-?mail|twitter|profile|view all|more by|posts by|admin|administrator|webmaster|super user|anonymous|unknown|fail|copyright|all rights reserved)\b|(?i)^(?:veröffentlicht|published|posted|updated|aktualisiert)$|(?i)\b(?:alle (?:beiträge|artikel)|all (?:posts|articles|stories))\b|\d{3,}|\d:\d{2}|\.(?i:de|com|org|net|at|ch|fr|es|it|nl|info|io|co\.uk)$|©|^(?:photo|foto|фото|bild)\b|^(?:ma|md|phd|msc|mph|rn)\s|admin|@|://|^www\.")
         .expect("valid non-name pattern")
 });
 
@@ -320,7 +320,10 @@ fn is_name(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
             .flat_map(char::to_lowercase)
             .collect()
     };
-    let name = squash(part);
+    // The site's name with an account's number ("Wunderweib1") is the
+    // site's CMS account too.
+    let squashed = squash(part);
+    let name = squashed.trim_end_matches(|c: char| c.is_ascii_digit());
     if site.is_some_and(|s| squash(s) == name) {
         return false;
     }
@@ -485,6 +488,9 @@ mod tests {
             ("jdadmin", None),
             ("admin", None),
             ("mcupdate", None),
+            ("Super User", None),
+            ("Courier1", None),
+            ("Harbour Courier2", None),
             ("Follow Author", None),
             ("Last Updated: January 7, 2025", None),
             ("Sunday, Feb 1, 2015 11:57 AM UTC", None),
