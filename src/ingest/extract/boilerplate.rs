@@ -55,6 +55,16 @@ const NOTICES: &[&str] = &[
     // Disclaimers over a comment section ("The views expressed below do
     // not reflect …", CNN Arabic's "الآراء الواردة أدناه لا تعبر عن رأي …").
     r"^((the )?(views|opinions) expressed (below|in (the |these )?comments)\b|comments are moderated\b|الآراء الواردة أدناه)",
+    // Empty comment and rating boxes ("Bisher keine Kommentare", "(Noch
+    // keine Bewertungen)", "No comments yet").
+    r"^\(?((bisher|noch) )?keine (kommentare|bewertungen)( vorhanden)?\.?\)?$|^\(?no (comments|ratings|reviews)( yet)?\.?\)?$|^(aucun commentaire|sin comentarios|nessun commento)\.?$",
+    // A site's own messaging channel ("Join our Telegram channel",
+    // "¿Ya sabías que en Guatemala.com tenemos canal de Telegram?").
+    r"\b(our|unser(en)?|nuestro|tenemos|notre) ((canal|channel|kanal|chaîne) (de |on |auf |sur |en )?(telegram|whatsapp)\b|(telegram|whatsapp)[- ]?(canal|channel|kanal)\b)",
+    // Disclaimers over readers' contributions ("NOW Grenada is not
+    // responsible for the opinions, statements or media content presented
+    // by contributors").
+    r"\bis not responsible for the (opinions|content|views|statements)\b.{0,80}\b(contributors|users|readers|commenters)\b",
     // Author boxes and post furniture (an empty "By:" label before the
     // topics: "By: Topics: Crack, damage, …").
     // A separator a date line left may come first ("| Abgelegt unter
@@ -132,7 +142,7 @@ const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
 /// story?"), and the publisher's small print.
-const TAIL_OPENERS: &str = r"^(since you.re here|we have a small favou?r to ask|more (news|stories|articles|headlines) (from|in|on)\b|more from\b|latest (news|stories|headlines)\b|top stories\b|join the (conversation|discussion|debate)|report (an )?(error|typo|a correction)|(have|got) a (news )?tip|we pay for your stories|(do you have|have you got|got) a story\b|(submit|send) (a|your) (news )?(tip|letter|correction)|comments? (are|is) closed|(add|post|view|show) (a |your )?comments?|the contents of this (site|website|page) are|(copyright|©|\(c\))\s*(©\s*)?\d{4}|all content (is )?(copyright|©)|weitere (nachrichten|meldungen) aus|(view|see|show|read) (all|more) (posts|articles|stories) (by|from)|(zeige )?alle (beiträge|artikel) von|(mehr|weitere) (artikel|beiträge) von|tous les articles de|más artículos de|mehr aus (dem|der)\b|diskutieren sie mit|fehler gefunden|plus d'actualités|réagir|más noticias de)";
+const TAIL_OPENERS: &str = r"^(since you.re here|we have a small favou?r to ask|more (news|stories|articles|headlines) (from|in|on)\b|more from\b|latest (news|stories|headlines)\b|top stories\b|join the (conversation|discussion|debate)|report (an )?(error|typo|a correction)|(have|got) a (news )?tip|we pay for your stories|(do you have|have you got|got) a story\b|(submit|send) (a|your) (news )?(tip|letter|correction)|comments? (are|is) closed|(add|post|view|show) (a |your )?comments?|the contents of this (site|website|page) are|(copyright|©|\(c\))\s*(©\s*)?\d{4}|all content (is )?(copyright|©)|weitere (nachrichten|meldungen) aus|(view|see|show|read) (all|more) (posts|articles|stories) (by|from)|(zeige )?alle (beiträge|artikel) von|(mehr|weitere) (artikel|beiträge) von|tous les articles de|más artículos de|mehr aus (dem|der)\b|diskutieren sie mit|fehler gefunden|plus d'actualités|réagir|más noticias de|(vorschau auf den )?nächste[rn]? (artikel|beitrag)\s*:?$|next (article|story|post)\s*:?$|article suivant\s*:?$|siguiente artículo\s*:?$|articolo successivo\s*:?$)";
 
 /// Patterns for photo credits and captions, matched case-insensitively.
 const CREDITS: &[&str] = &[
@@ -266,6 +276,12 @@ mod tests {
             "Already a subscriber? Log in.",
             "Published in",
             "Published in Better Programming",
+            "Bisher keine Kommentare",
+            "(Noch keine Bewertungen)",
+            "No comments yet.",
+            "¿Ya sabías que en Guatemala.com tenemos canal de Telegram? Únete desde tu celular en este enlace de invitación.",
+            "Join our WhatsApp channel for the latest news",
+            "NOW Grenada is not responsible for the opinions, statements or media content presented by contributors. In case of abuse, click here to report.",
             "| Abgelegt unter 1337, Coding, Spiele",
             "Filed under: Harbour, Ferries",
             "Classé dans Actualités",
@@ -391,6 +407,8 @@ mod tests {
             "The ferry app will be available for Android next spring, the operator said.",
             "The port (AFP) said the ferry would run nightly.",
             "The council approved the plan (Reuters).",
+            "The group announced the move on its Telegram channel on Sunday.",
+            "No comments were made at the meeting.",
             "24.01.2026 11:38",
             "March 5, 2026",
             "2026-10-16 | The council voted to fund the night ferry after a long debate on Tuesday",
@@ -458,6 +476,8 @@ mod tests {
             "Got a story? Email tips@courier.example",
             "We pay for your stories! Do you have a story for the Courier sport team? Email us.",
             "Do you have a story to share? Call the newsroom.",
+            "Vorschau auf den nächsten Artikel",
+            "Next article",
             &format!(
                 "© 2026, Courier.example. {}",
                 "This article is the copyrighted property of the Courier. ".repeat(5)
@@ -467,6 +487,7 @@ mod tests {
         }
         for line in [
             "The ferry has a story of its own.",
+            "Next article of the charter: the board meets monthly.",
             "We paid for the pier ourselves, she said.",
         ] {
             assert!(!is_tail_opener(line), "{line}");
