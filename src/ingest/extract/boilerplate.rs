@@ -55,6 +55,8 @@ const NOTICES: &[&str] = &[
     // Disclaimers over a comment section ("The views expressed below do
     // not reflect …", CNN Arabic's "الآراء الواردة أدناه لا تعبر عن رأي …").
     r"^((the )?(views|opinions) expressed (below|in (the |these )?comments)\b|comments are moderated\b|الآراء الواردة أدناه)",
+    // A picture's show and close buttons ("Bild anzeigen Bild schließen").
+    r"^(((bild|foto|grafik) (anzeigen|schließen|vergrößern|öffnen)|(view|show|close|hide|enlarge) (image|photo|picture)|(voir|agrandir|fermer) l'image|(ver|ampliar|cerrar) (la )?imagen)\s*)+$",
     // Empty comment and rating boxes ("Bisher keine Kommentare", "(Noch
     // keine Bewertungen)", "No comments yet").
     r"^\(?((bisher|noch) )?keine (kommentare|bewertungen)( vorhanden)?\.?\)?$|^\(?no (comments|ratings|reviews)( yet)?\.?\)?$|^(aucun commentaire|sin comentarios|nessun commento)\.?$",
@@ -150,6 +152,8 @@ const CREDITS: &[&str] = &[
     r"^(foto|fotos|photo|photos|bild|bilder|image|images|picture|grafik|illustration|quelle|source|copyright|©|\(c\))\s*(:|©|/|by\b)",
     r"\b(photo|photograph|foto|picture|image|illustration)s?\s+(by|credit|courtesy|von)\b",
     r"^(©|\(c\))|\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)\b",
+    // A picture's licence alone on its line.
+    r"^(public domain|domena publiczna|gemeinfrei|dominio público|domaine public|pubblico dominio)$",
 ];
 
 /// A caption that ends in its photo credit ("... in May. Foto © Jane Roe",
@@ -277,6 +281,9 @@ mod tests {
             "Published in",
             "Published in Better Programming",
             "Bisher keine Kommentare",
+            "Bild anzeigen Bild schließen",
+            "Enlarge image",
+            "domena publiczna",
             "(Noch keine Bewertungen)",
             "No comments yet.",
             "¿Ya sabías que en Guatemala.com tenemos canal de Telegram? Únete desde tu celular en este enlace de invitación.",
@@ -409,6 +416,7 @@ mod tests {
             "The council approved the plan (Reuters).",
             "The group announced the move on its Telegram channel on Sunday.",
             "No comments were made at the meeting.",
+            "The photo is in the public domain.",
             "24.01.2026 11:38",
             "March 5, 2026",
             "2026-10-16 | The council voted to fund the night ferry after a long debate on Tuesday",
