@@ -95,6 +95,9 @@ impl Extracted {
     }
 }
 
+/// Where a body taken from JSON-LD `articleBody` came from.
+const LD_BODY_SOURCE: &str = "json-ld articleBody";
+
 /// Readability results shorter than this (in characters) send us looking
 /// for a better body: JSON-LD `articleBody`, else the largest text block.
 const MIN_BODY_CHARS: usize = 400;
@@ -114,6 +117,12 @@ const LOST_BODY_RATIO: usize = 3;
 /// A candidate this many times longer wins even when it does not hold
 /// Readability's text: Readability then chose a box beside the story.
 const FAR_LOST_BODY_RATIO: usize = 8;
+
+/// The same for the body the page's JSON-LD declares (`articleBody`) when
+/// it speaks of what the title does: the publisher's own word for what the
+/// story is, so a smaller margin does (a page that renders its story by
+/// script leaves Readability the captions and the author's card).
+const FAR_LOST_LD_BODY_RATIO: usize = 4;
 
 /// The body source named for a story read from its run of sections.
 const SECTIONS_SOURCE: &str = "sibling sections";
@@ -209,13 +218,11 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     let short = chars < MIN_BODY_CHARS;
     let lost = short || ld_chars.max(block_chars) > chars * LOST_BODY_RATIO;
     if lost || sections.is_some() {
-        let from_ld = meta.article_body.as_deref().filter(|_| lost).map(|b| {
-            (
-                "json-ld articleBody",
-                text_dump::paragraphs_to_markdown(b),
-                None,
-            )
-        });
+        let from_ld = meta
+            .article_body
+            .as_deref()
+            .filter(|_| lost)
+            .map(|b| (LD_BODY_SOURCE, text_dump::paragraphs_to_markdown(b), None));
         let from_html = |source, html: &str| {
             let (t, md) = to_body(Document::fragment(html));
             (source, md, Some(t))
@@ -246,8 +253,13 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
                     && if *source == SECTIONS_SOURCE {
                         a_quarter_longer(*n) && contains_most_of(md, &chosen)
                     } else {
+                        let far = if *source == LD_BODY_SOURCE && names_the_title(md, &title) {
+                            FAR_LOST_LD_BODY_RATIO
+                        } else {
+                            FAR_LOST_BODY_RATIO
+                        };
                         short
-                            || *n > chars * FAR_LOST_BODY_RATIO
+                            || *n > chars * far
                             || *n > chars * LOST_BODY_RATIO && contains_most_of(md, &chosen)
                     }
             })
@@ -519,6 +531,24 @@ fn holds(markdown: &str, paragraph: &str) -> bool {
     let squash = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
     let probe: String = squash(paragraph).chars().take(60).collect();
     squash(&to_markdown::plain_text(markdown)).contains(&probe)
+}
+
+/// Whether at least half of the title's words of four letters or more
+/// appear in the Markdown body `md`: the body tells the title's story.
+fn names_the_title(md: &str, title: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let title_words = words(title);
+    if title_words.is_empty() {
+        return false;
+    }
+    let body: std::collections::HashSet<String> = words(md).into_iter().collect();
+    let found = title_words.iter().filter(|w| body.contains(*w)).count();
+    found * 2 >= title_words.len()
 }
 
 /// Whether most of the paragraphs of `chosen` (plain text) appear in the
@@ -1707,6 +1737,19 @@ mod tests {
         );
         let e = extract_html(&html, None).unwrap();
         assert_eq!(e.sources.body, Some("readability"));
+        // A JSON-LD body that tells the title's story wins at a smaller
+        // margin over a pick of captions and the author's card, as on a
+        // page that renders its story by script.
+        let told = "The pier will be repaired before winter, the harbour board decided after a long debate about timber and steel. ".repeat(20);
+        let card = r#"<p>The old pier at dusk, seen from the harbour wall. Photo: Courier</p><p>Jo Roe</p><p>Jo Roe has written about the harbour, its ferries and its people for the Courier since 2008, and walks the pier most mornings. Before that she covered the courts and the council for two small weeklies up the coast, and she still keeps a notebook of every ferry timetable the town has printed since the war, which readers are welcome to consult on request.</p>"#;
+        let scripted = format!(
+            r#"<html><head><title>Pier to be repaired</title>
+            <script type="application/ld+json">{{"@type":"NewsArticle","headline":"Pier to be repaired","articleBody":{}}}</script>
+            </head><body><article>{card}</article></body></html>"#,
+            serde_json::to_string(&told).unwrap(),
+        );
+        let e = extract_html(&scripted, None).unwrap();
+        assert_eq!(e.sources.body, Some("json-ld articleBody"));
         // Unless it is so much longer that Readability must have chosen a
         // box beside the story.
         let story = "The full story of the pier, told at last in every detail. ".repeat(200);
