@@ -95,6 +95,9 @@ impl Extracted {
     }
 }
 
+/// The shortest description that stands in for a page's missing story.
+const MIN_DESCRIPTION_BODY_CHARS: usize = 120;
+
 /// Where a body taken from JSON-LD `articleBody` came from.
 const LD_BODY_SOURCE: &str = "json-ld articleBody";
 
@@ -276,6 +279,17 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     }
     let markdown = slideshow::drop_slideshow_runs(&markdown);
     let mut markdown = dateline::join_dateline(&tail::trim_tail(&markdown));
+    // A page whose markup holds no story (its script renders it, and no
+    // JSON-LD body was given) keeps its description rather than the
+    // buttons and links left.
+    if let Some(description) = meta.excerpt.as_deref()
+        && description.chars().count() >= MIN_DESCRIPTION_BODY_CHARS
+        && body_chars(&markdown) < MIN_BODY_CHARS
+        && body_chars(&markdown) * 4 < description.chars().count()
+    {
+        markdown = text_dump::paragraphs_to_markdown(description);
+        sources.body = Some("description");
+    }
     if let Some(lead) = meta.lead_paragraph.as_deref()
         && !markdown.is_empty()
         && !holds(&markdown, lead)
@@ -1707,6 +1721,23 @@ mod tests {
         ] {
             assert!(!md.contains(gone), "kept {gone:?}:\n{md}");
         }
+    }
+
+    /// A page that renders its story by script, with no JSON-LD body,
+    /// leaves only buttons in its markup: its description stands in.
+    #[test]
+    fn a_page_without_its_story_keeps_its_description() {
+        let description = "Whatever its size, a round table softens a room; here is how to sew a round tablecloth for it in seven steps, with a drawing pin, a string and a pencil.";
+        let html = format!(
+            r#"<html><head><title>Sew a round tablecloth</title><meta name="description" content="{description}"></head><body><div id="app"><a href="/signup">Become an expert</a> <a href="/admin/seo">Edit SEO element</a></div><script>window.state = {{"body": "…"}}</script></body></html>"#
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.markdown, description);
+        assert_eq!(e.sources.body, Some("description"));
+        // A story of its own keeps its place, short or not.
+        let html = html.replace(r#"<a href="/signup">Become an expert</a>"#, &story(3));
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.sources.body, Some("readability"));
     }
 
     #[test]
