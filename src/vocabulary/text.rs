@@ -1,5 +1,12 @@
 //! Small text helpers every stage uses on titles, names and lines.
 
+/// `s` in Unicode normalization form C: a letter and its combining marks
+/// as one precomposed character where one exists ("e" + U+0301 → "é"),
+/// so the text matches what readers type and fits legacy charsets.
+pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(s)
+}
+
 /// `s` on one line: runs of whitespace (newlines included) become one
 /// space, and the ends are trimmed.
 pub fn one_line(s: &str) -> String {
@@ -33,6 +40,13 @@ pub fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_composed() {
+        assert_eq!(nfc("Cafe\u{301} on the quay"), "Café on the quay");
+        assert_eq!(nfc("ক্ষ য\u{9bc}"), "ক্ষ য়");
+        assert!(matches!(nfc("plain"), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn collapses_and_capitalises() {

@@ -137,6 +137,8 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     let page_url = url
         .map(|u| Url::parse(u).with_context(|| format!("page URL `{u}` is not absolute")))
         .transpose()?;
+    let composed = crate::vocabulary::text::nfc(html);
+    let html = &*composed;
     let doc = Document::from(html);
     let meta = metadata::read(&doc, page_url.as_ref());
     let base = page_url.clone().or_else(|| {
@@ -1721,6 +1723,23 @@ mod tests {
         ] {
             assert!(!md.contains(gone), "kept {gone:?}:\n{md}");
         }
+    }
+
+    /// Text arrives composed whatever form the page wrote it in, so an
+    /// accent fits a legacy charset as one character.
+    #[test]
+    fn text_is_composed() {
+        let html = format!(
+            "<html><head><title>Cafe\u{301} reopens</title></head><body><article><p>The cafe\u{301} on the quay reopens.</p>{}</article></body></html>",
+            story(4)
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.title, "Café reopens");
+        assert!(
+            e.markdown.contains("The café on the quay"),
+            "{}",
+            e.markdown
+        );
     }
 
     /// A page that renders its story by script, with no JSON-LD body,

@@ -20,6 +20,8 @@ const MAX_TITLE_CHARS: usize = 200;
 /// title, the rest are paragraphs.
 pub fn extract_text_dump(text: &str) -> Result<Extracted> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let text = crate::vocabulary::text::nfc(text);
+    let text = &*text;
     let mut paragraphs = paragraphs(text).into_iter();
     let Some(title) = paragraphs
         .by_ref()
