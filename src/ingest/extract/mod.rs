@@ -137,8 +137,6 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     let page_url = url
         .map(|u| Url::parse(u).with_context(|| format!("page URL `{u}` is not absolute")))
         .transpose()?;
-    let composed = crate::vocabulary::text::nfc(html);
-    let html = &*composed;
     let doc = Document::from(html);
     let meta = metadata::read(&doc, page_url.as_ref());
     let base = page_url.clone().or_else(|| {
@@ -392,24 +390,41 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     );
 
     let article_lang = article.as_ref().and_then(|a| a.lang.clone());
+    // The text a reader gets is composed (NFC); composing it here, not the
+    // whole page, leaves the markup alone and costs a fraction.
+    let nfc = |s: String| match crate::vocabulary::text::nfc(&s) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(composed) => composed,
+    };
+    let images = images
+        .into_iter()
+        .map(|i| Image {
+            alt: nfc(i.alt),
+            caption: i.caption.map(nfc),
+            ..i
+        })
+        .collect();
     Ok(Extracted {
-        title,
-        byline,
+        title: nfc(title),
+        byline: byline.map(nfc),
         published,
         updated,
-        site_name: meta.site_name,
+        site_name: meta.site_name.map(nfc),
         canonical_url: meta.canonical_url,
         language: meta.language.or(article_lang),
         // Readability's excerpt is the first paragraph it saw, which may be
         // a date line or a notice that has since left the body.
-        excerpt: meta.excerpt.or_else(|| {
-            article
-                .as_ref()
-                .and_then(|a| a.excerpt.clone())
-                .filter(|e| dates::date_line(e).is_none() && !boilerplate::is_boilerplate(e))
-        }),
+        excerpt: meta
+            .excerpt
+            .or_else(|| {
+                article
+                    .as_ref()
+                    .and_then(|a| a.excerpt.clone())
+                    .filter(|e| dates::date_line(e).is_none() && !boilerplate::is_boilerplate(e))
+            })
+            .map(nfc),
         images,
-        markdown,
+        markdown: nfc(markdown),
         sources,
     })
 }
