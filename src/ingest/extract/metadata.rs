@@ -340,6 +340,7 @@ struct Found<'a> {
     title: Option<String>,
     /// Texts of the first few `<h1>` and `itemprop=headline` elements.
     headlines: Vec<String>,
+    /// Texts of the first few `<h2>` elements.
     subheads: Vec<String>,
     /// The different days (`YYYY-MM-DD`) marked `<time>`s give.
     marked_days: Vec<String>,
@@ -359,7 +360,7 @@ struct Found<'a> {
 
 /// How many different days marked dates give when they date a list of
 /// stories rather than the page.
-pub const MANY_DAYS: usize = 3;
+const MANY_DAYS: usize = 3;
 
 /// How many visible headlines and date elements are read.
 const MAX_HEADLINES: usize = 6;
