@@ -27,6 +27,7 @@ mod sanitize;
 mod sections;
 mod slideshow;
 mod tail;
+mod taxonomy;
 mod text_dump;
 mod title;
 mod to_markdown;
@@ -278,6 +279,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         }
     }
     let markdown = slideshow::drop_slideshow_runs(&markdown);
+    let markdown = taxonomy::drop_taxonomy_lines(&markdown);
     let mut markdown = dateline::join_dateline(&tail::trim_tail(&markdown));
     // A page whose markup holds no story (its script renders it, and no
     // JSON-LD body was given) keeps its description rather than the
