@@ -235,7 +235,11 @@ static DATE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日".to_string(),
         r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".to_string(),
         r"\b(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b".to_string(),
-        format!(r"\b(?P<m>{m})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
+        // A weekday may stand between the day and the year ("Dec 28 Sat
+        // 2013", as some blog themes print the parts in boxes).
+        format!(
+            r"\b(?P<m>{m})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<y>\d{{4}})\b"
+        ),
         format!(
             r"\b(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?(?P<m>{m})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})\b"
         ),
@@ -751,6 +755,7 @@ mod tests {
             ("20/06/2019", Some("2019-06-20T00:00:00Z")),
             ("05/10/2018", Some("2018-05-10T00:00:00Z")),
             ("26 Okt 2018", Some("2018-10-26T00:00:00Z")),
+            ("Dec 28 Sat 2013 00:28", Some("2013-12-28T00:28:00Z")),
             ("3 déc. 2019", Some("2019-12-03T00:00:00Z")),
             ("12 ago 2020", Some("2020-08-12T00:00:00Z")),
             // American zones named without their season.
