@@ -90,7 +90,6 @@ const MONTHS: &[(&str, u32)] = &[
     ("decembre", 12),
     ("diciembre", 12),
     ("dicembre", 12),
-    // Polish (genitive and nominative), Dutch, Portuguese.
     // Short forms German, French, Spanish and Italian pages print
     // ("26 Okt 2018", "3 déc. 2019", "12 ago 2020").
     ("jän", 1),
@@ -114,6 +113,7 @@ const MONTHS: &[(&str, u32)] = &[
     ("dez", 12),
     ("déc", 12),
     ("dic", 12),
+    // Polish (genitive and nominative), Dutch, Portuguese.
     ("stycznia", 1),
     ("styczeń", 1),
     ("januari", 1),

@@ -284,10 +284,11 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     // A page whose markup holds no story (its script renders it, and no
     // JSON-LD body was given) keeps its description rather than the
     // buttons and links left.
+    let kept_chars = body_chars(&markdown);
     if let Some(description) = meta.excerpt.as_deref()
         && description.chars().count() >= MIN_DESCRIPTION_BODY_CHARS
-        && body_chars(&markdown) < MIN_BODY_CHARS
-        && body_chars(&markdown) * 4 < description.chars().count()
+        && kept_chars < MIN_BODY_CHARS
+        && kept_chars * 4 < description.chars().count()
     {
         markdown = text_dump::paragraphs_to_markdown(description);
         sources.body = Some("description");
@@ -569,17 +570,12 @@ fn holds(markdown: &str, paragraph: &str) -> bool {
 /// Whether at least half of the title's words of four letters or more
 /// appear in the Markdown body `md`: the body tells the title's story.
 fn names_the_title(md: &str, title: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 4)
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let title_words = words(title);
+    let words = |s| crate::vocabulary::text::words(s).filter(|w| w.chars().count() >= 4);
+    let title_words: Vec<String> = words(title).collect();
     if title_words.is_empty() {
         return false;
     }
-    let body: std::collections::HashSet<String> = words(md).into_iter().collect();
+    let body: std::collections::HashSet<String> = words(md).collect();
     let found = title_words.iter().filter(|w| body.contains(*w)).count();
     found * 2 >= title_words.len()
 }
