@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 /// Words that open a byline before the names ("By", "Von", "Written by").
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:text|fotos?|bilder|interview|photos?)(?:\s+(?:und|and|&)\s+(?:text|fotos?|bilder|interview|photos?))*\s*:\s*|(?:veröffentlicht|geschrieben|verfasst)\s+von\s*:?\s*|(?:publié|écrit)\s+par\s*|(?:escrito|publicado)\s+por\s*|(?:(?:written|posted|reported|text|story|words|published|article|photos?\s+and\s+text)\s+by|by|von|par|por|di|door|av|autor(?:in|/in|\*in|innen)?|(?:post\s+)?author|text|texte|reporting\s+by)\b\s*:?\s*)",
+        r"(?i)^(?:(?:text|fotos?|bilder|interview|photos?)(?:\s+(?:und|and|&)\s+(?:text|fotos?|bilder|interview|photos?))*\s*:\s*|(?:veröffentlicht|geschrieben|verfasst)\s+von\s*:?\s*|(?:publié|écrit)\s+par\s*|(?:作者|记者|記者|撰文|文)\s*[:：]\s*|(?:escrito|publicado)\s+por\s*|(?:(?:written|posted|reported|text|story|words|published|article|photos?\s+and\s+text)\s+by|by|von|par|por|di|door|av|autor(?:in|/in|\*in|innen)?|(?:post\s+)?author|text|texte|reporting\s+by)\b\s*:?\s*)",
     )
     .expect("valid byline prefix")
 });
@@ -39,6 +39,9 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
         // "Jo Roe at 18:52", "Jo Roe, Datum: 15.Jun.19".
         r"|\s(?:at|um|à)\s+\d{1,2}[:.h]\d{2}\b",
         r"|,?\s+(?i:datum|date|fecha)\s*:",
+        // Chinese pages print the fields after the name: "… 发布时间：",
+        // "… 责任编辑：…", "… 来源：…", a follow button's "关注".
+        r"|(?:发布时间|發佈時間|发布日期|时间|時間|来源|來源|责任编辑|責任編輯|编辑|編輯|关注|關注)",
     ))
     .expect("valid byline cut")
 });
@@ -83,7 +86,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Text that is a link label or account chrome, never a name.
 static NOT_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:follow|contact|e-?mail|twitter|profile|view all|more by|posts by|admin|administrator|webmaster|super user|anonymous|unknown|fail|copyright|all rights reserved)\b|(?i)^(?:veröffentlicht|published|posted|updated|aktualisiert)$|(?i)\b(?:alle (?:beiträge|artikel)|all (?:posts|articles|stories))\b|\d{3,}|\d:\d{2}|\.(?i:de|com|org|net|at|ch|fr|es|it|nl|info|io|co\.uk)$|©|^(?:photo|foto|фото|bild)\b|^(?:ma|md|phd|msc|mph|rn)\s|admin|@|://|^www\.")
+    Regex::new(r"(?i)\b(?:follow|contact|e-?mail|twitter|profile|view all|more by|posts by|admin|administrator|webmaster|super user|anonymous|unknown|fail|copyright|all rights reserved)\b|未知|佚名|匿名|扫一扫|掃一掃|赞赏|授权|授權|版权|版權|(?i)^(?:veröffentlicht|published|posted|updated|aktualisiert)$|(?i)\b(?:alle (?:beiträge|artikel)|all (?:posts|articles|stories))\b|\d{3,}|\d:\d{2}|\.(?i:de|com|org|net|at|ch|fr|es|it|nl|info|io|co\.uk)$|©|^(?:photo|foto|фото|bild)\b|^(?:ma|md|phd|msc|mph|rn)\s|admin|@|://|^www\.")
         .expect("valid non-name pattern")
 });
 
@@ -481,6 +484,15 @@ mod tests {
             ),
             ("Theresa May", Some("Theresa May")),
             ("肖春芳", Some("肖春芳")),
+            // Chinese pages' labels and the fields after the name.
+            ("作者：肖春芳", Some("肖春芳")),
+            ("体育教科书发布时间：", Some("体育教科书")),
+            ("肖春芳 来源：港口日报", Some("肖春芳")),
+            ("作者：未知 责任编辑：王萌", None),
+            ("责任编辑：王萌", None),
+            ("港口日报 关注", Some("港口日报")),
+            ("微信扫一扫赞赏作者", None),
+            ("版权声明 来源：港口日报 时间：", None),
             (
                 "Martin Untersinger (avec Damien Leloup et Morgane Tual)",
                 Some("Martin Untersinger (avec Damien Leloup et Morgane Tual)"),

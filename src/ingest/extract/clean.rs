@@ -1518,8 +1518,16 @@ fn remove_notices(doc: &Document) {
             continue;
         }
         if is_related_heading(text) {
+            // A box the heading opens (`<div><h2>Related</h2><div>…links…
+            // </div></div>`) goes whole.
+            if let Some(parent) = block.parent().filter(|p| is_box_titled_by(p, &block)) {
+                parent.remove_from_parent();
+                continue;
+            }
             let mut next = block.next_element_sibling();
-            while let Some(list) = next.filter(|n| n.has_name("ul") || n.has_name("ol")) {
+            while let Some(list) =
+                next.filter(|n| n.has_name("ul") || n.has_name("ol") || n.has_name("dl"))
+            {
                 next = list.next_element_sibling();
                 list.remove_from_parent();
             }
@@ -1532,6 +1540,34 @@ fn remove_notices(doc: &Document) {
         }
         block.remove_from_parent();
     }
+}
+
+/// Whether `parent` is a box of links that `heading` titles: the heading
+/// is its first element, more than one link follows, to other pages, and
+/// at most one paragraph of prose without a link (a teaser box's texts
+/// are short or end in a "more" link; a story's are neither). The
+/// story's own container (`article`, `main`, `body`) never is.
+fn is_box_titled_by(parent: &NodeRef, heading: &NodeRef) -> bool {
+    const PROSE_CHARS: usize = 100;
+    let links = |n: &NodeRef| {
+        n.descendants_it()
+            .filter(|d| d.has_name("a") && d.attr("href").is_some_and(|h| !h.starts_with('#')))
+            .take(2)
+            .count()
+    };
+    !matches!(
+        &*parent.node_name().unwrap_or_default(),
+        "article" | "main" | "body" | "html" | "p"
+    ) && parent
+        .first_element_child()
+        .is_some_and(|f| f.id == heading.id)
+        && links(parent) == 2
+        && parent
+            .descendants_it()
+            .filter(|d| d.has_name("p") && links(d) == 0 && d.text().chars().count() >= PROSE_CHARS)
+            .take(2)
+            .count()
+            < 2
 }
 
 /// Whether `parent` is a paragraph that `label` opens and links fill:

@@ -483,7 +483,7 @@ pub struct DateLine {
 
 /// Labels that open or sit inside a date line.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:first\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|опубликовано|обновлено|آخر\s+تحديث|تحديث|نشر|تاريخ\s+النشر)\b|发布时间|更新时间|更新|发布|時間|来源")
+    Regex::new(r"(?i)\b(?:first\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|опубликовано|обновлено|آخر\s+تحديث|تحديث|نشر|تاريخ\s+النشر)\b|发布时间|更新时间|发布日期|更新日期|日期|时间|更新|发布|发表|發佈|時間|来源|來源")
         .expect("valid date label pattern")
 });
 
@@ -526,7 +526,15 @@ pub fn date_line(text: &str) -> Option<DateLine> {
     }
     // What is left once dates, times, labels and filler are gone must be
     // at most one stray word (a city, "Reuters" would be two with a name).
-    let mut rest = LABEL.replace_all(&lower, " ").to_string();
+    // Chinese date lines name the source, the author and the view count
+    // beside the date ("2019-08-13 14:07 来源：澎湃新闻·政务", "发布时间:
+    // 2018-05-17 | 浏览次数: 2168"): each field's value is the line's too.
+    static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯|浏览次数|瀏覽次數|浏览|阅读|點擊|点击|字号|所属分类|分类)\s*[:：]\s*[^\s|｜]*")
+            .expect("valid field pattern")
+    });
+    let mut rest = FIELD.replace_all(&lower, " ").to_string();
+    rest = LABEL.replace_all(&rest, " ").to_string();
     for re in DATE_PATTERNS.iter() {
         rest = re.replace_all(&rest, " ").to_string();
     }

@@ -352,6 +352,9 @@ struct Found<'a> {
     near_headline: Vec<String>,
     /// Elements read after the first `<h1>`, up to `NEAR_HEADLINE_ELEMENTS`.
     after_headline: usize,
+    /// The first `<h1>`, or a lesser heading (`<h2>`–`<h4>`) before any
+    /// `<h1>` that opens the `<title>`: the headline of a page without one.
+    headline: Option<NodeRef<'a>>,
     /// The last few elements read before the first headline.
     before: Vec<NodeRef<'a>>,
     /// Their texts, once the headline is found.
@@ -389,7 +392,7 @@ impl<'a> Found<'a> {
                 "html" if found.html.is_none() => found.html = Some(node),
                 "script" if LD_SCRIPT.match_element(&node) => found.ld_scripts.push(node),
                 "meta" if META.match_element(&node) => found.metas.push(node),
-                "time" if is_other_story(&node) => {}
+                "time" if is_other_story(&node, found.headline.as_ref()) => {}
                 "time" => {
                     if TIME_MARKED.match_element(&node) {
                         found.time_marked.get_or_insert(node);
@@ -435,12 +438,24 @@ impl<'a> Found<'a> {
                     found.headlines.push(text);
                 }
             }
-            if !found.headlines.is_empty() && found.after_headline < NEAR_HEADLINE_ELEMENTS {
+            if found.headline.is_none()
+                && (&*name == "h1"
+                    || matches!(&*name, "h2" | "h3" | "h4")
+                        && opens_title(&collapse(&node.text()), found.title.as_deref()))
+            {
+                found.headline = Some(node);
+                if &*name != "h1" {
+                    continue;
+                }
+            }
+            if (found.headline.is_some() || !found.headlines.is_empty())
+                && found.after_headline < NEAR_HEADLINE_ELEMENTS
+            {
                 found.after_headline += 1;
                 if &*name != "h1"
                     && !matches!(&*name, "script" | "style")
-                    && node.descendants_it().take(5).count() <= 3
-                    && !is_other_story(&node)
+                    && is_small_box(&node)
+                    && !is_other_story(&node, found.headline.as_ref())
                     && !in_labelled_row(&node)
                 {
                     let text = collapse(&node.text());
@@ -465,7 +480,7 @@ impl<'a> Found<'a> {
                         .filter(|n| {
                             !n.qual_name_ref().is_some_and(|q| {
                                 matches!(&*q.local, "script" | "style" | "title" | "meta" | "link")
-                            }) && n.descendants_it().take(5).count() <= 3
+                            }) && is_small_box(n)
                         })
                         .map(|n| collapse(&n.text()))
                         .filter(|t| !t.is_empty() && t.chars().count() <= NEAR_HEADLINE_CHARS)
@@ -477,7 +492,7 @@ impl<'a> Found<'a> {
             if found.date_texts.len() < MAX_DATE_TEXTS
                 && is_date_box(&node)
                 && node.descendants_it().take(12).count() <= 10
-                && !is_other_story(&node)
+                && !is_other_story(&node, found.headline.as_ref())
             {
                 let text = collapse(&node.text());
                 if !text.is_empty() && text.chars().count() <= 200 {
@@ -564,6 +579,25 @@ fn lead_paragraph(paragraphs: &[NodeRef], excerpt: &str) -> Option<String> {
     None
 }
 
+/// An element with few nodes inside, not counting the whitespace between
+/// tags: a leaf such as a date or a name, or a line of a few spans ("date
+/// <span>source</span> <span>author</span>"), not a box of links.
+fn is_small_box(node: &NodeRef) -> bool {
+    const MAX_NODES: usize = 6;
+    node.descendants_it()
+        .filter(|n| !(n.is_text() && n.text().trim().is_empty()))
+        .take(MAX_NODES + 1)
+        .count()
+        <= MAX_NODES
+}
+
+/// Whether a heading's `text` opens the page's `<title>` (the headline
+/// before " - Site"), long enough not to be a section name.
+fn opens_title(text: &str, title: Option<&str>) -> bool {
+    const MIN_CHARS: usize = 8;
+    title.is_some_and(|title| text.chars().count() >= MIN_CHARS && title.starts_with(text))
+}
+
 /// An element whose class, id or `itemprop` says it holds a date, or a
 /// `<time>`.
 fn is_date_box(node: &NodeRef) -> bool {
@@ -597,15 +631,18 @@ fn in_labelled_row(node: &NodeRef) -> bool {
 
 /// Whether a date element belongs to another story: a quoted post (an
 /// embedded tweet or Instagram post), or a list item that links
-/// elsewhere (a "Recent posts" list).
-fn is_other_story(node: &NodeRef) -> bool {
+/// elsewhere (a "Recent posts" list) and does not hold the page's
+/// `headline` (some layouts set the whole story in a list item).
+fn is_other_story(node: &NodeRef, headline: Option<&NodeRef>) -> bool {
     node.ancestors_it(None).any(|a| a.has_name("blockquote"))
         || node
             .ancestors_it(Some(4))
             .find(|a| a.has_name("li"))
             .is_some_and(|li| {
-                li.descendants_it()
-                    .any(|d| d.has_name("a") && d.attr("href").is_some_and(|h| !h.starts_with('#')))
+                !headline.is_some_and(|h| super::clean::is_within(h, &li))
+                    && li.descendants_it().any(|d| {
+                        d.has_name("a") && d.attr("href").is_some_and(|h| !h.starts_with('#'))
+                    })
             })
 }
 

@@ -627,16 +627,19 @@ fn find_dates(
     // dates the page.
     let mut marked_update = None;
     if published.is_none() {
-        let marked_line = meta.date_texts.iter().find_map(|t| {
-            dates::date_line(t)
-                .filter(|l| l.published.is_some())
-                .or_else(|| {
-                    dates::parse_text_date(t).map(|p| dates::DateLine {
-                        published: Some(p),
-                        updated: None,
-                    })
-                })
-        });
+        // An element that gives only an update ("最后更新: …") does not
+        // date the story.
+        let marked_line = meta
+            .date_texts
+            .iter()
+            .find_map(|t| match dates::date_line(t) {
+                Some(l) if l.published.is_some() => Some(l),
+                Some(_) => None,
+                None => dates::parse_text_date(t).map(|p| dates::DateLine {
+                    published: Some(p),
+                    updated: None,
+                }),
+            });
         let marked;
         (marked, marked_update) = marked_line.map_or((None, None), |l| (l.published, l.updated));
         let url_date = from_url();
@@ -2040,6 +2043,58 @@ mod tests {
                 "{other}"
             );
         }
+    }
+
+    /// A box a "related" heading opens goes whole, whatever holds its
+    /// links (a definition list of headlines and teasers here); a story
+    /// container that happens to open with such a heading stays.
+    #[test]
+    fn a_box_titled_related_goes_whole() {
+        let page = format!(
+            "<html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>{}<div class=recommended><h2>Recommended for you</h2><div class=list><dl><dt><a href=/one>Ferry fares rise</a></dt><dd>Tickets cost more from May.</dd></dl><dl><dt><a href=/two>Harbour wall mended</a></dt><dd>Work ended on Friday.</dd></dl></div></div></article></body></html>",
+            story(4)
+        );
+        let e = extract_html(&page, None).unwrap();
+        assert!(e.markdown.contains("Paragraph 4"), "{}", e.markdown);
+        assert!(!e.markdown.contains("Tickets cost more"), "{}", e.markdown);
+        assert!(!e.markdown.contains("Ferry fares rise"), "{}", e.markdown);
+        let opening = format!(
+            "<html><head><title>Pier reopens</title></head><body><h1>Pier reopens</h1><div class=content><h2>Related</h2><p><a href=/one>Ferry fares rise</a> and <a href=/two>Harbour wall mended</a></p>{}</div></body></html>",
+            story(4)
+        );
+        let e = extract_html(&opening, None).unwrap();
+        assert!(e.markdown.contains("Paragraph 4"), "{}", e.markdown);
+    }
+
+    /// Chinese news layouts: no `<h1>` (the headline is an `<h3>` that
+    /// repeats the `<title>`), the story set inside a list item of the
+    /// page's columns, a date line that names the source, and a marked
+    /// box that gives only the last update.
+    #[test]
+    fn chinese_layouts_are_dated_from_the_line_beside_the_headline() {
+        let html = format!(
+            "<html lang=zh-CN><head><title>港口重新开放：渡轮恢复夜间航班</title></head><body><ul class=columns><li class=main><h3>港口重新开放：渡轮恢复夜间航班</h3><div class=share><a href=/share>分享</a></div><p>2019-08-13 14:07<span>来源：澎湃新闻·澎湃号·政务</span> </p><div class=time><span>最后更新: 2019-08-14 09:30:00</span></div><div class=content>{}</div></li><li class=side><a href=/other>其他新闻</a></li></ul></body></html>",
+            story(4)
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.published.as_deref(), Some("2019-08-13T14:07:00+08:00"));
+        assert_eq!(e.sources.published, Some("date beside headline"));
+        // A heading that is not the page's headline dates nothing.
+        let other = html.replace(
+            "<h3>港口重新开放：渡轮恢复夜间航班</h3>",
+            "<h3>今日要闻</h3>",
+        );
+        assert_eq!(extract_html(&other, None).unwrap().published, None);
+    }
+
+    /// The label of the source, the author or the view count beside a
+    /// date leaves the whole line out of the story.
+    #[test]
+    fn chinese_date_lines_with_their_fields_leave_the_story() {
+        let e =
+            story_after("<p>来源：本站原创 作者：编辑部 时间：2019年10月31日 23:00 浏览： 33</p>");
+        assert!(e.markdown.starts_with("Paragraph 1"), "{}", e.markdown);
+        assert_eq!(e.published.as_deref(), Some("2019-10-31T23:00:00Z"));
     }
 
     #[test]

@@ -239,7 +239,7 @@ fn split_last(title: &str, cjk: bool) -> Option<(&str, &'static str, &str)> {
         cjk.then(|| {
             CJK_SEPARATORS
                 .iter()
-                .filter_map(|sep| title.rfind(sep).map(|at| (at, *sep)))
+                .flat_map(|sep| title.rmatch_indices(sep).map(|(at, _)| (at, *sep)))
                 .filter(|(at, sep)| {
                     let before = title[..*at].trim_end().chars().next_back();
                     let after = title[at + sep.len()..].trim_start().chars().next();
@@ -297,6 +297,11 @@ mod tests {
                 "Council backs the night ferry",
             ),
             ("港口夜间渡轮获批-新华网", "港口夜间渡轮获批"),
+            // Section names after the headline, the site's address last.
+            (
+                "港口夜间渡轮获批：蓬勃发展_首页港口_新闻中心_港口网_courier.example",
+                "港口夜间渡轮获批：蓬勃发展",
+            ),
             (
                 "宇航员在太空中喝酒会怎么样？ _探索者 _光明网",
                 "宇航员在太空中喝酒会怎么样？",
