@@ -104,7 +104,7 @@ const NOTICES: &[&str] = &[
     r"^(puedes seguir|you can (also )?follow( us)? on|follow us on|folgen sie uns (auf|bei)|suivez-nous sur|seguici su)\b|^ติดตาม.*?ได้ที่",
     // WeChat prompts on Chinese pages ("更多精彩内容请关注新浪新闻公众号",
     // "扫码关注…", a QR code's label "新浪新闻公众号").
-    r"请关注.{0,30}(公众号|微信|微博)|(扫码|扫描二维码|长按(识别)?二维码).{0,30}关注|^[^。！？，,.!?]{0,20}(公众号|微信号)$",
+    r"请关注.{0,30}(公众号|微信|微博)|(扫码|扫描二维码|长按(识别)?二维码).{0,30}(关注|阅读|下载|查看)|^[^。！？，,.!?]{0,20}(公众号|微信号)$",
     r"^[\[【（(［]?\s*(责任编辑|責任編輯|责编|編輯|编辑|責任編集)\s*[:：]",
     r"^(来源|來源|出典)\s*[:：]\s*\S{1,20}$",
     // Slideshow controls ("Prev Next", "‹ Previous | Next ›").
@@ -114,6 +114,10 @@ const NOTICES: &[&str] = &[
     r"^(slideshow|gallery|galerie|photos|fotos|bilder)\s*\(\d+\s*(images|photos|pictures|fotos|bilder)\)$",
     // A reporter's accounts at the foot ("Follow Jo Roe on Twitter: @joroe").
     r"^(follow|folgen sie|folge|suivez)\b.{0,80}\b(on|auf|sur) (twitter|x|facebook|instagram|threads|mastodon|bluesky)\s*:?\s*(@\w+)?\.?$",
+    // A time relative to the day the page was read ("2 hours ago",
+    // "昨天"): it dates nothing once the page is saved. And a subscribe
+    // button's label alone.
+    r"^(\d{1,2}\s*(minutes?|mins?|hours?|hrs?|days?)\s+ago|yesterday|just now|vor \d{1,2} (minuten|stunden|tagen)|gestern|il y a \d{1,2} (minutes?|heures?|jours?)|hace \d{1,2} (minutos?|horas?|días?)|ayer|昨天|前天|刚刚|\d{1,2}\s*(分钟|小时|天)前|subscribe|abonnieren|s'abonner|suscribirse|订阅)$",
     // Breadcrumb trails ("You are here: Home > News", "您所在的位置： 首页 >
     // 快讯 > 公司").
     r"^(you are here|sie sind hier|vous êtes ici|usted está aquí|está aqui|ti trovi in|您所在的位置|您的位置|当前位置|當前位置|现在的位置|所在位置)\s*[:：]",
@@ -378,6 +382,10 @@ mod tests {
             "Читайте также: Паром снова ходит",
             "推荐阅读",
             "为你推荐",
+            "扫码阅读全文",
+            "2 hours ago",
+            "昨天",
+            "订阅",
             "関連記事",
             "您所在的位置： 首页 > 快讯 > 公司",
             "You are here: Home › News",
@@ -450,6 +458,8 @@ mod tests {
             "来源不明的资金流入了港口项目。",
             "You are here because the council asked you to come.",
             "当前位置决定了港口的未来。",
+            "Yesterday the ferry ran late again.",
+            "昨天渡轮又晚点了。",
             "该公众号周二发布声明，称渡轮将恢复运营。",
             "市民纷纷在微信上分享渡轮恢复运营的消息。",
             "6 min read of the report was enough, she said.",
