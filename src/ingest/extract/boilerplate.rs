@@ -104,9 +104,13 @@ const NOTICES: &[&str] = &[
     r"^(puedes seguir|you can (also )?follow( us)? on|follow us on|folgen sie uns (auf|bei)|suivez-nous sur|seguici su)\b|^ติดตาม.*?ได้ที่",
     // WeChat prompts on Chinese pages ("更多精彩内容请关注新浪新闻公众号",
     // "扫码关注…", a QR code's label "新浪新闻公众号").
-    r"请关注.{0,30}(公众号|微信|微博)|(扫码|扫描二维码|长按(识别)?二维码).{0,30}(关注|阅读|下载|查看)|^[^。！？，,.!?]{0,20}(公众号|微信号)$",
+    r"请关注.{0,30}(公众号|微信|微博)|(扫码|扫描(下方|上方)?二维码|长按(识别)?二维码).{0,30}(关注|阅读|下载|查看)|^[^。！？，,.!?]{0,20}(公众号|微信号)$",
     r"^[\[【（(［]?\s*(责任编辑|責任編輯|责编|編輯|编辑|責任編集)\s*[:：]",
-    r"^(来源|來源|出典)\s*[:：]\s*\S{1,20}$",
+    r"^(本文)?(来源|來源|出典)\s*[:：]\s*\S{1,20}$",
+    // Chinese pages' closing lines: a disclaimer, the keywords, an app
+    // prompt ("…请下载“澎湃新闻”APP", "下载客户端…"), a "click to open"
+    // link's label, and a pager of bracketed numbers ("【1】【2】【3】").
+    r"^免责声明\s*[:：]|^(文章)?关键[词字]\s*[:：]|^[（(]?[^。！？]{0,30}请?下载.{0,20}(app|客户端)|^点击(进入|查看|阅读|这里)|^([【\[]\d{1,2}[】\]]\s*){2,}$",
     // Slideshow controls ("Prev Next", "‹ Previous | Next ›").
     r"^[‹«<←]?\s*(prev|previous|zurück|précédent|anterior)\s*[›»>→|/]?\s*(next|weiter|suivant|siguiente)\s*[›»>→]?$",
     // Slide counters ("1/5", "Image 2 of 12", "Slideshow (2 Images)").
@@ -383,6 +387,13 @@ mod tests {
             "推荐阅读",
             "为你推荐",
             "扫码阅读全文",
+            "本文来源：新京报",
+            "免责声明：本文来自自媒体，不代表本网的观点和立场。",
+            "文章关键词： 港口 渡轮",
+            "(本文来自港口日报，更多原创资讯请下载“港口日报”APP)",
+            "点击进入专题：",
+            "【1】【2】【3】【4】",
+            "扫描下方二维码关注港口日报官方微信",
             "2 hours ago",
             "昨天",
             "订阅",
@@ -460,6 +471,8 @@ mod tests {
             "当前位置决定了港口的未来。",
             "Yesterday the ferry ran late again.",
             "昨天渡轮又晚点了。",
+            "本文来源于港口档案馆的一份旧报告，其中记载了1920年的渡轮时刻表。",
+            "点击率上升了两成，港口官员说。",
             "该公众号周二发布声明，称渡轮将恢复运营。",
             "市民纷纷在微信上分享渡轮恢复运营的消息。",
             "6 min read of the report was enough, she said.",
