@@ -1543,17 +1543,15 @@ fn remove_notices(doc: &Document) {
 }
 
 /// Whether `parent` is a box of links that `heading` titles: the heading
-/// is its first element, more than one link follows, to other pages, and
-/// at most one paragraph of prose without a link (a teaser box's texts
-/// are short or end in a "more" link; a story's are neither). The
-/// story's own container (`article`, `main`, `body`) never is.
+/// is its first element, a link to another page follows, and at most one
+/// paragraph of prose without a link (a teaser box's texts are short or
+/// end in a "more" link; a story's are neither). The story's own
+/// container (`article`, `main`, `body`) never is.
 fn is_box_titled_by(parent: &NodeRef, heading: &NodeRef) -> bool {
     const PROSE_CHARS: usize = 100;
     let links = |n: &NodeRef| {
         n.descendants_it()
-            .filter(|d| d.has_name("a") && d.attr("href").is_some_and(|h| !h.starts_with('#')))
-            .take(2)
-            .count()
+            .any(|d| d.has_name("a") && d.attr("href").is_some_and(|h| !h.starts_with('#')))
     };
     !matches!(
         &*parent.node_name().unwrap_or_default(),
@@ -1561,10 +1559,10 @@ fn is_box_titled_by(parent: &NodeRef, heading: &NodeRef) -> bool {
     ) && parent
         .first_element_child()
         .is_some_and(|f| f.id == heading.id)
-        && links(parent) == 2
+        && links(parent)
         && parent
             .descendants_it()
-            .filter(|d| d.has_name("p") && links(d) == 0 && d.text().chars().count() >= PROSE_CHARS)
+            .filter(|d| d.has_name("p") && !links(d) && d.text().chars().count() >= PROSE_CHARS)
             .take(2)
             .count()
             < 2

@@ -2058,6 +2058,18 @@ mod tests {
         assert!(e.markdown.contains("Paragraph 4"), "{}", e.markdown);
         assert!(!e.markdown.contains("Tickets cost more"), "{}", e.markdown);
         assert!(!e.markdown.contains("Ferry fares rise"), "{}", e.markdown);
+        // One teaser under the heading is a box too.
+        let one = format!(
+            "<html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>{}<div class=tag><div class=ttl>延伸 · 推荐</div><div class=cnt><p><a href=/one>Ferry fares rise</a></p><p>Tickets for the night ferry will cost more from May, the operator said on Friday after a long meeting with the council.</p></div></div></article></body></html>",
+            story(4)
+        );
+        let e = extract_html(&one, None).unwrap();
+        assert!(e.markdown.contains("Paragraph 4"), "{}", e.markdown);
+        assert!(
+            !e.markdown.contains("Tickets for the night"),
+            "{}",
+            e.markdown
+        );
         let opening = format!(
             "<html><head><title>Pier reopens</title></head><body><h1>Pier reopens</h1><div class=content><h2>Related</h2><p><a href=/one>Ferry fares rise</a> and <a href=/two>Harbour wall mended</a></p>{}</div></body></html>",
             story(4)
