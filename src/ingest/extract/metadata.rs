@@ -69,6 +69,10 @@ pub struct Metadata {
     /// Short texts just before the first headline (a date printed above
     /// it), nearest first.
     pub before_headline: Vec<String>,
+    /// Short texts in the `<footer>` of the `<article>` that holds the
+    /// headline, where some themes
+    /// print the date after the story ("发布日期：… 所属分类：…").
+    pub article_footer: Vec<String>,
     pub site_name: Option<String>,
     /// Absolute.
     pub canonical_url: Option<String>,
@@ -293,6 +297,7 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
         date_texts: found.date_texts,
         near_headline: found.near_headline,
         before_headline: found.before_headline,
+        article_footer: found.footer.map(|f| footer_texts(&f)).unwrap_or_default(),
         site_name: site_name.map(|s| collapse(&s)),
         canonical_url,
         language,
@@ -359,6 +364,8 @@ struct Found<'a> {
     before: Vec<NodeRef<'a>>,
     /// Their texts, once the headline is found.
     before_headline: Vec<String>,
+    /// The first `<footer>` of the `<article>` that holds the headline.
+    footer: Option<NodeRef<'a>>,
 }
 
 /// How many different days marked dates give when they date a list of
@@ -411,6 +418,21 @@ impl<'a> Found<'a> {
                     }
                 }
                 "p" => found.paragraphs.push(node),
+                // The story's article holds the headline; a comment's
+                // does not.
+                "footer"
+                    if found.footer.is_none()
+                        && node
+                            .ancestors_it(None)
+                            .find(|a| a.has_name("article"))
+                            .is_some_and(|article| {
+                                found
+                                    .headline
+                                    .is_some_and(|h| super::clean::is_within(&h, &article))
+                            }) =>
+                {
+                    found.footer = Some(node);
+                }
                 "title" if found.title.is_none() => {
                     found.title = Some(collapse(&node.text())).filter(|t| !t.is_empty());
                 }
@@ -577,6 +599,19 @@ fn lead_paragraph(paragraphs: &[NodeRef], excerpt: &str) -> Option<String> {
         return (!marked).then_some(text);
     }
     None
+}
+
+/// Texts of the first few short elements in an article's footer.
+fn footer_texts(footer: &NodeRef) -> Vec<String> {
+    const FOOTER_ELEMENTS: usize = 20;
+    footer
+        .descendants_it()
+        .filter(|n| n.is_element() && !n.has_name("script") && !n.has_name("style"))
+        .take(FOOTER_ELEMENTS)
+        .filter(is_small_box)
+        .map(|n| collapse(&n.text()))
+        .filter(|t| !t.is_empty() && t.chars().count() <= NEAR_HEADLINE_CHARS)
+        .collect()
 }
 
 /// An element with few nodes inside, not counting the whitespace between

@@ -688,6 +688,15 @@ fn find_dates(
     {
         (published, source) = (Some(d), Some("date above headline"));
     }
+    // A date line in the article's footer, after the story.
+    if published.is_none()
+        && let Some(d) = meta
+            .article_footer
+            .iter()
+            .find_map(|t| dates::date_line(t).and_then(|l| l.published))
+    {
+        (published, source) = (Some(d), Some("date in article footer"));
+    }
     if published.is_none() && byline_date.published.is_some() {
         (published, source) = (byline_date.published.clone(), Some("date in byline"));
     }
@@ -2107,6 +2116,25 @@ mod tests {
             story_after("<p>来源：本站原创 作者：编辑部 时间：2019年10月31日 23:00 浏览： 33</p>");
         assert!(e.markdown.starts_with("Paragraph 1"), "{}", e.markdown);
         assert_eq!(e.published.as_deref(), Some("2019-10-31T23:00:00Z"));
+    }
+
+    /// A date line in the footer of the article that holds the headline
+    /// (beyond the elements read as beside the headline) dates the page;
+    /// one in a comment's footer does not.
+    #[test]
+    fn undated_pages_are_dated_from_the_article_footer() {
+        let html = format!(
+            "<html><head><title>Pier report</title></head><body><article><header><h1>Pier report</h1></header>{}<footer><div class=cat>发布日期：2019-09-23 14:34:05&nbsp;&nbsp;所属分类：<a href=/news>头条</a></div></footer></article></body></html>",
+            story(45)
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.published.as_deref(), Some("2019-09-23T14:34:05Z"));
+        assert_eq!(e.sources.published, Some("date in article footer"));
+        let comment = format!(
+            "<html><head><title>Pier report</title></head><body><article><h1>Pier report</h1>{}</article><section class=comments><article class=comment><footer><h6>Jo Roe | Di, 21. April 2020 - 16:40</h6></footer><p>Good news.</p></article></section></body></html>",
+            story(45)
+        );
+        assert_eq!(extract_html(&comment, None).unwrap().published, None);
     }
 
     #[test]
