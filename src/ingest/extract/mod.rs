@@ -601,8 +601,9 @@ fn contains_most_of(candidate: &str, chosen: &str) -> bool {
 /// machine-readable markup, then a date line in the article, then an
 /// element marked as a date, then the URL path, then a dateline opening
 /// the first paragraph of the body (`markdown`), then a date line just
-/// after the headline, then the date printed after the byline's names,
-/// then a CJK date anywhere in the page.
+/// after the headline, then one just above it, then one in the article's
+/// footer, then the date printed after the byline's names, then a CJK
+/// date anywhere in the page.
 fn find_dates(
     meta: &metadata::Metadata,
     lines: &dates::DateLine,
