@@ -235,6 +235,9 @@ static DATE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日".to_string(),
         r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".to_string(),
         r"\b(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b".to_string(),
+        // Year first with dots, as Korean, Chinese and Japanese sites print
+        // it ("2019.06.19 10:20", "2019. 6. 19.").
+        r"\b(?P<y>\d{4})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})\b".to_string(),
         // A weekday may stand between the day and the year ("Dec 28 Sat
         // 2013", as some blog themes print the parts in boxes).
         format!(
@@ -483,12 +486,12 @@ pub struct DateLine {
 
 /// Labels that open or sit inside a date line.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:first\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|опубликовано|обновлено|آخر\s+تحديث|تحديث|نشر|تاريخ\s+النشر)\b|发布时间|更新时间|发布日期|更新日期|日期|时间|更新|发布|发表|發佈|時間|来源|來源")
+    Regex::new(r"(?i)\b(?:first\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|опубликовано|обновлено|آخر\s+تحديث|تحديث|نشر|تاريخ\s+النشر)\b|发布时间|更新时间|发布日期|更新日期|日期|时间|更新|发布|发表|發佈|時間|来源|來源|公開日|掲載日|投稿日|配信|最終更新|기사입력|입력|등록|최종수정|수정|업데이트")
         .expect("valid date label pattern")
 });
 
 static UPDATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|modificato|modifica|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|обновлено|آخر\s+تحديث|تحديث)\b|更新")
+    Regex::new(r"(?i)\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|modificato|modifica|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|обновлено|آخر\s+تحديث|تحديث)\b|更新|최종수정|수정|업데이트")
         .expect("valid update label pattern")
 });
 
@@ -945,6 +948,17 @@ mod tests {
         let line = date_line("Aangepast: 19 november 2019, 16:05").unwrap();
         assert_eq!(line.updated.as_deref(), Some("2019-11-19T16:05:00Z"));
         assert!(date_line("2018年6月19日 10:20").is_some());
+        // Korean and Japanese labels, and the year first with dots.
+        let line = date_line("입력 2019.06.19 10:20 수정 2019.06.19 11:05").unwrap();
+        assert_eq!(line.published.as_deref(), Some("2019-06-19T10:20:00Z"));
+        assert_eq!(line.updated.as_deref(), Some("2019-06-19T11:05:00Z"));
+        let line = date_line("公開日：2019年6月19日 最終更新：2019年6月20日").unwrap();
+        assert_eq!(line.published.as_deref(), Some("2019-06-19T00:00:00Z"));
+        assert_eq!(line.updated.as_deref(), Some("2019-06-20T00:00:00Z"));
+        assert_eq!(
+            parse_text_date("2019. 6. 19.").as_deref(),
+            Some("2019-06-19T00:00:00Z")
+        );
         // Gannett's line, the update in a span right after the date.
         let line =
             date_line("Published 5:27 a.m. ET Nov. 20, 2019Updated 7:41 a.m. ET Nov. 20, 2019")
