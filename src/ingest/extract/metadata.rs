@@ -63,15 +63,16 @@ pub struct Metadata {
     /// Short texts of elements marked as dates (class or id with `date`,
     /// `time`, `publish`...), for when no machine-readable date exists.
     pub date_texts: Vec<String>,
-    /// Short texts just after the first `<h1>`, where pages print the
-    /// date without marking it.
+    /// Short texts just after the headline (the first `<h1>`, or on a page
+    /// without one the `<h2>`–`<h4>` that opens `<title>`), where pages
+    /// print the date without marking it.
     pub near_headline: Vec<String>,
     /// Short texts just before the first headline (a date printed above
     /// it), nearest first.
     pub before_headline: Vec<String>,
     /// Short texts in the `<footer>` of the `<article>` that holds the
-    /// headline, where some themes
-    /// print the date after the story ("发布日期：… 所属分类：…").
+    /// headline, where some themes print the date after the story
+    /// ("发布日期：… 所属分类：…").
     pub article_footer: Vec<String>,
     pub site_name: Option<String>,
     /// Absolute.
@@ -353,9 +354,9 @@ struct Found<'a> {
     date_texts: Vec<String>,
     /// Every `<p>`, for finding the story's first paragraph.
     paragraphs: Vec<NodeRef<'a>>,
-    /// Texts of short elements just after the first `<h1>`.
+    /// Texts of short elements just after the headline.
     near_headline: Vec<String>,
-    /// Elements read after the first `<h1>`, up to `NEAR_HEADLINE_ELEMENTS`.
+    /// Elements read after the headline, up to `NEAR_HEADLINE_ELEMENTS`.
     after_headline: usize,
     /// The first `<h1>`, or a lesser heading (`<h2>`–`<h4>`) before any
     /// `<h1>` that opens the `<title>`: the headline of a page without one.
@@ -376,7 +377,7 @@ const MANY_DAYS: usize = 3;
 const MAX_HEADLINES: usize = 6;
 const MAX_DATE_TEXTS: usize = 12;
 
-/// How many elements after the first `<h1>` count as beside it.
+/// How many elements after the headline count as beside it.
 const NEAR_HEADLINE_ELEMENTS: usize = 40;
 /// The longest text beside the headline read as a possible date line.
 const NEAR_HEADLINE_CHARS: usize = 80;
@@ -601,11 +602,11 @@ fn lead_paragraph(paragraphs: &[NodeRef], excerpt: &str) -> Option<String> {
     None
 }
 
-/// Texts of the first few short elements in an article's footer.
+/// Texts of the footer and the first few short elements in it.
 fn footer_texts(footer: &NodeRef) -> Vec<String> {
     const FOOTER_ELEMENTS: usize = 20;
-    footer
-        .descendants_it()
+    std::iter::once(*footer)
+        .chain(footer.descendants_it())
         .filter(|n| n.is_element() && !n.has_name("script") && !n.has_name("style"))
         .take(FOOTER_ELEMENTS)
         .filter(is_small_box)

@@ -2131,6 +2131,10 @@ mod tests {
         let e = extract_html(&html, None).unwrap();
         assert_eq!(e.published.as_deref(), Some("2019-09-23T14:34:05Z"));
         assert_eq!(e.sources.published, Some("date in article footer"));
+        // The footer's own text, with no element around the line.
+        let bare = html.replace("<div class=cat>", "").replace("</a></div>", "</a>");
+        let e = extract_html(&bare, None).unwrap();
+        assert_eq!(e.published.as_deref(), Some("2019-09-23T14:34:05Z"));
         let comment = format!(
             "<html><head><title>Pier report</title></head><body><article><h1>Pier report</h1>{}</article><section class=comments><article class=comment><footer><h6>Jo Roe | Di, 21. April 2020 - 16:40</h6></footer><p>Good news.</p></article></section></body></html>",
             story(45)
