@@ -2132,7 +2132,9 @@ mod tests {
         assert_eq!(e.published.as_deref(), Some("2019-09-23T14:34:05Z"));
         assert_eq!(e.sources.published, Some("date in article footer"));
         // The footer's own text, with no element around the line.
-        let bare = html.replace("<div class=cat>", "").replace("</a></div>", "</a>");
+        let bare = html
+            .replace("<div class=cat>", "")
+            .replace("</a></div>", "</a>");
         let e = extract_html(&bare, None).unwrap();
         assert_eq!(e.published.as_deref(), Some("2019-09-23T14:34:05Z"));
         let comment = format!(
