@@ -283,6 +283,12 @@ pub(super) fn is_within(node: &NodeRef, ancestor: &NodeRef) -> bool {
     node.id == ancestor.id || node.ancestors_it(None).any(|a| a.id == ancestor.id)
 }
 
+/// Whether `node` holds a link to another page (not an anchor on this one).
+pub(super) fn links_elsewhere(node: &NodeRef) -> bool {
+    node.descendants_it()
+        .any(|d| d.has_name("a") && d.attr("href").is_some_and(|h| !h.starts_with('#')))
+}
+
 /// Whether `node` is an `<h1>` to `<h6>`.
 pub(super) fn is_heading(node: &NodeRef) -> bool {
     node.element_ref()
@@ -1549,20 +1555,18 @@ fn remove_notices(doc: &Document) {
 /// container (`article`, `main`, `body`) never is.
 fn is_box_titled_by(parent: &NodeRef, heading: &NodeRef) -> bool {
     const PROSE_CHARS: usize = 100;
-    let links = |n: &NodeRef| {
-        n.descendants_it()
-            .any(|d| d.has_name("a") && d.attr("href").is_some_and(|h| !h.starts_with('#')))
-    };
     !matches!(
         &*parent.node_name().unwrap_or_default(),
         "article" | "main" | "body" | "html" | "p"
     ) && parent
         .first_element_child()
         .is_some_and(|f| f.id == heading.id)
-        && links(parent)
+        && links_elsewhere(parent)
         && parent
             .descendants_it()
-            .filter(|d| d.has_name("p") && !links(d) && d.text().chars().count() >= PROSE_CHARS)
+            .filter(|d| {
+                d.has_name("p") && !links_elsewhere(d) && d.text().chars().count() >= PROSE_CHARS
+            })
             .take(2)
             .count()
             < 2

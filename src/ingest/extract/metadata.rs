@@ -464,7 +464,10 @@ impl<'a> Found<'a> {
             if found.headline.is_none()
                 && (&*name == "h1"
                     || matches!(&*name, "h2" | "h3" | "h4")
-                        && opens_title(&collapse(&node.text()), found.title.as_deref()))
+                        && found
+                            .title
+                            .as_deref()
+                            .is_some_and(|t| opens_title(&collapse(&node.text()), t)))
             {
                 found.headline = Some(node);
                 if &*name != "h1" {
@@ -627,11 +630,11 @@ fn is_small_box(node: &NodeRef) -> bool {
         <= MAX_NODES
 }
 
-/// Whether a heading's `text` opens the page's `<title>` (the headline
+/// Whether a heading's `text` opens the page's `title` (the headline
 /// before " - Site"), long enough not to be a section name.
-fn opens_title(text: &str, title: Option<&str>) -> bool {
+fn opens_title(text: &str, title: &str) -> bool {
     const MIN_CHARS: usize = 8;
-    title.is_some_and(|title| text.chars().count() >= MIN_CHARS && title.starts_with(text))
+    text.chars().count() >= MIN_CHARS && title.starts_with(text)
 }
 
 /// An element whose class, id or `itemprop` says it holds a date, or a
@@ -676,9 +679,7 @@ fn is_other_story(node: &NodeRef, headline: Option<&NodeRef>) -> bool {
             .find(|a| a.has_name("li"))
             .is_some_and(|li| {
                 !headline.is_some_and(|h| super::clean::is_within(h, &li))
-                    && li.descendants_it().any(|d| {
-                        d.has_name("a") && d.attr("href").is_some_and(|h| !h.starts_with('#'))
-                    })
+                    && super::clean::links_elsewhere(&li)
             })
 }
 

@@ -680,23 +680,22 @@ fn find_dates(
     {
         (published, source) = (Some(d), Some("date beside headline"));
     }
-    // A date printed alone just above the headline.
-    if published.is_none()
-        && let Some(d) = meta
-            .before_headline
+    // A date printed alone just above the headline, then a date line in
+    // the article's footer, after the story.
+    let first_date_line = |texts: &[String]| {
+        texts
             .iter()
             .find_map(|t| dates::date_line(t).and_then(|l| l.published))
-    {
-        (published, source) = (Some(d), Some("date above headline"));
-    }
-    // A date line in the article's footer, after the story.
-    if published.is_none()
-        && let Some(d) = meta
-            .article_footer
-            .iter()
-            .find_map(|t| dates::date_line(t).and_then(|l| l.published))
-    {
-        (published, source) = (Some(d), Some("date in article footer"));
+    };
+    for (texts, name) in [
+        (&meta.before_headline, "date above headline"),
+        (&meta.article_footer, "date in article footer"),
+    ] {
+        if published.is_none()
+            && let Some(d) = first_date_line(texts)
+        {
+            (published, source) = (Some(d), Some(name));
+        }
     }
     if published.is_none() && byline_date.published.is_some() {
         (published, source) = (byline_date.published.clone(), Some("date in byline"));
