@@ -1,7 +1,8 @@
 //! What a page says about its article outside the article text: JSON-LD,
 //! OpenGraph and other `<meta>` tags, the canonical link, `<html lang>`,
-//! `<time datetime>`, the short texts just after the headline and the
-//! elements marked as bylines.
+//! `<time datetime>`, the short texts just before and after the headline
+//! and in the footer of the article that holds it, and the elements
+//! marked as bylines.
 //!
 //! Owns reading and normalising those (absolute URLs, RFC 3339 dates,
 //! bylines that are names rather than profile links). Where sources
