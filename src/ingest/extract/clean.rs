@@ -607,6 +607,36 @@ pub fn largest_paragraph_parent<'a>(
         .max_by(|(a, na), (b, nb)| a.cmp(b).then(nb.id.cmp(&na.id)))
 }
 
+/// The shortest paragraph that counts toward a story under its headline.
+const STORY_PARAGRAPH_CHARS: usize = 80;
+
+/// The `<article>` around the page's headline (the first `<h1>` that
+/// reads like `title`, the title the page shows), as its text and its
+/// HTML, when it holds a story of its own: two paragraphs or more and
+/// [`STORY_BOX_CHARS`] of paragraph text. A page that lists other stories
+/// with long introductions below a short one may lead Readability to one
+/// of those; this is the story the headline heads.
+pub fn headline_article(doc: &Document, title: &str) -> Option<(String, String)> {
+    if title.trim().is_empty() {
+        return None;
+    }
+    let h1 = doc
+        .select("h1")
+        .nodes()
+        .iter()
+        .find(|h| like_title(title, &h.text()))
+        .copied()?;
+    let article = h1.ancestors_it(None).find(|a| a.has_name("article"))?;
+    let paragraphs: Vec<usize> = article
+        .descendants_it()
+        .filter(|d| d.has_name("p"))
+        .map(|p| text_chars(&p))
+        .filter(|&n| n >= STORY_PARAGRAPH_CHARS)
+        .collect();
+    (paragraphs.len() >= 2 && paragraphs.iter().sum::<usize>() >= STORY_BOX_CHARS)
+        .then(|| (article.text().to_string(), article.html().to_string()))
+}
+
 /// Tags that may be furniture boxes; any element with a `role` may be too.
 const BOX_TAGS: &[&str] = &[
     "div", "section", "aside", "ul", "ol", "nav", "footer", "header", "form", "span", "p",

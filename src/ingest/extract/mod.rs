@@ -131,6 +131,10 @@ const FAR_LOST_LD_BODY_RATIO: usize = 4;
 /// The body source named for a story read from its run of sections.
 const SECTIONS_SOURCE: &str = "sibling sections";
 
+/// The body source named for the story in the `<article>` around the
+/// headline, taken when the body chosen stood elsewhere.
+const HEADLINE_ARTICLE_SOURCE: &str = "article holding the headline";
+
 /// Extracts the article from an HTML page. `url` is where the page came
 /// from; relative links and image URLs are resolved against it, else
 /// against the page's canonical URL.
@@ -166,6 +170,9 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         host.as_deref(),
     );
     clean::shield_subheadings(&doc, &titles, shown.as_ref().map_or("", |(t, _)| t));
+    let headline_article = shown
+        .as_ref()
+        .and_then(|(t, _)| clean::headline_article(&doc, t));
     let block = clean::largest_paragraph_parent(&doc, true);
     let sections = block
         .as_ref()
@@ -176,7 +183,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         ..Default::default()
     };
     let mut readability =
-        Readability::with_document(doc, base.as_ref().map(Url::as_str), Some(config))
+        Readability::with_document(doc, base.as_ref().map(Url::as_str), Some(config.clone()))
             .context("page URL is not absolute")?;
     let article = readability.parse().ok();
     // The article's tree is tidied where Readability left it.
@@ -276,6 +283,33 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
                 tidied.posted_by = t.posted_by;
                 tidied.images.append(&mut t.images);
             }
+        }
+    }
+    // A body that stands outside the `<article>` around the headline,
+    // while that article holds a story of its own at least half as long,
+    // is another story's (a long teaser in a list below a short story).
+    if let Some((article_text, article_html)) = &headline_article
+        && !holds_most_of(&squash(article_text), &to_markdown::plain_text(&markdown))
+    {
+        // Readability reads the article alone, so its header and share
+        // bars go as they would have.
+        let article = Readability::new(
+            article_html.as_str(),
+            base.as_ref().map(Url::as_str),
+            Some(config),
+        )
+        .ok()
+        .and_then(|mut r| {
+            r.parse()
+                .ok()
+                .and_then(|_| clean::readability_article(r.doc))
+        });
+        let (t, md) = to_body(article.unwrap_or_else(|| Document::fragment(article_html.as_str())));
+        let n = body_chars(&md);
+        if n >= MIN_BODY_CHARS && n * 2 >= body_chars(&markdown) {
+            markdown = md;
+            tidied = t;
+            sources.body = Some(HEADLINE_ARTICLE_SOURCE);
         }
     }
     let markdown = slideshow::drop_slideshow_runs(&markdown);
@@ -562,7 +596,6 @@ fn drop_author_box(markdown: &str, byline: &str) -> String {
 
 /// Whether the Markdown body holds the opening of `paragraph`.
 fn holds(markdown: &str, paragraph: &str) -> bool {
-    let squash = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
     let probe: String = squash(paragraph).chars().take(60).collect();
     squash(&to_markdown::plain_text(markdown)).contains(&probe)
 }
@@ -583,8 +616,17 @@ fn names_the_title(md: &str, title: &str) -> bool {
 /// Whether most of the paragraphs of `chosen` (plain text) appear in the
 /// Markdown body `candidate`, compared without whitespace and markup.
 fn contains_most_of(candidate: &str, chosen: &str) -> bool {
-    let squash = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
-    let haystack = squash(&to_markdown::plain_text(candidate));
+    holds_most_of(&squash(&to_markdown::plain_text(candidate)), chosen)
+}
+
+/// `s` without whitespace, punctuation and markup: its letters and digits.
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Whether most of the paragraphs of `chosen` (plain text) appear in
+/// `haystack`, a text already [`squash`]ed.
+fn holds_most_of(haystack: &str, chosen: &str) -> bool {
     let paragraphs: Vec<String> = chosen
         .split("\n\n")
         .map(squash)
@@ -1919,6 +1961,40 @@ mod tests {
         );
         assert!(!e.markdown.contains("headline number"), "{}", e.markdown);
         assert_eq!(e.sources.body, Some("readability"));
+    }
+
+    /// A short story in the `<article>` that holds its headline is the
+    /// body, though a teaser of another story further down the page
+    /// (a list of "more stories", each with a long introduction) holds
+    /// more text.
+    #[test]
+    fn the_story_under_the_headline_beats_a_longer_teaser() {
+        let teaser = |i: usize| {
+            let text: String = (1..=4)
+                .map(|k| format!("<p>Teaser {i}, part {k}: the council spent the whole evening on the bus timetable, and nobody on the benches could agree on what the new winter routes should look like.</p>"))
+                .collect();
+            format!(
+                r#"<li class="item"><article class="entry"><a href="/news/other-{i}"><strong>Other story {i}</strong></a><div class="introduction">{text}</div></article></li>"#
+            )
+        };
+        let page = format!(
+            r#"<!doctype html><html><head><title>Pier reopens | Courier</title></head><body>
+<div id="content"><article><header><h1>Pier reopens</h1><p class="date">28 June 2019</p></header>
+<div class="text">{}</div></article>
+<h2>More stories</h2><ul class="list">{}{}</ul></div></body></html>"#,
+            story(3),
+            teaser(1),
+            teaser(2)
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+        assert!(
+            e.markdown.contains("Paragraph 1 of the report")
+                && e.markdown.contains("Paragraph 3 of the report"),
+            "{}",
+            e.markdown
+        );
+        assert!(!e.markdown.contains("Teaser"), "{}", e.markdown);
+        assert_eq!(e.sources.body, Some("article holding the headline"));
     }
 
     #[test]
