@@ -836,6 +836,7 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
     code_in_pre(doc);
     let (dates, posted_by) = take_date_lines(doc);
     remove_hover_cards(doc);
+    remove_story_cards(doc);
     space_before_links(doc);
     split_block_links(doc);
     math_to_text(doc);
@@ -1185,6 +1186,53 @@ fn remove_hover_cards(doc: &Document) {
         if adjacent && card.len() > name.len() && card.starts_with(&name) && (glued || named) {
             next.remove_from_parent();
         }
+    }
+}
+
+/// Removes cards for other stories set inside the story: an `<article>`
+/// holding under a third of the text whose heading links to another page (or stands in
+/// such a link), with at most one paragraph of prose outside links, as a
+/// "More on this" box holds a picture, a tag line, the other story's
+/// headline and its teaser. A run of such articles that holds a third of
+/// the text or more is the story itself (a live blog's posts), and stays.
+fn remove_story_cards(doc: &Document) {
+    const PROSE_CHARS: usize = 100;
+    let total = text_chars(&doc.root());
+    let cards: Vec<NodeRef> = doc
+        .select("article")
+        .nodes()
+        .iter()
+        .filter(|a| {
+            if text_chars(a) * 3 >= total {
+                return false;
+            }
+            let Some(heading) = a.descendants_it().find(is_heading) else {
+                return false;
+            };
+            let in_link = heading
+                .ancestors_it(None)
+                .take_while(|n| n.id != a.id)
+                .any(|n| n.has_name("a") && n.attr("href").is_some_and(|h| !h.starts_with('#')));
+            (in_link || links_elsewhere(&heading))
+                && a.descendants_it()
+                    .filter(|d| {
+                        d.has_name("p")
+                            && !links_elsewhere(d)
+                            && !d.ancestors_it(None).any(|n| n.has_name("a"))
+                            && text_chars(d) >= PROSE_CHARS
+                    })
+                    .take(2)
+                    .count()
+                    < 2
+        })
+        .copied()
+        .collect();
+    let card_chars: usize = cards.iter().map(text_chars).sum();
+    if cards.is_empty() || card_chars * 3 >= total {
+        return;
+    }
+    for card in cards {
+        card.remove_from_parent();
     }
 }
 

@@ -1997,6 +1997,58 @@ mod tests {
         assert_eq!(e.sources.body, Some("article holding the headline"));
     }
 
+    /// A card for another story set between the story's paragraphs (a
+    /// picture, a "More on this" label, then one link around a tag line,
+    /// the other story's headline and its teaser) goes whole: its headline
+    /// is not a subheading of this story.
+    #[test]
+    fn a_related_story_card_inside_the_story_goes_whole() {
+        let card = r#"<article class="ArticleRelated"><div class="image-container"><div class="image"><img src="/media/frost.jpeg" alt="Frost"></div><div class="caption">&copy; Jo Frost</div></div>
+<div class="ArticleRelated_scope">Mehr zum Thema</div>
+<a href="/news/other-ruling-172472" class="ArticleRelated_link"><div class="Tagline">Reasons for the ruling</div><h4 class="ArticleRelated_headline">Why tagged posts are not always adverts</h4><p class="ArticleRelated_copy">It is now clear that the court takes the same view that influencers and the regulators have long held: not every post is an advert.</p></a></article>"#;
+        let page = format!(
+            r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+<div class="ArticleCopy">{}{card}{}</div></article></body></html>"#,
+            story(2),
+            story(4).replace("Paragraph ", "Section ")
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+        assert!(
+            e.markdown.contains("Paragraph 2 of the report")
+                && e.markdown.contains("Section 4 of the report"),
+            "{}",
+            e.markdown
+        );
+        for leaked in [
+            "Why tagged posts",
+            "It is now clear",
+            "Mehr zum Thema",
+            "Reasons for",
+        ] {
+            assert!(!e.markdown.contains(leaked), "{leaked}: {}", e.markdown);
+        }
+    }
+
+    /// Posts of a live blog are articles with linked headings too, but
+    /// they are the story: all of them stay.
+    #[test]
+    fn a_live_blogs_linked_posts_stay() {
+        let posts: String = (1..=5)
+            .map(|i| format!(r##"<article class="post"><h3><a href="/live/pier#post-{i}">Update {i} from the harbour</a></h3><p>Update {i}: the divers are back on the quay and the crane has lifted another section of the old pier onto the barge.</p></article>"##))
+            .collect();
+        let page = format!(
+            r#"<!doctype html><html><head><title>Pier works: live</title></head><body><main><h1>Pier works: live</h1><div class="live">{posts}</div></main></body></html>"#
+        );
+        let e = extract_html(&page, Some("https://courier.example/live/pier")).unwrap();
+        for i in 1..=5 {
+            assert!(
+                e.markdown.contains(&format!("Update {i}: the divers")),
+                "{i}: {}",
+                e.markdown
+            );
+        }
+    }
+
     #[test]
     fn a_first_paragraph_outside_the_story_block_is_kept() {
         let lead = "Tras una semana de presión sobre la prensa, el presidente de la Asamblea pidió a los periodistas que se fueran del país, en una sesión que duró hasta la madrugada.";
