@@ -101,7 +101,7 @@ const NOTICES: &[&str] = &[
     r"^(watch( live| now)?|video|listen|gallery|slideshow|podcast|ansehen|anhören|regarder|écouter)\s*:\s*[^.!?]{1,100}$",
     // Follow prompts and editors' credits ("Puedes seguir EL PAÍS en
     // Facebook…", "[责任编辑: 赵文涵]").
-    r"^(puedes seguir|you can (also )?follow( us)? on|follow us on|folgen sie uns (auf|bei)|suivez-nous sur|seguici su)\b|^ติดตาม.*?ได้ที่",
+    r"^(puedes seguir|you can (also )?follow( us)? on|follow us on|folgen sie uns (auf|bei)|suivez-nous sur|seguici su|devenez fan (sur|de)|become a fan (on|of)|werden sie fan (auf|von)|hazte fan (en|de))\b|^ติดตาม.*?ได้ที่",
     // WeChat prompts on Chinese pages ("更多精彩内容请关注新浪新闻公众号",
     // "扫码关注…", a QR code's label "新浪新闻公众号").
     r"请关注.{0,30}(公众号|微信|微博)|(扫码|扫描(下方|上方)?二维码|长按(识别)?二维码).{0,30}(关注|阅读|下载|查看)|^[^。！？，,.!?]{0,20}(公众号|微信号)$",
@@ -316,6 +316,7 @@ mod tests {
             "WATCH: Inside the new dispatch center",
             "Gallery: Xbox One X | 14 Photos",
             "Puedes seguir EL PAÍS Política en Facebook y Twitter, o apuntarte aquí para recibir nuestra newsletter semanal.",
+            "Devenez fan sur , suivez-nous sur",
             "[责任编辑: 赵文涵 ]",
             "［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。",
             "158 Beiträge",

@@ -834,6 +834,7 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
     let images = take_images(doc, base);
     remove_empty_items(doc);
     code_in_pre(doc);
+    unstyle_blank_inlines(doc);
     let (dates, posted_by) = take_date_lines(doc);
     remove_hover_cards(doc);
     remove_story_cards(doc);
@@ -848,6 +849,24 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
         images,
         dates,
         posted_by,
+    }
+}
+
+/// Inline elements that only style their text.
+const STYLE_TAGS: &str = "em, i, b, strong, u, s, strike, small, mark, font, cite, sub, sup";
+
+/// Replaces an inline style element that holds only whitespace
+/// ("misguided<em> </em>policy") by a space: the Markdown converter drops
+/// such an element whole, which glues the words on either side.
+fn unstyle_blank_inlines(doc: &Document) {
+    for el in doc.select(STYLE_TAGS).nodes() {
+        if el.element_children().is_empty() {
+            let text = el.text();
+            if !text.is_empty() && text.trim().is_empty() {
+                el.insert_before(&doc.tree.new_text(" "));
+                el.remove_from_parent();
+            }
+        }
     }
 }
 

@@ -1997,6 +1997,21 @@ mod tests {
         assert_eq!(e.sources.body, Some("article holding the headline"));
     }
 
+    /// A styled space between two words ("misguided<em> </em>policy", as
+    /// editors leave them) still parts them.
+    #[test]
+    fn a_styled_space_still_parts_words() {
+        let e = story_after(
+            "<p>The minister called it “misguided<em> </em>policy advocacy” and a<b> </b>bad<strong>\n</strong>idea, twice.</p>",
+        );
+        assert!(
+            e.markdown
+                .contains("“misguided policy advocacy” and a bad idea, twice."),
+            "{}",
+            e.markdown
+        );
+    }
+
     /// A card for another story set between the story's paragraphs (a
     /// picture, a "More on this" label, then one link around a tag line,
     /// the other story's headline and its teaser) goes whole: its headline
