@@ -530,7 +530,8 @@ fn is_centred(node: &NodeRef) -> bool {
         })
 }
 
-/// An element the page does not show: `hidden`, `aria-hidden="true"`, or
+/// An element the page does not show: `hidden`, `aria-hidden="true"`, the
+/// class `hidden` (see [`is_hidden_class`]), or
 /// an inline style with `display: none` or `visibility: hidden`. Body and
 /// html are never hidden here (script-rendered pages unhide them later).
 fn is_hidden(node: &NodeRef) -> bool {
@@ -544,11 +545,13 @@ fn is_hidden(node: &NodeRef) -> bool {
         "hidden" => true,
         // Text for screen readers only ("Image caption", "Media playback
         // is unsupported on your device").
-        "class" => a.value.split_whitespace().any(|c| {
-            SCREEN_READER_CLASSES
-                .iter()
-                .any(|s| c.eq_ignore_ascii_case(s))
-        }),
+        "class" => {
+            a.value.split_whitespace().any(|c| {
+                SCREEN_READER_CLASSES
+                    .iter()
+                    .any(|s| c.eq_ignore_ascii_case(s))
+            }) || is_hidden_class(&a.value)
+        }
         "aria-hidden" => a.value.trim().eq_ignore_ascii_case("true"),
         "style" => {
             let style: String = a
@@ -561,6 +564,15 @@ fn is_hidden(node: &NodeRef) -> bool {
         }
         _ => false,
     })
+}
+
+/// Whether a class list hides its element whatever the screen: the
+/// utility class `hidden` with no variant beside it that shows it on
+/// some screens (`hidden md:block`, `hidden-xs`).
+fn is_hidden_class(classes: &str) -> bool {
+    let mut tokens = classes.split_whitespace();
+    tokens.clone().any(|c| c == "hidden")
+        && !tokens.any(|c| c.contains(':') || (c != "hidden" && c.starts_with("hidden-")))
 }
 
 /// Classes that hide an element from sight and leave it to screen readers.

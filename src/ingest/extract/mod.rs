@@ -1997,6 +1997,22 @@ mod tests {
         assert_eq!(e.sources.body, Some("article holding the headline"));
     }
 
+    /// Text in an element of the utility class `hidden` (a theme's copy of
+    /// the metadata, a slider's hidden slides) is not shown, so it is not
+    /// read; `hidden md:block` shows on wide screens and is.
+    #[test]
+    fn text_of_the_hidden_class_is_not_read() {
+        let e = story_after(
+            r#"<p class="hidden">Cornelius Karow https://courier.example/logo.png 2022-11-25 08:52:49</p><div class="hidden md:block"><p>A paragraph shown on wide screens: the harbour master said the crane would be back on the quay within the week.</p></div>"#,
+        );
+        assert!(!e.markdown.contains("Cornelius"), "{}", e.markdown);
+        assert!(
+            e.markdown.contains("shown on wide screens"),
+            "{}",
+            e.markdown
+        );
+    }
+
     /// A styled space between two words ("misguided<em> </em>policy", as
     /// editors leave them) still parts them.
     #[test]
