@@ -530,8 +530,8 @@ fn is_centred(node: &NodeRef) -> bool {
         })
 }
 
-/// An element the page does not show: `hidden`, `aria-hidden="true"`, the
-/// class `hidden` (see [`is_hidden_class`]), or
+/// An element the page does not show: `hidden`, `aria-hidden="true"`, a
+/// hiding class (see [`is_hidden_class`]), or
 /// an inline style with `display: none` or `visibility: hidden`. Body and
 /// html are never hidden here (script-rendered pages unhide them later).
 fn is_hidden(node: &NodeRef) -> bool {
@@ -566,13 +566,19 @@ fn is_hidden(node: &NodeRef) -> bool {
     })
 }
 
-/// Whether a class list hides its element whatever the screen: the
-/// utility class `hidden` with no variant beside it that shows it on
-/// some screens (`hidden md:block`, `hidden-xs`).
+/// Whether a class list hides its element whatever the screen: a utility
+/// class that hides (`hidden`, Bootstrap's `d-none`, Foundation's `hide`,
+/// Bulma's `is-hidden`) with no variant beside it that shows it on some
+/// screens (`hidden md:block`, `hidden-xs`, `d-none d-md-block`).
 fn is_hidden_class(classes: &str) -> bool {
+    const HIDING: &[&str] = &["hidden", "d-none", "is-hidden", "hide"];
     let mut tokens = classes.split_whitespace();
-    tokens.clone().any(|c| c == "hidden")
-        && !tokens.any(|c| c.contains(':') || (c != "hidden" && c.starts_with("hidden-")))
+    tokens.clone().any(|c| HIDING.contains(&c))
+        && !tokens.any(|c| {
+            c.contains(':')
+                || (c != "hidden" && c.starts_with("hidden-"))
+                || (c != "d-none" && c.starts_with("d-") && c.matches('-').count() == 2)
+        })
 }
 
 /// Classes that hide an element from sight and leave it to screen readers.
@@ -912,9 +918,10 @@ fn code_in_pre(doc: &Document) {
 
 /// Removes list items left without text once their images went (an
 /// author's avatar, a gallery's thumbnails), and lists left without items:
-/// they would be empty bullets.
+/// they would be empty bullets. So do headings that held only a picture:
+/// they would be empty headings.
 fn remove_empty_items(doc: &Document) {
-    for item in doc.select("li").nodes() {
+    for item in doc.select("li, h1, h2, h3, h4, h5, h6").nodes() {
         if item.text().trim().is_empty() {
             item.remove_from_parent();
         }

@@ -1997,17 +1997,31 @@ mod tests {
         assert_eq!(e.sources.body, Some("article holding the headline"));
     }
 
-    /// Text in an element of the utility class `hidden` (a theme's copy of
-    /// the metadata, a slider's hidden slides) is not shown, so it is not
-    /// read; `hidden md:block` shows on wide screens and is.
+    /// Text in an element of a utility class that hides it (`hidden`,
+    /// `d-none`, `hide`: a theme's copy of the metadata, a slider's hidden
+    /// slides, a lightbox's icon) is not shown, so it is not read; `hidden
+    /// md:block` and `d-none d-md-block` show on wide screens and are. A
+    /// heading left with no text (it held a picture) goes.
     #[test]
-    fn text_of_the_hidden_class_is_not_read() {
+    fn text_of_hiding_classes_is_not_read() {
         let e = story_after(
-            r#"<p class="hidden">Cornelius Karow https://courier.example/logo.png 2022-11-25 08:52:49</p><div class="hidden md:block"><p>A paragraph shown on wide screens: the harbour master said the crane would be back on the quay within the week.</p></div>"#,
+            r#"<p class="hidden">Cornelius Karow https://courier.example/logo.png 2022-11-25 08:52:49</p>
+<div class="hidden md:block"><p>A paragraph shown on wide screens: the harbour master said the crane would be back on the quay within the week.</p></div>
+<div class="d-none d-md-block"><p>Another paragraph for wide screens: the divers found the old piles sound below the waterline.</p></div>
+<h3 class="has-media"><img src="/pier.jpg" alt="The pier"><span class="magnifier lightBox hide"><span class="icon">S</span></span></h3>
+<div class="d-none">Kein Suchergebnis gefunden!</div>"#,
         );
-        assert!(!e.markdown.contains("Cornelius"), "{}", e.markdown);
+        for hidden in ["Cornelius", "Suchergebnis", "S\n"] {
+            assert!(!e.markdown.contains(hidden), "{hidden}: {}", e.markdown);
+        }
         assert!(
             e.markdown.contains("shown on wide screens"),
+            "{}",
+            e.markdown
+        );
+        assert!(e.markdown.contains("the divers found"), "{}", e.markdown);
+        assert!(
+            !e.markdown.lines().any(|l| l.trim_end() == "###"),
             "{}",
             e.markdown
         );
