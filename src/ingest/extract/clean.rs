@@ -344,7 +344,7 @@ pub fn shield_subheadings(doc: &Document, titles: &[&str], headline: &str) {
 /// Readability's test of a heading against the title: the title holds
 /// the heading, or three quarters of the heading's letters are in words
 /// the title has.
-fn like_title(title: &str, heading: &str) -> bool {
+pub(super) fn like_title(title: &str, heading: &str) -> bool {
     let (title, heading) = (title.to_lowercase(), heading.to_lowercase());
     if title.is_empty() || heading.trim().is_empty() {
         return false;

@@ -361,8 +361,14 @@ struct Found<'a> {
     after_headline: usize,
     /// The first `<h1>`, or a lesser heading (`<h2>`–`<h4>`) before any
     /// `<h1>` that opens the `<title>`: the headline of a page without one.
+    /// A later `<h1>` that reads like the title takes over from one that
+    /// does not, or that holds less of it (a site's name set as `<h1>`,
+    /// for its logo or for screen readers).
     headline: Option<NodeRef<'a>>,
-    /// The last few elements read before the first headline.
+    /// How many characters of the title the headline holds: its length
+    /// when it reads like the title, else 0.
+    headline_fit: usize,
+    /// The last few elements read before the headline.
     before: Vec<NodeRef<'a>>,
     /// Their texts, once the headline is found.
     before_headline: Vec<String>,
@@ -394,6 +400,7 @@ impl<'a> Found<'a> {
                 continue;
             };
             let had_headline = !found.headlines.is_empty();
+            let mut new_headline = false;
             match &*name {
                 "link" if found.canonical.is_none() && CANONICAL.match_element(&node) => {
                     found.canonical = Some(node);
@@ -447,6 +454,25 @@ impl<'a> Found<'a> {
                 "h1" if found.headlines.len() < MAX_HEADLINES => {
                     let text = collapse(&node.text());
                     if !text.is_empty() {
+                        let fit = found.title.as_deref().map_or(0, |t| {
+                            if super::clean::like_title(t, &text) {
+                                text.chars().count()
+                            } else {
+                                0
+                            }
+                        });
+                        if found.headline.is_some_and(|h| h.has_name("h1"))
+                            && fit > found.headline_fit
+                        {
+                            found.headline = Some(node);
+                            found.headline_fit = fit;
+                            found.near_headline.clear();
+                            found.after_headline = 0;
+                            found.footer = None;
+                            new_headline = true;
+                        } else if found.headline.is_none() {
+                            found.headline_fit = fit;
+                        }
                         found.headlines.push(text);
                     }
                 }
@@ -491,29 +517,26 @@ impl<'a> Found<'a> {
                     }
                 }
             }
-            if !had_headline {
-                if found.headlines.is_empty() {
-                    // Only kept here; whether each is a short box is asked
-                    // once the headline is found.
-                    if found.before.len() == BEFORE_HEADLINE_ELEMENTS {
-                        found.before.remove(0);
-                    }
-                    found.before.push(node);
-                } else {
-                    found.before_headline = found
-                        .before
-                        .iter()
-                        .rev()
-                        .filter(|n| {
-                            !n.qual_name_ref().is_some_and(|q| {
-                                matches!(&*q.local, "script" | "style" | "title" | "meta" | "link")
-                            }) && is_small_box(n)
-                        })
-                        .map(|n| collapse(&n.text()))
-                        .filter(|t| !t.is_empty() && t.chars().count() <= NEAR_HEADLINE_CHARS)
-                        .collect();
-                }
+            if new_headline || !had_headline && !found.headlines.is_empty() {
+                found.before_headline = found
+                    .before
+                    .iter()
+                    .rev()
+                    .filter(|n| {
+                        !n.qual_name_ref().is_some_and(|q| {
+                            matches!(&*q.local, "script" | "style" | "title" | "meta" | "link")
+                        }) && is_small_box(n)
+                    })
+                    .map(|n| collapse(&n.text()))
+                    .filter(|t| !t.is_empty() && t.chars().count() <= NEAR_HEADLINE_CHARS)
+                    .collect();
             }
+            // Kept all along, as a later headline may take over; whether
+            // each is a short box is asked once a headline is found.
+            if found.before.len() == BEFORE_HEADLINE_ELEMENTS {
+                found.before.remove(0);
+            }
+            found.before.push(node);
             // A box with many elements inside is a layout wrapper that
             // happens to have "date" in a class name.
             if found.date_texts.len() < MAX_DATE_TEXTS

@@ -142,7 +142,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     let page_url = url
         .map(|u| Url::parse(u).with_context(|| format!("page URL `{u}` is not absolute")))
         .transpose()?;
-    let doc = Document::from(html);
+    let doc = Document::from(without_soft_hyphens(html).as_ref());
     let meta = metadata::read(&doc, page_url.as_ref());
     let base = page_url.clone().or_else(|| {
         meta.canonical_url
@@ -592,6 +592,21 @@ fn drop_author_box(markdown: &str, byline: &str) -> String {
         }
         _ => markdown.to_string(),
     }
+}
+
+/// `html` without soft hyphens (U+00AD, as a character or a reference):
+/// they show nothing where a word does not break, but old browsers print
+/// every one as a hyphen, and they part a heading's words from the title's
+/// ("Mes&shy;sen&shy;ger" is not "Messenger").
+fn without_soft_hyphens(html: &str) -> std::borrow::Cow<'_, str> {
+    static SOFT_HYPHEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\u{ad}|&shy;|&#0*173;|&#[xX]0*[aA][dD];")
+            .expect("valid soft hyphen pattern")
+    });
+    if !html.contains('\u{ad}') && !html.contains("&shy;") && !html.contains("&#") {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    SOFT_HYPHEN.replace_all(html, "")
 }
 
 /// Whether the Markdown body holds the opening of `paragraph`.
@@ -2225,6 +2240,42 @@ mod tests {
                 "{other}"
             );
         }
+    }
+
+    /// Soft hyphens go: old browsers print each as a hyphen, and a headline
+    /// hyphenated with them is still the title (not repeated in the body).
+    #[test]
+    fn soft_hyphens_go() {
+        let html = format!(
+            "<html><head><title>Messenger services are no lawless space</title></head><body><article><h1>Mes&shy;sen&shy;ger ser&#173;vices are no law\u{ad}less space</h1><p>The har&shy;bour board met on Tues&#xAD;day.</p>{}</article></body></html>",
+            story(4)
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.title, "Messenger services are no lawless space");
+        assert!(!e.markdown.contains("Messenger"), "{}", e.markdown);
+        assert!(
+            e.markdown.contains("The harbour board met on Tuesday."),
+            "{}",
+            e.markdown
+        );
+    }
+
+    /// A page whose first `<h1>` is the site's name (its logo, or a heading
+    /// for screen readers) has the story's headline in a later `<h1>` that
+    /// reads like the title: the date beside that one dates the page.
+    #[test]
+    fn the_date_beside_the_headline_not_beside_the_sites_name() {
+        let nav: String = (1..=30)
+            .map(|i| format!(r#"<li><a href="/section-{i}">Section {i}</a></li>"#))
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Pier report - Press releases</title></head><body><h1 class="aural">Federal Harbour Office (FHO)</h1><ul class="nav">{nav}</ul>
+<div class="header"><h1>Pier report</h1><ul class="info"><li><span>Datum:</span>26. Januar 2022</li><li><span>Ausgabejahr:</span>2022</li></ul></div><article>{}</article></body></html>"#,
+            story(4)
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.published.as_deref(), Some("2022-01-26T00:00:00Z"));
+        assert_eq!(e.sources.published, Some("date beside headline"));
     }
 
     /// A box a "related" heading opens goes whole, whatever holds its
