@@ -531,9 +531,10 @@ pub fn date_line(text: &str) -> Option<DateLine> {
     // at most one stray word (a city, "Reuters" would be two with a name).
     // Chinese date lines name the source, the author and the view count
     // beside the date ("2019-08-13 14:07 来源：澎湃新闻·政务", "发布时间:
-    // 2018-05-17 | 浏览次数: 2168"): each field's value is the line's too.
+    // 2018-05-17 | 浏览次数: 2168"), and others the category ("24.01.2022
+    // 11:38 Kategorie: News"): each field's value is the line's too.
     static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯|浏览次数|瀏覽次數|浏览|阅读|點擊|点击|字号|所属分类|分类)\s*[:：]\s*[^\s|｜]*")
+        Regex::new(r"(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯|浏览次数|瀏覽次數|浏览|阅读|點擊|点击|字号|所属分类|分类|\b(?:kategorie|category|rubrik|ressort|categoría|catégorie|categoria)\b)\s*[:：]\s*[^\s|｜]*")
             .expect("valid field pattern")
     });
     let mut rest = FIELD.replace_all(&lower, " ").to_string();
@@ -948,6 +949,9 @@ mod tests {
         let line = date_line("Aangepast: 19 november 2019, 16:05").unwrap();
         assert_eq!(line.updated.as_deref(), Some("2019-11-19T16:05:00Z"));
         assert!(date_line("2018年6月19日 10:20").is_some());
+        // A category after the date, as the line is set under a headline.
+        let line = date_line("24.01.2022 11:38 Kategorie: News").unwrap();
+        assert_eq!(line.published.as_deref(), Some("2022-01-24T11:38:00Z"));
         // Korean and Japanese labels, and the year first with dots.
         let line = date_line("입력 2019.06.19 10:20 수정 2019.06.19 11:05").unwrap();
         assert_eq!(line.published.as_deref(), Some("2019-06-19T10:20:00Z"));

@@ -714,11 +714,19 @@ fn find_dates(
             (None, None) => (None, None),
         };
     }
+    // The first paragraph opens with it, or the second after a lead or
+    // a byline alone ("Von Claudia Lindner", then "27.1.2022 - Bei der …").
+    static BYLINE_ALONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^(?i:by|von|par|por|di|door)\s+\p{Lu}[^.!?]{0,60}$")
+            .expect("valid byline line pattern")
+    });
     if published.is_none()
         && let Some(d) = markdown
             .split("\n\n")
-            .next()
-            .and_then(|first| dates::dateline(&to_markdown::plain_text(first)))
+            .map(to_markdown::plain_text)
+            .filter(|p| !BYLINE_ALONE.is_match(p))
+            .take(2)
+            .find_map(|p| dates::dateline(&p))
     {
         (published, source) = (Some(d), Some("dateline"));
     }
@@ -731,7 +739,11 @@ fn find_dates(
             let labelled_before = i.checked_sub(1).is_some_and(|p| {
                 near[p].trim_end().ends_with(':') && dates::other_date_label(&near[p])
             });
-            let line = (!labelled_before).then(|| dates::date_line(t)).flatten();
+            // A line naming who posted it counts too ("06.11.2023 13:30
+            // von Olga").
+            let line = (!labelled_before)
+                .then(|| dates::date_line(t).or_else(|| dates::posted_line(t).map(|(l, _)| l)))
+                .flatten();
             line.and_then(|l| l.published)
         })
     {
@@ -2224,6 +2236,19 @@ mod tests {
         let e = extract_html(&html, None).unwrap();
         assert_eq!(e.published.as_deref(), Some("2022-01-24T11:38:00Z"));
         assert_eq!(e.sources.published, Some("date beside headline"));
+        // With the category after it, or the name of who posted it.
+        for line in [
+            "24.01.2022 11:38<br>Kategorie: <a href=/news>News</a>",
+            "24.01.2022 11:38 von Olga",
+        ] {
+            let html = html.replace("Erstellt am: 24.01.2022 11:38", line);
+            let e = extract_html(&html, None).unwrap();
+            assert_eq!(
+                e.published.as_deref(),
+                Some("2022-01-24T11:38:00Z"),
+                "{line}"
+            );
+        }
         // A date in a sentence beside the headline is the story's, not the
         // page's, and so is a date another label names.
         for other in [
@@ -2459,6 +2484,14 @@ mod tests {
             "{}",
             e.markdown
         );
+        // After a lead and a byline alone in its paragraph.
+        let html = format!(
+            "<html><head><title>Pier report</title></head><body><article><p>Zum Tag des Gedenkens erinnern die Wirtschaftsweiber an verfolgte Frauen und setzen einen Stein.</p><p>Von Claudia Lindner</p><p>27.1.2022 - Bei der Erinnerung an die Verfolgten wurde am Hafen ein neuer Stein gesetzt, den viele Menschen besuchten.</p>{}</article></body></html>",
+            story(4)
+        );
+        let e = extract_html(&html, None).unwrap();
+        assert_eq!(e.published.as_deref(), Some("2022-01-27T00:00:00Z"));
+        assert_eq!(e.sources.published, Some("dateline"));
     }
 
     #[test]
