@@ -550,7 +550,8 @@ fn is_hidden(node: &NodeRef) -> bool {
                 SCREEN_READER_CLASSES
                     .iter()
                     .any(|s| c.eq_ignore_ascii_case(s))
-            }) || is_hidden_class(&a.value)
+            }) || ((a.value.contains("hid") || a.value.contains("d-none"))
+                && is_hidden_class(&a.value))
         }
         "aria-hidden" => a.value.trim().eq_ignore_ascii_case("true"),
         "style" => {
@@ -633,8 +634,14 @@ const STORY_PARAGRAPH_CHARS: usize = 80;
 /// HTML, when it holds a story of its own: two paragraphs or more and
 /// [`STORY_BOX_CHARS`] of paragraph text. A page that lists other stories
 /// with long introductions below a short one may lead Readability to one
-/// of those; this is the story the headline heads.
-pub fn headline_article(doc: &Document, title: &str) -> Option<(String, String)> {
+/// of those; this is the story the headline heads. `None` too when the
+/// page's largest run of paragraphs (`block`) stands inside it: that is
+/// where Readability's choice falls, so it is not read twice.
+pub fn headline_article(
+    doc: &Document,
+    title: &str,
+    block: Option<&NodeRef>,
+) -> Option<(String, String)> {
     if title.trim().is_empty() {
         return None;
     }
@@ -645,6 +652,9 @@ pub fn headline_article(doc: &Document, title: &str) -> Option<(String, String)>
         .find(|h| like_title(title, &h.text()))
         .copied()?;
     let article = h1.ancestors_it(None).find(|a| a.has_name("article"))?;
+    if block.is_some_and(|b| is_within(b, &article)) {
+        return None;
+    }
     let paragraphs: Vec<usize> = article
         .descendants_it()
         .filter(|d| d.has_name("p"))
@@ -871,20 +881,34 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
 }
 
 /// Inline elements that only style their text.
-const STYLE_TAGS: &str = "em, i, b, strong, u, s, strike, small, mark, font, cite, sub, sup";
+const STYLE_TAGS: &[&str] = &[
+    "em", "i", "b", "strong", "u", "s", "strike", "small", "mark", "font", "cite", "sub", "sup",
+];
 
 /// Replaces an inline style element that holds only whitespace
 /// ("misguided<em> </em>policy") by a space: the Markdown converter drops
-/// such an element whole, which glues the words on either side.
+/// such an element whole, which glues the words on either side. One walk,
+/// names compared by hand: a selector list of thirteen tags tried on every
+/// element costs more than the test.
 fn unstyle_blank_inlines(doc: &Document) {
-    for el in doc.select(STYLE_TAGS).nodes() {
-        if el.element_children().is_empty() {
-            let text = el.text();
-            if !text.is_empty() && text.trim().is_empty() {
-                el.insert_before(&doc.tree.new_text(" "));
-                el.remove_from_parent();
-            }
-        }
+    let blank: Vec<NodeRef> = doc
+        .root()
+        .descendants_it()
+        .filter(|n| {
+            n.element_ref()
+                .is_some_and(|el| STYLE_TAGS.contains(&&*el.name.local))
+                && n.first_child().is_some()
+                && n.children_it(false).all(|c| {
+                    c.query_or(false, |t| match &t.data {
+                        NodeData::Text { contents } => contents.trim().is_empty(),
+                        _ => false,
+                    })
+                })
+        })
+        .collect();
+    for el in blank {
+        el.insert_before(&doc.tree.new_text(" "));
+        el.remove_from_parent();
     }
 }
 

@@ -170,10 +170,11 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         host.as_deref(),
     );
     clean::shield_subheadings(&doc, &titles, shown.as_ref().map_or("", |(t, _)| t));
+    let block = clean::largest_paragraph_parent(&doc, true);
+    // Wanted only where the largest run of paragraphs stands outside it.
     let headline_article = shown
         .as_ref()
-        .and_then(|(t, _)| clean::headline_article(&doc, t));
-    let block = clean::largest_paragraph_parent(&doc, true);
+        .and_then(|(t, _)| clean::headline_article(&doc, t, block.as_ref().map(|(_, b)| b)));
     let sections = block
         .as_ref()
         .and_then(|(_, node)| sections::section_run(node));
@@ -603,7 +604,9 @@ fn without_soft_hyphens(html: &str) -> std::borrow::Cow<'_, str> {
         regex::Regex::new(r"\u{ad}|&shy;|&#0*173;|&#[xX]0*[aA][dD];")
             .expect("valid soft hyphen pattern")
     });
-    if !html.contains('\u{ad}') && !html.contains("&shy;") && !html.contains("&#") {
+    // Most pages have none: a few fast substring searches tell.
+    let has = |needle: &str| html.contains(needle);
+    if !(has("\u{ad}") || has("&shy;") || has("173;") || has("&#xad") || has("&#xAD")) {
         return std::borrow::Cow::Borrowed(html);
     }
     SOFT_HYPHEN.replace_all(html, "")
