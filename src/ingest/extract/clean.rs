@@ -1252,11 +1252,12 @@ fn remove_hover_cards(doc: &Document) {
 }
 
 /// Removes cards for other stories set inside the story: an `<article>`
-/// holding under a third of the text whose heading links to another page (or stands in
-/// such a link), with at most one paragraph of prose outside links, as a
-/// "More on this" box holds a picture, a tag line, the other story's
-/// headline and its teaser. A run of such articles that holds a third of
-/// the text or more is the story itself (a live blog's posts), and stays.
+/// holding under a third of the text whose heading links to another page
+/// (or stands in such a link), with at most one paragraph of prose
+/// outside links, as a "More on this" box holds a picture, a tag line,
+/// the other story's headline and its teaser. Cards that together hold a
+/// third of the text or more are the story itself (a live blog's posts),
+/// and stay.
 fn remove_story_cards(doc: &Document) {
     const PROSE_CHARS: usize = 100;
     let total = text_chars(&doc.root());
