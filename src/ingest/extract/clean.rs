@@ -144,6 +144,8 @@ const FURNITURE_WORDS: &[&str] = &[
     "masthead",
     "toolbar",
     "rating",
+    // A menu or an author's card that opens on hover.
+    "dropdown",
     // Comment sections in other languages (the plural: "Kommentar" alone
     // is also an opinion column).
     "kommentare",

@@ -2057,6 +2057,16 @@ mod tests {
         );
     }
 
+    /// A box that opens on hover (`author-dropdown`: the author's links
+    /// and biography under the byline) is not the story.
+    #[test]
+    fn a_dropdown_box_is_not_the_story() {
+        let e = story_after(
+            r#"<div class="author-dropdown"><div class="authorlinks"><a href="/author/jo-roe/">View Author Page</a></div><div class="description"><p>Jo Roe currently works for the Courier as a writer. She studied writing and art and moved to the coast after four years in the city, where she covered the council.</p></div></div>"#,
+        );
+        assert!(!e.markdown.contains("currently works"), "{}", e.markdown);
+    }
+
     /// A styled space between two words ("misguided<em> </em>policy", as
     /// editors leave them) still parts them.
     #[test]
