@@ -287,8 +287,12 @@ pub(super) fn is_within(node: &NodeRef, ancestor: &NodeRef) -> bool {
 
 /// Whether `node` holds a link to another page (not an anchor on this one).
 pub(super) fn links_elsewhere(node: &NodeRef) -> bool {
-    node.descendants_it()
-        .any(|d| d.has_name("a") && d.attr("href").is_some_and(|h| !h.starts_with('#')))
+    node.descendants_it().any(|d| is_link_elsewhere(&d))
+}
+
+/// Whether `node` is a link to another page (not an anchor on this one).
+fn is_link_elsewhere(node: &NodeRef) -> bool {
+    node.has_name("a") && node.attr("href").is_some_and(|h| !h.starts_with('#'))
 }
 
 /// Whether `node` is an `<h1>` to `<h6>`.
@@ -862,7 +866,7 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
         h.remove_attr(HEADING_MARK);
     }
     let images = take_images(doc, base);
-    remove_empty_items(doc);
+    remove_emptied_blocks(doc);
     code_in_pre(doc);
     unstyle_blank_inlines(doc);
     let (dates, posted_by) = take_date_lines(doc);
@@ -946,7 +950,7 @@ fn code_in_pre(doc: &Document) {
 /// author's avatar, a gallery's thumbnails), and lists left without items:
 /// they would be empty bullets. So do headings that held only a picture:
 /// they would be empty headings.
-fn remove_empty_items(doc: &Document) {
+fn remove_emptied_blocks(doc: &Document) {
     for item in doc.select("li, h1, h2, h3, h4, h5, h6").nodes() {
         if item.text().trim().is_empty() {
             item.remove_from_parent();
@@ -1277,7 +1281,7 @@ fn remove_story_cards(doc: &Document) {
             let in_link = heading
                 .ancestors_it(None)
                 .take_while(|n| n.id != a.id)
-                .any(|n| n.has_name("a") && n.attr("href").is_some_and(|h| !h.starts_with('#')));
+                .any(|n| is_link_elsewhere(&n));
             (in_link || links_elsewhere(&heading))
                 && a.descendants_it()
                     .filter(|d| {

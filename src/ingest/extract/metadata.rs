@@ -400,7 +400,8 @@ impl<'a> Found<'a> {
                 continue;
             };
             let had_headline = !found.headlines.is_empty();
-            let mut new_headline = false;
+            // How much of the title this element holds, if it is an `<h1>`.
+            let mut h1_fit = None;
             match &*name {
                 "link" if found.canonical.is_none() && CANONICAL.match_element(&node) => {
                     found.canonical = Some(node);
@@ -454,25 +455,13 @@ impl<'a> Found<'a> {
                 "h1" if found.headlines.len() < MAX_HEADLINES => {
                     let text = collapse(&node.text());
                     if !text.is_empty() {
-                        let fit = found.title.as_deref().map_or(0, |t| {
+                        h1_fit = Some(found.title.as_deref().map_or(0, |t| {
                             if super::clean::like_title(t, &text) {
                                 text.chars().count()
                             } else {
                                 0
                             }
-                        });
-                        if found.headline.is_some_and(|h| h.has_name("h1"))
-                            && fit > found.headline_fit
-                        {
-                            found.headline = Some(node);
-                            found.headline_fit = fit;
-                            found.near_headline.clear();
-                            found.after_headline = 0;
-                            found.footer = None;
-                            new_headline = true;
-                        } else if found.headline.is_none() {
-                            found.headline_fit = fit;
-                        }
+                        }));
                         found.headlines.push(text);
                     }
                 }
@@ -488,15 +477,26 @@ impl<'a> Found<'a> {
                     found.headlines.push(text);
                 }
             }
-            if found.headline.is_none()
-                && (&*name == "h1"
-                    || matches!(&*name, "h2" | "h3" | "h4")
-                        && found
-                            .title
-                            .as_deref()
-                            .is_some_and(|t| opens_title(&collapse(&node.text()), t)))
+            // A later `<h1>` holding more of the title takes over: the
+            // texts beside the headline are read again from here.
+            let new_headline = found.headline.is_some_and(|h| h.has_name("h1"))
+                && h1_fit.is_some_and(|fit| fit > found.headline_fit);
+            if new_headline {
+                found.near_headline.clear();
+                found.after_headline = 0;
+                found.footer = None;
+            }
+            if new_headline
+                || found.headline.is_none()
+                    && (&*name == "h1"
+                        || matches!(&*name, "h2" | "h3" | "h4")
+                            && found
+                                .title
+                                .as_deref()
+                                .is_some_and(|t| opens_title(&collapse(&node.text()), t)))
             {
                 found.headline = Some(node);
+                found.headline_fit = h1_fit.unwrap_or(0);
                 if &*name != "h1" {
                     continue;
                 }

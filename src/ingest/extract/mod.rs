@@ -510,20 +510,26 @@ fn merge_copies(images: Vec<Image>, figures: &[(String, String)]) -> Vec<Image> 
 /// block among the first three that starts with a byline word and holds
 /// only capitalised names once that word is gone.
 fn byline_line(markdown: &str, site: Option<&str>, host: Option<&str>) -> Option<String> {
-    static OPENER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^(?i:by|von|par|por|door|written by|text:|texte?:)\s+\p{Lu}")
-            .expect("valid byline opener")
-    });
     markdown.split("\n\n").take(3).find_map(|block| {
         if block.len() > 200 {
             return None;
         }
         let text = to_markdown::plain_text(block);
-        if text.chars().count() > BYLINE_LINE_CHARS || !OPENER.is_match(&text) {
+        if !opens_as_byline(&text) {
             return None;
         }
         byline::clean(&text, site, host).filter(|names| byline::is_capitalised(names))
     })
+}
+
+/// Whether a block's plain `text` reads as a byline line: short, and
+/// opening with a byline word before a capital ("By Jo Roe", "Von …").
+fn opens_as_byline(text: &str) -> bool {
+    static OPENER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^(?i:by|von|par|por|di|door|written by|text:|texte?:)\s+\p{Lu}")
+            .expect("valid byline opener")
+    });
+    text.chars().count() <= BYLINE_LINE_CHARS && OPENER.is_match(text)
 }
 
 /// The longest byline line read as one.
@@ -719,15 +725,11 @@ fn find_dates(
     }
     // The first paragraph opens with it, or the second after a lead or
     // a byline alone ("Von Claudia Lindner", then "27.1.2022 - Bei der …").
-    static BYLINE_ALONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^(?i:by|von|par|por|di|door)\s+\p{Lu}[^.!?]{0,60}$")
-            .expect("valid byline line pattern")
-    });
     if published.is_none()
         && let Some(d) = markdown
             .split("\n\n")
             .map(to_markdown::plain_text)
-            .filter(|p| !BYLINE_ALONE.is_match(p))
+            .filter(|p| !opens_as_byline(p))
             .take(2)
             .find_map(|p| dates::dateline(&p))
     {
