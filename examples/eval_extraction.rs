@@ -210,6 +210,9 @@ fn write_dump(dir: &Path, name: &str, result: &Result<Extracted>) -> Result<()> 
                 e.updated,
                 serde_json::to_string(&e.sources).unwrap_or_default()
             ));
+            if let Some(s) = &e.standfirst {
+                out.push_str(&format!("standfirst: {s}\n"));
+            }
             for image in &e.images {
                 out.push_str(&format!(
                     "image: {} [{}] {:?}\n",

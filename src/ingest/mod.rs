@@ -156,6 +156,7 @@ pub fn from_feed(
                 byline: ex.byline.clone().or(author),
                 images: merge_images(&ex.images, &item.images),
                 language: ex.language.as_deref(),
+                summary: ex.standfirst.as_deref(),
                 extracted: Extraction::Page,
             };
             Ingested {
@@ -189,6 +190,7 @@ pub fn from_feed(
                 byline: author,
                 images: item.images.clone(),
                 language: None,
+                summary: None,
                 extracted: Extraction::Feed,
             };
             Ingested {
@@ -242,6 +244,8 @@ struct Facts<'a> {
     byline: Option<String>,
     images: Vec<Image>,
     language: Option<&'a str>,
+    /// The page's standfirst, as the article's summary.
+    summary: Option<&'a str>,
     extracted: Extraction,
 }
 
@@ -272,6 +276,7 @@ fn front_matter(section: &SectionId, facts: Facts) -> FrontMatter {
         images,
         extracted: Some(facts.extracted),
         language: facts.language.map(str::to_string),
+        summary: facts.summary.map(text::one_line),
         ..FrontMatter::default()
     }
 }
@@ -295,6 +300,7 @@ fn from_extracted(
         byline: ex.byline.clone(),
         images: ex.images.clone(),
         language: ex.language.as_deref(),
+        summary: ex.standfirst.as_deref(),
         extracted: how,
     };
     Ingested {

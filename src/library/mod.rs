@@ -37,6 +37,9 @@ pub struct Article {
     pub images: Vec<Image>,
     /// Front matter summary, or the first paragraph.
     pub summary: String,
+    /// Whether front matter gave the summary (ingest writes a page's
+    /// standfirst there), so the article page may show it.
+    pub summary_given: bool,
     /// The content file, relative to content/; the build reads the body
     /// from it when it renders the article, so bodies are never all held.
     pub rel_path: String,
@@ -152,6 +155,7 @@ impl Library {
             .zip(urls.into_par_iter())
             .zip(places.into_par_iter())
             .map(|((mut s, url), section)| {
+                let summary_given = s.front.summary.is_some();
                 let summary = match s.front.summary.take() {
                     Some(summary) => summary,
                     None => std::mem::take(&mut s.lead),
@@ -173,6 +177,7 @@ impl Library {
                     source_url,
                     images,
                     summary,
+                    summary_given,
                     source_name: s.front.source_name,
                     byline: s.front.byline,
                     title: s.title,

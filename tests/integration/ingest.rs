@@ -439,3 +439,56 @@ fn an_undated_page_is_named_and_dated_alike() {
         "{name}:\n{file}"
     );
 }
+
+/// A page's standfirst becomes the article's summary and is shown under
+/// its headline on the article page and in its text version, unless the
+/// theme's option turns it off.
+#[test]
+fn a_standfirst_is_stored_as_the_summary_and_shown_under_the_headline() {
+    let site = TempSite::fixture("site");
+    let dek = "Councillors agreed to repair the old pier before the winter storms, ending a year of doubt.";
+    let story = "<p>The harbour board met on Tuesday and agreed, after a long and sometimes bitter debate about the cost, that the old pier would be repaired before the winter storms arrive.</p>".repeat(4);
+    site.write(
+        "inbox/pier.html",
+        &format!(
+            r#"<html><head><title>Pier to be repaired</title></head><body><article><header><h1>Pier to be repaired</h1><p class="standfirst">{dek}</p></header><div class="story-body">{story}</div></article></body></html>"#
+        ),
+    );
+    let page = site.root().join("inbox/pier.html");
+    let ingest = site.run(&["ingest", page.to_str().unwrap(), "--section", "world"]);
+    assert!(ingest.status.success(), "{}", stderr(&ingest));
+    let file = written(&site, "pier-to-be-repaired");
+    assert!(file.contains(&format!("\nsummary: {dek}\n")), "{file}");
+    let body = file.split("\n---\n").nth(1).unwrap();
+    assert!(!body.contains("ending a year of doubt"), "{body}");
+
+    site.write(
+        "config.yaml",
+        &(std::fs::read_to_string(site.root().join("config.yaml")).unwrap()
+            + "outputs: [html, text]\n"),
+    );
+    site.build();
+    let slug = "world/pier-to-be-repaired";
+    let html = site.page(&format!("{slug}.html"));
+    assert!(
+        html.contains(&format!(
+            "<h1>Pier to be repaired</h1>\n<p><b>{dek}</b></p>"
+        )),
+        "{html}"
+    );
+    let text = site.page(&format!("{slug}.txt"));
+    let opening: String = dek.split_whitespace().take(5).collect::<Vec<_>>().join(" ");
+    assert!(text.contains(&opening), "{text}");
+    // The front page lists it with the standfirst as its summary.
+    let feed = site.page("feed.xml");
+    assert!(feed.contains("ending a year of doubt"), "{feed}");
+
+    site.write(
+        "config.yaml",
+        &(std::fs::read_to_string(site.root().join("config.yaml")).unwrap()
+            + "theme_options:\n  show_standfirst: false\n"),
+    );
+    site.build();
+    let html = site.page(&format!("{slug}.html"));
+    assert!(!html.contains("ending a year of doubt"), "{html}");
+}

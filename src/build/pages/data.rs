@@ -113,6 +113,9 @@ pub struct Summary<'a> {
 pub struct ArticleData<'a> {
     #[serde(flatten)]
     pub summary: Summary<'a>,
+    /// The summary front matter gave (a page's standfirst), shown under
+    /// the headline; `None` when the summary is the first paragraph.
+    pub standfirst: Option<&'a str>,
     pub byline: Option<&'a str>,
     pub source_url: Option<String>,
     pub images: Vec<ImageLink>,
@@ -230,6 +233,7 @@ pub fn article_data<'a>(
 ) -> ArticleData<'a> {
     ArticleData {
         summary: summary(lib, s, a, feeds),
+        standfirst: a.summary_given.then_some(a.summary.as_str()),
         byline: a.byline.as_deref(),
         source_url: a.source_url.as_deref().map(url_to_ascii),
         images,

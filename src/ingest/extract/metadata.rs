@@ -14,7 +14,7 @@
 //! is only handed on as a fallback.
 
 use super::clean::{is_within, largest_paragraph_parent};
-use super::{byline, dates};
+use super::{byline, dates, standfirst};
 use crate::content::Image;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
 use dom_query::{Document, Matcher, NodeRef};
@@ -87,6 +87,8 @@ pub struct Metadata {
     /// The text of a plain `<p>` that the page's description opens: the
     /// story's first paragraph, which a CMS copies into the description.
     pub lead_paragraph: Option<String>,
+    /// The summary printed under the headline, and where it was found.
+    pub standfirst: Option<(String, &'static str)>,
 }
 
 /// Reads the metadata of a parsed page. `base` resolves relative URLs.
@@ -285,8 +287,10 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
     let lead_paragraph = excerpt
         .as_deref()
         .and_then(|e| lead_paragraph(&found.paragraphs, e));
+    let standfirst = found.standfirst(excerpt.as_deref());
     Metadata {
         lead_paragraph,
+        standfirst,
         titles: titles.into_iter().map(|(s, t)| (s, collapse(&t))).collect(),
         headlines: found.headlines,
         subheads: found.subheads,
@@ -359,6 +363,17 @@ struct Found<'a> {
     near_headline: Vec<String>,
     /// Elements read after the headline, up to `NEAR_HEADLINE_ELEMENTS`.
     after_headline: usize,
+    /// The first box after the headline marked as a standfirst.
+    standfirst: Option<NodeRef<'a>>,
+    /// The first `<h2>` or `<p>` after the headline, which may print the
+    /// page's description as a standfirst.
+    under_headline: Option<NodeRef<'a>>,
+    /// Whether a long paragraph after the headline has opened the story,
+    /// after which no standfirst is looked for.
+    story_began: bool,
+    /// Elements read after the headline for the standfirst, up to
+    /// `STANDFIRST_ELEMENTS`.
+    standfirst_window: usize,
     /// The first `<h1>`, or a lesser heading (`<h2>`–`<h4>`) before any
     /// `<h1>` that opens the `<title>`: the headline of a page without one.
     /// A later `<h1>` that reads like the title takes over from one that
@@ -485,6 +500,10 @@ impl<'a> Found<'a> {
                 found.near_headline.clear();
                 found.after_headline = 0;
                 found.footer = None;
+                found.standfirst = None;
+                found.under_headline = None;
+                found.story_began = false;
+                found.standfirst_window = 0;
             }
             if new_headline
                 || found.headline.is_none()
@@ -500,6 +519,9 @@ impl<'a> Found<'a> {
                 if &*name != "h1" {
                     continue;
                 }
+            }
+            if found.headline.is_some() && &*name != "h1" {
+                found.look_for_standfirst(node, &name);
             }
             if (found.headline.is_some() || !found.headlines.is_empty())
                 && found.after_headline < NEAR_HEADLINE_ELEMENTS
@@ -551,6 +573,50 @@ impl<'a> Found<'a> {
             }
         }
         found
+    }
+
+    /// Notes `node` (named `name`), read soon after the headline, when it
+    /// may be the standfirst, until a long paragraph opens the story.
+    fn look_for_standfirst(&mut self, node: NodeRef<'a>, name: &str) {
+        /// A paragraph this long (in characters) is the story's.
+        const STORY_PARAGRAPH_CHARS: usize = 150;
+        /// How many elements after the headline are read: a video or
+        /// a picture with its credits may stand between the two.
+        const STANDFIRST_ELEMENTS: usize = 80;
+        if self.story_began
+            || self.standfirst.is_some()
+            || self.standfirst_window == STANDFIRST_ELEMENTS
+        {
+            return;
+        }
+        self.standfirst_window += 1;
+        // A short marked label (a kicker's "teaser-cat") is passed over.
+        if standfirst::is_marked(&node) && standfirst::fits(&collapse(&node.text())) {
+            self.standfirst = Some(node);
+        } else if matches!(name, "h2" | "p") && self.under_headline.is_none() {
+            self.under_headline = Some(node);
+        }
+        if name == "p" && node.text().chars().count() >= STORY_PARAGRAPH_CHARS {
+            self.story_began = true;
+        }
+    }
+
+    /// The standfirst's text: the marked box's, else the first heading or
+    /// paragraph under the headline when it prints the `description`.
+    fn standfirst(&self, description: Option<&str>) -> Option<(String, &'static str)> {
+        let headline = collapse(&self.headline?.text());
+        let marked = self
+            .standfirst
+            .and_then(|n| standfirst::accept(&collapse(&n.text()), &headline))
+            .map(|t| (t, "marked standfirst"));
+        marked.or_else(|| {
+            let node = self.under_headline.filter(standfirst::is_text_box)?;
+            let text = collapse(&node.text());
+            description
+                .filter(|d| standfirst::prints_description(&text, d))
+                .and_then(|_| standfirst::accept(&text, &headline))
+                .map(|t| (t, "description under the headline"))
+        })
     }
 
     /// `datetime` of the `<time>` marked as the publication date, else the

@@ -7,7 +7,8 @@
 //! submodules named for what they own: `metadata` (JSON-LD, OpenGraph,
 //! `<meta>`), `title` (choosing and trimming the title), `byline` (names
 //! only), `dates` (dates written for people and in URLs), `dateline` (a
-//! dateline set apart from its paragraph), `clean` (what is furniture),
+//! dateline set apart from its paragraph), `standfirst` (the summary
+//! under the headline), `clean` (what is furniture),
 //! `boilerplate` (notice and credit lines), `slideshow` (a slideshow's
 //! titles and pager), `tail` (the run after the story), `sections` (a
 //! story told in sibling sections), `sanitize` (the markup allowlist),
@@ -26,6 +27,7 @@ mod metadata;
 mod sanitize;
 mod sections;
 mod slideshow;
+mod standfirst;
 mod tail;
 mod taxonomy;
 mod text_dump;
@@ -57,6 +59,9 @@ pub struct Extracted {
     pub canonical_url: Option<String>,
     pub language: Option<String>,
     pub excerpt: Option<String>,
+    /// The summary the page prints under its headline (a dek), when the
+    /// body does not open with it.
+    pub standfirst: Option<String>,
     /// Absolute URLs with alt text; the lead image first.
     pub images: Vec<Image>,
     /// The article body as Markdown, without the title heading or images.
@@ -80,6 +85,8 @@ pub struct Sources {
     pub updated: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standfirst: Option<&'static str>,
 }
 
 impl Extracted {
@@ -143,7 +150,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         .map(|u| Url::parse(u).with_context(|| format!("page URL `{u}` is not absolute")))
         .transpose()?;
     let doc = Document::from(without_soft_hyphens(html).as_ref());
-    let meta = metadata::read(&doc, page_url.as_ref());
+    let mut meta = metadata::read(&doc, page_url.as_ref());
     let base = page_url.clone().or_else(|| {
         meta.canonical_url
             .as_deref()
@@ -339,6 +346,12 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     if title.is_empty() && markdown.is_empty() {
         bail!("found no title and no article text in the page");
     }
+    // The summary under the headline, unless the body holds it already.
+    let standfirst = meta
+        .standfirst
+        .take()
+        .filter(|(s, _)| !holds(&markdown, s) && !clean::like_title(&title, s));
+    sources.standfirst = standfirst.as_ref().map(|(_, source)| *source);
 
     let mut images = Vec::new();
     images.extend(meta.lead_image.clone());
@@ -461,6 +474,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
                     .filter(|e| dates::date_line(e).is_none() && !boilerplate::is_boilerplate(e))
             })
             .map(nfc),
+        standfirst: standfirst.map(|(s, _)| nfc(s)),
         images,
         markdown: nfc(markdown),
         sources,
@@ -1150,6 +1164,68 @@ mod tests {
 
     /// Extracts a story of four paragraphs with `before` between its
     /// headline and its first paragraph, and checks the story is whole.
+    /// A standfirst stands apart from the story, so Readability leaves it
+    /// out; it becomes the article's summary, found by its class or as
+    /// the page's description printed under the headline. A short marked
+    /// label (a kicker) does not stop the search.
+    #[test]
+    fn the_standfirst_under_the_headline_is_kept_apart_from_the_body() {
+        let dek = "The board agreed to repair the old pier before the winter storms, ending a year of doubt.";
+        let page = |header: &str, meta: &str| {
+            format!(
+                r#"<!doctype html><html><head><title>Pier reopens</title>{meta}</head><body><article><header><span class="teaser-label">Harbour</span><h1>Pier reopens</h1>{header}</header>
+<div class="story-body">{}</div></article></body></html>"#,
+                story(4)
+            )
+        };
+        let url = Some("https://courier.example/news/pier");
+        let marked = extract_html(
+            &page(&format!(r#"<p class="article-dek">{dek}</p>"#), ""),
+            url,
+        )
+        .unwrap();
+        assert_eq!(marked.standfirst.as_deref(), Some(dek));
+        assert_eq!(marked.sources.standfirst, Some("marked standfirst"));
+        assert!(
+            !marked.markdown.contains("ending a year of doubt"),
+            "{}",
+            marked.markdown
+        );
+        assert!(marked.markdown.contains("Paragraph 1 of the report"));
+
+        let description = format!(r#"<meta name="description" content="{dek}">"#);
+        let printed = extract_html(&page(&format!("<h2>{dek}</h2>"), &description), url).unwrap();
+        assert_eq!(printed.standfirst.as_deref(), Some(dek));
+        assert_eq!(
+            printed.sources.standfirst,
+            Some("description under the headline")
+        );
+        // Unmarked and not the description: a subheading, not a summary.
+        let other = extract_html(&page(&format!("<h2>{dek}</h2>"), ""), url).unwrap();
+        assert_eq!(other.standfirst, None);
+        // A box that only looks like one: the picture's caption.
+        let caption = format!(r#"<div class="lead-media"><img src="/pier.jpg" alt="">{dek}</div>"#);
+        assert_eq!(
+            extract_html(&page(&caption, ""), url).unwrap().standfirst,
+            None
+        );
+    }
+
+    /// A summary the body opens with is the body's first paragraph, not
+    /// a standfirst shown twice.
+    #[test]
+    fn a_standfirst_the_body_holds_is_not_repeated() {
+        let e = story_after(
+            r#"<p class="intro">Paragraph 0 of the report: the harbour board met on Tuesday and agreed that the pier would be repaired.</p>"#,
+        );
+        assert!(
+            e.markdown.contains("Paragraph 0 of the report"),
+            "{}",
+            e.markdown
+        );
+        assert_eq!(e.standfirst, None);
+    }
+
     fn story_after(before: &str) -> Extracted {
         let page = format!(
             r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
@@ -1787,6 +1863,7 @@ mod tests {
                 published: Some("date line in article"),
                 updated: Some("date line in article"),
                 body: Some("readability"),
+                standfirst: None,
             }
         );
         let image = &e.images[0];
