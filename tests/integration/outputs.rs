@@ -620,3 +620,53 @@ fn a_site_without_editions_gets_them_too_and_hostile_links_stay_out() {
         }
     }
 }
+
+/// A summary given in front matter (the demo's Tromsø story has one) is
+/// shown under the headline in every output: the page, its text version,
+/// the capsule, the hole and the day's e-book.
+#[test]
+fn a_given_summary_stands_under_the_headline_in_every_output() {
+    let site = demo();
+    let stem = "us/world/tromso-aurora-permits";
+    let html = site.page(&format!("{stem}.html"));
+    assert!(
+        html.contains("</h1>\n<p><b>Tromsø may cap night-time aurora tours"),
+        "{html}"
+    );
+    let read = |path: std::path::PathBuf| String::from_utf8(std::fs::read(&path).unwrap()).unwrap();
+    let gemini = read(site.root().join(format!("public-gemini/{stem}.gmi")));
+    assert!(
+        gemini.contains("# Tromsø Weighs Limits on Aurora Tour Permits\nTromsø may cap"),
+        "{gemini}"
+    );
+    // The text versions are in the site's charset, Latin-1.
+    let latin1 = |path: std::path::PathBuf| -> String {
+        std::fs::read(&path)
+            .unwrap()
+            .iter()
+            .map(|&b| b as char)
+            .collect()
+    };
+    for text in [
+        latin1(site.public().join(format!("{stem}.txt"))),
+        latin1(site.root().join(format!("public-gopher/{stem}.txt"))),
+    ] {
+        assert!(text.contains("\n\nTromsø may cap night-time"), "{text}");
+    }
+    let path = site.public().join("us/archive/2026/11/20.epub");
+    let book = unzip(&std::fs::read(&path).unwrap());
+    let chapter = book
+        .iter()
+        .filter(|(n, _)| n.ends_with(".xhtml"))
+        .map(|(_, b)| String::from_utf8(b.clone()).unwrap())
+        .find(|c| c.contains("Aurora Tour Permits</h1>"))
+        .expect("the story's chapter");
+    assert!(
+        chapter.contains("</h1>\n<p><b>Tromsø may cap night-time"),
+        "{chapter}"
+    );
+    epubcheck(&path);
+    // The other stories, without one, show no such line.
+    let other = site.page("us/world/border-bakery-dispute.html");
+    assert!(!other.contains("<p><b>"), "{other}");
+}

@@ -46,6 +46,8 @@ pub struct Part {
 #[derive(Debug, Clone)]
 pub struct Chapter {
     pub title: String,
+    /// The summary to show under the headline (a page's standfirst).
+    pub standfirst: Option<String>,
     /// Source, date and byline, as one line.
     pub meta: String,
     /// The body as XHTML (well-formed; see [`to_xhtml`]).
@@ -213,6 +215,9 @@ impl Book {
 
     fn chapter(&self, c: &Chapter) -> String {
         let mut body = format!("<h1>{}</h1>\n", escape(&c.title));
+        if let Some(standfirst) = &c.standfirst {
+            body.push_str(&format!("<p><b>{}</b></p>\n", escape(standfirst)));
+        }
         if !c.meta.is_empty() {
             body.push_str(&format!("<p>{}</p>\n", escape(&c.meta)));
         }
@@ -320,6 +325,7 @@ mod tests {
                 name: "World".into(),
                 chapters: vec![Chapter {
                     title: "A & B".into(),
+                    standfirst: None,
                     meta: String::new(),
                     body: "<p>x</p>\n".into(),
                     source: None,

@@ -774,6 +774,16 @@ impl<'a> Pages<'a> {
         })
     }
 
+    /// Whether the theme shows an article's given summary under its
+    /// headline (option `show_standfirst`); the e-books follow it too.
+    fn show_standfirst(&self) -> bool {
+        self.theme
+            .options
+            .get("show_standfirst")
+            .and_then(serde_json::Value::as_bool)
+            .unwrap_or(true)
+    }
+
     /// An article as text: the capsule's gemtext page, the hole's text
     /// item (70 columns) or the site's `.txt` version (72 columns), at
     /// `path`.
@@ -901,6 +911,8 @@ impl<'a> Pages<'a> {
                 }
                 chapters.push(epub::Chapter {
                     title: a.title.clone(),
+                    standfirst: (a.summary_given && self.show_standfirst())
+                        .then(|| a.summary.clone()),
                     meta: meta.join(" | "),
                     body,
                     source: match &a.source_url {
