@@ -223,7 +223,9 @@ pub fn extract_page(bytes: &[u8], charset: Option<&str>, url: Option<&str>) -> R
             url.unwrap_or("page")
         );
     }
-    extract::extract_html(&flat, url)
+    let mut ex = extract::extract_html(&flat, url)?;
+    extract::date_from_script(&mut ex, &html);
+    Ok(ex)
 }
 
 /// True when the start of `bytes` holds a NUL byte outside UTF-16 text:

@@ -236,6 +236,8 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
             ("og:updated_time", "og:updated_time"),
             ("og:article:modified_time", "og:article:modified_time"),
             ("datemodified", "meta dateModified"),
+            // Baidu's Baijiahao pages: `<meta itemprop="dateUpdate">`.
+            ("dateupdate", "meta dateUpdate"),
             ("dcterms.modified", "meta dcterms.modified"),
             ("modified-date", "meta modified-date"),
             ("last-modified", "meta last-modified"),

@@ -857,6 +857,35 @@ fn find_dates(
     (published, updated)
 }
 
+/// Dates an undated extraction `ex` of the page `html` (as fetched, its
+/// scripts still in it) by the time a WeChat article's script gives for
+/// its posting: the page prints its day relative to when it was read
+/// ("昨天").
+pub fn date_from_script(ex: &mut Extracted, html: &str) {
+    if ex.published.is_none()
+        && html.contains("rich_media")
+        && let Some(d) = wechat_time(html)
+    {
+        ex.published = Some(d);
+        ex.sources.published = Some("WeChat post time");
+    }
+}
+
+/// The time a WeChat article's script gives for its posting (`var ct =
+/// "1581517074"`), as RFC 3339 at China's offset (UTC+8), where the
+/// platform's readers see it.
+fn wechat_time(html: &str) -> Option<String> {
+    static CT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"\bvar ct\s*=\s*"(\d{10})""#).expect("valid WeChat time pattern")
+    });
+    let seconds: i64 = CT.captures(html)?[1].parse().ok()?;
+    let china = chrono::FixedOffset::east_opt(8 * 3600)?;
+    chrono::DateTime::from_timestamp(seconds, 0).map(|t| {
+        t.with_timezone(&china)
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1224,6 +1253,32 @@ mod tests {
             e.markdown
         );
         assert_eq!(e.standfirst, None);
+    }
+
+    /// A WeChat article prints "昨天" ("yesterday") for its day; the time
+    /// it was posted is in its script, which only the page as fetched
+    /// still holds. Baijiahao pages give theirs in `<meta
+    /// itemprop="dateUpdate">`.
+    #[test]
+    fn chinese_platform_pages_are_dated_from_their_script_or_meta() {
+        let body = "<p>三星今天在旧金山发布了新一代旗舰手机，三款机型均支持5G网络，售价从人民币六千元起，下月起在国内陆续上市销售。</p>".repeat(5);
+        let wechat = format!(
+            r#"<html><head><title>三星发布新手机</title><script>var appmsg_type = "9"; var ct = "1581517074";</script></head><body><div class="rich_media_content"><h1 class="rich_media_title">三星发布新手机</h1><em id="publish_time">昨天</em>{body}</div></body></html>"#
+        );
+        let e = crate::ingest::extract_page(wechat.as_bytes(), Some("utf-8"), None).unwrap();
+        assert_eq!(e.published.as_deref(), Some("2020-02-12T22:17:54+08:00"));
+        assert_eq!(e.sources.published, Some("WeChat post time"));
+        // The same script on another kind of page dates nothing.
+        let other = wechat.replace("rich_media", "story");
+        let e = crate::ingest::extract_page(other.as_bytes(), Some("utf-8"), None).unwrap();
+        assert_eq!(e.published, None);
+
+        let baijiahao = format!(
+            r#"<html lang="zh-CN"><head><title>三星发布新手机</title><meta itemprop="dateUpdate" content="2019-10-08 12:00:57"></head><body><h1>三星发布新手机</h1>{body}</body></html>"#
+        );
+        let e = extract_html(&baijiahao, None).unwrap();
+        assert_eq!(e.published.as_deref(), Some("2019-10-08T12:00:57+08:00"));
+        assert_eq!(e.sources.published, Some("meta dateUpdate"));
     }
 
     fn story_after(before: &str) -> Extracted {
