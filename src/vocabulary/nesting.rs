@@ -18,8 +18,9 @@
 //! (`<b>` across a block) are followed. Since the pass already knows
 //! where each script and style sheet ends, [`flatten_deep_without_code`]
 //! also empties them for callers that only read the text (the extractor):
-//! a third of a news page's bytes that no parser then has to read. It owns
-//! nothing else about HTML.
+//! a third of a news page's bytes that no parser then has to read. Inline
+//! `<svg>` drawings (icons, charts: another tenth of what is left) go
+//! the same way. It owns nothing else about HTML.
 
 use std::borrow::Cow;
 
@@ -36,7 +37,8 @@ pub fn flatten_deep(html: &str, max_depth: usize) -> Cow<'_, str> {
 /// [`flatten_deep`] for readers of a page's text, who neither run its
 /// scripts nor apply its style sheets: the contents of `<script>` (but
 /// JSON data such as JSON-LD) and `<style>` elements are emptied too, so
-/// no parser has to read them. The flag says whether any element was
+/// no parser has to read them, and so are those of inline `<svg>`
+/// drawings that the parser will read as drawings to their end tag. The flag says whether any element was
 /// nested too deep.
 pub fn flatten_deep_without_code(html: &str, max_depth: usize) -> (Cow<'_, str>, bool) {
     flatten(html, max_depth, true)
@@ -345,6 +347,7 @@ impl Pass<'_> {
             (None, _) => Ns::Html,
         };
         let foreign = ns != Ns::Html;
+        let foreign_before = self.foreign_ns().is_some();
         if !foreign && let Some(kind) = raw_text(&tag.name) {
             // Kept as it is: its contents are text to the parser.
             let (text_end, resume) = self.raw_end(tag.span.1, &tag.name, kind);
@@ -388,10 +391,58 @@ impl Pass<'_> {
         } else {
             0
         };
+        let outer_svg = ns == Ns::Svg && tag.name == "svg" && !in_annotation && !foreign_before;
         self.model.push(tag.name, attrs, ns);
         if stale {
             // Only pushes were planned: what they opened starts at `before`.
             self.model.apply(Step::Stale(before));
+        }
+        // A drawing's shapes hold no text a reader wants (icons, charts):
+        // emptied, scanning resumes at its end tag, which closes it.
+        if outer_svg
+            && self.empty_code
+            && let Some(end) = self.svg_end(tag.span.1)
+        {
+            if end > tag.span.1 {
+                self.dropped.push((tag.span.1, end));
+            }
+            return Some(end);
+        }
+        None
+    }
+
+    /// Where the `</svg>` that closes an `<svg>` whose contents start at
+    /// `from` starts, when the parser will read everything up to it as
+    /// the drawing's: `None` when an HTML element would break out of it
+    /// first (or its HTML islands hold one, or there is no end tag), so
+    /// that nothing a reader might see is dropped.
+    fn svg_end(&self, from: usize) -> Option<usize> {
+        let mut depth = 0usize;
+        let mut i = from;
+        while let Some(off) = memchr::memchr(b'<', &self.src[i..]) {
+            let lt = i + off;
+            match self.markup(lt) {
+                Markup::Text => i = lt + 1,
+                Markup::Skip(next) => i = next,
+                Markup::Eof => return None,
+                Markup::Tag(t) => {
+                    let breaks_out = is_breakout(&t.name)
+                        || (t.name == "font" && t.presentational)
+                        || (t.end && matches!(t.name.as_str(), "p" | "br"));
+                    if breaks_out {
+                        return None;
+                    }
+                    if t.name == "svg" && t.end {
+                        if depth == 0 {
+                            return Some(lt);
+                        }
+                        depth -= 1;
+                    } else if t.name == "svg" && !t.self_closing {
+                        depth += 1;
+                    }
+                    i = t.span.1;
+                }
+            }
         }
         None
     }
@@ -1237,6 +1288,40 @@ mod tests {
         let (out, deep) = flatten_deep_without_code(&deep_page, 10);
         assert!(deep);
         assert_eq!(out, format!("<script></script>{}", "<div>".repeat(10)));
+    }
+
+    /// Inline drawings (icons, charts) are emptied for readers too, and
+    /// so is a drawing inside one; one that HTML breaks out of, or with
+    /// HTML islands the parser would show, is left whole.
+    #[test]
+    fn drawings_are_emptied_for_readers_unless_html_breaks_out() {
+        let html = "<p>a</p><svg viewBox=\"0 0 1 1\"><title>Share</title><g><svg><path d=\"M0\"/></svg></g>\
+                    <![CDATA[<p>]]></svg><p>b</p><SVG/><p>c</p>";
+        let (out, deep) = flatten_deep_without_code(html, MAX_HTML_DEPTH);
+        assert!(!deep);
+        assert_eq!(
+            out,
+            "<p>a</p><svg viewBox=\"0 0 1 1\"></svg><p>b</p><SVG/><p>c</p>"
+        );
+        for whole in [
+            "<svg><path/><p>Text the parser shows</p>",
+            "<svg><foreignObject><div>Text</div></foreignObject></svg>",
+            "<svg><text>x</text>",
+            "<svg><font color=red>Text</font></svg>",
+        ] {
+            assert!(
+                matches!(
+                    flatten_deep_without_code(whole, MAX_HTML_DEPTH).0,
+                    Cow::Borrowed(_)
+                ),
+                "{whole}"
+            );
+        }
+        // Readers of markup keep them.
+        assert!(matches!(
+            flatten_deep(html, MAX_HTML_DEPTH),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

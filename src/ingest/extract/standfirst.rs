@@ -64,44 +64,39 @@ const OTHER_BOXES: &[&str] = &[
 
 /// Whether `node` is a box whose class or id marks it as a standfirst.
 pub fn is_marked(node: &NodeRef) -> bool {
-    let Some(name) = node.qual_name_ref().map(|q| q.local.clone()) else {
-        return false;
-    };
-    if !BOXES.contains(&&*name) {
+    if !BOXES.iter().any(|b| node.has_name(b)) {
         return false;
     }
-    let words = class_words(node);
-    let marked = words.iter().any(|w| MARKS.contains(&w.as_str()))
-        // "sub-title", "news-sub-headline".
-        || words
-            .windows(2)
-            .any(|p| p[0] == "sub" && matches!(p[1].as_str(), "title" | "headline" | "head"));
+    let (marked, other) = marks(node, OTHER_MARKS);
     marked
-        && !words.iter().any(|w| OTHER_MARKS.contains(&w.as_str()))
+        && !other
         && !node.ancestors_it(Some(4)).any(|a| {
             // A story's header is where standfirsts are, whatever a share
             // plugin named it.
-            !["header", "article", "main"].iter().any(|n| a.has_name(n))
-                && class_words(&a)
-                    .iter()
-                    .any(|w| OTHER_BOXES.contains(&w.as_str()))
+            !["header", "article", "main"].iter().any(|n| a.has_name(n)) && marks(&a, OTHER_BOXES).1
         })
         && is_text_box(node)
 }
 
-/// The words of `node`'s class and id, in lower case ("ArticlePage-lead"
-/// gives "articlepage" and "lead").
-fn class_words(node: &NodeRef) -> Vec<String> {
-    ["class", "id"]
-        .iter()
-        .filter_map(|a| node.attr(a))
-        .flat_map(|v| {
-            v.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .collect::<Vec<_>>()
-        })
-        .collect()
+/// Whether the words of `node`'s class and id ("ArticlePage-lead" has
+/// "ArticlePage" and "lead") mark a standfirst, and whether any is one
+/// of `other`. Case is ignored.
+fn marks(node: &NodeRef, other: &[&str]) -> (bool, bool) {
+    let (mut marked, mut is_other) = (false, false);
+    for value in ["class", "id"].iter().filter_map(|a| node.attr(a)) {
+        let mut after_sub = false;
+        for w in value.split(|c: char| !c.is_alphanumeric()) {
+            if w.is_empty() {
+                continue;
+            }
+            let any = |list: &[&str]| list.iter().any(|m| w.eq_ignore_ascii_case(m));
+            // "sub-title", "news-sub-headline".
+            marked |= any(MARKS) || after_sub && any(&["title", "headline", "head"]);
+            is_other |= any(other);
+            after_sub = w.eq_ignore_ascii_case("sub");
+        }
+    }
+    (marked, is_other)
 }
 
 /// Whether `node` may hold a standfirst at all: text, not a picture, a
