@@ -604,7 +604,9 @@ impl<'a> Found<'a> {
     }
 
     /// The standfirst's text: the marked box's, else the first heading or
-    /// paragraph under the headline when it prints the `description`.
+    /// paragraph under the headline when it prints the `description`, or
+    /// when it is a paragraph of whole sentences right after a headline
+    /// that reads like the title.
     fn standfirst(&self, description: Option<&str>) -> Option<(String, &'static str)> {
         let headline = collapse(&self.headline?.text());
         let marked = self
@@ -614,10 +616,22 @@ impl<'a> Found<'a> {
         marked.or_else(|| {
             let node = self.under_headline.filter(standfirst::is_text_box)?;
             let text = collapse(&node.text());
-            description
-                .filter(|d| standfirst::prints_description(&text, d))
-                .and_then(|_| standfirst::accept(&text, &headline))
-                .map(|t| (t, "description under the headline"))
+            let accept = || standfirst::accept(&text, &headline);
+            if description.is_some_and(|d| standfirst::prints_description(&text, d)) {
+                return accept().map(|t| (t, "description under the headline"));
+            }
+            // A paragraph set right after the headline, in its box, when
+            // that is the story's (it reads like the title), not a
+            // sidebar's.
+            let next_to_headline = self.headline_fit > 0
+                && node.has_name("p")
+                && node
+                    .prev_element_sibling()
+                    .is_some_and(|p| self.headline.is_some_and(|h| p.id == h.id));
+            (next_to_headline && standfirst::reads_as_summary(&text))
+                .then(accept)
+                .flatten()
+                .map(|t| (t, "paragraph under the headline"))
         })
     }
 

@@ -1232,6 +1232,17 @@ mod tests {
         // Unmarked and not the description: a subheading, not a summary.
         let other = extract_html(&page(&format!("<h2>{dek}</h2>"), ""), url).unwrap();
         assert_eq!(other.standfirst, None);
+        // A paragraph of whole sentences set right after the headline.
+        let next = extract_html(&page(&format!("<p>{dek}</p>"), ""), url).unwrap();
+        assert_eq!(next.standfirst.as_deref(), Some(dek));
+        assert_eq!(
+            next.sources.standfirst,
+            Some("paragraph under the headline")
+        );
+        // Not when that heading is not the story's (a sidebar's motto).
+        let sidebar = page(&format!("<p>{dek}</p>"), "")
+            .replace("<h1>Pier reopens</h1>", "<h1>Why not now?</h1>");
+        assert_eq!(extract_html(&sidebar, url).unwrap().standfirst, None);
         // A box that only looks like one: the picture's caption.
         let caption = format!(r#"<div class="lead-media"><img src="/pier.jpg" alt="">{dek}</div>"#);
         assert_eq!(

@@ -5,7 +5,8 @@
 //!
 //! Found where the metadata scan reads the texts after the headline: the
 //! first box marked as a standfirst by its class or id, or the first
-//! `<h2>` or `<p>` there that prints the page's description.
+//! `<h2>` or `<p>` there that prints the page's description, or a
+//! paragraph of whole sentences right after the headline.
 
 use dom_query::NodeRef;
 
@@ -149,6 +150,17 @@ pub fn accept(text: &str, headline: &str) -> Option<String> {
         return None;
     }
     Some(text.to_string())
+}
+
+/// Whether an unmarked paragraph's `text` reads as a summary: whole
+/// sentences, no notice or credit.
+pub fn reads_as_summary(text: &str) -> bool {
+    const MIN_WORDS: usize = 8;
+    text.split_whitespace().count() >= MIN_WORDS
+        && text
+            .trim_end()
+            .ends_with(['.', '!', '?', '…', '"', '»', '”', '。'])
+        && !super::boilerplate::is_boilerplate(text)
 }
 
 /// Whether a heading or paragraph's `text` prints the page's
