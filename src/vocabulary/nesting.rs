@@ -53,6 +53,7 @@ fn flatten(html: &str, max_depth: usize, empty_code: bool) -> (Cow<'_, str>, boo
         dropped: Vec::new(),
         empty_code,
         deep: false,
+        svg_looked_to: 0,
     };
     pass.run();
     if pass.dropped.is_empty() {
@@ -137,6 +138,8 @@ struct Pass<'a> {
     empty_code: bool,
     /// Whether a tag was dropped for standing too deep.
     deep: bool,
+    /// How far a look for the end of a drawing went without finding one.
+    svg_looked_to: usize,
 }
 
 /// A tag as read from the text.
@@ -399,42 +402,48 @@ impl Pass<'_> {
         }
         // A drawing's shapes hold no text a reader wants (icons, charts):
         // emptied, scanning resumes at its end tag, which closes it.
-        if outer_svg
-            && self.empty_code
-            && let Some(end) = self.svg_end(tag.span.1)
-        {
-            if end > tag.span.1 {
-                self.dropped.push((tag.span.1, end));
+        // A drawing that starts where a failed look for an end already
+        // went is left whole: each byte is looked through once at most.
+        if outer_svg && self.empty_code && tag.span.1 >= self.svg_looked_to {
+            match self.svg_end(tag.span.1) {
+                Ok(end) => {
+                    if end > tag.span.1 {
+                        self.dropped.push((tag.span.1, end));
+                    }
+                    return Some(end);
+                }
+                Err(stop) => self.svg_looked_to = stop,
             }
-            return Some(end);
         }
         None
     }
 
     /// Where the `</svg>` that closes an `<svg>` whose contents start at
     /// `from` starts, when the parser will read everything up to it as
-    /// the drawing's: `None` when an HTML element would break out of it
-    /// first (or its HTML islands hold one, or there is no end tag), so
-    /// that nothing a reader might see is dropped.
-    fn svg_end(&self, from: usize) -> Option<usize> {
+    /// the drawing's. Else, where the look stopped: at an HTML element
+    /// that would break out of the drawing first (or that its HTML islands
+    /// hold), or at the end of the input; nothing a reader might see is
+    /// then dropped.
+    fn svg_end(&self, from: usize) -> Result<usize, usize> {
+        let s = self.src;
         let mut depth = 0usize;
         let mut i = from;
-        while let Some(off) = memchr::memchr(b'<', &self.src[i..]) {
+        while let Some(off) = memchr::memchr(b'<', &s[i..]) {
             let lt = i + off;
             match self.markup(lt) {
                 Markup::Text => i = lt + 1,
                 Markup::Skip(next) => i = next,
-                Markup::Eof => return None,
+                Markup::Eof => return Err(s.len()),
                 Markup::Tag(t) => {
                     let breaks_out = is_breakout(&t.name)
                         || (t.name == "font" && t.presentational)
                         || (t.end && matches!(t.name.as_str(), "p" | "br"));
                     if breaks_out {
-                        return None;
+                        return Err(lt);
                     }
                     if t.name == "svg" && t.end {
                         if depth == 0 {
-                            return Some(lt);
+                            return Ok(lt);
                         }
                         depth -= 1;
                     } else if t.name == "svg" && !t.self_closing {
@@ -444,7 +453,7 @@ impl Pass<'_> {
                 }
             }
         }
-        None
+        Err(s.len())
     }
 
     /// The parser leaves foreign content (and may stop at an
@@ -1320,6 +1329,14 @@ mod tests {
         // Readers of markup keep them.
         assert!(matches!(
             flatten_deep(html, MAX_HTML_DEPTH),
+            Cow::Borrowed(_)
+        ));
+        // A drawing in a drawing's HTML island, where a failed look for
+        // the outer one's end went, is not looked through again (though
+        // it closes): a page of many unclosed ones stays linear.
+        let island = "<svg><title><svg><path/></svg></title><div>Text</div>";
+        assert!(matches!(
+            flatten_deep_without_code(island, MAX_HTML_DEPTH).0,
             Cow::Borrowed(_)
         ));
     }
