@@ -35,7 +35,9 @@ pub struct FrontMatter {
     pub fetched: Option<Date>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub images: Vec<Image>,
-    /// A short summary for feeds; defaults to the first paragraph.
+    /// A short summary for feeds and lists, shown under the headline
+    /// (ingest writes a page's standfirst here); defaults to the first
+    /// paragraph, which is not shown twice.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     /// Output file name without `.html`; defaults to the file name without its date.

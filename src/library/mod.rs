@@ -155,7 +155,11 @@ impl Library {
             .zip(urls.into_par_iter())
             .zip(places.into_par_iter())
             .map(|((mut s, url), section)| {
-                let summary_given = s.front.summary.is_some();
+                let summary_given = s
+                    .front
+                    .summary
+                    .as_deref()
+                    .is_some_and(|t| !t.trim().is_empty());
                 let summary = match s.front.summary.take() {
                     Some(summary) => summary,
                     None => std::mem::take(&mut s.lead),

@@ -479,7 +479,7 @@ fn a_standfirst_is_stored_as_the_summary_and_shown_under_the_headline() {
     let text = site.page(&format!("{slug}.txt"));
     let opening: String = dek.split_whitespace().take(5).collect::<Vec<_>>().join(" ");
     assert!(text.contains(&opening), "{text}");
-    // The front page lists it with the standfirst as its summary.
+    // The feed gives the standfirst as the article's summary.
     let feed = site.page("feed.xml");
     assert!(feed.contains("ending a year of doubt"), "{feed}");
 
@@ -491,4 +491,6 @@ fn a_standfirst_is_stored_as_the_summary_and_shown_under_the_headline() {
     site.build();
     let html = site.page(&format!("{slug}.html"));
     assert!(!html.contains("ending a year of doubt"), "{html}");
+    let text = site.page(&format!("{slug}.txt"));
+    assert!(!text.contains(&opening), "{text}");
 }

@@ -267,6 +267,12 @@ impl Writer {
     }
 }
 
+/// `text` as one line of gemtext: its whitespace collapsed, and a space
+/// before it when it would read as markup ("# 1 in the league").
+pub fn text_line(text: &str) -> String {
+    guard(text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 /// A text line that would read as gemtext markup starts with a space.
 fn guard(line: String) -> String {
     if ["=>", "*", "#", ">", "```"]
@@ -282,6 +288,13 @@ fn guard(line: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_line_is_one_line_that_reads_as_text() {
+        assert_eq!(text_line("#MeToo at\nten"), " #MeToo at ten");
+        assert_eq!(text_line("=> not a link"), " => not a link");
+        assert_eq!(text_line("Plain  words"), "Plain words");
+    }
 
     #[test]
     fn paragraphs_are_lines_and_links_follow_them() {

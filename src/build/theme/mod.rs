@@ -394,6 +394,9 @@ fn compile(
     tera.register_filter("gmi", |url: &str, _: tera::Kwargs, _: &tera::State| {
         super::outputs::gmi_filter(url)
     });
+    tera.register_filter("gemtext", |text: &str, _: tera::Kwargs, _: &tera::State| {
+        super::outputs::gemtext::text_line(text)
+    });
     let prefix = config.gopher.selector.clone();
     tera.register_filter(
         "selector",

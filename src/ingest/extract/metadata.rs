@@ -365,8 +365,9 @@ struct Found<'a> {
     near_headline: Vec<String>,
     /// Elements read after the headline, up to `NEAR_HEADLINE_ELEMENTS`.
     after_headline: usize,
-    /// The first box after the headline marked as a standfirst.
-    standfirst: Option<NodeRef<'a>>,
+    /// The text of the first box after the headline marked as a
+    /// standfirst that reads as one.
+    standfirst: Option<String>,
     /// The first `<h2>` or `<p>` after the headline, which may print the
     /// page's description as a standfirst.
     under_headline: Option<NodeRef<'a>>,
@@ -385,6 +386,8 @@ struct Found<'a> {
     /// How many characters of the title the headline holds: its length
     /// when it reads like the title, else 0.
     headline_fit: usize,
+    /// The headline's text.
+    headline_text: String,
     /// The last few elements read before the headline.
     before: Vec<NodeRef<'a>>,
     /// Their texts, once the headline is found.
@@ -518,6 +521,7 @@ impl<'a> Found<'a> {
             {
                 found.headline = Some(node);
                 found.headline_fit = h1_fit.unwrap_or(0);
+                found.headline_text = collapse(&node.text());
                 if &*name != "h1" {
                     continue;
                 }
@@ -592,9 +596,10 @@ impl<'a> Found<'a> {
             return;
         }
         self.standfirst_window += 1;
-        // A short marked label (a kicker's "teaser-cat") is passed over.
-        if standfirst::is_marked(&node) && standfirst::fits(&collapse(&node.text())) {
-            self.standfirst = Some(node);
+        if standfirst::is_marked(&node) {
+            // A marked box that does not read as one (a kicker's
+            // "teaser-cat", a byline in an "intro" box) is passed over.
+            self.standfirst = standfirst::accept(&collapse(&node.text()), &self.headline_text);
         } else if matches!(name, "h2" | "p") && self.under_headline.is_none() {
             self.under_headline = Some(node);
         }
@@ -608,15 +613,12 @@ impl<'a> Found<'a> {
     /// when it is a paragraph of whole sentences right after a headline
     /// that reads like the title.
     fn standfirst(&self, description: Option<&str>) -> Option<(String, &'static str)> {
-        let headline = collapse(&self.headline?.text());
-        let marked = self
-            .standfirst
-            .and_then(|n| standfirst::accept(&collapse(&n.text()), &headline))
-            .map(|t| (t, "marked standfirst"));
+        self.headline?;
+        let marked = self.standfirst.clone().map(|t| (t, "marked standfirst"));
         marked.or_else(|| {
             let node = self.under_headline.filter(standfirst::is_text_box)?;
             let text = collapse(&node.text());
-            let accept = || standfirst::accept(&text, &headline);
+            let accept = || standfirst::accept(&text, &self.headline_text);
             if description.is_some_and(|d| standfirst::prints_description(&text, d)) {
                 return accept().map(|t| (t, "description under the headline"));
             }

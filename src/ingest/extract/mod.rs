@@ -60,7 +60,7 @@ pub struct Extracted {
     pub language: Option<String>,
     pub excerpt: Option<String>,
     /// The summary the page prints under its headline (a dek), when the
-    /// body does not open with it.
+    /// body does not hold it.
     pub standfirst: Option<String>,
     /// Absolute URLs with alt text; the lead image first.
     pub images: Vec<Image>,
@@ -1191,25 +1191,28 @@ mod tests {
         );
     }
 
-    /// Extracts a story of four paragraphs with `before` between its
-    /// headline and its first paragraph, and checks the story is whole.
     /// A standfirst stands apart from the story, so Readability leaves it
     /// out; it becomes the article's summary, found by its class or as
     /// the page's description printed under the headline. A short marked
-    /// label (a kicker) does not stop the search.
+    /// label (a kicker) or a byline in a marked box does not stop the
+    /// search.
     #[test]
     fn the_standfirst_under_the_headline_is_kept_apart_from_the_body() {
         let dek = "The board agreed to repair the old pier before the winter storms, ending a year of doubt.";
         let page = |header: &str, meta: &str| {
             format!(
-                r#"<!doctype html><html><head><title>Pier reopens</title>{meta}</head><body><article><header><span class="teaser-label">Harbour</span><h1>Pier reopens</h1>{header}</header>
+                r#"<!doctype html><html><head><title>Pier reopens</title>{meta}</head><body><article><header><h1>Pier reopens</h1>{header}</header>
 <div class="story-body">{}</div></article></body></html>"#,
                 story(4)
             )
         };
         let url = Some("https://courier.example/news/pier");
+        let kicker_and_byline = r#"<span class="teaser-label">Harbour</span><div class="intro">By Jo Roe, harbour reporter, with pictures by Ann Lee</div>"#;
         let marked = extract_html(
-            &page(&format!(r#"<p class="article-dek">{dek}</p>"#), ""),
+            &page(
+                &format!(r#"{kicker_and_byline}<p class="article-dek">{dek}</p>"#),
+                "",
+            ),
             url,
         )
         .unwrap();
@@ -1292,6 +1295,8 @@ mod tests {
         assert_eq!(e.sources.published, Some("meta dateUpdate"));
     }
 
+    /// Extracts a story of four paragraphs with `before` between its
+    /// headline and its first paragraph, and checks the story is whole.
     fn story_after(before: &str) -> Extracted {
         let page = format!(
             r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>

@@ -127,16 +127,11 @@ pub fn is_text_box(node: &NodeRef) -> bool {
     linked * 2 < all
 }
 
-/// Whether `text` is as long as a standfirst may be.
-pub fn fits(text: &str) -> bool {
-    (MIN_CHARS..=MAX_CHARS).contains(&text.chars().count())
-}
-
 /// `text` (collapsed) as a standfirst under a headline reading `headline`,
 /// or `None` when it is too short or long, repeats the headline, or is a
 /// byline or date line ("von Nadja Demel 13.12.2022").
 pub fn accept(text: &str, headline: &str) -> Option<String> {
-    if !fits(text)
+    if !(MIN_CHARS..=MAX_CHARS).contains(&text.chars().count())
         || super::clean::like_title(headline, text)
         || super::opens_as_byline(text)
         || super::dates::date_line(text).is_some()
@@ -167,13 +162,9 @@ pub fn reads_as_summary(text: &str) -> bool {
 /// `description` (the one cut short, or the two equal once spacing and
 /// punctuation are set aside).
 pub fn prints_description(text: &str, description: &str) -> bool {
-    let (t, d) = (squash(text), squash(description));
+    let (t, d) = (super::squash(text), super::squash(description));
     let shorter = t.chars().count().min(d.chars().count());
     shorter * 2 >= MIN_CHARS && (t.starts_with(&d) || d.starts_with(&t))
-}
-
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 #[cfg(test)]
