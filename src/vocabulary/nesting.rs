@@ -448,7 +448,8 @@ impl Pass<'_> {
                         return None;
                     }
                     if t.end {
-                        if open.is_empty() && t.name == "svg" {
+                        // Closes the drawing and any shapes left open in it.
+                        if t.name == "svg" && !open.iter().any(|n| n == "svg") {
                             return Some(lt);
                         }
                         let at = open.iter().rposition(|n| *n == t.name)?;
@@ -1332,7 +1333,7 @@ mod tests {
     #[test]
     fn drawings_are_emptied_for_readers_unless_html_breaks_out() {
         let html = "<p>a</p><svg viewBox=\"0 0 1 1\"><title>Share</title><g><svg><path d=\"M0\"/></svg></g>\
-                    <![CDATA[<p>]]></svg><p>b</p><SVG/><p>c</p>";
+                    <![CDATA[<p>]]><g><path></svg><p>b</p><SVG/><p>c</p>";
         let (out, deep) = flatten_deep_without_code(html, MAX_HTML_DEPTH);
         assert!(!deep);
         assert_eq!(
