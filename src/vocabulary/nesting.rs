@@ -826,10 +826,14 @@ impl Model {
                 }
             }
             "table" => {
-                // A table straight inside a table ends the first.
-                if let Some((_, e)) = self.current()
-                    && matches!(&*e.name, "table" | "tbody" | "thead" | "tfoot" | "tr")
-                    && let Some(i) = self.in_scope(&["table"], TABLE_SCOPE)
+                // A table in a table's own modes ends the first: straight
+                // inside it, its body or a row, or inside what was
+                // foster-parented out of it (which leaves the mode as it
+                // was). Inside a cell or a caption it nests.
+                if let Some(i) = self.in_scope(&["table"], TABLE_SCOPE)
+                    && !self.open().take_while(|(k, _)| *k > i).any(|(_, e)| {
+                        !e.is_foreign() && matches!(&*e.name, "td" | "th" | "caption")
+                    })
                 {
                     plan.push(Step::CloseTo(i));
                 }
@@ -1607,7 +1611,7 @@ mod tests {
             let depth = parsed_depth(&flatten_deep(&html, 12));
             // Reopened formatting elements around foster-parented tables
             // may add a few levels; html, body and `<br>` come on top.
-            prop_assert!(depth <= 3 * 12, "depth {} for {:?}", depth, html);
+            prop_assert!(depth <= 2 * 12, "depth {} for {:?}", depth, html);
         }
 
         #[test]
