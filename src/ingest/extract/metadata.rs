@@ -363,7 +363,8 @@ struct Found<'a> {
     paragraphs: Vec<NodeRef<'a>>,
     /// Texts of short elements just after the headline.
     near_headline: Vec<String>,
-    /// Elements read after the headline, up to `NEAR_HEADLINE_ELEMENTS`.
+    /// Elements read after the headline: the first
+    /// `NEAR_HEADLINE_ELEMENTS` for date lines, more for the standfirst.
     after_headline: usize,
     /// The text of the first box after the headline marked as a
     /// standfirst that reads as one.
@@ -374,9 +375,6 @@ struct Found<'a> {
     /// Whether a long paragraph after the headline has opened the story,
     /// after which no standfirst is looked for.
     story_began: bool,
-    /// Elements read after the headline for the standfirst, up to
-    /// `STANDFIRST_ELEMENTS`.
-    standfirst_window: usize,
     /// The first `<h1>`, or a lesser heading (`<h2>`–`<h4>`) before any
     /// `<h1>` that opens the `<title>`: the headline of a page without one.
     /// A later `<h1>` that reads like the title takes over from one that
@@ -508,7 +506,6 @@ impl<'a> Found<'a> {
                 found.standfirst = None;
                 found.under_headline = None;
                 found.story_began = false;
-                found.standfirst_window = 0;
             }
             if new_headline
                 || found.headline.is_none()
@@ -529,10 +526,12 @@ impl<'a> Found<'a> {
             if found.headline.is_some() && &*name != "h1" {
                 found.look_for_standfirst(node, &name);
             }
-            if (found.headline.is_some() || !found.headlines.is_empty())
-                && found.after_headline < NEAR_HEADLINE_ELEMENTS
-            {
+            if found.headline.is_some() || !found.headlines.is_empty() {
                 found.after_headline += 1;
+            }
+            if (found.headline.is_some() || !found.headlines.is_empty())
+                && found.after_headline <= NEAR_HEADLINE_ELEMENTS
+            {
                 if &*name != "h1"
                     && !matches!(&*name, "script" | "style")
                     && is_small_box(&node)
@@ -591,11 +590,10 @@ impl<'a> Found<'a> {
         const STANDFIRST_ELEMENTS: usize = 80;
         if self.story_began
             || self.standfirst.is_some()
-            || self.standfirst_window == STANDFIRST_ELEMENTS
+            || self.after_headline >= STANDFIRST_ELEMENTS
         {
             return;
         }
-        self.standfirst_window += 1;
         if standfirst::is_marked(&node) {
             // A marked box that does not read as one (a kicker's
             // "teaser-cat", a byline in an "intro" box) is passed over.
@@ -603,7 +601,7 @@ impl<'a> Found<'a> {
         } else if matches!(name, "h2" | "p") && self.under_headline.is_none() {
             self.under_headline = Some(node);
         }
-        if name == "p" && node.text().chars().count() >= STORY_PARAGRAPH_CHARS {
+        if name == "p" && super::clean::text_chars(&node) >= STORY_PARAGRAPH_CHARS {
             self.story_began = true;
         }
     }

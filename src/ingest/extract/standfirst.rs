@@ -8,6 +8,7 @@
 //! `<h2>` or `<p>` there that prints the page's description, or a
 //! paragraph of whole sentences right after the headline.
 
+use super::clean::visible_chars;
 use dom_query::NodeRef;
 
 /// Words of a class or id that mark a standfirst.
@@ -121,10 +122,9 @@ pub fn is_text_box(node: &NodeRef) -> bool {
     let linked: usize = inside
         .iter()
         .filter(|n| n.has_name("a"))
-        .map(|a| a.text().chars().filter(|c| !c.is_whitespace()).count())
+        .map(visible_chars)
         .sum();
-    let all = node.text().chars().filter(|c| !c.is_whitespace()).count();
-    linked * 2 < all
+    linked * 2 < visible_chars(node)
 }
 
 /// `text` (collapsed) as a standfirst under a headline reading `headline`,
