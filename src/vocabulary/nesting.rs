@@ -31,7 +31,7 @@ pub const MAX_HTML_DEPTH: usize = 256;
 /// `html` with the tags of elements nested deeper than `max_depth` removed
 /// (their text stays). Linear in the length of `html`.
 pub fn flatten_deep(html: &str, max_depth: usize) -> Cow<'_, str> {
-    flatten(html, max_depth, false).0
+    flatten(html, max_depth, false, false).0
 }
 
 /// [`flatten_deep`] for readers of a page's text, who neither run its
@@ -42,10 +42,15 @@ pub fn flatten_deep(html: &str, max_depth: usize) -> Cow<'_, str> {
 /// read as drawings to their end tag. The flag says whether any element
 /// was nested too deep.
 pub fn flatten_deep_without_code(html: &str, max_depth: usize) -> (Cow<'_, str>, bool) {
-    flatten(html, max_depth, true)
+    flatten(html, max_depth, true, true)
 }
 
-fn flatten(html: &str, max_depth: usize, empty_code: bool) -> (Cow<'_, str>, bool) {
+fn flatten(
+    html: &str,
+    max_depth: usize,
+    empty_code: bool,
+    empty_drawings: bool,
+) -> (Cow<'_, str>, bool) {
     let mut pass = Pass {
         src: html.as_bytes(),
         model: Model::default(),
@@ -53,6 +58,7 @@ fn flatten(html: &str, max_depth: usize, empty_code: bool) -> (Cow<'_, str>, boo
         excess: 0,
         dropped: Vec::new(),
         empty_code,
+        empty_drawings,
         deep: false,
     };
     pass.run();
@@ -134,9 +140,10 @@ struct Pass<'a> {
     excess: usize,
     /// Byte ranges of dropped tags (and emptied code), in order.
     dropped: Vec<(usize, usize)>,
-    /// Whether the contents of scripts, style sheets and drawings are
-    /// dropped.
+    /// Whether the contents of scripts and style sheets are dropped.
     empty_code: bool,
+    /// Whether the contents of drawings are dropped.
+    empty_drawings: bool,
     /// Whether a tag was dropped for standing too deep.
     deep: bool,
 }
@@ -405,7 +412,7 @@ impl Pass<'_> {
         // own, and no drawing starts before it in HTML: each byte is looked
         // through once at most.
         if outer_svg
-            && self.empty_code
+            && self.empty_drawings
             && let Some(end) = self.svg_end(tag.span.1)
         {
             if end > tag.span.1 {
@@ -1631,9 +1638,10 @@ mod tests {
             pieces in proptest::collection::vec(drawing_piece(), 0..40)
         ) {
             // The text outside drawings, scripts and style sheets is the
-            // same whether drawings are emptied or not.
+            // same whether drawings are emptied or not (scripts and style
+            // sheets are emptied both times).
             let html: String = pieces.concat();
-            let kept = flatten_deep(&html, MAX_HTML_DEPTH);
+            let (kept, _) = flatten(&html, MAX_HTML_DEPTH, true, false);
             let (read, _) = flatten_deep_without_code(&html, MAX_HTML_DEPTH);
             prop_assert_eq!(visible_text(&kept), visible_text(&read), "{:?}", html);
         }

@@ -526,22 +526,21 @@ impl<'a> Found<'a> {
             if found.headline.is_some() && &*name != "h1" {
                 found.look_for_standfirst(node, &name);
             }
-            if found.headline.is_some() || !found.headlines.is_empty() {
+            let after = found.headline.is_some() || !found.headlines.is_empty();
+            if after {
                 found.after_headline += 1;
             }
-            if (found.headline.is_some() || !found.headlines.is_empty())
+            if after
                 && found.after_headline <= NEAR_HEADLINE_ELEMENTS
+                && &*name != "h1"
+                && !matches!(&*name, "script" | "style")
+                && is_small_box(&node)
+                && !is_other_story(&node, found.headline.as_ref())
+                && !in_labelled_row(&node)
             {
-                if &*name != "h1"
-                    && !matches!(&*name, "script" | "style")
-                    && is_small_box(&node)
-                    && !is_other_story(&node, found.headline.as_ref())
-                    && !in_labelled_row(&node)
-                {
-                    let text = collapse(&node.text());
-                    if !text.is_empty() && text.chars().count() <= NEAR_HEADLINE_CHARS {
-                        found.near_headline.push(text);
-                    }
+                let text = collapse(&node.text());
+                if !text.is_empty() && text.chars().count() <= NEAR_HEADLINE_CHARS {
+                    found.near_headline.push(text);
                 }
             }
             if new_headline || !had_headline && !found.headlines.is_empty() {
