@@ -494,10 +494,15 @@ impl Pass<'_> {
         if self.in_foreign() && matches!(tag.name.as_str(), "p" | "br") {
             self.leave_foreign();
         }
-        if tag.name == "form" && !self.in_foreign() {
+        let step = self.model.end_tag(&tag.name);
+        // `</form>` forgets the form the parser was filling, unless it
+        // closes a foreign element of that name (`<svg><form></form>`).
+        if tag.name == "form"
+            && !matches!(step, Some(Step::CloseTo(i)) if self.model.stack[i].is_foreign())
+        {
             self.model.in_form = false;
         }
-        if let Some(step) = self.model.end_tag(&tag.name) {
+        if let Some(step) = step {
             self.model.apply(step);
         }
     }
@@ -763,9 +768,7 @@ impl Model {
             if want.contains(&&*e.name) && !e.is_foreign() && !e.stale {
                 return Some(i);
             }
-            if boundaries.contains(&&*e.name)
-                || (e.is_foreign() && matches!(&*e.name, "svg" | "math"))
-            {
+            if bounds_scope(e, boundaries) {
                 return None;
             }
         }
@@ -774,7 +777,7 @@ impl Model {
 
     /// What an end tag for one of `want` does: closes the nearest one in
     /// scope. Past a boundary some parsers do not stop at (`select`,
-    /// `noscript`, `svg`, `math`), a match is only marked stale.
+    /// `noscript`), a match is only marked stale.
     fn close_in_scope(&self, want: &[&str], boundaries: &[&str]) -> Option<Step> {
         let mut unsure = false;
         for (i, e) in self.open() {
@@ -785,11 +788,9 @@ impl Model {
                     Step::CloseTo(i)
                 });
             }
-            let soft = matches!(&*e.name, "select" | "noscript")
-                || (e.is_foreign() && matches!(&*e.name, "svg" | "math"));
-            if soft {
+            if !e.is_foreign() && matches!(&*e.name, "select" | "noscript") {
                 unsure = true;
-            } else if boundaries.contains(&&*e.name) {
+            } else if bounds_scope(e, boundaries) {
                 return None;
             }
         }
@@ -945,10 +946,11 @@ impl Model {
             return self.close_in_scope(&heading, DEFAULT_SCOPE);
         }
         if name == "form" {
-            // The parser takes the form off its stack, but what follows is
-            // still written inside it: it stays counted.
+            // The parser takes the form off its stack, and only the form
+            // (a drawing in it stays open), but what follows is still
+            // written inside it: it stays counted.
             return match self.close_in_scope(&["form"], DEFAULT_SCOPE) {
-                Some(Step::CloseTo(i)) => Some(Step::Forget(i)),
+                Some(Step::CloseTo(i) | Step::Stale(i)) => Some(Step::Forget(i)),
                 other => other,
             };
         }
@@ -1065,6 +1067,19 @@ const BUTTON_SCOPE: &[&str] = &[
     "noscript", "button",
 ];
 const TABLE_SCOPE: &[&str] = &["html", "table", "template", "select", "noscript"];
+
+/// Whether open element `e` ends a scope whose HTML boundaries are
+/// `boundaries`. Every scope but the table's also ends at a foreign
+/// element whose children the parser reads as HTML (an SVG
+/// `foreignObject`, MathML `mi`, `annotation-xml`); a drawing itself
+/// (`svg`, `math`, shapes) ends none.
+fn bounds_scope(e: &Entry, boundaries: &[&str]) -> bool {
+    if e.is_foreign() {
+        boundaries != TABLE_SCOPE && (e.is_html_point() || &*e.name == "annotation-xml")
+    } else {
+        boundaries.contains(&&*e.name)
+    }
+}
 
 fn closes_p(name: &str) -> bool {
     matches!(
@@ -1381,6 +1396,23 @@ mod tests {
         assert_eq!(out.len(), unclosed.len());
     }
 
+    /// An end tag for an element around a drawing closes the drawing with
+    /// it (`</div>`), while `</form>` takes only the form off the parser's
+    /// stack and the drawing stays open to its `</svg>`: either way a
+    /// `<title>` after it is read as text, and a script written in that
+    /// text is kept.
+    #[test]
+    fn drawings_close_where_the_parser_closes_them() {
+        for page in [
+            "<div><svg></div><title>A <script>b</script></title><p>c",
+            "<form><svg></form></svg><title>A <script>b</script></title><p>c",
+        ] {
+            let (kept, _) = flatten_deep_without_code(page, MAX_HTML_DEPTH);
+            assert!(kept.contains("<script>b</script>"), "{kept}");
+            assert_eq!(visible_text(&kept), visible_text(page));
+        }
+    }
+
     #[test]
     fn raw_text_passes_through_untouched() {
         let json = r#"{"@type":"NewsArticle","articleBody":"<div><p>x</p></div>"}"#;
@@ -1644,6 +1676,18 @@ mod tests {
             let (kept, _) = flatten(&html, MAX_HTML_DEPTH, true, false);
             let (read, _) = flatten_deep_without_code(&html, MAX_HTML_DEPTH);
             prop_assert_eq!(visible_text(&kept), visible_text(&read), "{:?}", html);
+        }
+
+        #[test]
+        fn emptied_code_hides_no_text_a_reader_sees(
+            pieces in proptest::collection::vec(drawing_piece(), 0..40)
+        ) {
+            // Only what the parser reads as a script or a style sheet is
+            // emptied: the text outside them (and outside drawings) is
+            // the same as the page's.
+            let html: String = pieces.concat();
+            let (kept, _) = flatten(&html, MAX_HTML_DEPTH, true, false);
+            prop_assert_eq!(visible_text(&kept), visible_text(&html), "{:?}", html);
         }
 
         #[test]
