@@ -36,8 +36,10 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
         // "Jo Roe For Mailonline", "Jo Roe, Special to the Chronicle",
         // "Jo Roe 3 Min Read".
         r"|\s(?:For|FOR)\s+(?:The\s+|THE\s+)?\p{Lu}|,?\s+(?i:special\s+to)\b|\d+\s*(?i:min(?:ute)?s?\s+read)\b",
-        // "Jo Roe at 18:52", "Jo Roe, Datum: 15.Jun.19".
-        r"|\s(?:at|um|à)\s+\d{1,2}[:.h]\d{2}\b",
+        // "Jo Roe at 18:52", "Jo Roe, Datum: 15.Jun.19", and the time
+        // left after a date the page marked up was taken out ("Jo Roe am
+        // , 15:40 Uhr").
+        r"|\s(?:at|um|à)\s+\d{1,2}[:.h]\d{2}\b|,\s*\d{1,2}[:.]\d{2}\b",
         r"|,?\s+(?i:datum|date|fecha)\s*:",
         // Chinese pages print the fields after the name: "… 发布时间：",
         // "… 责任编辑：…", "… 来源：…", a follow button's "关注".
@@ -454,6 +456,7 @@ mod tests {
             ("Text und Interview: Jo Roe", Some("Jo Roe")),
             ("Jo.Roe am Samstag", Some("Jo.Roe")),
             ("Posted by Jo Roe at 18:52", Some("Jo Roe")),
+            ("von Jo Roe am , 15:40 Uhr", Some("Jo Roe")),
             (
                 "Jo Roe, Datum: 15.Jun.19 und Anzahl der Kommentare: 0",
                 Some("Jo Roe"),

@@ -205,6 +205,17 @@ pub fn strip_furniture(doc: &Document) {
         if node.parent().is_none() {
             continue;
         }
+        // Readers' comments go however long they run: under a short post
+        // they hold most of the page's paragraphs (and quote the post).
+        if is_comment_list(&node) {
+            node.remove_from_parent();
+            continue;
+        }
+        // A layout box named for what stands beside the story
+        // (`content-sidebar-wrap`) holds the page's main part.
+        if holds_main(&node) {
+            continue;
+        }
         let own: usize = node
             .descendants_it()
             .filter(|d| d.has_name("p"))
@@ -224,6 +235,31 @@ pub fn strip_furniture(doc: &Document) {
         }
         node.remove_from_parent();
     }
+}
+
+/// Whether `node` holds the page's main part: a `<main>`, or an element
+/// whose role is `main`.
+fn holds_main(node: &NodeRef) -> bool {
+    node.descendants_it().any(|d| {
+        d.has_name("main")
+            || d.attr("role")
+                .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
+    })
+}
+
+/// Whether `node` is a list of readers' comments: an `<ol>` or `<ul>`
+/// whose class or id names one (`commentlist`, `comment-list`), as blog
+/// platforms write them. A story is never set in one.
+fn is_comment_list(node: &NodeRef) -> bool {
+    (node.has_name("ol") || node.has_name("ul"))
+        && ["class", "id"].iter().any(|a| {
+            node.attr(a).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                v.contains("commentlist")
+                    || v.contains("comment-list")
+                    || v.contains("comment_list")
+            })
+        })
 }
 
 /// Whether `node` is a count a page shows beside the byline: an inline
@@ -636,8 +672,9 @@ pub fn largest_paragraph_parent<'a>(
 const STORY_PARAGRAPH_CHARS: usize = 80;
 
 /// The `<article>` around the page's headline (the first `<h1>` that
-/// reads like `title`, the title the page shows), as its text and its
-/// HTML, when it holds a story of its own: two paragraphs or more and
+/// reads like `title`, the title the page shows, or failing one the first
+/// such `<h2>`), as its text and its HTML, when it holds a story of its
+/// own: two paragraphs or more and
 /// [`STORY_BOX_CHARS`] of paragraph text. A page that lists other stories
 /// with long introductions below a short one may lead Readability to one
 /// of those; this is the story the headline heads. `None` too when the
@@ -651,13 +688,18 @@ pub fn headline_article(
     if title.trim().is_empty() {
         return None;
     }
-    let h1 = doc
-        .select("h1")
-        .nodes()
-        .iter()
-        .find(|h| like_title(title, &h.text()))
-        .copied()?;
-    let article = h1.ancestors_it(None).find(|a| a.has_name("article"))?;
+    // Pages that run stories one after another (the next loads as the
+    // reader scrolls) head each with an `<h2>`.
+    let headline = ["h1", "h2"].iter().find_map(|tag| {
+        doc.select(tag)
+            .nodes()
+            .iter()
+            .find(|h| like_title(title, &h.text()))
+            .copied()
+    })?;
+    let article = headline
+        .ancestors_it(None)
+        .find(|a| a.has_name("article"))?;
     if block.is_some_and(|b| is_within(b, &article)) {
         return None;
     }
@@ -779,7 +821,10 @@ fn is_furniture(node: &NodeRef) -> bool {
     // and separated by spaces.
     let class = class.to_ascii_lowercase();
     let mut names = String::with_capacity(class.len() + id.len() + 1);
-    for c in class.split_whitespace().filter(|c| !is_modifier_class(c)) {
+    for c in class
+        .split_whitespace()
+        .filter(|c| !is_modifier_class(c) && !is_variant_class(c, &class))
+    {
         if !names.is_empty() {
             names.push(' ');
         }
@@ -828,6 +873,17 @@ fn is_modifier_class(class: &str) -> bool {
         || class
             .split_once("--")
             .is_some_and(|(_, m)| PREFIXES.iter().any(|p| m.starts_with(p)))
+}
+
+/// A BEM modifier written beside the class it modifies (`section
+/// section--ads`, `card__body card__body--related`): it names a variant
+/// of the box (here, one with ad slots between its paragraphs), and the
+/// base class says what the box is. A `layout--footer` with no `layout`
+/// beside it is a name of its own.
+fn is_variant_class(class: &str, classes: &str) -> bool {
+    class
+        .split_once("--")
+        .is_some_and(|(base, _)| !base.is_empty() && classes.split_whitespace().any(|c| c == base))
 }
 
 /// The article fragment after tidying, the images taken out of it and
@@ -1258,6 +1314,7 @@ fn remove_hover_cards(doc: &Document) {
 }
 
 /// Removes cards for other stories set inside the story: an `<article>`
+/// (or a `<figure>`: a picture with the other story's headline under it)
 /// holding under a third of the text whose heading links to another page
 /// (or stands in such a link), with at most one paragraph of prose
 /// outside links, as a "More on this" box holds a picture, a tag line,
@@ -1268,7 +1325,7 @@ fn remove_story_cards(doc: &Document) {
     const PROSE_CHARS: usize = 100;
     let total = text_chars(&doc.root());
     let cards: Vec<NodeRef> = doc
-        .select("article")
+        .select("article, figure")
         .nodes()
         .iter()
         .filter(|a| {
@@ -2118,6 +2175,22 @@ mod tests {
         assert!(tidy(kept).html.contains("plan was approved"));
     }
 
+    /// A card for another story set as a `<figure>` (one link around its
+    /// picture, headline and teaser) leaves the story's text; a figure of
+    /// the story's own, with a caption and no link, keeps its picture.
+    #[test]
+    fn a_story_card_in_a_figure_goes_whole() {
+        let card = r#"<figure class="teaser-layout"><a href="https://courier.example/news/bus-timetable-1.4435810" class="teaser"><img src="https://courier.example/image/bus.jpg" alt="Buses">
+<div class="teaser__text"><p class="teaser__overline">New timetable</p><h3 class="teaser__title">Buses every half hour</h3><p class="teaser__summary">From next year the first routes will run every thirty minutes. By Li Wei</p></div></a></figure>"#;
+        let own = r#"<figure><img src="https://courier.example/media/pier.jpeg" alt="The pier"><figcaption>The old pier at dawn.</figcaption></figure>"#;
+        let t = tidy(&format!("<div>{}{own}{card}</div>", paragraphs(4, "Story")));
+        assert!(t.html.contains("Story 4:"), "{}", t.html);
+        for leaked in ["Buses every half hour", "first routes", "New timetable"] {
+            assert!(!t.html.contains(leaked), "{leaked}: {}", t.html);
+        }
+        assert!(t.images.iter().any(|i| i.url.ends_with("/media/pier.jpeg")));
+    }
+
     #[test]
     fn paywall_wrapper_around_the_story_is_kept() {
         // The comments hold more text than the story, so only the
@@ -2163,6 +2236,20 @@ mod tests {
             ("sharing", false),
         ] {
             assert_eq!(is_modifier_class(class), modifier, "{class}");
+        }
+        // A BEM variant beside its base class names what the box has; on
+        // its own, `layout--footer` names what the box is.
+        for (class, classes, variant) in [
+            ("section--ads", "section section--ads", true),
+            (
+                "card__body--related",
+                "card__body card__body--related",
+                true,
+            ),
+            ("layout--footer", "layout--footer", false),
+            ("layout--footer", "page layout--footer", false),
+        ] {
+            assert_eq!(is_variant_class(class, classes), variant, "{classes}");
         }
     }
 }

@@ -2177,6 +2177,110 @@ mod tests {
         assert_eq!(e.sources.body, Some("article holding the headline"));
     }
 
+    /// A page that runs the next stories below its own as the reader
+    /// scrolls, each a whole `<article>` headed by an `<h2>`: the body is
+    /// the story whose heading reads like the page's title, though a later
+    /// one is longer.
+    #[test]
+    fn the_story_under_an_h2_headline_beats_the_next_story_on_the_page() {
+        let next = story(6).replace("Paragraph ", "Next story, paragraph ");
+        let page = format!(
+            r#"<!doctype html><html><head><title>Pier reopens</title></head><body><main>
+<article id="pier-reopens" class="list__item"><div class="container"><h2>Pier reopens</h2><div class="detail">{}<p><em>The full report is on tonight's harbour programme at nine.</em></p></div></div></article>
+<article id="bus-timetable" class="list__item"><div class="container"><h2>Council argues over buses</h2><div class="detail">{next}</div></div></article></main></body></html>"#,
+            story(4)
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier-reopens")).unwrap();
+        assert!(
+            e.markdown.contains("Paragraph 4 of the report")
+                && e.markdown.contains("harbour programme at nine"),
+            "{}",
+            e.markdown
+        );
+        assert!(!e.markdown.contains("Next story"), "{}", e.markdown);
+        assert_eq!(e.sources.body, Some("article holding the headline"));
+    }
+
+    /// A story told in sections of one kind, each marked as a variant
+    /// that has ad slots between its paragraphs (`section section--ads`,
+    /// BEM style): the variant's name does not make the sections
+    /// furniture, and the body keeps every one; a box that is an ad by
+    /// its own name still goes.
+    #[test]
+    fn sections_marked_as_holding_ads_stay_in_the_story() {
+        let part = |i: usize| {
+            format!(
+                r#"<section class="Report__Section Report__Section--Ads" id="part-{i}"><h2>Part {i}</h2>{}</section>"#,
+                story(2).replace("Paragraph ", &format!("Part {i}, paragraph "))
+            )
+        };
+        let page = format!(
+            r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article class="Report"><h1>Pier reopens</h1>
+{}{}<div class="ad-slot"><p>Advertisement: buy a boat today.</p></div>{}{}</article></body></html>"#,
+            part(1),
+            part(2),
+            part(3),
+            part(4)
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+        for i in 1..=4 {
+            assert!(
+                e.markdown.contains(&format!("Part {i}, paragraph 2")),
+                "part {i}: {}",
+                e.markdown
+            );
+        }
+        assert!(!e.markdown.contains("buy a boat"), "{}", e.markdown);
+    }
+
+    /// A short post under a long list of comments (pingbacks quoting the
+    /// post): the comments hold most of the page's paragraphs, but the
+    /// body is the post.
+    #[test]
+    fn a_short_post_beats_its_long_comment_list() {
+        let comment = |i: usize| {
+            format!(
+                r##"<li id="comment-{i}"><cite>Pingback from <a href="https://links.example/{i}">Links of the day</a></cite> | <small>11.09.2011</small><p>[…] Sometimes the everyday surprises you with small pleasures: a basket on a long string came down from a fourth-floor balcony onto the pavement in front of me […] and a note asked for twenty cents.</p></li>"##
+            )
+        };
+        let comments: String = (1..=4).map(comment).collect();
+        let page = format!(
+            r#"<!doctype html><html><head><title>Twenty cents</title></head><body><div id="content">
+<div class="post"><h1>Twenty cents</h1><small>11.09.2011 by jo</small><div class="entry">
+<p>Sometimes the everyday surprises you with small pleasures: a basket on a long string came down from a fourth-floor balcony onto the pavement in front of me.</p>
+<p>Twenty cents well spent, even if the drawing was no masterpiece!</p></div></div>
+<h3 id="comments">4 comments</h3><ol class="commentlist">{comments}</ol></div></body></html>"#
+        );
+        let e = extract_html(&page, Some("https://jo.example/2011/09/twenty-cents")).unwrap();
+        assert!(e.markdown.contains("no masterpiece"), "{}", e.markdown);
+        assert!(!e.markdown.contains("Pingback"), "{}", e.markdown);
+    }
+
+    /// A layout box named for what stands beside the story
+    /// (`content-sidebar-wrap`) around the page's main part, whose text
+    /// is set in `<div>`s rather than paragraphs: the box is not a
+    /// sidebar, and the story stays.
+    #[test]
+    fn a_wrapper_named_for_its_sidebar_keeps_the_main_part() {
+        let lines: String = (1..=8)
+            .map(|i| format!(r#"<div style="text-align: justify;">Line {i} of the seminar notes: the course begins with a slide talk on the old shrines, then moves on to practice in the garden and the woods.</div>"#))
+            .collect();
+        let page = format!(
+            r#"<!doctype html><html><head><title>Shrines and gardens</title></head><body>
+<div class="content-sidebar-wrap"><div id="primary"><div id="content" role="main"><article class="post"><h1>Shrines and gardens</h1>
+<div class="entry-content">{lines}</div></article></div></div>
+<div id="secondary" class="widget-area"><ul><li><a href="/a">Archive</a></li><li><a href="/b">Contact</a></li></ul></div></div></body></html>"#
+        );
+        let e = extract_html(&page, Some("https://seminar.example/shrines")).unwrap();
+        assert!(
+            e.markdown.contains("Line 1 of the seminar notes")
+                && e.markdown.contains("Line 8 of the seminar notes"),
+            "{}",
+            e.markdown
+        );
+        assert_eq!(e.sources.body, Some("readability"));
+    }
+
     /// Text in an element of a utility class that hides it (`hidden`,
     /// `d-none`, `hide`: a theme's copy of the metadata, a slider's hidden
     /// slides, a lightbox's icon) is not shown, so it is not read; `hidden
