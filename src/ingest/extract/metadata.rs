@@ -914,11 +914,20 @@ fn is_article_type(t: &Value) -> bool {
     }
 }
 
+/// A JSON-LD string as text: a script's text is not decoded by the
+/// parser, and sites write character references into their JSON-LD as
+/// into HTML ("Lindsey O&#039;Donnell", "Rock &amp; Roll").
+fn ld_text(s: &str) -> String {
+    html_escape::decode_html_entities(s.trim())
+        .trim()
+        .to_string()
+}
+
 /// The first of `keys` that holds a non-empty string (or an object with
-/// one under `@id`/`url`), HTML entities already decoded by the parser.
+/// one under `@id`/`url`), its character references decoded.
 fn text_field(v: &Value, keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|k| match v.get(*k)? {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::String(s) if !s.trim().is_empty() => Some(ld_text(s)),
         Value::Object(o) => o
             .get("@id")
             .or_else(|| o.get("url"))
@@ -943,7 +952,7 @@ fn names(v: &Value) -> Option<String> {
     };
     let list: Vec<String> = list
         .into_iter()
-        .map(|n| n.trim().to_string())
+        .map(|n| ld_text(&n))
         .filter(|n| !n.is_empty())
         .collect();
     (!list.is_empty()).then(|| list.join(", "))
@@ -1147,6 +1156,25 @@ mod tests {
             assert_eq!(m.titles[0], ("json-ld headline", "A".to_string()), "{ld}");
             assert_eq!(m.byline.as_deref(), Some("Jo Roe"), "{ld}");
         }
+    }
+
+    /// Sites write character references into JSON-LD strings, which the
+    /// parser leaves as they are in a script: they are decoded, so an
+    /// apostrophe does not cut a name in two.
+    #[test]
+    fn json_ld_strings_are_decoded() {
+        let doc = Document::from(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Rock &amp; Roll at O&#039;Neill&#8217;s","author":{"@type":"Person","name":"Lindsey O&#039;Donnell"}}</script>"#,
+        );
+        let m = read(&doc, None);
+        assert_eq!(
+            m.titles[0],
+            (
+                "json-ld headline",
+                "Rock & Roll at O'Neill\u{2019}s".to_string()
+            )
+        );
+        assert_eq!(m.byline.as_deref(), Some("Lindsey O'Donnell"));
     }
 
     #[test]

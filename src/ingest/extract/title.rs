@@ -50,7 +50,9 @@ fn choose_headline(
     site: Option<&str>,
     host: Option<&str>,
 ) -> Option<(String, &'static str)> {
-    for (_, candidate) in candidates {
+    let candidates: Vec<&(&'static str, String)> =
+        candidates.iter().filter(|(_, t)| !is_slug(t)).collect();
+    for (_, candidate) in &candidates {
         for headline in headlines {
             if is_site(headline, site, host) || headline.chars().count() < 4 {
                 continue;
@@ -68,6 +70,17 @@ fn choose_headline(
             .find(|h| !is_site(h, site, host))
             .map(|h| (h.clone(), "<h1>")),
     }
+}
+
+/// Whether a title is an address's slug rather than a title
+/// (`adac-kindersitztest-herbst-2018` as `og:title`): lower-case letters
+/// and digits joined by two hyphens or underscores or more, no space.
+fn is_slug(title: &str) -> bool {
+    let title = title.trim();
+    title.chars().filter(|c| matches!(c, '-' | '_')).count() >= 2
+        && title
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_'))
 }
 
 /// Whether `candidate` is `headline`, or `headline` with a shorter part
@@ -430,6 +443,19 @@ mod tests {
             t(&[], &["Harbour Courier", "Ferry approved"]),
             Some(("Ferry approved".to_string(), "<h1>"))
         );
+        // An `og:title` that is the address's slug is no title.
+        assert_eq!(
+            t(
+                &[
+                    ("og:title", "ferry-test-autumn-2018"),
+                    ("<title>", "Ferry test 2018 | Harbour Courier")
+                ],
+                &["Harbour Courier"]
+            ),
+            Some(("Ferry test 2018".to_string(), "<title>"))
+        );
+        assert!(!is_slug("COVID-19-Test"));
+        assert!(!is_slug("e-mail"));
     }
 
     /// A blog theme whose `<title>` and `<h1>` (its logo) name the site
