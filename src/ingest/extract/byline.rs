@@ -75,7 +75,8 @@ const DANGLING: &[&str] = &[
 
 /// Separators between several authors.
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*(?:,\s*(?:and|&)\s|,|;|\s&\s|\sand\s|、)\s*").expect("valid author split")
+    Regex::new(r"\s*(?:,\s*(?:and|und|et|&)\s|,|;|\s&\s|\sand\s|、)\s*")
+        .expect("valid author split")
 });
 
 /// A part of a byline that is a job title or degree, not a name.
@@ -175,9 +176,22 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
     } else {
         split
     };
+    // A one-word part among names of two words or more is the place the
+    // reporters wrote from ("Von Jo Roe, Berlin").
+    let full_names = parts
+        .iter()
+        .any(|p| p.trim_matches(trim_chars).split_whitespace().count() >= 2);
     for part in parts {
         let part = part.trim_matches(trim_chars);
         if part.is_empty() || ROLE.is_match(part) {
+            continue;
+        }
+        if full_names
+            && !part.contains(char::is_whitespace)
+            && part.starts_with(char::is_uppercase)
+            && !is_initials(part)
+            && part.chars().count() > 2
+        {
             continue;
         }
         // "Kooman, F.": initials after a comma belong to the surname before.
@@ -457,6 +471,11 @@ mod tests {
             ("Jo.Roe am Samstag", Some("Jo.Roe")),
             ("Posted by Jo Roe at 18:52", Some("Jo Roe")),
             ("von Jo Roe am , 15:40 Uhr", Some("Jo Roe")),
+            ("Von Jo Roe, Berlin", Some("Jo Roe")),
+            (
+                "Von Jo Roe und Li Wei, Berlin, und Ann Lee",
+                Some("Jo Roe, Li Wei and Ann Lee"),
+            ),
             (
                 "Jo Roe, Datum: 15.Jun.19 und Anzahl der Kommentare: 0",
                 Some("Jo Roe"),

@@ -792,8 +792,9 @@ fn is_other_story(node: &NodeRef, headline: Option<&NodeRef>) -> bool {
 /// Readability marks them. Readability looks for them only when no
 /// `<meta>` names an author, and a CMS user name ("jdadmin") may be all
 /// that one named. Comment sections, forms and sidebars are passed over
-/// (unless they hold the story): their authors are the readers', or
-/// another story's.
+/// (unless they hold the story), and so are cards for other stories (one
+/// link around a headline, a teaser and its authors): their authors are
+/// the readers', or another story's.
 /// Several authors marked one by one in a short line ("di <span
 /// itemprop=author>Jo Roe</span> e <span itemprop=author>Li Wei</span>")
 /// are read as that whole line.
@@ -813,7 +814,7 @@ pub fn byline_texts(doc: &Document) -> Vec<String> {
         .filter(is_byline_box)
         .filter(|n| {
             !n.ancestors_it(None)
-                .any(|a| is_aside(&a) && !holds_story(&a))
+                .any(|a| is_story_card(&a) || is_aside(&a) && !holds_story(&a))
         })
     {
         let line = node.parent().filter(|p| {
@@ -833,6 +834,12 @@ pub fn byline_texts(doc: &Document) -> Vec<String> {
         }
     }
     texts
+}
+
+/// Whether `node` is a link around a heading: a card for another story.
+/// (An author's name linked to the author's page holds no heading.)
+fn is_story_card(node: &NodeRef) -> bool {
+    node.has_name("a") && node.descendants_it().any(|d| super::clean::is_heading(&d))
 }
 
 const MAX_BYLINE_TEXTS: usize = 4;
@@ -1156,6 +1163,21 @@ mod tests {
             assert_eq!(m.titles[0], ("json-ld headline", "A".to_string()), "{ld}");
             assert_eq!(m.byline.as_deref(), Some("Jo Roe"), "{ld}");
         }
+    }
+
+    /// The authors of a card for another story (one link around its
+    /// headline, teaser and byline) are not the page's; an author's name
+    /// linked to the author's page is.
+    #[test]
+    fn a_story_cards_byline_is_not_the_pages() {
+        let card = r#"<a href="/news/buses"><h3>Buses every half hour</h3><p>From next year. <span class="author">Von Li Wei, Berlin, und Jo Roe</span></p></a>"#;
+        let doc = Document::from(format!("<article><p>Text.</p>{card}</article>"));
+        assert!(byline_texts(&doc).is_empty(), "{:?}", byline_texts(&doc));
+        let doc = Document::from(format!(
+            r#"<article><p class="byline">Von <a href="/autor/jo-roe"><span class="author">Jo Roe</span></a></p><p>Text.</p>{card}</article>"#
+        ));
+        assert_eq!(byline_texts(&doc)[0], "Von Jo Roe");
+        assert!(!byline_texts(&doc).iter().any(|t| t.contains("Li Wei")));
     }
 
     /// Sites write character references into JSON-LD strings, which the
