@@ -921,13 +921,15 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
         h.rename("h2");
         h.remove_attr(HEADING_MARK);
     }
+    // Cards for other stories go before the images are taken: a card's
+    // picture is the other story's.
+    remove_story_cards(doc);
     let images = take_images(doc, base);
     remove_emptied_blocks(doc);
     code_in_pre(doc);
     unstyle_blank_inlines(doc);
     let (dates, posted_by) = take_date_lines(doc);
     remove_hover_cards(doc);
-    remove_story_cards(doc);
     space_before_links(doc);
     split_block_links(doc);
     math_to_text(doc);
@@ -2176,8 +2178,9 @@ mod tests {
     }
 
     /// A card for another story set as a `<figure>` (one link around its
-    /// picture, headline and teaser) leaves the story's text; a figure of
-    /// the story's own, with a caption and no link, keeps its picture.
+    /// picture, headline and teaser) leaves the story with its picture; a
+    /// figure of the story's own, with a caption and no link, keeps its
+    /// picture.
     #[test]
     fn a_story_card_in_a_figure_goes_whole() {
         let card = r#"<figure class="teaser-layout"><a href="https://courier.example/news/bus-timetable-1.4435810" class="teaser"><img src="https://courier.example/image/bus.jpg" alt="Buses">
@@ -2189,6 +2192,7 @@ mod tests {
             assert!(!t.html.contains(leaked), "{leaked}: {}", t.html);
         }
         assert!(t.images.iter().any(|i| i.url.ends_with("/media/pier.jpeg")));
+        assert!(!t.images.iter().any(|i| i.url.ends_with("/image/bus.jpg")));
     }
 
     #[test]
