@@ -82,7 +82,7 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
 /// A part of a byline that is a job title or degree, not a name.
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:\S+\s+){0,3}(?:(?:writer|reporter|correspondent|editor|contributor|columnist|journalist)s?|staff)$|^(?i:redakteur(?:in|innen)?|ma|md|phd|msc|ms|mph|rn|jr\.?|sr\.?)$",
+        r"(?i)^(?:\S+\s+){0,3}(?:(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|desk)s?|staff)$|^(?i:redakteur(?:in|innen)?|ma|md|phd|msc|ms|mph|rn|jr\.?|sr\.?)$",
     )
     .expect("valid role pattern")
 });
@@ -124,6 +124,11 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
         // Lower-casing keeps byte offsets for the scripts news sites use.
         if b.is_char_boundary(at) && b.to_lowercase().len() == b.len() {
             b.truncate(at);
+            // One word before it names the publisher ("Ediciones El
+            // País"), not a person.
+            if b.split_whitespace().count() == 1 && PREFIX.find(&b).is_none_or(|m| m.is_empty()) {
+                return None;
+            }
         }
     }
     // The site's short name from its address after the names, with a
@@ -182,7 +187,8 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
         .iter()
         .any(|p| p.trim_matches(trim_chars).split_whitespace().count() >= 2);
     for part in parts {
-        let part = part.trim_matches(trim_chars);
+        let part = without_role(without_tail_after_capitals(part.trim_matches(trim_chars)))
+            .trim_matches(trim_chars);
         if part.is_empty() || ROLE.is_match(part) {
             continue;
         }
@@ -223,6 +229,102 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
             names[n - 1]
         )),
     }
+}
+
+/// Words that open a job title ("Senior Washington Correspondent").
+const ROLE_MODIFIERS: &[&str] = &[
+    "senior",
+    "chief",
+    "staff",
+    "special",
+    "contributing",
+    "associate",
+    "managing",
+    "executive",
+    "deputy",
+    "editorial",
+    "political",
+    "national",
+    "foreign",
+    "international",
+    "investigative",
+    "washington",
+    "business",
+    "science",
+    "health",
+    "sports",
+    "technology",
+    "tech",
+    "legal",
+    "economics",
+    "metro",
+    "city",
+];
+
+/// A job title after a name in the same part ("Jo Roe Senior Washington
+/// Correspondent").
+static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\s(?:(?:{})\s+){{0,3}}(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|critic|producer|photographer)s?$",
+        ROLE_MODIFIERS.join("|")
+    ))
+    .expect("valid role tail pattern")
+});
+
+/// `part` without a job title after the name, when two words or more of
+/// name stand before it; empty when what stands before opens a job title
+/// too ("Chief Football Reporter").
+fn without_role(part: &str) -> &str {
+    let Some(name) = ROLE_TAIL
+        .find(part)
+        .map(|m| &part[..m.start()])
+        .filter(|name| name.split_whitespace().count() >= 2)
+    else {
+        return part;
+    };
+    let first = name.split_whitespace().next().unwrap_or_default();
+    let last = name.split_whitespace().last().unwrap_or_default();
+    if ROLE_MODIFIERS.contains(&first.to_lowercase().as_str()) {
+        ""
+    } else if ["the", "to", "of", "for", "from", "a", "an"].contains(&last.to_lowercase().as_str())
+    {
+        // "Letters To The Editor": a column's name, not a name and a title.
+        part
+    } else {
+        name
+    }
+}
+
+/// `part` up to where names set in capitals give way to words that are
+/// not, when those hold a word in lower case ("JO ROE Envoyés spéciaux à
+/// Lyon": the reporters' role and place): two capitalised words or more
+/// first, and the particles of surnames ("JEAN de LA ROE") are still
+/// names. An organisation's name in capitals and a capitalised word
+/// ("NEW WORK Experience") stays whole.
+fn without_tail_after_capitals(part: &str) -> &str {
+    let is_capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+    };
+    let mut capitals = 0;
+    let mut at = 0;
+    for word in part.split_whitespace() {
+        // Where this word starts: words are found in order.
+        at += part[at..].find(word).unwrap_or(0);
+        if is_capitals(word) {
+            capitals += 1;
+        } else if !NAME_PARTICLES.contains(&word) {
+            let lower_word = |w: &str| {
+                !NAME_PARTICLES.contains(&w) && w.chars().next().is_some_and(char::is_lowercase)
+            };
+            return if capitals >= 2 && part[at..].split_whitespace().any(lower_word) {
+                part[..at].trim_end()
+            } else {
+                part
+            };
+        }
+        at += word.len();
+    }
+    part
 }
 
 /// Where `word` stands in `text` as a whole word, in any case.
@@ -331,6 +433,10 @@ fn is_name(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
         return false;
     }
     if !part.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    // An account's number after one word ("Weekly4"): no one's name.
+    if words == 1 && part.ends_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
     let squash = |s: &str| -> String {
@@ -497,6 +603,26 @@ mod tests {
             ("buchmesse.ARD.de", None),
             ("人氣(23925)", None),
             ("Jo Roe, Special to the Courier", Some("Jo Roe")),
+            // A job title after the name, in the same part.
+            ("Jo Roe Senior Washington Correspondent", Some("Jo Roe")),
+            ("Jo Roe Staff Writer", Some("Jo Roe")),
+            ("Denzel Washington", Some("Denzel Washington")),
+            ("Harbour's Editorial Writers", None),
+            // A desk is no one's name.
+            ("National Desk", None),
+            ("Jo Roe, Metro Desk", Some("Jo Roe")),
+            // Names set in capitals, then the reporters' role and place.
+            (
+                "Par JO ROE, LI WEI Envoyés spéciaux à Harbourville",
+                Some("JO ROE and LI WEI"),
+            ),
+            ("HARBOUR WORK Experience", Some("HARBOUR WORK Experience")),
+            ("Letters To The Editor", None),
+            ("JEAN de LA ROE", Some("JEAN de LA ROE")),
+            ("JO McROE", Some("JO McROE")),
+            // The site's name after one word: the publisher's ("Ediciones
+            // El País").
+            ("Ediciones Harbour Courier", None),
             ("Jo Roe3 Min Read", Some("Jo Roe")),
             ("By Jo Roe, MA WebMD Health News", Some("Jo Roe")),
             ("Фото из Инстаграма", None),
@@ -525,6 +651,8 @@ mod tests {
             ("Super User", None),
             ("Courier1", None),
             ("Harbour Courier2", None),
+            // An account's number after any one word.
+            ("Weekly4", None),
             ("Follow Author", None),
             ("Last Updated: January 7, 2025", None),
             ("Sunday, Feb 1, 2015 11:57 AM UTC", None),

@@ -175,6 +175,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         &meta.subheads,
         site.as_deref(),
         host.as_deref(),
+        meta.byline.as_deref(),
     );
     clean::shield_subheadings(&doc, &titles, shown.as_ref().map_or("", |(t, _)| t));
     let block = clean::largest_paragraph_parent(&doc, true);
@@ -215,6 +216,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         &meta.subheads,
         site.as_deref(),
         host.as_deref(),
+        meta.byline.as_deref(),
     )
     .map_or((String::new(), None), |(t, s)| (t, Some(s)));
     sources.title = title_source;
@@ -1138,6 +1140,35 @@ mod tests {
     /// A line that dates the post and names who posted it is metadata:
     /// its date dates the page, a person's name is the byline, a user
     /// name is dropped with the line.
+    /// A title that ends with its several authors, longer than the
+    /// headline itself, and a byline that ends with a job title.
+    #[test]
+    fn authors_leave_the_title_and_job_titles_the_byline() {
+        let page = |meta: &str, byline: &str| {
+            format!(
+                r#"<html><head><meta property="og:title" content="Pier map takes shape - Mara Lindqvist, Owen Price and Ines Alder">{meta}</head><body><h1>Pier map takes shape</h1><article><p class="byline">{byline}</p>{}</article></body></html>"#,
+                story(4)
+            )
+        };
+        let e = extract_html(
+            &page(
+                r#"<meta name="author" content="Mara Lindqvist, Owen Price and Ines Alder">"#,
+                "",
+            ),
+            None,
+        )
+        .unwrap();
+        assert_eq!(e.title, "Pier map takes shape");
+        assert_eq!(e.sources.title, Some("<h1>"));
+        let e = extract_html(
+            &page("", "By Mara Lindqvist Senior Washington Correspondent"),
+            None,
+        )
+        .unwrap();
+        assert_eq!(e.byline.as_deref(), Some("Mara Lindqvist"));
+        assert!(!e.markdown.contains("Correspondent"), "{}", e.markdown);
+    }
+
     #[test]
     fn posted_by_lines_date_the_page_and_name_the_author() {
         let page = |line: &str, at_end: bool| {

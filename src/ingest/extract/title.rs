@@ -25,15 +25,21 @@ const CJK_SEPARATORS: &[&str] = &["-", "_", "|", "｜", "－", "—"];
 /// best first; `headlines` the page's visible headlines in order;
 /// `subheads` its first `<h2>`s, for a page whose titles and `<h1>` name
 /// only the site (a blog theme that makes its logo the `<h1>` and the
-/// post's title an `<h2>`).
+/// post's title an `<h2>`); `byline` the authors the markup names, whom
+/// a title may end with.
 pub fn choose(
     candidates: &[(&'static str, String)],
     headlines: &[String],
     subheads: &[String],
     site: Option<&str>,
     host: Option<&str>,
+    byline: Option<&str>,
 ) -> Option<(String, &'static str)> {
-    let chosen = choose_headline(candidates, headlines, site, host);
+    let candidates: Vec<(&'static str, String)> = candidates
+        .iter()
+        .map(|(source, t)| (*source, without_author(t, byline)))
+        .collect();
+    let chosen = choose_headline(&candidates, headlines, site, host);
     if chosen.as_ref().is_none_or(|(t, _)| is_site(t, site, host))
         && let Some(h) = subheads
             .iter()
@@ -70,6 +76,27 @@ fn choose_headline(
             .find(|h| !is_site(h, site, host))
             .map(|h| (h.clone(), "<h1>")),
     }
+}
+
+/// `title` without the authors' names after its last separator ("2012
+/// map takes unfamiliar shape - Jo Roe and Li Wei", "On Recent Events -
+/// Jo Roe ( jroe )"), when what stands before reads as a headline. The
+/// short parts [`strip_affixes`] drops cover one author; several run
+/// longer than a section's name.
+fn without_author(title: &str, byline: Option<&str>) -> String {
+    let first_author = byline
+        .and_then(|b| b.split([',', '&']).next())
+        .and_then(|b| b.split(" and ").next())
+        .map(squash)
+        .filter(|a| a.chars().count() >= 4);
+    if let Some(author) = first_author
+        && let Some((head, _, tail)) = split_last(title, has_cjk(title))
+        && squash(tail.trim_start_matches("By ").trim_start_matches("by ")).starts_with(&author)
+        && head.split_whitespace().count() >= 3
+    {
+        return head.to_string();
+    }
+    title.to_string()
 }
 
 /// Whether a title is an address's slug rather than a title
@@ -406,7 +433,7 @@ mod tests {
             let c: Vec<(&'static str, String)> =
                 c.iter().map(|(s, t)| (*s, t.to_string())).collect();
             let h: Vec<String> = h.iter().map(|t| t.to_string()).collect();
-            choose(&c, &h, &[], Some("Harbour Courier"), None)
+            choose(&c, &h, &[], Some("Harbour Courier"), None, None)
         };
         assert_eq!(
             t(
@@ -458,6 +485,62 @@ mod tests {
         assert!(!is_slug("e-mail"));
     }
 
+    /// Titles that end with the authors' names, several or with a note.
+    #[test]
+    fn the_authors_after_a_headline_go() {
+        let c = |t: &str| vec![("og:title", t.to_string())];
+        let h = ["Ferry approved at last".to_string()];
+        let byline = Some("Jo Roe and Li Wei");
+        assert_eq!(
+            choose(
+                &c("Ferry approved at last - Jo Roe and Li Wei"),
+                &h,
+                &[],
+                None,
+                None,
+                byline
+            ),
+            Some(("Ferry approved at last".to_string(), "<h1>"))
+        );
+        assert_eq!(
+            choose(
+                &c("Ferry approved at last - Jo Roe ( Joey ) ( jroe )"),
+                &[],
+                &[],
+                None,
+                None,
+                byline
+            ),
+            Some(("Ferry approved at last".to_string(), "og:title"))
+        );
+        // Not a headline of a word or two, nor a name that is not the byline's.
+        assert_eq!(
+            choose(
+                &c("Interview - Jo Roe and Li Wei"),
+                &[],
+                &[],
+                None,
+                None,
+                byline
+            ),
+            Some(("Interview - Jo Roe and Li Wei".to_string(), "og:title"))
+        );
+        assert_eq!(
+            choose(
+                &c("Ferry approved at last - Ann Lee and Tom Poe"),
+                &[],
+                &[],
+                None,
+                None,
+                byline
+            ),
+            Some((
+                "Ferry approved at last - Ann Lee and Tom Poe".to_string(),
+                "og:title"
+            ))
+        );
+    }
+
     /// A blog theme whose `<title>` and `<h1>` (its logo) name the site
     /// alone prints the post's title as an `<h2>`.
     #[test]
@@ -465,13 +548,13 @@ mod tests {
         let c = vec![("<title>", "courier.example".to_string())];
         let subheads = ["Menu".to_string(), "Ferry approved at last".to_string()];
         assert_eq!(
-            choose(&c, &[], &subheads, None, Some("courier.example")),
+            choose(&c, &[], &subheads, None, Some("courier.example"), None),
             Some(("Ferry approved at last".to_string(), "<h2>"))
         );
         // A real title keeps its place.
         let c = vec![("<title>", "Ferry approved".to_string())];
         assert_eq!(
-            choose(&c, &[], &subheads, None, Some("courier.example")),
+            choose(&c, &[], &subheads, None, Some("courier.example"), None),
             Some(("Ferry approved".to_string(), "<title>"))
         );
     }
