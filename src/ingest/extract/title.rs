@@ -80,18 +80,16 @@ fn choose_headline(
 
 /// `title` without the authors' names after its last separator ("2012
 /// map takes unfamiliar shape - Jo Roe and Li Wei", "On Recent Events -
-/// Jo Roe ( jroe )"), when what stands before reads as a headline. The
-/// short parts [`strip_affixes`] drops cover one author; several run
-/// longer than a section's name.
+/// Jo Roe ( jroe )": the names, and notes in brackets), when what stands
+/// before reads as a headline. The short parts [`strip_affixes`] drops
+/// cover one author; several run longer than a section's name.
 fn without_author(title: &str, byline: Option<&str>) -> String {
-    let first_author = byline
-        .and_then(|b| b.split([',', '&']).next())
-        .and_then(|b| b.split(" and ").next())
-        .map(squash)
-        .filter(|a| a.chars().count() >= 4);
-    if let Some(author) = first_author
+    static NOTES: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\([^()]*\)").expect("valid bracket pattern"));
+    let names = |s: &str| squash(&s.replace(" and ", " ").replace('&', " "));
+    if let Some(byline) = byline.map(names).filter(|b| b.chars().count() >= 4)
         && let Some((head, _, tail)) = split_last(title, has_cjk(title))
-        && squash(tail.trim_start_matches("By ").trim_start_matches("by ")).starts_with(&author)
+        && names(&NOTES.replace_all(tail.trim_start_matches("By "), "")) == byline
         && head.split_whitespace().count() >= 3
     {
         return head.to_string();
@@ -509,11 +507,26 @@ mod tests {
                 &[],
                 None,
                 None,
-                byline
+                Some("Jo Roe")
             ),
             Some(("Ferry approved at last".to_string(), "og:title"))
         );
-        // Not a headline of a word or two, nor a name that is not the byline's.
+        // Not a headline of a word or two, nor names that are not the
+        // byline's, nor a subtitle about its author.
+        assert_eq!(
+            choose(
+                &c("Ferry approved at last - Jo Roe on the night crossing"),
+                &[],
+                &[],
+                None,
+                None,
+                byline
+            ),
+            Some((
+                "Ferry approved at last - Jo Roe on the night crossing".to_string(),
+                "og:title"
+            ))
+        );
         assert_eq!(
             choose(
                 &c("Interview - Jo Roe and Li Wei"),
