@@ -486,72 +486,42 @@ mod tests {
     /// Titles that end with the authors' names, several or with a note.
     #[test]
     fn the_authors_after_a_headline_go() {
-        let c = |t: &str| vec![("og:title", t.to_string())];
-        let h = ["Ferry approved at last".to_string()];
-        let byline = Some("Jo Roe and Li Wei");
-        assert_eq!(
-            choose(
-                &c("Ferry approved at last - Jo Roe and Li Wei"),
-                &h,
-                &[],
-                None,
-                None,
-                byline
-            ),
-            Some(("Ferry approved at last".to_string(), "<h1>"))
-        );
-        assert_eq!(
-            choose(
-                &c("Ferry approved at last - Jo Roe ( Joey ) ( jroe )"),
-                &[],
-                &[],
-                None,
-                None,
-                Some("Jo Roe")
-            ),
-            Some(("Ferry approved at last".to_string(), "og:title"))
-        );
-        // Not a headline of a word or two, nor names that are not the
-        // byline's, nor a subtitle about its author.
-        assert_eq!(
-            choose(
-                &c("Ferry approved at last - Jo Roe on the night crossing"),
-                &[],
-                &[],
-                None,
-                None,
-                byline
-            ),
-            Some((
-                "Ferry approved at last - Jo Roe on the night crossing".to_string(),
-                "og:title"
-            ))
-        );
-        assert_eq!(
-            choose(
-                &c("Interview - Jo Roe and Li Wei"),
-                &[],
-                &[],
-                None,
-                None,
-                byline
-            ),
-            Some(("Interview - Jo Roe and Li Wei".to_string(), "og:title"))
-        );
-        assert_eq!(
-            choose(
-                &c("Ferry approved at last - Ann Lee and Tom Poe"),
-                &[],
-                &[],
-                None,
-                None,
-                byline
-            ),
-            Some((
-                "Ferry approved at last - Ann Lee and Tom Poe".to_string(),
-                "og:title"
-            ))
-        );
+        let (both, one) = (Some("Jo Roe and Li Wei"), Some("Jo Roe"));
+        let headline = "Ferry approved at last";
+        let choose_one = |title: &str, h1: Option<&str>, byline| {
+            let c = vec![("og:title", title.to_string())];
+            let h: Vec<String> = h1.into_iter().map(str::to_string).collect();
+            choose(&c, &h, &[], None, None, byline)
+        };
+        // Longer than the headline: the visible `<h1>` still wins.
+        for (title, byline) in [
+            ("Ferry approved at last - Jo Roe and Li Wei", both),
+            ("Ferry approved at last - Jo Roe ( Joey ) ( jroe )", one),
+        ] {
+            assert_eq!(
+                choose_one(title, Some(headline), byline),
+                Some((headline.to_string(), "<h1>")),
+                "{title}"
+            );
+            assert_eq!(
+                choose_one(title, None, byline),
+                Some((headline.to_string(), "og:title")),
+                "{title}"
+            );
+        }
+        // Not a subtitle about the author, not a headline of a word or
+        // two, not names that are not the byline's.
+        for title in [
+            "Ferry approved at last - Jo Roe on the night crossing",
+            "Interview - Jo Roe and Li Wei",
+            "Ferry approved at last - Ann Lee and Tom Poe",
+        ] {
+            assert_eq!(
+                choose_one(title, None, both),
+                Some((title.to_string(), "og:title")),
+                "{title}"
+            );
+        }
     }
 
     /// A blog theme whose `<title>` and `<h1>` (its logo) name the site
