@@ -47,7 +47,7 @@ const NOTICES: &[&str] = &[
     r"^(\d+\s+)?(comments?|kommentare?|beiträge|commentaires?|comentarios?)\s*(\(\d+\))?\s*:?$",
     r"^(alle kommentare( anzeigen| lesen)?|(show|view|read) all comments|voir tous les commentaires)$",
     r"^\d+\s+(thoughts? on|responses? to|comments? on|repl(y|ies) to|gedanken zu|kommentare? zu|antworten (zu|auf)|réflexions? (sur|au sujet de)|commentaires? (sur|pour))\b",
-    r"^(leave a (reply|comment)|write a comment|post a comment|kommentar(e)? (schreiben|verfassen)|schreibe(n sie)? einen kommentar|laisser un commentaire|deja un comentario)\b",
+    r"^(leave a (reply|comment)|write a comment|post a comment|répondre à cet article|kommentar(e)? (schreiben|verfassen)|schreibe(n sie)? einen kommentar|laisser un commentaire|deja un comentario)\b",
     // Appeals for readers' pictures and stories ("Are you in the grips of
     // the storm? Please share your videos, pictures and stories at
     // iReport.", "Sign in now to share your story").
@@ -117,7 +117,10 @@ const NOTICES: &[&str] = &[
     r"^((image|photo|picture|slide|bild|foto)\s+)?\d{1,3}\s*(/|of|von|de|sur|z)\s*\d{1,3}$",
     r"^(slideshow|gallery|galerie|photos|fotos|bilder)\s*\(\d+\s*(images|photos|pictures|fotos|bilder)\)$",
     // A reporter's accounts at the foot ("Follow Jo Roe on Twitter: @joroe").
-    r"^(follow|folgen sie|folge|suivez)\b.{0,80}\b(on|auf|sur) (twitter|x|facebook|instagram|threads|mastodon|bluesky)\s*:?\s*(@\w+)?\.?$",
+    // With a "please" first, or several networks ("Please follow Money
+    // Game on Twitter and Facebook", "Get Courier Business On Twitter,
+    // Facebook, and Google+").
+    r"^(please )?(follow|folgen sie|folge|suivez|get)\b.{0,80}\b(on|auf|sur) (twitter|x|facebook|instagram|threads|mastodon|bluesky|google\+)((,|,? and|,? &|,? und|,? et)\s+(twitter|x|facebook|instagram|threads|mastodon|bluesky|google\+))*\s*:?\s*(@\w+)?\.?$",
     // A time relative to the day the page was read ("2 hours ago",
     // "昨天"): it dates nothing once the page is saved. And a subscribe
     // button's label alone.
@@ -132,6 +135,11 @@ const NOTICES: &[&str] = &[
     r"\b((download|get|install) (the |our )?([\w.-]+ ){0,3}apps?\b.*\b(ios|android|app store|google play)\b|news straight to your (phone|mobile|smartphone)|(laden sie|lade dir|hol dir) (jetzt )?(unsere|die) .{0,30}app\b|descarga (la|nuestra) app|téléchargez (l'|notre )app)",
     r"^(print( this)?( article| page)?|drucken|als pdf herunterladen|download (the )?app)\b|\b(dieses skript als pdf)\b",
     r"^((click|tap) here to )?(download|get|install) (the|our) ([\w.&'-]+ ){0,5}app\b",
+    // The text a CMS puts where it hides an e-mail address from robots
+    // (Joomla: "This email address is being protected from spambots. You
+    // need JavaScript enabled to view it."), a video's play button, and
+    // a prompt for readers' mail ("Questions? Comments? Email us at …").
+    r"\b(this (e-?mail )?address is being protected from spambots|diese e-mail-adresse ist vor spambots geschützt|diese e-mail-adresse ist gegen spambots geschützt|cette adresse (e-?mail|électronique) est protégée contre les robots)\b|^play video$|^[\x22“„«]?questions\? comments\?",
     // Markers an advertisement or a loading widget leaves in the text.
     r"^((the )?(story|article|text) continues (below|after (this |the )?(ad|advertisement))\b|continue reading below\b|loading\s*(\.\.\.|…)?$|this content is imported from\b)",
     r"^for the latest (news|updates|headlines)\b.{0,80}\b(head to|visit|go to|download)\b",
@@ -150,7 +158,7 @@ const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|ro
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|mehr zum thema|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|lire aussi|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending now|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
+const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|mehr zum thema|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending now|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
@@ -424,6 +432,17 @@ mod tests {
             "Lesezeit: 3 Min.",
             "Temps de lecture : 4 min",
             "Reading time: 5 minutes",
+            "Please follow Harbour Game on Twitter and Facebook.",
+            "Get Courier Business On Twitter, Facebook, and Google+",
+            "Follow us on Twitter",
+            "Questions? Comments? Email us at",
+            "\"Questions? Comments? Email us at",
+            "Répondre à cet article",
+            "Diese E-Mail-Adresse ist gegen Spambots geschützt! JavaScript muss aktiviert werden, damit sie angezeigt werden kann.",
+            "This email address is being protected from spambots. You need JavaScript enabled to view it.",
+            "Play Video",
+            "A lire aussi : Le port rouvre",
+            "MORE COMMENTARY »",
         ];
         for line in furniture {
             assert!(is_boilerplate(line), "{line}");
@@ -483,6 +502,11 @@ mod tests {
             "Written permission is needed from the harbour master before any boat may moor overnight.",
             "This material may not be safe, the inspectors warned, and the pier stays shut.",
             "The landlord never gave written permission to reprint the lease, she said.",
+            "Please follow the signs to the east pier on foot.",
+            "Get the ferry on time, and follow the crowd on the pier.",
+            "Questions about the fare went unanswered.",
+            "More than 200 people came, and more »",
+            "Play video games on the ferry, the operator suggests.",
         ];
         for line in prose {
             let long = line.chars().count() > MAX_NOTICE_CHARS;
