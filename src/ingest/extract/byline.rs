@@ -126,7 +126,7 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
             b.truncate(at);
             // One word before it names the publisher ("Ediciones El
             // País"), not a person.
-            if b.split_whitespace().count() == 1 && PREFIX.find(&b).is_none_or(|m| m.is_empty()) {
+            if b.split_whitespace().count() == 1 {
                 return None;
             }
         }
