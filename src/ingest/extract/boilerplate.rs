@@ -146,6 +146,9 @@ const NOTICES: &[&str] = &[
     // View counters and rating prompts ("Visto 314 veces", "1.234 views",
     // "Просмотров: 12345", "Valorar:").
     r"^((visto|leído|gelesen|vu|viewed|read)\s+\d[\d.,]*\s+(veces|mal|fois|times)|\d[\d.,]*\s+(views|aufrufe|visitas|vues|lecturas|просмотр[а-я]*)|(views|aufrufe|visitas|vues|lecturas|просмотр[а-я]*|阅读|浏览|閲覧数|조회수?)\s*[:：]?\s*\d[\d.,]*|(valorar|rate this( article| story| post)?|bewerten|artikel bewerten|noter( cet article)?|оцените( статью)?)\s*:?)$",
+    // A rating widget's count left after its stars ("(1 Bewertung)",
+    // "4.5 (12 ratings)").
+    r"^[,\s]*(\d([.,]\d)?\s*)?\(?\d[\d.,]*\s+(bewertung(en)?|ratings?|votes?|stimmen|évaluations?|valoraciones?)\)?$",
     // Reading times ("6 min read", "Lesezeit: 3 Min.", "Temps de lecture : 4 min").
     r"^(\d{1,3}\s*(min\.?|mins|minutes?|minuten)\s+(read|reading|lesezeit|de lecture|di lettura|de leitura|de lectura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd)\s*:?\s*(ca\.\s*)?\d{1,3}\s*(min\.?|mins|minutes?|minuten|minutos|minuti))$",
 ];
@@ -158,7 +161,7 @@ const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|ro
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|mehr zum thema|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending now|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
+const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|mehr zum thema( auf [\w.-]+)?|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending now|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
@@ -443,6 +446,11 @@ mod tests {
             "Play Video",
             "A lire aussi : Le port rouvre",
             "MORE COMMENTARY »",
+            "Mehr zum Thema auf Courier.de",
+            "Weiterführender Link",
+            ", (1 Bewertung)",
+            "4.5 (12 ratings)",
+            "Weiterführende Links:",
         ];
         for line in furniture {
             assert!(is_boilerplate(line), "{line}");
@@ -507,6 +515,8 @@ mod tests {
             "Questions about the fare went unanswered.",
             "More than 200 people came, and more »",
             "Play video games on the ferry, the operator suggests.",
+            "Weiterführende Links zum Hafen fehlen im Bericht des Rates.",
+            "12 votes were cast for the plan.",
         ];
         for line in prose {
             let long = line.chars().count() > MAX_NOTICE_CHARS;
