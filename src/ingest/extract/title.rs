@@ -35,8 +35,10 @@ pub fn choose(
     host: Option<&str>,
     byline: Option<&str>,
 ) -> Option<(String, &'static str)> {
+    // Slugs are no titles; the authors after a headline are not part of it.
     let candidates: Vec<(&'static str, String)> = candidates
         .iter()
+        .filter(|(_, t)| !is_slug(t))
         .map(|(source, t)| (*source, without_author(t, byline)))
         .collect();
     let chosen = choose_headline(&candidates, headlines, site, host);
@@ -50,15 +52,15 @@ pub fn choose(
     chosen
 }
 
+/// The visible headline a candidate is, else the first candidate trimmed
+/// of what the site adds. `candidates` hold no slugs and no authors.
 fn choose_headline(
     candidates: &[(&'static str, String)],
     headlines: &[String],
     site: Option<&str>,
     host: Option<&str>,
 ) -> Option<(String, &'static str)> {
-    let candidates: Vec<&(&'static str, String)> =
-        candidates.iter().filter(|(_, t)| !is_slug(t)).collect();
-    for (_, candidate) in &candidates {
+    for (_, candidate) in candidates {
         for headline in headlines {
             if is_site(headline, site, host) || headline.chars().count() < 4 {
                 continue;
