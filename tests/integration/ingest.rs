@@ -370,6 +370,7 @@ fn ingest_stores_names_dates_captions_and_followable_links() {
         "source_url: https://courier.example/2019/11/18/ferry-resumes\n",
         "  caption: The first crossing leaves the east pier on Monday morning.\n",
         "(https://courier.example/people/ines-alder)",
+        "write to tickets@ferry.example or read",
     ] {
         assert!(file.contains(want), "missing {want:?} in:\n{file}");
     }
@@ -378,6 +379,7 @@ fn ingest_stores_names_dates_captions_and_followable_links() {
         "Updated 5:27",
         "](/",
         "cdn-cgi",
+        "protected]",
         "Navigate to",
         "More News from",
         "Report Error",

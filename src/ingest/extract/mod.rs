@@ -11,7 +11,8 @@
 //! under the headline), `clean` (what is furniture),
 //! `boilerplate` (notice and credit lines), `slideshow` (a slideshow's
 //! titles and pager), `tail` (the run after the story), `sections` (a
-//! story told in sibling sections), `sanitize` (the markup allowlist),
+//! story told in sibling sections), `hidden_email` (addresses a CDN's
+//! obfuscation hid), `sanitize` (the markup allowlist),
 //! `to_markdown` (htmd and plain text) and `text_dump` (saved `.txt`
 //! pages). Decoding bytes is `decode`'s job and fetching is not done
 //! here: everything in this module is a pure function of its input and
@@ -23,6 +24,7 @@ mod clean;
 mod dateline;
 mod dates;
 mod fragment;
+mod hidden_email;
 mod metadata;
 mod sanitize;
 mod sections;
@@ -150,6 +152,9 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         .map(|u| Url::parse(u).with_context(|| format!("page URL `{u}` is not absolute")))
         .transpose()?;
     let doc = Document::from(without_soft_hyphens(html).as_ref());
+    if hidden_email::may_hide(html) {
+        hidden_email::reveal(&doc);
+    }
     let mut meta = metadata::read(&doc, page_url.as_ref());
     let base = page_url.clone().or_else(|| {
         meta.canonical_url
@@ -1986,7 +1991,11 @@ mod tests {
             ),
             "hover card kept:\n{md}"
         );
-        assert!(md.contains(r"protected\] or read"), "{md}");
+        // The address Cloudflare hid is back, as text.
+        assert!(
+            md.contains("write to tickets@ferry.example or read"),
+            "{md}"
+        );
         assert!(md.ends_with("as expected."), "tail kept:\n{md}");
         for gone in [
             "Updated",
@@ -1996,6 +2005,7 @@ mod tests {
             "less",
             "deputy",
             "cdn-cgi",
+            "protected]",
             "Navigate to",
             "](/",
         ] {
