@@ -489,8 +489,27 @@ fn caption_kind(node: &NodeRef) -> Option<&'static str> {
 }
 
 /// `caption` or `credit` as the class names say: one pass over them for
-/// the three names, which all start with a "c".
+/// the English names, which all start with a "c", and the words for a
+/// caption in other languages (German `Bildunterschrift` and `Legende`,
+/// French `legende` without its accent, Italian `didascalia`, Spanish `pie de foto`, Dutch
+/// `bijschrift`, Swedish `bildtext`, Danish and Norwegian
+/// `billedtekst`/`bildetekst`, Finnish `kuvateksti`); a bare `legend` is
+/// a chart's or a form's, not a caption.
 fn class_caption_kind(class: &str) -> Option<&'static str> {
+    const CAPTION_WORDS: &[&str] = &[
+        "bildunterschrift",
+        "legende",
+        "didascalia",
+        "piefoto",
+        "pie-foto",
+        "pie_foto",
+        "pie-de-foto",
+        "bijschrift",
+        "bildtext",
+        "billedtekst",
+        "bildetekst",
+        "kuvateksti",
+    ];
     let bytes = class.as_bytes();
     let at = |i: usize, needle: &str| {
         bytes
@@ -498,12 +517,24 @@ fn class_caption_kind(class: &str) -> Option<&'static str> {
             .is_some_and(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
     };
     let mut kind = None;
-    for i in (0..bytes.len()).filter(|&i| bytes[i] | 0x20 == b'c') {
-        if at(i, "caption") {
-            return Some("caption");
-        }
-        if kind.is_none() && (at(i, "credit") || at(i, "copyright")) {
-            kind = Some("credit");
+    for (i, byte) in bytes.iter().enumerate() {
+        match byte | 0x20 {
+            b'c' => {
+                if at(i, "caption") {
+                    return Some("caption");
+                }
+                if kind.is_none() && (at(i, "credit") || at(i, "copyright")) {
+                    kind = Some("credit");
+                }
+            }
+            first @ (b'b' | b'l' | b'd' | b'p' | b'k')
+                if CAPTION_WORDS
+                    .iter()
+                    .any(|w| w.as_bytes()[0] == first && at(i, w)) =>
+            {
+                return Some("caption");
+            }
+            _ => {}
         }
     }
     kind
@@ -2040,6 +2071,13 @@ mod tests {
             ("photo-credit", Some("credit")),
             ("imageCopyright small", Some("credit")),
             ("credit caption", Some("caption")),
+            ("article-Bildunterschrift", Some("caption")),
+            ("mad_image__legende", Some("caption")),
+            ("pieFoto", Some("caption")),
+            ("img-didascalia", Some("caption")),
+            ("legend", None),
+            ("fieldset-legend", None),
+            ("block-list pie-chart", None),
             ("card cta", None),
             ("", None),
             ("c", None),

@@ -1369,6 +1369,27 @@ mod tests {
         );
     }
 
+    /// Pages in other languages name the caption's box in their own
+    /// words (German "Bildunterschrift", Spanish "pie de foto").
+    #[test]
+    fn captions_named_in_other_languages_go_with_their_image() {
+        for class in ["artikel-bildunterschrift", "pieFoto", "img__legende"] {
+            let e = story_after(&format!(
+                r#"<div class="bild"><img src="/img/rad.jpg" alt=""><span class="{class}">Radfahrer auf der Hauptstraße am Montag. Foto: Max Muster</span></div>"#
+            ));
+            assert!(
+                !e.markdown.contains("Radfahrer"),
+                "{class}: caption kept:\n{}",
+                e.markdown
+            );
+            assert_eq!(
+                e.images[0].caption.as_deref(),
+                Some("Radfahrer auf der Hauptstraße am Montag. Foto: Max Muster"),
+                "{class}"
+            );
+        }
+    }
+
     /// Blogger sets a picture and its caption in two rows of a table.
     #[test]
     fn a_caption_in_the_row_below_its_picture_goes_with_it() {
