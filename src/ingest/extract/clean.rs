@@ -1159,6 +1159,7 @@ fn take_date_lines(doc: &Document) -> (DateLine, Option<String>) {
         let line = with_machine_times(line, &block);
         found.published = found.published.or(line.published);
         found.updated = found.updated.or(line.updated);
+        found.update_time = found.update_time.or(line.update_time);
         block.remove_from_parent();
     }
     (found, posted_by)
@@ -1180,14 +1181,17 @@ fn with_machine_times(line: DateLine, block: &NodeRef) -> DateLine {
         (true, true, [p, u]) => DateLine {
             published: Some(p.clone()),
             updated: Some(u.clone()),
+            ..line
         },
         (true, false, [p]) => DateLine {
             published: Some(p.clone()),
             updated: None,
+            ..line
         },
         (false, true, [u]) => DateLine {
             published: None,
             updated: Some(u.clone()),
+            ..line
         },
         _ => line,
     }

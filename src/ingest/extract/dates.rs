@@ -482,11 +482,15 @@ pub fn date_from_url(url: &str) -> Option<String> {
 pub struct DateLine {
     pub published: Option<String>,
     pub updated: Option<String>,
+    /// An update that gives its time and no day ("Updated at 1:23
+    /// p.m."), as written: it is the day the article is dated
+    /// ([`update_on_day`]).
+    pub update_time: Option<String>,
 }
 
 /// Labels that open or sit inside a date line.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:first\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|опубликовано|обновлено|آخر\s+تحديث|تحديث|نشر|تاريخ\s+النشر)\b|发布时间|更新时间|发布日期|更新日期|日期|时间|更新|发布|发表|發佈|時間|来源|來源|公開日|掲載日|投稿日|配信|最終更新|기사입력|입력|등록|최종수정|수정|업데이트")
+    Regex::new(r"(?i)\b(?:(?:this\s+(?:story|article|post|report|piece)\s+was\s+)?(?:originally|first)\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|опубликовано|обновлено|آخر\s+تحديث|تحديث|نشر|تاريخ\s+النشر)\b|发布时间|更新时间|发布日期|更新日期|日期|时间|更新|发布|发表|發佈|時間|来源|來源|公開日|掲載日|投稿日|配信|最終更新|기사입력|입력|등록|최종수정|수정|업데이트")
         .expect("valid date label pattern")
 });
 
@@ -567,10 +571,33 @@ pub fn date_line(text: &str) -> Option<DateLine> {
                 .flatten()
         })
     });
+    // An update with a time and no day anywhere in the line.
+    let update_time = second
+        .filter(|_| updated.is_none() && !has_date)
+        .filter(|second| find_time(&second.to_lowercase()).is_some())
+        .map(str::to_string);
     Some(DateLine {
         published: parse_text_date(first),
         updated,
+        update_time,
     })
+}
+
+/// The instant of an update that gave only its time (`update`, as
+/// written: "Updated at 1:23 p.m.") on the day of `published` (RFC 3339):
+/// at the zone the update names, else at the publishing date's offset.
+/// `None` unless that is after the publishing time.
+pub fn update_on_day(update: &str, published: &str) -> Option<String> {
+    let published = chrono::DateTime::parse_from_rfc3339(published).ok()?;
+    let day = published.date_naive().format("%Y-%m-%d");
+    let read = parse_text_date(&format!("{day} {update}"))?;
+    let read = if ZONE.is_match(&update.to_lowercase()) {
+        read
+    } else {
+        in_zone(&read, Some(*published.offset()))
+    };
+    let instant = chrono::DateTime::parse_from_rfc3339(&read).ok()?;
+    (instant > published).then_some(read)
 }
 
 /// A date set off by bars among a few names, a place or a section
@@ -923,6 +950,51 @@ mod tests {
         ] {
             assert_eq!(posted_line(sentence), None, "{sentence}");
         }
+    }
+
+    /// "Updated at 1:23 p.m." names no day: it is the day the article is
+    /// dated, at the publishing date's offset unless it names a zone.
+    #[test]
+    fn an_update_time_alone_is_on_the_publishing_day() {
+        let line = date_line("Updated at 1:23 p.m.").unwrap();
+        assert_eq!((line.published, line.updated), (None, None));
+        assert_eq!(line.update_time.as_deref(), Some("Updated at 1:23 p.m."));
+        // A line with a day has no time left to place.
+        let line = date_line("November 14, 2023 11:27 AM GMT Updated 12:40").unwrap();
+        assert_eq!(line.update_time, None);
+        let published = "2021-01-12T07:30:00-08:00";
+        assert_eq!(
+            update_on_day("Updated at 1:23 p.m.", published).as_deref(),
+            Some("2021-01-12T13:23:00-08:00")
+        );
+        assert_eq!(
+            update_on_day("Updated 2:15 p.m. ET", published).as_deref(),
+            Some("2021-01-12T14:15:00-05:00")
+        );
+        // Before the publishing time: no update.
+        assert_eq!(update_on_day("Updated at 6:00 a.m.", published), None);
+        assert_eq!(update_on_day("Updated at 1:23 p.m.", "yesterday"), None);
+    }
+
+    #[test]
+    fn a_line_saying_when_the_story_first_ran_dates_it() {
+        for text in [
+            "This story was originally published January 12, 2021 7:30 AM.",
+            "Originally published January 12, 2021 7:30 AM",
+            "This article was first published on January 12, 2021 at 7:30 am",
+        ] {
+            let line = date_line(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(
+                line.published.as_deref(),
+                Some("2021-01-12T07:30:00Z"),
+                "{text}"
+            );
+        }
+        // Where it ran first, with no date, is no date line.
+        assert_eq!(
+            date_line("This article was originally published on The Conversation."),
+            None
+        );
     }
 
     #[test]

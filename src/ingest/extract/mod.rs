@@ -725,7 +725,7 @@ fn find_dates(
                 Some(_) => None,
                 None => dates::parse_text_date(t).map(|p| dates::DateLine {
                     published: Some(p),
-                    updated: None,
+                    ..Default::default()
                 }),
             });
         let marked;
@@ -842,6 +842,17 @@ fn find_dates(
     }
     if from_text(updated_source) {
         updated = updated.map(|d| dates::in_zone(&d, zone));
+    }
+    // An update line that gave only its time ("Updated at 1:23 p.m.") is
+    // on the day the article is dated.
+    if updated.is_none()
+        && let Some(u) = lines
+            .update_time
+            .as_deref()
+            .zip(published.as_deref())
+            .and_then(|(time, day)| dates::update_on_day(time, day))
+    {
+        (updated, updated_source) = (Some(u), Some("update time in article"));
     }
     // An update before the publishing date, or the same, says nothing.
     if updated.as_deref().is_some_and(future)
@@ -1973,6 +1984,29 @@ mod tests {
     }
 
     const STORM: &str = include_str!("../../../tests/fixtures/pages/storm-ferry.html");
+
+    /// An update line with a time and no day is on the day the markup
+    /// dates the story, and a line saying when the story first ran is a
+    /// date line too: both leave the text.
+    #[test]
+    fn an_update_time_alone_dates_the_update_on_the_publishing_day() {
+        let page = format!(
+            r#"<html><head><meta property="article:published_time" content="2021-01-12T07:30:00-08:00"></head><body><article><h1>Storm knocks out power across the valley</h1><p>Updated at 1:23 p.m.</p>{}<p>This story was originally published January 12, 2021 7:30 AM.</p></article></body></html>"#,
+            story(4)
+        );
+        let e = extract_html(&page, Some("https://valley.example/news/storm")).unwrap();
+        assert_eq!(e.published.as_deref(), Some("2021-01-12T07:30:00-08:00"));
+        assert_eq!(e.updated.as_deref(), Some("2021-01-12T13:23:00-08:00"));
+        assert_eq!(e.sources.updated, Some("update time in article"));
+        for gone in ["1:23", "originally published"] {
+            assert!(!e.markdown.contains(gone), "kept {gone:?}:\n{}", e.markdown);
+        }
+        assert!(
+            e.markdown.contains("Paragraph 4 of the report"),
+            "{}",
+            e.markdown
+        );
+    }
 
     #[test]
     fn wire_story_metadata_is_clean_and_explained() {
