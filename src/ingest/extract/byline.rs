@@ -31,7 +31,9 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
         r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}",
         r"|\d{4}年",
         r"|(?i:\b(?:last\s+)?(?:updated|published|posted)\b(?:\s+on)?\s*:?)",
-        r"|(?i:\b(?:edited|reviewed|photos?|photographs?|illustrations?|graphics?|video)\s+by\b)",
+        r"|(?i:\b(?:edited|editing|reviewed|photos?|photographs?|illustrations?|graphics?|video)\s+by\b)",
+        // An account's handle after the name ("Jo Roe @joroe").
+        r"|\s@\w",
         r"|\s[|•·—–]\s|\s-\s",
         // "Jo Roe For Mailonline", "Jo Roe, Special to the Chronicle",
         // "Jo Roe 3 Min Read".
@@ -52,7 +54,7 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
 /// ("Jo Roe, Reuters", "Jo Roe / dpa").
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[\s,;/|(]+(?:The\s+)?(?:Associated Press|Agence France-Presse|Reuters|AFP|AP|dpa|Bloomberg(?: News)?|Xinhua|UPI|PA|EFE|ANSA|KNA|epd|APA|SDA)\)?\s*$",
+        r"(?:^|[\s,;/|(]+)(?:The\s+)?(?:Associated Press|Agence France-Presse|Reuters|AFP|AP|dpa|Bloomberg(?: News)?|Xinhua|UPI|PA|EFE|ANSA|KNA|epd|APA|SDA)\)?\s*$",
     )
     .expect("valid agency pattern")
 });
@@ -190,6 +192,19 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
         let part = without_role(without_tail_after_capitals(part.trim_matches(trim_chars)))
             .trim_matches(trim_chars);
         if part.is_empty() || ROLE.is_match(part) {
+            continue;
+        }
+        // After a name, words that open in lower case describe it ("Par
+        // Jo Roe, envoyé spécial à Bruxelles"), unless a particle opens
+        // a name ("…, van der Berg").
+        if !names.is_empty()
+            && part.contains(char::is_whitespace)
+            && part.starts_with(char::is_lowercase)
+            && !part
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| NAME_PARTICLES.contains(&w))
+        {
             continue;
         }
         if full_names
@@ -511,6 +526,16 @@ mod tests {
                 Some("Dominic Cansdale and Tom Forbes"),
             ),
             ("By By Jo Roe", Some("Jo Roe")),
+            // An agency alone, "The" and all; an account's handle; an
+            // editor after a semicolon; a description in lower case.
+            ("By The Associated Press", Some("The Associated Press")),
+            ("Jo Roe @joroe", Some("Jo Roe")),
+            ("Reporting by Jo Roe; Editing by Li Wei", Some("Jo Roe")),
+            (
+                "Par Jean Dupont, envoyé spécial à Bruxelles",
+                Some("Jean Dupont"),
+            ),
+            ("Jo Roe, van der Berg", Some("Jo Roe and van der Berg")),
             // A theme's screen-reader label, and an author who shares the
             // site's short name.
             ("Post author By Courier Roe", Some("Courier Roe")),
