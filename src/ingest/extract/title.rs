@@ -120,6 +120,17 @@ fn same_headline(headline: &str, candidate: &str) -> bool {
     let separators = SEPARATORS
         .iter()
         .chain(if has_cjk(&c) { CJK_SEPARATORS } else { &[] });
+    // A note in brackets beside the headline ("… (VIDEO)", "[PHOTOS] …").
+    let note = |rest: &str| {
+        let rest = rest.trim();
+        rest.chars().count() <= 20
+            && (rest.starts_with('(') && rest.ends_with(')')
+                || rest.starts_with('[') && rest.ends_with(']'))
+            && !rest[1..rest.len() - 1].contains(['(', ')', '[', ']'])
+    };
+    if c.strip_prefix(&h).is_some_and(note) || c.strip_suffix(&h).is_some_and(note) {
+        return true;
+    }
     for sep in separators {
         if let Some(rest) = c.strip_prefix(&h).and_then(|r| r.strip_prefix(sep))
             && rest.chars().count() <= h.chars().count()
@@ -469,6 +480,35 @@ mod tests {
         assert_eq!(
             t(&[], &["Harbour Courier", "Ferry approved"]),
             Some(("Ferry approved".to_string(), "<h1>"))
+        );
+        // A note in brackets the title adds to the headline.
+        assert_eq!(
+            t(
+                &[("og:title", "Ferry approved at last (VIDEO)")],
+                &["Ferry approved at last"]
+            ),
+            Some(("Ferry approved at last".to_string(), "<h1>"))
+        );
+        assert_eq!(
+            t(
+                &[("og:title", "[PHOTOS] Ferry approved at last")],
+                &["Ferry approved at last"]
+            ),
+            Some(("Ferry approved at last".to_string(), "<h1>"))
+        );
+        // Not a sentence in brackets.
+        assert_eq!(
+            t(
+                &[(
+                    "og:title",
+                    "Ferry approved (after the board met for six hours on Tuesday)"
+                )],
+                &["Ferry approved"]
+            ),
+            Some((
+                "Ferry approved (after the board met for six hours on Tuesday)".to_string(),
+                "og:title"
+            ))
         );
         // An `og:title` that is the address's slug is no title.
         assert_eq!(
