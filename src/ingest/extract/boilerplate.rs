@@ -111,6 +111,10 @@ const NOTICES: &[&str] = &[
     // prompt ("…请下载“澎湃新闻”APP", "下载客户端…"), a "click to open"
     // link's label, and a pager of bracketed numbers ("【1】【2】【3】").
     r"^免责声明\s*[:：]|^(文章)?关键[词字]\s*[:：]|^[（(]?[^。！？]{0,30}请?下载.{0,20}(app|客户端)|^点击(进入|查看|阅读|这里)|^([【\[]\d{1,2}[】\]]\s*){2,}$",
+    // Players' and widgets' labels left between paragraphs ("Continue
+    // reading the main story", "SKIP ADVERTISEMENT", "Listen to this
+    // article · 4 min", "Show comments", "Tap to unmute").
+    r"^(continue reading the main story|skip advertisement|listen to (this|the) (article|story)(\s*[·•|-]?\s*\d+\s*min(ute)?s?)?|(show|view|hide|load|read) comments?(\s*\(\d+\))?|tap to unmute)$",
     // Slideshow controls ("Prev Next", "‹ Previous | Next ›").
     r"^[‹«<←]?\s*(prev|previous|zurück|précédent|anterior)\s*[›»>→|/]?\s*(next|weiter|suivant|siguiente)\s*[›»>→]?$",
     // Slide counters ("1/5", "Image 2 of 12", "Slideshow (2 Images)").
@@ -161,7 +165,7 @@ const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|ro
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|mehr zum thema( auf [\w.-]+)?|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending now|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
+const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|mehr zum thema( auf [\w.-]+)?|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
@@ -451,6 +455,14 @@ mod tests {
             ", (1 Bewertung)",
             "4.5 (12 ratings)",
             "Weiterführende Links:",
+            "Continue reading the main story",
+            "SKIP ADVERTISEMENT",
+            "Listen to this article · 4 min",
+            "Show comments (12)",
+            "Tap to unmute",
+            "Trending",
+            "Most Popular",
+            "Editor's Picks",
         ];
         for line in furniture {
             assert!(is_boilerplate(line), "{line}");
@@ -465,6 +477,9 @@ mod tests {
             "Subscribers to the ferry pass will pay less, the mayor said, and the cookie shop on the pier will stay open until midnight through the summer season to serve late passengers.",
             "She said the newsletter she founded in 1998 had changed how the town argued about its harbour, its schools and its roads, and she regretted nothing about it at all, not even the long nights she spent writing it.",
             "Comments from residents were mostly positive.",
+            "Trending topics on social media showed the ferry was the talk of the town.",
+            "Most popular among the passengers was the late crossing.",
+            "Listen to the harbour master explain the new timetable in our podcast.",
             "The ferry app will be available for Android next spring, the operator said.",
             "The port (AFP) said the ferry would run nightly.",
             "The council approved the plan (Reuters).",
