@@ -260,10 +260,11 @@ static DATE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
-/// A time of day: "5:27 am", "8:22AM", "1:23 p.m.", "18:30", "10时20分".
+/// A time of day: "5:27 am", "8:22AM", "1:23 p.m.", "18:30", "10时20分", and
+/// with a dot before a zone or am/pm: "09.15 GMT", "3.30pm".
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?P<h>\d{1,2})(?::|时|時|h)(?P<min>\d{2})(?::(?P<s>\d{2}))?(?:分)?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)?|\b(?P<h2>\d{1,2})\s*(?P<ampm2>a\.?m\b\.?|p\.?m\b\.?)",
+        r"\b(?P<h>\d{1,2})(?::|时|時|h)(?P<min>\d{2})(?::(?P<s>\d{2}))?(?:分)?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)?|\b(?P<hd>\d{1,2})\.(?P<mind>\d{2})\s*(?:(?P<ampmd>a\.?m\b\.?|p\.?m\b\.?)|(?:gmt|bst|utc|cet|cest|mez|mesz|est|edt|pst|pdt)\b)|\b(?P<h2>\d{1,2})\s*(?P<ampm2>a\.?m\b\.?|p\.?m\b\.?)",
     )
     .expect("valid time pattern")
 });
@@ -405,14 +406,22 @@ fn full_year(y: i32) -> i32 {
 
 fn find_time(lower: &str) -> Option<NaiveTime> {
     for caps in TIME.captures_iter(lower) {
-        let (h, min, s, ampm) = match caps.name("h") {
-            Some(h) => (
+        let (h, min, s, ampm) = match (caps.name("h"), caps.name("hd")) {
+            (Some(h), _) => (
                 h.as_str(),
                 caps.name("min").map_or("0", |m| m.as_str()),
                 caps.name("s").map_or("0", |m| m.as_str()),
                 caps.name("ampm"),
             ),
-            None => (
+            // British style, the minutes after a dot ("09.15 GMT",
+            // "3.30pm"): only with a zone or am/pm, as "20.11" is a day.
+            (None, Some(h)) => (
+                h.as_str(),
+                caps.name("mind").map_or("0", |m| m.as_str()),
+                "0",
+                caps.name("ampmd"),
+            ),
+            (None, None) => (
                 caps.name("h2").map_or("", |m| m.as_str()),
                 "0",
                 "0",
@@ -950,6 +959,22 @@ mod tests {
         ] {
             assert_eq!(posted_line(sentence), None, "{sentence}");
         }
+    }
+
+    /// British pages write the minutes after a dot ("09.15 GMT"); a dot
+    /// between two numbers with no zone or am/pm is a day and month.
+    #[test]
+    fn times_with_a_dot_before_a_zone_are_read() {
+        for (text, want) in [
+            ("Wednesday 3 March 2021 09.15 GMT", "2021-03-03T09:15:00Z"),
+            ("Wed 3 Mar 2021 14.30 BST", "2021-03-03T14:30:00+01:00"),
+            ("3 March 2021, 3.30pm", "2021-03-03T15:30:00Z"),
+            ("3 March 2021 20.11", "2021-03-03T00:00:00Z"),
+        ] {
+            assert_eq!(parse_text_date(text).as_deref(), Some(want), "{text}");
+        }
+        let line = date_line("Last modified on Wed 3 Mar 2021 14.30 GMT").unwrap();
+        assert_eq!(line.updated.as_deref(), Some("2021-03-03T14:30:00Z"));
     }
 
     /// "Updated at 1:23 p.m." names no day: it is the day the article is
