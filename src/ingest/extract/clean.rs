@@ -1416,6 +1416,7 @@ fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
         let Some(url) = src.and_then(|s| absolute(&s, base)) else {
             continue;
         };
+        let url = linked_full_size(img, base).unwrap_or(url);
         if is_tiny(img) || images.iter().any(|i| i.url == url) {
             continue;
         }
@@ -1544,6 +1545,24 @@ pub fn image_file_key(url: &str) -> Option<String> {
 /// it looks like an address, the `src` or `url` of a lazy loader's JSON
 /// (`{"src":"https://…/a.jpg","width":1280}`), and nothing for inline
 /// `data:` images or anything else (a video player's configuration).
+/// The picture file a link around `img` opens (within two levels), as
+/// a theme links a thumbnail ("pier-300x200.jpg") to its full size
+/// ("pier.jpg"): the article's image is the full one. A wiki's page
+/// about the file ("/wiki/File:Pier.jpg") is a page, not the picture.
+fn linked_full_size(img: &NodeRef, base: Option<&Url>) -> Option<String> {
+    const PICTURE_FILES: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"];
+    let link = img.ancestors_it(Some(2)).find(|a| a.has_name("a"))?;
+    let href = image_address(&link.attr("href")?)?;
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    let file = path
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let picture = !file.contains(':') && PICTURE_FILES.iter().any(|ext| file.ends_with(ext));
+    picture.then(|| absolute(&href, base)).flatten()
+}
+
 fn image_address(value: &str) -> Option<String> {
     let v = value.trim();
     if v.starts_with('{') {

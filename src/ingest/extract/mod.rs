@@ -1401,6 +1401,37 @@ mod tests {
         }
     }
 
+    /// A thumbnail linked to its full size is the full-size picture; a
+    /// link to a wiki's page about the file, or to a page, is no picture.
+    #[test]
+    fn a_thumbnail_linked_to_its_full_size_gives_the_full_size() {
+        for (link, want) in [
+            (
+                "/uploads/pier.jpg?v=2",
+                "https://courier.example/uploads/pier.jpg?v=2",
+            ),
+            (
+                "/wiki/File:Pier.jpg",
+                "https://courier.example/uploads/pier-300x200.jpg",
+            ),
+            (
+                "/news/pier-gallery",
+                "https://courier.example/uploads/pier-300x200.jpg",
+            ),
+        ] {
+            let e = story_after(&format!(
+                r#"<figure><a href="{link}"><img src="/uploads/pier-300x200.jpg" alt="The pier"></a><figcaption>The rebuilt pier on Sunday.</figcaption></figure>"#
+            ));
+            assert_eq!(e.images.len(), 1, "{link}");
+            assert_eq!(e.images[0].url, want, "{link}");
+            assert_eq!(
+                e.images[0].caption.as_deref(),
+                Some("The rebuilt pier on Sunday."),
+                "{link}"
+            );
+        }
+    }
+
     /// Blogger sets a picture and its caption in two rows of a table.
     #[test]
     fn a_caption_in_the_row_below_its_picture_goes_with_it() {
