@@ -15,7 +15,8 @@
 //! subheadings that share the title's words from Readability's test for
 //! a repeated headline.
 //! After it, [`tidy_article`] drops the kickers, takes the images out
-//! (into `images`, with their captions: a `<figcaption>`, a caption by
+//! (into `images`, a thumbnail at the full size its link opens, with
+//! their captions: a `<figcaption>`, a caption by
 //! class, also in another row of a one-picture table, a short paragraph
 //! under a picture's own that is centred or credits a photographer, or
 //! the short text alone beside an image in its box) and the
@@ -491,10 +492,10 @@ fn caption_kind(node: &NodeRef) -> Option<&'static str> {
 /// `caption` or `credit` as the class names say: one pass over them for
 /// the English names, which all start with a "c", and the words for a
 /// caption in other languages (German `Bildunterschrift` and `Legende`,
-/// French `legende` without its accent, Italian `didascalia`, Spanish `pie de foto`, Dutch
-/// `bijschrift`, Swedish `bildtext`, Danish and Norwegian
-/// `billedtekst`/`bildetekst`, Finnish `kuvateksti`); a bare `legend` is
-/// a chart's or a form's, not a caption.
+/// French `legende` without its accent, Italian `didascalia`, Spanish
+/// `pie de foto`, Dutch `bijschrift`, Swedish `bildtext`, Danish and
+/// Norwegian `billedtekst`/`bildetekst`, Finnish `kuvateksti`); a bare
+/// `legend` is a chart's or a form's, not a caption.
 fn class_caption_kind(class: &str) -> Option<&'static str> {
     const CAPTION_WORDS: &[&str] = &[
         "bildunterschrift",
@@ -1523,6 +1524,26 @@ fn text_apart(node: &NodeRef, apart: &dyn Fn(&NodeRef) -> bool) -> String {
 /// How many figures [`figure_captions`] reads.
 const MAX_FIGURES: usize = 20;
 
+/// The picture file a link around `img` opens (within two levels), as
+/// a theme links a thumbnail ("pier-300x200.jpg") to its full size
+/// ("pier.jpg"): the article's image is the full one. A wiki's page
+/// about the file ("/wiki/File:Pier.jpg") is a page, not the picture.
+fn linked_full_size(img: &NodeRef, base: Option<&Url>) -> Option<String> {
+    const PICTURE_FILES: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"];
+    let link = img.ancestors_it(Some(2)).find(|a| a.has_name("a"))?;
+    let href = image_address(&link.attr("href")?)?;
+    let file = file_name(&href)?;
+    let picture = !file.contains(':') && PICTURE_FILES.iter().any(|ext| file.ends_with(ext));
+    picture.then(|| absolute(&href, base)).flatten()
+}
+
+/// The last segment of a URL's path, lower-cased, without its query or
+/// fragment.
+fn file_name(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next()?;
+    Some(path.rsplit('/').next()?.to_lowercase())
+}
+
 /// An image's file name, lower-cased, when it is distinctive enough to
 /// tell two copies of one photo apart from two photos
 /// (`…/1484x0/silverline.jpg` and `…/480x0/silverline.jpg`): a stem of at
@@ -1531,8 +1552,7 @@ pub fn image_file_key(url: &str) -> Option<String> {
     static SIZE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:[-_]\d{2,5}x\d{2,5}|@[23]x|-scaled)+$").expect("valid size suffix")
     });
-    let path = url.split(['?', '#']).next()?;
-    let name = path.rsplit('/').next()?.to_lowercase();
+    let name = file_name(url)?;
     let (stem, ext) = name.rsplit_once('.').unwrap_or((name.as_str(), ""));
     // The size a CMS writes into a rendition's name (`pier-1024x683.jpg`,
     // `pier@2x.jpg`) is no part of the photo's.
@@ -1545,24 +1565,6 @@ pub fn image_file_key(url: &str) -> Option<String> {
 /// it looks like an address, the `src` or `url` of a lazy loader's JSON
 /// (`{"src":"https://…/a.jpg","width":1280}`), and nothing for inline
 /// `data:` images or anything else (a video player's configuration).
-/// The picture file a link around `img` opens (within two levels), as
-/// a theme links a thumbnail ("pier-300x200.jpg") to its full size
-/// ("pier.jpg"): the article's image is the full one. A wiki's page
-/// about the file ("/wiki/File:Pier.jpg") is a page, not the picture.
-fn linked_full_size(img: &NodeRef, base: Option<&Url>) -> Option<String> {
-    const PICTURE_FILES: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"];
-    let link = img.ancestors_it(Some(2)).find(|a| a.has_name("a"))?;
-    let href = image_address(&link.attr("href")?)?;
-    let path = href.split(['?', '#']).next().unwrap_or_default();
-    let file = path
-        .rsplit('/')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let picture = !file.contains(':') && PICTURE_FILES.iter().any(|ext| file.ends_with(ext));
-    picture.then(|| absolute(&href, base)).flatten()
-}
-
 fn image_address(value: &str) -> Option<String> {
     let v = value.trim();
     if v.starts_with('{') {

@@ -600,6 +600,8 @@ pub fn update_on_day(update: &str, published: &str) -> Option<String> {
     let published = chrono::DateTime::parse_from_rfc3339(published).ok()?;
     let day = published.date_naive().format("%Y-%m-%d");
     let read = parse_text_date(&format!("{day} {update}"))?;
+    // A zone the line names stands ("GMT" reads as offset zero, which
+    // `in_zone` would take for no zone at all).
     let read = if ZONE.is_match(&update.to_lowercase()) {
         read
     } else {

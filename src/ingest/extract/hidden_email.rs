@@ -36,7 +36,7 @@ pub fn reveal(doc: &Document) {
         }
     }
     for link in doc
-        .select("a[href*='/cdn-cgi/l/email-protection#']")
+        .select(&format!("a[href*='{PROTECTION_PATH}#']"))
         .nodes()
     {
         let Some(href) = link.attr("href") else {
@@ -56,8 +56,8 @@ pub fn reveal(doc: &Document) {
 
 /// The placeholder Cloudflare writes for an address, whatever the spaces.
 fn is_placeholder(text: &str) -> bool {
-    let squashed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    squashed.is_empty() || squashed.eq_ignore_ascii_case("[email protected]")
+    let text = crate::vocabulary::text::one_line(text);
+    text.is_empty() || text.eq_ignore_ascii_case("[email protected]")
 }
 
 fn replace_with_text(doc: &Document, el: &NodeRef, text: &str) {
