@@ -123,7 +123,8 @@ const BOX_TITLE_TEXT_CHARS: usize = 80;
 /// title: a heading among the last three blocks followed by less than
 /// [`BOX_TITLE_TEXT_CHARS`] of text ("Fotos …" and an ad label, "Buy the
 /// game" and a shop link, the publisher's name and address). A part of a
-/// story has more to say under its heading.
+/// story has more to say under its heading, or says it in a sentence
+/// ("What happens next" over "Work starts in March.").
 fn without_box_title(blocks: &[&str]) -> usize {
     let n = blocks.len();
     if n <= 3 {
@@ -135,10 +136,26 @@ fn without_box_title(blocks: &[&str]) -> usize {
             .map(|b| plain_text(b).chars().count())
             .sum()
     };
+    let says_something = |i: usize| blocks[i + 1..].iter().any(|b| holds_a_sentence(b));
     (n - 3..n)
-        .find(|&i| blocks[i].starts_with('#') && text_after(i) < BOX_TITLE_TEXT_CHARS)
+        .find(|&i| {
+            blocks[i].starts_with('#') && text_after(i) < BOX_TITLE_TEXT_CHARS && !says_something(i)
+        })
         .unwrap_or(n)
 }
+
+/// Whether a Markdown block, or an item of its list, is a sentence of a
+/// few words ("Work starts in March."): what a part of the story says
+/// under its heading, where a box has a label, an address or a link.
+fn holds_a_sentence(block: &str) -> bool {
+    plain_text(block).lines().any(|line| {
+        let line = line.trim();
+        line.ends_with(['.', '!', '?']) && line.split_whitespace().count() >= SENTENCE_WORDS
+    })
+}
+
+/// The fewest words [`holds_a_sentence`] takes for a sentence.
+const SENTENCE_WORDS: usize = 3;
 
 /// How many teasers a Markdown block is: one for a block that is one link
 /// and nothing else, or a short line ending in "..." or "…"; one per item
@@ -248,6 +265,15 @@ mod tests {
             "{story}\n\n## Police ask for witnesses\n\nAnyone who saw the gates being chained on Sunday night is asked to call the station on 0631 555 010."
         );
         assert_eq!(trim_tail(&md), md);
+        // So does a short last part told in sentences, as a paragraph or
+        // as a list.
+        for part in [
+            "## What happens next\n\nWork starts in March.",
+            "### Key facts\n\n- The pier was built in 1901.\n- It is 300 metres long.",
+        ] {
+            let md = format!("{story}\n\n{part}");
+            assert_eq!(trim_tail(&md), md, "{part}");
+        }
     }
 
     #[test]
