@@ -965,6 +965,7 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
     space_before_links(doc);
     split_block_links(doc);
     math_to_text(doc);
+    super::breadcrumb::remove_trails(doc, base);
     remove_notices(doc);
     flatten_layout_tables(doc);
     remove_title_heading(doc, title);

@@ -19,6 +19,7 @@
 //! the clock (dates ahead of it are refused).
 
 mod boilerplate;
+mod breadcrumb;
 mod byline;
 mod clean;
 mod dateline;
