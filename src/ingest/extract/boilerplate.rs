@@ -117,8 +117,9 @@ const NOTICES: &[&str] = &[
     r"^(continue reading the main story|skip advertisement|listen to (this|the) (article|story)(\s*[·•|-]?\s*\d+\s*min(ute)?s?)?|(show|view|hide|load|read) comments?(\s*\(\d+\))?|tap to unmute)$",
     // Slideshow controls ("Prev Next", "‹ Previous | Next ›").
     r"^[‹«<←]?\s*(prev|previous|zurück|précédent|anterior)\s*[›»>→|/]?\s*(next|weiter|suivant|siguiente)\s*[›»>→]?$",
-    // Slide counters ("1/5", "Image 2 of 12", "Slideshow (2 Images)").
-    r"^((image|photo|picture|slide|bild|foto)\s+)?\d{1,3}\s*(/|of|von|de|sur|z)\s*\d{1,3}$",
+    // Slide counters and pagers ("1/5", "Image 2 of 12", "Page 1 of 3
+    // Next ›", "Slideshow (2 Images)").
+    r"^((image|photo|picture|slide|bild|foto|page|seite|página|pagina|strona)\s+)?\d{1,3}\s*(/|of|von|de|di|sur|z)\s*\d{1,3}(\s*[|·]?\s*[‹«<←]?\s*(prev|previous|next|zurück|weiter|précédent|suivant|anterior|siguiente|precedente|successiva)\s*[›»>→]?)*$",
     r"^(slideshow|gallery|galerie|photos|fotos|bilder)\s*\(\d+\s*(images|photos|pictures|fotos|bilder)\)$",
     // A reporter's accounts at the foot ("Follow Jo Roe on Twitter: @joroe").
     // With a "please" first, or several networks ("Please follow Money
@@ -355,6 +356,8 @@ mod tests {
             "Prev Next",
             "‹ Previous | Next ›",
             "Slideshow (2 Images)",
+            "Page 1 of 3 Next ›",
+            "Seite 2 von 4 | Weiter",
             "Follow Courier reporter Jo Roe on Twitter: @joroe.",
             "Copyright Harbour Courier",
             "You may also be interested in:",

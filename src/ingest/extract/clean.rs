@@ -1625,7 +1625,23 @@ fn caption_of(img: &NodeRef) -> Option<String> {
 /// A caption's text on one line, with a trailing "less"/"more" toggle
 /// taken off; `None` when nothing is left.
 fn caption_text(text: &str) -> Option<String> {
+    // A slideshow's counter before the caption ("1 of 12 The pier at
+    // dawn."), or standing for it; not a count that opens a sentence
+    // ("2 of 3 bridges closed").
+    static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^((?i:image|photo|picture|slide|bild|foto)\s+)?\d{1,3}\s*(/|of|von|de|sur|z)\s*\d{1,3}\s*[:.|·-]?\s*($|\p{Lu}|\x22|“)")
+            .expect("valid counter pattern")
+    });
     let text = collapse(text);
+    let text = match COUNTER.find(&text) {
+        Some(m) => {
+            let opening = m
+                .as_str()
+                .trim_end_matches(|c: char| c.is_uppercase() || c == '"' || c == '“');
+            text[opening.len()..].to_string()
+        }
+        None => text,
+    };
     let text = ["Enlarge /", "IMAGE:"].iter().fold(text, |t, label| {
         t.strip_prefix(label)
             .map_or(t.clone(), |s| s.trim().to_string())
@@ -2147,6 +2163,11 @@ mod tests {
                 Some("Nobody fishes from the pier anymore"),
             ),
             ("The pier is spotless", Some("The pier is spotless")),
+            // A slideshow's counter goes; a count in a sentence stays.
+            ("1 of 12", None),
+            ("Image 3/5: The pier at dawn.", Some("The pier at dawn.")),
+            ("2 of 12 The pier at dawn.", Some("The pier at dawn.")),
+            ("2 of 3 piers are closed.", Some("2 of 3 piers are closed.")),
         ] {
             assert_eq!(caption_text(caption).as_deref(), want, "{caption}");
         }
