@@ -956,6 +956,7 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
     // Cards for other stories go before the images are taken: a card's
     // picture is the other story's.
     remove_story_cards(doc);
+    super::pull_quote::remove_pull_quotes(doc);
     let images = take_images(doc, base);
     remove_emptied_blocks(doc);
     code_in_pre(doc);

@@ -27,6 +27,7 @@ mod dates;
 mod fragment;
 mod hidden_email;
 mod metadata;
+mod pull_quote;
 mod sanitize;
 mod sections;
 mod slideshow;
