@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 /// Words that open a byline before the names ("By", "Von", "Written by").
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:text|fotos?|bilder|interview|photos?)(?:\s+(?:und|and|&)\s+(?:text|fotos?|bilder|interview|photos?))*\s*:\s*|(?:veröffentlicht|geschrieben|verfasst)\s+von\s*:?\s*|(?:publié|écrit)\s+par\s*|(?:作者|记者|記者|撰文|文)\s*[:：]\s*|(?:escrito|publicado)\s+por\s*|(?:(?:written|posted|reported|text|story|words|published|article|photos?\s+and\s+text)\s+by|by|von|par|por|di|door|av|autor(?:in|/in|\*in|innen)?|(?:post\s+)?author|text|texte|reporting\s+by)\b\s*:?\s*)",
+        r"(?i)^(?:(?:text|words|fotos?|bilder|interview|photos?)(?:\s+(?:und|and|&)\s+(?:text|words|fotos?|bilder|interview|photos?))*\s*:\s*|(?:veröffentlicht|geschrieben|verfasst)\s+von\s*:?\s*|(?:publié|écrit)\s+par\s*|(?:作者|记者|記者|撰文|文)\s*[:：]\s*|(?:escrito|publicado)\s+por\s*|(?:(?:written|posted|reported|text|story|words|published|article|photos?\s+and\s+text)\s+by|by|von|par|por|di|door|av|autor(?:in|/in|\*in|innen)?|(?:post\s+)?author|text|texte|reporting\s+by)\b\s*:?\s*)",
     )
     .expect("valid byline prefix")
 });
@@ -32,6 +32,11 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
         r"|\d{4}年",
         r"|(?i:\b(?:last\s+)?(?:updated|published|posted)\b(?:\s+on)?\s*:?)",
         r"|(?i:\b(?:edited|editing|reviewed|photos?|photographs?|illustrations?|graphics?|video)\s+by\b)",
+        // A photographer's credit after the writer's ("Text: Jo Roe,
+        // Photos: Li Wei"), and the place the reporter files from ("Jo
+        // Roe in Washington").
+        r"|,?\s+(?i:photos?|photography|pictures|images?|fotos?|bilder|illustrations?|graphics)\s*:",
+        r"|\s+in\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?\s*$",
         // An account's handle after the name ("Jo Roe @joroe").
         r"|\s@\w",
         r"|\s[|•·—–]\s|\s-\s",
@@ -91,8 +96,16 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Text that is a link label or account chrome, never a name.
 static NOT_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:follow|contact|e-?mail|twitter|profile|view all|more by|posts by|admin|administrator|webmaster|super user|anonymous|unknown|fail|copyright|all rights reserved)\b|未知|佚名|匿名|扫一扫|掃一掃|赞赏|授权|授權|版权|版權|(?i)^(?:veröffentlicht|published|posted|updated|aktualisiert)$|(?i)\b(?:alle (?:beiträge|artikel)|all (?:posts|articles|stories))\b|\d{3,}|\d:\d{2}|\.(?i:de|com|org|net|at|ch|fr|es|it|nl|info|io|co\.uk)$|©|^(?:photo|foto|фото|bild)\b|^(?:ma|md|phd|msc|mph|rn)\s|admin|@|://|^www\.")
+    Regex::new(r"(?i)\b(?:follow|contact|e-?mail|twitter|profile|view all|more by|posts by|share|teilen|empfehlen|partager|compartir|condividi|admin|administrator|webmaster|super user|anonymous|unknown|fail|copyright|all rights reserved)\b|未知|佚名|匿名|扫一扫|掃一掃|赞赏|授权|授權|版权|版權|(?i)^(?:veröffentlicht|published|posted|updated|aktualisiert)$|(?i)\b(?:alle (?:beiträge|artikel)|all (?:posts|articles|stories))\b|\d{3,}|\d:\d{2}|\.(?i:de|com|org|net|at|ch|fr|es|it|nl|info|io|co\.uk)$|©|^(?:photo|foto|фото|bild)\b|^(?:ma|md|phd|msc|mph|rn)\s|admin|@|://|^www\.")
         .expect("valid non-name pattern")
+});
+
+/// A publisher's or broadcaster's name: "The" and a capitalised word,
+/// or words ending in what names a newsroom ("BBC News", "Courier
+/// Media"). Surnames that are such words ("Emily Post") are not in it.
+static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:The\s+\p{Lu}.*|.+\s(?:News|Press|Media|Newsroom|Network|Online|Digital|Wire|Magazine|TV|Radio|Agency))$")
+        .expect("valid organisation pattern")
 });
 
 /// The authors' names in `raw`, or `None` when nothing name-like is left.
@@ -226,6 +239,11 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
         // The site's name before places ("SPIEGEL ONLINE, Hamburg,
         // Germany") or as a desk's ("NOS Nieuws"): nothing after it is a name.
         if is_site_desk(part, site) {
+            break;
+        }
+        // An organisation after the names ("Jo Roe, BBC News", "…, The
+        // Times"): the publisher, not an author.
+        if !names.is_empty() && ORGANISATION.is_match(part) {
             break;
         }
         if !is_name(part, site, host) {
@@ -554,6 +572,20 @@ mod tests {
                 Some("MICHAEL BALSAMO and ERIC TUCKER"),
             ),
             ("Jo Roe, Reuters", Some("Jo Roe")),
+            // A publisher after the names, a photographer's credit, a
+            // "Words:" label and the place filed from.
+            ("By Jo Roe, BBC News", Some("Jo Roe")),
+            ("By Jo Roe Business reporter, BBC News", Some("Jo Roe")),
+            (
+                "By Jo Roe, Chief Political Correspondent, The Times",
+                Some("Jo Roe"),
+            ),
+            ("Jo Roe and Emily Post", Some("Jo Roe and Emily Post")),
+            ("Text: Jo Roe, Photos: Li Wei", Some("Jo Roe")),
+            ("Words: Jo Roe", Some("Jo Roe")),
+            // A share box's label beside a writer's initials.
+            ("so, Artikel empfehlen:", None),
+            ("Jo Roe in Washington", Some("Jo Roe")),
             ("Associated Press", Some("Associated Press")),
             (
                 "Ada Byrne, Tom Ólafsson",

@@ -825,7 +825,7 @@ pub fn byline_texts(doc: &Document) -> Vec<String> {
                 > 1
                 && p.text().chars().count() < MAX_BYLINE_CHARS
         });
-        let text = collapse(&line.unwrap_or(node).text());
+        let text = collapse(&lines_apart(&line.unwrap_or(node)));
         if !text.is_empty() && text.chars().count() < MAX_BYLINE_CHARS && !texts.contains(&text) {
             texts.push(text);
             if texts.len() == MAX_BYLINE_TEXTS {
@@ -834,6 +834,46 @@ pub fn byline_texts(doc: &Document) -> Vec<String> {
         }
     }
     texts
+}
+
+/// The text of `node` with a comma where a line break or a block parts
+/// it ("By Jo Roe<br>Staff writer" reads "By Jo Roe, Staff writer"): the
+/// parts of a byline box are apart, as the reader sees them.
+fn lines_apart(node: &NodeRef) -> String {
+    fn walk(node: &NodeRef, out: &mut String) {
+        // No comma opens the text or follows another.
+        let part = |out: &mut String| {
+            let end = out.trim_end().len();
+            if end > 0 && !out[..end].ends_with(',') {
+                out.truncate(end);
+                out.push_str(", ");
+            }
+        };
+        for child in node.children_it(false) {
+            if child.is_text() {
+                out.push_str(&child.text());
+            } else if child.has_name("br") {
+                part(out);
+            } else if child.is_element() {
+                let block = child.element_ref().is_some_and(|el| {
+                    matches!(
+                        &*el.name.local,
+                        "p" | "div" | "li" | "dd" | "dt" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                    )
+                });
+                if block {
+                    part(out);
+                }
+                walk(&child, out);
+                if block {
+                    part(out);
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(node, &mut out);
+    out.trim_end().trim_end_matches(',').to_string()
 }
 
 /// Whether `node` is a link around a heading: a card for another story.
@@ -869,13 +909,19 @@ fn is_byline_box(node: &NodeRef) -> bool {
         regex::Regex::new(r"(?i)byline|author|dateline|writtenby|p-author")
             .expect("valid byline mark pattern")
     });
+    // The author of a customer's testimonial or a reader's comment.
+    static OTHER_AUTHOR: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)testimonial|comment").expect("valid other author pattern")
+    });
     // One pass over the attributes: this runs on every element.
     node.element_ref().is_some_and(|el| {
         !matches!(&*el.name.local, "script" | "style" | "meta" | "label")
             && el.attrs.iter().any(|a| match &*a.name.local {
                 "rel" => &*a.value == "author",
                 "itemprop" => a.value.contains("author"),
-                "class" | "id" => BYLINE_MARK.is_match(&a.value),
+                "class" | "id" => {
+                    BYLINE_MARK.is_match(&a.value) && !OTHER_AUTHOR.is_match(&a.value)
+                }
                 _ => false,
             })
     })

@@ -369,10 +369,23 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
 
     // Raw bylines as the page prints them, names and all: Readability's
     // (it looks only when no `<meta>` names an author) and the elements
-    // marked as bylines.
+    // marked as bylines. Readability runs an element's lines together
+    // ("Jo RoeStaff writer"); the same element read line by line stands
+    // in for it.
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != ',')
+            .collect()
+    };
     let printed: Vec<&str> = article
         .as_ref()
         .and_then(|a| a.byline.as_deref())
+        .map(|b| {
+            byline_texts
+                .iter()
+                .find(|t| letters(t) == letters(b))
+                .map_or(b, String::as_str)
+        })
         .into_iter()
         .chain(byline_texts.iter().map(String::as_str))
         .collect();
@@ -2954,6 +2967,17 @@ mod tests {
         let html = page("", "");
         let e = extract_html(&html, Some("https://courier.example/news/pier")).unwrap();
         assert_eq!(e.byline, None);
+
+        // A line break parts the name from the job title or the
+        // publisher under it.
+        for byline in [
+            r#"<div class="byline">By Jo Roe<br>Staff writer</div>"#,
+            r#"<div class="byline"><p>By Jo Roe</p><p>BBC News</p></div>"#,
+        ] {
+            let e =
+                extract_html(&page("", byline), Some("https://courier.example/news/pier")).unwrap();
+            assert_eq!(e.byline.as_deref(), Some("Jo Roe"), "{byline}");
+        }
 
         // A blog platform that builds the page from widgets wraps the post
         // in one (Blogger's `widget Blog`): its byline is the post's, and a
