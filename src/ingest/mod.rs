@@ -267,9 +267,13 @@ fn front_matter(section: &SectionId, facts: Facts) -> FrontMatter {
     FrontMatter {
         title: Some(text::one_line(facts.title)),
         section: Some(section.clone()),
-        // An undated article is dated the day it was written, as its file
-        // name is, so the two never disagree.
-        date: facts.date.or_else(|| Date::parse(&fetched.ymd())),
+        // An article that gives only when it was last changed ran on that
+        // day or before; an undated one is dated the day it was written.
+        // Its file name takes the same date, so the two never disagree.
+        date: facts
+            .date
+            .or(facts.updated)
+            .or_else(|| Date::parse(&fetched.ymd())),
         updated: facts.updated,
         source_url: facts.source_url.map(without_credentials),
         source_name: facts.source_name.map(text::one_line),

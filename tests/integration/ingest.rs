@@ -440,6 +440,27 @@ fn an_undated_page_is_named_and_dated_alike() {
         file.contains(&format!("\ndate: {name}\n")),
         "{name}:\n{file}"
     );
+
+    // A page that says only when it was last changed is dated by that,
+    // file name and all: it ran on that day or before, not today.
+    site.write(
+        "inbox/hedges.html",
+        &format!("<html><head><title>Hedge trimming rules change</title></head><body><article><p class=\"date\">Last modified: 20 November 2019</p>{story}</article></body></html>"),
+    );
+    let out = site.run(&[
+        "ingest",
+        site.root().join("inbox/hedges.html").to_str().unwrap(),
+        "--section",
+        "world",
+    ]);
+    assert!(
+        stdout(&out).contains("content/world/2019-11-20-hedge-trimming"),
+        "{}",
+        stdout(&out)
+    );
+    let file = written(&site, "hedge-trimming");
+    assert!(file.contains("\ndate: 2019-11-20T"), "{file}");
+    assert!(file.contains("\nupdated: 2019-11-20"), "{file}");
 }
 
 /// A page's standfirst becomes the article's summary and is shown under

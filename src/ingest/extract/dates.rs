@@ -499,19 +499,19 @@ pub struct DateLine {
 
 /// Labels that open or sit inside a date line.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:this\s+(?:story|article|post|report|piece)\s+was\s+)?(?:originally|first)\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|опубликовано|обновлено|آخر\s+تحديث|تحديث|نشر|تاريخ\s+النشر)\b|发布时间|更新时间|发布日期|更新日期|日期|时间|更新|发布|发表|發佈|時間|来源|來源|公開日|掲載日|投稿日|配信|最終更新|기사입력|입력|등록|최종수정|수정|업데이트")
+    Regex::new(r"(?i)\b(?:(?:this\s+(?:story|article|post|report|piece)\s+was\s+)?(?:originally|first)\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|opublikowano|zaktualizowano|aktualizacja|опубликовано|обновлено|آخر\s+تحديث|تحديث|نشر|تاريخ\s+النشر)\b|发布时间|更新时间|发布日期|更新日期|日期|时间|更新|发布|发表|發佈|時間|来源|來源|公開日|掲載日|投稿日|配信|最終更新|기사입력|입력|등록|최종수정|수정|업데이트")
         .expect("valid date label pattern")
 });
 
 static UPDATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|modificato|modifica|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|обновлено|آخر\s+تحديث|تحديث)\b|更新|최종수정|수정|업데이트")
+    Regex::new(r"(?i)\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|modificato|modifica|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|zaktualizowano|aktualizacja|обновлено|آخر\s+تحديث|تحديث)\b|更新|최종수정|수정|업데이트")
         .expect("valid update label pattern")
 });
 
 /// Words that may sit in a date line besides the date and the label.
 static FILLER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:on|at|in|am|um|uhr|le|à|el|de|der|den|the|of|et|and|und|h|hrs|hours|ago|today|heute|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|a|m|p|am|pm|utc|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|mez|mesz|ist|jst|aest|aedt|et|ct|pt)$",
+        r"(?i)^(?:on|at|in|am|um|uhr|le|à|el|de|der|den|the|of|et|and|und|il|alle|ore|op|om|em|às|dnia|godz|h|hrs|hours|ago|today|heute|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|a|m|p|am|pm|utc|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|mez|mesz|ist|jst|aest|aedt|et|ct|pt)$",
     )
     .expect("valid filler pattern")
 });
@@ -563,6 +563,22 @@ pub fn date_line(text: &str) -> Option<DateLine> {
         .count();
     if stray > 1 {
         return names_and_date(&text);
+    }
+    // "Wed 20 Nov 2019 17.27 GMT First published on Wed 20 Nov 2019
+    // 10.00 GMT", "Updated: Nov. 20 | Originally published: Nov. 19": the
+    // date before the label is the update's.
+    static FIRST_RAN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:originally|first)\s+(?:published|posted)\b|\b(?:erstmals|ursprünglich)\s+veröffentlicht\b|\bpublié\s+(?:initialement|pour\s+la\s+première\s+fois)\b")
+            .expect("valid first-published pattern")
+    });
+    if let Some(m) = FIRST_RAN.find(&text).filter(|m| m.start() > 0)
+        && let Some(published) = parse_text_date(&text[m.start()..])
+    {
+        return Some(DateLine {
+            published: Some(published),
+            updated: parse_text_date(&text[..m.start()]),
+            update_time: None,
+        });
     }
     // "April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm".
     let (first, second) = match UPDATE_LABEL.find(&text) {
@@ -1022,10 +1038,54 @@ mod tests {
             date_line("This article was originally published on The Conversation."),
             None
         );
+        // The date before "first published" is the last update's.
+        for (text, published, updated) in [
+            (
+                "Wed 20 Nov 2019 17.27 GMT First published on Wed 20 Nov 2019 10.00 GMT",
+                "2019-11-20T10:00:00Z",
+                "2019-11-20T17:27:00Z",
+            ),
+            (
+                "Updated: Nov. 20, 2019 | Originally published: Nov. 19, 2019",
+                "2019-11-19T00:00:00Z",
+                "2019-11-20T00:00:00Z",
+            ),
+        ] {
+            let line = date_line(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(line.published.as_deref(), Some(published), "{text}");
+            assert_eq!(line.updated.as_deref(), Some(updated), "{text}");
+        }
     }
 
     #[test]
     fn date_lines_are_told_from_text() {
+        // Labels and words around the date in Italian, Dutch and Polish.
+        for (text, published, updated) in [
+            (
+                "Pubblicato il 20 novembre 2019 alle 17:27",
+                Some("2019-11-20T17:27:00Z"),
+                None,
+            ),
+            (
+                "Gepubliceerd op 20 november 2019 om 17:27",
+                Some("2019-11-20T17:27:00Z"),
+                None,
+            ),
+            (
+                "Opublikowano: 20 listopada 2019",
+                Some("2019-11-20T00:00:00Z"),
+                None,
+            ),
+            (
+                "Zaktualizowano: 21 listopada 2019",
+                None,
+                Some("2019-11-21T00:00:00Z"),
+            ),
+        ] {
+            let line = date_line(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(line.published.as_deref(), published, "{text}");
+            assert_eq!(line.updated.as_deref(), updated, "{text}");
+        }
         let line = date_line("Updated 5:27 am CST, Wednesday, November 20, 2019").unwrap();
         assert_eq!(line.published, None);
         assert_eq!(line.updated.as_deref(), Some("2019-11-20T05:27:00-06:00"));
