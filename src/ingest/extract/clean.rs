@@ -964,6 +964,7 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
     let (dates, posted_by) = take_date_lines(doc);
     remove_hover_cards(doc);
     space_before_links(doc);
+    super::mail_links::spell_out(doc);
     split_block_links(doc);
     math_to_text(doc);
     super::breadcrumb::remove_trails(doc, base);
@@ -1772,6 +1773,15 @@ fn is_tiny(img: &NodeRef) -> bool {
     })
 }
 
+/// Whether the block before `block` introduces it, ending in a colon
+/// ("Write to this address:" over an address alone): the story's, not a
+/// reporter's address at the foot.
+fn is_introduced(block: &NodeRef) -> bool {
+    block
+        .prev_element_sibling()
+        .is_some_and(|p| p.text().trim_end().ends_with([':', '：']))
+}
+
 /// Drops short blocks that are notices, prompts or credits, and the link
 /// list after a "related" heading.
 fn remove_notices(doc: &Document) {
@@ -1793,7 +1803,8 @@ fn remove_notices(doc: &Document) {
         } || (matches!(
             &*block.node_name().unwrap_or_default(),
             "p" | "div" | "li" | "dd"
-        ) && is_foot_block(&text));
+        ) && is_foot_block(&text)
+            && !is_introduced(&block));
         let text = &last.insert((text, furniture)).0;
         if !furniture {
             continue;

@@ -26,6 +26,7 @@ mod dateline;
 mod dates;
 mod fragment;
 mod hidden_email;
+mod mail_links;
 mod metadata;
 mod pull_quote;
 mod sanitize;
@@ -1098,6 +1099,29 @@ mod tests {
             "{}",
             e.markdown
         );
+    }
+
+    /// E-mail addresses the story gives stay readable: one alone under
+    /// the line that introduces it, and one behind a link's words. A
+    /// reporter's address alone at the foot goes.
+    #[test]
+    fn addresses_the_story_gives_stay() {
+        let e = story_after(
+            r#"<p>The board has set up a mailbox for residents' views:</p><p><a href="mailto:pier@courier.example">pier@courier.example</a></p><p>Letters go to <a href="mailto:letters@courier.example">the editor</a>.</p>"#,
+        );
+        assert!(
+            e.markdown.contains("\n\npier@courier.example\n\n"),
+            "{}",
+            e.markdown
+        );
+        assert!(
+            e.markdown
+                .contains("Letters go to the editor (letters@courier.example)."),
+            "{}",
+            e.markdown
+        );
+        let e = story_after(r#"<p>jo@courier.example</p>"#);
+        assert!(!e.markdown.contains("jo@courier.example"), "{}", e.markdown);
     }
 
     /// A dateline in its own box, floated into the first paragraph by
