@@ -165,6 +165,12 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
     {
         b.truncate(at);
     }
+    // "By Reuters Staff": the agency's staff is the agency.
+    if let Some(alone) = b.trim_end().strip_suffix(" Staff")
+        && AGENCY.replace(alone, "").trim().is_empty()
+    {
+        b = alone.to_string();
+    }
     // A lone agency byline is the author of a wire story: keep it, and
     // fall back to it when no name is left ("det/dpa").
     let mut agency = None;
@@ -547,6 +553,7 @@ mod tests {
             // An agency alone, "The" and all; an account's handle; an
             // editor after a semicolon; a description in lower case.
             ("By The Associated Press", Some("The Associated Press")),
+            ("By Reuters Staff", Some("Reuters")),
             ("Jo Roe @joroe", Some("Jo Roe")),
             ("Reporting by Jo Roe; Editing by Li Wei", Some("Jo Roe")),
             (
