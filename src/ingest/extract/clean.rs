@@ -558,10 +558,10 @@ fn is_caption_paragraph(node: &NodeRef) -> bool {
     let Some(above) = node.prev_element_sibling() else {
         return false;
     };
-    let picture_only = above.has_name("p")
-        && above.descendants_it().any(|d| d.has_name("img"))
-        && visible_chars(&above) == 0;
-    if !picture_only {
+    let picture_only =
+        above.descendants_it().any(|d| d.has_name("img")) && visible_chars(&above) == 0;
+    // A picture in a paragraph; in italics, also in a box of its own.
+    if !(picture_only && (above.has_name("p") || above.has_name("div") && is_italic(node))) {
         return false;
     }
     let text = node.text();
@@ -576,7 +576,14 @@ fn is_caption_paragraph(node: &NodeRef) -> bool {
         && node
             .next_element_sibling()
             .is_some_and(|n| n.has_name("p") && !is_centred(&n) && visible_chars(&n) > 0);
+    // Set in italics where the story's text below is not, as blog
+    // editors write a caption.
+    let italic_caption = is_italic(node)
+        && node
+            .next_element_sibling()
+            .is_some_and(|n| n.has_name("p") && !is_italic(&n) && visible_chars(&n) > 0);
     centred_caption
+        || italic_caption
         || [
             "摄",
             "摄）",
@@ -592,6 +599,20 @@ fn is_caption_paragraph(node: &NodeRef) -> bool {
         || ["图注", "圖注", "图：", "圖：", "图为", "圖為"]
             .iter()
             .any(|start| text.starts_with(start))
+}
+
+/// Whether all of a block's text is in one `<em>` or `<i>`.
+fn is_italic(node: &NodeRef) -> bool {
+    let mut italic = node
+        .element_children()
+        .into_iter()
+        .filter(|c| !c.has_name("br"));
+    let (Some(only), None) = (italic.next(), italic.next()) else {
+        return false;
+    };
+    (only.has_name("em") || only.has_name("i"))
+        && visible_chars(&only) > 0
+        && visible_chars(&only) == visible_chars(node)
 }
 
 /// Whether a block is centred by its `align` or inline style.
@@ -1410,14 +1431,7 @@ fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
     let mut images: Vec<Image> = Vec::new();
     let mut unmarked_captions = Vec::new();
     for img in doc.select("img").nodes() {
-        let src = ["src", "data-src", "data-original", "data-lazy-src"]
-            .iter()
-            .find_map(|a| img.attr(a).and_then(|v| image_address(&v)))
-            .or_else(|| {
-                img.attr("srcset")
-                    .and_then(|s| first_srcset(&s).map(Into::into))
-            });
-        let Some(url) = src.and_then(|s| absolute(&s, base)) else {
+        let Some(url) = image_source(img).and_then(|s| absolute(&s, base)) else {
             continue;
         };
         let url = linked_full_size(img, base).unwrap_or(url);
@@ -1481,9 +1495,7 @@ pub fn figure_captions(doc: &Document) -> Vec<(String, String)> {
         .take(MAX_FIGURES)
         .filter_map(|figure| {
             let img = figure.descendants_it().find(|d| d.has_name("img"))?;
-            let src = ["src", "data-src", "data-original", "data-lazy-src"]
-                .iter()
-                .find_map(|a| img.attr(a).and_then(|v| image_address(&v)))?;
+            let src = image_source(&img)?;
             let caption = figure.descendants_it().find(|d| d.has_name("figcaption"))?;
             Some((image_file_key(&src)?, caption_text(&shown_text(&caption))?))
         })
@@ -1564,6 +1576,44 @@ pub fn image_file_key(url: &str) -> Option<String> {
         .then(|| format!("{stem}.{ext}"))
 }
 
+/// Where an `<img>`'s picture is: its `src`, unless that is a lazy
+/// loader's placeholder ("/img/blank.gif", "lazy.svg", "placeholder_3.jpg")
+/// that a script would swap for a `data-src` or the like; else the first
+/// of a `srcset`.
+fn image_source(img: &NodeRef) -> Option<String> {
+    let address = |a: &&str| img.attr(a).and_then(|v| image_address(&v));
+    let first_of_set = |a: &&str| {
+        img.attr(a)
+            .and_then(|s| first_srcset(&s).and_then(image_address))
+    };
+    address(&"src")
+        .filter(|s| !is_placeholder(s))
+        .or_else(|| {
+            ["data-src", "data-original", "data-lazy-src"]
+                .iter()
+                .find_map(address)
+        })
+        .or_else(|| {
+            ["data-srcset", "data-lazy-srcset", "srcset"]
+                .iter()
+                .find_map(first_of_set)
+        })
+        .or_else(|| address(&"src"))
+}
+
+/// Whether an image address names a lazy loader's stand-in by its file
+/// name: "placeholder", "lazy" or "spacer" in it, or a blank, pixel or
+/// transparent file.
+fn is_placeholder(url: &str) -> bool {
+    file_name(url).is_some_and(|name| {
+        let stem = name.split('.').next().unwrap_or_default();
+        ["placeholder", "lazy", "spacer"]
+            .iter()
+            .any(|w| name.contains(w))
+            || ["blank", "pixel", "transparent", "1x1", "empty"].contains(&stem)
+    })
+}
+
 /// The image address an `src`-like attribute holds: the value itself when
 /// it looks like an address, the `src` or `url` of a lazy loader's JSON
 /// (`{"src":"https://…/a.jpg","width":1280}`), and nothing for inline
@@ -1590,7 +1640,7 @@ fn caption_of(img: &NodeRef) -> Option<String> {
     // A caption paragraph below the picture's own paragraph.
     let below = img
         .ancestors_it(Some(2))
-        .find(|a| a.has_name("p"))
+        .find(|a| a.has_name("p") || a.has_name("div"))
         .and_then(|p| p.next_element_sibling())
         .filter(|n| n.has_name("p") && caption_kind(n) == Some("caption"));
     if let Some(below) = below {
@@ -1644,10 +1694,12 @@ fn caption_text(text: &str) -> Option<String> {
         }
         None => text,
     };
-    let text = ["Enlarge /", "IMAGE:"].iter().fold(text, |t, label| {
-        t.strip_prefix(label)
-            .map_or(t.clone(), |s| s.trim().to_string())
-    });
+    let text = ["Enlarge /", "IMAGE:", "PHOTO:", "FOTO:"]
+        .iter()
+        .fold(text, |t, label| {
+            t.strip_prefix(label)
+                .map_or(t.clone(), |s| s.trim().to_string())
+        });
     // A toggle is a word of its own, in any case ("HIDE CAPTION"), not
     // the end of one ("anymore").
     let text = [

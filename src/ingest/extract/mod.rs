@@ -1515,6 +1515,22 @@ mod tests {
             e.markdown
         );
         assert!(e.images.iter().all(|i| i.caption.is_none()));
+        // In italics under a picture in a box of its own, where the story
+        // is not in italics; a "PHOTO:" label goes.
+        for (under, caption) in [
+            (
+                "<div><img src=\"/img/pier.jpg\"></div><p><em>The old pier at dawn. Photo: Jo Roe</em></p>",
+                "The old pier at dawn. Photo: Jo Roe",
+            ),
+            (
+                "<figure><img src=\"/img/pier.jpg\"><figcaption>PHOTO: The old pier at dawn.</figcaption></figure>",
+                "The old pier at dawn.",
+            ),
+        ] {
+            let e = story_after(under);
+            assert!(!e.markdown.contains("old pier at dawn"), "{}", e.markdown);
+            assert_eq!(e.images[0].caption.as_deref(), Some(caption), "{under}");
+        }
     }
 
     /// An author's biography card at the foot of the story, named `bio`,
@@ -1752,6 +1768,25 @@ mod tests {
 
     /// A list of pictures only (authors' portraits, a gallery's
     /// thumbnails) leaves no empty bullets behind its images.
+    /// A lazy loader's picture is the image, not the placeholder in its
+    /// `src` a script would swap.
+    #[test]
+    fn lazy_pictures_are_listed_not_their_placeholders() {
+        for img in [
+            r#"<img src="/img/blank.gif" data-src="/img/pier.jpg">"#,
+            r#"<img src="/img/lazy.svg" data-srcset="/img/pier.jpg 800w, /img/pier-400.jpg 400w">"#,
+        ] {
+            let e = story_after(&format!(
+                "<figure>{img}<figcaption>The pier.</figcaption></figure>"
+            ));
+            assert_eq!(
+                e.images.first().map(|i| i.url.as_str()),
+                Some("https://courier.example/img/pier.jpg"),
+                "{img}"
+            );
+        }
+    }
+
     #[test]
     fn lists_of_pictures_leave_no_empty_bullets() {
         let e = story_after(
