@@ -1748,6 +1748,36 @@ fn credit_label(text: &str) -> String {
         .into_owned()
 }
 
+/// Whether paragraph `p` holds a picture (its `branch`) and text only in
+/// a caption's inline elements beside it: small print or italics
+/// (`<p><img><small>The pier.</small></p>`), or a span on a line of its
+/// own under the picture (`<p><img><br><span>…</span></p>`). A span
+/// right beside a picture is a paragraph opening with an icon, and so
+/// is text of the paragraph's own or in bold.
+fn is_picture_and_caption(p: &NodeRef, branch: &NodeRef) -> bool {
+    let below = p.children_it(false).any(|c| c.has_name("br"));
+    let mut beside = 0;
+    for child in p.children_it(false) {
+        if child.id == branch.id || visible_chars(&child) == 0 {
+            continue;
+        }
+        let inline = child.element_ref().is_some_and(|el| match &*el.name.local {
+            "small" | "em" | "i" | "cite" => true,
+            "span" | "font" => below,
+            _ => false,
+        });
+        if !inline {
+            return false;
+        }
+        beside += 1;
+    }
+    beside > 0
+        && branch
+            .descendants_it()
+            .chain(std::iter::once(*branch))
+            .any(|d| d.has_name("img"))
+}
+
 /// The text that shares a small box with an image and nothing else: a
 /// slide's or a photo's caption that no class or `<figcaption>` names
 /// (`<div><img><p>Cyclists on the greenway.</p></div>`). The box is the
@@ -1766,10 +1796,12 @@ fn text_beside<'a>(img: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
         // `<p>`: such a paragraph is a box when its text is the alt text.
         let is_box = match &*a.node_name().unwrap_or_default() {
             "div" | "figure" | "section" => true,
-            "p" => img
-                .attr("alt")
-                .map(|alt| collapse(&alt))
-                .is_some_and(|alt| !alt.is_empty() && collapse(&a.text()) == alt),
+            "p" => {
+                img.attr("alt")
+                    .map(|alt| collapse(&alt))
+                    .is_some_and(|alt| !alt.is_empty() && collapse(&a.text()) == alt)
+                    || is_picture_and_caption(&a, &branch)
+            }
             _ => false,
         };
         if !is_box

@@ -1526,11 +1526,31 @@ mod tests {
                 "<figure><img src=\"/img/pier.jpg\"><figcaption>PHOTO: The old pier at dawn.</figcaption></figure>",
                 "The old pier at dawn.",
             ),
+            // In small print beside the picture, or a span under it, in
+            // a box Readability makes a paragraph.
+            (
+                "<div class=\"image\"><img src=\"/img/pier.jpg\"><small>The old pier at dawn. (Photo: Jo Roe)</small></div>",
+                "The old pier at dawn. (Photo: Jo Roe)",
+            ),
+            (
+                "<p><img src=\"/img/pier.jpg\"><br><span>The old pier at dawn.</span></p>",
+                "The old pier at dawn.",
+            ),
         ] {
             let e = story_after(under);
             assert!(!e.markdown.contains("old pier at dawn"), "{}", e.markdown);
             assert_eq!(e.images[0].caption.as_deref(), Some(caption), "{under}");
         }
+    }
+
+    /// A paragraph that opens with a picture and says the rest in bold
+    /// is the story's.
+    #[test]
+    fn a_bold_paragraph_beside_a_picture_stays() {
+        let e = story_after(
+            r#"<p><img src="/img/pier.jpg"><strong>The board will meet again in March to choose a builder.</strong></p>"#,
+        );
+        assert!(e.markdown.contains("choose a builder"), "{}", e.markdown);
     }
 
     /// An author's biography card at the foot of the story, named `bio`,
