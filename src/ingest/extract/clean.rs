@@ -1782,8 +1782,8 @@ fn is_picture_and_caption(p: &NodeRef, branch: &NodeRef) -> bool {
 /// slide's or a photo's caption that no class or `<figcaption>` names
 /// (`<div><img><p>Cyclists on the greenway.</p></div>`). The box is the
 /// image's nearest ancestor (within three levels) that holds any text
-/// (a `<div>`, `<figure>` or `<section>`, or a `<p>` whose text is the
-/// image's alt text); it must hold that one image only, little text,
+/// (a `<div>`, `<figure>`, `<section>` or table, or a `<p>` whose text is
+/// the image's alt text); it must hold that one image only, little text,
 /// and all of it in elements beside the image's own branch.
 fn text_beside<'a>(img: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
     let mut branch = *img;
@@ -1796,6 +1796,8 @@ fn text_beside<'a>(img: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
         // `<p>`: such a paragraph is a box when its text is the alt text.
         let is_box = match &*a.node_name().unwrap_or_default() {
             "div" | "figure" | "section" => true,
+            // A table of a picture's row and a caption's row, not a form's.
+            "tbody" | "table" => a.descendants_it().filter(|d| d.has_name("tr")).count() <= 2,
             "p" => {
                 img.attr("alt")
                     .map(|alt| collapse(&alt))

@@ -1536,6 +1536,11 @@ mod tests {
                 "<p><img src=\"/img/pier.jpg\"><br><span>The old pier at dawn.</span></p>",
                 "The old pier at dawn.",
             ),
+            // In the row under the picture's in a table of their own.
+            (
+                "<table class=\"photo\"><tr><td><img src=\"/img/pier.jpg\"></td></tr><tr><td>The old pier at dawn.</td></tr></table>",
+                "The old pier at dawn.",
+            ),
         ] {
             let e = story_after(under);
             assert!(!e.markdown.contains("old pier at dawn"), "{}", e.markdown);
