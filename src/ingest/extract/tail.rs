@@ -137,9 +137,19 @@ fn without_box_title(blocks: &[&str]) -> usize {
             .sum()
     };
     let says_something = |i: usize| blocks[i + 1..].iter().any(|b| holds_a_sentence(b));
+    // A heading written as a sentence ("Relotius legt ein Fake-Profil
+    // an. Es stützt seine Version.") is a pull quote or a part's summary:
+    // a box's title ends in no full stop.
+    let written_as_sentence = |b: &str| {
+        let text = plain_text(b);
+        text.trim_end().ends_with('.') && text.split_whitespace().count() >= SENTENCE_WORDS
+    };
     (n - 3..n)
         .find(|&i| {
-            blocks[i].starts_with('#') && text_after(i) < BOX_TITLE_TEXT_CHARS && !says_something(i)
+            blocks[i].starts_with('#')
+                && !written_as_sentence(blocks[i])
+                && text_after(i) < BOX_TITLE_TEXT_CHARS
+                && !says_something(i)
         })
         .unwrap_or(n)
 }
@@ -270,6 +280,8 @@ mod tests {
         for part in [
             "## What happens next\n\nWork starts in March.",
             "### Key facts\n\n- The pier was built in 1901.\n- It is 300 metres long.",
+            // A heading that is itself a sentence.
+            "#### The pier is the heart of this town, the mayor said.",
         ] {
             let md = format!("{story}\n\n{part}");
             assert_eq!(trim_tail(&md), md, "{part}");
