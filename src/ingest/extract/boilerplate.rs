@@ -24,6 +24,19 @@ const MAX_NOTICE_CHARS: usize = 220;
 /// Credit lines are shorter still: "Foto: dpa", "AFP / JANE DOE".
 const MAX_CREDIT_CHARS: usize = 70;
 
+/// A slideshow's or pager's counter, lower-case: "1/5", "Image 2 of 12",
+/// "Page 1 of 3", "Seite 2 von 4". A macro, so that `NOTICES` can join it
+/// into its patterns at compile time.
+macro_rules! slide_counter {
+    () => {
+        r"((image|photo|picture|slide|bild|foto|page|seite|página|pagina|strona)\s+)?\d{1,3}\s*(/|of|von|de|di|sur|z)\s*\d{1,3}"
+    };
+}
+
+/// [`slide_counter!`], for patterns built elsewhere (a counter before a
+/// caption).
+pub const SLIDE_COUNTER: &str = slide_counter!();
+
 /// Patterns for a whole short line, matched case-insensitively.
 const NOTICES: &[&str] = &[
     // Paywalls, access checks and log-in prompts.
@@ -125,7 +138,11 @@ const NOTICES: &[&str] = &[
     r"^[‹«<←]?\s*(prev|previous|zurück|précédent|anterior)\s*[›»>→|/]?\s*(next|weiter|suivant|siguiente)\s*[›»>→]?$",
     // Slide counters and pagers ("1/5", "Image 2 of 12", "Page 1 of 3
     // Next ›", "Slideshow (2 Images)").
-    r"^((image|photo|picture|slide|bild|foto|page|seite|página|pagina|strona)\s+)?\d{1,3}\s*(/|of|von|de|di|sur|z)\s*\d{1,3}(\s*[|·]?\s*[‹«<←]?\s*(prev|previous|next|zurück|weiter|précédent|suivant|anterior|siguiente|precedente|successiva)\s*[›»>→]?)*$",
+    concat!(
+        "^",
+        slide_counter!(),
+        r"(\s*[|·]?\s*[‹«<←]?\s*(prev|previous|next|zurück|weiter|précédent|suivant|anterior|siguiente|precedente|successiva)\s*[›»>→]?)*$"
+    ),
     r"^(slideshow|gallery|galerie|photos|fotos|bilder)\s*\(\d+\s*(images|photos|pictures|fotos|bilder)\)$",
     // A reporter's accounts at the foot ("Follow Jo Roe on Twitter: @joroe").
     // With a "please" first, or several networks ("Please follow Money

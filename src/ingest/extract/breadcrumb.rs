@@ -7,7 +7,6 @@
 //! few short links with nothing but separators between them, the first
 //! to the site's front page.
 
-use super::clean::text_chars;
 use dom_query::{Document, NodeRef};
 use url::Url;
 
@@ -64,7 +63,12 @@ pub fn remove_trails(doc: &Document, base: Option<&Url>) {
 /// [`STEP_CHARS`] characters each, nothing but separators and spaces
 /// outside them, the first to the site's front page.
 fn is_trail(node: &NodeRef, base: Option<&Url>) -> bool {
-    let links: Vec<NodeRef> = node.descendants_it().filter(|d| d.has_name("a")).collect();
+    // One more than a trail holds is enough to tell.
+    let links: Vec<NodeRef> = node
+        .descendants_it()
+        .filter(|d| d.has_name("a"))
+        .take(MOST_STEPS + 1)
+        .collect();
     if !(2..=MOST_STEPS).contains(&links.len())
         || links.iter().any(|a| {
             let n = a.text().trim().chars().count();
@@ -86,7 +90,7 @@ fn is_trail(node: &NodeRef, base: Option<&Url>) -> bool {
                 .chars()
                 .all(|c| c.is_whitespace() || SEPARATORS.contains(&c))
         });
-    only_separators_between && text_chars(node) > 0 && leads_to_front_page(&links[0], base)
+    only_separators_between && leads_to_front_page(&links[0], base)
 }
 
 /// Whether `link` leads to the site's front page: its address is the

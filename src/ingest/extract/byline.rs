@@ -26,6 +26,8 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}\b",
         r"|\d{1,2}\.?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember)",
+        // Dots for spaces: "15.Jun.19", "03.Mär.19".
+        r"|\b\d{1,2}\.(?:Jan|Feb|Mär|Mar|Apr|Mai|May|Jun|Jul|Aug|Sep|Okt|Oct|Nov|Dez|Dec)[a-zä]*\.\d{2,4}\b",
         r"|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b,",
         r"|\b(?:am\s+)?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b",
         r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}",
@@ -593,6 +595,7 @@ mod tests {
             // A share box's label beside a writer's initials.
             ("so, Artikel empfehlen:", None),
             ("Jo Roe in Washington", Some("Jo Roe")),
+            ("Gàbor Muniér 15.Jun.19 0", Some("Gàbor Muniér")),
             ("Associated Press", Some("Associated Press")),
             (
                 "Ada Byrne, Tom Ólafsson",

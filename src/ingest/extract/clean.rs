@@ -30,7 +30,7 @@
 //! finished Markdown is `tail`'s job, and sanitizing the markup is
 //! `sanitize`'s.
 
-use super::boilerplate::{is_boilerplate, is_foot_block, is_related_heading};
+use super::boilerplate::{SLIDE_COUNTER, is_boilerplate, is_foot_block, is_related_heading};
 use super::dates::{DateLine, date_line, posted_line};
 use super::metadata::{absolute, has_zone, normalise_date};
 use crate::content::Image;
@@ -1165,7 +1165,7 @@ fn take_date_lines(doc: &Document) -> (DateLine, Option<String>) {
         }
         // A date line's parts set side by side in spans ("November 20,
         // 2023", "11:27 AM GMT", "Updated 2 hours ago") read apart.
-        let text = text_apart(&block, &|_| true);
+        let text = text_apart(&block, &|_| true, " ");
         if !text.contains(|c: char| c.is_ascii_digit())
             || std::iter::once(block)
                 .chain(block.ancestors_it(None))
@@ -1506,33 +1506,51 @@ pub fn figure_captions(doc: &Document) -> Vec<(String, String)> {
 /// where a block, a line break or a credit starts: the parts of a caption
 /// ("Lifeboat crew at the pier.", "Photo: J. Roe") do not run together.
 fn shown_text(node: &NodeRef) -> String {
-    text_apart(node, &|child| {
-        let name = child.node_name().unwrap_or_default();
-        matches!(
-            &*name,
-            "p" | "div" | "br" | "li" | "dd" | "dt" | "figcaption" | "small" | "cite"
-        ) || caption_kind(child) == Some("credit")
-    })
+    text_apart(
+        node,
+        &|child| {
+            let name = child.node_name().unwrap_or_default();
+            matches!(
+                &*name,
+                "p" | "div" | "br" | "li" | "dd" | "dt" | "figcaption" | "small" | "cite"
+            ) || caption_kind(child) == Some("credit")
+        },
+        " ",
+    )
 }
 
-/// The text of `node` without what [`is_hidden`] hides, with a space
-/// around each element `apart` names.
-fn text_apart(node: &NodeRef, apart: &dyn Fn(&NodeRef) -> bool) -> String {
-    let mut out = String::new();
-    for child in node.children_it(false) {
-        if child.is_text() {
-            out.push_str(&child.text());
-        } else if child.is_element() && !is_hidden(&child) {
-            let set_apart = apart(&child);
-            if set_apart {
-                out.push(' ');
+/// The text of `node` without what [`is_hidden`] hides, with `sep` (" "
+/// or ", ") around each element `apart` names: never opening or closing
+/// the text, and once where two such elements meet.
+pub(super) fn text_apart(node: &NodeRef, apart: &dyn Fn(&NodeRef) -> bool, sep: &str) -> String {
+    fn walk(node: &NodeRef, apart: &dyn Fn(&NodeRef) -> bool, sep: &str, out: &mut String) {
+        let mark = sep.trim();
+        let part = |out: &mut String| {
+            let end = out.trim_end().len();
+            if end > 0 && (mark.is_empty() || !out[..end].ends_with(mark)) {
+                out.truncate(end);
+                out.push_str(sep);
             }
-            out.push_str(&text_apart(&child, apart));
-            if set_apart {
-                out.push(' ');
+        };
+        for child in node.children_it(false) {
+            if child.is_text() {
+                out.push_str(&child.text());
+            } else if child.is_element() && !is_hidden(&child) {
+                let set_apart = apart(&child);
+                if set_apart {
+                    part(out);
+                }
+                walk(&child, apart, sep, out);
+                if set_apart {
+                    part(out);
+                }
             }
         }
     }
+    let mut out = String::new();
+    walk(node, apart, sep, &mut out);
+    let kept = out.trim_end().trim_end_matches(sep.trim()).trim_end().len();
+    out.truncate(kept);
     out
 }
 
@@ -1579,7 +1597,8 @@ pub fn image_file_key(url: &str) -> Option<String> {
 /// Where an `<img>`'s picture is: its `src`, unless that is a lazy
 /// loader's placeholder ("/img/blank.gif", "lazy.svg", "placeholder_3.jpg")
 /// that a script would swap for a `data-src` or the like; else the first
-/// of a `srcset`.
+/// of a `data-srcset` or `srcset`; else the placeholder, when nothing
+/// else names a picture.
 fn image_source(img: &NodeRef) -> Option<String> {
     let address = |a: &&str| img.attr(a).and_then(|v| image_address(&v));
     let first_of_set = |a: &&str| {
@@ -1681,17 +1700,15 @@ fn caption_text(text: &str) -> Option<String> {
     // dawn."), or standing for it; not a count that opens a sentence
     // ("2 of 3 bridges closed").
     static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^((?i:image|photo|picture|slide|bild|foto)\s+)?\d{1,3}\s*(/|of|von|de|sur|z)\s*\d{1,3}\s*[:.|·-]?\s*($|\p{Lu}|\x22|“)")
-            .expect("valid counter pattern")
+        Regex::new(&format!(
+            r"^((?i:{SLIDE_COUNTER})\s*[:.|·-]?\s*)(?:$|[\p{{Lu}}\x22“])"
+        ))
+        .expect("valid counter pattern")
     });
     let text = collapse(text);
-    let text = match COUNTER.find(&text) {
-        Some(m) => {
-            let opening = m
-                .as_str()
-                .trim_end_matches(|c: char| c.is_uppercase() || c == '"' || c == '“');
-            text[opening.len()..].to_string()
-        }
+    // The counter goes; the caption's first letter, looked at, stays.
+    let text = match COUNTER.captures(&text).and_then(|c| c.get(1)) {
+        Some(counter) => text[counter.end()..].to_string(),
         None => text,
     };
     let text = ["Enlarge /", "IMAGE:", "PHOTO:", "FOTO:"]
@@ -1756,26 +1773,18 @@ fn credit_label(text: &str) -> String {
 /// is text of the paragraph's own or in bold.
 fn is_picture_and_caption(p: &NodeRef, branch: &NodeRef) -> bool {
     let below = p.children_it(false).any(|c| c.has_name("br"));
-    let mut beside = 0;
-    for child in p.children_it(false) {
-        if child.id == branch.id || visible_chars(&child) == 0 {
-            continue;
-        }
-        let inline = child.element_ref().is_some_and(|el| match &*el.name.local {
-            "small" | "em" | "i" | "cite" => true,
-            "span" | "font" => below,
-            _ => false,
-        });
-        if !inline {
-            return false;
-        }
-        beside += 1;
-    }
-    beside > 0
-        && branch
-            .descendants_it()
-            .chain(std::iter::once(*branch))
-            .any(|d| d.has_name("img"))
+    let mut beside = p
+        .children_it(false)
+        .filter(|c| c.id != branch.id && visible_chars(c) > 0)
+        .peekable();
+    beside.peek().is_some()
+        && beside.all(|child| {
+            child.element_ref().is_some_and(|el| match &*el.name.local {
+                "small" | "em" | "i" | "cite" => true,
+                "span" | "font" => below,
+                _ => false,
+            })
+        })
 }
 
 /// The text that shares a small box with an image and nothing else: a

@@ -840,40 +840,15 @@ pub fn byline_texts(doc: &Document) -> Vec<String> {
 /// it ("By Jo Roe<br>Staff writer" reads "By Jo Roe, Staff writer"): the
 /// parts of a byline box are apart, as the reader sees them.
 fn lines_apart(node: &NodeRef) -> String {
-    fn walk(node: &NodeRef, out: &mut String) {
-        // No comma opens the text or follows another.
-        let part = |out: &mut String| {
-            let end = out.trim_end().len();
-            if end > 0 && !out[..end].ends_with(',') {
-                out.truncate(end);
-                out.push_str(", ");
-            }
-        };
-        for child in node.children_it(false) {
-            if child.is_text() {
-                out.push_str(&child.text());
-            } else if child.has_name("br") {
-                part(out);
-            } else if child.is_element() {
-                let block = child.element_ref().is_some_and(|el| {
-                    matches!(
-                        &*el.name.local,
-                        "p" | "div" | "li" | "dd" | "dt" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-                    )
-                });
-                if block {
-                    part(out);
-                }
-                walk(&child, out);
-                if block {
-                    part(out);
-                }
-            }
-        }
-    }
-    let mut out = String::new();
-    walk(node, &mut out);
-    out.trim_end().trim_end_matches(',').to_string()
+    let is_line = |n: &NodeRef| {
+        n.element_ref().is_some_and(|el| {
+            matches!(
+                &*el.name.local,
+                "br" | "p" | "div" | "li" | "dd" | "dt" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            )
+        })
+    };
+    super::clean::text_apart(node, &is_line, ", ")
 }
 
 /// Whether `node` is a link around a heading: a card for another story.
