@@ -10,7 +10,10 @@
 //! dateline set apart from its paragraph), `standfirst` (the summary
 //! under the headline), `clean` (what is furniture),
 //! `boilerplate` (notice and credit lines), `slideshow` (a slideshow's
-//! titles and pager), `tail` (the run after the story), `sections` (a
+//! titles and pager), `tail` (the run after the story), `teasers` (lists
+//! of the site's other stories), `breadcrumb` (trails named for nothing),
+//! `polls` (questions over radio buttons), `pull_quote` (lines set twice), `mail_links` (recipients' addresses
+//! written out), `sections` (a
 //! story told in sibling sections), `hidden_email` (addresses a CDN's
 //! obfuscation hid), `sanitize` (the markup allowlist),
 //! `to_markdown` (htmd and plain text) and `text_dump` (saved `.txt`
@@ -28,6 +31,7 @@ mod fragment;
 mod hidden_email;
 mod mail_links;
 mod metadata;
+mod polls;
 mod pull_quote;
 mod sanitize;
 mod sections;
@@ -35,6 +39,7 @@ mod slideshow;
 mod standfirst;
 mod tail;
 mod taxonomy;
+mod teasers;
 mod text_dump;
 mod title;
 mod to_markdown;
@@ -175,6 +180,8 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     };
     clean::strip_furniture(&doc);
     clean::remove_navigation_cells(&doc);
+    teasers::remove_teaser_lists(&doc, base.as_ref());
+    polls::remove_polls(&doc);
     clean::mark_kickers(&doc);
     let titles: Vec<&str> = meta.titles.iter().map(|(_, t)| t.as_str()).collect();
     let shown = title::choose(
@@ -933,6 +940,29 @@ mod tests {
         (1..=n)
             .map(|i| format!("<p>Paragraph {i} of the report: the harbour board met on Tuesday and agreed, after a long and sometimes bitter debate, that the old pier would be repaired before the winter storms arrive.</p>"))
             .collect()
+    }
+
+    /// A short story followed by a list of the site's other stories, each
+    /// a linked headline and a teaser long enough to score as prose:
+    /// Readability takes the list with the story, and the list goes.
+    #[test]
+    fn a_list_of_teasers_after_a_short_story_leaves() {
+        let teasers: String = (1..=8)
+            .map(|i| format!(r#"<div class="teaser"><h3><a href="/news/other-{i}">Other story {i}</a></h3><p>Teaser {i}: the lighthouse keepers said on Monday, after a long and bitter winter, that the lamp would need replacing before the summer season.</p></div>"#))
+            .collect();
+        let page = format!(
+            r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>{}</article>
+<section>{teasers}</section></body></html>"#,
+            story(2)
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+        assert!(
+            e.markdown.contains("Paragraph 2 of the report"),
+            "{}",
+            e.markdown
+        );
+        assert!(!e.markdown.contains("Other story"), "{}", e.markdown);
+        assert!(!e.markdown.contains("lighthouse"), "{}", e.markdown);
     }
 
     /// Subheadings named with "header" (`header-anchor-post` on Substack,

@@ -1,0 +1,270 @@
+//! Teaser lists after a story: "More from the Courier" as a run of boxes,
+//! each the headline of another story on the same site (a link) and a
+//! line or two of its teaser. Readability keeps such a list when its
+//! teasers are long enough to score as prose, and a short story then
+//! comes out with ten other stories' openings under it, or loses to the
+//! list outright. So lists go from the page before Readability reads it.
+//!
+//! Found by their shape, not their class names: three or more sibling
+//! boxes that each hold one headline linking to a page of the same site
+//! and at most one paragraph of prose, after a story of its own. A list
+//! article's items (a headline to a shop's page, then a paragraph), a
+//! weekly edition's headlines with their articles under them and a page
+//! of briefs with no story before them stay.
+
+use super::clean::{is_heading, text_chars};
+use dom_query::{Document, NodeData, NodeRef};
+use url::Url;
+
+/// The fewest boxes that make a teaser list.
+const FEWEST_TEASERS: usize = 3;
+
+/// The most text (in characters) a teaser box holds.
+const TEASER_CHARS: usize = 500;
+
+/// The fewest characters of text outside links a teaser box holds (its
+/// teaser line).
+const TEASER_LINE_CHARS: usize = 40;
+
+/// A paragraph with at least this many characters is prose.
+const PROSE_CHARS: usize = 100;
+
+/// The prose (in paragraphs' characters) that must stand before a list for
+/// it to follow a story rather than be the page.
+const STORY_CHARS: usize = 300;
+
+/// Removes from `doc` (the page) each teaser list that follows
+/// [`STORY_CHARS`] of paragraphs. `base` is the page's address: a teaser links to a
+/// page on its host (or by a relative address).
+pub fn remove_teaser_lists(doc: &Document, base: Option<&Url>) {
+    let lists: Vec<NodeRef> = doc
+        .root()
+        .descendants_it()
+        .filter(|n| is_teaser_list(n, base))
+        .collect();
+    for list in lists {
+        if story_before(doc, &list) >= STORY_CHARS {
+            list.remove_from_parent();
+        }
+    }
+}
+
+/// Whether `node` holds only teaser boxes (at least [`FEWEST_TEASERS`]),
+/// after at most a heading of its own, and no text between them.
+fn is_teaser_list(node: &NodeRef, base: Option<&Url>) -> bool {
+    if !node.is_element() {
+        return false;
+    }
+    let mut teasers = 0;
+    for child in node.children_it(false) {
+        if child.is_text() {
+            if !child.text().trim().is_empty() {
+                return false;
+            }
+        } else if child.is_element() {
+            if is_teaser(&child, base) {
+                teasers += 1;
+            } else if !(teasers == 0 && is_heading(&child)) {
+                return false;
+            }
+        }
+    }
+    teasers >= FEWEST_TEASERS
+}
+
+/// Whether `node` is a teaser box: one headline that links to a page of
+/// the site (or stands in such a link), a teaser line outside links but
+/// at most one paragraph of prose, and at most [`TEASER_CHARS`] of text.
+fn is_teaser(node: &NodeRef, base: Option<&Url>) -> bool {
+    let boxed = node.element_ref().is_some_and(|el| {
+        matches!(
+            &*el.name.local,
+            "div" | "article" | "li" | "section" | "aside"
+        )
+    });
+    if !boxed || !holds_at_most(node, TEASER_CHARS) {
+        return false;
+    }
+    let mut headings = node.descendants_it().filter(is_heading);
+    let (Some(heading), None) = (headings.next(), headings.next()) else {
+        return false;
+    };
+    let link = heading
+        .ancestors_it(None)
+        .take_while(|a| a.id != node.id)
+        .find(|a| a.has_name("a"))
+        .or_else(|| heading.descendants_it().find(|d| d.has_name("a")));
+    let on_this_site = link
+        .and_then(|a| a.attr("href"))
+        .is_some_and(|href| same_site(href.trim(), base));
+    on_this_site
+        && unlinked_chars(node) >= TEASER_LINE_CHARS
+        && node
+            .descendants_it()
+            .filter(|d| {
+                d.has_name("p")
+                    && !d.ancestors_it(None).any(|a| a.has_name("a"))
+                    && text_chars(d) >= PROSE_CHARS
+            })
+            .nth(1)
+            .is_none()
+}
+
+/// The characters of `node`'s text outside links: a teaser's line, which
+/// a menu's column of links under a linked heading lacks.
+fn unlinked_chars(node: &NodeRef) -> usize {
+    node.descendants_it()
+        .filter(|d| {
+            d.is_text()
+                && !d
+                    .ancestors_it(None)
+                    .take_while(|a| a.id != node.id)
+                    .any(|a| a.has_name("a"))
+        })
+        .map(|t| t.text().trim().chars().count())
+        .sum()
+}
+
+/// Whether `node`'s text has at most `most` characters; stops counting
+/// past them, so a page's large boxes cost little.
+fn holds_at_most(node: &NodeRef, most: usize) -> bool {
+    let mut chars = 0;
+    for text in node.descendants_it().filter(|d| d.is_text()) {
+        chars += text.query_or(0, |t| match &t.data {
+            NodeData::Text { contents } => contents.chars().count(),
+            _ => 0,
+        });
+        if chars > most {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether `href` leads to another page of the site at `base`: a relative
+/// address (not an anchor on this page), or an absolute one on its host.
+fn same_site(href: &str, base: Option<&Url>) -> bool {
+    if href.is_empty() || href.starts_with('#') {
+        return false;
+    }
+    match Url::parse(href) {
+        Ok(url) => base.is_some_and(|b| b.host_str().is_some() && url.host_str() == b.host_str()),
+        // A relative address stays on the site.
+        Err(url::ParseError::RelativeUrlWithoutBase) => true,
+        Err(_) => false,
+    }
+}
+
+/// The characters of the paragraphs that stand before `list` in `doc`.
+fn story_before(doc: &Document, list: &NodeRef) -> usize {
+    doc.root()
+        .descendants_it()
+        .take_while(|n| n.id != list.id)
+        .filter(|n| n.has_name("p"))
+        .map(|p| text_chars(&p))
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "<p>The council voted on Tuesday to repair the old pier at Brightsea after a long campaign by residents.</p>\
+        <p>Work will begin in the spring and is expected to take eighteen months, according to the council's estimates.</p>\
+        <p>Residents had gathered more than four thousand signatures on a petition calling for the pier to be saved.</p>\
+        <p>The pier, built in 1891, has been closed to the public since a section of its decking collapsed in a storm.</p>\
+        <p>Engineers say the iron piles are sound, but much of the timber above them will have to be replaced.</p>";
+
+    const TEASER: &str = "The harbour board said on Monday that the lighthouse would need a new lamp and a new roof before the summer season begins.";
+
+    fn after(html: &str) -> String {
+        let doc = Document::fragment(html);
+        let base = Url::parse("https://courier.example/news/local/pier").unwrap();
+        remove_teaser_lists(&doc, Some(&base));
+        doc.root().text().to_string()
+    }
+
+    fn teasers(card: &str) -> String {
+        (1..=4)
+            .map(|i| card.replace("{i}", &i.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_list_of_the_sites_teasers_after_the_story_goes() {
+        for (list, card) in [
+            (
+                "<div class=\"more\">{}</div>",
+                "<div><h3><a href=\"/news/{i}\">Other story {i}</a></h3><p>TEASER</p></div>",
+            ),
+            (
+                "<section><h2>More from the Courier</h2>{}</section>",
+                "<article><a href=\"https://courier.example/n/{i}\"><h4>Other story {i}</h4></a><time>Monday</time><p>TEASER</p></article>",
+            ),
+            (
+                "<ul>{}</ul>",
+                "<li><h3><a href=\"/news/{i}\">Other story {i}</a></h3><span>The lighthouse needs a new lamp, the board says.</span></li>",
+            ),
+        ] {
+            let list = list.replace("{}", &teasers(&card.replace("TEASER", TEASER)));
+            let text = after(&format!("<div>{STORY}{list}</div>"));
+            assert!(!text.contains("Other story"), "{list}");
+            assert!(!text.contains("lighthouse"), "{list}");
+            assert!(text.contains("replaced"), "{list}");
+        }
+    }
+
+    #[test]
+    fn headlines_that_are_the_story_stay() {
+        let teaser = |card: &str| teasers(&card.replace("TEASER", TEASER));
+        for html in [
+            // Briefs: no story before the list.
+            format!(
+                "<div>{}</div>",
+                teaser(
+                    "<div><h3><a href=\"/news/{i}\">Other story {i}</a></h3><p>TEASER</p></div>"
+                )
+            ),
+            // A list article's items link to other sites.
+            format!(
+                "<div>{STORY}<div>{}</div></div>",
+                teaser(
+                    "<div><h3><a href=\"https://shop.example/{i}\">Game {i}</a></h3><p>TEASER</p></div>"
+                )
+            ),
+            // Each item holds an article of its own.
+            format!(
+                "<div>{STORY}<div>{}</div></div>",
+                teaser(
+                    "<div><h3><a href=\"/news/{i}\">Other story {i}</a></h3><p>TEASER</p><p>TEASER</p></div>"
+                )
+            ),
+            // Anchors on this page (a live blog's posts).
+            format!(
+                "<div>{STORY}<div>{}</div></div>",
+                teaser(
+                    "<div><h3><a href=\"#post-{i}\">Other story {i}</a></h3><p>TEASER</p></div>"
+                )
+            ),
+            // A menu's columns: a linked heading over links, no teaser.
+            format!(
+                "<div>{STORY}<div>{}</div></div>",
+                teasers(
+                    "<div><a href=\"/c/{i}\"><h4>Section {i}</h4></a><a href=\"/a/{i}\">The lighthouse needs a new lamp, the board says</a></div>"
+                )
+            ),
+            // Prose between the boxes.
+            format!(
+                "<div>{STORY}<div>{}Text between.</div></div>",
+                teaser(
+                    "<div><h3><a href=\"/news/{i}\">Other story {i}</a></h3><p>TEASER</p></div>"
+                )
+            ),
+        ] {
+            assert!(after(&html).contains("lighthouse"), "{html}");
+        }
+        // Two boxes are not a list.
+        let two = "<div><h3><a href=\"/news/1\">Other story</a></h3></div>".repeat(2);
+        assert!(after(&format!("<div>{STORY}<div>{two}</div></div>")).contains("Other story"));
+    }
+}
