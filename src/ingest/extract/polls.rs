@@ -8,7 +8,7 @@
 //! choice inputs, widened to the largest box around it that still holds
 //! no more than a poll's text.
 
-use super::clean::text_chars;
+use super::clean::{is_within, text_chars};
 use dom_query::{Document, NodeRef};
 
 /// The most text (in characters) a poll's box holds: its question, a
@@ -57,11 +57,6 @@ pub fn remove_polls(doc: &Document) {
 fn is_page(node: &NodeRef) -> bool {
     node.element_ref()
         .is_none_or(|el| matches!(&*el.name.local, "html" | "body" | "main" | "article"))
-}
-
-/// Whether `node` stands inside `ancestor`.
-fn is_within(node: &NodeRef, ancestor: &NodeRef) -> bool {
-    node.ancestors_it(None).any(|a| a.id == ancestor.id)
 }
 
 #[cfg(test)]
