@@ -792,6 +792,22 @@ pub(super) fn text_chars(node: &NodeRef) -> usize {
     chars_where(node, |_| true)
 }
 
+/// Whether `node`'s text has at most `most` characters; stops counting
+/// past them, so a page's large boxes cost little.
+pub(super) fn holds_at_most(node: &NodeRef, most: usize) -> bool {
+    let mut chars = 0;
+    for text in node.descendants_it().filter(|d| d.is_text()) {
+        chars += text.query_or(0, |t| match &t.data {
+            NodeData::Text { contents } => contents.chars().count(),
+            _ => 0,
+        });
+        if chars > most {
+            return false;
+        }
+    }
+    true
+}
+
 /// The characters of a node's text that are not whitespace.
 pub(super) fn visible_chars(node: &NodeRef) -> usize {
     chars_where(node, |c| !c.is_whitespace())

@@ -8,8 +8,9 @@
 //! choice inputs, widened to the largest box around it that still holds
 //! no more than a poll's text.
 
-use super::clean::{is_within, text_chars};
-use dom_query::{Document, NodeRef};
+use super::clean::{holds_at_most, is_within};
+use dom_query::{Document, NodeId, NodeRef};
+use std::collections::{HashMap, HashSet};
 
 /// The most text (in characters) a poll's box holds: its question, a
 /// few answers, a button and a line of results.
@@ -25,28 +26,33 @@ pub fn remove_polls(doc: &Document) {
     if choices.len() < 2 {
         return;
     }
-    let mut polls: Vec<NodeRef> = Vec::new();
+    // How many choices each box holds: the smallest box around a choice
+    // that holds another is the first of its boxes holding two.
+    let mut held: HashMap<NodeId, usize> = HashMap::new();
     for choice in &choices {
-        if polls.iter().any(|p| is_within(choice, p)) {
-            continue;
+        for a in choice.ancestors_it(None) {
+            *held.entry(a.id).or_default() += 1;
         }
-        // The smallest box holding another choice, then the largest
-        // around it that is still a poll's size.
-        let Some(poll) = choice
-            .ancestors_it(None)
-            .find(|a| choices.iter().any(|c| c.id != choice.id && is_within(c, a)))
-        else {
+    }
+    let mut polls: Vec<NodeRef> = Vec::new();
+    let mut seen: HashSet<NodeId> = HashSet::new();
+    for choice in &choices {
+        let Some(poll) = choice.ancestors_it(None).find(|a| held[&a.id] >= 2) else {
             continue;
         };
-        if is_page(&poll) || text_chars(&poll) > POLL_CHARS {
+        if !seen.insert(poll.id) || is_page(&poll) || !holds_at_most(&poll, POLL_CHARS) {
             continue;
         }
+        // The largest box around it that is still a poll's size.
         let widest = poll
             .ancestors_it(None)
-            .take_while(|a| !is_page(a) && text_chars(a) <= POLL_CHARS)
+            .take_while(|a| !is_page(a) && holds_at_most(a, POLL_CHARS))
             .last()
             .unwrap_or(poll);
-        polls.push(widest);
+        if !polls.iter().any(|p| is_within(&widest, p)) {
+            polls.retain(|p| !is_within(p, &widest));
+            polls.push(widest);
+        }
     }
     for poll in polls {
         poll.remove_from_parent();

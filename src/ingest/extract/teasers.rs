@@ -12,8 +12,8 @@
 //! weekly edition's headlines with their articles under them and a page
 //! of briefs with no story before them stay.
 
-use super::clean::{is_heading, text_chars};
-use dom_query::{Document, NodeData, NodeRef};
+use super::clean::{holds_at_most, is_heading, text_chars};
+use dom_query::{Document, NodeRef};
 use url::Url;
 
 /// The fewest boxes that make a teaser list.
@@ -52,7 +52,9 @@ pub fn remove_teaser_lists(doc: &Document, base: Option<&Url>) {
 /// Whether `node` holds only teaser boxes (at least [`FEWEST_TEASERS`]),
 /// after at most a heading of its own, and no text between them.
 fn is_teaser_list(node: &NodeRef, base: Option<&Url>) -> bool {
-    if !node.is_element() {
+    // Most boxes hold fewer children than a list: they cost one look.
+    let children = node.children_it(false).filter(NodeRef::is_element);
+    if !node.is_element() || children.take(FEWEST_TEASERS).count() < FEWEST_TEASERS {
         return false;
     }
     let mut teasers = 0;
@@ -123,22 +125,6 @@ fn unlinked_chars(node: &NodeRef) -> usize {
         })
         .map(|t| t.text().trim().chars().count())
         .sum()
-}
-
-/// Whether `node`'s text has at most `most` characters; stops counting
-/// past them, so a page's large boxes cost little.
-fn holds_at_most(node: &NodeRef, most: usize) -> bool {
-    let mut chars = 0;
-    for text in node.descendants_it().filter(|d| d.is_text()) {
-        chars += text.query_or(0, |t| match &t.data {
-            NodeData::Text { contents } => contents.chars().count(),
-            _ => 0,
-        });
-        if chars > most {
-            return false;
-        }
-    }
-    true
 }
 
 /// Whether `href` leads to another page of the site at `base`: a relative
