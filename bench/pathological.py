@@ -161,6 +161,25 @@ def deep_page(rng):
             + b"</article></body></html>")
 
 
+def choice_form_page(rng):
+    """A story, then a shop's filter form of 3,000 check boxes (the poll check)."""
+    return (b"<html><head><title>Form page</title></head><body><article><h1>Form page</h1>"
+            + ("<p>" + paragraph(rng) + "</p>").encode() * 5
+            + b"</article><form><div>"
+            + "".join(f"<label><input type=checkbox> Option {i}</label>" for i in range(3000)).encode()
+            + b"</div></form></body></html>")
+
+
+def teaser_list_page(rng):
+    """A story, then 5,000 teaser boxes of the site's other stories (the teaser-list check)."""
+    return (b"<html><head><title>Teaser page</title></head><body><article><h1>Teaser page</h1>"
+            + ("<p>" + paragraph(rng) + "</p>").encode() * 5
+            + b"</article><div>"
+            + "".join(f"<div><h3><a href='/n/{i}'>Story {i}</a></h3><p>{paragraph(rng, 20)}</p></div>"
+                      for i in range(5000)).encode()
+            + b"</div></body></html>")
+
+
 def binary_85mb(f, rng):
     chunk = os.urandom(1 << 20)
     for _ in range(85):
@@ -189,6 +208,8 @@ CASES = {
     "yaml-indent-1k": build_body(lambda: "Body.", yaml_indented(1000)),
     "yaml-aliases": build_body(lambda: "Body.", yaml_alias_bomb()),
     "extract-20k-nested-divs": extract_page("deep.html", deep_page),
+    "extract-3000-choice-form": extract_page("form.html", choice_form_page),
+    "extract-5000-teasers": extract_page("teasers.html", teaser_list_page),
     "ingest-85mb-binary": ingest_file("binary.html", binary_85mb, BIG),
     "ingest-200mb-html": ingest_file("huge.html", html_200mb, BIG),
     "ingest-85mb-binary-default": ingest_file("binary.html", binary_85mb, ""),
