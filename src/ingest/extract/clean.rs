@@ -327,6 +327,25 @@ pub(super) fn links_elsewhere(node: &NodeRef) -> bool {
     node.descendants_it().any(|d| is_link_elsewhere(&d))
 }
 
+/// The fewest characters of a paragraph of prose.
+const PROSE_CHARS: usize = 100;
+
+/// Whether `node` holds at most one paragraph of prose: a `<p>` of at
+/// least [`PROSE_CHARS`] characters that neither holds a link to another
+/// page nor stands in a link. A teaser box or a card for another story
+/// holds one at most; a story, more.
+pub(super) fn at_most_one_prose_paragraph(node: &NodeRef) -> bool {
+    node.descendants_it()
+        .filter(|d| {
+            d.has_name("p")
+                && !links_elsewhere(d)
+                && !d.ancestors_it(None).any(|n| n.has_name("a"))
+                && text_chars(d) >= PROSE_CHARS
+        })
+        .nth(1)
+        .is_none()
+}
+
 /// Whether `node` is a link to another page (not an anchor on this one).
 fn is_link_elsewhere(node: &NodeRef) -> bool {
     node.has_name("a") && node.attr("href").is_some_and(|h| !h.starts_with('#'))
@@ -1400,7 +1419,6 @@ fn remove_hover_cards(doc: &Document) {
 /// third of the text or more are the story itself (a live blog's posts),
 /// and stay.
 fn remove_story_cards(doc: &Document) {
-    const PROSE_CHARS: usize = 100;
     let total = text_chars(&doc.root());
     let cards: Vec<NodeRef> = doc
         .select("article, figure")
@@ -1417,17 +1435,7 @@ fn remove_story_cards(doc: &Document) {
                 .ancestors_it(None)
                 .take_while(|n| n.id != a.id)
                 .any(|n| is_link_elsewhere(&n));
-            (in_link || links_elsewhere(&heading))
-                && a.descendants_it()
-                    .filter(|d| {
-                        d.has_name("p")
-                            && !links_elsewhere(d)
-                            && !d.ancestors_it(None).any(|n| n.has_name("a"))
-                            && text_chars(d) >= PROSE_CHARS
-                    })
-                    .take(2)
-                    .count()
-                    < 2
+            (in_link || links_elsewhere(&heading)) && at_most_one_prose_paragraph(a)
         })
         .copied()
         .collect();
@@ -1956,7 +1964,6 @@ fn remove_notices(doc: &Document) {
 /// end in a "more" link; a story's are neither). The story's own
 /// container (`article`, `main`, `body`) never is.
 fn is_box_titled_by(parent: &NodeRef, heading: &NodeRef) -> bool {
-    const PROSE_CHARS: usize = 100;
     !matches!(
         &*parent.node_name().unwrap_or_default(),
         "article" | "main" | "body" | "html" | "p"
@@ -1964,14 +1971,7 @@ fn is_box_titled_by(parent: &NodeRef, heading: &NodeRef) -> bool {
         .first_element_child()
         .is_some_and(|f| f.id == heading.id)
         && links_elsewhere(parent)
-        && parent
-            .descendants_it()
-            .filter(|d| {
-                d.has_name("p") && !links_elsewhere(d) && d.text().chars().count() >= PROSE_CHARS
-            })
-            .take(2)
-            .count()
-            < 2
+        && at_most_one_prose_paragraph(parent)
 }
 
 /// Whether `parent` is a paragraph that `label` opens and links fill:
@@ -2186,6 +2186,31 @@ mod tests {
             .map(|n| n.text().to_string())
             .collect();
         assert_eq!(counted, ["1,209", "5", "12K"]);
+    }
+
+    #[test]
+    fn a_paragraph_of_prose_is_long_and_links_nowhere() {
+        let prose = "The council voted on Tuesday to repair the old pier after a long campaign by the town's many residents.";
+        let holds = |paragraphs: &str| {
+            let doc = Document::fragment(format!("<div>{paragraphs}</div>"));
+            at_most_one_prose_paragraph(&doc.select("div").nodes()[0])
+        };
+        assert!(holds(&format!("<p>{prose}</p>")));
+        assert!(!holds(&format!("<p>{prose}</p><p>{prose}</p>")));
+        for other in [
+            // Short.
+            "<p>Work begins in spring.</p>".to_string(),
+            // Holds a link to another page.
+            format!("<p>{prose} <a href=\"/more\">More</a></p>"),
+            // Stands in a link.
+            format!("<a href=\"/more\"><p>{prose}</p></a>"),
+        ] {
+            assert!(holds(&format!("<p>{prose}</p>{other}")), "{other}");
+        }
+        // An anchor on this page is no link elsewhere.
+        assert!(!holds(&format!(
+            "<p>{prose}</p><p>{prose} <a href=\"#note\">1</a></p>"
+        )));
     }
 
     /// Tidies an article given as HTML.

@@ -12,7 +12,7 @@
 //! weekly edition's headlines with their articles under them and a page
 //! of briefs with no story before them stay.
 
-use super::clean::{holds_at_most, is_heading, text_chars};
+use super::clean::{at_most_one_prose_paragraph, holds_at_most, is_heading, text_chars};
 use dom_query::{Document, NodeRef};
 use url::Url;
 
@@ -25,9 +25,6 @@ const TEASER_CHARS: usize = 500;
 /// The fewest characters of text outside links a teaser box holds (its
 /// teaser line).
 const TEASER_LINE_CHARS: usize = 40;
-
-/// A paragraph with at least this many characters is prose.
-const PROSE_CHARS: usize = 100;
 
 /// The prose (in paragraphs' characters) that must stand before a list for
 /// it to follow a story rather than be the page.
@@ -99,17 +96,7 @@ fn is_teaser(node: &NodeRef, base: Option<&Url>) -> bool {
     let on_this_site = link
         .and_then(|a| a.attr("href"))
         .is_some_and(|href| same_site(href.trim(), base));
-    on_this_site
-        && unlinked_chars(node) >= TEASER_LINE_CHARS
-        && node
-            .descendants_it()
-            .filter(|d| {
-                d.has_name("p")
-                    && !d.ancestors_it(None).any(|a| a.has_name("a"))
-                    && text_chars(d) >= PROSE_CHARS
-            })
-            .nth(1)
-            .is_none()
+    on_this_site && unlinked_chars(node) >= TEASER_LINE_CHARS && at_most_one_prose_paragraph(node)
 }
 
 /// The characters of `node`'s text outside links: a teaser's line, which
