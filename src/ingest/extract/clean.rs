@@ -815,11 +815,8 @@ pub(super) fn text_chars(node: &NodeRef) -> usize {
 /// past them, so a page's large boxes cost little.
 pub(super) fn holds_at_most(node: &NodeRef, most: usize) -> bool {
     let mut chars = 0;
-    for text in node.descendants_it().filter(|d| d.is_text()) {
-        chars += text.query_or(0, |t| match &t.data {
-            NodeData::Text { contents } => contents.chars().count(),
-            _ => 0,
-        });
+    for text in node.descendants_it() {
+        chars += own_chars(&text, |_| true);
         if chars > most {
             return false;
         }
@@ -837,13 +834,17 @@ pub(super) fn visible_chars(node: &NodeRef) -> usize {
 fn chars_where(node: &NodeRef, keep: impl Fn(char) -> bool) -> usize {
     std::iter::once(*node)
         .chain(node.descendants_it())
-        .map(|n| {
-            n.query_or(0, |t| match &t.data {
-                NodeData::Text { contents } => contents.chars().filter(|&c| keep(c)).count(),
-                _ => 0,
-            })
-        })
+        .map(|n| own_chars(&n, &keep))
         .sum()
+}
+
+/// How many characters of `node`'s text `keep` accepts when `node` is a
+/// text node; 0 for any other node.
+fn own_chars(node: &NodeRef, keep: impl Fn(char) -> bool) -> usize {
+    node.query_or(0, |t| match &t.data {
+        NodeData::Text { contents } => contents.chars().filter(|&c| keep(c)).count(),
+        _ => 0,
+    })
 }
 
 /// The most text a video's box holds: its title, a description, a
