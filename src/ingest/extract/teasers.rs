@@ -31,8 +31,8 @@ const TEASER_LINE_CHARS: usize = 40;
 const STORY_CHARS: usize = 300;
 
 /// Removes from `doc` (the page) each teaser list that follows
-/// [`STORY_CHARS`] of paragraphs. `base` is the page's address: a teaser links to a
-/// page on its host (or by a relative address).
+/// [`STORY_CHARS`] of paragraphs. `base` is the page's address: a teaser
+/// links to a page on its host (or by a relative address).
 pub fn remove_teaser_lists(doc: &Document, base: Option<&Url>) {
     let lists: Vec<NodeRef> = doc
         .root()
@@ -114,17 +114,24 @@ fn unlinked_chars(node: &NodeRef) -> usize {
         .sum()
 }
 
-/// Whether `href` leads to another page of the site at `base`: a relative
-/// address (not an anchor on this page), or an absolute one on its host.
+/// Whether `href` leads to another page of the site at `base` (not an
+/// anchor on this page): resolved against `base`, it is on `base`'s host.
+/// With no `base`, a relative address (`/news/1`, not `//other.example/`)
+/// stays on the site.
 fn same_site(href: &str, base: Option<&Url>) -> bool {
     if href.is_empty() || href.starts_with('#') {
         return false;
     }
-    match Url::parse(href) {
-        Ok(url) => base.is_some_and(|b| b.host_str().is_some() && url.host_str() == b.host_str()),
-        // A relative address stays on the site.
-        Err(url::ParseError::RelativeUrlWithoutBase) => true,
-        Err(_) => false,
+    match base {
+        Some(base) => base
+            .join(href)
+            .is_ok_and(|url| url.host_str().is_some() && url.host_str() == base.host_str()),
+        None => {
+            matches!(
+                Url::parse(href),
+                Err(url::ParseError::RelativeUrlWithoutBase)
+            ) && !href.starts_with("//")
+        }
     }
 }
 
@@ -188,6 +195,24 @@ mod tests {
     }
 
     #[test]
+    fn a_teaser_links_to_the_sites_host() {
+        let base = Url::parse("https://courier.example/news/local/pier").unwrap();
+        for (href, with_base, without_base) in [
+            ("/news/1", true, true),
+            ("other-story", true, true),
+            ("https://courier.example/n/1", true, false),
+            ("//courier.example/n/1", true, false),
+            ("https://shop.example/1", false, false),
+            ("//shop.example/1", false, false),
+            ("#post-1", false, false),
+            ("mailto:desk@courier.example", false, false),
+        ] {
+            assert_eq!(same_site(href, Some(&base)), with_base, "{href}");
+            assert_eq!(same_site(href, None), without_base, "{href} without a base");
+        }
+    }
+
+    #[test]
     fn headlines_that_are_the_story_stay() {
         let teaser = |card: &str| teasers(&card.replace("TEASER", TEASER));
         for html in [
@@ -203,6 +228,12 @@ mod tests {
                 "<div>{STORY}<div>{}</div></div>",
                 teaser(
                     "<div><h3><a href=\"https://shop.example/{i}\">Game {i}</a></h3><p>TEASER</p></div>"
+                )
+            ),
+            format!(
+                "<div>{STORY}<div>{}</div></div>",
+                teaser(
+                    "<div><h3><a href=\"//shop.example/{i}\">Game {i}</a></h3><p>TEASER</p></div>"
                 )
             ),
             // Each item holds an article of its own.
