@@ -34,6 +34,11 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
         r"|\d{4}年",
         r"|(?i:\b(?:last\s+)?(?:updated|published|posted)\b(?:\s+on)?\s*:?)",
         r"|(?i:\b(?:edited|editing|reviewed|photos?|photographs?|illustrations?|graphics?|video)\s+by\b)",
+        // How long ago the story went up ("Jo Roe, 2 hours ago", "…,
+        // Yesterday", "Von Jo Roe, vor 3 Stunden").
+        r"|(?i:\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b)",
+        r"|(?i:\bvor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten)\b|\bil\s+y\s+a\s+\d|\bhace\s+\d)",
+        r"|(?:^|,)\s*(?i:yesterday|today|just\s+now)\b",
         // A photographer's credit after the writer's ("Text: Jo Roe,
         // Photos: Li Wei"), and the place the reporter files from ("Jo
         // Roe in Washington").
@@ -595,6 +600,14 @@ mod tests {
             // A share box's label beside a writer's initials.
             ("so, Artikel empfehlen:", None),
             ("Jo Roe in Washington", Some("Jo Roe")),
+            // How long ago the story went up, beside the name.
+            ("Jo Roe, 2 hours ago", Some("Jo Roe")),
+            ("By Jo Roe, 1 hr ago", Some("Jo Roe")),
+            ("Jo Roe, Yesterday", Some("Jo Roe")),
+            ("Jo Roe, just now", Some("Jo Roe")),
+            ("Von Jo Roe, vor 3 Stunden", Some("Jo Roe")),
+            ("Par Jo Roe, il y a 2 heures", Some("Jo Roe")),
+            ("Jo Roe, hace 5 minutos", Some("Jo Roe")),
             ("Gàbor Muniér 15.Jun.19 0", Some("Gàbor Muniér")),
             ("Associated Press", Some("Associated Press")),
             (

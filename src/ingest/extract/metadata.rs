@@ -837,7 +837,9 @@ pub fn byline_texts(doc: &Document) -> Vec<String> {
 }
 
 /// The text of `node` with a comma where a line break or a block parts
-/// it ("By Jo Roe<br>Staff writer" reads "By Jo Roe, Staff writer"): the
+/// it ("By Jo Roe<br>Staff writer" reads "By Jo Roe, Staff writer"), or
+/// where an element's text meets the text beside it with no space
+/// ("Jo Roe<span>2 hours ago</span>", which a style sets apart): the
 /// parts of a byline box are apart, as the reader sees them.
 fn lines_apart(node: &NodeRef) -> String {
     let is_line = |n: &NodeRef| {
@@ -846,9 +848,21 @@ fn lines_apart(node: &NodeRef) -> String {
                 &*el.name.local,
                 "br" | "p" | "div" | "li" | "dd" | "dt" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
             )
-        })
+        }) || is_glued(n)
     };
     super::clean::text_apart(node, &is_line, ", ")
+}
+
+/// Whether the element `node`'s text starts right after a letter or digit
+/// of the text before it, or ends right before one of the text after it,
+/// itself starting or ending with one: two words run together on the page.
+fn is_glued(node: &NodeRef) -> bool {
+    let text = node.text();
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let before = node.prev_sibling().map(|s| s.text());
+    let after = node.next_sibling().map(|s| s.text());
+    word(text.chars().next()) && word(before.and_then(|b| b.chars().next_back()))
+        || word(text.chars().next_back()) && word(after.and_then(|a| a.chars().next()))
 }
 
 /// Whether `node` is a link around a heading: a card for another story.
@@ -1199,6 +1213,36 @@ mod tests {
         ));
         assert_eq!(byline_texts(&doc)[0], "Von Jo Roe");
         assert!(!byline_texts(&doc).iter().any(|t| t.contains("Li Wei")));
+    }
+
+    /// A byline box's parts are apart when the page sets them in elements
+    /// of their own with no space between ("Jo Roe<span>Updated 2 hours
+    /// ago</span>"), as a reader sees them; a name in a link stays whole.
+    #[test]
+    fn byline_parts_in_elements_of_their_own_are_apart() {
+        for (html, text) in [
+            (
+                "Jo Roe<span>Updated 2 hours ago</span>",
+                "Jo Roe, Updated 2 hours ago",
+            ),
+            (
+                "<span>Jo Roe</span><span>Staff Writer</span>",
+                "Jo Roe, Staff Writer",
+            ),
+            (
+                "By Jo Roe<time>Nov 19, 2019</time>",
+                "By Jo Roe, Nov 19, 2019",
+            ),
+            (
+                "By <a href=\"/jo\">Jo Roe</a>, Staff Writer",
+                "By Jo Roe, Staff Writer",
+            ),
+            ("<span>Jo</span> <span>Roe</span>", "Jo Roe"),
+            ("By <b>Jo</b>&nbsp;<b>Roe</b>", "By Jo Roe"),
+        ] {
+            let doc = Document::from(format!("<div class=\"byline\">{html}</div>"));
+            assert_eq!(byline_texts(&doc), [text], "{html}");
+        }
     }
 
     /// Sites write character references into JSON-LD strings, which the
