@@ -62,6 +62,64 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid byline cut")
 });
 
+/// The publication the names wrote for, in lower case ("Jo Roe for the
+/// Guardian"); see [`without_publication`].
+static FOR_PUBLICATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+for\s+(?:the\s+)?\p{Lu}").expect("valid publication pattern"));
+
+/// Last words of an organisation's name that "for" goes on from
+/// ("National Center for Health Statistics").
+const BODIES: &[&str] = &[
+    "Center",
+    "Centre",
+    "Institute",
+    "Council",
+    "Committee",
+    "Foundation",
+    "Society",
+    "Association",
+    "Alliance",
+    "Coalition",
+    "Office",
+    "Department",
+    "Ministry",
+    "Agency",
+    "Commission",
+    "Bureau",
+    "Fund",
+    "Campaign",
+    "Network",
+    "Union",
+    "League",
+    "School",
+    "College",
+    "University",
+    "Academy",
+    "Project",
+    "Initiative",
+    "Federation",
+    "Partnership",
+];
+
+/// `b` up to the publication the names wrote for ("Jo Roe for the
+/// Guardian"), when two capitalised words or more stand before it and
+/// the last is not one that opens an organisation's "for".
+fn without_publication(b: &str) -> &str {
+    let Some(m) = FOR_PUBLICATION.find(b) else {
+        return b;
+    };
+    let before = &b[..m.start()];
+    let words: Vec<&str> = before.split_whitespace().collect();
+    if words.len() >= 2
+        && is_capitalised(before)
+        && !words.last().is_some_and(|w| BODIES.contains(w))
+    {
+        before
+    } else {
+        b
+    }
+}
+
 /// A news agency after the names, set off by a space or punctuation
 /// ("Jo Roe, Reuters", "Jo Roe / dpa").
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
@@ -82,9 +140,10 @@ static WEB_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\(?\b(?:https?://|www\.)[^\s)]*\)?").expect("valid web address pattern")
 });
 
-/// Words left dangling at the end when a date is cut off.
+/// Words left dangling at the end when a date or an agency is cut off
+/// ("Jo Roe for Reuters").
 const DANGLING: &[&str] = &[
-    "am", "on", "at", "le", "el", "um", "vom", "den", "der", "the", "|",
+    "am", "on", "at", "le", "el", "um", "vom", "den", "der", "the", "for", "|",
 ];
 
 /// Separators between several authors.
@@ -136,6 +195,7 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
     if let Some(m) = CUT.find(&b) {
         b.truncate(m.start());
     }
+    b = without_publication(&b).to_string();
     if let Some(site) = site.map(str::trim).filter(|s| s.chars().count() >= 3)
         && let Some(at) = b
             .to_lowercase()
@@ -600,6 +660,24 @@ mod tests {
             // A share box's label beside a writer's initials.
             ("so, Artikel empfehlen:", None),
             ("Jo Roe in Washington", Some("Jo Roe")),
+            // The publication the names wrote for, in lower case; an
+            // organisation's name holding "for" stays whole.
+            ("By Jo Roe for the Guardian", Some("Jo Roe")),
+            (
+                "Jo Roe and Li Wei for the Courier",
+                Some("Jo Roe and Li Wei"),
+            ),
+            ("By Jo Roe for Mailonline", Some("Jo Roe")),
+            ("Jo Roe for Reuters", Some("Jo Roe")),
+            (
+                "By Center for Public Integrity",
+                Some("Center for Public Integrity"),
+            ),
+            (
+                "National Center for Health Statistics",
+                Some("National Center for Health Statistics"),
+            ),
+            ("Jo Roe, writing for fun", Some("Jo Roe")),
             // How long ago the story went up, beside the name.
             ("Jo Roe, 2 hours ago", Some("Jo Roe")),
             ("By Jo Roe, 1 hr ago", Some("Jo Roe")),
