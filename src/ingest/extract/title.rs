@@ -237,13 +237,16 @@ pub fn strip_affixes(title: &str, site: Option<&str>, host: Option<&str>) -> Str
             words(s) >= 3
         }
     };
-    // "Headline: Site", "見出し：朝日新聞デジタル": a colon sets off the
-    // site's name only, never a short part (that may be the headline's).
+    // "Headline: Site", "見出し：朝日新聞デジタル" (and "Headline :: Site"): a
+    // colon sets off the site's name only, never a short part (that may be
+    // the headline's).
     if let Some((head, tail)) = title.rsplit_once([':', '：'])
         && is_site(tail, site, host)
-        && headline_like(head.trim())
     {
-        title = head.trim().to_string();
+        let head = head.trim_end_matches([':', '：']).trim();
+        if headline_like(head) {
+            title = head.to_string();
+        }
     }
     // A photo credit Japanese sites add ("…（写真＝ロイター）").
     static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -328,6 +331,7 @@ mod tests {
         let host = Some("www.courier.example");
         let cases = [
             ("Ferry approved | Harbour Courier", "Ferry approved"),
+            ("Ferry approved :: Harbour Courier", "Ferry approved"),
             ("Ferry approved - Harbour Courier", "Ferry approved"),
             ("Ferry approved -- Harbour Courier", "Ferry approved"),
             ("Harbour Courier | Ferry approved", "Ferry approved"),
