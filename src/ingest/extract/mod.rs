@@ -12,8 +12,9 @@
 //! `boilerplate` (notice and credit lines), `slideshow` (a slideshow's
 //! titles and pager), `tail` (the run after the story), `teasers` (lists
 //! of the site's other stories), `breadcrumb` (trails named for nothing),
-//! `polls` (questions over radio buttons), `pull_quote` (lines set twice), `mail_links` (recipients' addresses
-//! written out), `sections` (a
+//! `polls` (questions over radio buttons), `pull_quote` (lines set
+//! twice), `mail_links` (recipients' addresses written out), `noscript`
+//! (images given only to readers without scripts), `sections` (a
 //! story told in sibling sections), `hidden_email` (addresses a CDN's
 //! obfuscation hid), `sanitize` (the markup allowlist),
 //! `to_markdown` (htmd and plain text) and `text_dump` (saved `.txt`
@@ -31,6 +32,7 @@ mod fragment;
 mod hidden_email;
 mod mail_links;
 mod metadata;
+mod noscript;
 mod polls;
 mod pull_quote;
 mod sanitize;
@@ -172,6 +174,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     });
     let host = base.as_ref().and_then(|b| b.host_str().map(str::to_string));
     let site = meta.site_name.clone();
+    noscript::unwrap_lone_images(&doc);
     let figures = clean::figure_captions(&doc);
     let byline_texts = if meta.byline.is_none() {
         metadata::byline_texts(&doc)
@@ -1433,6 +1436,27 @@ mod tests {
     /// Captions and credits marked only by their class (no `<figure>`)
     /// leave the body and the caption goes with its image, though
     /// Readability drops class names.
+    #[test]
+    fn an_image_only_in_noscript_is_the_articles() {
+        for figure in [
+            // A script builds the image into an empty box.
+            r#"<figure><div class="js-lazy"></div><noscript><img src="/img/pier.jpg" alt="The pier"></noscript><figcaption>The pier in 1950.</figcaption></figure>"#,
+            r#"<p><noscript><img src="/img/pier.jpg" alt="The pier"></noscript></p>"#,
+            // A loader's placeholder beside it.
+            r#"<figure><img src="/img/spacer.gif" class="lazyload" alt="The pier"><noscript><img src="/img/pier.jpg" alt="The pier"></noscript></figure>"#,
+        ] {
+            let e = story_after(figure);
+            let urls: Vec<&str> = e.images.iter().map(|i| i.url.as_str()).collect();
+            assert_eq!(urls, ["https://courier.example/img/pier.jpg"], "{figure}");
+            assert!(!e.markdown.contains("1950"), "{}", e.markdown);
+        }
+        // A lazy image's own copy for readers without scripts is one image.
+        let e = story_after(
+            r#"<figure><img data-src="/img/pier-640.jpg" alt="The pier"><noscript><img src="/img/pier-1280.jpg" alt="The pier"></noscript></figure>"#,
+        );
+        assert_eq!(e.images.len(), 1, "{:?}", e.images);
+    }
+
     #[test]
     fn class_marked_captions_go_with_their_image() {
         let e = story_after(
