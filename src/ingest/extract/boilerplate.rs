@@ -46,7 +46,7 @@ const NOTICES: &[&str] = &[
     r"会員限定|有料会員|続きをお?読(み|む)|(登録|ログイン)(する|して|すると).{0,10}続き|付费阅读|订阅后(继续)?阅读|登录后(继续)?阅读|會員專屬",
     r"^(want (all|more) of .*\?\s*subscribe\.?|subscribe\.?|log ?in\.?|sign in\.?|sign up\.?|register\.?|anmelden\.?|einloggen\.?)$",
     // Newsletters.
-    r"(^newsletter\b|\b(our|free|daily|weekly|morning|evening|email|e-mail|unseren?|den|zum|kostenlosen?) newsletter\b|\bnewsletter (abonnieren|bestellen|anmelden|sign-?up)\b|\b(never miss (the|a|an)\b|verpasse keine|nichts mehr verpassen|nichts mehr versäumen|stay (informed|up to date)|do you want to be informed|sign up for (our|the)|sign up for\b.{0,60}\bnewsletters?\b|inscrivez-vous|(e-?mail|inbox) (alerts?|updates)|delivered to your inbox))",
+    r"(^newsletter\b|\b(our|free|daily|weekly|morning|evening|email|e-mail|unseren?|den|zum|kostenlosen?|notre|nossa|nostra|alla|nuestro) newsletter\b|\bnieuwsbrief\b|\bnewsletter (abonnieren|bestellen|anmelden|sign-?up)\b|\b(never miss (the|a|an)\b|verpasse keine|nichts mehr verpassen|nichts mehr versäumen|stay (informed|up to date)|do you want to be informed|sign up for (our|the)|sign up for\b.{0,60}\bnewsletters?\b|inscrivez-vous|(e-?mail|inbox) (alerts?|updates)|delivered to your inbox))",
     // Cookies and consent.
     r"\b(we use cookies|(this|our) (site|website) uses cookies|accept (all )?cookies|cookie (policy|settings|preferences|einstellungen|richtlinie)|(verwendet|nutzt|nutzen|verwenden) cookies|utilise des cookies|we (value|respect) your privacy|wir respektieren deine privatsphäre|datenschutzeinstellungen|privacy settings|consent preferences)\b",
     // Share prompts.
@@ -177,6 +177,17 @@ const NOTICES: &[&str] = &[
     // A rating widget's count left after its stars ("(1 Bewertung)",
     // "4.5 (12 ratings)").
     r"^[,\s]*(\d([.,]\d)?\s*)?\(?\d[\d.,]*\s+(bewertung(en)?|ratings?|votes?|stimmen|évaluations?|valoraciones?)\)?$",
+    // Error-report prompts ("Spotted an error?", "Sie haben einen Fehler
+    // gefunden?"), whatever follows the question.
+    r"^((you )?(spotted|found|noticed?|see) an? (error|mistake|typo)( in (this|the) (article|story))?\s*\?|(sie haben |haben sie )?(einen )?fehler (gefunden|entdeckt)\s*\?|(vous avez )?(repéré|trouvé|vu|remarqué) une (erreur|faute)\s*\?|¿?(has|ha) (visto|encontrado) (un|algún) error\s*\?)",
+    // Pointers to the section's other stories: "Find more news from
+    // Brightsea here.", "Mehr Nachrichten aus Hamburg finden Sie hier.",
+    // and a heading of three words at most after "from" with no full stop
+    // ("More news from Brightsea", "Mehr News aus Hamburg").
+    r"^(find |you can find |read )?(more|further) (news|stories|articles) (from|about|on|in) [^.!?]{1,40} here\.?$|^(mehr|weitere) (nachrichten|news|artikel|meldungen) (aus|zu|über|zum|zur|von) [^.!?]{1,50} (finden sie|gibt es|lesen sie) (hier|unter|auf|bei)\b[^.!?]{0,40}\.?$",
+    r"^((more|further|latest) (news|stories) (from|in|about|on)|(mehr|weitere) (nachrichten|news|meldungen) (aus|zu|über|zum|zur|von)) [\p{L}-]+( [\p{L}-]+){0,2}$",
+    // An update note that says nothing more.
+    r"^((this|the) (article|story|post|page) (has been|was) updated|(der|dieser) (artikel|beitrag|text) wurde aktualisiert)\.?$",
     // Reading times ("6 min read", "Lesezeit: 3 Min.", "Temps de lecture : 4 min").
     r"^(\d{1,3}\s*(min\.?|mins|minutes?|minuten)\s+(read|reading|lesezeit|de lecture|di lettura|de leitura|de lectura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd)\s*:?\s*(ca\.\s*)?\d{1,3}\s*(min\.?|mins|minutes?|minuten|minutos|minuti))$",
 ];
@@ -500,6 +511,26 @@ mod tests {
             "Trending",
             "Most Popular",
             "Editor's Picks",
+            // Newsletters in Italian, Dutch, Portuguese and French.
+            "Iscriviti alla newsletter",
+            "Meld je aan voor onze nieuwsbrief",
+            "Assine nossa newsletter",
+            "Abonnez-vous à notre newsletter",
+            // Error-report prompts.
+            "Spotted an error? Report it.",
+            "Found a mistake in this article?",
+            "Sie haben einen Fehler gefunden? Jetzt melden.",
+            "Haben Sie einen Fehler entdeckt? Schreiben Sie uns.",
+            "Vous avez repéré une erreur ?",
+            // Pointers to a section's other stories.
+            "Find more news from Brightsea here.",
+            "More news from Brightsea",
+            "Mehr Nachrichten aus Hamburg finden Sie hier.",
+            "Weitere Nachrichten aus der Region finden Sie hier.",
+            "Mehr News aus Hamburg",
+            // An update note that says nothing more.
+            "This article has been updated.",
+            "Der Artikel wurde aktualisiert.",
         ];
         for line in furniture {
             assert!(is_boilerplate(line), "{line}");
@@ -572,6 +603,11 @@ mod tests {
             "Updated figures were published on Monday.",
             "Click here for more information about the ferry timetable and fares.",
             "Image rights were sold to the museum in 1990.",
+            "Spotted an error in the council's figures, residents wrote to the mayor.",
+            "Sie haben einen Fehler gefunden, sagt der Prüfer, und zwar im Haushalt.",
+            "More news from Brightsea is expected on Monday, when the council meets again.",
+            "The newsletter, nossa favorita, was sent to every house in the town.",
+            "This article has been updated to include comment from the council.",
         ];
         for line in prose {
             let long = line.chars().count() > MAX_NOTICE_CHARS;

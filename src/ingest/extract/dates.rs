@@ -497,14 +497,16 @@ pub struct DateLine {
     pub update_time: Option<String>,
 }
 
-/// Labels that open or sit inside a date line.
+/// Labels that open or sit inside a date line, an editor's note that
+/// gives an update as a sentence ("Note: This article was last updated
+/// on …", "Dieser Artikel wurde zuletzt am … aktualisiert") among them.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:this\s+(?:story|article|post|report|piece)\s+was\s+)?(?:originally|first)\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|opublikowano|zaktualizowano|aktualizacja|опубликовано|обновлено|آخر\s+تحديث|تحديث|نشر|تاريخ\s+النشر)\b|发布时间|更新时间|发布日期|更新日期|日期|时间|更新|发布|发表|發佈|時間|来源|來源|公開日|掲載日|投稿日|配信|最終更新|기사입력|입력|등록|최종수정|수정|업데이트")
+    Regex::new(r"(?i)\b(?:(?:(?:editor'?s\s+)?note|hinweis)\s*:\s*)?(?:(?:this|the)\s+(?:story|article|post|report|piece|page)\s+(?:was|has\s+been)\s+(?:last\s+)?(?:updated|modified)|(?:dieser|der)\s+(?:artikel|beitrag|text)\s+wurde\s+zuletzt)\b|\b(?:(?:this\s+(?:story|article|post|report|piece)\s+was\s+)?(?:originally|first)\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|opublikowano|zaktualizowano|aktualizacja|опубликовано|обновлено|آخر\s+تحديث|تحديث|نشر|تاريخ\s+النشر)\b|发布时间|更新时间|发布日期|更新日期|日期|时间|更新|发布|发表|發佈|時間|来源|來源|公開日|掲載日|投稿日|配信|最終更新|기사입력|입력|등록|최종수정|수정|업데이트")
         .expect("valid date label pattern")
 });
 
 static UPDATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|modificato|modifica|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|zaktualizowano|aktualizacja|обновлено|آخر\s+تحديث|تحديث)\b|更新|최종수정|수정|업데이트")
+    Regex::new(r"(?i)\b(?:(?:(?:editor'?s\s+)?note|hinweis)\s*:\s*)?(?:(?:this|the)\s+(?:story|article|post|report|piece|page)\s+(?:was|has\s+been)\s+(?:last\s+)?(?:updated|modified)|(?:dieser|der)\s+(?:artikel|beitrag|text)\s+wurde\s+zuletzt)\b|\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|modificato|modifica|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|zaktualizowano|aktualizacja|обновлено|آخر\s+تحديث|تحديث)\b|更新|최종수정|수정|업데이트")
         .expect("valid update label pattern")
 });
 
@@ -744,7 +746,8 @@ pub fn other_date_label(text: &str) -> bool {
         Regex::new(r"^\s*(\p{L}[\p{L}\s.]{0,30}?)\s*:").expect("valid leading label")
     });
     static PLAIN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:date|dated|datum|fecha|data|am|on|le)$").expect("valid plain label")
+        Regex::new(r"(?i)^(?:date|dated|datum|fecha|data|am|on|le|note|hinweis)$")
+            .expect("valid plain label")
     });
     LEADING
         .captures(text)
@@ -1081,6 +1084,22 @@ mod tests {
                 None,
                 Some("2019-11-21T00:00:00Z"),
             ),
+            // An editor's note that gives the update as a sentence.
+            (
+                "Note: This article was last updated on November 19, 2019.",
+                None,
+                Some("2019-11-19T00:00:00Z"),
+            ),
+            (
+                "This story has been updated on Nov. 19, 2019 at 5:27 p.m.",
+                None,
+                Some("2019-11-19T17:27:00Z"),
+            ),
+            (
+                "Hinweis: Dieser Artikel wurde zuletzt am 19.11.2019 aktualisiert.",
+                None,
+                Some("2019-11-19T00:00:00Z"),
+            ),
         ] {
             let line = date_line(text).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(line.published.as_deref(), published, "{text}");
@@ -1096,6 +1115,14 @@ mod tests {
         assert_eq!(line.published.as_deref(), Some("2019-04-28T06:01:00Z"));
         assert_eq!(line.updated.as_deref(), Some("2019-04-29T15:33:00Z"));
         assert!(date_line("Updated at 1:23 p.m.").is_some());
+        assert!(date_line("This story was updated at 5:27 p.m.").is_some());
+        // A sentence about an update is not a date line.
+        for text in [
+            "This story was updated on Monday to include comment from the council.",
+            "The article was last updated by the council on November 19, 2019, after the vote.",
+        ] {
+            assert!(date_line(text).is_none(), "{text}");
+        }
         let line =
             date_line("Posted: Nov 19, 2019 / 11:23 AM EST / Updated: Nov 20, 2019 / 05:27 AM CST")
                 .unwrap();

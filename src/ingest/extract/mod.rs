@@ -2192,6 +2192,25 @@ mod tests {
         );
     }
 
+    /// An editor's note giving the update as a sentence, at the story's
+    /// foot, dates the update and leaves the text.
+    #[test]
+    fn an_update_note_at_the_foot_dates_the_update() {
+        for note in [
+            "Note: This article was last updated on January 13, 2021.",
+            "Hinweis: Dieser Artikel wurde zuletzt am 13.01.2021 aktualisiert.",
+        ] {
+            let page = format!(
+                r#"<html><head><meta property="article:published_time" content="2021-01-12T07:30:00-08:00"></head><body><article><h1>Storm knocks out power across the valley</h1>{}<p>{note}</p></article></body></html>"#,
+                story(4)
+            );
+            let e = extract_html(&page, Some("https://valley.example/news/storm")).unwrap();
+            assert_eq!(e.updated.as_deref(), Some("2021-01-13T00:00:00Z"), "{note}");
+            assert_eq!(e.sources.updated, Some("date line in article"), "{note}");
+            assert!(!e.markdown.contains("2021"), "{}", e.markdown);
+        }
+    }
+
     #[test]
     fn wire_story_metadata_is_clean_and_explained() {
         // No page URL: links resolve against the canonical URL.
