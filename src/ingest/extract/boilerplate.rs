@@ -49,6 +49,10 @@ const NOTICES: &[&str] = &[
     r"(^newsletter\b|\b(our|free|daily|weekly|morning|evening|email|e-mail|unseren?|den|zum|kostenlosen?|notre|nossa|nostra|alla|nuestro) newsletter\b|\bnieuwsbrief\b|\bnewsletter (abonnieren|bestellen|anmelden|sign-?up)\b|\b(never miss (the|a|an)\b|verpasse keine|nichts mehr verpassen|nichts mehr versäumen|stay (informed|up to date)|do you want to be informed|sign up for (our|the)|sign up for\b.{0,60}\bnewsletters?\b|inscrivez-vous|(e-?mail|inbox) (alerts?|updates)|delivered to your inbox))",
     // Cookies and consent.
     r"\b(we use cookies|(this|our) (site|website) uses cookies|accept (all )?cookies|cookie (policy|settings|preferences|einstellungen|richtlinie)|(verwendet|nutzt|nutzen|verwenden) cookies|utilise des cookies|we (value|respect) your privacy|wir respektieren deine privatsphäre|datenschutzeinstellungen|privacy settings|consent preferences)\b",
+    // An embed's consent box, which stands in for a tweet or a video
+    // until the reader agrees to load it.
+    r"^(empfohlener redaktioneller inhalt|recommended editorial content|externer inhalt|external content)$",
+    r"\b(an dieser stelle finden sie einen externen inhalt|at this point you will find external content|here you will find external content|(um|zum) (externe|diese) inhalte? (anzuzeigen|zu laden)|ich bin damit einverstanden, dass mir externe inhalte|i agree (that|to) (external|third-party) content|(we need|requires?) your consent to (load|display|show)|not available due to your (privacy|cookie|consent) (preferences|settings|choices)|personenbezogene daten an drittplattformen|mit (einem )?klick auf .{0,30} stimmen sie zu)",
     // Share prompts.
     r"^(share( this( article| story| page)?)?|social share|teilen|diesen artikel teilen|artikel teilen|partager( cet article)?|compartir|share on (facebook|twitter|x))\b",
     r"^(分享|分享到|分享至|シェア|공유(하기)?)\s*[:：]?$",
@@ -212,7 +216,7 @@ const CREDITS: &[&str] = &[
     r"\bcredit(s)?\s*(\.\.\.|…|:)",
     r"^(foto|fotos|photo|photos|bild|bilder|image|images|picture|grafik|illustration|quelle|source|copyright|©|\(c\))\s*(:|©|/|by\b)",
     r"\b(photo|photograph|foto|picture|image|illustration)s?\s+(by|credit|courtesy|von)\b",
-    r"^(©|\(c\))|\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)\b",
+    r"^(©|\(c\))|\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone)\b",
     // A picture's licence alone on its line.
     r"^(public domain|domena publiczna|gemeinfrei|dominio público|domaine public|pubblico dominio)$",
 ];
@@ -528,6 +532,17 @@ mod tests {
             "Mehr Nachrichten aus Hamburg finden Sie hier.",
             "Weitere Nachrichten aus der Region finden Sie hier.",
             "Mehr News aus Hamburg",
+            // An embed's consent box.
+            "Empfohlener redaktioneller Inhalt",
+            "An dieser Stelle finden Sie einen externen Inhalt von Twitter, der den Artikel ergänzt. Sie können ihn sich mit einem Klick anzeigen lassen und wieder ausblenden.",
+            "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können personenbezogene Daten an Drittplattformen übermittelt werden.",
+            "Recommended editorial content",
+            "We need your consent to load this Twitter content.",
+            "This content is not available due to your privacy preferences.",
+            "Mit Klick auf \"Inhalt laden\" stimmen Sie zu, dass Daten an Twitter übermittelt werden.",
+            "Tutti i diritti riservati",
+            "Todos os direitos reservados.",
+            "Alle rechten voorbehouden.",
             // An update note that says nothing more.
             "This article has been updated.",
             "Der Artikel wurde aktualisiert.",
@@ -608,6 +623,8 @@ mod tests {
             "More news from Brightsea is expected on Monday, when the council meets again.",
             "The newsletter, nossa favorita, was sent to every house in the town.",
             "This article has been updated to include comment from the council.",
+            "External content from the archive fills the second half of the exhibition.",
+            "Um externe Gutachter zu beauftragen, fehlt der Gemeinde das Geld.",
         ];
         for line in prose {
             let long = line.chars().count() > MAX_NOTICE_CHARS;
