@@ -64,7 +64,7 @@ const NOTICES: &[&str] = &[
     r"^(\d+\s+)?(comments?|kommentare?|beiträge|commentaires?|comentarios?)\s*(\(\d+\))?\s*:?$",
     r"^(alle kommentare( anzeigen| lesen)?|(show|view|read) all comments|voir tous les commentaires)$",
     r"^\d+\s+(thoughts? on|responses? to|comments? on|repl(y|ies) to|gedanken zu|kommentare? zu|antworten (zu|auf)|réflexions? (sur|au sujet de)|commentaires? (sur|pour))\b",
-    r"^(leave a (reply|comment)|write a comment|post a comment|répondre à cet article|kommentar(e)? (schreiben|verfassen)|schreibe(n sie)? einen kommentar|laisser un commentaire|deja un comentario)\b",
+    r"^(leave a (reply|comment)|write a comment|post a comment|répondre à cet article|kommentar(e)? (schreiben|verfassen)|schreibe(n sie)? einen kommentar|laisser un commentaire|deja (un|tu) comentario|lascia un commento|laat een reactie achter|deixe (um|seu) comentário)\b",
     // Appeals for readers' pictures and stories ("Are you in the grips of
     // the storm? Please share your videos, pictures and stories at
     // iReport.", "Sign in now to share your story").
@@ -88,7 +88,7 @@ const NOTICES: &[&str] = &[
     // topics: "By: Topics: Crack, damage, …").
     // A separator a date line left may come first ("| Abgelegt unter
     // Coding, Spiele").
-    r"^[|•·]?\s*(über (den|die) autor(in)?|about the author|this entry was posted|dieser eintrag wurde veröffentlicht|posted in|filed under|abgelegt unter|veröffentlicht unter|classé dans|archivado en|archiviato in|(by:\s*)?(tags?|topics|schlagwörter|themen|kategorie(n)?|categories):)",
+    r"^[|•·]?\s*(über (den|die) autor(in)?|about the author|this entry was posted|dieser eintrag wurde veröffentlicht|posted in|filed under|abgelegt unter|veröffentlicht unter|classé dans|archivado en|archiviato in|(by:\s*)?(tags?|topics|schlagwörter|themen|kategorie(n)?|categories|mots-clés|étiquettes|parole chiave|trefwoorden|palavras-chave)\s?:)",
     // Text size controls and rows of share buttons with the site's name
     // ("Text Size", "| FoxNews.com Email Recommend Tweet").
     r"^(text size|font size|schriftgröße|taille du texte|tamaño de (la )?letra)$",
@@ -190,6 +190,10 @@ const NOTICES: &[&str] = &[
     // ("More news from Brightsea", "Mehr News aus Hamburg").
     r"^(find |you can find |read )?(more|further) (news|stories|articles) (from|about|on|in) [^.!?]{1,40} here\.?$|^(mehr|weitere) (nachrichten|news|artikel|meldungen) (aus|zu|über|zum|zur|von) [^.!?]{1,50} (finden sie|gibt es|lesen sie) (hier|unter|auf|bei)\b[^.!?]{0,40}\.?$",
     r"^((more|further|latest) (news|stories) (from|in|about|on)|(mehr|weitere) (nachrichten|news|meldungen) (aus|zu|über|zum|zur|von)) [\p{L}-]+( [\p{L}-]+){0,2}$",
+    // The labels of a story's tools, alone on their line: print, send,
+    // copy, listen, enlarge, share in Italian, Portuguese, Dutch and
+    // Polish, and links to the whole story or a subscription.
+    r"^(artikel drucken|seite drucken|imprimer( l'article| cet article| la page)?|imprimir( artículo| noticia)?|stampa( articolo)?|(send|e-?mail) (this )?(article|story) to a friend|artikel (versenden|verschicken|per e-?mail (senden|versenden))|envoyer (cet|l')article|enviar (este|el) artículo|link kopieren|copier le lien|copiar (el )?enlace|copia link|listen to (this )?article|audio version of this (article|story)|(diesen |den )?(artikel|beitrag) (anhören|vorlesen( lassen)?)|écouter (cet |l')article|click to enlarge|zum vergrößern (an)?klicken|cliquez pour agrandir|haga clic para ampliar|clicca per ingrandire|watch the video (above|below)\.?|(read|see) the full (story|article)|read more (at|on) [^.!?]{1,40}|(click|tap) here to (subscribe|sign up|register)|(condividi|compartilhe|compartilhar|deel|delen|udostępnij)( (su|no|na|op|w) (facebook|twitter|x|whatsapp|linkedin|e-?mail))?)$",
     // An update note that says nothing more.
     r"^((this|the) (article|story|post|page) (has been|was) updated|(der|dieser) (artikel|beitrag|text) wurde aktualisiert)\.?$",
     // Reading times ("6 min read", "Lesezeit: 3 Min.", "Temps de lecture : 4 min").
@@ -204,7 +208,7 @@ const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|ro
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
+const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
@@ -543,6 +547,32 @@ mod tests {
             "Tutti i diritti riservati",
             "Todos os direitos reservados.",
             "Alle rechten voorbehouden.",
+            // Tools' labels, related headings and comment prompts in
+            // other languages.
+            "Read the full story",
+            "Click here to subscribe",
+            "Watch the video above.",
+            "Read more at Other News",
+            "Mots-clés : port",
+            "Condividi su Facebook",
+            "Deja tu comentario",
+            "Lascia un commento",
+            "Noticias relacionadas",
+            "Articles similaires",
+            "Articoli correlati",
+            "Gerelateerde artikelen",
+            "Artigos relacionados",
+            "Click to enlarge",
+            "Zum Vergrößern klicken",
+            "Artikel drucken",
+            "Imprimer l'article",
+            "Send this article to a friend",
+            "Artikel versenden",
+            "Link kopieren",
+            "Listen to article",
+            "Artikel anhören",
+            "Audio version of this article",
+            "Diesen Artikel vorlesen lassen",
             // An update note that says nothing more.
             "This article has been updated.",
             "Der Artikel wurde aktualisiert.",
@@ -625,6 +655,11 @@ mod tests {
             "This article has been updated to include comment from the council.",
             "External content from the archive fills the second half of the exhibition.",
             "Um externe Gutachter zu beauftragen, fehlt der Gemeinde das Geld.",
+            "Read the full story of the pier in the council's report, published on Monday.",
+            "Watch the video above the counter, the shopkeeper told the inspectors.",
+            "Artikel drucken lassen kostet die Gemeinde jedes Jahr mehr Geld.",
+            "Listen to article after article of complaints, and you begin to understand the council.",
+            "Read more at the library, where the council's papers are kept.",
         ];
         for line in prose {
             let long = line.chars().count() > MAX_NOTICE_CHARS;
