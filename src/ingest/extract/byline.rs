@@ -196,6 +196,21 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
         b.truncate(m.start());
     }
     b = without_publication(&b).to_string();
+    // An agency alone ("dpa", "(AFP)") is the author of a wire story.
+    if let Some(m) = AGENCY.find(&b)
+        && b[..m.start()].trim_matches(trim_chars).is_empty()
+    {
+        let agency = m
+            .as_str()
+            .trim_matches(|c: char| trim_chars(c) || c == '(' || c == ')');
+        return Some(agency.to_string());
+    }
+    // A bracket or a separator before the site's name after the names
+    // ("Jo Roe (Courier)", "Jo Roe / Courier").
+    let before_bracket = |b: &str| {
+        b.trim_end_matches(|c: char| c == '(' || trim_chars(c))
+            .len()
+    };
     if let Some(site) = site.map(str::trim).filter(|s| s.chars().count() >= 3)
         && let Some(at) = b
             .to_lowercase()
@@ -205,7 +220,7 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
         // "Kelli Miller WebMD Health News": the site's name ends the names.
         // Lower-casing keeps byte offsets for the scripts news sites use.
         if b.is_char_boundary(at) && b.to_lowercase().len() == b.len() {
-            b.truncate(at);
+            b.truncate(before_bracket(&b[..at]));
             // One word before it names the publisher ("Ediciones El
             // País"), not a person.
             if b.split_whitespace().count() == 1 {
@@ -220,7 +235,7 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
         .map(|h| h.trim_start_matches("www."))
         .and_then(|h| h.split('.').next())
         .filter(|l| l.len() >= 2)
-        && let Some(at) = word_at(&b, label)
+        && let Some(at) = word_at(&b, label).map(|at| before_bracket(&b[..at]))
         // A name of two words or more before it, ending in a capital
         // word: "Harbour Courier" is the site's own name, "Bund der
         // Energieverbraucher" an organisation's.
@@ -433,11 +448,15 @@ fn without_tail_after_capitals(part: &str) -> &str {
     part
 }
 
-/// Where `word` stands in `text` as a whole word, in any case.
+/// Where `word` stands in `text` as a whole word, in any case, brackets
+/// around it or not.
 fn word_at(text: &str, word: &str) -> Option<usize> {
     let mut start = 0;
     for token in text.split(|c: char| c.is_whitespace() || c == ',') {
-        if token.eq_ignore_ascii_case(word) {
+        if token
+            .trim_matches(|c| c == '(' || c == ')')
+            .eq_ignore_ascii_case(word)
+        {
             return Some(start);
         }
         start += token.len() + 1;
@@ -817,6 +836,14 @@ mod tests {
             ("Harbour Courier", None),
             ("courier.example", None),
             ("https://courier.example/staff/jo", None),
+            // The site's name in brackets after the names; an agency alone.
+            ("Jo Roe (Harbour Courier)", Some("Jo Roe")),
+            ("Jo Roe (Courier)", Some("Jo Roe")),
+            ("Jo Roe / Courier", Some("Jo Roe")),
+            ("Jo Roe (Berlin)", Some("Jo Roe (Berlin)")),
+            ("dpa", Some("dpa")),
+            ("(AFP)", Some("AFP")),
+            ("Reuters", Some("Reuters")),
         ];
         for (raw, want) in cases {
             assert_eq!(
