@@ -464,6 +464,18 @@ fn word_at(text: &str, word: &str) -> Option<usize> {
     None
 }
 
+/// The names of a line that opens with a byline word ("By Jo Roe |
+/// November 19, 2019", "Von Jo Roe · 19.11.2019"), without what follows
+/// them; `None` for a line that does not open so ("Palma de Mallorca |
+/// 08/01/2014": a place, not an author).
+pub fn opening_names(line: &str) -> Option<String> {
+    PREFIX
+        .find(line.trim())
+        .filter(|m| m.start() == 0 && !m.is_empty())
+        .and_then(|_| clean(line, None, None))
+        .filter(|names| is_capitalised(names))
+}
+
 /// Whether two cleaned bylines name the same people, whatever the case
 /// ("JOHN DOE" in a body line, "John Doe" in `<meta>`).
 pub fn same_names(a: &str, b: &str) -> bool {

@@ -1180,8 +1180,8 @@ const MAX_META_LIST_ITEMS: usize = 3;
 /// timeline's or a table's (a heading a theme names for the post's date,
 /// `<h6 class="entry-date">`, arrives as a paragraph: see
 /// [`unhead_date_heading`]). A line that names who posted it as well
-/// ("11.05.2012, 10:22 von jo") goes too; the first such name is
-/// returned beside the date.
+/// ("11.05.2012, 10:22 von jo", "By Jo Roe | November 19, 2019") goes
+/// too; the first such name is returned beside the date.
 fn take_date_lines(doc: &Document) -> (DateLine, Option<String>) {
     let mut found = DateLine::default();
     let mut posted_by = None;
@@ -1209,12 +1209,20 @@ fn take_date_lines(doc: &Document) -> (DateLine, Option<String>) {
         {
             continue;
         }
-        let Some(line) = date_line(&text).or_else(|| {
-            posted_line(&text).map(|(line, name)| {
-                posted_by.get_or_insert(name);
-                line
+        let Some(line) = date_line(&text)
+            .inspect(|_| {
+                // "By Jo Roe | November 19, 2019": the names go with the line.
+                if let Some(names) = super::byline::opening_names(&text) {
+                    posted_by.get_or_insert(names);
+                }
             })
-        }) else {
+            .or_else(|| {
+                posted_line(&text).map(|(line, name)| {
+                    posted_by.get_or_insert(name);
+                    line
+                })
+            })
+        else {
             continue;
         };
         let line = with_machine_times(line, &block);

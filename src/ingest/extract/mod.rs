@@ -1225,9 +1225,6 @@ mod tests {
         }
     }
 
-    /// A line that dates the post and names who posted it is metadata:
-    /// its date dates the page, a person's name is the byline, a user
-    /// name is dropped with the line.
     /// A title that ends with its several authors, longer than the
     /// headline itself, and a byline that ends with a job title.
     #[test]
@@ -1257,6 +1254,9 @@ mod tests {
         assert!(!e.markdown.contains("Correspondent"), "{}", e.markdown);
     }
 
+    /// A line that dates the post and names who posted it is metadata:
+    /// its date dates the page, a person's name is the byline, a user
+    /// name is dropped with the line.
     #[test]
     fn posted_by_lines_date_the_page_and_name_the_author() {
         let page = |line: &str, at_end: bool| {
@@ -1278,6 +1278,20 @@ mod tests {
         assert_eq!(e.published.as_deref(), Some("2017-07-24T18:55:00Z"));
         assert_eq!(e.byline, None);
         assert!(!e.markdown.contains("rasos"), "{}", e.markdown);
+        // A byline and a date set off by a bar, in one line.
+        for line in ["By Jo Roe | November 19, 2019", "Von Jo Roe · 19.11.2019"] {
+            let e = extract_html(&page(line, false), None).unwrap();
+            assert_eq!(
+                e.published.as_deref(),
+                Some("2019-11-19T00:00:00Z"),
+                "{line}"
+            );
+            assert_eq!(e.byline.as_deref(), Some("Jo Roe"), "{line}");
+            assert!(!e.markdown.contains("Jo Roe"), "{}", e.markdown);
+        }
+        // A place before the date is no author.
+        let e = extract_html(&page("Palma de Mallorca | 08/01/2014", false), None).unwrap();
+        assert_eq!(e.byline, None);
     }
 
     /// A heading a blog theme uses for the post's date is a date line
