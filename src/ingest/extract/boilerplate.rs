@@ -46,13 +46,13 @@ const NOTICES: &[&str] = &[
     r"会員限定|有料会員|続きをお?読(み|む)|(登録|ログイン)(する|して|すると).{0,10}続き|付费阅读|订阅后(继续)?阅读|登录后(继续)?阅读|會員專屬",
     r"^(want (all|more) of .*\?\s*subscribe\.?|subscribe\.?|log ?in\.?|sign in\.?|sign up\.?|register\.?|anmelden\.?|einloggen\.?)$",
     // Newsletters.
-    r"(^newsletter\b|\b(our|free|daily|weekly|morning|evening|email|e-mail|unseren?|den|zum|kostenlosen?|notre|nossa|nostra|alla|nuestro) newsletter\b|\bnieuwsbrief\b|\bnewsletter (abonnieren|bestellen|anmelden|sign-?up)\b|\b(never miss (the|a|an)\b|verpasse keine|nichts mehr verpassen|nichts mehr versäumen|stay (informed|up to date)|do you want to be informed|sign up for (our|the)|sign up for\b.{0,60}\bnewsletters?\b|inscrivez-vous|(e-?mail|inbox) (alerts?|updates)|delivered to your inbox))",
+    r"(^newsletter\b|\b(our|free|daily|weekly|morning|evening|email|e-mail|unseren?|den|zum|kostenlosen?|notre|nuestro) newsletter\b|\b(iscriviti|abbonati) alla( nostra)? newsletter\b|\b(assine|inscreva-se (na|em)) (a |nossa )?newsletter\b|\b(meld (je|u) aan|schrijf (je|u) in|abonneer (je|u)) (voor|op) (onze |de )?nieuwsbrief\b|\bnewsletter (abonnieren|bestellen|anmelden|sign-?up)\b|\b(never miss (the|a|an)\b|verpasse keine|nichts mehr verpassen|nichts mehr versäumen|stay (informed|up to date)|do you want to be informed|sign up for (our|the)|sign up for\b.{0,60}\bnewsletters?\b|inscrivez-vous|(e-?mail|inbox) (alerts?|updates)|delivered to your inbox))",
     // Cookies and consent.
     r"\b(we use cookies|(this|our) (site|website) uses cookies|accept (all )?cookies|cookie (policy|settings|preferences|einstellungen|richtlinie)|(verwendet|nutzt|nutzen|verwenden) cookies|utilise des cookies|we (value|respect) your privacy|wir respektieren deine privatsphäre|datenschutzeinstellungen|privacy settings|consent preferences)\b",
     // An embed's consent box, which stands in for a tweet or a video
     // until the reader agrees to load it.
     r"^(empfohlener redaktioneller inhalt|recommended editorial content|externer inhalt|external content)$",
-    r"\b(an dieser stelle finden sie einen externen inhalt|at this point you will find external content|here you will find external content|(um|zum) (externe|diese) inhalte? (anzuzeigen|zu laden)|ich bin damit einverstanden, dass mir externe inhalte|i agree (that|to) (external|third-party) content|(we need|requires?) your consent to (load|display|show)|not available due to your (privacy|cookie|consent) (preferences|settings|choices)|personenbezogene daten an drittplattformen|mit (einem )?klick auf .{0,30} stimmen sie zu)",
+    r"\b(an dieser stelle finden sie einen externen inhalt|at this point you will find external content|here you will find external content|(um|zum) (externe|diese) inhalte? (anzuzeigen|zu laden)|ich bin damit einverstanden, dass mir externe inhalte|i agree (that|to) (external|third-party) content|we need your consent to (load|display|show) (this|the)\b|not available due to your (privacy|cookie|consent) (preferences|settings|choices)|personenbezogene daten an drittplattformen|mit (einem )?klick auf .{0,30} stimmen sie zu)",
     // Share prompts.
     r"^(share( this( article| story| page)?)?|social share|teilen|diesen artikel teilen|artikel teilen|partager( cet article)?|compartir|share on (facebook|twitter|x))\b",
     r"^(分享|分享到|分享至|シェア|공유(하기)?)\s*[:：]?$",
@@ -182,14 +182,16 @@ const NOTICES: &[&str] = &[
     // "4.5 (12 ratings)").
     r"^[,\s]*(\d([.,]\d)?\s*)?\(?\d[\d.,]*\s+(bewertung(en)?|ratings?|votes?|stimmen|évaluations?|valoraciones?)\)?$",
     // Error-report prompts ("Spotted an error?", "Sie haben einen Fehler
-    // gefunden?"), whatever follows the question.
-    r"^((you )?(spotted|found|noticed?|see) an? (error|mistake|typo)( in (this|the) (article|story))?\s*\?|(sie haben |haben sie )?(einen )?fehler (gefunden|entdeckt)\s*\?|(vous avez )?(repéré|trouvé|vu|remarqué) une (erreur|faute)\s*\?|¿?(has|ha) (visto|encontrado) (un|algún) error\s*\?)",
+    // gefunden?"), with at most a short call after the question ("Report
+    // it."): advice that goes on ("Found a mistake? Contact the bureau in
+    // writing…") is a story's.
+    r"^((you )?(spotted|found|noticed?|see) an? (error|mistake|typo)( in (this|the) (article|story))?|(sie haben |haben sie )?(einen )?fehler (gefunden|entdeckt)|(vous avez )?(repéré|trouvé|vu|remarqué) une (erreur|faute)|¿?(has|ha) (visto|encontrado) (un|algún) error)\s*\?(\s*[^.!?]{1,30}[.!]?)?$",
     // Pointers to the section's other stories: "Find more news from
     // Brightsea here.", "Mehr Nachrichten aus Hamburg finden Sie hier.",
     // and a heading of three words at most after "from" with no full stop
     // ("More news from Brightsea", "Mehr News aus Hamburg").
-    r"^(find |you can find |read )?(more|further) (news|stories|articles) (from|about|on|in) [^.!?]{1,40} here\.?$|^(mehr|weitere) (nachrichten|news|artikel|meldungen) (aus|zu|über|zum|zur|von) [^.!?]{1,50} (finden sie|gibt es|lesen sie) (hier|unter|auf|bei)\b[^.!?]{0,40}\.?$",
-    r"^((more|further|latest) (news|stories) (from|in|about|on)|(mehr|weitere) (nachrichten|news|meldungen) (aus|zu|über|zum|zur|von)) [\p{L}-]+( [\p{L}-]+){0,2}$",
+    r"^(find |you can find |read )?(more|further) (news|stories|articles) (from|about|on|in) [^.!?]{1,40} here\.?$|^(mehr|weitere) (nachrichten|news|artikel|meldungen) (aus|zu|über|zum|zur|von) [^.!?]{1,50} (finden sie|gibt es|lesen sie) (hier|(unter|auf) [^.!?]{1,40})\.?$",
+    r"^((more|further) (news|stories) (from|in|about|on)|(mehr|weitere) (nachrichten|news|meldungen) (aus|zu|über|zum|zur|von)) [\p{L}-]+( [\p{L}-]+){0,2}$",
     // The labels of a story's tools, alone on their line: print, send,
     // copy, listen, enlarge, share in Italian, Portuguese, Dutch and
     // Polish, and links to the whole story or a subscription.
@@ -660,6 +662,13 @@ mod tests {
             "Artikel drucken lassen kostet die Gemeinde jedes Jahr mehr Geld.",
             "Listen to article after article of complaints, and you begin to understand the council.",
             "Read more at the library, where the council's papers are kept.",
+            "De gemeente houdt bewoners via een nieuwsbrief op de hoogte van de werkzaamheden.",
+            "Grazie alla newsletter del comune, i residenti sapevano dei lavori.",
+            "Under the new rules, every app requires your consent to show personalised ads.",
+            "Found a mistake? Contact the credit bureau in writing and keep copies of everything.",
+            "Haben Sie einen Fehler entdeckt? Dann sollten Sie innerhalb eines Monats Einspruch einlegen.",
+            "Latest news from Kyiv",
+            "Weitere Meldungen zu Verletzten gibt es bei der Polizei bislang nicht.",
         ];
         for line in prose {
             let long = line.chars().count() > MAX_NOTICE_CHARS;

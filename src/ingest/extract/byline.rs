@@ -71,8 +71,11 @@ static FOR_PUBLICATION: LazyLock<Regex> =
 /// ("National Center for Health Statistics").
 const BODIES: &[&str] = &[
     "Center",
+    "Centers",
     "Centre",
+    "Centres",
     "Institute",
+    "Institutes",
     "Council",
     "Committee",
     "Foundation",
@@ -141,7 +144,7 @@ static WEB_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words left dangling at the end when a date or an agency is cut off
-/// ("Jo Roe for Reuters").
+/// ("Jo Roe for dpa").
 const DANGLING: &[&str] = &[
     "am", "on", "at", "le", "el", "um", "vom", "den", "der", "the", "for", "|",
 ];
@@ -196,14 +199,20 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
         b.truncate(m.start());
     }
     b = without_publication(&b).to_string();
-    // An agency alone ("dpa", "(AFP)") is the author of a wire story.
+    // An agency alone ("dpa", "(AFP)") is the author of a wire story, on
+    // any site but its own.
     if let Some(m) = AGENCY.find(&b)
         && b[..m.start()].trim_matches(trim_chars).is_empty()
     {
         let agency = m
             .as_str()
             .trim_matches(|c: char| trim_chars(c) || c == '(' || c == ')');
-        return Some(agency.to_string());
+        let own = site.is_some_and(|s| s.trim().eq_ignore_ascii_case(agency))
+            || host
+                .map(|h| h.trim_start_matches("www."))
+                .and_then(|h| h.split('.').next())
+                .is_some_and(|l| l.eq_ignore_ascii_case(agency));
+        return (!own).then(|| agency.to_string());
     }
     // A bracket or a separator before the site's name after the names
     // ("Jo Roe (Courier)", "Jo Roe / Courier").
@@ -470,10 +479,9 @@ fn word_at(text: &str, word: &str) -> Option<usize> {
 /// 08/01/2014": a place, not an author).
 pub fn opening_names(line: &str) -> Option<String> {
     PREFIX
-        .find(line.trim())
-        .filter(|m| m.start() == 0 && !m.is_empty())
-        .and_then(|_| clean(line, None, None))
-        .filter(|names| is_capitalised(names))
+        .is_match(line.trim())
+        .then(|| clean(line, None, None))
+        .flatten()
 }
 
 /// Whether two cleaned bylines name the same people, whatever the case
@@ -856,6 +864,10 @@ mod tests {
             ("dpa", Some("dpa")),
             ("(AFP)", Some("AFP")),
             ("Reuters", Some("Reuters")),
+            (
+                "The Centers for Disease Control",
+                Some("The Centers for Disease Control"),
+            ),
         ];
         for (raw, want) in cases {
             assert_eq!(
@@ -864,6 +876,9 @@ mod tests {
                 "{raw}"
             );
         }
+        // The site's own agency is no author on its site.
+        assert_eq!(clean("Reuters", Some("Reuters"), None), None);
+        assert_eq!(clean("Reuters", None, Some("www.reuters.com")), None);
         assert_eq!(
             clean("By Kelli Miller WebMD Health News", Some("WebMD"), None).as_deref(),
             Some("Kelli Miller")

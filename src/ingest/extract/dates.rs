@@ -497,16 +497,20 @@ pub struct DateLine {
     pub update_time: Option<String>,
 }
 
-/// Labels that open or sit inside a date line, an editor's note that
-/// gives an update as a sentence ("Note: This article was last updated
-/// on …", "Dieser Artikel wurde zuletzt am … aktualisiert") among them.
+/// An editor's note that gives an update as a sentence ("Note: This
+/// article was last updated on …", "Dieser Artikel wurde zuletzt am …
+/// aktualisiert"): a label of [`LABEL`] and [`UPDATE_LABEL`].
+const UPDATE_NOTE: &str = r"(?:(?:(?:editor[’']?s\s+)?note|hinweis)\s*:\s*)?(?:(?:this|the)\s+(?:story|article|post|report|piece|page)\s+(?:was|has\s+been)\s+(?:last\s+)?(?:updated|modified)|(?:dieser|der)\s+(?:artikel|beitrag|text)\s+wurde\s+zuletzt)\b";
+
+/// Labels that open or sit inside a date line, [`UPDATE_NOTE`] among
+/// them.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:(?:editor'?s\s+)?note|hinweis)\s*:\s*)?(?:(?:this|the)\s+(?:story|article|post|report|piece|page)\s+(?:was|has\s+been)\s+(?:last\s+)?(?:updated|modified)|(?:dieser|der)\s+(?:artikel|beitrag|text)\s+wurde\s+zuletzt)\b|\b(?:(?:this\s+(?:story|article|post|report|piece)\s+was\s+)?(?:originally|first)\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|opublikowano|zaktualizowano|aktualizacja|опубликовано|обновлено|آخر\s+تحديث|تحديث|نشر|تاريخ\s+النشر)\b|发布时间|更新时间|发布日期|更新日期|日期|时间|更新|发布|发表|發佈|時間|来源|來源|公開日|掲載日|投稿日|配信|最終更新|기사입력|입력|등록|최종수정|수정|업데이트")
+    Regex::new(&format!(r"(?i)\b{UPDATE_NOTE}|\b(?:(?:this\s+(?:story|article|post|report|piece)\s+was\s+)?(?:originally|first)\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|opublikowano|zaktualizowano|aktualizacja|опубликовано|обновлено|آخر\s+تحديث|تحديث|نشر|تاريخ\s+النشر)\b|发布时间|更新时间|发布日期|更新日期|日期|时间|更新|发布|发表|發佈|時間|来源|來源|公開日|掲載日|投稿日|配信|最終更新|기사입력|입력|등록|최종수정|수정|업데이트"))
         .expect("valid date label pattern")
 });
 
 static UPDATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:(?:editor'?s\s+)?note|hinweis)\s*:\s*)?(?:(?:this|the)\s+(?:story|article|post|report|piece|page)\s+(?:was|has\s+been)\s+(?:last\s+)?(?:updated|modified)|(?:dieser|der)\s+(?:artikel|beitrag|text)\s+wurde\s+zuletzt)\b|\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|modificato|modifica|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|zaktualizowano|aktualizacja|обновлено|آخر\s+تحديث|تحديث)\b|更新|최종수정|수정|업데이트")
+    Regex::new(&format!(r"(?i)\b{UPDATE_NOTE}|\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|modificato|modifica|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|zaktualizowano|aktualizacja|обновлено|آخر\s+تحديث|تحديث)\b|更新|최종수정|수정|업데이트"))
         .expect("valid update label pattern")
 });
 
@@ -1087,6 +1091,11 @@ mod tests {
             // An editor's note that gives the update as a sentence.
             (
                 "Note: This article was last updated on November 19, 2019.",
+                None,
+                Some("2019-11-19T00:00:00Z"),
+            ),
+            (
+                "Editor’s note: This article was last updated on November 19, 2019.",
                 None,
                 Some("2019-11-19T00:00:00Z"),
             ),
