@@ -332,14 +332,17 @@ const PROSE_CHARS: usize = 100;
 
 /// Whether `node` holds at most one paragraph of prose: a `<p>` of at
 /// least [`PROSE_CHARS`] characters that neither holds a link to another
-/// page nor stands in a link. A teaser box or a card for another story
+/// page nor stands in a link inside `node`. A teaser box or a card for another story
 /// holds one at most; a story, more.
 pub(super) fn at_most_one_prose_paragraph(node: &NodeRef) -> bool {
     node.descendants_it()
         .filter(|d| {
             d.has_name("p")
                 && !links_elsewhere(d)
-                && !d.ancestors_it(None).any(|n| n.has_name("a"))
+                && !d
+                    .ancestors_it(None)
+                    .take_while(|a| a.id != node.id)
+                    .any(|a| a.has_name("a"))
                 && text_chars(d) >= PROSE_CHARS
         })
         .nth(1)
@@ -347,7 +350,7 @@ pub(super) fn at_most_one_prose_paragraph(node: &NodeRef) -> bool {
 }
 
 /// Whether `node` is a link to another page (not an anchor on this one).
-fn is_link_elsewhere(node: &NodeRef) -> bool {
+pub(super) fn is_link_elsewhere(node: &NodeRef) -> bool {
     node.has_name("a") && node.attr("href").is_some_and(|h| !h.starts_with('#'))
 }
 
@@ -815,8 +818,8 @@ pub(super) fn text_chars(node: &NodeRef) -> usize {
 /// past them, so a page's large boxes cost little.
 pub(super) fn holds_at_most(node: &NodeRef, most: usize) -> bool {
     let mut chars = 0;
-    for text in node.descendants_it() {
-        chars += own_chars(&text, |_| true);
+    for descendant in node.descendants_it() {
+        chars += own_chars(&descendant, |_| true);
         if chars > most {
             return false;
         }
@@ -1595,12 +1598,20 @@ const MAX_FIGURES: usize = 20;
 /// ("pier.jpg"): the article's image is the full one. A wiki's page
 /// about the file ("/wiki/File:Pier.jpg") is a page, not the picture.
 fn linked_full_size(img: &NodeRef, base: Option<&Url>) -> Option<String> {
-    const PICTURE_FILES: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"];
     let link = img.ancestors_it(Some(2)).find(|a| a.has_name("a"))?;
     let href = image_address(&link.attr("href")?)?;
-    let file = file_name(&href)?;
-    let picture = !file.contains(':') && PICTURE_FILES.iter().any(|ext| file.ends_with(ext));
-    picture.then(|| absolute(&href, base)).flatten()
+    is_picture_file(&href)
+        .then(|| absolute(&href, base))
+        .flatten()
+}
+
+/// Whether `url` names a picture file by its extension ("pier.jpg"); a
+/// wiki's page about the file ("/wiki/File:Pier.jpg") does not.
+pub(super) fn is_picture_file(url: &str) -> bool {
+    const PICTURE_FILES: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"];
+    file_name(url).is_some_and(|file| {
+        !file.contains(':') && PICTURE_FILES.iter().any(|ext| file.ends_with(ext))
+    })
 }
 
 /// The last segment of a URL's path, lower-cased, without its query or

@@ -1447,30 +1447,32 @@ mod tests {
         e
     }
 
+    /// An image given only in `<noscript>` (a script would build it into
+    /// an empty box) is the article's, its caption with it; beside a
+    /// loader's placeholder or a lazy image it is one image, not two.
+    #[test]
+    fn an_image_only_in_noscript_is_the_articles() {
+        let e = story_after(
+            r#"<figure><div class="js-lazy"></div><noscript><img src="/img/pier.jpg" alt="The pier"></noscript><figcaption>The pier in 1950.</figcaption></figure>"#,
+        );
+        let urls: Vec<&str> = e.images.iter().map(|i| i.url.as_str()).collect();
+        assert_eq!(urls, ["https://courier.example/img/pier.jpg"]);
+        assert_eq!(e.images[0].caption.as_deref(), Some("The pier in 1950."));
+        assert!(!e.markdown.contains("1950"), "{}", e.markdown);
+        let e =
+            story_after(r#"<p><noscript><img src="/img/pier.jpg" alt="The pier"></noscript></p>"#);
+        assert_eq!(e.images.len(), 1, "{:?}", e.images);
+        for copy in [
+            r#"<figure><img src="/img/spacer.gif" class="lazyload" alt="The pier"><noscript><img src="/img/pier.jpg" alt="The pier"></noscript></figure>"#,
+            r#"<figure><img data-src="/img/pier-640.jpg" alt="The pier"><noscript><img src="/img/pier-1280.jpg" alt="The pier"></noscript></figure>"#,
+        ] {
+            assert_eq!(story_after(copy).images.len(), 1, "{copy}");
+        }
+    }
+
     /// Captions and credits marked only by their class (no `<figure>`)
     /// leave the body and the caption goes with its image, though
     /// Readability drops class names.
-    #[test]
-    fn an_image_only_in_noscript_is_the_articles() {
-        for figure in [
-            // A script builds the image into an empty box.
-            r#"<figure><div class="js-lazy"></div><noscript><img src="/img/pier.jpg" alt="The pier"></noscript><figcaption>The pier in 1950.</figcaption></figure>"#,
-            r#"<p><noscript><img src="/img/pier.jpg" alt="The pier"></noscript></p>"#,
-            // A loader's placeholder beside it.
-            r#"<figure><img src="/img/spacer.gif" class="lazyload" alt="The pier"><noscript><img src="/img/pier.jpg" alt="The pier"></noscript></figure>"#,
-        ] {
-            let e = story_after(figure);
-            let urls: Vec<&str> = e.images.iter().map(|i| i.url.as_str()).collect();
-            assert_eq!(urls, ["https://courier.example/img/pier.jpg"], "{figure}");
-            assert!(!e.markdown.contains("1950"), "{}", e.markdown);
-        }
-        // A lazy image's own copy for readers without scripts is one image.
-        let e = story_after(
-            r#"<figure><img data-src="/img/pier-640.jpg" alt="The pier"><noscript><img src="/img/pier-1280.jpg" alt="The pier"></noscript></figure>"#,
-        );
-        assert_eq!(e.images.len(), 1, "{:?}", e.images);
-    }
-
     #[test]
     fn class_marked_captions_go_with_their_image() {
         let e = story_after(

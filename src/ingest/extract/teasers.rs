@@ -20,7 +20,7 @@ use url::Url;
 const FEWEST_TEASERS: usize = 3;
 
 /// The most text (in characters) a teaser box holds.
-const TEASER_CHARS: usize = 500;
+pub(super) const TEASER_CHARS: usize = 500;
 
 /// The fewest characters of text outside links a teaser box holds (its
 /// teaser line).
@@ -116,13 +116,13 @@ fn unlinked_chars(node: &NodeRef) -> usize {
 
 /// Whether `href` leads to another page of the site at `base` (not an
 /// anchor on this page): resolved against `base`, it is on `base`'s host.
-/// With no `base`, a relative address (`/news/1`, not `//other.example/`)
-/// stays on the site.
+/// With no `base` (or one without a host, a `file:` address), a relative
+/// address (`/news/1`, not `//other.example/`) stays on the site.
 fn same_site(href: &str, base: Option<&Url>) -> bool {
     if href.is_empty() || href.starts_with('#') {
         return false;
     }
-    match base {
+    match base.filter(|b| b.host_str().is_some()) {
         Some(base) => base
             .join(href)
             .is_ok_and(|url| url.host_str().is_some() && url.host_str() == base.host_str()),
@@ -209,6 +209,12 @@ mod tests {
         ] {
             assert_eq!(same_site(href, Some(&base)), with_base, "{href}");
             assert_eq!(same_site(href, None), without_base, "{href} without a base");
+            let file = Url::parse("file:///home/jo/saved/pier.html").unwrap();
+            assert_eq!(
+                same_site(href, Some(&file)),
+                without_base,
+                "{href} on a file"
+            );
         }
     }
 
