@@ -180,6 +180,15 @@ def teaser_list_page(rng):
             + b"</div></body></html>")
 
 
+def noscript_gallery_page(rng):
+    """A story, then a gallery of 5,000 images given only in <noscript> (the noscript check)."""
+    return (b"<html><head><title>Gallery page</title></head><body><article><h1>Gallery page</h1>"
+            + ("<p>" + paragraph(rng) + "</p>").encode() * 5
+            + b"<div>"
+            + "".join(f"<noscript><img src='/g/{i}.jpg'></noscript>" for i in range(5000)).encode()
+            + b"</div></article></body></html>")
+
+
 def binary_85mb(f, rng):
     chunk = os.urandom(1 << 20)
     for _ in range(85):
@@ -210,6 +219,7 @@ CASES = {
     "extract-20k-nested-divs": extract_page("deep.html", deep_page),
     "extract-3000-choice-form": extract_page("form.html", choice_form_page),
     "extract-5000-teasers": extract_page("teasers.html", teaser_list_page),
+    "extract-5000-noscript-images": extract_page("gallery.html", noscript_gallery_page),
     "ingest-85mb-binary": ingest_file("binary.html", binary_85mb, BIG),
     "ingest-200mb-html": ingest_file("huge.html", html_200mb, BIG),
     "ingest-85mb-binary-default": ingest_file("binary.html", binary_85mb, ""),

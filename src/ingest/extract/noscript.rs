@@ -10,13 +10,26 @@
 
 use super::clean::{holds_at_most, is_link_elsewhere, is_picture_file};
 use super::teasers::TEASER_CHARS;
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, NodeId, NodeRef};
+use std::collections::HashSet;
+
+/// The most nodes a teaser's box holds: a larger box is a page's part,
+/// and is not searched (a gallery of thousands costs a look each).
+const TEASER_NODES: usize = 200;
 
 /// Unwraps each `<noscript>` that holds an image and no text or link,
 /// where its parent holds no image outside `<noscript>` (a lazy image's
 /// copy stays a copy), unless the image is a counter's ([`is_counter`])
 /// or its box a teaser ([`in_teaser`]).
 pub fn unwrap_lone_images(doc: &Document) {
+    // The boxes that show an image of their own, found once.
+    let showing: HashSet<NodeId> = doc
+        .select("img")
+        .nodes()
+        .iter()
+        .filter(|i| !i.ancestors_it(None).any(|a| a.has_name("noscript")))
+        .flat_map(|i| i.ancestors_it(None).map(|a| a.id))
+        .collect();
     let lone: Vec<NodeRef> = doc
         .select("noscript")
         .nodes()
@@ -28,11 +41,7 @@ pub fn unwrap_lone_images(doc: &Document) {
             n.text().trim().is_empty()
                 && !n.descendants_it().any(|d| d.has_name("a"))
                 && !is_counter(&img)
-                && n.parent().is_some_and(|p| {
-                    !p.descendants_it().any(|d| {
-                        d.has_name("img") && !d.ancestors_it(None).any(|a| a.has_name("noscript"))
-                    })
-                })
+                && n.parent().is_some_and(|p| !showing.contains(&p.id))
                 && !in_teaser(n)
         })
         .copied()
@@ -52,7 +61,8 @@ fn is_counter(img: &NodeRef) -> bool {
 }
 
 /// Whether `noscript` stands in a teaser: the largest box around it, within
-/// the story's container, that holds at most [`TEASER_CHARS`] of text holds
+/// the story's container, that holds at most [`TEASER_CHARS`] of text (and
+/// [`TEASER_NODES`] nodes) holds
 /// a link to another page outside a caption (a credit's link is the
 /// picture's; a link to the picture's full size is no other page). A
 /// story's figure stands in the story, which holds more.
@@ -63,7 +73,8 @@ fn in_teaser(noscript: &NodeRef) -> bool {
             !matches!(
                 &*a.node_name().unwrap_or_default(),
                 "article" | "main" | "body" | "html"
-            ) && holds_at_most(a, TEASER_CHARS)
+            ) && a.descendants_it().nth(TEASER_NODES).is_none()
+                && holds_at_most(a, TEASER_CHARS)
         })
         .last()
     else {
