@@ -47,9 +47,9 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
         // An account's handle after the name ("Jo Roe @joroe").
         r"|\s@\w",
         r"|\s[|•·—–]\s|\s-\s",
-        // "Jo Roe For Mailonline", "Jo Roe, Special to the Chronicle",
-        // "Jo Roe 3 Min Read".
-        r"|\s(?:For|FOR)\s+(?:The\s+|THE\s+)?\p{Lu}|,?\s+(?i:special\s+to)\b|\d+\s*(?i:min(?:ute)?s?\s+read)\b",
+        // "Jo Roe, Special to the Chronicle", "Jo Roe 3 Min Read" ("Jo Roe
+        // for the Guardian" is [`without_publication`]'s).
+        r"|,?\s+(?i:special\s+to)\b|\d+\s*(?i:min(?:ute)?s?\s+read)\b",
         // "Jo Roe at 18:52", "Jo Roe, Datum: 15.Jun.19", and the time
         // left after a date the page marked up was taken out ("Jo Roe am
         // , 15:40 Uhr").
@@ -62,10 +62,12 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid byline cut")
 });
 
-/// The publication the names wrote for, in lower case ("Jo Roe for the
-/// Guardian"); see [`without_publication`].
-static FOR_PUBLICATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s+for\s+(?:the\s+)?\p{Lu}").expect("valid publication pattern"));
+/// The publication the names wrote for ("Jo Roe for the Guardian", "Jo
+/// Roe For Mailonline"); see [`without_publication`].
+static FOR_PUBLICATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+(?:for|For|FOR)\s+(?:(?:the|The|THE)\s+)?\p{Lu}")
+        .expect("valid publication pattern")
+});
 
 /// Last words of an organisation's name that "for" goes on from
 /// ("National Center for Health Statistics").
@@ -115,7 +117,9 @@ fn without_publication(b: &str) -> &str {
     let words: Vec<&str> = before.split_whitespace().collect();
     if words.len() >= 2
         && is_capitalised(before)
-        && !words.last().is_some_and(|w| BODIES.contains(w))
+        && !words
+            .last()
+            .is_some_and(|w| BODIES.iter().any(|b| b.eq_ignore_ascii_case(w)))
     {
         before
     } else {
@@ -785,6 +789,15 @@ mod tests {
             ),
             ("Autor/in: Jo Roe", Some("Jo Roe")),
             ("Jo Roe For Mailonline", Some("Jo Roe")),
+            ("JO ROE FOR THE DAILY COURIER", Some("JO ROE")),
+            (
+                "NATIONAL CENTER FOR HEALTH STATISTICS",
+                Some("NATIONAL CENTER FOR HEALTH STATISTICS"),
+            ),
+            (
+                "National Center For Health Statistics",
+                Some("National Center For Health Statistics"),
+            ),
             ("By JO ROE FOR MAILONLINE", Some("JO ROE")),
             ("Jo Roe, Patch Staff", Some("Jo Roe")),
             (
