@@ -856,9 +856,11 @@ fn lines_apart(node: &NodeRef) -> String {
 /// Whether the element `node`'s text starts right after a letter or digit
 /// of the text before it, or ends right before one of the text after it,
 /// itself starting or ending with one: two words run together on the page.
+/// Not in scripts written without spaces (Chinese, Japanese, Korean),
+/// where letters side by side are how words are written.
 fn is_glued(node: &NodeRef) -> bool {
     let text = node.text();
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && c < '\u{2e80}');
     let before = node.prev_sibling().map(|s| s.text());
     let after = node.next_sibling().map(|s| s.text());
     word(text.chars().next()) && word(before.and_then(|b| b.chars().next_back()))
@@ -1238,6 +1240,7 @@ mod tests {
                 "By Jo Roe, Staff Writer",
             ),
             ("<span>Jo</span> <span>Roe</span>", "Jo Roe"),
+            ("记者<span>张三</span>", "记者张三"),
             ("By <b>Jo</b>&nbsp;<b>Roe</b>", "By Jo Roe"),
         ] {
             let doc = Document::from(format!("<div class=\"byline\">{html}</div>"));
