@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 /// Words that open a byline before the names ("By", "Von", "Written by").
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:text|words|fotos?|bilder|interview|photos?)(?:\s+(?:und|and|&)\s+(?:text|words|fotos?|bilder|interview|photos?))*\s*:\s*|(?:veröffentlicht|geschrieben|verfasst)\s+von\s*:?\s*|(?:publié|écrit)\s+par\s*|(?:作者|记者|記者|撰文|文)\s*[:：]\s*|(?:escrito|publicado)\s+por\s*|(?:(?:written|posted|reported|text|story|words|published|article|photos?\s+and\s+text)\s+by|by|von|par|por|di|door|av|autor(?:in|/in|\*in|innen)?|(?:post\s+)?author|text|texte|reporting\s+by)\b\s*:?\s*)",
+        r"(?i)^(?:(?:text|words|fotos?|bilder|interview|photos?)(?:\s+(?:und|and|&)\s+(?:text|words|fotos?|bilder|interview|photos?))*\s*:\s*|(?:veröffentlicht|geschrieben|verfasst)\s+von\s*:?\s*|(?:ein(?:e)?\s+)?(?:beitrag|artikel|gastbeitrag|kolumne|analyse|kommentar)\s+von\s+|(?:a|an)\s+(?:story|article|column|analysis|report|essay)\s+by\s+|redaktion\s*:\s*|(?:publié|écrit)\s+par\s*|(?:作者|记者|記者|撰文|文)\s*[:：]\s*|(?:escrito|publicado)\s+por\s*|(?:(?:written|posted|reported|text|story|words|published|article|photos?\s+and\s+text)\s+by|by|von|par|por|di|door|av|autor(?:in|/in|\*in|innen)?|(?:post\s+)?author|text|texte|reporting\s+by)\b\s*:?\s*)",
     )
     .expect("valid byline prefix")
 });
@@ -676,6 +676,11 @@ mod tests {
             ("Post author By Courier Roe", Some("Courier Roe")),
             ("BY: JO ROE", Some("JO ROE")),
             ("Von Jörg Weiss", Some("Jörg Weiss")),
+            // A longer opening before the names.
+            ("Ein Beitrag von Jörg Weiss", Some("Jörg Weiss")),
+            ("Gastbeitrag von Jörg Weiss", Some("Jörg Weiss")),
+            ("Redaktion: Jörg Weiss", Some("Jörg Weiss")),
+            ("An analysis by Jo Roe", Some("Jo Roe")),
             ("By Carrie ArnoldNovember 15, 2019", Some("Carrie Arnold")),
             ("by Jeff Foust — November 18, 2019", Some("Jeff Foust")),
             ("by Lucas Nolan22 Dec 2016651", Some("Lucas Nolan")),
