@@ -211,11 +211,8 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
         let agency = m
             .as_str()
             .trim_matches(|c: char| trim_chars(c) || c == '(' || c == ')');
-        let own = site.is_some_and(|s| s.trim().eq_ignore_ascii_case(agency))
-            || host
-                .map(|h| h.trim_start_matches("www."))
-                .and_then(|h| h.split('.').next())
-                .is_some_and(|l| l.eq_ignore_ascii_case(agency));
+        let own = is_site_desk(agency, site)
+            || host_label(host).is_some_and(|l| l.eq_ignore_ascii_case(agency));
         return (!own).then(|| agency.to_string());
     }
     // A bracket or a separator before the site's name after the names
@@ -244,10 +241,7 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
     // The site's short name from its address after the names, with a
     // place or desk ("…, g1 SP" on g1.globo.com, "… ABC Gold Coast" on
     // abc.net.au): nothing from there on is a name.
-    if let Some(label) = host
-        .map(|h| h.trim_start_matches("www."))
-        .and_then(|h| h.split('.').next())
-        .filter(|l| l.len() >= 2)
+    if let Some(label) = host_label(host).filter(|l| l.len() >= 2)
         && let Some(at) = word_at(&b, label).map(|at| before_bracket(&b[..at]))
         // A name of two words or more before it, ending in a capital
         // word: "Harbour Courier" is the site's own name, "Bund der
@@ -459,6 +453,13 @@ fn without_tail_after_capitals(part: &str) -> &str {
         at += word.len();
     }
     part
+}
+
+/// The site's short name from its address: "courier" for
+/// `www.courier.example`.
+fn host_label(host: Option<&str>) -> Option<&str> {
+    host.map(|h| h.trim_start_matches("www."))
+        .and_then(|h| h.split('.').next())
 }
 
 /// Where `word` stands in `text` as a whole word, in any case, brackets

@@ -354,6 +354,13 @@ pub(super) fn is_link_elsewhere(node: &NodeRef) -> bool {
     node.has_name("a") && node.attr("href").is_some_and(|h| !h.starts_with('#'))
 }
 
+/// Whether `node` is the page or its main part (`html`, `body`, `main`,
+/// `article`, or the document itself): never a box of furniture.
+pub(super) fn is_page_part(node: &NodeRef) -> bool {
+    node.element_ref()
+        .is_none_or(|el| matches!(&*el.name.local, "html" | "body" | "main" | "article"))
+}
+
 /// Whether `node` is an `<h1>` to `<h6>`.
 pub(super) fn is_heading(node: &NodeRef) -> bool {
     node.element_ref()

@@ -8,7 +8,7 @@
 //! fallback links to the advertiser; a teaser's picture sits beside its
 //! headline's link).
 
-use super::clean::{holds_at_most, is_link_elsewhere, is_picture_file};
+use super::clean::{holds_at_most, is_link_elsewhere, is_page_part, is_picture_file};
 use super::teasers::TEASER_CHARS;
 use dom_query::{Document, NodeId, NodeRef};
 use std::collections::HashSet;
@@ -70,10 +70,8 @@ fn in_teaser(noscript: &NodeRef) -> bool {
     let Some(teaser) = noscript
         .ancestors_it(None)
         .take_while(|a| {
-            !matches!(
-                &*a.node_name().unwrap_or_default(),
-                "article" | "main" | "body" | "html"
-            ) && a.descendants_it().nth(TEASER_NODES).is_none()
+            !is_page_part(a)
+                && a.descendants_it().nth(TEASER_NODES).is_none()
                 && holds_at_most(a, TEASER_CHARS)
         })
         .last()

@@ -8,7 +8,7 @@
 //! choice inputs, widened to the largest box around it that still holds
 //! no more than a poll's text.
 
-use super::clean::{holds_at_most, is_within};
+use super::clean::{holds_at_most, is_page_part, is_within};
 use dom_query::{Document, NodeId, NodeRef};
 use std::collections::{HashMap, HashSet};
 
@@ -40,13 +40,13 @@ pub fn remove_polls(doc: &Document) {
         let Some(poll) = choice.ancestors_it(None).find(|a| held[&a.id] >= 2) else {
             continue;
         };
-        if !seen.insert(poll.id) || is_page(&poll) || !holds_at_most(&poll, POLL_CHARS) {
+        if !seen.insert(poll.id) || is_page_part(&poll) || !holds_at_most(&poll, POLL_CHARS) {
             continue;
         }
         // The largest box around it that is still a poll's size.
         let widest = poll
             .ancestors_it(None)
-            .take_while(|a| !is_page(a) && holds_at_most(a, POLL_CHARS))
+            .take_while(|a| !is_page_part(a) && holds_at_most(a, POLL_CHARS))
             .last()
             .unwrap_or(poll);
         if !polls.iter().any(|p| is_within(&widest, p)) {
@@ -57,12 +57,6 @@ pub fn remove_polls(doc: &Document) {
     for poll in polls {
         poll.remove_from_parent();
     }
-}
-
-/// Whether `node` is the page or its main part, never a poll's box.
-fn is_page(node: &NodeRef) -> bool {
-    node.element_ref()
-        .is_none_or(|el| matches!(&*el.name.local, "html" | "body" | "main" | "article"))
 }
 
 #[cfg(test)]
