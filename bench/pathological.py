@@ -154,39 +154,36 @@ def ingest_file(name, data, fetch_extra):
     return case
 
 
-def deep_page(rng):
-    return (b"<html><head><title>Deep page</title></head><body><article><h1>Deep page</h1>"
+def story_page(rng, title, inside="", after=""):
+    """A page with a story of five paragraphs in its <article>, then `inside` in the
+    article after the story and `after` past it."""
+    return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>".encode()
             + ("<p>" + paragraph(rng) + "</p>").encode() * 5
-            + nested("<div>", "</div>", 20000, "<p>" + paragraph(rng) + "</p>").encode()
-            + b"</article></body></html>")
+            + inside.encode() + b"</article>" + after.encode() + b"</body></html>")
+
+
+def deep_page(rng):
+    return story_page(rng, "Deep page",
+                      inside=nested("<div>", "</div>", 20000, "<p>" + paragraph(rng) + "</p>"))
 
 
 def choice_form_page(rng):
     """A story, then a shop's filter form of 3,000 check boxes (the poll check)."""
-    return (b"<html><head><title>Form page</title></head><body><article><h1>Form page</h1>"
-            + ("<p>" + paragraph(rng) + "</p>").encode() * 5
-            + b"</article><form><div>"
-            + "".join(f"<label><input type=checkbox> Option {i}</label>" for i in range(3000)).encode()
-            + b"</div></form></body></html>")
+    return story_page(rng, "Form page", after="<form><div>" + "".join(
+        f"<label><input type=checkbox> Option {i}</label>" for i in range(3000)) + "</div></form>")
 
 
 def teaser_list_page(rng):
     """A story, then 5,000 teaser boxes of the site's other stories (the teaser-list check)."""
-    return (b"<html><head><title>Teaser page</title></head><body><article><h1>Teaser page</h1>"
-            + ("<p>" + paragraph(rng) + "</p>").encode() * 5
-            + b"</article><div>"
-            + "".join(f"<div><h3><a href='/n/{i}'>Story {i}</a></h3><p>{paragraph(rng, 20)}</p></div>"
-                      for i in range(5000)).encode()
-            + b"</div></body></html>")
+    return story_page(rng, "Teaser page", after="<div>" + "".join(
+        f"<div><h3><a href='/n/{i}'>Story {i}</a></h3><p>{paragraph(rng, 20)}</p></div>"
+        for i in range(5000)) + "</div>")
 
 
 def noscript_gallery_page(rng):
     """A story, then a gallery of 5,000 images given only in <noscript> (the noscript check)."""
-    return (b"<html><head><title>Gallery page</title></head><body><article><h1>Gallery page</h1>"
-            + ("<p>" + paragraph(rng) + "</p>").encode() * 5
-            + b"<div>"
-            + "".join(f"<noscript><img src='/g/{i}.jpg'></noscript>" for i in range(5000)).encode()
-            + b"</div></article></body></html>")
+    return story_page(rng, "Gallery page", inside="<div>" + "".join(
+        f"<noscript><img src='/g/{i}.jpg'></noscript>" for i in range(5000)) + "</div>")
 
 
 def binary_85mb(f, rng):
