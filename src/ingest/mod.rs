@@ -80,6 +80,11 @@ pub struct FetchedPage<'a> {
 
 /// Reads one page or file into an article for `section`.
 pub fn ingest(bytes: &[u8], origin: Origin, section: &SectionId) -> Result<Ingested> {
+    unless_panicked(|| read_origin(bytes, origin, section))
+}
+
+/// [`ingest`], unguarded.
+fn read_origin(bytes: &[u8], origin: Origin, section: &SectionId) -> Result<Ingested> {
     match origin {
         Origin::Page { url, charset } => {
             let ex = extract_page(bytes, charset, Some(url))?;
@@ -126,7 +131,7 @@ pub fn from_feed(
     section: &SectionId,
 ) -> Ingested {
     let extracted = page.and_then(|page| {
-        let ex = extract_page(page.bytes, page.charset, Some(page.url))?;
+        let ex = unless_panicked(|| extract_page(page.bytes, page.charset, Some(page.url)))?;
         let chars = ex
             .text()
             .chars()
@@ -226,6 +231,20 @@ pub fn extract_page(bytes: &[u8], charset: Option<&str>, url: Option<&str>) -> R
     let mut ex = extract::extract_html(&flat, url)?;
     extract::date_from_script(&mut ex, &html);
     Ok(ex)
+}
+
+/// Runs `work`, turning a panic into its error: a bug that one hostile
+/// page trips fails that page, reported by name, while the rest of a fetch
+/// or an ingest batch goes on (a feed item falls back to the feed's text).
+fn unless_panicked<T>(work: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|payload| {
+        let why = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".to_string());
+        bail!("paperboy failed on this page ({why}): a bug; please report it with the page")
+    })
 }
 
 /// True when the start of `bytes` holds a NUL byte outside UTF-16 text:
@@ -421,6 +440,25 @@ mod tests {
 
     fn world() -> SectionId {
         SectionId::parse("world").unwrap()
+    }
+
+    #[test]
+    fn a_panic_becomes_the_pages_error() {
+        let got: Result<()> = unless_panicked(|| panic!("byte index 3 is not a char boundary"));
+        let err = got.unwrap_err().to_string();
+        assert!(err.contains("byte index 3 is not a char boundary"), "{err}");
+        assert!(err.contains("a bug; please report it"), "{err}");
+        let n = 7;
+        let got: Result<()> = unless_panicked(|| panic!("index {n} out of range"));
+        assert!(
+            got.unwrap_err()
+                .to_string()
+                .contains("index 7 out of range")
+        );
+        // No panic: the work's own result, error or not.
+        assert_eq!(unless_panicked(|| Ok(5)).unwrap(), 5);
+        let got: Result<()> = unless_panicked(|| bail!("not an HTML page"));
+        assert_eq!(got.unwrap_err().to_string(), "not an HTML page");
     }
 
     #[test]
