@@ -137,7 +137,19 @@ const NOTICES: &[&str] = &[
     // new window)", "You have reached your limit of free articles"), an
     // article's age ("This article is more than 5 years old"), a share
     // count, and a label left alone ("Updated", "Story continues").
-    r"^(media playback is (unsupported|not supported) on your device|click to share on [\w+ ]{1,20}(\s*\(opens in new window\))?|you have reached your (limit|maximum) of free (articles|stories)\b.*|get unlimited (digital )?access\b.{0,60}|this (article|story) is more than \d+ (years?|months?) old|this (article|story) has been shared [\d,.]+ times\.?|like us on facebook\.?|scroll down for video|advertisement\s*[-–—:]\s*continue reading below|story continues( below)?|updated|aktualisiert|please enable javascript to view the comments.*|(please )?read our comment(ing)? (policy|guidelines)\b.*|click here for more( \w+){0,3}\.?|ver comentarios|image (caption|copyright)\b.*)$",
+    r"^(media playback is (unsupported|not supported) on your device|click to (share on [\w+ ]{1,20}|e-?mail (this|a link) to a friend|print)(\s*\(opens in new window\))?|you have reached your (limit|maximum) of free (articles|stories)\b.*|get unlimited (digital )?access\b.{0,60}|this (article|story) is more than \d+ (years?|months?) old|this (article|story) has been shared [\d,.]+ times\.?|like us on facebook\.?|scroll down for video|advertisement\s*[-–—:]\s*continue reading below|story continues( below)?|updated|aktualisiert|please enable javascript to view the comments.*|(please )?read our comment(ing)? (policy|guidelines)\b.*|click here for more( \w+){0,3}\.?|ver comentarios|image (caption|copyright)\b.*)$",
+    // Calls to click for more of the site's stories or to sign up, alone
+    // on their line ("CLICK HERE FOR MORE SPORTS COVERAGE", "Want more
+    // stories like this? Sign up here."; a link to a report or a
+    // timetable stays), a tip line mid-story, and the buttons of a picture, a
+    // slideshow, a player or an ad ("Buy Photo", "Show Caption", "Skip
+    // Ad", "Ad Feedback", WordPress's "Like this:").
+    r"^((click|tap) here for (more|the latest)\b[^!?]{0,60}\b(coverage|news|stories|updates|headlines|videos?)\b[^!?]{0,40}|[^.!?]{1,60}\?\s*(sign up|subscribe|register)( here| now| today)?[.!]?|(have|got) a (news )?tip\s*\?.{0,100}|buy photo|show caption|(previous|next) slide|close|skip ad|ad feedback|like this:)$",
+    // Paywall meters ("You have 3 free articles remaining.", "Enjoy
+    // unlimited access for $1 a week."), a sign-off, and the links to a
+    // newsroom's standards and to its feedback form ("Our Standards: The
+    // Thomson Reuters Trust Principles.").
+    r"^(you have \d+ free (articles?|stories|story) (left|remaining)\b.{0,100}|enjoy unlimited (digital )?access\b.{0,80}|thanks?( you)? for reading[.!]?|our standards\s*:.{0,80}|(editorial|ethics) (standards|guidelines|policy)|corrections? policy|send us (your )?feedback\.?)$",
     // Slideshow controls ("Prev Next", "‹ Previous | Next ›").
     r"^[‹«<←]?\s*(prev|previous|zurück|précédent|anterior)\s*[›»>→|/]?\s*(next|weiter|suivant|siguiente)\s*[›»>→]?$",
     // Slide counters and pagers ("1/5", "Image 2 of 12", "Page 1 of 3
@@ -165,7 +177,7 @@ const NOTICES: &[&str] = &[
     r"^original source\b|\barticle images:",
     // Print, PDF and app prompts.
     r"\b((download|get|install) (the |our )?([\w.-]+ ){0,3}apps?\b.*\b(ios|android|app store|google play)\b|news straight to your (phone|mobile|smartphone)|(laden sie|lade dir|hol dir) (jetzt )?(unsere|die) .{0,30}app\b|descarga (la|nuestra) app|téléchargez (l'|notre )app)",
-    r"^(print( this)?( article| page)?|drucken|als pdf herunterladen|download (the )?app)\b|\b(dieses skript als pdf)\b",
+    r"^(print( this)?( article| page| story)?|drucken|als pdf herunterladen|download (the )?app)\s*[.!:]?$|\b(dieses skript als pdf)\b",
     r"^((click|tap) here to )?(download|get|install) (the|our) ([\w.&'-]+ ){0,5}app\b",
     // The text a CMS puts where it hides an e-mail address from robots
     // (Joomla: "This email address is being protected from spambots. You
@@ -210,7 +222,7 @@ const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|ro
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
+const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
@@ -578,6 +590,35 @@ mod tests {
             // An update note that says nothing more.
             "This article has been updated.",
             "Der Artikel wurde aktualisiert.",
+            // Calls to click, alone on their line.
+            "CLICK HERE FOR MORE SPORTS COVERAGE FROM COURIER.EXAMPLE",
+            "Click here for the latest ferry news",
+            "Click to email this to a friend (Opens in new window)",
+            "Click to print (Opens in new window)",
+            // A question and a call to sign up, a tip line mid-story.
+            "Want more stories like this? Sign up here.",
+            "Like what you read? Subscribe now!",
+            "Have a news tip? Email us at tips@courier.example.",
+            "Got a tip? Send it to the newsroom.",
+            // Buttons of a picture, a slideshow, a player or an ad.
+            "Buy Photo",
+            "Show Caption",
+            "Previous Slide",
+            "Next slide",
+            "Close",
+            "Skip Ad",
+            "Ad Feedback",
+            "Like this:",
+            // Paywall meters, sign-offs, standards and feedback links.
+            "You have 3 free articles remaining.",
+            "You have 1 free story left this month. Subscribe for unlimited access.",
+            "Enjoy unlimited access for $1 a week.",
+            "Thank you for reading!",
+            "Thanks for reading.",
+            "Our Standards: The Thomson Reuters Trust Principles.",
+            "Editorial Standards",
+            "Corrections Policy",
+            "Send us your feedback",
         ];
         for line in furniture {
             assert!(is_boilerplate(line), "{line}");
@@ -669,6 +710,15 @@ mod tests {
             "Haben Sie einen Fehler entdeckt? Dann sollten Sie innerhalb eines Monats Einspruch einlegen.",
             "Latest news from Kyiv",
             "Weitere Meldungen zu Verletzten gibt es bei der Polizei bislang nicht.",
+            "Print editions of the Courier will carry the full timetable next week.",
+            "Printing the timetable cost the council £4,000.",
+            "Click here to read the council's report.",
+            "Click here, the instructions said, and the ferry's ticket machine froze for an hour while the queue grew past the pier gates.",
+            "Close to 400 residents signed a petition against the plan.",
+            "Thank you for reading the minutes, the chair told the meeting, before the vote.",
+            "Have a question for the council? The meeting is open to the public on Tuesdays.",
+            "Want to ride the ferry? Tickets go on sale in May at the harbour office.",
+            "Our standards for the new piers are higher than the law requires, the engineer said.",
         ];
         for line in prose {
             let long = line.chars().count() > MAX_NOTICE_CHARS;
@@ -740,6 +790,8 @@ mod tests {
             "Más leídas",
             "Meistgelesen",
             "Les plus lus",
+            "Paid Content",
+            "Paid Partner Content",
         ] {
             assert!(is_related_heading(heading), "{heading}");
         }
@@ -747,6 +799,7 @@ mod tests {
             "Also on Monday",
             "Further reading",
             "More in store for the pier",
+            "Paid content creators",
         ] {
             assert!(!is_related_heading(heading), "{heading}");
         }
