@@ -44,8 +44,11 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
         // Roe in Washington").
         r"|,?\s+(?i:photos?|photography|pictures|images?|fotos?|bilder|illustrations?|graphics)\s*:",
         r"|\s+in\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?\s*$",
-        // An account's handle after the name ("Jo Roe @joroe").
+        // An account's handle after the name ("Jo Roe @joroe"), and the
+        // labels of contact buttons ("Jo Roe Email Twitter", "Jo Roe
+        // Follow on Twitter").
         r"|\s@\w",
+        r"|\s+(?i:e-?mail|twitter|facebook|linkedin|instagram|follow)\b",
         r"|\s[|•·—–]\s|\s-\s",
         // "Jo Roe, Special to the Chronicle", "Jo Roe 3 Min Read" ("Jo Roe
         // for the Guardian" is [`without_publication`]'s).
@@ -148,9 +151,10 @@ static WEB_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words left dangling at the end when a date or an agency is cut off
-/// ("Jo Roe for dpa").
+/// ("Jo Roe for dpa", "Jo Roe and The Associated Press").
 const DANGLING: &[&str] = &[
-    "am", "on", "at", "le", "el", "um", "vom", "den", "der", "the", "for", "|",
+    "am", "on", "at", "le", "el", "um", "vom", "den", "der", "the", "for", "and", "und", "et", "&",
+    "with", "|",
 ];
 
 /// Separators between several authors.
@@ -206,7 +210,10 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
     // An agency alone ("dpa", "(AFP)") is the author of a wire story, on
     // any site but its own.
     if let Some(m) = AGENCY.find(&b)
-        && b[..m.start()].trim_matches(trim_chars).is_empty()
+        && matches!(
+            b[..m.start()].trim_matches(trim_chars),
+            "" | "From" | "from"
+        )
     {
         let agency = m
             .as_str()
@@ -339,6 +346,11 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
         // An organisation after the names ("Jo Roe, BBC News", "…, The
         // Times"): the publisher, not an author.
         if !names.is_empty() && ORGANISATION.is_match(part) {
+            break;
+        }
+        // A publication in capitals after names that are not ("Jo Roe,
+        // USA TODAY").
+        if names.first().is_some_and(|n| !in_capitals(n)) && in_capitals(part) {
             break;
         }
         if !is_name(part, site, host) {
@@ -540,6 +552,12 @@ pub fn is_capitalised(names: &str) -> bool {
         .all(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
+/// Whether `text` is written in capitals: two letters or more, none in
+/// lower case.
+fn in_capitals(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !text.chars().any(char::is_lowercase)
+}
+
 fn trim_chars(c: char) -> bool {
     c.is_whitespace() || matches!(c, ',' | ';' | ':' | '|' | '-' | '–' | '—' | '·' | '•' | '/')
 }
@@ -712,6 +730,15 @@ mod tests {
             // The publication the names wrote for, in lower case; an
             // organisation's name holding "for" stays whole.
             ("By Jo Roe for the Guardian", Some("Jo Roe")),
+            // A publication in capitals after names that are not; an
+            // agency after "and" or "From"; contact buttons' labels.
+            ("By Jo Roe, USA TODAY", Some("Jo Roe")),
+            ("Jo Roe, Li Wei, COURIER STAFF", Some("Jo Roe and Li Wei")),
+            ("BY JO ROE, LI WEI", Some("JO ROE and LI WEI")),
+            ("By Jo Roe and The Associated Press", Some("Jo Roe")),
+            ("From Reuters", Some("Reuters")),
+            ("By Jo Roe Email Twitter", Some("Jo Roe")),
+            ("Jo Roe Follow on Twitter", Some("Jo Roe")),
             (
                 "Jo Roe and Li Wei for the Courier",
                 Some("Jo Roe and Li Wei"),
