@@ -212,6 +212,12 @@ pub fn strip_furniture(doc: &Document) {
             node.remove_from_parent();
             continue;
         }
+        // So does a section named for them after a story, however its
+        // comments are set.
+        if is_comment_section(&node) && chars_before(doc, &node) >= STORY_BEFORE_COMMENTS_CHARS {
+            node.remove_from_parent();
+            continue;
+        }
         // A layout box named for what stands beside the story
         // (`content-sidebar-wrap`) holds the page's main part.
         if holds_main(&node) {
@@ -261,6 +267,48 @@ fn is_comment_list(node: &NodeRef) -> bool {
                     || v.contains("comment_list")
             })
         })
+}
+
+/// Paragraph text that must stand before a comment section for it to go
+/// whatever its length: a story's worth, so that a story's own wrapper
+/// given a comment-ish name is never taken for one.
+const STORY_BEFORE_COMMENTS_CHARS: usize = 500;
+
+/// Whether `node` is a section of readers' comments: a class or id that
+/// is one of the names platforms give it (`comments`, `comments-area`,
+/// `disqus_thread`, `kommentare`).
+fn is_comment_section(node: &NodeRef) -> bool {
+    const NAMES: &[&str] = &[
+        "comments",
+        "comments-area",
+        "comments-section",
+        "comment-section",
+        "comments-wrapper",
+        "comments-container",
+        "disqus_thread",
+        "kommentare",
+        "commentaires",
+        "commenti",
+        "comentarios",
+        "reacties",
+        "komentarze",
+    ];
+    ["class", "id"].iter().any(|a| {
+        node.attr(a).is_some_and(|v| {
+            v.split_whitespace()
+                .any(|t| NAMES.iter().any(|n| t.eq_ignore_ascii_case(n)))
+        })
+    })
+}
+
+/// Characters of `<p>` text in `doc` before `node` in reading order.
+fn chars_before(doc: &Document, node: &NodeRef) -> usize {
+    doc.root()
+        .descendants_it()
+        .take_while(|d| d.id != node.id)
+        .filter(|d| d.has_name("p"))
+        .map(|p| text_chars(&p))
+        .sum()
 }
 
 /// Whether `node` is a count a page shows beside the byline: an inline

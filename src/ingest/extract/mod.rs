@@ -2571,6 +2571,44 @@ mod tests {
         assert!(!e.markdown.contains("Pingback"), "{}", e.markdown);
     }
 
+    /// A story followed by its readers' comments set as paragraphs in a
+    /// section named for them (not a list, no box per comment), which run
+    /// longer than the story: the section goes, the story stays whole.
+    #[test]
+    fn a_comment_section_longer_than_the_story_goes() {
+        let story: String = (1..=5)
+            .map(|i| format!("<p>Paragraph {i} of the story: the harbour council discussed the night ferry again, and residents of the east pier asked about the noise of the engines after dark.</p>"))
+            .collect();
+        let comments: String = (1..=24)
+            .map(|i| format!(r#"<h4>Reader {i}</h4><p>Comment {i}: I have lived by the pier for forty years and I think this ferry is a terrible idea, because nobody asked us and the council never listens to anyone who lives here.</p>"#))
+            .collect();
+        for (tag, name) in [
+            ("section", r#"id="comments""#),
+            ("div", r#"class="comments-area""#),
+            ("div", r#"id="kommentare""#),
+        ] {
+            let page = format!(
+                r#"<!doctype html><html><head><title>Council backs ferry plan</title></head><body><main>
+<article><h1>Council backs ferry plan</h1><div itemprop="articleBody">{story}</div></article>
+<{tag} {name}><h2>24 comments</h2>{comments}</{tag}></main></body></html>"#
+            );
+            let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+            assert!(
+                e.markdown.contains("Paragraph 1 of") && e.markdown.contains("Paragraph 5 of"),
+                "{name}: {}",
+                e.markdown
+            );
+            assert!(!e.markdown.contains("Comment 1:"), "{name}: {}", e.markdown);
+        }
+        // A story's own box so named, with no story before it, stays.
+        let page = format!(
+            r#"<!doctype html><html><head><title>Council backs ferry plan</title></head><body><main>
+<h1>Council backs ferry plan</h1><div id="comments">{story}</div></main></body></html>"#
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+        assert!(e.markdown.contains("Paragraph 5 of"), "{}", e.markdown);
+    }
+
     /// A layout box named for what stands beside the story
     /// (`content-sidebar-wrap`) around the page's main part, whose text
     /// is set in `<div>`s rather than paragraphs: the box is not a
