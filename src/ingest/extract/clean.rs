@@ -624,10 +624,23 @@ const BELOW: &str = "below";
 /// The longest caption set as a paragraph of its own under its picture.
 const CAPTION_PARAGRAPH_CHARS: usize = 150;
 
+/// The longest wire photo's caption ([`WIRE_CAPTION`]).
+const WIRE_CAPTION_CHARS: usize = 500;
+
+/// A wire photo's caption: "FILE - In this … file photo, …", or a credit
+/// in brackets at the end that names a photo ("(AP Photo/Jo Roe, File)",
+/// "(Photo by Jo Roe/Getty Images)", "(Reuters Photo/…)").
+static WIRE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^FILE\s*[-–—]\s|\(\s*(?:[\w.&'-]+\s+){1,3}Photos?\s*/[^()]{1,60}\)$|\(\s*(?:Photo|Foto)\s*(?:by|:)\s*[^()]{1,60}\)$")
+        .expect("valid wire caption pattern")
+});
+
 /// A short paragraph right below a paragraph that holds only a picture,
 /// centred as captions are or ending in a photographer's credit ("新华社
 /// 记者 李伟 摄") or "file photo" ("（资料图）"): a caption, as Chinese news
-/// sites and older editors set them.
+/// sites and older editors set them. And a wire photo's caption of any
+/// length under a picture's paragraph or box, as sites running agency
+/// copy set it.
 fn is_caption_paragraph(node: &NodeRef) -> bool {
     if !node.has_name("p") {
         return false;
@@ -637,13 +650,22 @@ fn is_caption_paragraph(node: &NodeRef) -> bool {
     };
     let picture_only =
         above.descendants_it().any(|d| d.has_name("img")) && visible_chars(&above) == 0;
-    // A picture in a paragraph; in italics, also in a box of its own.
-    if !(picture_only && (above.has_name("p") || above.has_name("div") && is_italic(node))) {
+    if !(picture_only && (above.has_name("p") || above.has_name("div"))) {
         return false;
     }
     let text = node.text();
     let text = text.trim();
     let chars = text.chars().count();
+    // A wire photo's caption, however long, under a picture in a
+    // paragraph or a box of its own.
+    if chars <= WIRE_CAPTION_CHARS && WIRE_CAPTION.is_match(text) {
+        return true;
+    }
+    // Other captions: under a picture in a paragraph; in italics, also
+    // in a box of its own.
+    if !(above.has_name("p") || is_italic(node)) {
+        return false;
+    }
     if chars == 0 || chars > CAPTION_PARAGRAPH_CHARS {
         return false;
     }

@@ -1611,6 +1611,17 @@ mod tests {
                 "<table class=\"photo\"><tr><td><img src=\"/img/pier.jpg\"></td></tr><tr><td>The old pier at dawn.</td></tr></table>",
                 "The old pier at dawn.",
             ),
+            // A wire photo's caption under the picture's box, long as
+            // they run, ending in the agency's credit or opening with
+            // "FILE -".
+            (
+                "<div class=\"img\"><img src=\"/img/pier.jpg\"></div><p>FILE - In this Nov. 19, 2019, file photo, passengers wait for the first crossing at the old pier at dawn, as the council's transport committee meets across the harbour to discuss the timetable. (AP Photo/Jo Roe, File)</p>",
+                "FILE - In this Nov. 19, 2019, file photo, passengers wait for the first crossing at the old pier at dawn, as the council's transport committee meets across the harbour to discuss the timetable. (AP Photo/Jo Roe, File)",
+            ),
+            (
+                "<p><img src=\"/img/pier.jpg\"></p><p>Passengers wait at the old pier at dawn on Tuesday. (Photo by Jo Roe/Getty Images)</p>",
+                "Passengers wait at the old pier at dawn on Tuesday. (Photo by Jo Roe/Getty Images)",
+            ),
         ] {
             let e = story_after(under);
             assert!(!e.markdown.contains("old pier at dawn"), "{}", e.markdown);
