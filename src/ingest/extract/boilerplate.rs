@@ -274,7 +274,7 @@ pub fn is_boilerplate(line: &str) -> bool {
         return false;
     }
     if LINE_PATTERNS.iter().any(|p| p.is_match(&lower))
-        || RELATED_RE.is_match(&lower)
+        || RELATED_RE.is_match(&lower) && !is_sentence_after_label(&lower)
         || lower.starts_with(|c: char| c.is_ascii_digit()) && ADDRESS_RE.is_match(&lower)
     {
         return true;
@@ -318,6 +318,16 @@ pub fn is_small_print(block: &str) -> bool {
         Regex::new(r"^(?i:©|\(c\)|copyright\s*©)\s*\d{4}\b").expect("valid small print pattern")
     });
     SMALL_PRINT.is_match(block.trim_start())
+}
+
+/// Whether what follows a label's colon is a sentence of the story
+/// ("Related: the council also approved a bus route, which will run …."):
+/// twelve words or more ending in a full stop, as no headline does.
+fn is_sentence_after_label(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(_, rest)| {
+        let rest = rest.trim();
+        rest.ends_with('.') && rest.split_whitespace().count() >= 12
+    })
 }
 
 /// Whether `line` opens a related-links box, so the list after it goes too.
@@ -711,6 +721,7 @@ mod tests {
             "Latest news from Kyiv",
             "Weitere Meldungen zu Verletzten gibt es bei der Polizei bislang nicht.",
             "Print editions of the Courier will carry the full timetable next week.",
+            "Related: the council also approved a new bus route to the west pier, which will run every half hour from June.",
             "Printing the timetable cost the council £4,000.",
             "Click here to read the council's report.",
             "Click here, the instructions said, and the ferry's ticket machine froze for an hour while the queue grew past the pier gates.",
