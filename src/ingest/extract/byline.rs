@@ -592,11 +592,12 @@ fn is_name(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
     if words > max_words || part.chars().count() > 80 || NOT_A_NAME.is_match(part) {
         return false;
     }
-    // CMS user names: one lower-case ASCII token ("jdadmin", "mcupdate").
+    // CMS user names: one lower-case ASCII token ("jdadmin", "mcupdate",
+    // a login's slug "sarah-indra").
     if words == 1
         && part
             .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.')
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '.' | '-'))
     {
         return false;
     }
@@ -889,6 +890,7 @@ mod tests {
                 Some("Martin Untersinger (avec Damien Leloup et Morgane Tual)"),
             ),
             ("jdadmin", None),
+            ("sarah-indra", None),
             ("admin", None),
             ("mcupdate", None),
             ("Super User", None),

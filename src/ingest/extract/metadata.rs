@@ -919,7 +919,9 @@ fn is_byline_box(node: &NodeRef) -> bool {
 }
 
 /// The first JSON-LD object of an article type, looking inside arrays
-/// and `@graph`.
+/// and `@graph`, with an author or publisher given only by reference to
+/// another node of the same script (`{"@id": "…#/schema/person/1f2e"}`,
+/// as WordPress's Yoast plugin writes them) replaced by that node.
 fn json_ld(scripts: &[NodeRef]) -> Option<Value> {
     scripts
         .iter()
@@ -932,7 +934,48 @@ fn json_ld(scripts: &[NodeRef]) -> Option<Value> {
                 .trim();
             serde_json::from_str::<Value>(text).ok()
         })
-        .find_map(|v| find_article(&v).cloned())
+        .find_map(|v| {
+            let mut article = find_article(&v)?.clone();
+            for key in ["author", "publisher"] {
+                if let Some(field) = article.get_mut(key) {
+                    resolve_references(field, &v);
+                }
+            }
+            Some(article)
+        })
+}
+
+/// Replaces each object in `field` (one, or a list) that holds only an
+/// `@id` with the node of `doc` that has that `@id`, when there is one.
+fn resolve_references(field: &mut Value, doc: &Value) {
+    match field {
+        Value::Array(items) => items.iter_mut().for_each(|i| resolve_references(i, doc)),
+        Value::Object(o) if o.len() == 1 => {
+            if let Some(node) = o
+                .get("@id")
+                .and_then(Value::as_str)
+                .and_then(|id| node_with_id(doc, id))
+            {
+                *field = node.clone();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The object in `v` (looking inside arrays and `@graph`) whose `@id` is
+/// `id` and that says more than its `@id`.
+fn node_with_id<'a>(v: &'a Value, id: &str) -> Option<&'a Value> {
+    match v {
+        Value::Array(items) => items.iter().find_map(|i| node_with_id(i, id)),
+        Value::Object(map) => {
+            if map.len() > 1 && map.get("@id").and_then(Value::as_str) == Some(id) {
+                return Some(v);
+            }
+            map.get("@graph").and_then(|g| node_with_id(g, id))
+        }
+        _ => None,
+    }
 }
 
 fn find_article(v: &Value) -> Option<&Value> {
@@ -1192,6 +1235,9 @@ mod tests {
         for ld in [
             r#"[{"@type":"BreadcrumbList"},{"@type":["NewsArticle"],"headline":"A","author":"Jo Roe"}]"#,
             r#"{"@graph":[{"@type":"WebPage"},{"@type":"BlogPosting","headline":"A","author":{"name":"Jo Roe"}}]}"#,
+            // An author named only by reference to another node of the
+            // graph, as WordPress's Yoast plugin writes it.
+            r#"{"@context":"https://schema.org","@graph":[{"@type":"Organization","@id":"https://courier.example/#organization","name":"Courier"},{"@type":"WebPage","@id":"https://courier.example/pier/#webpage"},{"@type":"Article","@id":"https://courier.example/pier/#article","headline":"A","author":{"@id":"https://courier.example/#/schema/person/1f2e"},"publisher":{"@id":"https://courier.example/#organization"}},{"@type":["Person"],"@id":"https://courier.example/#/schema/person/1f2e","name":"Jo Roe"}]}"#,
         ] {
             let doc = Document::from(format!(
                 r#"<script type="application/ld+json">{ld}</script>"#
@@ -1200,6 +1246,14 @@ mod tests {
             assert_eq!(m.titles[0], ("json-ld headline", "A".to_string()), "{ld}");
             assert_eq!(m.byline.as_deref(), Some("Jo Roe"), "{ld}");
         }
+        // The publisher so named gives the site's name; a reference to no
+        // node gives no byline.
+        let doc = Document::from(
+            r##"<script type="application/ld+json">{"@graph":[{"@type":"Organization","@id":"#org","name":"Courier"},{"@type":"NewsArticle","headline":"A","author":{"@id":"#nobody"},"publisher":{"@id":"#org"}}]}</script>"##,
+        );
+        let m = read(&doc, None);
+        assert_eq!(m.site_name.as_deref(), Some("Courier"));
+        assert_eq!(m.byline, None);
     }
 
     /// The authors of a card for another story (one link around its
