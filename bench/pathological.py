@@ -186,6 +186,12 @@ def noscript_gallery_page(rng):
         f"<noscript><img src='/g/{i}.jpg'></noscript>" for i in range(5000)) + "</div>")
 
 
+def comment_sections_page(rng):
+    """A story, then 5,000 readers' comments, each in a box named `comments` (the comment-section check)."""
+    return story_page(rng, "Comments page", after="<div>" + "".join(
+        f"<div class='comments'><p>{paragraph(rng, 20)}</p></div>" for i in range(5000)) + "</div>")
+
+
 def binary_85mb(f, rng):
     chunk = os.urandom(1 << 20)
     for _ in range(85):
@@ -217,6 +223,7 @@ CASES = {
     "extract-3000-choice-form": extract_page("form.html", choice_form_page),
     "extract-5000-teasers": extract_page("teasers.html", teaser_list_page),
     "extract-5000-noscript-images": extract_page("gallery.html", noscript_gallery_page),
+    "extract-5000-comment-sections": extract_page("comments.html", comment_sections_page),
     "ingest-85mb-binary": ingest_file("binary.html", binary_85mb, BIG),
     "ingest-200mb-html": ingest_file("huge.html", html_200mb, BIG),
     "ingest-85mb-binary-default": ingest_file("binary.html", binary_85mb, ""),

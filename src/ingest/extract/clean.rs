@@ -202,6 +202,12 @@ pub fn strip_furniture(doc: &Document) {
     }
     let total: usize = doc.select("p").nodes().iter().map(text_chars).sum();
     let main_block = largest_paragraph_parent(doc, false);
+    let sections: Vec<NodeRef> = candidates
+        .iter()
+        .filter(|n| is_comment_section(n))
+        .cloned()
+        .collect();
+    let before = chars_before(doc, &sections);
     for node in candidates {
         if node.parent().is_none() {
             continue;
@@ -214,7 +220,10 @@ pub fn strip_furniture(doc: &Document) {
         }
         // So does a section named for them after a story, however its
         // comments are set.
-        if is_comment_section(&node) && chars_before(doc, &node) >= STORY_BEFORE_COMMENTS_CHARS {
+        if before
+            .get(&node.id)
+            .is_some_and(|&n| n >= STORY_BEFORE_COMMENTS_CHARS)
+        {
             node.remove_from_parent();
             continue;
         }
@@ -301,14 +310,30 @@ fn is_comment_section(node: &NodeRef) -> bool {
     })
 }
 
-/// Characters of `<p>` text in `doc` before `node` in reading order.
-fn chars_before(doc: &Document, node: &NodeRef) -> usize {
-    doc.root()
-        .descendants_it()
-        .take_while(|d| d.id != node.id)
-        .filter(|d| d.has_name("p"))
-        .map(|p| text_chars(&p))
-        .sum()
+/// For each of `nodes`, the characters of `<p>` text in `doc` before it
+/// in reading order: one walk of the page, however many there are.
+fn chars_before(
+    doc: &Document,
+    nodes: &[NodeRef],
+) -> std::collections::HashMap<dom_query::NodeId, usize> {
+    let mut before = std::collections::HashMap::new();
+    if nodes.is_empty() {
+        return before;
+    }
+    let wanted: std::collections::HashSet<_> = nodes.iter().map(|n| n.id).collect();
+    let mut chars = 0;
+    for d in doc.root().descendants_it() {
+        if wanted.contains(&d.id) {
+            before.insert(d.id, chars);
+            if before.len() == wanted.len() {
+                break;
+            }
+        }
+        if d.has_name("p") {
+            chars += text_chars(&d);
+        }
+    }
+    before
 }
 
 /// Whether `node` is a count a page shows beside the byline: an inline
