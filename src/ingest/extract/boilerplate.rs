@@ -144,12 +144,12 @@ const NOTICES: &[&str] = &[
     // timetable stays), a tip line mid-story, and the buttons of a picture, a
     // slideshow, a player or an ad ("Buy Photo", "Show Caption", "Skip
     // Ad", "Ad Feedback", WordPress's "Like this:").
-    r"^((click|tap) here for (more|the latest)\b[^!?]{0,60}\b(coverage|news|stories|updates|headlines|videos?)\b[^!?]{0,40}|[^.!?]{1,60}\?\s*(sign up|subscribe|register)( here| now| today)?[.!]?|(have|got) a (news )?tip\s*\?.{0,100}|buy photo|show caption|(previous|next) slide|close|skip ad|ad feedback|like this:)$",
+    r"^((click|tap) here for (more|the latest)\b[^!?]{0,60}\b(coverage|news|stories|headlines|videos?)(\s+(from|on|at)\s+[\w.-]+(\s+[\w.-]+)?)?\.?|(want|like|enjoy|love|looking for)\b[^.!?]{0,60}\?\s*(sign up|subscribe)( here| now| today)?[.!]?|(have|got) a (news )?tip\s*\?\s*(e-?mail|send|call|text|write to|contact)( it to)? (us|the newsroom|our newsroom|our reporters)\b.{0,100}|buy photo|show caption|(previous|next) slide|close|skip ad|ad feedback|like this:)$",
     // Paywall meters ("You have 3 free articles remaining.", "Enjoy
     // unlimited access for $1 a week."), a sign-off, and the links to a
     // newsroom's standards and to its feedback form ("Our Standards: The
-    // Thomson Reuters Trust Principles.").
-    r"^(you have \d+ free (articles?|stories|story) (left|remaining)\b.{0,100}|enjoy unlimited (digital )?access\b.{0,80}|thanks?( you)? for reading[.!]?|our standards\s*:.{0,80}|(editorial|ethics) (standards|guidelines|policy)|corrections? policy|send us (your )?feedback\.?)$",
+    // Thomson Reuters Trust Principles.", "Send us your feedback").
+    r"^(you have \d+ free (articles?|stories|story) (left|remaining)\b.{0,100}|enjoy unlimited (digital )?access (for|from) [$€£]?\d.{0,60}|thanks?( you)? for reading[.!]?|our standards\s*:\s*[^.!?]{0,60}\b(principles|policy|guidelines)\.?|send us (your )?feedback\.?)$",
     // Slideshow controls ("Prev Next", "‹ Previous | Next ›").
     r"^[‹«<←]?\s*(prev|previous|zurück|précédent|anterior)\s*[›»>→|/]?\s*(next|weiter|suivant|siguiente)\s*[›»>→]?$",
     // Slide counters and pagers ("1/5", "Image 2 of 12", "Page 1 of 3
@@ -177,7 +177,7 @@ const NOTICES: &[&str] = &[
     r"^original source\b|\barticle images:",
     // Print, PDF and app prompts.
     r"\b((download|get|install) (the |our )?([\w.-]+ ){0,3}apps?\b.*\b(ios|android|app store|google play)\b|news straight to your (phone|mobile|smartphone)|(laden sie|lade dir|hol dir) (jetzt )?(unsere|die) .{0,30}app\b|descarga (la|nuestra) app|téléchargez (l'|notre )app)",
-    r"^(print( this)?( article| page| story)?|drucken|als pdf herunterladen|download (the )?app)\s*[.!:]?$|\b(dieses skript als pdf)\b",
+    r"^(print( this)?( article| page| story)?|drucken|als pdf herunterladen|download (the )?app)(\s*[|•·]?\s*(e-?mail|versenden|teilen|share|now|jetzt|\([^()]{1,20}\)))*\s*[.!:]?$|\b(dieses skript als pdf)\b",
     r"^((click|tap) here to )?(download|get|install) (the|our) ([\w.&'-]+ ){0,5}app\b",
     // The text a CMS puts where it hides an e-mail address from robots
     // (Joomla: "This email address is being protected from spambots. You
@@ -324,7 +324,7 @@ pub fn is_small_print(block: &str) -> bool {
 /// ("Related: the council also approved a bus route, which will run …."):
 /// twelve words or more ending in a full stop, as no headline does.
 fn is_sentence_after_label(line: &str) -> bool {
-    line.split_once(':').is_some_and(|(_, rest)| {
+    line.split_once([':', '：']).is_some_and(|(_, rest)| {
         let rest = rest.trim();
         rest.ends_with('.') && rest.split_whitespace().count() >= 12
     })
@@ -626,9 +626,12 @@ mod tests {
             "Thank you for reading!",
             "Thanks for reading.",
             "Our Standards: The Thomson Reuters Trust Principles.",
-            "Editorial Standards",
-            "Corrections Policy",
             "Send us your feedback",
+            // A print button with its neighbours in a row.
+            "Drucken Versenden",
+            "Print this article | Email",
+            "Download app now",
+            "Als PDF herunterladen (1,2 MB)",
         ];
         for line in furniture {
             assert!(is_boilerplate(line), "{line}");
@@ -730,6 +733,13 @@ mod tests {
             "Have a question for the council? The meeting is open to the public on Tuesdays.",
             "Want to ride the ferry? Tickets go on sale in May at the harbour office.",
             "Our standards for the new piers are higher than the law requires, the engineer said.",
+            "Our standards: no shortcuts, the coach said.",
+            "Not registered to vote? Register today.",
+            "Eligible for the rebate? Sign up here.",
+            "Have a tip? Police ask anyone with information to call Crime Stoppers at 555-0100.",
+            "Enjoy unlimited access to airport lounges for $99 a year.",
+            "Click here for the latest updates on evacuation orders from Cal Fire.",
+            "Click here for the latest news on the evacuation orders from the county.",
         ];
         for line in prose {
             let long = line.chars().count() > MAX_NOTICE_CHARS;
