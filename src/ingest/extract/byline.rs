@@ -44,11 +44,8 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
         // Roe in Washington").
         r"|,?\s+(?i:photos?|photography|pictures|images?|fotos?|bilder|illustrations?|graphics)\s*:",
         r"|\s+in\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?\s*$",
-        // An account's handle after the name ("Jo Roe @joroe"), and the
-        // labels of contact buttons ("Jo Roe Email Twitter", "Jo Roe
-        // Follow on Twitter").
+        // An account's handle after the name ("Jo Roe @joroe").
         r"|\s@\w",
-        r"|\s+(?i:e-?mail|twitter|facebook|linkedin|instagram|follow)\b",
         r"|\s[|•·—–]\s|\s-\s",
         // "Jo Roe, Special to the Chronicle", "Jo Roe 3 Min Read" ("Jo Roe
         // for the Guardian" is [`without_publication`]'s).
@@ -64,6 +61,29 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid byline cut")
 });
+
+/// The labels of contact buttons at the end ("Jo Roe Email Twitter",
+/// "Jo Roe Follow on Twitter"); see [`without_contact_labels`].
+static CONTACT_LABELS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\s+(?:e-?mail|twitter|facebook|linkedin|instagram|follow(?:\s+(?:on|me|us))?))+\s*$")
+        .expect("valid contact label pattern")
+});
+
+/// `b` without the labels of contact buttons at its end, unless a word in
+/// lower case stands before them ("Head of Instagram" is a job).
+fn without_contact_labels(b: &str) -> &str {
+    match CONTACT_LABELS.find(b) {
+        Some(m)
+            if !b[..m.start()]
+                .split_whitespace()
+                .last()
+                .is_none_or(|w| w.starts_with(char::is_lowercase)) =>
+        {
+            &b[..m.start()]
+        }
+        _ => b,
+    }
+}
 
 /// The publication the names wrote for ("Jo Roe for the Guardian", "Jo
 /// Roe For Mailonline"); see [`without_publication`].
@@ -207,12 +227,16 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
         b.truncate(m.start());
     }
     b = without_publication(&b).to_string();
+    b = without_contact_labels(&b).to_string();
     // An agency alone ("dpa", "(AFP)") is the author of a wire story, on
     // any site but its own.
     if let Some(m) = AGENCY.find(&b)
         && matches!(
-            b[..m.start()].trim_matches(trim_chars),
-            "" | "From" | "from"
+            b[..m.start()]
+                .trim_matches(trim_chars)
+                .to_lowercase()
+                .as_str(),
+            "" | "from" | "from the"
         )
     {
         let agency = m
@@ -348,9 +372,14 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
         if !names.is_empty() && ORGANISATION.is_match(part) {
             break;
         }
-        // A publication in capitals after names that are not ("Jo Roe,
-        // USA TODAY").
-        if names.first().is_some_and(|n| !in_capitals(n)) && in_capitals(part) {
+        // A publication in capitals after a comma, last, after names that
+        // are not in capitals ("Jo Roe, USA TODAY"; not "Li Wei and ZHANG
+        // YI").
+        if names.first().is_some_and(|n| !in_capitals(n))
+            && in_capitals(part)
+            && b.strip_suffix(part)
+                .is_some_and(|before| before.trim_end().ends_with(','))
+        {
             break;
         }
         if !is_name(part, site, host) {
@@ -442,15 +471,12 @@ fn without_role(part: &str) -> &str {
 /// names. An organisation's name in capitals and a capitalised word
 /// ("NEW WORK Experience") stays whole.
 fn without_tail_after_capitals(part: &str) -> &str {
-    let is_capitals = |w: &str| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
-    };
     let mut capitals = 0;
     let mut at = 0;
     for word in part.split_whitespace() {
         // Where this word starts: words are found in order.
         at += part[at..].find(word).unwrap_or(0);
-        if is_capitals(word) {
+        if in_capitals(word) {
             capitals += 1;
         } else if !NAME_PARTICLES.contains(&word) {
             let lower_word = |w: &str| {
@@ -734,12 +760,18 @@ mod tests {
             // A publication in capitals after names that are not; an
             // agency after "and" or "From"; contact buttons' labels.
             ("By Jo Roe, USA TODAY", Some("Jo Roe")),
-            ("Jo Roe, Li Wei, COURIER STAFF", Some("Jo Roe and Li Wei")),
-            ("BY JO ROE, LI WEI", Some("JO ROE and LI WEI")),
             ("By Jo Roe and The Associated Press", Some("Jo Roe")),
             ("From Reuters", Some("Reuters")),
+            ("From the Associated Press", Some("Associated Press")),
             ("By Jo Roe Email Twitter", Some("Jo Roe")),
             ("Jo Roe Follow on Twitter", Some("Jo Roe")),
+            // Guards: names in capitals among others, a job at a network.
+            ("BY JO ROE, LI WEI", Some("JO ROE and LI WEI")),
+            ("By Li Wei and ZHANG YI", Some("Li Wei and ZHANG YI")),
+            (
+                "By Adam Mosseri, Head of Instagram",
+                Some("Adam Mosseri and Head of Instagram"),
+            ),
             (
                 "Jo Roe and Li Wei for the Courier",
                 Some("Jo Roe and Li Wei"),
