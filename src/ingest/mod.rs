@@ -144,10 +144,13 @@ pub fn from_feed(
     });
     let host = host_of(&item.url);
     // Feed authors are as untidy as page bylines ("By Jo Roe, Staff").
-    let author = item
-        .author
-        .as_deref()
-        .and_then(|a| extract::clean_byline(a, feed_title, host.as_deref()));
+    let author = item.author.as_deref().and_then(|a| {
+        unless_panicked(|| Ok(extract::clean_byline(a, feed_title, host.as_deref())))
+            .unwrap_or_else(|e| {
+                log::warn!("{}: the feed's author was not read: {e:#}", item.url);
+                None
+            })
+    });
     match extracted {
         Ok(ex) => {
             let facts = Facts {
@@ -185,7 +188,12 @@ pub fn from_feed(
                     item.url
                 );
             }
-            let body = extract::fragment_to_markdown(&flat, base.as_ref());
+            // The headline stays even if the feed's text trips a bug.
+            let body = unless_panicked(|| Ok(extract::fragment_to_markdown(&flat, base.as_ref())))
+                .unwrap_or_else(|e| {
+                    log::warn!("{}: the feed's text was not read: {e:#}", item.url);
+                    String::new()
+                });
             let facts = Facts {
                 title: &item.title,
                 date: item.published,

@@ -218,18 +218,18 @@ pub fn strip_furniture(doc: &Document) {
             node.remove_from_parent();
             continue;
         }
-        // So does a section named for them after a story, however its
-        // comments are set.
+        // A layout box named for what stands beside the story
+        // (`content-sidebar-wrap`) holds the page's main part.
+        if holds_main(&node) {
+            continue;
+        }
+        // A section named for readers' comments after a story's worth of
+        // paragraphs goes too, however its comments are set.
         if before
             .get(&node.id)
             .is_some_and(|&n| n >= STORY_BEFORE_COMMENTS_CHARS)
         {
             node.remove_from_parent();
-            continue;
-        }
-        // A layout box named for what stands beside the story
-        // (`content-sidebar-wrap`) holds the page's main part.
-        if holds_main(&node) {
             continue;
         }
         let own: usize = node
@@ -663,9 +663,9 @@ static WIRE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// A short paragraph right below a paragraph that holds only a picture,
 /// centred as captions are or ending in a photographer's credit ("新华社
 /// 记者 李伟 摄") or "file photo" ("（资料图）"): a caption, as Chinese news
-/// sites and older editors set them. And a wire photo's caption of any
-/// length under a picture's paragraph or box, as sites running agency
-/// copy set it.
+/// sites and older editors set them. And a wire photo's caption of up to
+/// 500 characters under a picture's paragraph or box, as sites running
+/// agency copy set it.
 fn is_caption_paragraph(node: &NodeRef) -> bool {
     if !node.has_name("p") {
         return false;
@@ -681,7 +681,7 @@ fn is_caption_paragraph(node: &NodeRef) -> bool {
     let text = node.text();
     let text = text.trim();
     let chars = text.chars().count();
-    // A wire photo's caption, however long, under a picture in a
+    // A wire photo's caption, up to 500 characters, under a picture in a
     // paragraph or a box of its own.
     if chars <= WIRE_CAPTION_CHARS && WIRE_CAPTION.is_match(text) {
         return true;
