@@ -211,7 +211,11 @@ impl Pass<'_> {
                     }
                     return Markup::Eof;
                 }
-                if self.in_foreign() && s[lt..].starts_with(b"<![CDATA[") {
+                // The tokenizer reads a CDATA section wherever the current
+                // node is foreign, an SVG `title` or `desc` included.
+                if self.model.current().is_some_and(|(_, e)| e.is_foreign())
+                    && s[lt..].starts_with(b"<![CDATA[")
+                {
                     return match memchr::memmem::find(&s[lt..], b"]]>") {
                         Some(off) => Markup::Skip(lt + off + 3),
                         None => Markup::Eof,
@@ -965,9 +969,15 @@ impl Model {
             };
             return self.close_in_scope(&[name], scope);
         }
-        // Any other end tag: closes the nearest such element unless a
-        // special element stands above it.
+        // Any other end tag: closes the nearest such HTML element unless a
+        // special HTML element stands above it. html5ever counts no
+        // foreign element special here (not an SVG `title` either, as the
+        // standard does), so `</foreignObject>` after `<foreignObject><svg>
+        // <title>` closes the drawing.
         for (i, e) in self.open() {
+            if e.is_foreign() {
+                continue;
+            }
             if &*e.name == name && !e.stale {
                 return Some(Step::CloseTo(i));
             }
