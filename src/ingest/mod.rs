@@ -6,7 +6,8 @@
 //! [`Origin`]; a feed item comes with what the feed said about it
 //! ([`FeedItem`]) and its page, if that could be fetched. Decoding bytes is
 //! `decode`'s job and finding the article `extract`'s; `front_matter` is
-//! the one place front matter for a new article is put together.
+//! the one place front matter for a new article is put together. A bug
+//! that one page trips is that page's error, not the batch's end.
 
 pub mod decode;
 pub mod extract;
@@ -251,7 +252,7 @@ fn unless_panicked<T>(work: impl FnOnce() -> Result<T>) -> Result<T> {
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "no message".to_string());
-        bail!("paperboy failed on this page ({why}): a bug; please report it with the page")
+        bail!("paperboy hit a bug reading it ({why}); please report it with the page or feed")
     })
 }
 
@@ -455,7 +456,7 @@ mod tests {
         let got: Result<()> = unless_panicked(|| panic!("byte index 3 is not a char boundary"));
         let err = got.unwrap_err().to_string();
         assert!(err.contains("byte index 3 is not a char boundary"), "{err}");
-        assert!(err.contains("a bug; please report it"), "{err}");
+        assert!(err.contains("hit a bug reading it"), "{err}");
         let n = 7;
         let got: Result<()> = unless_panicked(|| panic!("index {n} out of range"));
         assert!(
