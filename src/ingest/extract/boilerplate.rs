@@ -143,8 +143,9 @@ const NOTICES: &[&str] = &[
     // stories like this? Sign up here."; a link to a report or a
     // timetable stays), a tip line mid-story, and the buttons of a picture, a
     // slideshow, a player or an ad ("Buy Photo", "Show Caption", "Skip
-    // Ad", "Ad Feedback", WordPress's "Like this:").
-    r"^((click|tap) here for (more|the latest)\b[^!?]{0,60}\b(coverage|news|stories|headlines|videos?)(\s+(from|on|at)\s+[\w.-]+(\s+[\w.-]+)?)?\.?|(want|like|enjoy|love|looking for)\b[^.!?]{0,60}\?\s*(sign up|subscribe)( here| now| today)?[.!]?|(have|got) a (news )?tip\s*\?\s*(e-?mail|send|call|text|write to|contact)( it to)? (us|the newsroom|our newsroom|our reporters)\b.{0,100}|buy photo|show caption|(previous|next) slide|close|skip ad|ad feedback|like this:)$",
+    // Ad", "Ad Feedback", "Just watched", "Replay", WordPress's "Like
+    // this:").
+    r"^((click|tap) here for (more|the latest)\b[^!?]{0,60}\b(coverage|news|stories|headlines|videos?)(\s+(from|on|at)\s+[\w.-]+(\s+[\w.-]+)?)?\.?|(want|like|enjoy|love|looking for)\b[^.!?]{0,60}\?\s*(sign up|subscribe)( here| now| today)?[.!]?|(have|got) a (news )?tip\s*\?\s*(e-?mail|send|call|text|write to|contact)( it to)? (us|the newsroom|our newsroom|our reporters)\b.{0,100}|buy photo|show caption|(previous|next) slide|close|skip ad|ad feedback|like this:|just watched|must watch|replay)$",
     // Paywall meters ("You have 3 free articles remaining.", "Enjoy
     // unlimited access for $1 a week."), a sign-off, and the links to a
     // newsroom's standards and to its feedback form ("Our Standards: The
@@ -221,8 +222,8 @@ const NOTICES: &[&str] = &[
 const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd\.?|drive|dr\.|lane|way|suite|straße|strasse|str\.)[\w .,#-]{0,60}\b\d{4,5}\b";
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
-/// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
+/// colon or arrow and a link title ("Read more: ...", "READ: ...").
+const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|read\s*[:：].*|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
@@ -619,6 +620,12 @@ mod tests {
             "Skip Ad",
             "Ad Feedback",
             "Like this:",
+            "JUST WATCHED",
+            "Must watch",
+            "Replay",
+            // A pointer to another story after "Read:".
+            "READ: The full council report on the ferry",
+            "Read: Council split over pier lighting costs",
             // Paywall meters, sign-offs, standards and feedback links.
             "You have 3 free articles remaining.",
             "You have 1 free story left this month. Subscribe for unlimited access.",
@@ -698,6 +705,10 @@ mod tests {
             "Get the ferry on time, and follow the crowd on the pier.",
             "Questions about the fare went unanswered.",
             "More than 200 people came, and more »",
+            "Read the minutes: the council met for six hours.",
+            "Replays of the meeting were shown on the pier.",
+            "Readers: tell us what you think of the ferry.",
+            "Must watch the tide, the harbour master warned.",
             "Play video games on the ferry, the operator suggests.",
             "Weiterführende Links zum Hafen fehlen im Bericht des Rates.",
             "12 votes were cast for the plan.",

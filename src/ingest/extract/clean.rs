@@ -1130,6 +1130,7 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
     split_block_links(doc);
     math_to_text(doc);
     super::breadcrumb::remove_trails(doc, base);
+    separators_to_rules(doc);
     remove_notices(doc);
     flatten_layout_tables(doc);
     remove_title_heading(doc, title);
@@ -1138,6 +1139,19 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
         images,
         dates,
         posted_by,
+    }
+}
+
+/// Makes a paragraph that is only a row of underscores, asterisks or
+/// hyphens (wire copy's "___" before its notes, a feature's "* * *"
+/// between its parts) the rule it stands for: as text it would print
+/// escaped.
+fn separators_to_rules(doc: &Document) {
+    for p in doc.select("p").nodes() {
+        if super::tail::is_rule(&p.text()) {
+            p.remove_children();
+            p.rename("hr");
+        }
     }
 }
 
@@ -2045,7 +2059,8 @@ fn remove_notices(doc: &Document) {
             &*block.node_name().unwrap_or_default(),
             "p" | "div" | "li" | "dd"
         ) && is_foot_block(&text)
-            && !is_introduced(&block));
+            && !is_introduced(&block))
+            || is_linked_headline(&block, &text);
         let text = &last.insert((text, furniture)).0;
         if !furniture {
             continue;
@@ -2078,6 +2093,23 @@ fn remove_notices(doc: &Document) {
         }
         block.remove_from_parent();
     }
+}
+
+/// Whether `block` is a paragraph that only links to another story by its
+/// headline in capitals ("COUNCIL SPLIT OVER PIER LIGHTING COSTS"), as
+/// some sites set their other stories between a story's paragraphs. A
+/// short link in capitals ("TIDE TABLES") is one the story gives.
+fn is_linked_headline(block: &NodeRef, text: &str) -> bool {
+    const MIN_WORDS: usize = 4;
+    let text = text.trim();
+    block.has_name("p")
+        && text.split_whitespace().count() >= MIN_WORDS
+        && text.chars().any(char::is_uppercase)
+        && !text.chars().any(char::is_lowercase)
+        && block
+            .descendants_it()
+            .find(|d| d.has_name("a"))
+            .is_some_and(|a| a.text().trim() == text)
 }
 
 /// Whether `parent` is a box of links that `heading` titles: the heading

@@ -1225,6 +1225,59 @@ mod tests {
         }
     }
 
+    /// Another story's headline in capitals, a link alone in its
+    /// paragraph between the story's, goes; a subheading in capitals
+    /// without a link, a short link in capitals and a sentence that
+    /// links stay.
+    #[test]
+    fn a_linked_headline_in_capitals_between_paragraphs_leaves() {
+        let page = format!(
+            r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+{}<p><a href="/politics/lights"><strong>COUNCIL SPLIT OVER PIER LIGHTING COSTS</strong></a></p>{}
+<p><strong>WHAT HAPPENS NEXT FOR THE PIER</strong></p>{}<p><a href="/tide">TIDE TABLES</a></p>
+<p><a href="/report">THE COUNCIL'S REPORT</a> ran to three hundred pages and set out three options for the piers.</p>{}</article></body></html>"#,
+            story(2),
+            story(2),
+            story(1),
+            story(1)
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+        assert!(!e.markdown.contains("SPLIT OVER"), "{}", e.markdown);
+        for kept in [
+            "WHAT HAPPENS NEXT",
+            "TIDE TABLES",
+            "ran to three hundred pages",
+        ] {
+            assert!(e.markdown.contains(kept), "{kept}: {}", e.markdown);
+        }
+        assert_eq!(
+            e.markdown.matches("of the report").count(),
+            6,
+            "{}",
+            e.markdown
+        );
+    }
+
+    /// A paragraph that is a row of underscores or asterisks (wire copy's
+    /// "___" before its notes, a feature's "* * *" between its parts) is
+    /// a rule between the story's parts, not text.
+    #[test]
+    fn separator_paragraphs_become_rules() {
+        for separator in ["___", "* * *", "***", "_____"] {
+            let page = format!(
+                r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+{}<p>{separator}</p>{}<p>Associated Press writer Al Poe contributed to this report.</p></article></body></html>"#,
+                story(2),
+                story(2)
+            );
+            let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+            let lines: Vec<&str> = e.markdown.lines().collect();
+            assert!(lines.contains(&"* * *"), "{separator}: {}", e.markdown);
+            assert!(!e.markdown.contains('\\'), "{separator}: {}", e.markdown);
+            assert!(e.markdown.contains("contributed"), "{}", e.markdown);
+        }
+    }
+
     /// A title that ends with its several authors, longer than the
     /// headline itself, and a byline that ends with a job title.
     #[test]

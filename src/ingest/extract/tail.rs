@@ -1,7 +1,7 @@
 //! The run after the story at the end of a Markdown body: the section's
 //! other headlines, comment prompts, error reports, newsletter boxes, the
 //! publisher's small print, a box's title with nothing under it, and a
-//! closing rule.
+//! closing rule (an opening one goes too).
 //!
 //! Owns where the story ends: after its last long paragraph (or, in a
 //! story told in short paragraphs, its last sentence of some length).
@@ -22,7 +22,8 @@ const STORY_PARAGRAPH_CHARS: usize = 200;
 /// Error", a copyright line or paragraph) goes with everything after
 /// it; then trailing blocks that are a bare link (a headline pointing at
 /// another story) or a short line ending in an ellipsis (a cut-off
-/// teaser) go. A single bare link is kept.
+/// teaser) go. A single bare link is kept. A rule opening or closing
+/// what is left goes.
 pub fn trim_tail(markdown: &str) -> String {
     let blocks: Vec<&str> = markdown.split("\n\n").collect();
     // A long list of links is no story paragraph.
@@ -68,14 +69,15 @@ pub fn trim_tail(markdown: &str) -> String {
     }
     // Nothing left under a heading at the end ("Trending in U.S." over
     // the links just cut), no label with nothing under it, and no rule
-    // closing the body.
+    // closing the body, nor opening it.
     while keep > last_long + 1 && {
         let last = blocks[keep - 1].trim();
         (links > 0 && last.starts_with('#')) || is_rule(last) || is_dangling_label(last)
     } {
         keep -= 1;
     }
-    blocks[..keep].join("\n\n")
+    let start = blocks[..keep].iter().take_while(|b| is_rule(b)).count();
+    blocks[start..keep].join("\n\n")
 }
 
 /// Paragraphs of a story told in short ones are at least this long.
@@ -106,8 +108,9 @@ fn is_dangling_label(block: &str) -> bool {
 /// The longest label [`is_dangling_label`] takes.
 const DANGLING_LABEL_CHARS: usize = 80;
 
-/// A horizontal rule in Markdown ("* * *", "---").
-fn is_rule(block: &str) -> bool {
+/// A horizontal rule in Markdown ("* * *", "---"), or a paragraph
+/// typed as one ("___").
+pub(super) fn is_rule(block: &str) -> bool {
     let marks: String = block.chars().filter(|c| !c.is_whitespace()).collect();
     marks.len() >= 3
         && ["*", "-", "_"]
@@ -300,5 +303,13 @@ mod tests {
         assert_eq!(trim_tail(&md), md);
         let md = format!("{story}\n\n- Ferries:");
         assert_eq!(trim_tail(&md), md);
+    }
+
+    #[test]
+    fn rules_opening_or_closing_the_body_are_cut() {
+        let long = "The harbour board met on Tuesday and agreed, after a long and sometimes bitter debate, that the old pier would be repaired before the winter storms arrive, whatever the cost of the timber and the steel turns out to be.";
+        let story = format!("{long}\n\n* * *\n\n{long}");
+        assert_eq!(trim_tail(&format!("* * *\n\n{story}\n\n---")), story);
+        assert_eq!(trim_tail(&story), story);
     }
 }
