@@ -161,11 +161,12 @@ const NOTICES: &[&str] = &[
         r"(\s*[|·]?\s*[‹«<←]?\s*(prev|previous|next|zurück|weiter|précédent|suivant|anterior|siguiente|precedente|successiva)\s*[›»>→]?)*$"
     ),
     r"^(slideshow|gallery|galerie|photos|fotos|bilder)\s*\(\d+\s*(images|photos|pictures|fotos|bilder)\)$",
-    // A reporter's accounts at the foot ("Follow Jo Roe on Twitter: @joroe").
+    // A reporter's accounts at the foot ("Follow Jo Roe on Twitter: @joroe",
+    // "Follow me on Twitter. Check out my website.").
     // With a "please" first, or several networks ("Please follow Money
     // Game on Twitter and Facebook", "Get Courier Business On Twitter,
     // Facebook, and Google+").
-    r"^(please )?(follow|folgen sie|folge|suivez|get)\b.{0,80}\b(on|auf|sur) (twitter|x|facebook|instagram|threads|mastodon|bluesky|google\+)((,|,? and|,? &|,? und|,? et)\s+(twitter|x|facebook|instagram|threads|mastodon|bluesky|google\+))*\s*:?\s*(@\w+)?\.?$",
+    r"^(please )?(follow|folgen sie|folge|suivez|get)\b.{0,80}\b(on|auf|sur) (twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|google\+)((,|,? and|,? or|,? &|,? und|,? et)\s+(twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|google\+))*\s*:?\s*(@\w+)?\.?(\s*check out my (website|blog)\b[^!?]{0,60})?$",
     // A time relative to the day the page was read ("2 hours ago",
     // "昨天"): it dates nothing once the page is saved. And a subscribe
     // button's label alone.
@@ -223,7 +224,7 @@ const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|ro
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...", "READ: ...").
-const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|read\s*[:：].*|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
+const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|read\s*[:：].*|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
@@ -521,6 +522,9 @@ mod tests {
             "Temps de lecture : 4 min",
             "Reading time: 5 minutes",
             "Please follow Harbour Game on Twitter and Facebook.",
+            "Follow me on Twitter or LinkedIn. Check out my website or some of my other work here.",
+            "Follow me on Twitter. Check out my website.",
+            "Go deeper: Ferries make a comeback",
             "Get Courier Business On Twitter, Facebook, and Google+",
             "Follow us on Twitter",
             "Questions? Comments? Email us at",
@@ -702,6 +706,8 @@ mod tests {
             "This material may not be safe, the inspectors warned, and the pier stays shut.",
             "The landlord never gave written permission to reprint the lease, she said.",
             "Please follow the signs to the east pier on foot.",
+            "Follow me on Twitter, she told the crowd, and then she left the stage.",
+            "Go deeper into the harbour and the water turns cold, divers say.",
             "Get the ferry on time, and follow the crowd on the pier.",
             "Questions about the fare went unanswered.",
             "More than 200 people came, and more »",
