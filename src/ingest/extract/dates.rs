@@ -633,33 +633,42 @@ pub fn update_on_day(update: &str, published: &str) -> Option<String> {
     (instant > published).then_some(read)
 }
 
-/// A date set off by bars among a few names, a place or a section
-/// ("Patricio Candia | Palma de Mallorca | 08/01/2014"): a byline and
-/// date line in one.
+/// A date set off by bars or slashes among a few names, a place or a
+/// section ("Patricio Candia | Palma de Mallorca | 08/01/2014",
+/// "November 19, 2019 / 8:22 AM / CBS News"): a byline and date line in
+/// one. The date's parts (its day and its time) stand side by side.
 fn names_and_date(text: &str) -> Option<DateLine> {
     let parts: Vec<&str> = text
         .split(['|', '·', '•'])
+        .flat_map(|p| p.split(" / "))
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
     if !(2..=4).contains(&parts.len()) {
         return None;
     }
-    let mut dated = None;
+    let mut date: Option<String> = None;
+    let (mut date_ended, mut days) = (false, 0);
     for part in parts {
-        if has_date_hint(part) {
-            if dated.is_some() {
+        let lower = part.to_lowercase();
+        if has_date_hint(part) || find_time(&lower).is_some() {
+            days += usize::from(find_date(&lower).is_some());
+            if date_ended || days > 1 {
                 return None;
             }
-            dated = Some(date_line(part)?);
+            let date = date.get_or_insert_with(String::new);
+            date.push(' ');
+            date.push_str(part);
         } else if part.split_whitespace().count() > 4
             || part.contains(|c: char| c.is_numeric())
             || !super::byline::is_capitalised(part)
         {
             return None;
+        } else {
+            date_ended = date.is_some();
         }
     }
-    dated
+    date_line(&date?)
 }
 
 /// The date of a dateline that opens a story's first paragraph, before
@@ -1183,10 +1192,15 @@ mod tests {
         assert_eq!(line.published.as_deref(), Some("2013-01-29T00:00:00Z"));
         let line = date_line("Jo Roe | Palma de Mallorca | Nov. 20, 2019").unwrap();
         assert_eq!(line.published.as_deref(), Some("2019-11-20T00:00:00Z"));
+        // The date, its time and the newsroom, set apart by slashes.
+        let line = date_line("November 19, 2019 / 8:22 AM / CBS News").unwrap();
+        assert_eq!(line.published.as_deref(), Some("2019-11-19T08:22:00Z"));
         for text in [
             "The council met on November 20, 2019 to vote on the ferry.",
             "Jo Roe | the council met on Nov. 20, 2019",
             "Jo Roe | Nov. 20, 2019 | Nov. 21, 2019",
+            "Nov. 20, 2019 / the council met / 8:22 AM",
+            "November 19, 2019 / the night the ferry sank",
             "At 5:27 am the ferry left.",
             "Room 2026",
             "November 20, 2019: the night the ferry sank, remembered by its crew",

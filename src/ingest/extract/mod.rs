@@ -2291,6 +2291,30 @@ mod tests {
         }
     }
 
+    /// A date line that names the newsroom after slashes, and one in an
+    /// AMP date element, date the page and leave the body.
+    #[test]
+    fn date_lines_with_their_newsroom_or_in_amp_elements_date_the_page() {
+        for (line, published) in [
+            (
+                "<p class=\"content__meta\"><time>November 19, 2019 / 8:22 AM / CBS News</time></p>",
+                "2019-11-19T08:22:00Z",
+            ),
+            (
+                "<amp-timeago datetime=\"2019-11-19T08:22:00+00:00\">Tuesday 19 November 2019 08:22</amp-timeago>",
+                "2019-11-19T08:22:00Z",
+            ),
+        ] {
+            let page = format!(
+                r#"<html><head><title>Storm knocks out power</title></head><body><article><h1>Storm knocks out power</h1>{line}{}</article></body></html>"#,
+                story(4)
+            );
+            let e = extract_html(&page, Some("https://valley.example/news/storm")).unwrap();
+            assert_eq!(e.published.as_deref(), Some(published), "{line}");
+            assert!(!e.markdown.contains("2019"), "{}", e.markdown);
+        }
+    }
+
     #[test]
     fn wire_story_metadata_is_clean_and_explained() {
         // No page URL: links resolve against the canonical URL.
