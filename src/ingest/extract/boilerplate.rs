@@ -33,6 +33,13 @@ macro_rules! slide_counter {
     };
 }
 
+/// The apps a podcast is heard in, lower-case, for `NOTICES`.
+macro_rules! podcast_apps {
+    () => {
+        r"(apple podcasts|spotify|google podcasts|stitcher|overcast|pocket casts|itunes|soundcloud|amazon music|castbox|tunein|rss)"
+    };
+}
+
 /// [`slide_counter!`], for patterns built elsewhere (a counter before a
 /// caption).
 pub const SLIDE_COUNTER: &str = slide_counter!();
@@ -46,7 +53,7 @@ const NOTICES: &[&str] = &[
     r"会員限定|有料会員|続きをお?読(み|む)|(登録|ログイン)(する|して|すると).{0,10}続き|付费阅读|订阅后(继续)?阅读|登录后(继续)?阅读|會員專屬",
     r"^(want (all|more) of .*\?\s*subscribe\.?|subscribe\.?|log ?in\.?|sign in\.?|sign up\.?|register\.?|anmelden\.?|einloggen\.?)$",
     // Newsletters.
-    r"(^newsletter\b|\b(our|free|daily|weekly|morning|evening|email|e-mail|unseren?|den|zum|kostenlosen?|notre|nuestro) newsletter\b|\b(iscriviti|abbonati) alla( nostra)? newsletter\b|\b(assine|inscreva-se (na|em)) (a |nossa )?newsletter\b|\b(meld (je|u) aan|schrijf (je|u) in|abonneer (je|u)) (voor|op) (onze |de )?nieuwsbrief\b|\bnewsletter (abonnieren|bestellen|anmelden|sign-?up)\b|\b(never miss (the|a|an)\b|verpasse keine|nichts mehr verpassen|nichts mehr versäumen|stay (informed|up to date)|do you want to be informed|sign up for (our|the)|sign up for\b.{0,60}\bnewsletters?\b|inscrivez-vous|(e-?mail|inbox) (alerts?|updates)|delivered to your inbox))",
+    r"(^newsletter\b|\b(our|free|daily|weekly|morning|evening|email|e-mail|unseren?|den|zum|kostenlosen?|notre|nuestro) newsletter\b|\b(iscriviti|abbonati) alla( nostra)? newsletter\b|\b(assine|inscreva-se (na|em)) (a |nossa )?newsletter\b|\b(meld (je|u) aan|schrijf (je|u) in|abonneer (je|u)) (voor|op) (onze |de )?nieuwsbrief\b|\bnewsletter (abonnieren|bestellen|anmelden|sign-?up)\b|\b(never miss (the|a|an)\b|verpasse keine|nichts mehr verpassen|nichts mehr versäumen|stay (informed|up to date)|do you want to be informed|sign up for our\b|^sign up for the\b[^.!?,]{0,30}[.!]?$|sign up for\b.{0,60}\bnewsletters?\b|inscrivez-vous|(e-?mail|inbox) (alerts?|updates)|delivered to your inbox|^sign up for (daily|weekly|our|free)( [\w'’-]+){0,3} (e-?mails|alerts)\b|\b(get|sign up|subscribe|receive)\b[^.!?]{0,80}\b(in|to) your inbox( (every|each) (morning|day|weekday|week|evening))?[.!]?\]?$))",
     // Cookies and consent.
     r"\b(we use cookies|(this|our) (site|website) uses cookies|accept (all )?cookies|cookie (policy|settings|preferences|einstellungen|richtlinie)|(verwendet|nutzt|nutzen|verwenden) cookies|utilise des cookies|we (value|respect) your privacy|wir respektieren deine privatsphäre|datenschutzeinstellungen|privacy settings|consent preferences)\b",
     // An embed's consent box, which stands in for a tweet or a video
@@ -111,7 +118,7 @@ const NOTICES: &[&str] = &[
     // be obtained before reprint".
     r"^(this (material|article|story|content|report) (may|must) not be (published|reproduced|republished|reprinted|redistributed|copied)\b|this (material|article|story|content) is the copyrighted property of\b|(written|prior) permission (must be obtained|is required|is needed)\b.{0,40}\b(reprint|reproduc|republish|publication|copy|copie))",
     // Membership and donation appeals.
-    r"^(please )?(support (our|independent|quality) journalism|become a (member|supporter)|make a (donation|contribution)|apoya (el|nuestro|nuestra) (periodismo|trabajo)|te necesitamos|unterstützen sie (uns|unseren|unsere|unabhängigen)|werden sie (mitglied|unterstützer)|soutenez (notre|le) journalisme)\b",
+    r"^(please )?(support (our|independent|quality) journalism|support local journalism[.!]?$|become a (member|supporter)|make a (donation|contribution)|apoya (el|nuestro|nuestra) (periodismo|trabajo)|te necesitamos|unterstützen sie (uns|unseren|unsere|unabhängigen)|werden sie (mitglied|unterstützer)|soutenez (notre|le) journalisme)\b",
     r"\b(donate (now|today)|cancel (at )?any ?time|hazte (miembro|socio)|cancela cuando quieras|jetzt (unterstützen|spenden|mitglied werden)|faites un don)\b",
     // Promotions of a video, gallery or podcast beside the story
     // ("WATCH: Inside the new centre", "Gallery: Xbox One X | 14 Photos").
@@ -143,14 +150,25 @@ const NOTICES: &[&str] = &[
     // stories like this? Sign up here."; a link to a report or a
     // timetable stays), a tip line mid-story, and the buttons of a picture, a
     // slideshow, a player or an ad ("Buy Photo", "Show Caption", "Skip
-    // Ad", "Ad Feedback", "Just watched", "Replay", WordPress's "Like
-    // this:").
-    r"^((click|tap) here for (more|the latest)\b[^!?]{0,60}\b(coverage|news|stories|headlines|videos?)(\s+(from|on|at)\s+[\w.-]+(\s+[\w.-]+)?)?\.?|(want|like|enjoy|love|looking for)\b[^.!?]{0,60}\?\s*(sign up|subscribe)( here| now| today)?[.!]?|(have|got) a (news )?tip\s*\?\s*(e-?mail|send|call|text|write to|contact)( it to)? (us|the newsroom|our newsroom|our reporters)\b.{0,100}|buy photo|show caption|(previous|next) slide|close|skip ad|ad feedback|like this:|just watched|must watch|replay)$",
+    // Ad", "Ad Feedback", "Just watched", "Replay", "Now Playing",
+    // "Enlarge this image", "Continue Reading", WordPress's "Like this:"),
+    // and the labels of links to the author or the comments ("Contact
+    // the author", "Comment on this story").
+    r"^((click|tap) here for (more|the latest)\b[^!?]{0,60}\b(coverage|news|stories|headlines|videos?)(\s+(from|on|at)\s+[\w.-]+(\s+[\w.-]+)?)?\.?|(want|like|enjoy|love|looking for)\b[^.!?]{0,60}\?\s*(sign up|subscribe)( here| now| today)?[.!]?|(have|got) a (news )?tip\s*\?\s*(e-?mail|send|call|text|write to|contact)( it to)? (us|the newsroom|our newsroom|our reporters)\b.{0,100}|buy photo|show caption|(previous|next) slide|close|skip ad|ad feedback|like this:|just watched|must watch|replay|now playing|autoplay|enlarge this image|click to expand|scroll to continue with content|continue reading|contact the authors?|comment on this (story|article))$",
     // Paywall meters ("You have 3 free articles remaining.", "Enjoy
     // unlimited access for $1 a week."), a sign-off, and the links to a
     // newsroom's standards and to its feedback form ("Our Standards: The
     // Thomson Reuters Trust Principles.", "Send us your feedback").
     r"^(you have \d+ free (articles?|stories|story) (left|remaining)\b.{0,100}|enjoy unlimited (digital )?access (for|from) [$€£]?\d.{0,60}|thanks?( you)? for reading[.!]?|our standards\s*:\s*[^.!?]{0,60}\b(principles|policy|guidelines)\.?|send us (your )?feedback\.?)$",
+    // A podcast's platforms ("Subscribe: Apple Podcasts | Spotify",
+    // "Listen on Apple Podcasts").
+    concat!(
+        r"^(subscribe|listen|follow)( and (subscribe|listen|follow))?( (on|to|via|in))?\s*:?\s*",
+        podcast_apps!(),
+        r"(\s*(,|\||•|·|/|or|and|&)\s*",
+        podcast_apps!(),
+        r")*\s*[.!]?$"
+    ),
     // Slideshow controls ("Prev Next", "‹ Previous | Next ›").
     r"^[‹«<←]?\s*(prev|previous|zurück|précédent|anterior)\s*[›»>→|/]?\s*(next|weiter|suivant|siguiente)\s*[›»>→]?$",
     // Slide counters and pagers ("1/5", "Image 2 of 12", "Page 1 of 3
@@ -224,7 +242,7 @@ const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|ro
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...", "READ: ...").
-const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|read\s*[:：].*|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
+const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|read\s*[:：].*|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
@@ -625,6 +643,23 @@ mod tests {
             "Ad Feedback",
             "Like this:",
             "JUST WATCHED",
+            "Now Playing",
+            "Autoplay",
+            "Enlarge this image",
+            "Click to expand",
+            "Scroll to continue with content",
+            "Continue Reading",
+            "Contact the author",
+            "Comment on this story",
+            // A podcast's platforms, newsletters named by their inbox.
+            "Subscribe: Apple Podcasts | Spotify | Google Podcasts",
+            "Listen on Apple Podcasts",
+            "Listen and subscribe on Spotify, Apple Podcasts or Stitcher.",
+            "Sign up for daily emails to get the latest Courier news.",
+            "Get the latest Courier headlines in your inbox.",
+            "[What you need to know to start the day: Get Courier Today in your inbox.]",
+            "Support local journalism",
+            "Top Articles",
             "Must watch",
             "Replay",
             // A pointer to another story after "Read:".
@@ -708,6 +743,14 @@ mod tests {
             "Please follow the signs to the east pier on foot.",
             "Follow me on Twitter, she told the crowd, and then she left the stage.",
             "Go deeper into the harbour and the water turns cold, divers say.",
+            "Now playing at the pier cinema: a film about the last ferry.",
+            "Continue reading the council's report and you will find three options.",
+            "Contact the authors of the report before Friday, the council said.",
+            "Listen on the radio for the ferry times, the operator said.",
+            "Get the scam warnings sent to your inbox, police said, and delete them.",
+            "Sign up for the ferry at the harbour office before May.",
+            "Support local journalism students, the grant's founder urged, in a speech that ran late into the night.",
+            "Top articles of the town's charter were read aloud.",
             "Get the ferry on time, and follow the crowd on the pier.",
             "Questions about the fare went unanswered.",
             "More than 200 people came, and more »",
