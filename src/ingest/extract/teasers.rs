@@ -7,7 +7,8 @@
 //!
 //! Found by their shape, not their class names: three or more sibling
 //! boxes that each hold one headline linking to a page of the same site
-//! and at most one paragraph of prose, after a story of its own. A list
+//! and at most one paragraph of prose, after a story of its own or above
+//! a story's headline (a "Top stories" box over the article). A list
 //! article's items (a headline to a shop's page, then a paragraph), a
 //! weekly edition's headlines with their articles under them and a page
 //! of briefs with no story before them stay.
@@ -40,7 +41,9 @@ pub fn remove_teaser_lists(doc: &Document, base: Option<&Url>) {
         .filter(|n| is_teaser_list(n, base))
         .collect();
     for list in lists {
-        if story_before(doc, &list) >= STORY_CHARS {
+        if story_before(doc, &list) >= STORY_CHARS
+            || story_under_next_headline(doc, &list) >= STORY_CHARS
+        {
             list.remove_from_parent();
         }
     }
@@ -135,6 +138,22 @@ fn same_site(href: &str, base: Option<&Url>) -> bool {
     }
 }
 
+/// The characters of the paragraphs under the first `<h1>` after `list`
+/// in `doc`: a list above a story's headline is the site's, as one after
+/// the story is.
+fn story_under_next_headline(doc: &Document, list: &NodeRef) -> usize {
+    let root = doc.root();
+    let mut nodes = root.descendants_it().skip_while(|n| n.id != list.id);
+    let within_list = |n: &NodeRef| n.ancestors_it(None).any(|a| a.id == list.id);
+    if !nodes.any(|n| n.has_name("h1") && !within_list(&n)) {
+        return 0;
+    }
+    nodes
+        .filter(|n| n.has_name("p"))
+        .map(|p| text_chars(&p))
+        .sum()
+}
+
 /// The characters of the paragraphs that stand before `list` in `doc`.
 fn story_before(doc: &Document, list: &NodeRef) -> usize {
     doc.root()
@@ -191,6 +210,33 @@ mod tests {
             assert!(!text.contains("Other story"), "{list}");
             assert!(!text.contains("lighthouse"), "{list}");
             assert!(text.contains("replaced"), "{list}");
+        }
+    }
+
+    #[test]
+    fn a_list_of_teasers_above_the_headline_goes() {
+        let list = format!(
+            "<div class=\"top\">{}</div>",
+            teasers(&format!(
+                "<div><h3><a href=\"/news/{{i}}\">Other story {{i}}</a></h3><p>{TEASER}</p></div>"
+            ))
+        );
+        let html = format!(
+            "<div><h1>Courier</h1>{list}<article><h1>Pier saved</h1>{STORY}</article></div>"
+        );
+        let text = after(&html);
+        assert!(!text.contains("lighthouse"), "{text}");
+        assert!(
+            text.contains("Pier saved") && text.contains("iron piles"),
+            "{text}"
+        );
+        // Above a headline with no story under it, or with no headline
+        // after it, the list stays.
+        for html in [
+            format!("<div>{list}<h1>Pier saved</h1><p>Short.</p></div>"),
+            format!("<div><h1>Briefs</h1>{list}{STORY}</div>"),
+        ] {
+            assert!(after(&html).contains("lighthouse"), "{html}");
         }
     }
 
