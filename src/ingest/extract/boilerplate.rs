@@ -44,6 +44,17 @@ macro_rules! podcast_apps {
 /// caption).
 pub const SLIDE_COUNTER: &str = slide_counter!();
 
+/// The buttons of a picture, a slideshow, a player or an ad ("Buy Photo",
+/// "Show Caption", "Skip Ad", "Ad Feedback", "Just watched", "Must watch",
+/// "Replay", "Now Playing", "Autoplay", "Enlarge this image", "Click to
+/// expand", "Scroll to continue with content", "Continue Reading",
+/// WordPress's "Like this:"), and the labels of links to the author or
+/// the comments ("Contact the author", "Comment on this story"), each
+/// alone on its line. Set in a sentence the same words are a title ("her
+/// novel <em>Continue Reading</em>"): the tidy pass judges an inline
+/// element in running text by [`is_credit`] alone.
+const LABELS: &str = r"^(buy photo|show caption|(previous|next) slide|close|skip ad|ad feedback|like this:|just watched|must watch|replay|now playing|autoplay|enlarge this image|click to expand|scroll to continue with content|continue reading|contact the authors?|comment on this (story|article))$";
+
 /// Patterns for a whole short line, matched case-insensitively.
 const NOTICES: &[&str] = &[
     // Paywalls, access checks and log-in prompts.
@@ -53,7 +64,7 @@ const NOTICES: &[&str] = &[
     r"会員限定|有料会員|続きをお?読(み|む)|(登録|ログイン)(する|して|すると).{0,10}続き|付费阅读|订阅后(继续)?阅读|登录后(继续)?阅读|會員專屬",
     r"^(want (all|more) of .*\?\s*subscribe\.?|subscribe\.?|log ?in\.?|sign in\.?|sign up\.?|register\.?|anmelden\.?|einloggen\.?)$",
     // Newsletters.
-    r"(^newsletter\b|\b(our|free|daily|weekly|morning|evening|email|e-mail|unseren?|den|zum|kostenlosen?|notre|nuestro) newsletter\b|\b(iscriviti|abbonati) alla( nostra)? newsletter\b|\b(assine|inscreva-se (na|em)) (a |nossa )?newsletter\b|\b(meld (je|u) aan|schrijf (je|u) in|abonneer (je|u)) (voor|op) (onze |de )?nieuwsbrief\b|\bnewsletter (abonnieren|bestellen|anmelden|sign-?up)\b|\b(never miss (the|a|an)\b|verpasse keine|nichts mehr verpassen|nichts mehr versäumen|stay (informed|up to date)|do you want to be informed|sign up for our\b|^sign up for the\b[^.!?,]{0,30}[.!]?$|sign up for\b.{0,60}\bnewsletters?\b|inscrivez-vous|(e-?mail|inbox) (alerts?|updates)|delivered to your inbox|^sign up for (daily|weekly|our|free)( [\w'’-]+){0,3} (e-?mails|alerts)\b|\b(get|sign up|subscribe|receive)\b[^.!?]{0,80}\b(in|to) your inbox( (every|each) (morning|day|weekday|week|evening))?[.!]?\]?$))",
+    r"(^newsletter\b|\b(our|free|daily|weekly|morning|evening|email|e-mail|unseren?|den|zum|kostenlosen?|notre|nuestro) newsletter\b|\b(iscriviti|abbonati) alla( nostra)? newsletter\b|\b(assine|inscreva-se (na|em)) (a |nossa )?newsletter\b|\b(meld (je|u) aan|schrijf (je|u) in|abonneer (je|u)) (voor|op) (onze |de )?nieuwsbrief\b|\bnewsletter (abonnieren|bestellen|anmelden|sign-?up)\b|\b(never miss (the|a|an)\b|verpasse keine|nichts mehr verpassen|nichts mehr versäumen|stay (informed|up to date)|do you want to be informed|sign up for our\b|^sign up for the\b[^.!?,]{0,30}[.!]?$|sign up for\b.{0,60}\bnewsletters?\b|inscrivez-vous|(e-?mail|inbox) (alerts?|updates)|delivered to your inbox|^sign up for (daily|weekly|our)( [\w'’-]+){0,3} (e-?mails|alerts)\b[^,]*$|(^\[?|[:：]\s*)(get|sign up|subscribe)\b[^.!?]{0,80}\b(in|to) your inbox( (every|each) (morning|day|weekday|week|evening))?[.!]?\]?$))",
     // Cookies and consent.
     r"\b(we use cookies|(this|our) (site|website) uses cookies|accept (all )?cookies|cookie (policy|settings|preferences|einstellungen|richtlinie)|(verwendet|nutzt|nutzen|verwenden) cookies|utilise des cookies|we (value|respect) your privacy|wir respektieren deine privatsphäre|datenschutzeinstellungen|privacy settings|consent preferences)\b",
     // An embed's consent box, which stands in for a tweet or a video
@@ -123,13 +134,11 @@ const NOTICES: &[&str] = &[
     // Promotions of a video, gallery or podcast beside the story
     // ("WATCH: Inside the new centre", "Gallery: Xbox One X | 14 Photos").
     r"^(watch( live| now)?|video|listen|gallery|slideshow|podcast|ansehen|anhören|regarder|écouter)\s*:\s*[^.!?]{1,100}$",
-    // Follow prompts and editors' credits ("Puedes seguir EL PAÍS en
-    // Facebook…", "[责任编辑: 赵文涵]").
+    // Follow prompts ("Puedes seguir EL PAÍS en Facebook…").
     r"^(puedes seguir|you can (also )?follow( us)? on|follow us on|folgen sie uns (auf|bei)|suivez-nous sur|seguici su|devenez fan (sur|de)|become a fan (on|of)|werden sie fan (auf|von)|hazte fan (en|de))\b|^ติดตาม.*?ได้ที่",
     // WeChat prompts on Chinese pages ("更多精彩内容请关注新浪新闻公众号",
     // "扫码关注…", a QR code's label "新浪新闻公众号").
     r"请关注.{0,30}(公众号|微信|微博)|(扫码|扫描(下方|上方)?二维码|长按(识别)?二维码).{0,30}(关注|阅读|下载|查看)|^[^。！？，,.!?]{0,20}(公众号|微信号)$",
-    r"^[\[【（(［]?\s*(责任编辑|責任編輯|责编|編輯|编辑|責任編集)\s*[:：]",
     r"^(本文)?(来源|來源|出典)\s*[:：]\s*\S{1,20}$",
     // Chinese pages' closing lines: a disclaimer, the keywords, an app
     // prompt ("…请下载“澎湃新闻”APP", "下载客户端…"), a "click to open"
@@ -148,13 +157,9 @@ const NOTICES: &[&str] = &[
     // Calls to click for more of the site's stories or to sign up, alone
     // on their line ("CLICK HERE FOR MORE SPORTS COVERAGE", "Want more
     // stories like this? Sign up here."; a link to a report or a
-    // timetable stays), a tip line mid-story, and the buttons of a picture, a
-    // slideshow, a player or an ad ("Buy Photo", "Show Caption", "Skip
-    // Ad", "Ad Feedback", "Just watched", "Replay", "Now Playing",
-    // "Enlarge this image", "Continue Reading", WordPress's "Like this:"),
-    // and the labels of links to the author or the comments ("Contact
-    // the author", "Comment on this story").
-    r"^((click|tap) here for (more|the latest)\b[^!?]{0,60}\b(coverage|news|stories|headlines|videos?)(\s+(from|on|at)\s+[\w.-]+(\s+[\w.-]+)?)?\.?|(want|like|enjoy|love|looking for)\b[^.!?]{0,60}\?\s*(sign up|subscribe)( here| now| today)?[.!]?|(have|got) a (news )?tip\s*\?\s*(e-?mail|send|call|text|write to|contact)( it to)? (us|the newsroom|our newsroom|our reporters)\b.{0,100}|buy photo|show caption|(previous|next) slide|close|skip ad|ad feedback|like this:|just watched|must watch|replay|now playing|autoplay|enlarge this image|click to expand|scroll to continue with content|continue reading|contact the authors?|comment on this (story|article))$",
+    // timetable stays), a tip line mid-story; and `LABELS`.
+    r"^((click|tap) here for (more|the latest)\b[^!?]{0,60}\b(coverage|news|stories|headlines|videos?)(\s+(from|on|at)\s+[\w.-]+(\s+[\w.-]+)?)?\.?|(want|like|enjoy|love|looking for)\b[^.!?]{0,60}\?\s*(sign up|subscribe)( here| now| today)?[.!]?|(have|got) a (news )?tip\s*\?\s*(e-?mail|send|call|text|write to|contact)( it to)? (us|the newsroom|our newsroom|our reporters)\b.{0,100})$",
+    LABELS,
     // Paywall meters ("You have 3 free articles remaining.", "Enjoy
     // unlimited access for $1 a week."), a sign-off, and the links to a
     // newsroom's standards and to its feedback form ("Our Standards: The
@@ -169,6 +174,9 @@ const NOTICES: &[&str] = &[
         podcast_apps!(),
         r")*\s*[.!]?$"
     ),
+    // A pointer to another story by its title ("READ: Council split over
+    // pier lighting costs"): no sentence after the colon.
+    r"^read\s*[:：]\s*[^.!?]{1,120}$",
     // Slideshow controls ("Prev Next", "‹ Previous | Next ›").
     r"^[‹«<←]?\s*(prev|previous|zurück|précédent|anterior)\s*[›»>→|/]?\s*(next|weiter|suivant|siguiente)\s*[›»>→]?$",
     // Slide counters and pagers ("1/5", "Image 2 of 12", "Page 1 of 3
@@ -241,8 +249,8 @@ const NOTICES: &[&str] = &[
 const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd\.?|drive|dr\.|lane|way|suite|straße|strasse|str\.)[\w .,#-]{0,60}\b\d{4,5}\b";
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
-/// colon or arrow and a link title ("Read more: ...", "READ: ...").
-const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|read\s*[:：].*|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
+/// colon or arrow and a link title ("Read more: ...").
+const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
@@ -251,6 +259,8 @@ const TAIL_OPENERS: &str = r"^(since you.re here|we have a small favou?r to ask|
 
 /// Patterns for photo credits and captions, matched case-insensitively.
 const CREDITS: &[&str] = &[
+    // An editor's credit on Chinese and Japanese pages ("[责任编辑: 赵文涵]").
+    r"^[\[【（(［]?\s*(责任编辑|責任編輯|责编|編輯|编辑|責任編集)\s*[:：]",
     r"\bcredit(s)?\s*(\.\.\.|…|:)",
     r"^(foto|fotos|photo|photos|bild|bilder|image|images|picture|grafik|illustration|quelle|source|copyright|©|\(c\))\s*(:|©|/|by\b)",
     r"\b(photo|photograph|foto|picture|image|illustration)s?\s+(by|credit|courtesy|von)\b",
@@ -367,6 +377,31 @@ static LINE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .map(|p| Regex::new(p).expect("valid notice or credit pattern"))
         .collect()
 });
+
+/// Whether `line` is a photo credit (`CREDITS`, a caption ending in its
+/// credit, an agency's name in a short credit line): the one kind of
+/// furniture set inside running text ("The pier at dusk. <em>Photo: Jo
+/// Roe</em>").
+pub fn is_credit(line: &str) -> bool {
+    let line = line.trim();
+    let chars = line.chars().count();
+    if chars == 0 || chars > MAX_CAPTION_CHARS {
+        return false;
+    }
+    let lower = line
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    CAPTION_CREDIT_RE.is_match(&lower)
+        || chars <= MAX_NOTICE_CHARS
+            && LINE_PATTERNS[NOTICES.len()..]
+                .iter()
+                .any(|p| p.is_match(&lower))
+        || chars <= MAX_CREDIT_CHARS
+            && AGENCIES_RE.is_match(&lower)
+            && (lower.contains('/') || is_credit_case(line))
+}
 
 static ADDRESS_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(ADDRESS).expect("valid address pattern"));
@@ -749,6 +784,9 @@ mod tests {
             "Listen on the radio for the ferry times, the operator said.",
             "Get the scam warnings sent to your inbox, police said, and delete them.",
             "Sign up for the ferry at the harbour office before May.",
+            "Banks say you should never click a link in a message that you receive in your inbox.",
+            "Sign up for free flood alerts from the Environment Agency, the council urged residents.",
+            "Read: the council's statement, which runs to four pages, says the pier is safe.",
             "Support local journalism students, the grant's founder urged, in a speech that ran late into the night.",
             "Top articles of the town's charter were read aloud.",
             "Get the ferry on time, and follow the crowd on the pier.",

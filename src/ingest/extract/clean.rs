@@ -30,7 +30,9 @@
 //! finished Markdown is `tail`'s job, and sanitizing the markup is
 //! `sanitize`'s.
 
-use super::boilerplate::{SLIDE_COUNTER, is_boilerplate, is_foot_block, is_related_heading};
+use super::boilerplate::{
+    SLIDE_COUNTER, is_boilerplate, is_credit, is_foot_block, is_related_heading,
+};
 use super::dates::{DateLine, date_line, posted_line};
 use super::metadata::{absolute, has_zone, normalise_date};
 use crate::content::Image;
@@ -1131,7 +1133,7 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
     math_to_text(doc);
     super::breadcrumb::remove_trails(doc, base);
     separators_to_rules(doc);
-    remove_notices(doc);
+    remove_notices(doc, base);
     flatten_layout_tables(doc);
     remove_title_heading(doc, title);
     Tidied {
@@ -1142,13 +1144,19 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
     }
 }
 
-/// Makes a paragraph that is only a row of underscores, asterisks or
-/// hyphens (wire copy's "___" before its notes, a feature's "* * *"
-/// between its parts) the rule it stands for: as text it would print
-/// escaped.
+/// Makes a paragraph that is only a row of underscores or hyphens, or of
+/// spaced asterisks (wire copy's "___" before its notes, a feature's "* *
+/// *" between its parts), the rule it stands for: as text it would print
+/// escaped. Asterisks set close ("****") are a review's stars, and a
+/// paragraph holding a picture (an ornament) stays as it is.
 fn separators_to_rules(doc: &Document) {
     for p in doc.select("p").nodes() {
-        if super::tail::is_rule(&p.text()) {
+        let text = p.text();
+        let text = text.trim();
+        if super::tail::is_rule(text)
+            && (!text.starts_with('*') || text.contains(' '))
+            && !p.descendants_it().any(|d| d.has_name("img"))
+        {
             p.remove_children();
             p.rename("hr");
         }
@@ -2039,7 +2047,7 @@ fn is_introduced(block: &NodeRef) -> bool {
 
 /// Drops short blocks that are notices, prompts or credits, and the link
 /// list after a "related" heading.
-fn remove_notices(doc: &Document) {
+fn remove_notices(doc: &Document, base: Option<&Url>) {
     let blocks: Vec<NodeRef> = doc
         .select("p, li, h1, h2, h3, h4, h5, h6, div, span, section, aside, small, strong, b, em, dt, dd, blockquote")
         .nodes()
@@ -2054,13 +2062,16 @@ fn remove_notices(doc: &Document) {
         let text = block.text();
         let furniture = match &last {
             Some((t, verdict)) if *t == text => *verdict,
+            // Set in a sentence, only a credit is furniture: "her novel
+            // <em>Continue Reading</em>" is a title.
+            _ if in_running_text(&block) => is_credit(&text) || is_related_heading(&text),
             _ => is_boilerplate(&text),
         } || (matches!(
             &*block.node_name().unwrap_or_default(),
             "p" | "div" | "li" | "dd"
         ) && is_foot_block(&text)
             && !is_introduced(&block))
-            || is_linked_headline(&block, &text);
+            || is_linked_headline(&block, &text, base);
         let text = &last.insert((text, furniture)).0;
         if !furniture {
             continue;
@@ -2095,21 +2106,70 @@ fn remove_notices(doc: &Document) {
     }
 }
 
-/// Whether `block` is a paragraph that only links to another story by its
-/// headline in capitals ("COUNCIL SPLIT OVER PIER LIGHTING COSTS"), as
-/// some sites set their other stories between a story's paragraphs. A
-/// short link in capitals ("TIDE TABLES") is one the story gives.
-fn is_linked_headline(block: &NodeRef, text: &str) -> bool {
+/// Whether `block`, an inline element (`<em>`, `<b>`, a `<span>`), stands
+/// in running text: a word or another inline element touches it, or the
+/// inline element it alone fills. Alone in its box, or between line
+/// breaks, it is a line of its own.
+fn in_running_text(block: &NodeRef) -> bool {
+    const INLINE: &[&str] = &[
+        "span", "small", "strong", "b", "em", "i", "a", "cite", "u", "mark", "abbr", "code",
+    ];
+    let inline = |n: &NodeRef| n.node_name().is_some_and(|name| INLINE.contains(&&*name));
+    if !inline(block) {
+        return false;
+    }
+    let blank = |n: &NodeRef| n.is_text() && n.text().trim().is_empty() || n.is_comment();
+    let mut node = *block;
+    loop {
+        let touches = |mut sibling: Option<NodeRef>, next: bool| {
+            while let Some(s) = sibling.filter(|s| blank(s)) {
+                sibling = if next {
+                    s.next_sibling()
+                } else {
+                    s.prev_sibling()
+                };
+            }
+            sibling.is_some_and(|s| s.is_text() || inline(&s))
+        };
+        if touches(node.prev_sibling(), false) || touches(node.next_sibling(), true) {
+            return true;
+        }
+        match node.parent().filter(inline) {
+            Some(parent) => node = parent,
+            None => return false,
+        }
+    }
+}
+
+/// Whether `block` is a paragraph that only links to another page of the
+/// site (`base`'s) by a headline in capitals ("COUNCIL SPLIT OVER PIER
+/// LIGHTING COSTS"), as some sites set their other stories between a
+/// story's paragraphs. A short link ("TIDE TABLES"), one to a part of
+/// this page, to a document ("… REPORT (PDF)") or to another site (a
+/// helpline's) is one the story gives.
+fn is_linked_headline(block: &NodeRef, text: &str, base: Option<&Url>) -> bool {
     const MIN_WORDS: usize = 4;
+    const DOCUMENTS: &[&str] = &[".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx"];
     let text = text.trim();
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
     block.has_name("p")
         && text.split_whitespace().count() >= MIN_WORDS
-        && text.chars().any(char::is_uppercase)
-        && !text.chars().any(char::is_lowercase)
+        && letters.peek().is_some()
+        && letters.all(char::is_uppercase)
         && block
             .descendants_it()
             .find(|d| d.has_name("a"))
-            .is_some_and(|a| a.text().trim() == text)
+            .filter(|a| a.text().trim() == text)
+            .and_then(|a| a.attr("href"))
+            .is_some_and(|href| {
+                let path = href
+                    .split(['?', '#'])
+                    .next()
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                super::teasers::same_site(href.trim(), base)
+                    && !DOCUMENTS.iter().any(|d| path.ends_with(d))
+            })
 }
 
 /// Whether `parent` is a box of links that `heading` titles: the heading

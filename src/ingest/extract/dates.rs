@@ -633,42 +633,57 @@ pub fn update_on_day(update: &str, published: &str) -> Option<String> {
     (instant > published).then_some(read)
 }
 
-/// A date set off by bars or slashes among a few names, a place or a
-/// section ("Patricio Candia | Palma de Mallorca | 08/01/2014",
-/// "November 19, 2019 / 8:22 AM / CBS News"): a byline and date line in
-/// one. The date's parts (its day and its time) stand side by side.
+/// A date set off by bars among a few names, a place or a section
+/// ("Patricio Candia | Palma de Mallorca | 08/01/2014"): a byline and
+/// date line in one. Or a date and its time set off by slashes before the
+/// newsroom that ran it ("November 19, 2019 / 8:22 AM / CBS News"); an
+/// event's day, hour and hall ("Saturday, Dec. 7, 2019 / 7:30 p.m. /
+/// Harbour Hall") is no date line.
 fn names_and_date(text: &str) -> Option<DateLine> {
+    if let Some((date, newsroom)) = text.rsplit_once(" / ")
+        && is_newsroom(newsroom)
+    {
+        return date_line(&date.replace(" / ", " "));
+    }
     let parts: Vec<&str> = text
         .split(['|', '·', '•'])
-        .flat_map(|p| p.split(" / "))
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
     if !(2..=4).contains(&parts.len()) {
         return None;
     }
-    let mut date: Option<String> = None;
-    let (mut date_ended, mut days) = (false, 0);
+    let mut dated = None;
     for part in parts {
-        let lower = part.to_lowercase();
-        if has_date_hint(part) || find_time(&lower).is_some() {
-            days += usize::from(find_date(&lower).is_some());
-            if date_ended || days > 1 {
+        if has_date_hint(part) {
+            if dated.is_some() {
                 return None;
             }
-            let date = date.get_or_insert_with(String::new);
-            date.push(' ');
-            date.push_str(part);
+            dated = Some(date_line(part)?);
         } else if part.split_whitespace().count() > 4
             || part.contains(|c: char| c.is_numeric())
             || !super::byline::is_capitalised(part)
         {
             return None;
-        } else {
-            date_ended = date.is_some();
         }
     }
-    date_line(&date?)
+    dated
+}
+
+/// Whether `name` is a newsroom's ("CBS News", "Associated Press",
+/// "Reuters"): a few capitalised words, the last a newsroom's word.
+fn is_newsroom(name: &str) -> bool {
+    const LAST_WORDS: &[&str] = &[
+        "news", "press", "reuters", "ap", "afp", "wire", "times", "post", "herald", "tribune",
+        "journal", "radio", "tv",
+    ];
+    let name = name.trim();
+    name.split_whitespace().count() <= 4
+        && super::byline::is_capitalised(name)
+        && name
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| LAST_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// The date of a dateline that opens a story's first paragraph, before
@@ -1201,6 +1216,10 @@ mod tests {
             "Jo Roe | Nov. 20, 2019 | Nov. 21, 2019",
             "Nov. 20, 2019 / the council met / 8:22 AM",
             "November 19, 2019 / the night the ferry sank",
+            // An event's listing.
+            "Saturday, Dec. 7, 2019 / 7:30 p.m. / Harbour Hall",
+            "Saturday, Dec. 7, 2019 | 7:30 p.m. | Harbour Hall",
+            "Samstag, 7. Dezember 2019 / 19:30 Uhr / Stadthalle Brightsea",
             "At 5:27 am the ferry left.",
             "Room 2026",
             "November 20, 2019: the night the ferry sank, remembered by its crew",

@@ -183,10 +183,6 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     };
     clean::strip_furniture(&doc);
     clean::remove_navigation_cells(&doc);
-    teasers::remove_teaser_lists(&doc, base.as_ref());
-    polls::remove_polls(&doc);
-    clean::mark_kickers(&doc);
-    let titles: Vec<&str> = meta.titles.iter().map(|(_, t)| t.as_str()).collect();
     let shown = title::choose(
         &meta.titles,
         &meta.headlines,
@@ -195,6 +191,10 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         host.as_deref(),
         meta.byline.as_deref(),
     );
+    teasers::remove_teaser_lists(&doc, base.as_ref(), shown.as_ref().map(|(t, _)| t.as_str()));
+    polls::remove_polls(&doc);
+    clean::mark_kickers(&doc);
+    let titles: Vec<&str> = meta.titles.iter().map(|(_, t)| t.as_str()).collect();
     clean::shield_subheadings(&doc, &titles, shown.as_ref().map_or("", |(t, _)| t));
     let block = clean::largest_paragraph_parent(&doc, true);
     // Wanted only where the largest run of paragraphs stands outside it.
@@ -1227,15 +1227,18 @@ mod tests {
 
     /// Another story's headline in capitals, a link alone in its
     /// paragraph between the story's, goes; a subheading in capitals
-    /// without a link, a short link in capitals and a sentence that
-    /// links stay.
+    /// without a link, a short link in capitals, a sentence that links,
+    /// links to a part of the page, to another site or to a document, and
+    /// a headline in a script without capitals stay.
     #[test]
     fn a_linked_headline_in_capitals_between_paragraphs_leaves() {
         let page = format!(
-            r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+            r##"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
 {}<p><a href="/politics/lights"><strong>COUNCIL SPLIT OVER PIER LIGHTING COSTS</strong></a></p>{}
 <p><strong>WHAT HAPPENS NEXT FOR THE PIER</strong></p>{}<p><a href="/tide">TIDE TABLES</a></p>
-<p><a href="/report">THE COUNCIL'S REPORT</a> ran to three hundred pages and set out three options for the piers.</p>{}</article></body></html>"#,
+<p><a href="/report">THE COUNCIL'S REPORT</a> ran to three hundred pages and set out three options for the piers.</p>
+<p><a href="#part-two">PART TWO: THE NIGHT OF THE STORM</a></p><p><a href="https://helpline.example/">THE HARBOUR HELPLINE FOR SAILORS</a></p>
+<p><a href="/docs/pier-report.pdf">READ THE FULL ENGINEERS REPORT</a></p><p><a href="/ko/1">해양수산부 장관 부두 연설 전문</a></p>{}</article></body></html>"##,
             story(2),
             story(2),
             story(1),
@@ -1247,6 +1250,10 @@ mod tests {
             "WHAT HAPPENS NEXT",
             "TIDE TABLES",
             "ran to three hundred pages",
+            "PART TWO",
+            "HARBOUR HELPLINE",
+            "ENGINEERS REPORT",
+            "해양수산부",
         ] {
             assert!(e.markdown.contains(kept), "{kept}: {}", e.markdown);
         }
@@ -1258,12 +1265,37 @@ mod tests {
         );
     }
 
+    /// A label that is furniture alone on its line ("Replay", "Continue
+    /// Reading", a follow prompt) is a title or a lead-in when a sentence
+    /// runs around it, and stays; alone in its box it goes.
+    #[test]
+    fn labels_inside_sentences_stay() {
+        let page = format!(
+            r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+{}<p>The band closed the night with <em>Replay</em>, a song about the pier.</p>
+<p>Her debut novel, <em>Continue Reading</em>, was set on the pier.</p>
+<p><strong>Follow recruiters on LinkedIn.</strong> Many of the harbour firms post their jobs there first.</p>
+<p><em>Replay</em></p>{}</article></body></html>"#,
+            story(2),
+            story(2)
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+        for kept in [
+            "with *Replay*, a song",
+            "novel, *Continue Reading*, was",
+            "**Follow recruiters on LinkedIn.** Many",
+        ] {
+            assert!(e.markdown.contains(kept), "{kept}: {}", e.markdown);
+        }
+        assert_eq!(e.markdown.matches("Replay").count(), 1, "{}", e.markdown);
+    }
+
     /// A paragraph that is a row of underscores or asterisks (wire copy's
     /// "___" before its notes, a feature's "* * *" between its parts) is
     /// a rule between the story's parts, not text.
     #[test]
     fn separator_paragraphs_become_rules() {
-        for separator in ["___", "* * *", "***", "_____"] {
+        for separator in ["___", "* * *", "---", "_____"] {
             let page = format!(
                 r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
 {}<p>{separator}</p>{}<p>Associated Press writer Al Poe contributed to this report.</p></article></body></html>"#,
@@ -1276,6 +1308,15 @@ mod tests {
             assert!(!e.markdown.contains('\\'), "{separator}: {}", e.markdown);
             assert!(e.markdown.contains("contributed"), "{}", e.markdown);
         }
+        // A review's stars stay.
+        let page = format!(
+            r#"<!doctype html><html><head><title>Pier cafe</title></head><body><article><h1>Pier cafe</h1>
+{}<p>****</p>{}</article></body></html>"#,
+            story(2),
+            story(2)
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+        assert!(e.markdown.contains(r"\*\*\*\*"), "{}", e.markdown);
     }
 
     /// A title that ends with its several authors, longer than the

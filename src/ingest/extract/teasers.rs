@@ -8,13 +8,14 @@
 //! Found by their shape, not their class names: three or more sibling
 //! boxes that each hold one headline linking to a page of the same site
 //! and at most one paragraph of prose, after a story of its own or above
-//! a story's headline (a "Top stories" box over the article). A list
+//! the page's headline (a "Top stories" box over the article). A list
 //! article's items (a headline to a shop's page, then a paragraph), a
 //! weekly edition's headlines with their articles under them and a page
 //! of briefs with no story before them stay.
 
 use super::clean::{at_most_one_prose_paragraph, holds_at_most, is_heading, text_chars};
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, NodeId, NodeRef};
+use std::collections::HashSet;
 use url::Url;
 
 /// The fewest boxes that make a teaser list.
@@ -28,25 +29,73 @@ pub(super) const TEASER_CHARS: usize = 500;
 const TEASER_LINE_CHARS: usize = 40;
 
 /// The prose (in paragraphs' characters) that must stand before a list for
-/// it to follow a story rather than be the page.
+/// it to follow a story rather than be the page, or under the headline a
+/// list stands above.
 const STORY_CHARS: usize = 300;
 
 /// Removes from `doc` (the page) each teaser list that follows
-/// [`STORY_CHARS`] of paragraphs. `base` is the page's address: a teaser
-/// links to a page on its host (or by a relative address).
-pub fn remove_teaser_lists(doc: &Document, base: Option<&Url>) {
+/// [`STORY_CHARS`] of paragraphs, or stands above the page's headline
+/// (an `<h1>` reading `headline`) with that much under it. `base` is the
+/// page's address: a teaser links to a page on its host (or by a
+/// relative address).
+pub fn remove_teaser_lists(doc: &Document, base: Option<&Url>, headline: Option<&str>) {
     let lists: Vec<NodeRef> = doc
         .root()
         .descendants_it()
         .filter(|n| is_teaser_list(n, base))
         .collect();
+    if lists.is_empty() {
+        return;
+    }
+    let ids: HashSet<NodeId> = lists.iter().map(|l| l.id).collect();
+    let above = lists_above_headline(doc, &ids, headline);
     for list in lists {
-        if story_before(doc, &list) >= STORY_CHARS
-            || story_under_next_headline(doc, &list) >= STORY_CHARS
-        {
+        if above.contains(&list.id) || story_before(doc, &list) >= STORY_CHARS {
             list.remove_from_parent();
         }
     }
+}
+
+/// Those of `lists` that stand above the page's headline (the first
+/// `<h1>` whose text is `headline`, outside any list), when at least
+/// [`STORY_CHARS`] of paragraphs follow it: a "Top stories" box over the
+/// article is the site's, as a list after the story is. One walk.
+fn lists_above_headline(
+    doc: &Document,
+    lists: &HashSet<NodeId>,
+    headline: Option<&str>,
+) -> HashSet<NodeId> {
+    let Some(headline) = headline.map(squashed) else {
+        return HashSet::new();
+    };
+    let (mut before, mut story, mut found) = (HashSet::new(), 0, false);
+    for node in doc.root().descendants_it() {
+        if found {
+            if node.has_name("p") {
+                story += text_chars(&node);
+            }
+        } else if lists.contains(&node.id) {
+            before.insert(node.id);
+        } else if node.has_name("h1")
+            && squashed(&node.text()) == headline
+            && !node.ancestors_it(None).any(|a| lists.contains(&a.id))
+        {
+            found = true;
+        }
+    }
+    if found && story >= STORY_CHARS {
+        before
+    } else {
+        HashSet::new()
+    }
+}
+
+/// `text` in lower case with its spaces squashed, for comparing headlines.
+fn squashed(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Whether `node` holds only teaser boxes (at least [`FEWEST_TEASERS`]),
@@ -121,7 +170,7 @@ fn unlinked_chars(node: &NodeRef) -> usize {
 /// anchor on this page): resolved against `base`, it is on `base`'s host.
 /// With no `base` (or one without a host, a `file:` address), a relative
 /// address (`/news/1`, not `//other.example/`) stays on the site.
-fn same_site(href: &str, base: Option<&Url>) -> bool {
+pub(super) fn same_site(href: &str, base: Option<&Url>) -> bool {
     if href.is_empty() || href.starts_with('#') {
         return false;
     }
@@ -136,22 +185,6 @@ fn same_site(href: &str, base: Option<&Url>) -> bool {
             ) && !href.starts_with("//")
         }
     }
-}
-
-/// The characters of the paragraphs under the first `<h1>` after `list`
-/// in `doc`: a list above a story's headline is the site's, as one after
-/// the story is.
-fn story_under_next_headline(doc: &Document, list: &NodeRef) -> usize {
-    let root = doc.root();
-    let mut nodes = root.descendants_it().skip_while(|n| n.id != list.id);
-    let within_list = |n: &NodeRef| n.ancestors_it(None).any(|a| a.id == list.id);
-    if !nodes.any(|n| n.has_name("h1") && !within_list(&n)) {
-        return 0;
-    }
-    nodes
-        .filter(|n| n.has_name("p"))
-        .map(|p| text_chars(&p))
-        .sum()
 }
 
 /// The characters of the paragraphs that stand before `list` in `doc`.
@@ -179,7 +212,7 @@ mod tests {
     fn after(html: &str) -> String {
         let doc = Document::fragment(html);
         let base = Url::parse("https://courier.example/news/local/pier").unwrap();
-        remove_teaser_lists(&doc, Some(&base));
+        remove_teaser_lists(&doc, Some(&base), Some("Pier saved"));
         doc.root().text().to_string()
     }
 
@@ -235,6 +268,8 @@ mod tests {
         for html in [
             format!("<div>{list}<h1>Pier saved</h1><p>Short.</p></div>"),
             format!("<div><h1>Briefs</h1>{list}{STORY}</div>"),
+            // Only the page's headline counts: not a logo in the footer.
+            format!("<div>{list}<footer><h1>The Courier</h1>{STORY}</footer></div>"),
         ] {
             assert!(after(&html).contains("lighthouse"), "{html}");
         }
