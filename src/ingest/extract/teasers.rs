@@ -57,7 +57,8 @@ pub fn remove_teaser_lists(doc: &Document, base: Option<&Url>, headline: Option<
 }
 
 /// Those of `lists` that stand above the page's headline (the first
-/// `<h1>` whose text is `headline`, outside any list), when at least
+/// `<h1>` whose text is `headline`, outside any list and any footer or
+/// navigation, where a site sets its name), when at least
 /// [`STORY_CHARS`] of paragraphs follow it: a "Top stories" box over the
 /// article is the site's, as a list after the story is. One walk.
 fn lists_above_headline(
@@ -78,7 +79,9 @@ fn lists_above_headline(
             before.insert(node.id);
         } else if node.has_name("h1")
             && squashed(&node.text()) == headline
-            && !node.ancestors_it(None).any(|a| lists.contains(&a.id))
+            && !node
+                .ancestors_it(None)
+                .any(|a| lists.contains(&a.id) || a.has_name("footer") || a.has_name("nav"))
         {
             found = true;
         }
@@ -268,8 +271,10 @@ mod tests {
         for html in [
             format!("<div>{list}<h1>Pier saved</h1><p>Short.</p></div>"),
             format!("<div><h1>Briefs</h1>{list}{STORY}</div>"),
-            // Only the page's headline counts: not a logo in the footer.
+            // Only the page's headline counts, and never a logo in the
+            // footer, even when the page is titled by it.
             format!("<div>{list}<footer><h1>The Courier</h1>{STORY}</footer></div>"),
+            format!("<div>{list}<footer><h1>Pier saved</h1>{STORY}</footer></div>"),
         ] {
             assert!(after(&html).contains("lighthouse"), "{html}");
         }
