@@ -48,12 +48,13 @@ pub const SLIDE_COUNTER: &str = slide_counter!();
 /// "Show Caption", "Skip Ad", "Ad Feedback", "Just watched", "Must watch",
 /// "Replay", "Now Playing", "Autoplay", "Enlarge this image", "Click to
 /// expand", "Scroll to continue with content", "Continue Reading",
-/// WordPress's "Like this:"), and the labels of links to the author or
-/// the comments ("Contact the author", "Comment on this story"), each
+/// WordPress's "Like this:"), a story's tools ("Gift this article", "Save
+/// for later", "Reprints", "Link copied"), and the labels of links to the
+/// author or the comments ("Contact the author", "Comment on this story"), each
 /// alone on its line. Set in a sentence the same words are a title ("her
 /// novel <em>Continue Reading</em>"): the tidy pass judges an inline
 /// element in running text by [`is_credit`] alone.
-const LABELS: &str = r"^(buy photo|show caption|(previous|next) slide|close|skip ad|ad feedback|like this:|just watched|must watch|replay|now playing|autoplay|enlarge this image|click to expand|scroll to continue with content|continue reading|contact the authors?|comment on this (story|article))$";
+const LABELS: &str = r"^(buy photo|show caption|(previous|next) slide|close|skip ad|ad feedback|like this:|just watched|must watch|replay|now playing|autoplay|enlarge this image|click to expand|scroll to continue with content|continue reading|contact the authors?|comment on this (story|article)|(gift|give|e-?mail) this article|save( for later)?|bookmark|reprints|more options|link copied|copied!)$";
 
 /// Patterns for a whole short line, matched case-insensitively.
 const NOTICES: &[&str] = &[
@@ -109,10 +110,10 @@ const NOTICES: &[&str] = &[
     r"^[|•·]?\s*(über (den|die) autor(in)?|about the author|this entry was posted|dieser eintrag wurde veröffentlicht|posted in|filed under|abgelegt unter|veröffentlicht unter|classé dans|archivado en|archiviato in|(by:\s*)?(tags?|topics|schlagwörter|themen|kategorie(n)?|categories|mots-clés|étiquettes|parole chiave|trefwoorden|palavras-chave)\s?:)",
     // Text size controls and rows of share buttons with the site's name
     // ("Text Size", "| FoxNews.com Email Recommend Tweet").
-    r"^(text size|font size|schriftgröße|taille du texte|tamaño de (la )?letra)$",
+    r"^(text size|font size|schriftgröße|taille du texte|tamaño de (la )?letra)\s*:?\s*(a\s*a\s*a)?$|^a\s?a\s?a$",
     // A share button's label alone ("Email", "Tweet", a list's items),
     // and the site's address after a separator ("| FoxNews.com").
-    r"^(e-?mail|recommend|tweet|pin( it)?|whatsapp|linkedin|reddit|flipboard|copy link)$|^[|•·]\s*[a-z0-9-]+\.(com|org|net|co\.uk|de|fr)$",
+    r"^(e-?mail|recommend|tweet|pin( it)?|pinterest|whatsapp|messenger|linkedin|reddit|flipboard|copy link)$|^[|•·]\s*[a-z0-9-]+\.(com|org|net|co\.uk|de|fr)$",
     r"^[|•·\s]*(([a-z0-9-]+\.(com|org|net|co\.uk|de|fr))|e-?mail|recommend|tweet|share|print|facebook|twitter|linkedin|pinterest|whatsapp|reddit|flipboard|copy link|comments?)([\s|•·]+(([a-z0-9-]+\.(com|org|net|co\.uk|de|fr))|e-?mail|recommend|tweet|share|print|facebook|twitter|linkedin|pinterest|whatsapp|reddit|flipboard|copy link|comments?)){2,}[\s|•·]*$",
     // The publication a post appeared in, on a line of its own ("Published
     // in Better Programming" on Medium).
@@ -679,6 +680,14 @@ mod tests {
             "Like this:",
             "JUST WATCHED",
             "Now Playing",
+            "Gift this article",
+            "Save for later",
+            "Reprints",
+            "Link copied",
+            "Pinterest",
+            "Text size A A A",
+            "A A A",
+            "Font Size:",
             "Autoplay",
             "Enlarge this image",
             "Click to expand",
@@ -779,6 +788,9 @@ mod tests {
             "Follow me on Twitter, she told the crowd, and then she left the stage.",
             "Go deeper into the harbour and the water turns cold, divers say.",
             "Now playing at the pier cinema: a film about the last ferry.",
+            "Save for later what you cannot finish today, the harbour master advised.",
+            "A a a, sang the choir on the pier.",
+            "Bookmarks were handed out at the library's reopening.",
             "Continue reading the council's report and you will find three options.",
             "Contact the authors of the report before Friday, the council said.",
             "Listen on the radio for the ferry times, the operator said.",
