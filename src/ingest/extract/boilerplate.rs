@@ -286,33 +286,54 @@ const AGENCIES: &str = r"\b(agencies|afp|ap|dpa|reuters|getty( images)?|istock(p
 /// Whether `line` is page furniture: a notice, prompt, heading of a
 /// related-links box, or a photo credit.
 pub fn is_boilerplate(line: &str) -> bool {
+    judged(line).is_some_and(|(line, chars, lower)| {
+        credit(line, chars, &lower)
+            || chars <= MAX_NOTICE_CHARS
+                && (LINE_PATTERNS[..NOTICES.len()]
+                    .iter()
+                    .any(|p| p.is_match(&lower))
+                    || RELATED_RE.is_match(&lower) && !is_sentence_after_label(&lower)
+                    || lower.starts_with(|c: char| c.is_ascii_digit())
+                        && ADDRESS_RE.is_match(&lower))
+    })
+}
+
+/// Whether `line` is a photo credit (`CREDITS`, a caption ending in its
+/// credit, an agency's name in a short credit line): the one kind of
+/// furniture set inside running text ("The pier at dusk. <em>Photo: Jo
+/// Roe</em>").
+pub fn is_credit(line: &str) -> bool {
+    judged(line).is_some_and(|(line, chars, lower)| credit(line, chars, &lower))
+}
+
+/// `line` trimmed, its length in characters and its words in lower case
+/// with one plain space between them (pages space words with no-break
+/// spaces and line breaks as often as with plain spaces; the patterns are
+/// written with one), if it is short enough to be furniture at all.
+fn judged(line: &str) -> Option<(&str, usize, String)> {
     let line = line.trim();
     let chars = line.chars().count();
     if chars == 0 || chars > MAX_CAPTION_CHARS {
-        return false;
+        return None;
     }
-    // Pages space words with no-break spaces and line breaks as often as
-    // with plain spaces; the patterns are written with one plain space.
     let lower = line
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase();
-    if CAPTION_CREDIT_RE.is_match(&lower) {
-        return true;
-    }
-    if chars > MAX_NOTICE_CHARS {
-        return false;
-    }
-    if LINE_PATTERNS.iter().any(|p| p.is_match(&lower))
-        || RELATED_RE.is_match(&lower) && !is_sentence_after_label(&lower)
-        || lower.starts_with(|c: char| c.is_ascii_digit()) && ADDRESS_RE.is_match(&lower)
-    {
-        return true;
-    }
-    chars <= MAX_CREDIT_CHARS
-        && AGENCIES_RE.is_match(&lower)
-        && (lower.contains('/') || is_credit_case(line))
+    Some((line, chars, lower))
+}
+
+/// [`is_credit`] of a [`judged`] line.
+fn credit(line: &str, chars: usize, lower: &str) -> bool {
+    CAPTION_CREDIT_RE.is_match(lower)
+        || chars <= MAX_NOTICE_CHARS
+            && LINE_PATTERNS[NOTICES.len()..]
+                .iter()
+                .any(|p| p.is_match(lower))
+        || chars <= MAX_CREDIT_CHARS
+            && AGENCIES_RE.is_match(lower)
+            && (lower.contains('/') || is_credit_case(line))
 }
 
 /// A credit line written as a name list in capitals ("AFP / MARCO BERTORELLO",
@@ -378,31 +399,6 @@ static LINE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .map(|p| Regex::new(p).expect("valid notice or credit pattern"))
         .collect()
 });
-
-/// Whether `line` is a photo credit (`CREDITS`, a caption ending in its
-/// credit, an agency's name in a short credit line): the one kind of
-/// furniture set inside running text ("The pier at dusk. <em>Photo: Jo
-/// Roe</em>").
-pub fn is_credit(line: &str) -> bool {
-    let line = line.trim();
-    let chars = line.chars().count();
-    if chars == 0 || chars > MAX_CAPTION_CHARS {
-        return false;
-    }
-    let lower = line
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    CAPTION_CREDIT_RE.is_match(&lower)
-        || chars <= MAX_NOTICE_CHARS
-            && LINE_PATTERNS[NOTICES.len()..]
-                .iter()
-                .any(|p| p.is_match(&lower))
-        || chars <= MAX_CREDIT_CHARS
-            && AGENCIES_RE.is_match(&lower)
-            && (lower.contains('/') || is_credit_case(line))
-}
 
 static ADDRESS_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(ADDRESS).expect("valid address pattern"));
