@@ -2107,9 +2107,10 @@ fn remove_notices(doc: &Document, base: Option<&Url>) {
 }
 
 /// Whether `block`, an inline element (`<em>`, `<b>`, a `<span>`), stands
-/// in running text: a word or another inline element touches it, or the
-/// inline element it alone fills. Alone in its box, or between line
-/// breaks, it is a line of its own.
+/// in running text: a word or another inline element touches it (or
+/// touches the inline element around it that it alone fills, as in
+/// `<i><em>…</em></i>`). Alone in its box, or between line breaks, it is
+/// a line of its own.
 fn in_running_text(block: &NodeRef) -> bool {
     const INLINE: &[&str] = &[
         "span", "small", "strong", "b", "em", "i", "a", "cite", "u", "mark", "abbr", "code",
