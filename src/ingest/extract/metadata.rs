@@ -470,7 +470,11 @@ impl<'a> Found<'a> {
                         found.subheads.push(text);
                     }
                 }
-                "h1" if found.headlines.len() < MAX_HEADLINES => {
+                // A site's logo in the footer is no headline (one in a
+                // breadcrumb trail may be: some sites set it there).
+                "h1" if found.headlines.len() < MAX_HEADLINES
+                    && !node.ancestors_it(None).any(|a| a.has_name("footer")) =>
+                {
                     let text = collapse(&node.text());
                     if !text.is_empty() {
                         h1_fit = Some(found.title.as_deref().map_or(0, |t| {

@@ -1265,6 +1265,18 @@ mod tests {
         );
     }
 
+    /// A site's name in an `<h1>` in the footer (its logo) is no
+    /// headline: the page is titled by its `<title>`.
+    #[test]
+    fn a_logo_in_the_footer_is_no_headline() {
+        let page = format!(
+            r#"<!doctype html><html><head><title>Briefs - The Courier</title></head><body><main><h2>Briefs</h2>{}</main><footer><h1 class="logo"><a href="/">The Courier</a></h1><p>The Courier is the town's daily newspaper, founded in 1851.</p></footer></body></html>"#,
+            story(3)
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/briefs")).unwrap();
+        assert!(e.title.starts_with("Briefs"), "{}", e.title);
+    }
+
     /// A label that is furniture alone on its line ("Replay", "Continue
     /// Reading", a follow prompt) is a title or a lead-in when a sentence
     /// runs around it, and stays; alone in its box it goes.
