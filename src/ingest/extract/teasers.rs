@@ -35,7 +35,7 @@ const STORY_CHARS: usize = 300;
 
 /// Removes from `doc` (the page) each teaser list that follows
 /// [`STORY_CHARS`] of paragraphs, or stands above the page's headline
-/// (an `<h1>` reading `headline`) with that much under it. `base` is the
+/// (an `<h1>` reading `headline`) with that much after it. `base` is the
 /// page's address: a teaser links to a page on its host (or by a
 /// relative address).
 pub fn remove_teaser_lists(doc: &Document, base: Option<&Url>, headline: Option<&str>) {
