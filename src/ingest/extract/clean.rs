@@ -314,7 +314,7 @@ fn is_comment_section(node: &NodeRef) -> bool {
 
 /// For each of `nodes`, the characters of `<p>` text in `doc` before it
 /// in reading order: one walk of the page, however many there are.
-fn chars_before(
+pub(super) fn chars_before(
     doc: &Document,
     nodes: &[NodeRef],
 ) -> std::collections::HashMap<dom_query::NodeId, usize> {
@@ -2112,10 +2112,11 @@ fn remove_notices(doc: &Document, base: Option<&Url>) {
 /// `<i><em>…</em></i>`). Alone in its box, or between line breaks, it is
 /// a line of its own.
 fn in_running_text(block: &NodeRef) -> bool {
-    const INLINE: &[&str] = &[
-        "span", "small", "strong", "b", "em", "i", "a", "cite", "u", "mark", "abbr", "code",
-    ];
-    let inline = |n: &NodeRef| n.node_name().is_some_and(|name| INLINE.contains(&&*name));
+    let inline = |n: &NodeRef| {
+        n.node_name().is_some_and(|name| {
+            STYLE_TAGS.contains(&&*name) || matches!(&*name, "span" | "a" | "abbr" | "code")
+        })
+    };
     if !inline(block) {
         return false;
     }

@@ -13,7 +13,9 @@
 //! weekly edition's headlines with their articles under them and a page
 //! of briefs with no story before them stay.
 
-use super::clean::{at_most_one_prose_paragraph, holds_at_most, is_heading, text_chars};
+use super::clean::{
+    at_most_one_prose_paragraph, chars_before, holds_at_most, is_heading, text_chars,
+};
 use dom_query::{Document, NodeId, NodeRef};
 use std::collections::HashSet;
 use url::Url;
@@ -49,8 +51,11 @@ pub fn remove_teaser_lists(doc: &Document, base: Option<&Url>, headline: Option<
     }
     let ids: HashSet<NodeId> = lists.iter().map(|l| l.id).collect();
     let above = lists_above_headline(doc, &ids, headline);
+    // Counted before any list goes: a list after a removed one has the
+    // story that stood before that one before it too.
+    let before = chars_before(doc, &lists);
     for list in lists {
-        if above.contains(&list.id) || story_before(doc, &list) >= STORY_CHARS {
+        if above.contains(&list.id) || before.get(&list.id).is_some_and(|&n| n >= STORY_CHARS) {
             list.remove_from_parent();
         }
     }
@@ -188,16 +193,6 @@ pub(super) fn same_site(href: &str, base: Option<&Url>) -> bool {
             ) && !href.starts_with("//")
         }
     }
-}
-
-/// The characters of the paragraphs that stand before `list` in `doc`.
-fn story_before(doc: &Document, list: &NodeRef) -> usize {
-    doc.root()
-        .descendants_it()
-        .take_while(|n| n.id != list.id)
-        .filter(|n| n.has_name("p"))
-        .map(|p| text_chars(&p))
-        .sum()
 }
 
 #[cfg(test)]
