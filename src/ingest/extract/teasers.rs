@@ -14,7 +14,7 @@
 //! of briefs with no story before them stay.
 
 use super::clean::{
-    at_most_one_prose_paragraph, chars_before, holds_at_most, is_heading, text_chars,
+    at_most_one_prose_paragraph, chars_before, holds_at_most, is_heading, like_title, text_chars,
 };
 use dom_query::{Document, NodeId, NodeRef};
 use std::collections::HashSet;
@@ -37,7 +37,7 @@ const STORY_CHARS: usize = 300;
 
 /// Removes from `doc` (the page) each teaser list that follows
 /// [`STORY_CHARS`] of paragraphs, or stands above the page's headline
-/// (an `<h1>` reading `headline`) with that much after it. `base` is the
+/// (an `<h1>` that reads like `headline`) with that much after it. `base` is the
 /// page's address: a teaser links to a page on its host (or by a
 /// relative address).
 pub fn remove_teaser_lists(doc: &Document, base: Option<&Url>, headline: Option<&str>) {
@@ -62,7 +62,7 @@ pub fn remove_teaser_lists(doc: &Document, base: Option<&Url>, headline: Option<
 }
 
 /// Those of `lists` that stand above the page's headline (the first
-/// `<h1>` whose text is `headline`, outside any list and any footer or
+/// `<h1>` that reads like `headline`, outside any list and any footer or
 /// navigation, where a site sets its name), when at least
 /// [`STORY_CHARS`] of paragraphs follow it: a "Top stories" box over the
 /// article is the site's, as a list after the story is. One walk.
@@ -71,7 +71,7 @@ fn lists_above_headline(
     lists: &HashSet<NodeId>,
     headline: Option<&str>,
 ) -> HashSet<NodeId> {
-    let Some(headline) = headline.map(squashed) else {
+    let Some(headline) = headline else {
         return HashSet::new();
     };
     let (mut before, mut story, mut found) = (HashSet::new(), 0, false);
@@ -83,7 +83,7 @@ fn lists_above_headline(
         } else if lists.contains(&node.id) {
             before.insert(node.id);
         } else if node.has_name("h1")
-            && squashed(&node.text()) == headline
+            && like_title(headline, &node.text())
             && !node
                 .ancestors_it(None)
                 .any(|a| lists.contains(&a.id) || a.has_name("footer") || a.has_name("nav"))
@@ -96,14 +96,6 @@ fn lists_above_headline(
     } else {
         HashSet::new()
     }
-}
-
-/// `text` in lower case with its spaces squashed, for comparing headlines.
-fn squashed(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// Whether `node` holds only teaser boxes (at least [`FEWEST_TEASERS`]),
