@@ -53,7 +53,8 @@ pub const SLIDE_COUNTER: &str = slide_counter!();
 /// author or the comments ("Contact the author", "Comment on this story"), each
 /// alone on its line. Set in a sentence the same words are a title ("her
 /// novel <em>Continue Reading</em>"): the tidy pass judges an inline
-/// element in running text by [`is_credit`] alone.
+/// element in running text only as a credit ([`is_credit`]) or a related
+/// label ([`is_related_heading`]).
 const LABELS: &str = r"^(buy photo|show caption|(previous|next) slide|close|skip ad|ad feedback|like this:|just watched|must watch|replay|now playing|autoplay|enlarge this image|click to expand|scroll to continue with content|continue reading|contact the authors?|comment on this (story|article)|(gift|give|e-?mail) this article|save( for later)?|bookmark|reprints|more options|link copied|copied!)$";
 
 /// Patterns for a whole short line, matched case-insensitively.
@@ -299,9 +300,8 @@ pub fn is_boilerplate(line: &str) -> bool {
 }
 
 /// Whether `line` is a photo credit (`CREDITS`, a caption ending in its
-/// credit, an agency's name in a short credit line): the one kind of
-/// furniture set inside running text ("The pier at dusk. <em>Photo: Jo
-/// Roe</em>").
+/// credit, an agency's name in a short credit line): furniture even set
+/// inside running text ("The pier at dusk. <em>Photo: Jo Roe</em>").
 pub fn is_credit(line: &str) -> bool {
     judged(line).is_some_and(|(line, chars, lower)| credit(line, chars, &lower))
 }

@@ -2062,7 +2062,8 @@ fn remove_notices(doc: &Document, base: Option<&Url>) {
         let text = block.text();
         let furniture = match &last {
             Some((t, verdict)) if *t == text => *verdict,
-            // Set in a sentence, only a credit is furniture: "her novel
+            // Set in a sentence, only a credit or a related label
+            // ("<b>Related</b> <a>…</a>") is furniture: "her novel
             // <em>Continue Reading</em>" is a title.
             _ if in_running_text(&block) => is_credit(&text) || is_related_heading(&text),
             _ => is_boilerplate(&text),
