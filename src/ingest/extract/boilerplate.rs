@@ -196,9 +196,9 @@ const NOTICES: &[&str] = &[
     // Facebook, and Google+").
     r"^(please )?(follow|folgen sie|folge|suivez|get)\b.{0,80}\b(on|auf|sur) (twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|google\+)((,|,? and|,? or|,? &|,? und|,? et)\s+(twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|google\+))*\s*:?\s*(@\w+)?\.?(\s*check out my (website|blog)\b[^!?]{0,60})?$",
     // A time relative to the day the page was read ("2 hours ago",
-    // "昨天"): it dates nothing once the page is saved. And a subscribe
-    // button's label alone.
-    r"^(\d{1,2}\s*(minutes?|mins?|hours?|hrs?|days?)\s+ago|yesterday|just now|vor \d{1,2} (minuten|stunden|tagen)|gestern|il y a \d{1,2} (minutes?|heures?|jours?)|hace \d{1,2} (minutos?|horas?|días?)|ayer|昨天|前天|刚刚|\d{1,2}\s*(分钟|小时|天)前|subscribe|abonnieren|s'abonner|suscribirse|订阅)$",
+    // "Updated 2 hours ago", "昨天"): it dates nothing once the page is
+    // saved. And a subscribe button's label alone.
+    r"^((published|posted|updated|last updated|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado)\s*:?\s*)?(\d{1,2}\s*(minutes?|mins?|hours?|hrs?|days?)\s+ago|yesterday|just now|vor \d{1,2} (minuten|stunden|tagen)|gestern|il y a \d{1,2} (minutes?|heures?|jours?)|hace \d{1,2} (minutos?|horas?|días?)|ayer)$|^(昨天|前天|刚刚|\d{1,2}\s*(分钟|小时|天)前|subscribe|abonnieren|s'abonner|suscribirse|订阅)$",
     // Breadcrumb trails ("You are here: Home > News", "您所在的位置： 首页 >
     // 快讯 > 公司").
     r"^(you are here|sie sind hier|vous êtes ici|usted está aquí|está aqui|ti trovi in|您所在的位置|您的位置|当前位置|當前位置|现在的位置|所在位置)\s*[:：]",
@@ -544,6 +544,12 @@ mod tests {
             "【1】【2】【3】【4】",
             "扫描下方二维码关注港口日报官方微信",
             "2 hours ago",
+            "Updated 2 hours ago",
+            "Published 3 hours ago",
+            "Posted: 5 days ago",
+            "Last updated 12 mins ago",
+            "Aktualisiert vor 3 Stunden",
+            "Publié il y a 2 heures",
             "昨天",
             "订阅",
             "関連記事",

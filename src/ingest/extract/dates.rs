@@ -454,7 +454,7 @@ fn find_time(lower: &str) -> Option<NaiveTime> {
 /// text, as RFC 3339. A time without a zone is taken as UTC, as
 /// `normalise_date` does.
 pub fn parse_text_date(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
+    let lower = spaced_iso(&text.to_lowercase()).into_owned();
     let (date, start, end) = find_date(&lower)?;
     // The time is looked for after the date, then before it ("8:22AM,
     // Monday, November 18").
@@ -467,6 +467,20 @@ pub fn parse_text_date(text: &str) -> Option<String> {
         .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
     let local = offset.from_local_datetime(&date.and_time(time)).single()?;
     Some(local.to_rfc3339_opts(SecondsFormat::Secs, true))
+}
+
+/// `text` with its ISO 8601 timestamps ("2019-11-20T09:01:00.000Z") as
+/// dates lines print them ("2019-11-20 09:01:00 Z"): the date, the time
+/// to the second and the zone, apart.
+fn spaced_iso(text: &str) -> std::borrow::Cow<'_, str> {
+    static ISO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(\d{4}-\d{2}-\d{2})t(\d{2}:\d{2}(?::\d{2})?)(?:[.,]\d{1,9})?(z\b)?")
+            .expect("valid ISO 8601 pattern")
+    });
+    if !text.contains(['T', 't']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    ISO.replace_all(text, "$1 $2 $3")
 }
 
 /// A date in a URL path: `/2019/11/19/`, `/2019/nov/19/`, `/2019-11-19/`.
@@ -532,7 +546,7 @@ pub fn date_line(text: &str) -> Option<DateLine> {
     static GLUED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(\d|\b\p{Lu}{2,})(\p{Lu}\p{Ll})").expect("valid glued word pattern")
     });
-    let text = crate::vocabulary::text::one_line(&GLUED.replace_all(text, "$1 $2"));
+    let text = crate::vocabulary::text::one_line(&spaced_iso(&GLUED.replace_all(text, "$1 $2")));
     if text.is_empty() || text.chars().count() > 160 {
         return None;
     }
@@ -1127,6 +1141,18 @@ mod tests {
                 "This story has been updated on Nov. 19, 2019 at 5:27 p.m.",
                 None,
                 Some("2019-11-19T17:27:00Z"),
+            ),
+            // Machine timestamps printed as text (ISO 8601).
+            ("2019-11-20T09:01:00Z", Some("2019-11-20T09:01:00Z"), None),
+            (
+                "Published: 2019-11-20T09:01:00.000Z",
+                Some("2019-11-20T09:01:00Z"),
+                None,
+            ),
+            (
+                "Posted 2019-11-20T09:01:00-05:00 | Updated 2019-11-20T10:15:00-05:00",
+                Some("2019-11-20T09:01:00-05:00"),
+                Some("2019-11-20T10:15:00-05:00"),
             ),
             (
                 "Hinweis: Dieser Artikel wurde zuletzt am 19.11.2019 aktualisiert.",

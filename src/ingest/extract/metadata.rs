@@ -66,7 +66,8 @@ pub struct Metadata {
     pub date_texts: Vec<String>,
     /// Short texts just after the headline (the first `<h1>`, or on a page
     /// without one the `<h2>`–`<h4>` that opens `<title>`), where pages
-    /// print the date without marking it.
+    /// print the date without marking it. Those of boxes marked as the
+    /// update come last: a page's date is the one beside them, if any.
     pub near_headline: Vec<String>,
     /// Short texts just before the first headline (a date printed above
     /// it), nearest first.
@@ -303,7 +304,11 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
         updated,
         updated_source,
         date_texts: found.date_texts,
-        near_headline: found.near_headline,
+        near_headline: found
+            .near_headline
+            .into_iter()
+            .chain(found.near_update)
+            .collect(),
         before_headline: found.before_headline,
         article_footer: found.footer.map(|f| footer_texts(&f)).unwrap_or_default(),
         site_name: site_name.map(|s| collapse(&s)),
@@ -363,6 +368,8 @@ struct Found<'a> {
     paragraphs: Vec<NodeRef<'a>>,
     /// Texts of short elements just after the headline.
     near_headline: Vec<String>,
+    /// Those of them marked as the update ([`is_update_box`]).
+    near_update: Vec<String>,
     /// Elements read after the headline: the first
     /// `NEAR_HEADLINE_ELEMENTS` for date lines, more for the standfirst.
     after_headline: usize,
@@ -505,6 +512,7 @@ impl<'a> Found<'a> {
                 && h1_fit.is_some_and(|fit| fit > found.headline_fit);
             if new_headline {
                 found.near_headline.clear();
+                found.near_update.clear();
                 found.after_headline = 0;
                 found.footer = None;
                 found.standfirst = None;
@@ -543,8 +551,15 @@ impl<'a> Found<'a> {
                 && !in_labelled_row(&node)
             {
                 let text = collapse(&node.text());
-                if !text.is_empty() && text.chars().count() <= NEAR_HEADLINE_CHARS {
-                    found.near_headline.push(text);
+                if !text.is_empty()
+                    && text.chars().count() <= NEAR_HEADLINE_CHARS
+                    && !is_script_data(&text)
+                {
+                    if is_update_box(&node) {
+                        found.near_update.push(text);
+                    } else {
+                        found.near_headline.push(text);
+                    }
                 }
             }
             if new_headline || !had_headline && !found.headlines.is_empty() {
@@ -575,7 +590,7 @@ impl<'a> Found<'a> {
                 && !is_other_story(&node, found.headline.as_ref())
             {
                 let text = collapse(&node.text());
-                if !text.is_empty() && text.chars().count() <= 200 {
+                if !text.is_empty() && text.chars().count() <= 200 && !is_script_data(&text) {
                     found.date_texts.push(text);
                 }
             }
@@ -767,6 +782,23 @@ fn is_date_box(node: &NodeRef) -> bool {
             .is_some_and(|v| DATE_MARK.is_match(&v) && !NOT_DATE_MARK.is_match(&v))
     };
     marked("class") || marked("id") || marked("itemprop")
+}
+
+/// Whether a box's `text` is a script's data (`{"publishedDate": …}`), a
+/// widget's rather than a date the page prints.
+fn is_script_data(text: &str) -> bool {
+    text.starts_with('{') || text.starts_with("[{") || text.starts_with("[\"")
+}
+
+/// Whether `node`'s class, id or `itemprop` says it holds the date of an
+/// update ("updated", "dateModified").
+fn is_update_box(node: &NodeRef) -> bool {
+    static UPDATE_MARK: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)update|modified").expect("valid update mark pattern")
+    });
+    ["class", "id", "itemprop"]
+        .iter()
+        .any(|a| node.attr(a).is_some_and(|v| UPDATE_MARK.is_match(&v)))
 }
 
 /// Whether `node` is in a table row a header cell labels ("Founded",

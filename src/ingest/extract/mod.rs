@@ -2988,6 +2988,46 @@ mod tests {
         assert_eq!(e.updated.as_deref(), Some("2023-11-21T07:41:00Z"));
     }
 
+    /// A timestamp printed as text dates the page; one in a box marked as
+    /// the update (a blog theme's hidden `<span class="updated">`) does
+    /// not, although it stands first.
+    #[test]
+    fn a_timestamp_beside_the_headline_dates_the_page_unless_marked_as_the_update() {
+        let page = |meta: &str| {
+            format!(
+                "<html><head><title>Pier report</title></head><body><h1>Pier report</h1><div class=meta>{meta}</div><article>{}</article></body></html>",
+                story(4)
+            )
+        };
+        let e = extract_html(&page("<span>2019-11-20T09:01:00+02:00</span>"), None).unwrap();
+        assert_eq!(e.published.as_deref(), Some("2019-11-20T09:01:00+02:00"));
+        let e = extract_html(
+            &page(r#"<span class="author"><a href="/author/jo">Jo Roe</a></span><span class="updated rich-snippet-hidden">2019-01-07T17:27:31+02:00</span><span>June 19th, 2018</span><span class=sep>|</span><a href="/harbour">Harbour news</a>"#),
+            None,
+        )
+        .unwrap();
+        assert_eq!(e.published.as_deref(), Some("2018-06-19T00:00:00Z"));
+        // Alone, the update's box dates the page.
+        let e = extract_html(
+            &page(r#"By <span class="author vcard"><a href="/user/jo">Jo Roe</a></span> <span class=paper>The Courier</span><br>on Dec. 27, 2014, updated <span class="updated">December 27, 2014 at 12:10 PM</span>"#),
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            e.published.as_deref(),
+            Some("2014-12-27T12:10:00Z"),
+            "{:?}",
+            e.sources
+        );
+        // A widget's data in a box marked as dates is no printed date.
+        let e = extract_html(
+            &page(r#"<div class="review-dates"><script type="application/json">{"publishedDate":"2016-11-04T20:37:27Z"}</script></div>"#),
+            None,
+        )
+        .unwrap();
+        assert_eq!(e.published, None, "{:?}", e.sources);
+    }
+
     #[test]
     fn undated_pages_are_dated_from_a_date_beside_the_headline() {
         let html = format!(
