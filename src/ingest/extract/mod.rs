@@ -442,7 +442,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     let (markdown, dropped) = match &byline {
         Some(b) => {
             let (kept, dropped) = drop_byline_lines(&markdown, b, site.as_deref(), host.as_deref());
-            (drop_author_box(&kept, b), dropped)
+            (drop_contact_lines(&drop_author_box(&kept, b), b), dropped)
         }
         None => (markdown, Vec::new()),
     };
@@ -646,6 +646,67 @@ fn drop_author_box(markdown: &str, byline: &str) -> String {
         }
         _ => markdown.to_string(),
     }
+}
+
+/// The body without the lines near its end that give the address or
+/// number of one of the byline's reporters ("Jo Roe can be reached at
+/// jo@courier.example.", "Contact Jo Roe at (309) 820-3241. Follow her on
+/// Twitter: @joroe", "Write to Jo Roe at …"): they tell a reader how to
+/// reach the paper, not the news. The line must name the reporter and hold
+/// an address, a number or an account.
+fn drop_contact_lines(markdown: &str, byline: &str) -> String {
+    const LAST_BLOCKS: usize = 4;
+    const MAX_CHARS: usize = 300;
+    static DETAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}|\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b|\b\d{3}-\d{4}\b")
+            .expect("valid contact detail pattern")
+    });
+    let names: Vec<String> = byline
+        .replace(" and ", ", ")
+        .split(", ")
+        .map(|n| n.trim().to_lowercase())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let is_contact = |block: &str| {
+        let text = to_markdown::plain_text(block);
+        let line = text
+            .trim()
+            .trim_start_matches(['—', '–', '-', ' '])
+            .to_lowercase();
+        line.chars().count() <= MAX_CHARS
+            && DETAIL.is_match(&line)
+            && names.iter().any(|name| {
+                ["contact ", "write to ", "reach ", "email ", "e-mail "]
+                    .iter()
+                    .any(|verb| {
+                        line.strip_prefix(verb)
+                            .is_some_and(|r| r.starts_with(name.as_str()))
+                    })
+                    || line.strip_prefix(name.as_str()).is_some_and(|rest| {
+                        [
+                            "can be reached",
+                            "may be reached",
+                            "can be contacted",
+                            "may be contacted",
+                            "is reachable",
+                        ]
+                        .iter()
+                        .any(|v| rest.trim_start().starts_with(v))
+                    })
+            })
+    };
+    let blocks: Vec<&str> = markdown.split("\n\n").collect();
+    let start = blocks.len().saturating_sub(LAST_BLOCKS).max(1);
+    let kept: Vec<&str> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| *i < start || !is_contact(b))
+        .map(|(_, b)| *b)
+        .collect();
+    if kept.len() == blocks.len() {
+        return markdown.to_string();
+    }
+    kept.join("\n\n")
 }
 
 /// `html` without soft hyphens (U+00AD, as a character or a reference):
@@ -3444,6 +3505,39 @@ mod tests {
         );
         let md = format!("{story}\n\nAbout Li Wei's ferry: it sails at noon.");
         assert_eq!(drop_author_box(&md, "Jo Roe"), md);
+    }
+
+    /// A line after the story giving the reporter's address or number
+    /// ("Jo Roe can be reached at …", "Contact Jo Roe at (309) 820-3241",
+    /// "Write to Jo Roe at …") leaves the body; a sentence naming the
+    /// reporter without one, or another person's address, stays.
+    #[test]
+    fn the_reporters_contact_line_leaves_the_body() {
+        let page = |tail: &str| {
+            format!(
+                r#"<html><head><title>Pier report</title><meta name="author" content="Jo Roe"></head><body><h1>Pier report</h1><article>{}{tail}</article></body></html>"#,
+                story(4)
+            )
+        };
+        for line in [
+            "<p><em>Jo Roe can be reached at jo.roe@courier.example. Follow her on Twitter <a href=\"https://twitter.com/joroe\">@joroe</a>.</em></p>",
+            "<p><i>Contact Jo Roe at (309) 820-3241. Follow her on Twitter: @joroe</i></p>",
+            "<p>Write to Jo Roe at jo.roe@courier.example</p>",
+            "<p>— Jo Roe may be contacted at 555-0142 or jroe@courier.example.</p>",
+        ] {
+            let e = extract_html(&page(line), None).unwrap();
+            assert_eq!(e.byline.as_deref(), Some("Jo Roe"));
+            assert!(!e.markdown.contains("Jo Roe"), "{line}: {}", e.markdown);
+            assert!(e.markdown.contains("Paragraph 4"), "{}", e.markdown);
+        }
+        for line in [
+            "<p>Contact Jo Roe at the harbour office if the pier lights fail again, the notice said.</p>",
+            "<p>Sam Poe can be reached at sam.poe@council.example for questions about the repairs.</p>",
+        ] {
+            let e = extract_html(&page(line), None).unwrap();
+            let kept = line.trim_start_matches("<p>").split(" at ").next().unwrap();
+            assert!(e.markdown.contains(kept), "{line}: {}", e.markdown);
+        }
     }
 
     #[test]
