@@ -3,15 +3,16 @@
 //! would print twice.
 //!
 //! Found by what they repeat, not by their class names (Readability drops
-//! those): a quote or aside whose words all stand, in order, elsewhere in
-//! the story. A quotation the story makes once stays.
+//! those): a quote or aside whose sentences all stand, in order, elsewhere
+//! in the story (a credit in its `<cite>` aside). A quotation the story
+//! makes once stays.
 
 use crate::vocabulary::text::words;
 use dom_query::{Document, NodeId, NodeRef};
 use std::ops::Range;
 
-/// The fewest words a pull quote has: a shorter line ("Yes.") repeats by
-/// chance.
+/// The fewest words a pull quote's longest sentence has: a shorter line
+/// ("Yes.") repeats by chance.
 const MOST_COMMON_WORDS: usize = 5;
 
 /// Removes from `doc` (a story's box) each `<blockquote>` and `<aside>`
@@ -38,8 +39,23 @@ pub fn remove_pull_quotes(doc: &Document) {
             continue;
         };
         let own = start..start + quote.descendants_it().filter(|n| n.is_text()).count();
-        let line: String = texts[own.clone()].iter().map(|(_, w)| w.as_str()).collect();
-        if line.split_whitespace().count() < MOST_COMMON_WORDS {
+        // The quote's sentences, without the credit under it.
+        let said: String = quote
+            .descendants_it()
+            .filter(|n| n.is_text() && !n.ancestors_it(None).any(|a| a.has_name("cite")))
+            .map(|n| n.text().to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let sentences: Vec<String> = said
+            .split_inclusive(['.', '!', '?', '…'])
+            .map(word_line)
+            .filter(|s| !s.is_empty())
+            .collect();
+        // One sentence at least long enough not to repeat by chance.
+        if !sentences
+            .iter()
+            .any(|s| s.split_whitespace().count() >= MOST_COMMON_WORDS)
+        {
             continue;
         }
         let rest: String = texts
@@ -48,11 +64,26 @@ pub fn remove_pull_quotes(doc: &Document) {
             .filter(|(i, _)| !own.contains(i) && !gone.iter().any(|g| g.contains(i)))
             .map(|(_, (_, w))| w.as_str())
             .collect();
-        if rest.contains(&line) {
+        if in_order(&rest, &sentences) {
             quote.remove_from_parent();
             gone.push(own);
         }
     }
+}
+
+/// Whether `rest` holds each of `sentences` (word lines), one after the
+/// other: a pull quote may join sentences the story parts with "she said".
+fn in_order(rest: &str, sentences: &[String]) -> bool {
+    let mut from = 0;
+    sentences
+        .iter()
+        .all(|s| match rest[from..].find(s.as_str()) {
+            Some(at) => {
+                from += at + s.len();
+                true
+            }
+            None => false,
+        })
 }
 
 /// A text's words, lower-cased, each with one space before and after, so
@@ -93,6 +124,28 @@ mod tests {
                 "the mayor spoke first the pier is the heart of this town she said work starts in march",
                 "{quote}"
             );
+        }
+    }
+
+    /// A pull quote may join sentences the story parts with "she said",
+    /// and name the speaker in a `<cite>` under it.
+    #[test]
+    fn sentences_the_story_holds_in_order_go_with_their_credit() {
+        let story = "<p>“Every morning it is like a parking lot at the mall,” said Gordie Roe, who chairs the harbour authority. “Somebody is going to get hurt. It is only a matter of time.”</p>";
+        let quote = "<blockquote class=pullquote><p>Every morning it is like a parking lot at the mall. Somebody is going to get hurt.</p><cite>- Gordie Roe, harbour authority</cite></blockquote>";
+        assert!(!after(&format!("{story}{quote}")).ends_with("harbour authority"));
+        // Sentences in another order, or one the story does not hold, stay.
+        for (other, end) in [
+            (
+                "<blockquote><p>Somebody is going to get hurt. Every morning it is like a parking lot at the mall.</p></blockquote>",
+                "hurt every morning it is like a parking lot at the mall",
+            ),
+            (
+                "<blockquote><p>Every morning it is like a parking lot at the mall. The council has ignored us for years.</p></blockquote>",
+                "the council has ignored us for years",
+            ),
+        ] {
+            assert!(after(&format!("{story}{other}")).ends_with(end), "{other}");
         }
     }
 
