@@ -59,6 +59,11 @@ const LABELS: &str = r"^(buy photo|show caption|(previous|next) slide|close|skip
 
 /// Patterns for a whole short line, matched case-insensitively.
 const NOTICES: &[&str] = &[
+    // A video widget's duration alone ("02:14"), and its notes.
+    r"^(\d{1,2}:\d{2}(:\d{2})?|please use (the )?chrome browser for a more accessible video player|now watch\s*:.*)$",
+    // A wire desk's note on what an update added ("(Updates with share
+    // move in fourth paragraph.)", "(Adds details, quotes)").
+    r"^\((updates? (with|to|throughout|prices|shares?)|adds|recasts|rewrites|refiles|changes (dateline|headline))\b[^()]{0,120}\)\.?$",
     // Paywalls, access checks and log-in prompts.
     r"\b(already (a )?(subscriber|member)|subscribe (now|today|to)|subscribers? only|for subscribers|to continue reading|continue reading with|you have a preview|preview (view )?of this article|(verify|checking|confirm(ed)?) (your )?access|while we verify|log ?in to (read|continue|comment)|sign in to (read|continue|comment)|create (a |an )?(free )?account|jetzt abonnieren|abo abschließen|weiterlesen mit|pour lire la suite|réservé aux abonnés|suscríbete)\b",
     // The same in Japanese and Chinese ("［有料会員限定］ この記事は会員限定です。
@@ -252,7 +257,7 @@ const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|ro
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
+const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|also on [\p{L}\d.'’-]+( news)?\s*:$|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
@@ -326,7 +331,15 @@ fn judged(line: &str) -> Option<(&str, usize, String)> {
 
 /// [`is_credit`] of a [`judged`] line.
 fn credit(line: &str, chars: usize, lower: &str) -> bool {
+    static ASSISTANCE: LazyLock<Regex> = LazyLock::new(|| {
+        let name = r"\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*";
+        Regex::new(&format!(
+            r"^[—–-]*\s*(?i:with assistance (?:by|from))\s+{name}(?:(?:,|,?\s+and)\s+{name})*\.?$"
+        ))
+        .expect("valid assistance credit pattern")
+    });
     CAPTION_CREDIT_RE.is_match(lower)
+        || lower.contains("with assistance") && ASSISTANCE.is_match(line)
         || chars <= MAX_NOTICE_CHARS
             && LINE_PATTERNS[NOTICES.len()..]
                 .iter()
@@ -367,7 +380,8 @@ pub fn is_tail_opener(line: &str) -> bool {
 /// does.
 pub fn is_small_print(block: &str) -> bool {
     static SMALL_PRINT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:©|\(c\)|copyright\s*©)\s*\d{4}\b").expect("valid small print pattern")
+        Regex::new(r"^(?i:©|\(c\)|copyright\s*©)\s*\d{4}\b|^(?i:all products (recommended|featured) (by|on) .{2,60} (are|were) (independently )?selected by our editor)|^(?i:(this|our) (post|article|story|page|site) (may )?contains? affiliate links)")
+            .expect("valid small print pattern")
     });
     SMALL_PRINT.is_match(block.trim_start())
 }
@@ -724,6 +738,17 @@ mod tests {
             "Print this article | Email",
             "Download app now",
             "Als PDF herunterladen (1,2 MB)",
+            // A video widget's duration and notes.
+            "02:14",
+            "1:02:14",
+            "Please use Chrome browser for a more accessible video player",
+            "NOW WATCH: Popular Videos from Insider Inc.",
+            // A wire desk's notes: who helped, what an update added.
+            "— With assistance by Kari Lundberg",
+            "With assistance from Jo Roe and Li Wei.",
+            "(Updates with share move in fourth paragraph.)",
+            "(Adds details, quotes from mayor)",
+            "Also on Patch:",
         ];
         for line in furniture {
             assert!(is_boilerplate(line), "{line}");
@@ -788,6 +813,10 @@ mod tests {
             "The landlord never gave written permission to reprint the lease, she said.",
             "Please follow the signs to the east pier on foot.",
             "Follow me on Twitter, she told the crowd, and then she left the stage.",
+            "(Updates are posted on the harbour board's website every morning, she said.)",
+            "Now watch what happens when the tide comes in, the harbour master said.",
+            "With assistance from volunteers, the crew rebuilt the pier in six weeks.",
+            "Also on the agenda: the pier lighting.",
             "Go deeper into the harbour and the water turns cold, divers say.",
             "Now playing at the pier cinema: a film about the last ferry.",
             "Save for later what you cannot finish today, the harbour master advised.",
@@ -892,6 +921,8 @@ mod tests {
                 "© 2026, Courier.example. {}",
                 "This article is the copyrighted property of the Courier. ".repeat(5)
             ),
+            // A shop-links disclosure, of any length.
+            "All products recommended by Courier are selected by our editorial team, independent of our parent company. Some of our stories include affiliate links. If you buy something through one of these links, we may earn an affiliate commission.",
         ] {
             assert!(is_tail_opener(line), "{line}");
         }

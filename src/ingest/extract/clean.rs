@@ -1474,7 +1474,9 @@ fn space_before_links(doc: &Document) {
 
 /// Removes hover cards: a box right after a link that repeats the link's
 /// text and adds a teaser ("Alexandria Ocasio-Cortez" then
-/// "Alexandria Ocasio-CortezSanders doubles down…" in a hidden card).
+/// "Alexandria Ocasio-CortezSanders doubles down…" in a hidden card), or a
+/// box whose class says it is a card and that holds each of the name's
+/// words (the name in full).
 fn remove_hover_cards(doc: &Document) {
     for link in doc.select("a").nodes() {
         // Most links have nothing after them but text: test that first.
@@ -1540,7 +1542,11 @@ fn remove_hover_cards(doc: &Document) {
                 .iter()
                 .any(|k| c.contains(k))
         });
-        if adjacent && card.len() > name.len() && card.starts_with(&name) && (glued || named) {
+        // A card its class names may give the name in full ("Ada Maria
+        // Ocasio" for "Ada Ocasio"): it holds each of the name's words.
+        let repeats = card.starts_with(&name) && (glued || named)
+            || named && name.split_whitespace().all(|w| card.contains(w));
+        if adjacent && card.len() > name.len() && repeats {
             next.remove_from_parent();
         }
     }
@@ -2617,6 +2623,8 @@ mod tests {
         let cases = [
             r#"<p>Rep. <a href="/p/aoc">Ada Ocasio</a><span class="card"><span>Ada Ocasio</span><span>Sanders doubles down…</span></span> said no.</p>"#,
             r#"<p>Rep. <span class="person"><a href="/p/aoc">Ada Ocasio</a></span> <span class="card"><span>Ada Ocasio</span><span>Sanders doubles down…</span></span> said no.</p>"#,
+            // A card its class names, giving the name in full.
+            r#"<p>Rep. <span class="rollover-people"><a href="/people/ada">Ada Ocasio</a><span class="rollover-people-block"><img src="/ada.jpg" alt="Ada Maria Ocasio"><span><a href="/people/ada">Ada Maria Ocasio</a></span><span><a href="/n/1">Sanders doubles down…</a></span><a href="/people/ada">MORE</a></span></span> said no.</p>"#,
         ];
         for html in cases {
             let t = tidy(html);
@@ -2625,6 +2633,8 @@ mod tests {
         }
         let kept = r#"<p><a href="/p/aoc">Ada Ocasio</a> <span>Ada Ocasio's plan was approved.</span></p>"#;
         assert!(tidy(kept).html.contains("plan was approved"));
+        let other = r#"<p><a href="/p/aoc">Ada Ocasio</a><span class="card">Li Wei: Sanders doubles down…</span> said no.</p>"#;
+        assert!(tidy(other).html.contains("Sanders"));
     }
 
     /// A card for another story set as a `<figure>` (one link around its
