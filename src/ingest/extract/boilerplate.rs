@@ -59,11 +59,6 @@ const LABELS: &str = r"^(buy photo|show caption|(previous|next) slide|close|skip
 
 /// Patterns for a whole short line, matched case-insensitively.
 const NOTICES: &[&str] = &[
-    // A video widget's duration alone ("02:14"), and its notes.
-    r"^(\d{1,2}:\d{2}(:\d{2})?|please use (the )?chrome browser for a more accessible video player|now watch\s*:.*)$",
-    // A wire desk's note on what an update added ("(Updates with share
-    // move in fourth paragraph.)", "(Adds details, quotes)").
-    r"^\((updates? (with|to|throughout|prices|shares?)|adds|recasts|rewrites|refiles|changes (dateline|headline))\b[^()]{0,120}\)\.?$",
     // Paywalls, access checks and log-in prompts.
     r"\b(already (a )?(subscriber|member)|subscribe (now|today|to)|subscribers? only|for subscribers|to continue reading|continue reading with|you have a preview|preview (view )?of this article|(verify|checking|confirm(ed)?) (your )?access|while we verify|log ?in to (read|continue|comment)|sign in to (read|continue|comment)|create (a |an )?(free )?account|jetzt abonnieren|abo abschließen|weiterlesen mit|pour lire la suite|réservé aux abonnés|suscríbete)\b",
     // The same in Japanese and Chinese ("［有料会員限定］ この記事は会員限定です。
@@ -159,8 +154,13 @@ const NOTICES: &[&str] = &[
     // unsupported on your device", "Click to share on Twitter (Opens in
     // new window)", "You have reached your limit of free articles"), an
     // article's age ("This article is more than 5 years old"), a share
-    // count, and a label left alone ("Updated", "Story continues").
-    r"^(media playback is (unsupported|not supported) on your device|click to (share on [\w+ ]{1,20}|e-?mail (this|a link) to a friend|print)(\s*\(opens in new window\))?|you have reached your (limit|maximum) of free (articles|stories)\b.*|get unlimited (digital )?access\b.{0,60}|this (article|story) is more than \d+ (years?|months?) old|this (article|story) has been shared [\d,.]+ times\.?|like us on facebook\.?|scroll down for video|advertisement\s*[-–—:]\s*continue reading below|story continues( below)?|updated|aktualisiert|please enable javascript to view the comments.*|(please )?read our comment(ing)? (policy|guidelines)\b.*|click here for more( \w+){0,3}\.?|ver comentarios|image (caption|copyright)\b.*)$",
+    // count, a label left alone ("Updated", "Story continues"), a video's
+    // duration alone ("02:14") and notes ("Please use Chrome browser for a
+    // more accessible video player", "NOW WATCH: …"), and a wire desk's
+    // note on what an update added ("(Updates with share move in fourth
+    // paragraph.)", "(Adds details, quotes)"). Alternatives of one regex:
+    // every regex tried on a page's blocks costs time.
+    r"^(\d{1,2}:\d{2}(:\d{2})?|please use (the )?chrome browser for a more accessible video player|now watch\s*:.*|\((updates? (with|to|throughout|prices|shares?)|adds|recasts|rewrites|refiles|changes (dateline|headline))\b[^()]{0,120}\)\.?|media playback is (unsupported|not supported) on your device|click to (share on [\w+ ]{1,20}|e-?mail (this|a link) to a friend|print)(\s*\(opens in new window\))?|you have reached your (limit|maximum) of free (articles|stories)\b.*|get unlimited (digital )?access\b.{0,60}|this (article|story) is more than \d+ (years?|months?) old|this (article|story) has been shared [\d,.]+ times\.?|like us on facebook\.?|scroll down for video|advertisement\s*[-–—:]\s*continue reading below|story continues( below)?|updated|aktualisiert|please enable javascript to view the comments.*|(please )?read our comment(ing)? (policy|guidelines)\b.*|click here for more( \w+){0,3}\.?|ver comentarios|image (caption|copyright)\b.*)$",
     // Calls to click for more of the site's stories or to sign up, alone
     // on their line ("CLICK HERE FOR MORE SPORTS COVERAGE", "Want more
     // stories like this? Sign up here."; a link to a report or a

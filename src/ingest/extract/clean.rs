@@ -1476,13 +1476,15 @@ fn space_before_links(doc: &Document) {
 /// text and adds a teaser ("Alexandria Ocasio-Cortez" then
 /// "Alexandria Ocasio-CortezSanders doubles down…" in a hidden card), or a
 /// box whose class says it is a card and that holds each of the name's
-/// words (the name in full).
-fn remove_hover_cards(doc: &Document) {
+/// words (the name in full). Run on the page before Readability, which
+/// drops class names, and on the article it leaves.
+pub fn remove_hover_cards(doc: &Document) {
     for link in doc.select("a").nodes() {
         // Most links have nothing after them but text: test that first.
-        let wrapper = link.parent().filter(|p| p.element_children().len() == 1);
         if link.next_element_sibling().is_none()
-            && wrapper.is_none_or(|w| w.next_element_sibling().is_none())
+            && link.parent().is_none_or(|w| {
+                link.prev_element_sibling().is_some() || w.next_element_sibling().is_none()
+            })
         {
             continue;
         }

@@ -477,7 +477,12 @@ fn spaced_iso(text: &str) -> std::borrow::Cow<'_, str> {
         Regex::new(r"(?i)\b(\d{4}-\d{2}-\d{2})t(\d{2}:\d{2}(?::\d{2})?)(?:[.,]\d{1,9})?(z\b)?")
             .expect("valid ISO 8601 pattern")
     });
-    if !text.contains(['T', 't']) {
+    // Most texts have no digit, "T", digit run: a byte scan tells.
+    let iso_like = text
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'T' | b't') && w[2].is_ascii_digit());
+    if !iso_like {
         return std::borrow::Cow::Borrowed(text);
     }
     ISO.replace_all(text, "$1 $2 $3")

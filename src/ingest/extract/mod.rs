@@ -183,6 +183,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     };
     clean::strip_furniture(&doc);
     clean::remove_navigation_cells(&doc);
+    clean::remove_hover_cards(&doc);
     let shown = title::choose(
         &meta.titles,
         &meta.headlines,
@@ -3505,6 +3506,24 @@ mod tests {
         );
         let md = format!("{story}\n\nAbout Li Wei's ferry: it sails at noon.");
         assert_eq!(drop_author_box(&md, "Jo Roe"), md);
+    }
+
+    /// A hover card set inside a sentence, which only its class names as
+    /// one (the name in full, a picture and headlines), leaves the page
+    /// whole: Readability drops class names, so it is found before.
+    #[test]
+    fn a_hover_card_named_by_its_class_leaves_the_sentence() {
+        let card = r#"<span class="rollover-people"><a href="/people/ada-roe">Ada Roe</a><span class="rollover-people-block"><span class="rollover-people-block-image"><img src="/img/roe.jpg" alt="Ada Maria Roe"></span><span class="rollover-people-block-title"><a href="/people/ada-roe">Ada Maria Roe</a></span><span class="rollover-people-block-list"><span><a href="/news/1-roe-presses-board">Roe presses board on pier repairs</a></span></span><a class="rollover-people-block-more" href="/people/ada-roe">MORE</a></span></span>"#;
+        let html = format!(
+            "<html><head><title>Pier report</title></head><body><article><h1>Pier report</h1><p>The measure, led by Sen. {card} (R-Harbour), passed the committee by voice vote on Tuesday and now heads to the floor.</p>{}</article></body></html>",
+            story(4)
+        );
+        let e = extract_html(&html, None).unwrap();
+        let text = e.text();
+        assert!(text.contains("Ada Roe (R-Harbour), passed"), "{text}");
+        for leaked in ["Ada Maria Roe", "presses board", "MORE"] {
+            assert!(!text.contains(leaked), "{leaked}: {text}");
+        }
     }
 
     /// A line after the story giving the reporter's address or number
