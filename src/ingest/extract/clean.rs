@@ -959,23 +959,30 @@ fn own_chars(node: &NodeRef, keep: impl Fn(char) -> bool) -> usize {
 const VIDEO_BOX_CHARS: usize = 300;
 
 /// Whether `node`, a box named for video (`VideoLead`, `video-embed`),
-/// is a video's: it holds a player (`<video>`, an `<iframe>`, or a
-/// custom element named for one, `<ps-videoplayer>`) and little text,
-/// the video's title and description, not the story's.
+/// is a video's: it holds a player (`<video>`, an `<iframe>`, a custom
+/// element named for one, `<ps-videoplayer>`, or the placeholder a
+/// script's player fills: an element naming a video or player id, or
+/// classed as a player, `jwplayer`, `video-player__poster`) and little
+/// text, the video's title and description, not the story's.
 fn is_video_box(node: &NodeRef) -> bool {
     let is_player = |d: &NodeRef| {
         d.element_ref().is_some_and(|el| {
             let tag = &*el.name.local;
             matches!(tag, "video" | "iframe")
                 || tag.contains('-') && (tag.contains("video") || tag.contains("player"))
+                || el.attrs.iter().any(|a| {
+                    let name = &*a.name.local;
+                    matches!(name, "data-video-id" | "data-player-id" | "data-media-id")
+                        || name == "class" && a.value.to_ascii_lowercase().contains("player")
+                })
         })
     };
     // One walk that stops at the first text too many: boxes named for
-    // video may wrap a whole page.
+    // video may wrap a whole page. Letters count, not the indentation.
     let (mut chars, mut player) = (0, false);
     for d in node.descendants_it() {
         chars += d.query_or(0, |t| match &t.data {
-            NodeData::Text { contents } => contents.chars().count(),
+            NodeData::Text { contents } => contents.chars().filter(|c| !c.is_whitespace()).count(),
             _ => 0,
         });
         if chars > VIDEO_BOX_CHARS {

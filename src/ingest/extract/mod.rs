@@ -2013,18 +2013,35 @@ mod tests {
     }
 
     /// A video's box (its player, title, description and slide controls)
-    /// leaves whole, however its player is marked up; a story told in a
-    /// box named for video stays.
+    /// leaves whole, however its player is marked up (a `<video>`, an
+    /// `<iframe>`, a custom element, a script player's placeholder
+    /// `<div>`); a story told in a box named for video stays.
     #[test]
     fn a_video_box_leaves_with_its_title_and_description() {
         let e = story_after(
             r#"<div class="VideoLead"><ps-videoplayer class="VideoPlayer" data-video-title="Crews rebuild the pier"></ps-videoplayer><div class="VideoLead-title">Crews rebuild the pier</div><div class="VideoLead-description">Divers inspected the pilings for six hours.</div></div>
-<figure class="video-embed"><iframe src="https://player.example/v/1"></iframe><figcaption>The harbour master explains the repairs.</figcaption></figure>"#,
+<figure class="video-embed"><iframe src="https://player.example/v/1"></iframe><figcaption>The harbour master explains the repairs.</figcaption></figure>
+<section class="inline-video">
+          <div class="inline-video__player videoPlayer" data-video-id="mmvo7341">
+            <div class="video-player__poster"><img data-src="/v/poster.jpg" alt=""></div>
+            <button class="video-player__play-button" aria-label="Play video"></button>
+          </div>
+          <div class="inline-video__info">
+            <span class="inline-video__duration">02:14</span>
+            <h3 class="inline-video__title">Harbour official accused of stealing from the pier fund</h3>
+            <p class="inline-video__description">A former finance director is accused of using pier money to buy a lake house, boats and a racehorse. A local station reports.</p>
+            <span class="inline-video__source">Dec. 3, 2019</span>
+          </div>
+        </section>
+<div class="component video-component inline-video" data-video-id="jw-W2b7"><div class="video-label">Courier Video</div><div class="jwplayer-wrapper"><div id="jwplayer-W2b7" class="jwplayer jw-reset" data-player-id="W2b7"></div></div></div>"#,
         );
         for gone in [
             "Crews rebuild",
             "Divers inspected",
             "harbour master explains",
+            "stealing from the pier fund",
+            "lake house",
+            "Courier Video",
         ] {
             assert!(!e.markdown.contains(gone), "{gone} kept:\n{}", e.markdown);
         }
