@@ -246,7 +246,7 @@ const NOTICES: &[&str] = &[
     // An update note that says nothing more.
     r"^((this|the) (article|story|post|page) (has been|was) updated|(der|dieser) (artikel|beitrag|text) wurde aktualisiert)\.?$",
     // Reading times ("6 min read", "Lesezeit: 3 Min.", "Temps de lecture : 4 min").
-    r"^(\d{1,3}\s*(min\.?|mins|minutes?|minuten)\s+(read|reading|lesezeit|de lecture|di lettura|de leitura|de lectura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd)\s*:?\s*(ca\.\s*)?\d{1,3}\s*(min\.?|mins|minutes?|minuten|minutos|minuti))$",
+    r"^([•·|]\s*)?(\d{1,3}\s*(min\.?|mins|minutes?|minuten)\s+(read|reading|lesezeit|de lecture|di lettura|de leitura|de lectura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd)\s*:?\s*(ca\.\s*)?\d{1,3}\s*(min\.?|mins|minutes?|minuten|minutos|minuti))$",
 ];
 
 /// A street address with a postcode: the publisher's, at the foot. Kept
@@ -587,6 +587,7 @@ mod tests {
             "5 Gedanken zu „Endlich wird es spannend“",
             "12 thoughts on “Pier reopens”",
             "6 min read",
+            "• 4 min read",
             "12 minute read",
             "Lesezeit: 3 Min.",
             "Temps de lecture : 4 min",

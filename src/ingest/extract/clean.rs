@@ -189,6 +189,8 @@ pub fn strip_furniture(doc: &Document) {
             captions.push((node, kind));
         } else if is_caption_paragraph(&node) {
             captions.push((node, BELOW));
+        } else if is_picture_description(&node) {
+            captions.push((node, "caption"));
         } else if is_heading(&node) {
             headings.push(node);
         }
@@ -198,9 +200,18 @@ pub fn strip_furniture(doc: &Document) {
     headings.iter().for_each(unhead_date_heading);
     headings.iter().for_each(drop_header_names);
     // Readability drops class names: captions and credits are marked so
-    // that `tidy_article` can still move them out of the body.
+    // that `tidy_article` can still move them out of the body. It also
+    // takes a box holding one paragraph for the paragraph: that is marked
+    // too.
     for (node, kind) in captions {
-        node.set_attr(CAPTION_MARK, kind);
+        let mut node = node;
+        loop {
+            node.set_attr(CAPTION_MARK, kind);
+            match node.first_element_child() {
+                Some(only) if only.next_element_sibling().is_none() && is_box(&only) => node = only,
+                _ => break,
+            }
+        }
     }
     let total: usize = doc.select("p").nodes().iter().map(text_chars).sum();
     let main_block = largest_paragraph_parent(doc, false);
@@ -661,6 +672,31 @@ static WIRE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^FILE\s*[-–—]\s|\(\s*(?:[\w.&'-]+\s+){1,3}Photos?\s*/[^()]{1,60}\)$|\(\s*(?:Photo|Foto)\s*(?:by|:)\s*[^()]{1,60}\)$")
         .expect("valid wire caption pattern")
 });
+
+/// The longest description of a picture ([`is_picture_description`]).
+const PICTURE_DESCRIPTION_CHARS: usize = 300;
+
+/// Whether `node` is a picture's caption set as its "description": a box
+/// whose class names a description (`subbuzz__description`), right after
+/// a box holding the picture, in a box whose class names a picture
+/// (`subbuzz-image`, `photo-block`). A product's description, in a box
+/// named for the product, is not.
+fn is_picture_description(node: &NodeRef) -> bool {
+    let words = |n: &NodeRef, wanted: &[&str]| {
+        n.attr("class").is_some_and(|c| {
+            c.split(|ch: char| !ch.is_ascii_alphanumeric())
+                .any(|w| wanted.iter().any(|x| w.eq_ignore_ascii_case(x)))
+        })
+    };
+    words(node, &["description"])
+        && node
+            .prev_element_sibling()
+            .is_some_and(|p| p.descendants_it().any(|d| d.has_name("img")))
+        && node
+            .parent()
+            .is_some_and(|p| words(&p, &["image", "img", "photo", "picture", "media", "figure"]))
+        && (1..=PICTURE_DESCRIPTION_CHARS).contains(&text_chars(node))
+}
 
 /// A short paragraph right below a paragraph that holds only a picture,
 /// centred as captions are or ending in a photographer's credit ("新华社

@@ -1678,6 +1678,21 @@ mod tests {
         }
     }
 
+    /// A picture's box may hold its caption in a box named for its
+    /// "description", after the picture and its credit, its text in one
+    /// paragraph (which Readability takes for the box).
+    #[test]
+    fn a_described_picture_keeps_its_description_as_the_caption() {
+        let e = story_after(
+            r#"<div class="subbuzz subbuzz-image"><div class="subbuzz__media"><img src="/img/flood.jpg" alt=""><span class="subbuzz__attribution">Jo Roe / AP</span></div><div class="subbuzz__description"><p>Floodwaters cover a street near the pier on May 27.</p></div></div>"#,
+        );
+        assert!(!e.markdown.contains("Floodwaters"), "{}", e.markdown);
+        assert_eq!(
+            e.images[0].caption.as_deref(),
+            Some("Floodwaters cover a street near the pier on May 27.")
+        );
+    }
+
     /// A thumbnail linked to its full size is the full-size picture; a
     /// link to a wiki's page about the file, or to a page, is no picture.
     #[test]
