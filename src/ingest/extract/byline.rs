@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 /// Words that open a byline before the names ("By", "Von", "Written by").
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:text|words|fotos?|bilder|interview|photos?)(?:\s+(?:und|and|&)\s+(?:text|words|fotos?|bilder|interview|photos?))*\s*:\s*|(?:veröffentlicht|geschrieben|verfasst)\s+von\s*:?\s*|(?:ein(?:e)?\s+)?(?:beitrag|artikel|gastbeitrag|kolumne|analyse|kommentar)\s+von\s+|(?:a|an)\s+(?:story|article|column|analysis|report|essay)\s+by\s+|redaktion\s*:\s*|(?:publié|écrit)\s+par\s*|(?:作者|记者|記者|撰文|文)\s*[:：]\s*|(?:escrito|publicado)\s+por\s*|(?:(?:written|posted|reported|text|story|words|published|article|photos?\s+and\s+text)\s+by|by|von|par|por|di|door|av|autor(?:in|/in|\*in|innen)?|(?:post\s+)?author|text|texte|reporting\s+by)\b\s*:?\s*)",
+        r"(?i)^(?:(?:text|words|fotos?|bilder|interview|photos?)(?:\s+(?:und|and|&)\s+(?:text|words|fotos?|bilder|interview|photos?))*\s*:\s*|(?:veröffentlicht|geschrieben|verfasst)\s+von\s*:?\s*|(?:ein(?:e)?\s+)?(?:beitrag|artikel|gastbeitrag|kolumne|analyse|kommentar)\s+von\s+|(?:a|an)\s+(?:story|article|column|analysis|report|essay)\s+by\s+|redaktion\s*:\s*|(?:publié|écrit)\s+par\s*|(?:作者|记者|記者|撰文|文)\s*[:：]\s*|(?:escrito|publicado)\s+por\s*|submitted(?:\s+by)?|(?:(?:written|posted|reported|text|story|words|published|article|photos?\s+and\s+text)\s+by|by|von|par|por|di|door|av|autor(?:in|/in|\*in|innen)?|(?:post\s+)?author|text|texte|reporting\s+by)\b\s*:?\s*)",
     )
     .expect("valid byline prefix")
 });
@@ -219,6 +219,11 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
     }
     // "Deutsche Welle (www.dw.com)": an address is not part of a name.
     b = WEB_ADDRESS.replace_all(&b, "").trim().to_string();
+    // A handle glued to the name ("Jo Roe@joroe"), which Readability reads
+    // run together; an e-mail address has a dot after its "@".
+    static GLUED_HANDLE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\p{Ll})@(\w+)(\s|$)").expect("valid glued handle pattern"));
+    b = GLUED_HANDLE.replace_all(&b, "$1 @$2$3").to_string();
     // "By By Jo Roe", "By: Jo Roe".
     while let Some(m) = PREFIX.find(&b).filter(|m| !m.is_empty()) {
         b = b[m.end()..].to_string();
@@ -428,6 +433,35 @@ const ROLE_MODIFIERS: &[&str] = &[
     "economics",
     "metro",
     "city",
+    "planning",
+    "education",
+    "environment",
+    "environmental",
+    "climate",
+    "energy",
+    "crime",
+    "courts",
+    "transport",
+    "transportation",
+    "politics",
+    "arts",
+    "culture",
+    "food",
+    "travel",
+    "housing",
+    "religion",
+    "diplomatic",
+    "defence",
+    "defense",
+    "security",
+    "finance",
+    "markets",
+    "media",
+    "state",
+    "local",
+    "regional",
+    "features",
+    "digital",
 ];
 
 /// A job title after a name in the same part ("Jo Roe Senior Washington
@@ -440,10 +474,19 @@ static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid role tail pattern")
 });
 
+/// A paper's staff after a name ("Jo Roe Globe Staff", "… Times Staff").
+static STAFF_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s\p{Lu}[\p{L}.]*\s+Staff$").expect("valid staff tail pattern"));
+
 /// `part` without a job title after the name, when two words or more of
 /// name stand before it; empty when what stands before opens a job title
 /// too ("Chief Football Reporter").
 fn without_role(part: &str) -> &str {
+    if let Some(m) = STAFF_TAIL.find(part)
+        && part[..m.start()].split_whitespace().count() >= 2
+    {
+        return &part[..m.start()];
+    }
     let Some(name) = ROLE_TAIL
         .find(part)
         .map(|m| &part[..m.start()])
@@ -711,6 +754,24 @@ mod tests {
             ("By The Associated Press", Some("The Associated Press")),
             ("By Reuters Staff", Some("Reuters")),
             ("Jo Roe @joroe", Some("Jo Roe")),
+            // A handle glued to the name, a paper's staff and a beat after it.
+            (
+                "Jo Roe@joroe / 7:00 am PDT•October 16, 2019",
+                Some("Jo Roe"),
+            ),
+            (
+                "By Jo Roe Globe Staff, Updated February 9, 2020, 9:31 a.m.",
+                Some("Jo Roe"),
+            ),
+            ("Jo Roe Planning Correspondent", Some("Jo Roe")),
+            ("Jo Roe, Education Reporter", Some("Jo Roe")),
+            ("jo@courier.example", None),
+            // Drupal's line, with and without a name.
+            ("Submitted on Mon, 2019-01-21 13:49", None),
+            (
+                "Submitted by Jo Roe on Tue, 11/19/2019 - 10:00",
+                Some("Jo Roe"),
+            ),
             ("Reporting by Jo Roe; Editing by Li Wei", Some("Jo Roe")),
             (
                 "Par Jean Dupont, envoyé spécial à Bruxelles",

@@ -88,6 +88,11 @@ pub struct Metadata {
     /// The text of a plain `<p>` that the page's description opens: the
     /// story's first paragraph, which a CMS copies into the description.
     pub lead_paragraph: Option<String>,
+    /// The text of the first link to an author's page (`/author/jo-roe`,
+    /// `/staff/…/jo-roe/`) just under the headline, after that of the
+    /// line it shares with other authors' links: the byline of a page that
+    /// marks none.
+    pub author_links: Vec<String>,
     /// The summary printed under the headline, and where it was found.
     pub standfirst: Option<(String, &'static str)>,
 }
@@ -293,6 +298,7 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
     let standfirst = found.standfirst(excerpt.as_deref());
     Metadata {
         lead_paragraph,
+        author_links: found.author_links,
         standfirst,
         titles: titles.into_iter().map(|(s, t)| (s, collapse(&t))).collect(),
         headlines: found.headlines,
@@ -379,6 +385,8 @@ struct Found<'a> {
     /// The first `<h2>` or `<p>` after the headline, which may print the
     /// page's description as a standfirst.
     under_headline: Option<NodeRef<'a>>,
+    /// See [`Metadata::author_links`].
+    author_links: Vec<String>,
     /// Whether a long paragraph after the headline has opened the story,
     /// after which no standfirst is looked for.
     story_began: bool,
@@ -541,6 +549,29 @@ impl<'a> Found<'a> {
             let after = found.headline.is_some() || !found.headlines.is_empty();
             if after {
                 found.after_headline += 1;
+            }
+            if after
+                && found.author_links.is_empty()
+                && found.after_headline <= NEAR_HEADLINE_ELEMENTS
+                && &*name == "a"
+                && node.attr("href").is_some_and(|h| is_author_page(&h))
+                && !is_other_story(&node, found.headline.as_ref())
+                && !node.ancestors_it(None).any(|a| is_aside(&a))
+            {
+                // Several authors' links in one short line are read as it.
+                let line = node.parent().filter(|p| {
+                    p.children_it(false)
+                        .filter(|c| c.attr("href").is_some_and(|h| is_author_page(&h)))
+                        .count()
+                        > 1
+                        && p.text().chars().count() < MAX_BYLINE_CHARS
+                });
+                found.author_links = line
+                    .iter()
+                    .chain(std::iter::once(&node))
+                    .map(|n| collapse(&lines_apart(n)))
+                    .filter(|t| !t.is_empty())
+                    .collect();
             }
             if after
                 && found.after_headline <= NEAR_HEADLINE_ELEMENTS
@@ -801,6 +832,46 @@ fn is_update_box(node: &NodeRef) -> bool {
         .any(|a| node.attr(a).is_some_and(|v| UPDATE_MARK.is_match(&v)))
 }
 
+/// Whether `href` is an author's page: a folder of the path names
+/// authors, staff or editors (`/author/jo-roe`, `/staff/2648812001/jo-roe/`,
+/// `/about/editors/jo-roe/`). Not `/people/`, where sites file the people
+/// their stories are about.
+fn is_author_page(href: &str) -> bool {
+    const FOLDERS: &[&str] = &[
+        "author",
+        "authors",
+        "by",
+        "staff",
+        "editor",
+        "editors",
+        "reporter",
+        "reporters",
+        "journalist",
+        "journalists",
+        "contributor",
+        "contributors",
+        "writer",
+        "writers",
+        "columnist",
+        "columnists",
+        "autor",
+        "autoren",
+        "auteur",
+        "redaktion",
+    ];
+    let path = match href.split_once("://") {
+        Some((_, rest)) => rest.split_once('/').map_or("", |(_, p)| p),
+        None => href,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let folders: Vec<&str> = path.split('/').filter(|f| !f.is_empty()).collect();
+    // The folder, then the author's own page in it.
+    folders.len() >= 2
+        && folders[..folders.len() - 1]
+            .iter()
+            .any(|f| FOLDERS.iter().any(|x| f.eq_ignore_ascii_case(x)))
+}
+
 /// Whether `node` is in a table row a header cell labels ("Founded",
 /// then a date): a fact box's date, not the page's.
 fn in_labelled_row(node: &NodeRef) -> bool {
@@ -933,7 +1004,7 @@ fn is_aside(node: &NodeRef) -> bool {
 /// `dateline`, `writtenby` or `p-author`.
 fn is_byline_box(node: &NodeRef) -> bool {
     static BYLINE_MARK: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(?i)byline|author|dateline|writtenby|p-author")
+        regex::Regex::new(r"(?i)byline|author|dateline|writtenby|p-author|submitted")
             .expect("valid byline mark pattern")
     });
     // The author of a customer's testimonial or a reader's comment.
@@ -945,8 +1016,8 @@ fn is_byline_box(node: &NodeRef) -> bool {
         !matches!(&*el.name.local, "script" | "style" | "meta" | "label")
             && el.attrs.iter().any(|a| match &*a.name.local {
                 "rel" => &*a.value == "author",
-                "itemprop" => a.value.contains("author"),
-                "class" | "id" => {
+                "itemprop" | "property" => a.value.contains("author"),
+                "class" | "id" | "data-testid" => {
                     BYLINE_MARK.is_match(&a.value) && !OTHER_AUTHOR.is_match(&a.value)
                 }
                 _ => false,

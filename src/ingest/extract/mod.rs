@@ -400,6 +400,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         })
         .into_iter()
         .chain(byline_texts.iter().map(String::as_str))
+        .chain(meta.author_links.iter().map(String::as_str))
         .collect();
     let (byline, byline_source) = match &meta.byline {
         Some(b) => (Some(b.clone()), meta.byline_source),
@@ -3538,6 +3539,42 @@ mod tests {
         );
         let md = format!("{story}\n\nAbout Li Wei's ferry: it sails at noon.");
         assert_eq!(drop_author_box(&md, "Jo Roe"), md);
+    }
+
+    /// A page naming no author in its metadata gives the byline in a box
+    /// marked by a test id, an RDFa property or Drupal's "submitted" class,
+    /// or, failing those, in a link to the author's page just under the
+    /// headline; a link to another story's author in a list of teasers,
+    /// or to a person the story is about, is none.
+    #[test]
+    fn bylines_are_found_in_marked_boxes_and_author_links() {
+        let page = |meta: &str, after: &str| {
+            format!(
+                r#"<html><head><title>Pier report</title></head><body><article><h1>Pier report</h1><div class="meta-row">{meta}</div>{}{after}</article></body></html>"#,
+                story(4)
+            )
+        };
+        for meta in [
+            r#"<span data-testid="byline">By <a href="/news/jo">Jo Roe</a></span>"#,
+            r#"<span class="submitted-by">By <a class="username" href="/u/jo">Jo Roe</a> - </span>"#,
+            r#"<div class="names"><span property="author">Jo Roe</span></div>"#,
+            r#"<img alt="Jo Roe" src="/jo.jpg"><a class="th-meta" href="/about/editors/jo-roe/">Jo Roe</a>, <a href="https://twitter.com/joroe">@joroe</a>"#,
+            r#"<a class="gnt_ar_by_a" href="/staff/2648812001/jo-roe/">Jo Roe</a><div>Courier</div>"#,
+        ] {
+            let e = extract_html(&page(meta, ""), None).unwrap();
+            assert_eq!(e.byline.as_deref(), Some("Jo Roe"), "{meta}");
+        }
+        // Several authors linked in one line.
+        let two = r#"<div class="names"><a href="/ueber-uns/autoren/jo-roe">Jo Roe</a>, <a href="/ueber-uns/autoren/li-wei">Li Wei</a></div>"#;
+        let e = extract_html(&page(two, ""), None).unwrap();
+        assert_eq!(e.byline.as_deref(), Some("Jo Roe and Li Wei"));
+        for meta in [
+            r#"<span>Sen. <a href="/people/ada-poe">Ada Poe</a> spoke first.</span>"#,
+            r#"<ul class="river"><li><h2><a href="/news/other">Other story</a></h2><a href="/author/li-wei/">Li Wei</a></li></ul>"#,
+        ] {
+            let e = extract_html(&page(meta, ""), None).unwrap();
+            assert_eq!(e.byline, None, "{meta}");
+        }
     }
 
     /// A hover card set inside a sentence, which only its class names as
