@@ -897,16 +897,9 @@ fn find_dates(
         }
     }
     // A page that dates only its update is dated by it (the update then
-    // says nothing more): in its markup, else in a line of the article or
-    // its byline ("Prasad Kulkarni | TNN | Updated: Feb 18, 2020, 04:12 IST").
+    // says nothing more).
     if published.is_none() && meta.updated.is_some() {
         (published, source) = (meta.updated.clone(), meta.updated_source);
-    }
-    if published.is_none() && lines.updated.is_some() {
-        (published, source) = (lines.updated.clone(), Some("update line in article"));
-    }
-    if published.is_none() && byline_date.updated.is_some() {
-        (published, source) = (byline_date.updated.clone(), Some("update in byline"));
     }
     // Dates read from text (any source but the markup's, which
     // `metadata::read` has placed in the page's zone) were read as UTC
@@ -3358,28 +3351,6 @@ mod tests {
             extract_html(&marked, None).unwrap().published.as_deref(),
             Some("2019-06-29T08:00:00Z")
         );
-    }
-
-    /// A page whose only date is an update, printed in its byline or in
-    /// a line of the article, is dated by it.
-    #[test]
-    fn a_page_printing_only_its_update_is_dated_by_it() {
-        for line in [
-            r#"<div class="byline"><a href="/author/jo-roe">Jo Roe</a> | <span>TNN</span> | Updated: Feb 18, 2020, 04:12  IST</div>"#,
-            "<p><em>Updated: Feb 18, 2020, 04:12 IST</em></p>",
-        ] {
-            let html = format!(
-                "<html><head><title>Pier report</title></head><body><h1>Pier report</h1><article>{line}{}</article></body></html>",
-                story(4)
-            );
-            let e = extract_html(&html, None).unwrap();
-            assert_eq!(
-                e.published.as_deref(),
-                Some("2020-02-18T04:12:00+05:30"),
-                "{line}"
-            );
-            assert_eq!(e.updated, None, "{line}");
-        }
     }
 
     #[test]
