@@ -160,7 +160,7 @@ const NOTICES: &[&str] = &[
     // note on what an update added ("(Updates with share move in fourth
     // paragraph.)", "(Adds details, quotes)"). Alternatives of one regex:
     // every regex tried on a page's blocks costs time.
-    r"^(\d{1,2}:\d{2}(:\d{2})?|please use (the )?chrome browser for a more accessible video player|now watch\s*:.*|\((updates? (with|to|throughout|prices|shares?)|adds|recasts|rewrites|refiles|changes (dateline|headline))\b[^()]{0,120}\)\.?|media playback is (unsupported|not supported) on your device|click to (share on [\w+ ]{1,20}|e-?mail (this|a link) to a friend|print)(\s*\(opens in new window\))?|you have reached your (limit|maximum) of free (articles|stories)\b.*|get unlimited (digital )?access\b.{0,60}|this (article|story) is more than \d+ (years?|months?) old|this (article|story) has been shared [\d,.]+ times\.?|like us on facebook\.?|scroll down for video|advertisement\s*[-–—:]\s*continue reading below|story continues( below)?|updated|aktualisiert|please enable javascript to view the comments.*|(please )?read our comment(ing)? (policy|guidelines)\b.*|click here for more( \w+){0,3}\.?|ver comentarios|image (caption|copyright)\b.*)$",
+    r"^(\d{1,2}:\d{2}(:\d{2})?|please use (the )?chrome browser for a more accessible video player|now watch\s*:.*|\((updates? (with|to|throughout|prices|shares?)|adds|recasts|rewrites|refiles|changes (dateline|headline))\b[^()]{0,120}\)\.?|media playback is (unsupported|not supported) on your device|click to (share on [\w+ ]{1,20}|e-?mail (this|a link) to a friend|print)(\s*\(opens in new window\))?|you have reached your (limit|maximum) of free (articles|stories)\b.*|get unlimited (digital )?access\b.{0,60}|this (article|story) is more than \d+ (years?|months?) old|this (article|story) has been shared [\d,.]+ times\.?|like us on facebook\.?|scroll down for video|advertisement\s*[-–—:]\s*continue reading below|story continue[sd]( below)?|slideshow|((show|hide) (thumbnails|captions?)|(first|last|previous|next) slide)(\s*((show|hide) (thumbnails|captions?)|(first|last|previous|next) slide))+|video provided by\b.{1,60}|graphic\s*:.{1,150}|get in touch|(let us know what you think about this (article|story)\.?\s*)?submit a letter to the editor\b.*|updated|aktualisiert|please enable javascript to view the comments.*|(please )?read our comment(ing)? (policy|guidelines)\b.*|click here for more( \w+){0,3}\.?|ver comentarios|image (caption|copyright)\b.*)$",
     // Calls to click for more of the site's stories or to sign up, alone
     // on their line ("CLICK HERE FOR MORE SPORTS COVERAGE", "Want more
     // stories like this? Sign up here."; a link to a report or a
@@ -199,7 +199,7 @@ const NOTICES: &[&str] = &[
     // With a "please" first, or several networks ("Please follow Money
     // Game on Twitter and Facebook", "Get Courier Business On Twitter,
     // Facebook, and Google+").
-    r"^(please )?(follow|folgen sie|folge|suivez|get)\b.{0,80}\b(on|auf|sur) (twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|google\+)((,|,? and|,? or|,? &|,? und|,? et)\s+(twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|google\+))*\s*:?\s*(@\w+)?\.?(\s*check out my (website|blog)\b[^!?]{0,60})?$",
+    r"^(please )?(follow|folgen sie|folge|suivez|get)\b.{0,80}\b(on|auf|sur) (twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|google\+)((,|,? and|,? or|,? &|,? und|,? et)\s+(twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|google\+))*\s*:?\s*(@\w+)?(\s+at\s+(https?://)?(www\.)?(twitter|x)\.com/\w+/?)?\.?(\s*check out my (website|blog)\b[^!?]{0,60})?$",
     // A time relative to the day the page was read ("2 hours ago",
     // "Updated 2 hours ago", "昨天"): it dates nothing once the page is
     // saved. And a subscribe button's label alone.
@@ -257,12 +257,12 @@ const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|ro
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|also on [\p{L}\d.'’-]+( news)?\s*:$|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
+const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|also see|more great [\p{L}.]+ stories|also on [\p{L}\d.'’-]+( news)?\s*:$|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
 /// story?"), and the publisher's small print.
-const TAIL_OPENERS: &str = r"^(since you.re here|we have a small favou?r to ask|more (news|stories|articles|headlines) (from|in|on)\b|more from\b|latest (news|stories|headlines)\b|top stories\b|join the (conversation|discussion|debate)|report (an )?(error|typo|a correction)|(have|got) a (news )?tip|we pay for your stories|(do you have|have you got|got) a story\b|(submit|send) (a|your) (news )?(tip|letter|correction)|comments? (are|is) closed|(add|post|view|show) (a |your )?comments?|the contents of this (site|website|page) are|(copyright|©|\(c\))\s*(©\s*)?\d{4}|all content (is )?(copyright|©)|weitere (nachrichten|meldungen) aus|(view|see|show|read) (all|more) (posts|articles|stories) (by|from)|(zeige )?alle (beiträge|artikel) von|(mehr|weitere) (artikel|beiträge) von|tous les articles de|más artículos de|mehr aus (dem|der)\b|diskutieren sie mit|fehler gefunden|plus d'actualités|réagir|más noticias de|(vorschau auf den )?nächste[rn]? (artikel|beitrag)\s*:?$|next (article|story|post)\s*:?$|article suivant\s*:?$|siguiente artículo\s*:?$|articolo successivo\s*:?$)";
+const TAIL_OPENERS: &str = r"^(since you.re here|we have a small favou?r to ask|more (news|stories|articles|headlines) (from|in|on)\b|more from\b|latest (news|stories|headlines)\b|top stories\b|join the (conversation|discussion|debate)|report (an )?(error|typo|a correction)|(have|got) a (confidential )?(news )?tip|we pay for your stories|(do you have|have you got|got) a story\b|(submit|send) (a|your) (news )?(tip|letter|correction)|comments? (are|is) closed|(add|post|view|show) (a |your )?comments?|the contents of this (site|website|page) are|(copyright|©|\(c\))\s*(©\s*)?\d{4}|all content (is )?(copyright|©)|weitere (nachrichten|meldungen) aus|(view|see|show|read) (all|more) (posts|articles|stories) (by|from)|(zeige )?alle (beiträge|artikel) von|(mehr|weitere) (artikel|beiträge) von|tous les articles de|más artículos de|mehr aus (dem|der)\b|diskutieren sie mit|fehler gefunden|plus d'actualités|réagir|más noticias de|(vorschau auf den )?nächste[rn]? (artikel|beitrag)\s*:?$|next (article|story|post)\s*:?$|article suivant\s*:?$|siguiente artículo\s*:?$|articolo successivo\s*:?$)";
 
 /// Patterns for photo credits and captions, matched case-insensitively.
 const CREDITS: &[&str] = &[
@@ -380,7 +380,7 @@ pub fn is_tail_opener(line: &str) -> bool {
 /// does.
 pub fn is_small_print(block: &str) -> bool {
     static SMALL_PRINT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:©|\(c\)|copyright\s*©)\s*\d{4}\b|^(?i:all products (recommended|featured) (by|on) .{2,60} (are|were) (independently )?selected by our editor)|^(?i:(this|our) (post|article|story|page|site) (may )?contains? affiliate links)")
+        Regex::new(r"^(?i:©|\(c\)|copyright\s*©)\s*\d{4}\b|^(?i:all products (recommended|featured) (by|on) .{2,60} (are|were) (independently )?selected by our editor)|^(?i:(this|our) (post|article|story|page|site) (may )?contains? affiliate links)|^(?i:a version of this (article|story|review|essay) appears? in print on\b)")
             .expect("valid small print pattern")
     });
     SMALL_PRINT.is_match(block.trim_start())
@@ -750,6 +750,17 @@ mod tests {
             "(Updates with share move in fourth paragraph.)",
             "(Adds details, quotes from mayor)",
             "Also on Patch:",
+            // An ad's marker, a gallery's controls run together, a video's
+            // and a graphic's credit lines, a tip box's button, an
+            // agency's follow line, a magazine's letters prompt.
+            "Story Continued Below",
+            "Slideshow",
+            "Show ThumbnailsShow CaptionsLast SlideNext Slide",
+            "Video provided by Newslook",
+            "GRAPHIC: Container freight rates slide - tmsnrt.rs/2oKe0Rz",
+            "Get In Touch",
+            "Follow Jo Roe on Twitter at https://twitter.com/JoRoeAP",
+            "Let us know what you think about this article. Submit a letter to the editor at mail@courier.example.",
         ];
         for line in furniture {
             assert!(is_boilerplate(line), "{line}");
@@ -818,6 +829,8 @@ mod tests {
             "Now watch what happens when the tide comes in, the harbour master said.",
             "With assistance from volunteers, the crew rebuilt the pier in six weeks.",
             "Also on the agenda: the pier lighting.",
+            "The graphic designer said the slideshow was cut from the final version of the report.",
+            "Get in touch with the harbour office before Friday if your boat needs a berth.",
             "Go deeper into the harbour and the water turns cold, divers say.",
             "Now playing at the pier cinema: a film about the last ferry.",
             "Save for later what you cannot finish today, the harbour master advised.",
@@ -914,6 +927,8 @@ mod tests {
             "More News from Harbour",
             "Join the conversation",
             "Got a story? Email tips@courier.example",
+            "Got a confidential news tip? We want to hear from you.",
+            "A version of this article appears in print on March 14, 2019, Section A, Page 14 of the New York edition with the headline: Pier Lights Switch On.",
             "We pay for your stories! Do you have a story for the Courier sport team? Email us.",
             "Do you have a story to share? Call the newsroom.",
             "Vorschau auf den nächsten Artikel",
@@ -940,6 +955,9 @@ mod tests {
     fn related_headings_open_link_lists() {
         assert!(is_related_heading("Related articles"));
         assert!(is_related_heading("Lesen Sie auch"));
+        assert!(is_related_heading("More Great WIRED Stories"));
+        assert!(is_related_heading("Also see:"));
+        assert!(is_related_heading("Also see: Why drug prices keep rising"));
         assert!(is_related_heading("Lade weitere Inhalte ..."));
         assert!(is_related_heading("เรื่องที่เกี่ยวข้อง"));
         assert!(!is_related_heading("Related families met at the harbour"));

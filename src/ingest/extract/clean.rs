@@ -2123,7 +2123,8 @@ fn remove_notices(doc: &Document, base: Option<&Url>) {
             "p" | "div" | "li" | "dd"
         ) && is_foot_block(&text)
             && !is_introduced(&block))
-            || is_linked_headline(&block, &text, base);
+            || is_linked_headline(&block, &text, base)
+            || is_bracketed_link(&block, &text, base);
         let text = &last.insert((text, furniture)).0;
         if !furniture {
             continue;
@@ -2224,6 +2225,27 @@ fn is_linked_headline(block: &NodeRef, text: &str, base: Option<&Url>) -> bool {
                 super::teasers::same_site(href.trim(), base)
                     && !DOCUMENTS.iter().any(|d| path.ends_with(d))
             })
+}
+
+/// Whether `block` is a paragraph that is only a link to another page of
+/// the site in square brackets ("[The ferry season is off to a slow
+/// start.]"), as some papers set other stories between a story's
+/// paragraphs. A bracketed note without a link stays.
+fn is_bracketed_link(block: &NodeRef, text: &str, base: Option<&Url>) -> bool {
+    let Some(inner) = text
+        .trim()
+        .strip_prefix('[')
+        .and_then(|t| t.strip_suffix(']'))
+    else {
+        return false;
+    };
+    block.has_name("p")
+        && block
+            .descendants_it()
+            .find(|d| d.has_name("a"))
+            .filter(|a| collapse(&a.text()) == collapse(inner))
+            .and_then(|a| a.attr("href"))
+            .is_some_and(|href| super::teasers::same_site(href.trim(), base))
 }
 
 /// Whether `parent` is a box of links that `heading` titles: the heading

@@ -653,9 +653,10 @@ fn drop_author_box(markdown: &str, byline: &str) -> String {
 /// The body without the lines near its end that give the address or
 /// number of one of the byline's reporters ("Jo Roe can be reached at
 /// jo@courier.example.", "Contact Jo Roe at (309) 820-3241. Follow her on
-/// Twitter: @joroe", "Write to Jo Roe at …"): they tell a reader how to
-/// reach the paper, not the news. The line must name the reporter and hold
-/// an address, a number or an account.
+/// Twitter: @joroe", "Write to Jo Roe at …"), or say who the reporter is
+/// ("Jo Roe is a reporter for the Courier."): they tell a reader about the
+/// paper, not the news. The line must name the reporter, and hold an
+/// address, a number or an account, or open by calling them a writer.
 fn drop_contact_lines(markdown: &str, byline: &str) -> String {
     const LAST_BLOCKS: usize = 4;
     const MAX_CHARS: usize = 300;
@@ -669,33 +670,46 @@ fn drop_contact_lines(markdown: &str, byline: &str) -> String {
         .map(|n| n.trim().to_lowercase())
         .filter(|n| !n.is_empty())
         .collect();
+    // "Jo Roe is a reporter for the Courier.", "JO ROE (@joroe) is a
+    // writer based in Bergen."
+    static WHO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\s*(?:\(@\w+\)\s*)?,?\s*is an? (?:[\w-]+ ){0,3}(?:writer|reporter|journalist|correspondent|editor|producer|columnist|contributor|photographer)\b")
+            .expect("valid reporter description pattern")
+    });
     let is_contact = |block: &str| {
         let text = to_markdown::plain_text(block);
         let line = text
             .trim()
             .trim_start_matches(['—', '–', '-', ' '])
             .to_lowercase();
-        line.chars().count() <= MAX_CHARS
-            && DETAIL.is_match(&line)
-            && names.iter().any(|name| {
-                ["contact ", "write to ", "reach ", "email ", "e-mail "]
-                    .iter()
-                    .any(|verb| {
-                        line.strip_prefix(verb)
-                            .is_some_and(|r| r.starts_with(name.as_str()))
-                    })
-                    || line.strip_prefix(name.as_str()).is_some_and(|rest| {
-                        [
-                            "can be reached",
-                            "may be reached",
-                            "can be contacted",
-                            "may be contacted",
-                            "is reachable",
-                        ]
-                        .iter()
-                        .any(|v| rest.trim_start().starts_with(v))
-                    })
+        let describes = || {
+            names.iter().any(|name| {
+                line.strip_prefix(name.as_str())
+                    .is_some_and(|rest| WHO.is_match(rest))
             })
+        };
+        line.chars().count() <= MAX_CHARS && describes()
+            || line.chars().count() <= MAX_CHARS
+                && DETAIL.is_match(&line)
+                && names.iter().any(|name| {
+                    ["contact ", "write to ", "reach ", "email ", "e-mail "]
+                        .iter()
+                        .any(|verb| {
+                            line.strip_prefix(verb)
+                                .is_some_and(|r| r.starts_with(name.as_str()))
+                        })
+                        || line.strip_prefix(name.as_str()).is_some_and(|rest| {
+                            [
+                                "can be reached",
+                                "may be reached",
+                                "can be contacted",
+                                "may be contacted",
+                                "is reachable",
+                            ]
+                            .iter()
+                            .any(|v| rest.trim_start().starts_with(v))
+                        })
+                })
     };
     let blocks: Vec<&str> = markdown.split("\n\n").collect();
     let start = blocks.len().saturating_sub(LAST_BLOCKS).max(1);
@@ -3595,6 +3609,21 @@ mod tests {
         }
     }
 
+    /// A paragraph that is only a link to another story in square
+    /// brackets, as some papers set them between a story's paragraphs,
+    /// leaves; a bracketed note of the story's own stays.
+    #[test]
+    fn a_bracketed_link_to_another_story_leaves() {
+        let html = format!(
+            r#"<html><head><title>Pier report</title></head><body><article><h1>Pier report</h1>{}<p><i>[<a href="/news/2019/07/18/ferry-season">The ferry season is off to a slow start. Forecasters say that won’t last.</a>]</i></p><p>[Editor's note: the council meets again on Friday.]</p>{}</article></body></html>"#,
+            story(2),
+            story(2)
+        );
+        let e = extract_html(&html, Some("https://courier.example/news/pier")).unwrap();
+        assert!(!e.markdown.contains("ferry season"), "{}", e.markdown);
+        assert!(e.markdown.contains("Editor's note"), "{}", e.markdown);
+    }
+
     /// A line after the story giving the reporter's address or number
     /// ("Jo Roe can be reached at …", "Contact Jo Roe at (309) 820-3241",
     /// "Write to Jo Roe at …") leaves the body; a sentence naming the
@@ -3612,6 +3641,9 @@ mod tests {
             "<p><i>Contact Jo Roe at (309) 820-3241. Follow her on Twitter: @joroe</i></p>",
             "<p>Write to Jo Roe at jo.roe@courier.example</p>",
             "<p>— Jo Roe may be contacted at 555-0142 or jroe@courier.example.</p>",
+            // A line saying who the reporter is.
+            "<p><em>Jo Roe is a reporter for the Courier. Follow her on Twitter <a href=\"https://twitter.com/joroe\">@joroe</a>.</em></p>",
+            "<p><em>JO ROE (<a href=\"https://twitter.com/joroe\">@joroe</a>) is a writer based in Bergen, Norway. She last wrote for the Courier about the night ferry.</em></p>",
         ] {
             let e = extract_html(&page(line), None).unwrap();
             assert_eq!(e.byline.as_deref(), Some("Jo Roe"));
@@ -3621,9 +3653,15 @@ mod tests {
         for line in [
             "<p>Contact Jo Roe at the harbour office if the pier lights fail again, the notice said.</p>",
             "<p>Sam Poe can be reached at sam.poe@council.example for questions about the repairs.</p>",
+            "<p>Jo Roe is a harbour pilot's daughter, she wrote in her first column, and the pier was her playground.</p>",
         ] {
             let e = extract_html(&page(line), None).unwrap();
-            let kept = line.trim_start_matches("<p>").split(" at ").next().unwrap();
+            let kept = line
+                .trim_start_matches("<p>")
+                .split([',', '@'])
+                .next()
+                .unwrap();
+            let kept = kept.split(" at ").next().unwrap();
             assert!(e.markdown.contains(kept), "{line}: {}", e.markdown);
         }
     }
