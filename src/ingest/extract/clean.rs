@@ -1663,17 +1663,32 @@ fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
         .nodes()
         .iter()
         .for_each(|n| n.remove_from_parent());
+    let is_caption = |n: &NodeRef| n.has_name("figcaption") || caption_kind(n).is_some();
+    // The outermost of captions inside one another (a caption's box and
+    // the paragraph it holds are both marked).
     let captions: Vec<NodeRef> = doc
         .root()
         .descendants_it()
-        .filter(|n| n.has_name("figcaption") || caption_kind(n).is_some())
+        .filter(is_caption)
         .filter(|n| text_chars(n) <= 400)
         .collect();
+    let ids: std::collections::HashSet<dom_query::NodeId> = captions.iter().map(|c| c.id).collect();
+    let captions: Vec<NodeRef> = captions
+        .into_iter()
+        .filter(|n| !n.ancestors_it(None).any(|a| ids.contains(&a.id)))
+        .collect();
     // In a slideshow or photo story the captions are the text: keep them
-    // when they hold a large share of it. Text beside an image counts
-    // only for itself: it goes when, with the named captions, it is a
-    // small share.
-    let caption_chars: usize = captions.iter().map(text_chars).sum();
+    // when they hold a large share of it, each caption counted once (a
+    // page may print one twice, for its enlarged picture). Text beside an
+    // image counts only for itself: it goes when, with the named
+    // captions, it is a small share.
+    let caption_chars: usize = captions
+        .iter()
+        .map(|c| collapse(&c.text()))
+        .collect::<std::collections::HashSet<_>>()
+        .iter()
+        .map(|t| t.chars().count())
+        .sum();
     let total = text_chars(&doc.root());
     let beside_chars: usize = unmarked_captions.iter().map(text_chars).sum();
     if (caption_chars + beside_chars) * SLIDESHOW_CAPTION_SHARE < total {

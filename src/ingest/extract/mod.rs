@@ -1708,6 +1708,20 @@ mod tests {
         );
     }
 
+    /// A caption printed twice (once for the enlarged picture), in a
+    /// marked box holding one paragraph, with its credit and toggles,
+    /// leaves the body: each caption counts once towards the share that
+    /// makes a page a photo story.
+    #[test]
+    fn a_caption_printed_twice_leaves_with_its_toggles() {
+        let e = story_after(
+            r#"<div class="bucketwrap image"><div class="imagewrap"><img src="/img/bees.jpg" alt="Bees"><div class="enlarge_measure"><div class="enlarge_html"><div class="image_data"><p class="caption">An entomologist nets bumblebees on a slope that burned in the fire last summer, where wildflowers have flourished since.</p></div></div></div></div><div class="credit-caption"><div class="caption-wrap"><div class="caption"><p>An entomologist nets bumblebees on a slope that burned in the fire last summer, where wildflowers have flourished since.</p></div></div><span class="credit">Jo Roe/Courier</span><b class="hide-caption"><b>hide caption</b></b><b class="toggle-caption"><b>toggle caption</b></b></div></div>"#,
+        );
+        for gone in ["entomologist nets", "Jo Roe/Courier", "toggle caption"] {
+            assert!(!e.markdown.contains(gone), "{gone}: {}", e.markdown);
+        }
+    }
+
     /// A thumbnail linked to its full size is the full-size picture; a
     /// link to a wiki's page about the file, or to a page, is no picture.
     #[test]
