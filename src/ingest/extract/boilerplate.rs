@@ -88,7 +88,7 @@ const NOTICES: &[&str] = &[
     // Appeals for readers' pictures and stories ("Are you in the grips of
     // the storm? Please share your videos, pictures and stories at
     // iReport.", "Sign in now to share your story").
-    r"\b(please )?(share|send( us)?|upload|submit) your (own )?(videos?|photos?|pictures?|stories|story)\b[^.!?]*?\b(at|with us|here|now|to us)\b|\bsign in (now )?to share your (story|photos?|videos?)\b",
+    r"\b(please )?(share|send( us)?|upload|submit) your (own )?(videos?|photos?|pictures?|stories|story|experiences?)\b[^.!?]*?\b(at|with us|here|now|to us|by e-?mailing)\b|\bsign in (now )?to share your (story|photos?|videos?)\b",
     // Disclaimers over a comment section ("The views expressed below do
     // not reflect …", CNN Arabic's "الآراء الواردة أدناه لا تعبر عن رأي …").
     r"^((the )?(views|opinions) expressed (below|in (the |these )?comments)\b|comments are moderated\b|الآراء الواردة أدناه)",
@@ -759,6 +759,7 @@ mod tests {
             "Video provided by Newslook",
             "GRAPHIC: Container freight rates slide - tmsnrt.rs/2oKe0Rz",
             "Get In Touch",
+            "Are you affected by the landslip? Share your experiences by emailing haveyoursay@courier.example.",
             "Follow Jo Roe on Twitter at https://twitter.com/JoRoeAP",
             "Let us know what you think about this article. Submit a letter to the editor at mail@courier.example.",
         ];
@@ -831,6 +832,7 @@ mod tests {
             "Also on the agenda: the pier lighting.",
             "The graphic designer said the slideshow was cut from the final version of the report.",
             "Get in touch with the harbour office before Friday if your boat needs a berth.",
+            "Residents were invited to share their experiences of the flood at a meeting on Tuesday.",
             "Go deeper into the harbour and the water turns cold, divers say.",
             "Now playing at the pier cinema: a film about the last ferry.",
             "Save for later what you cannot finish today, the harbour master advised.",
