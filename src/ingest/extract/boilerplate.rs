@@ -11,7 +11,8 @@
 //! widget leaves, editors' credits and reading times; and
 //! ([`is_foot_block`]) whole blocks that are only a reporter's address or
 //! a separator, and ([`is_small_print`]) a paragraph of any length that
-//! opens with a copyright sign and a year. Other long paragraphs are
+//! opens with a copyright sign and a year, a shop-links disclosure or a
+//! newspaper's print note. Other long paragraphs are
 //! never judged here: a notice is short, an article paragraph that
 //! mentions subscriptions is not.
 
@@ -154,13 +155,17 @@ const NOTICES: &[&str] = &[
     // unsupported on your device", "Click to share on Twitter (Opens in
     // new window)", "You have reached your limit of free articles"), an
     // article's age ("This article is more than 5 years old"), a share
-    // count, a label left alone ("Updated", "Story continues"), a video's
-    // duration alone ("02:14") and notes ("Please use Chrome browser for a
-    // more accessible video player", "NOW WATCH: …"), and a wire desk's
-    // note on what an update added ("(Updates with share move in fourth
-    // paragraph.)", "(Adds details, quotes)"). Alternatives of one regex:
-    // every regex tried on a page's blocks costs time.
-    r"^(\d{1,2}:\d{2}(:\d{2})?|please use (the )?chrome browser for a more accessible video player|now watch\s*:.*|\((updates? (with|to|throughout|prices|shares?)|adds|recasts|rewrites|refiles|changes (dateline|headline))\b[^()]{0,120}\)\.?|media playback is (unsupported|not supported) on your device|click to (share on [\w+ ]{1,20}|e-?mail (this|a link) to a friend|print)(\s*\(opens in new window\))?|you have reached your (limit|maximum) of free (articles|stories)\b.*|get unlimited (digital )?access\b.{0,60}|this (article|story) is more than \d+ (years?|months?) old|this (article|story) has been shared [\d,.]+ times\.?|like us on facebook\.?|scroll down for video|advertisement\s*[-–—:]\s*continue reading below|story continue[sd]( below)?|slideshow|((show|hide) (thumbnails|captions?)|(first|last|previous|next) slide)(\s*((show|hide) (thumbnails|captions?)|(first|last|previous|next) slide))+|video provided by\b.{1,60}|graphic\s*:.{1,150}|get in touch|(let us know what you think about this (article|story)\.?\s*)?submit a letter to the editor\b.*|updated|aktualisiert|please enable javascript to view the comments.*|(please )?read our comment(ing)? (policy|guidelines)\b.*|click here for more( \w+){0,3}\.?|ver comentarios|image (caption|copyright)\b.*)$",
+    // count, a label left alone ("Updated", "Story continues", "Story
+    // Continued Below", "Slideshow", "Get In Touch"), a video's notes
+    // ("Please use Chrome browser for a more accessible video player", "NOW
+    // WATCH: Popular Videos …", "Video provided by …"), a gallery's controls
+    // run together ("Show ThumbnailsShow CaptionsLast SlideNext Slide"), a
+    // graphic's pointer ("GRAPHIC: …"), a letters prompt ("Submit a letter
+    // to the editor at …"), and a wire desk's note on what an update added
+    // ("(Updates with share move in fourth paragraph.)", "(Adds details,
+    // quotes)"). Alternatives of one regex: every regex tried on a page's
+    // blocks costs time.
+    r"^(please use (the )?chrome browser for a more accessible video player|now watch\s*:\s*(popular )?videos?\b.{0,60}|\((updates? (with|to|throughout|prices|shares?)|adds|recasts|rewrites|refiles|changes (dateline|headline))\b[^()]{0,120}\)\.?|media playback is (unsupported|not supported) on your device|click to (share on [\w+ ]{1,20}|e-?mail (this|a link) to a friend|print)(\s*\(opens in new window\))?|you have reached your (limit|maximum) of free (articles|stories)\b.*|get unlimited (digital )?access\b.{0,60}|this (article|story) is more than \d+ (years?|months?) old|this (article|story) has been shared [\d,.]+ times\.?|like us on facebook\.?|scroll down for video|advertisement\s*[-–—:]\s*continue reading below|story continue[sd]( below)?|slideshow|((show|hide) (thumbnails|captions?)|(first|last|previous|next) slide)(\s*((show|hide) (thumbnails|captions?)|(first|last|previous|next) slide))+|video provided by\b.{1,60}|graphic\s*:.{1,150}|get in touch|(let us know what you think about this (article|story)\.?\s*)?submit a letter to the editor (at|here|via)\b.*|updated|aktualisiert|please enable javascript to view the comments.*|(please )?read our comment(ing)? (policy|guidelines)\b.*|click here for more( \w+){0,3}\.?|ver comentarios|image (caption|copyright)\b.*)$",
     // Calls to click for more of the site's stories or to sign up, alone
     // on their line ("CLICK HERE FOR MORE SPORTS COVERAGE", "Want more
     // stories like this? Sign up here."; a link to a report or a
@@ -257,7 +262,7 @@ const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|ro
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|also see|more great [\p{L}.]+ stories|also on [\p{L}\d.'’-]+( news)?\s*:$|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
+const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|also see|more great [\p{L}.]+ stories|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
@@ -376,8 +381,11 @@ pub fn is_tail_opener(line: &str) -> bool {
 
 /// Whether `block`, of any length, is a publisher's small print: it opens
 /// with a copyright sign and a year ("© 2022, Courier.example. This
-/// article is the copyrighted property of …"), as no story paragraph
-/// does.
+/// article is the copyrighted property of …"), a shop-links disclosure
+/// ("All products recommended by … are selected by our editorial team",
+/// "This post contains affiliate links") or a newspaper's print note ("A
+/// version of this article appears in print on …"), as no story
+/// paragraph does.
 pub fn is_small_print(block: &str) -> bool {
     static SMALL_PRINT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?i:©|\(c\)|copyright\s*©)\s*\d{4}\b|^(?i:all products (recommended|featured) (by|on) .{2,60} (are|were) (independently )?selected by our editor)|^(?i:(this|our) (post|article|story|page|site) (may )?contains? affiliate links)|^(?i:a version of this (article|story|review|essay) appears? in print on\b)")
@@ -739,9 +747,7 @@ mod tests {
             "Print this article | Email",
             "Download app now",
             "Als PDF herunterladen (1,2 MB)",
-            // A video widget's duration and notes.
-            "02:14",
-            "1:02:14",
+            // A video widget's notes.
             "Please use Chrome browser for a more accessible video player",
             "NOW WATCH: Popular Videos from Insider Inc.",
             // A wire desk's notes: who helped, what an update added.
@@ -749,7 +755,6 @@ mod tests {
             "With assistance from Jo Roe and Li Wei.",
             "(Updates with share move in fourth paragraph.)",
             "(Adds details, quotes from mayor)",
-            "Also on Patch:",
             // An ad's marker, a gallery's controls run together, a video's
             // and a graphic's credit lines, a tip box's button, an
             // agency's follow line, a magazine's letters prompt.
@@ -830,6 +835,10 @@ mod tests {
             "Now watch what happens when the tide comes in, the harbour master said.",
             "With assistance from volunteers, the crew rebuilt the pier in six weeks.",
             "Also on the agenda: the pier lighting.",
+            "Also on Tuesday:",
+            "09:15",
+            "Now watch: the tide is coming in, the harbour master said as the crowd waited.",
+            "Submit a letter to the editor, the mayor urged residents at the meeting.",
             "The graphic designer said the slideshow was cut from the final version of the report.",
             "Get in touch with the harbour office before Friday if your boat needs a berth.",
             "Residents were invited to share their experiences of the flood at a meeting on Tuesday.",

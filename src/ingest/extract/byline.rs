@@ -333,8 +333,12 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
         .iter()
         .any(|p| p.trim_matches(trim_chars).split_whitespace().count() >= 2);
     for part in parts {
-        let part = without_role(without_tail_after_capitals(part.trim_matches(trim_chars)))
-            .trim_matches(trim_chars);
+        let part = without_paper_staff(
+            without_role(without_tail_after_capitals(part.trim_matches(trim_chars))),
+            site,
+            host,
+        )
+        .trim_matches(trim_chars);
         if part.is_empty() || ROLE.is_match(part) {
             continue;
         }
@@ -474,19 +478,33 @@ static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid role tail pattern")
 });
 
-/// A paper's staff after a name ("Jo Roe Globe Staff", "… Times Staff").
-static STAFF_TAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s\p{Lu}[\p{L}.]*\s+Staff$").expect("valid staff tail pattern"));
+/// `part` without the paper's staff after a name, the paper named by a
+/// word of the site's name or address ("Jo Roe Globe Staff" on
+/// BostonGlobe.com); a city's paper's staff alone ("Los Angeles Times
+/// Staff") is a desk, which the role rule drops.
+fn without_paper_staff<'a>(part: &'a str, site: Option<&str>, host: Option<&str>) -> &'a str {
+    static STAFF_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(\p{Lu}[\p{L}.]*)\s+Staff$").expect("valid staff tail pattern")
+    });
+    let Some(caps) = STAFF_TAIL.captures(part) else {
+        return part;
+    };
+    let whole = caps.get(0).map_or(part.len(), |m| m.start());
+    let paper = caps[1].to_lowercase();
+    let names_paper = |s: &str| s.to_lowercase().contains(&paper);
+    if part[..whole].split_whitespace().count() >= 2
+        && (site.is_some_and(names_paper) || host.is_some_and(names_paper))
+    {
+        &part[..whole]
+    } else {
+        part
+    }
+}
 
 /// `part` without a job title after the name, when two words or more of
 /// name stand before it; empty when what stands before opens a job title
 /// too ("Chief Football Reporter").
 fn without_role(part: &str) -> &str {
-    if let Some(m) = STAFF_TAIL.find(part)
-        && part[..m.start()].split_whitespace().count() >= 2
-    {
-        return &part[..m.start()];
-    }
     let Some(name) = ROLE_TAIL
         .find(part)
         .map(|m| &part[..m.start()])
@@ -759,10 +777,6 @@ mod tests {
                 "Jo Roe@joroe / 7:00 am PDT•October 16, 2019",
                 Some("Jo Roe"),
             ),
-            (
-                "By Jo Roe Globe Staff, Updated February 9, 2020, 9:31 a.m.",
-                Some("Jo Roe"),
-            ),
             ("Jo Roe Planning Correspondent", Some("Jo Roe")),
             ("Jo Roe, Education Reporter", Some("Jo Roe")),
             ("jo@courier.example", None),
@@ -1017,6 +1031,24 @@ mod tests {
                 "{raw}"
             );
         }
+        // The paper's staff after a name goes when the site names the
+        // paper; a city's paper's staff alone is no name.
+        assert_eq!(
+            clean(
+                "By Jo Roe Globe Staff, Updated February 9, 2020, 9:31 a.m.",
+                Some("BostonGlobe.com"),
+                None
+            )
+            .as_deref(),
+            Some("Jo Roe")
+        );
+        for staff in ["Los Angeles Times Staff", "Tampa Bay Times Staff"] {
+            assert_eq!(clean(staff, Some("Courier"), None), None, "{staff}");
+        }
+        assert_eq!(
+            clean("Jo Roe, Los Angeles Times Staff", Some("Courier"), None).as_deref(),
+            Some("Jo Roe")
+        );
         // The site's own agency is no author on its site.
         assert_eq!(clean("Reuters", Some("Reuters"), None), None);
         assert_eq!(clean("Reuters", None, Some("www.reuters.com")), None);

@@ -990,7 +990,7 @@ fn own_chars(node: &NodeRef, keep: impl Fn(char) -> bool) -> usize {
     })
 }
 
-/// The most text a video's box holds: its title, a description, a
+/// The most text, spaces aside, a video's box holds: its title, a description, a
 /// credit and the player's labels.
 const VIDEO_BOX_CHARS: usize = 300;
 
@@ -1515,6 +1515,9 @@ fn space_before_links(doc: &Document) {
     }
 }
 
+/// The most text a hover card holds.
+const MAX_HOVER_CARD_CHARS: usize = 400;
+
 /// Removes hover cards: a box right after a link that repeats the link's
 /// text and adds a teaser ("Alexandria Ocasio-Cortez" then
 /// "Alexandria Ocasio-CortezSanders doubles down…" in a hidden card), or a
@@ -1589,9 +1592,33 @@ pub fn remove_hover_cards(doc: &Document) {
         });
         // A card its class names may give the name in full ("Ada Maria
         // Ocasio" for "Ada Ocasio"): it holds each of the name's words.
+        // The card's words, its texts apart ("Ada Maria Ocasio" then a
+        // headline run together).
+        let spaced: String = next
+            .descendants_it()
+            .filter(|d| d.is_text())
+            .map(|d| d.text().to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words: Vec<&str> = spaced.split(|c: char| !c.is_alphanumeric()).collect();
         let repeats = card.starts_with(&name) && (glued || named)
-            || named && name.split_whitespace().all(|w| card.contains(w));
-        if adjacent && card.len() > name.len() && repeats {
+            || named
+                && name
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .all(|w| words.contains(&w));
+        // A card is small and holds no paragraph or heading: run on the
+        // whole page, the rule must never take a story's box.
+        let small = card.chars().count() <= MAX_HOVER_CARD_CHARS
+            && !next.descendants_it().any(|d| {
+                d.element_ref().is_some_and(|el| {
+                    matches!(
+                        &*el.name.local,
+                        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "article"
+                    )
+                })
+            });
+        if adjacent && card.len() > name.len() && repeats && small {
             next.remove_from_parent();
         }
     }
@@ -2211,6 +2238,20 @@ fn in_running_text(block: &NodeRef) -> bool {
     }
 }
 
+/// File endings of documents: a link to one is a story's source, not
+/// another story.
+const DOCUMENTS: &[&str] = &[".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx"];
+
+/// Whether `href` links to a document ([`DOCUMENTS`]).
+fn is_document(href: &str) -> bool {
+    let path = href
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    DOCUMENTS.iter().any(|d| path.ends_with(d))
+}
+
 /// Whether `block` is a paragraph that only links to another page of the
 /// site (`base`'s) by a headline in capitals ("COUNCIL SPLIT OVER PIER
 /// LIGHTING COSTS"), as some sites set their other stories between a
@@ -2219,7 +2260,6 @@ fn in_running_text(block: &NodeRef) -> bool {
 /// helpline's) is one the story gives.
 fn is_linked_headline(block: &NodeRef, text: &str, base: Option<&Url>) -> bool {
     const MIN_WORDS: usize = 4;
-    const DOCUMENTS: &[&str] = &[".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx"];
     let text = text.trim();
     let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
     block.has_name("p")
@@ -2231,21 +2271,14 @@ fn is_linked_headline(block: &NodeRef, text: &str, base: Option<&Url>) -> bool {
             .find(|d| d.has_name("a"))
             .filter(|a| a.text().trim() == text)
             .and_then(|a| a.attr("href"))
-            .is_some_and(|href| {
-                let path = href
-                    .split(['?', '#'])
-                    .next()
-                    .unwrap_or_default()
-                    .to_ascii_lowercase();
-                super::teasers::same_site(href.trim(), base)
-                    && !DOCUMENTS.iter().any(|d| path.ends_with(d))
-            })
+            .is_some_and(|href| super::teasers::same_site(href.trim(), base) && !is_document(&href))
 }
 
 /// Whether `block` is a paragraph that is only a link to another page of
 /// the site in square brackets ("[The ferry season is off to a slow
 /// start.]"), as some papers set other stories between a story's
-/// paragraphs. A bracketed note without a link stays.
+/// paragraphs. A bracketed note without a link, or a link to a document,
+/// stays.
 fn is_bracketed_link(block: &NodeRef, text: &str, base: Option<&Url>) -> bool {
     let Some(inner) = text
         .trim()
@@ -2260,7 +2293,7 @@ fn is_bracketed_link(block: &NodeRef, text: &str, base: Option<&Url>) -> bool {
             .find(|d| d.has_name("a"))
             .filter(|a| collapse(&a.text()) == collapse(inner))
             .and_then(|a| a.attr("href"))
-            .is_some_and(|href| super::teasers::same_site(href.trim(), base))
+            .is_some_and(|href| super::teasers::same_site(href.trim(), base) && !is_document(&href))
 }
 
 /// Whether `parent` is a box of links that `heading` titles: the heading

@@ -550,11 +550,18 @@ impl<'a> Found<'a> {
             if after {
                 found.after_headline += 1;
             }
+            // Not a link in the story's text ("said <a>Jo Roe</a>, a
+            // professor at …"): the story has not begun, and the link's
+            // box is a short line.
             if after
                 && found.author_links.is_empty()
+                && !found.story_began
                 && found.after_headline <= NEAR_HEADLINE_ELEMENTS
                 && &*name == "a"
                 && node.attr("href").is_some_and(|h| is_author_page(&h))
+                && node
+                    .parent()
+                    .is_some_and(|p| p.text().chars().count() < MAX_BYLINE_CHARS)
                 && !is_other_story(&node, found.headline.as_ref())
                 && !node.ancestors_it(None).any(|a| is_aside(&a))
             {
