@@ -682,6 +682,20 @@ const PICTURE_DESCRIPTION_CHARS: usize = 300;
 /// (`subbuzz-image`, `photo-block`). A product's description, in a box
 /// named for the product, is not.
 fn is_picture_description(node: &NodeRef) -> bool {
+    // Cheap test first, on the borrowed class: this runs for most
+    // elements of the page.
+    let described = node.element_ref().is_some_and(|el| {
+        el.attrs.iter().any(|a| {
+            &*a.name.local == "class"
+                && a.value
+                    .as_bytes()
+                    .windows(b"description".len())
+                    .any(|w| w.eq_ignore_ascii_case(b"description"))
+        })
+    });
+    if !described {
+        return false;
+    }
     let words = |n: &NodeRef, wanted: &[&str]| {
         n.attr("class").is_some_and(|c| {
             c.split(|ch: char| !ch.is_ascii_alphanumeric())
