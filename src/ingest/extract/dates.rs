@@ -470,7 +470,7 @@ pub fn parse_text_date(text: &str) -> Option<String> {
 }
 
 /// `text` with its ISO 8601 timestamps ("2019-11-20T09:01:00.000Z") as
-/// dates lines print them ("2019-11-20 09:01:00 Z"): the date, the time
+/// date lines print them ("2019-11-20 09:01:00 Z"): the date, the time
 /// to the second and the zone, apart.
 fn spaced_iso(text: &str) -> std::borrow::Cow<'_, str> {
     static ISO: LazyLock<Regex> = LazyLock::new(|| {
