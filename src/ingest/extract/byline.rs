@@ -588,6 +588,17 @@ pub fn opening_names(line: &str) -> Option<String> {
         .flatten()
 }
 
+/// The names of a byline as [`clean`] writes it ("Jo Roe, Li Wei and Ann
+/// Poe"), in lower case.
+pub fn names(byline: &str) -> Vec<String> {
+    byline
+        .replace(" and ", ", ")
+        .split(", ")
+        .map(|n| n.trim().to_lowercase())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
 /// Whether two cleaned bylines name the same people, whatever the case
 /// ("JOHN DOE" in a body line, "John Doe" in `<meta>`).
 pub fn same_names(a: &str, b: &str) -> bool {

@@ -628,12 +628,7 @@ fn drop_author_box(markdown: &str, byline: &str) -> String {
             .expect("valid author box pattern")
     });
     let blocks: Vec<&str> = markdown.split("\n\n").collect();
-    let names: Vec<String> = byline
-        .replace(" and ", ", ")
-        .split(", ")
-        .map(|n| n.trim().to_lowercase())
-        .filter(|n| !n.is_empty())
-        .collect();
+    let names = byline::names(byline);
     let start = blocks.len().saturating_sub(5).max(1);
     let at = (start..blocks.len()).find(|&i| {
         let text = to_markdown::plain_text(blocks[i]);
@@ -659,75 +654,69 @@ fn drop_author_box(markdown: &str, byline: &str) -> String {
 /// address, a number or an account, or open by calling them a writer.
 fn drop_contact_lines(markdown: &str, byline: &str) -> String {
     const LAST_BLOCKS: usize = 4;
-    const MAX_CHARS: usize = 300;
-    static DETAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}|\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b|\b\d{3}-\d{4}\b")
-            .expect("valid contact detail pattern")
-    });
-    let names: Vec<String> = byline
-        .replace(" and ", ", ")
-        .split(", ")
-        .map(|n| n.trim().to_lowercase())
-        .filter(|n| !n.is_empty())
-        .collect();
-    // "Jo Roe is a reporter for the Courier.", "JO ROE (@joroe) is a
-    // writer based in Bergen."
-    static WHO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^\s*(?:\(@\w+\)\s*)?,?\s*is an? (?:[\w-]+ ){0,3}(?:writer|reporter|journalist|correspondent|editor|producer|columnist|contributor|photographer)\b")
-            .expect("valid reporter description pattern")
-    });
-    let is_contact = |block: &str| {
-        let text = to_markdown::plain_text(block);
-        let line = text
-            .trim()
-            .trim_start_matches(['—', '–', '-', ' '])
-            .to_lowercase();
-        // The name whole: "Dan Marshall" is not "Dan Marsh".
-        let after_name = |s: &str, name: &str| {
-            s.strip_prefix(name)
-                .filter(|rest| rest.is_empty() || rest.starts_with([' ', ',', '\'', '’', '(']))
-                .map(str::to_string)
-        };
-        let describes = || {
-            names
-                .iter()
-                .any(|name| after_name(&line, name).is_some_and(|rest| WHO.is_match(&rest)))
-        };
-        line.chars().count() <= MAX_CHARS && describes()
-            || line.chars().count() <= MAX_CHARS
-                && DETAIL.is_match(&line)
-                && names.iter().any(|name| {
-                    ["contact ", "write to ", "reach ", "email ", "e-mail "]
-                        .iter()
-                        .any(|verb| {
-                            line.strip_prefix(verb)
-                                .is_some_and(|r| after_name(r, name).is_some())
-                        })
-                        || after_name(&line, name).is_some_and(|rest| {
-                            [
-                                "can be reached",
-                                "may be reached",
-                                "can be contacted",
-                                "may be contacted",
-                                "is reachable",
-                            ]
-                            .iter()
-                            .any(|v| rest.trim_start().starts_with(v))
-                        })
-                })
-    };
+    let names = byline::names(byline);
     let blocks: Vec<&str> = markdown.split("\n\n").collect();
     let start = blocks.len().saturating_sub(LAST_BLOCKS).max(1);
     let kept: Vec<&str> = blocks
         .iter()
         .enumerate()
-        .filter(|(i, b)| *i < start || !is_contact(b))
+        .filter(|(i, b)| *i < start || !is_contact_line(&to_markdown::plain_text(b), &names))
         .map(|(_, b)| *b)
         .collect();
     if kept.len() == blocks.len() {
         return markdown.to_string();
     }
     kept.join("\n\n")
+}
+
+/// Whether `text` (a block's plain text) gives the address or number of
+/// one of `names` (lower case), or says who that reporter is: see
+/// [`drop_contact_lines`].
+fn is_contact_line(text: &str, names: &[String]) -> bool {
+    const MAX_CHARS: usize = 300;
+    static DETAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}|\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b|\b\d{3}-\d{4}\b")
+            .expect("valid contact detail pattern")
+    });
+    // "Jo Roe is a reporter for the Courier.", "JO ROE (@joroe) is a
+    // writer based in Bergen."
+    static WHO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\s*(?:\(@\w+\)\s*)?,?\s*is an? (?:[\w-]+ ){0,3}(?:writer|reporter|journalist|correspondent|editor|producer|columnist|contributor|photographer)\b")
+            .expect("valid reporter description pattern")
+    });
+    const VERBS: &[&str] = &["contact ", "write to ", "reach ", "email ", "e-mail "];
+    const REACHED: &[&str] = &[
+        "can be reached",
+        "may be reached",
+        "can be contacted",
+        "may be contacted",
+        "is reachable",
+    ];
+    let line = text
+        .trim()
+        .trim_start_matches(['—', '–', '-', ' '])
+        .to_lowercase();
+    if line.chars().count() > MAX_CHARS {
+        return false;
+    }
+    // What follows a name, the name whole: "Dan Marshall" is not "Dan Marsh".
+    let after_name = |s: &'_ str, name: &str| -> Option<String> {
+        s.strip_prefix(name)
+            .filter(|rest| rest.is_empty() || rest.starts_with([' ', ',', '\'', '’', '(']))
+            .map(str::to_string)
+    };
+    let has_detail = DETAIL.is_match(&line);
+    names.iter().any(|name| {
+        let rest = after_name(&line, name);
+        rest.as_deref().is_some_and(|r| WHO.is_match(r))
+            || has_detail
+                && (VERBS.iter().any(|v| {
+                    line.strip_prefix(v)
+                        .is_some_and(|r| after_name(r, name).is_some())
+                }) || rest
+                    .as_deref()
+                    .is_some_and(|r| REACHED.iter().any(|v| r.trim_start().starts_with(v))))
+    })
 }
 
 /// `html` without soft hyphens (U+00AD, as a character or a reference):
