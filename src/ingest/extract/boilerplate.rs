@@ -394,6 +394,36 @@ pub fn is_small_print(block: &str) -> bool {
     SMALL_PRINT.is_match(block.trim_start())
 }
 
+/// The longest block [`is_appeal`] judges: an appeal is a paragraph or
+/// two, a story is longer.
+pub(super) const MAX_APPEAL_CHARS: usize = 700;
+
+/// Whether `block`, of at most [`MAX_APPEAL_CHARS`], asks readers to pay
+/// for the site's journalism, in a box in or after the story: it says
+/// readers fund the site ("ProPublica is supported by readers like you",
+/// "Reader support is what keeps us going", "Quality journalism doesn't
+/// come free", "If you enjoyed this article, …"), or asks them to subscribe,
+/// donate or join while it speaks of the site's journalism ("Please
+/// consider making a contribution to keep our journalism free"). A
+/// story's sentence that asks for donations to a cause names no
+/// journalism of the site's ("Officials asked residents to consider
+/// donating to the relief fund").
+pub fn is_appeal(block: &str) -> bool {
+    static ASK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:(?P<funded>(?:funded|supported|made possible|powered|sustained) (?:primarily |largely |mostly |entirely )?by (?:readers|members|listeners|supporters|subscribers) like you|readers like you|reader support|if you (?:enjoyed|liked) this (?:article|story|post)|(?:quality|good|independent|local) journalism (?:isn.t|is not|doesn.t come|does not come) (?:cheap|free))|we rely on (?:members|readers|donations|supporters|subscribers)|(?:please )?consider (?:subscribing|donating|buying|purchasing|supporting|making a (?:donation|contribution|gift)|becoming a (?:member|subscriber|supporter|sustaining member)|joining)|donate (?:now|today)|become a (?:member|supporter|subscriber|sustaining member)|(?:subscribe|join) (?:now|today)|make a (?:tax-deductible )?(?:donation|gift|contribution)|get unlimited (?:digital )?access)\b")
+            .expect("valid appeal pattern")
+    });
+    static OURS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:journalism|newsroom|nonprofit|non-profit|subscription|(?:our|this) (?:reporting|work|stories|coverage|content|site|magazine|budget|mission)|stories like (?:this|these)|if you (?:enjoyed|liked|value|appreciate))\b")
+            .expect("valid journalism pattern")
+    });
+    let block = block.trim();
+    block.chars().count() <= MAX_APPEAL_CHARS
+        && ASK
+            .captures(block)
+            .is_some_and(|c| c.name("funded").is_some() || OURS.is_match(block))
+}
+
 /// Whether what follows a label's colon is a sentence of the story
 /// ("Related: the council also approved a bus route, which will run …."):
 /// twelve words or more ending in a full stop, as no headline does.
@@ -914,6 +944,34 @@ mod tests {
         assert!(!is_boilerplate(
             &"The newsletter was read widely. ".repeat(10)
         ));
+    }
+
+    #[test]
+    fn appeals_for_readers_money_are_told_from_stories() {
+        for block in [
+            "Help Us Investigate Health Care. ProPublica is supported by readers like you. Donate now.",
+            "Mother Jones is a nonprofit newsroom, and reader support makes up the biggest share of our budget.",
+            "The Courier is funded by readers like you. Our reporters hold the powerful to account. Become a member today to help keep our journalism free for all.",
+            "Perhaps it goes without saying — but producing quality journalism isn’t cheap. Please consider making a contribution today.",
+            "If you enjoyed this article, and were persuaded by it, consider joining Courier Plus.",
+            "If you enjoyed this article, we have a proposal for you: join Courier Plus. Members get all of our content.",
+            "Quality journalism doesn’t come free",
+            "As a nonprofit newsroom, we rely on members to help keep our stories free. Do you value our journalism?",
+            "This effort takes a lot of resources to gather and update. If you haven’t already subscribed, please consider buying a print or digital subscription.",
+        ] {
+            assert!(is_appeal(block), "{block}");
+        }
+        for block in [
+            "Officials asked residents to consider donating to the relief fund set up after the flood.",
+            "The museum is funded by donations from local families and a grant from the county.",
+            "She urged members to join now, before the club closes its books for the season.",
+            "Regular story text that is long enough to be a paragraph but asks nothing of anyone at all.",
+        ] {
+            assert!(!is_appeal(block), "{block}");
+        }
+        // A story with an appeal at its end is no appeal as a whole.
+        let story = "The council voted on Tuesday to repair the pier. ".repeat(14);
+        assert!(!is_appeal(&format!("{story} Please consider subscribing to support our journalism.")));
     }
 
     #[test]

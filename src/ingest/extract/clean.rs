@@ -31,7 +31,7 @@
 //! `sanitize`'s.
 
 use super::boilerplate::{
-    SLIDE_COUNTER, is_boilerplate, is_credit, is_foot_block, is_related_heading,
+    SLIDE_COUNTER, is_appeal, is_boilerplate, is_credit, is_foot_block, is_related_heading,
 };
 use super::dates::{DateLine, date_line, posted_line};
 use super::metadata::{absolute, has_zone, normalise_date};
@@ -2182,6 +2182,9 @@ fn remove_notices(doc: &Document, base: Option<&Url>) {
             || is_bracketed_link(&block, &text, base);
         let text = &last.insert((text, furniture)).0;
         if !furniture {
+            if is_appeal_block(&block, text) {
+                appeal_box(&block, text).remove_from_parent();
+            }
             continue;
         }
         // "Caption text. <em>Image credit: …</em>": only the credit goes.
@@ -2212,6 +2215,41 @@ fn remove_notices(doc: &Document, base: Option<&Url>) {
         }
         block.remove_from_parent();
     }
+}
+
+/// Whether `block` is an appeal for readers' money ([`is_appeal`]) set
+/// as a block of its own: not a phrase in running text, and no paragraph
+/// of other prose inside it (a short story ending in an appeal is a
+/// story).
+fn is_appeal_block(block: &NodeRef, text: &str) -> bool {
+    !in_running_text(block)
+        && is_appeal(text)
+        && block.descendants_it().filter(|d| d.has_name("p")).all(|p| {
+            let text = p.text();
+            text.chars().count() < APPEAL_BOX_EXTRA_CHARS || is_appeal(&text)
+        })
+}
+
+/// Text (in characters) an appeal's box holds besides the appeal: its
+/// title ("Quality journalism doesn't come free") and button.
+const APPEAL_BOX_EXTRA_CHARS: usize = 120;
+
+/// The box an appeal stands in: its largest ancestor, below the story's
+/// own container, that holds little more than the appeal.
+fn appeal_box<'a>(block: &NodeRef<'a>, text: &str) -> NodeRef<'a> {
+    let most = text.chars().count() + APPEAL_BOX_EXTRA_CHARS;
+    block
+        .ancestors_it(None)
+        .take_while(|a| {
+            a.is_element()
+                && !matches!(
+                    &*a.node_name().unwrap_or_default(),
+                    "article" | "main" | "body" | "html"
+                )
+                && holds_at_most(a, most)
+        })
+        .last()
+        .unwrap_or(*block)
 }
 
 /// Whether `block`, an inline element (`<em>`, `<b>`, a `<span>`), stands

@@ -1624,6 +1624,28 @@ mod tests {
         e
     }
 
+    /// Appeals for readers' money, in a box between the story's paragraphs
+    /// (its title, the appeal, a button) and after it, go whole; the
+    /// story's own sentence about a relief fund stays.
+    #[test]
+    fn appeals_for_readers_money_go_with_their_box() {
+        let page = format!(
+            r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+{}<div class="ask ask--inline"><p class="ask__hed">Fact:</p><p class="ask__text">The Courier is a nonprofit newsroom, and reader support makes up the biggest share of our budget. That support is what lets us spend months on stories like this one and keep them free for everyone on the coast. If you value what you get from us, please help us keep going.</p><p class="ask__cta"><a href="/give">Give</a></p></div>
+{}<p>Officials asked residents to consider donating to the relief fund set up after the storm damaged the pier.</p>
+<div class="story-footer-box"><h3>Quality journalism doesn’t come free</h3><p>Perhaps it goes without saying, but producing quality journalism isn’t cheap. At a time when newsroom budgets are falling, please consider making a contribution to keep our reporting free for all.</p><a class="button" href="/give">Yes, I’ll give</a></div>
+</article></body></html>"#,
+            story(3),
+            story(3).replace("Paragraph", "Section")
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+        for gone in ["Fact:", "reader support", "Give", "Quality journalism", "contribution", "give"] {
+            assert!(!e.markdown.contains(gone), "{gone}: {}", e.markdown);
+        }
+        assert!(e.markdown.contains("relief fund"), "{}", e.markdown);
+        assert_eq!(e.markdown.matches("of the report").count(), 6, "{}", e.markdown);
+    }
+
     /// An image given only in `<noscript>` (a script would build it into
     /// an empty box) is the article's, its caption with it; beside a
     /// loader's placeholder or a lazy image it is one image, not two.

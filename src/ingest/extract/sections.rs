@@ -27,12 +27,21 @@ const MAX_LINK_TENTHS: usize = 3;
 /// adds less is not worth a second reading). Boxes of the run that are
 /// mostly links (headline lists) or list other stories (teasers) are
 /// left out; the climb stops at an `<article>` or `<main>`, whose
-/// siblings are other stories.
+/// siblings are other stories, and at a box holding a quarter more text
+/// than the block (a column of the page, the site's lists beside the
+/// story).
 pub fn section_run(block: &NodeRef) -> Option<(usize, String)> {
     let own = visible_chars(block);
     let mut node = *block;
     for _ in 0..=MAX_CLIMB {
-        if node.has_name("article") || node.has_name("main") || node.has_name("body") {
+        // A box that holds much more than the block is a column of the
+        // page (the story and the site's lists beside it), not the
+        // block's section.
+        if node.has_name("article")
+            || node.has_name("main")
+            || node.has_name("body")
+            || visible_chars(&node) * 4 > own * 5
+        {
             return None;
         }
         let parent = node.parent()?;
@@ -174,6 +183,21 @@ mod tests {
             )),
             None
         );
+    }
+
+    #[test]
+    fn the_climb_stops_at_a_box_that_holds_more_than_the_block() {
+        // The story's column beside the headline's box, both named by a
+        // layout class ("clearfix"), with the site's lists in the column:
+        // a column is no section of the story.
+        let lists = r#"<div class="latest"><h2>Latest</h2><ul><li>The harbour board met on Monday to talk about the lamp and the roof of the lighthouse.</li><li>Ferry timetables change for the winter from next week, the operator said on Friday.</li></ul><p>Comments are closed for this story, which was published more than a week ago.</p></div>"#;
+        let page = format!(
+            r#"<body><div class="clearfix title"><h1>Orchard</h1><p>Published on Monday by the Courier, in the section Country.</p></div>
+            <div class="clearfix content"><div class="column"><div id="block">{PROSE}{PROSE}</div>{lists}</div></div></body>"#
+        );
+        let doc = Document::from(page.as_str());
+        let block = doc.select("#block").nodes().first().copied().unwrap();
+        assert_eq!(section_run(&block), None);
     }
 
     #[test]
