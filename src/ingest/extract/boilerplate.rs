@@ -56,7 +56,7 @@ pub const SLIDE_COUNTER: &str = slide_counter!();
 /// novel <em>Continue Reading</em>"): the tidy pass judges an inline
 /// element in running text only as a credit ([`is_credit`]) or a related
 /// label ([`is_related_heading`]).
-const LABELS: &str = r"^(buy photo|show caption|(previous|next) slide|close|skip ad|ad feedback|like this:|just watched|must watch|replay|now playing|autoplay|enlarge this image|click to expand|scroll to continue with content|continue reading|contact the authors?|comment on this (story|article)|(gift|give|e-?mail) this article|save( for later)?|bookmark|reprints|more options|link copied|copied!)$";
+const LABELS: &str = r"^(buy photo|show caption|(previous|next) slide|close|skip ad|ad feedback|like this:|just watched|must watch|replay|now playing|autoplay|enlarge this image|click to expand|scroll to continue with content|continue reading|contact the authors?|comment on this (story|article)|(gift|give|e-?mail) this article|save( for later)?|bookmark|reprints|more options|link copied|copied!|top highlight)$";
 
 /// Patterns for a whole short line, matched case-insensitively.
 const NOTICES: &[&str] = &[
@@ -67,7 +67,7 @@ const NOTICES: &[&str] = &[
     r"会員限定|有料会員|続きをお?読(み|む)|(登録|ログイン)(する|して|すると).{0,10}続き|付费阅读|订阅后(继续)?阅读|登录后(继续)?阅读|會員專屬",
     r"^(want (all|more) of .*\?\s*subscribe\.?|subscribe\.?|log ?in\.?|sign in\.?|sign up\.?|register\.?|anmelden\.?|einloggen\.?)$",
     // Newsletters.
-    r"(^newsletter\b|\b(our|free|daily|weekly|morning|evening|email|e-mail|unseren?|den|zum|kostenlosen?|notre|nuestro) newsletter\b|\b(iscriviti|abbonati) alla( nostra)? newsletter\b|\b(assine|inscreva-se (na|em)) (a |nossa )?newsletter\b|\b(meld (je|u) aan|schrijf (je|u) in|abonneer (je|u)) (voor|op) (onze |de )?nieuwsbrief\b|\bnewsletter (abonnieren|bestellen|anmelden|sign-?up)\b|\b(never miss (the|a|an)\b|verpasse keine|nichts mehr verpassen|nichts mehr versäumen|stay (informed|up to date)|do you want to be informed|sign up for our\b|^sign up for the\b[^.!?,]{0,30}[.!]?$|sign up for\b.{0,60}\bnewsletters?\b|inscrivez-vous|(e-?mail|inbox) (alerts?|updates)|delivered to your inbox|^sign up for (daily|weekly|our)( [\w'’-]+){0,3} (e-?mails|alerts)\b[^,]*$|(^\[?|[:：]\s*)(get|sign up|subscribe)\b[^.!?]{0,80}\b(in|to) your inbox( (every|each) (morning|day|weekday|week|evening))?[.!]?\]?$))",
+    r"(^newsletter\b|\b(our|free|daily|weekly|morning|evening|email|e-mail|unseren?|den|zum|kostenlosen?|notre|nuestro) newsletter\b|\b(iscriviti|abbonati)( gratis)? alla( nostra)? newsletter\b|^mit der anmeldung akzeptieren sie\b|^by (signing up|subscribing),? you agree to\b|^en vous inscrivant,? vous acceptez\b|\b(assine|inscreva-se (na|em)) (a |nossa )?newsletter\b|\b(meld (je|u) aan|schrijf (je|u) in|abonneer (je|u)) (voor|op) (onze |de )?nieuwsbrief\b|\bnewsletter (abonnieren|bestellen|anmelden|sign-?up)\b|\b(never miss (the|a|an)\b|verpasse keine|nichts mehr verpassen|nichts mehr versäumen|stay (informed|up to date)|do you want to be informed|sign up for our\b|^sign up for the\b[^.!?,]{0,30}[.!]?$|sign up for\b.{0,60}\bnewsletters?\b|inscrivez-vous|(e-?mail|inbox) (alerts?|updates)|delivered to your inbox|^sign up for (daily|weekly|our)( [\w'’-]+){0,3} (e-?mails|alerts)\b[^,]*$|(^\[?|[:：]\s*)(get|sign up|subscribe)\b[^.!?]{0,80}\b(in|to) your inbox( (every|each) (morning|day|weekday|week|evening))?[.!]?\]?$))",
     // Cookies and consent.
     r"\b(we use cookies|(this|our) (site|website) uses cookies|accept (all )?cookies|cookie (policy|settings|preferences|einstellungen|richtlinie)|(verwendet|nutzt|nutzen|verwenden) cookies|utilise des cookies|we (value|respect) your privacy|wir respektieren deine privatsphäre|datenschutzeinstellungen|privacy settings|consent preferences)\b",
     // An embed's consent box, which stands in for a tweet or a video
@@ -76,11 +76,11 @@ const NOTICES: &[&str] = &[
     r"\b(an dieser stelle finden sie einen externen inhalt|at this point you will find external content|here you will find external content|(um|zum) (externe|diese) inhalte? (anzuzeigen|zu laden)|ich bin damit einverstanden, dass mir externe inhalte|i agree (that|to) (external|third-party) content|we need your consent to (load|display|show) (this|the)\b|not available due to your (privacy|cookie|consent) (preferences|settings|choices)|personenbezogene daten an drittplattformen|mit (einem )?klick auf .{0,30} stimmen sie zu)",
     // Share prompts.
     r"^(share( this( article| story| page)?)?|social share|teilen|diesen artikel teilen|artikel teilen|partager( cet article)?|compartir|share on (facebook|twitter|x))\b",
-    r"^(分享|分享到|分享至|シェア|공유(하기)?)\s*[:：]?$",
+    r"^(分享|分享到|分享至|分享让更多人看到|シェア|공유(하기)?)\s*[:：]?$|^((微信|微博|qq空间|qq|朋友圈|腾讯微博|人民微博|豆瓣)\s*){2,}$",
     r"\b(artikel gefallen\?|vergiss nicht zu teilen|share this (article|story)|mit anderen teilen|with your friends)\b",
     // Advertisement labels and affiliate disclosures.
-    r"^(advertisement|anzeige|werbung|publicité|publicidad|reklama|sponsored( content)?|ad)\s*:?\s*$",
-    r"\b(advertising disclosure|affiliate links?|bei den verlinkungen handelt es sich um|we may (receive|earn) (a )?(compensation|commission))\b",
+    r"^[-–—\s]*(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie|annons|reklam|reklama|реклама|广告|廣告|광고|pr|sponsored( content)?|ad)\s*[:\-–—]?\s*$",
+    r"\b(advertising disclosure|affiliate links?|bei den verlinkungen handelt es sich um|we may (receive|earn) (a |an )?(affiliate )?(compensation|commission))\b",
     // Comment sections.
     r"^(\d+\s+)?(comments?|kommentare?|beiträge|commentaires?|comentarios?)\s*(\(\d+\))?\s*:?$",
     r"^(alle kommentare( anzeigen| lesen)?|(show|view|read) all comments|voir tous les commentaires)$",
@@ -100,7 +100,7 @@ const NOTICES: &[&str] = &[
     r"^\(?((bisher|noch) )?keine (kommentare|bewertungen)( vorhanden)?\.?\)?$|^\(?no (comments|ratings|reviews)( yet)?\.?\)?$|^(aucun commentaire|sin comentarios|nessun commento)\.?$",
     // A site's own messaging channel ("Join our Telegram channel",
     // "¿Ya sabías que en Guatemala.com tenemos canal de Telegram?").
-    r"\b(our|unser(en)?|nuestro|tenemos|notre) ((canal|channel|kanal|chaîne) (de |on |auf |sur |en )?(telegram|whatsapp)\b|(telegram|whatsapp)[- ]?(canal|channel|kanal)\b)",
+    r"\b(our|unser(en)?|nuestro|tenemos|notre) ((canal|channel|kanal|chaîne) (de |on |auf |sur |en )?(telegram|whatsapp)\b|(telegram|whatsapp)[- ]?(canal|channel|kanal)\b)|\b(è|is|are) (anche|also) (su|on) (whatsapp|telegram)\b",
     // Disclaimers over readers' contributions ("NOW Grenada is not
     // responsible for the opinions, statements or media content presented
     // by contributors").
@@ -109,7 +109,7 @@ const NOTICES: &[&str] = &[
     // topics: "By: Topics: Crack, damage, …").
     // A separator a date line left may come first ("| Abgelegt unter
     // Coding, Spiele").
-    r"^[|•·]?\s*(über (den|die) autor(in)?|about the author|this entry was posted|dieser eintrag wurde veröffentlicht|posted in|filed under|abgelegt unter|veröffentlicht unter|classé dans|archivado en|archiviato in|(by:\s*)?(tags?|topics|schlagwörter|themen|kategorie(n)?|categories|mots-clés|étiquettes|parole chiave|trefwoorden|palavras-chave)\s?:)",
+    r"^[|•·]?\s*(über (den|die) autor(in)?|about the author|sobre (la firma|el autor|la autora)|à propos de l'auteur|sull'autore|over de auteur|om skribenten|this entry was posted|dieser eintrag wurde veröffentlicht|posted in|filed under|abgelegt unter|veröffentlicht unter|classé dans|archivado en|archiviato in|(by:\s*)?(tags?|topics|schlagwörter|themen|kategorie(n)?|categories|mots-clés|étiquettes|parole chiave|trefwoorden|palavras-chave)\s?:)",
     // Text size controls and rows of share buttons with the site's name
     // ("Text Size", "| FoxNews.com Email Recommend Tweet").
     r"^(text size|font size|schriftgröße|taille du texte|tamaño de (la )?letra)\s*:?\s*(a\s*a\s*a)?$|^a\s?a\s?a$",
@@ -262,12 +262,12 @@ const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|ro
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^(related( articles| stories| content| posts| coverage)?|read (more|also|next)|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|also see|more great [\p{L}.]+ stories|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
+const RELATED: &str = r"^[»›>•]?\s*(related( articles| stories| content| posts| coverage)?|read related( [\p{L}.]+)? (coverage|stories|articles)|(next|see)\s*[:：]\s*\S.*|more on [^:.!?]{1,40}:|mirá también|(à )?voir aussi|más información|läs (också|mer)|bekijk ook|meer over dit onderwerp|read (more|also|next)|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|also see|more great [\p{L}.]+ stories|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)( \p{L}+)?( stories| articles| news)?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
 /// story?"), and the publisher's small print.
-const TAIL_OPENERS: &str = r"^(since you.re here|we have a small favou?r to ask|more (news|stories|articles|headlines) (from|in|on)\b|more from\b|latest (news|stories|headlines)\b|top stories\b|join the (conversation|discussion|debate)|report (an )?(error|typo|a correction)|(have|got) a (confidential )?(news )?tip|we pay for your stories|(do you have|have you got|got) a story\b|(submit|send) (a|your) (news )?(tip|letter|correction)|comments? (are|is) closed|(add|post|view|show) (a |your )?comments?|the contents of this (site|website|page) are|(copyright|©|\(c\))\s*(©\s*)?\d{4}|all content (is )?(copyright|©)|weitere (nachrichten|meldungen) aus|(view|see|show|read) (all|more) (posts|articles|stories) (by|from)|(zeige )?alle (beiträge|artikel) von|(mehr|weitere) (artikel|beiträge) von|tous les articles de|más artículos de|mehr aus (dem|der)\b|diskutieren sie mit|fehler gefunden|plus d'actualités|réagir|más noticias de|(vorschau auf den )?nächste[rn]? (artikel|beitrag)\s*:?$|next (article|story|post)\s*:?$|article suivant\s*:?$|siguiente artículo\s*:?$|articolo successivo\s*:?$)";
+const TAIL_OPENERS: &str = r"^(since you.re here|we have a small favou?r to ask|more (news|stories|articles|headlines) (from|in|on)\b|more from\b|latest (news|stories|headlines)\b|top stories\b|join the (conversation|discussion|debate)|report (an )?(error|typo|a correction)|(have|got) a (confidential )?(news )?tip|we pay for your stories|(do you have|have you got|got) a story\b|(submit|send) (a|your) (news )?(tip|letter|correction)|comments? (are|is) closed|(add|post|view|show) (a |your )?comments?|the contents of this (site|website|page) are|(copyright|©|\(c\))\s*(©\s*)?\d{4}|all content (is )?(copyright|©)|weitere (nachrichten|meldungen) aus|(view|see|show|read) (all|more) (posts|articles|stories) (by|from)|(zeige )?alle (beiträge|artikel) von|(mehr|weitere) (artikel|beiträge) von|tous les articles de|más artículos de|mehr aus (dem|der)\b|diskutieren sie mit|fehler gefunden|plus d'actualités|réagir|más noticias de|(vorschau auf den )?nächste[rn]? (artikel|beitrag)\s*:?$|next (article|story|post)\s*:?$|article suivant\s*:?$|siguiente artículo\s*:?$|articolo successivo\s*:?$|网友留言|网友评论|发表评论|我要评论|留言须知|暂无留言|最新资讯|热门排行|图片新闻)";
 
 /// Patterns for photo credits and captions, matched case-insensitively.
 const CREDITS: &[&str] = &[
@@ -388,7 +388,7 @@ pub fn is_tail_opener(line: &str) -> bool {
 /// paragraph does.
 pub fn is_small_print(block: &str) -> bool {
     static SMALL_PRINT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:©|\(c\)|copyright\s*©)\s*\d{4}\b|^(?i:all products (recommended|featured) (by|on) .{2,60} (are|were) (independently )?selected by our editor)|^(?i:(this|our) (post|article|story|page|site) (may )?contains? affiliate links)|^(?i:a version of this (article|story|review|essay) appears? in print on\b)")
+        Regex::new(r"^(?i:©|\(c\)|copyright\s*©)\s*\d{4}\b|^(?i:all products (recommended|featured) (by|on) .{2,60} (are|were) (independently )?selected by our editor)|^(?i:(this|our) (post|article|story|page|site) (may )?contains? affiliate links)|^(?i:a version of this (article|story|review|essay) appears? in print on\b)|^(?i:this (article|story) (first )?appeared in the .{2,60} print edition\b)|^(?i:this document is subject to copyright\b)|^(?i:citation\s*:.{10,300}\bretrieved\b.{2,40}\bfrom https?://)")
             .expect("valid small print pattern")
     });
     SMALL_PRINT.is_match(block.trim_start())
@@ -480,6 +480,25 @@ mod tests {
             "Bisher keine Kommentare",
             "Bild anzeigen Bild schließen",
             "Enlarge image",
+            // Advertisement labels in other languages and tagDiv's dashes.
+            "PUBBLICITÀ",
+            "Publicidade",
+            "Advertentie",
+            "Annons",
+            "Реклама",
+            "广告",
+            "광고",
+            "PR",
+            "- Advertisement -",
+            "Se vuoi restare aggiornato sulle notizie di Milano iscriviti gratis alla newsletter di Corriere Milano.",
+            "Mit der Anmeldung akzeptieren Sie unsere Datenschutzerklärung.",
+            "Corriere della Sera è anche su Whatsapp. È sufficiente cliccare qui per iscriversi al canale.",
+            "微信 微博 QQ空间",
+            "分享让更多人看到",
+            "Top highlight",
+            "Sobre la firma",
+            "» LIRE AUSSI - Vins de Bordeaux : les petits châteaux dans la tourmente",
+            "Space.com is supported by its audience. When you purchase through links on our site, we may earn an affiliate commission.",
             "domena publiczna",
             "(Noch keine Bewertungen)",
             "No comments yet.",
@@ -807,6 +826,10 @@ mod tests {
     fn article_sentences_are_kept() {
         let prose = [
             "The council voted 7–2 on Tuesday to fund the night ferry.",
+            "PR firms bid for the harbour contract.",
+            "More on that later.",
+            "Next, the council will vote on the pier budget in March.",
+            "See you at the harbour, she said.",
             "Reuters reported that the talks had stalled.",
             "Subscribers to the ferry pass will pay less, the mayor said, and the cookie shop on the pier will stay open until midnight through the summer season to serve late passengers.",
             "She said the newsletter she founded in 1998 had changed how the town argued about its harbour, its schools and its roads, and she regretted nothing about it at all, not even the long nights she spent writing it.",
@@ -971,7 +994,9 @@ mod tests {
         }
         // A story with an appeal at its end is no appeal as a whole.
         let story = "The council voted on Tuesday to repair the pier. ".repeat(14);
-        assert!(!is_appeal(&format!("{story} Please consider subscribing to support our journalism.")));
+        assert!(!is_appeal(&format!(
+            "{story} Please consider subscribing to support our journalism."
+        )));
     }
 
     #[test]
@@ -1002,6 +1027,12 @@ mod tests {
             "Do you have a story to share? Call the newsroom.",
             "Vorschau auf den nächsten Artikel",
             "Next article",
+            "网友留言",
+            "最新资讯",
+            "热门排行",
+            "This article appeared in the South China Morning Post print edition as: Last woks standing",
+            "This document is subject to copyright. Apart from any fair dealing for the purpose of private study or research, no part may be reproduced without the written permission. The content is provided for information purposes only.",
+            "Citation: Soil fungi help beech saplings 'remember' drought, study finds (2019, November 5) retrieved 5 November 2019 from https://phys.org/news/2019-11-soil-fungi.html",
             &format!(
                 "© 2026, Courier.example. {}",
                 "This article is the copyrighted property of the Courier. ".repeat(5)
@@ -1044,6 +1075,17 @@ mod tests {
             "Les plus lus",
             "Paid Content",
             "Paid Partner Content",
+            "Mirá también",
+            "À VOIR AUSSI - Gironde : les images de l’orage",
+            "Más información",
+            "Läs också",
+            "Bekijk ook",
+            "Meer over dit onderwerp",
+            "Most Read Local Stories",
+            "Read related Tribune coverage:",
+            "NEXT: Virginia Lawmakers Want to End License Suspensions",
+            "SEE: Ransomware attack: Why a small business paid the ransom",
+            "More on ransomware and cybercrime:",
         ] {
             assert!(is_related_heading(heading), "{heading}");
         }
@@ -1052,6 +1094,10 @@ mod tests {
             "Further reading",
             "More in store for the pier",
             "Paid content creators",
+            "More on that later.",
+            "Next, the council will vote on the pier budget in March.",
+            "Next",
+            "See",
         ] {
             assert!(!is_related_heading(heading), "{heading}");
         }

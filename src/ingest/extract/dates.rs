@@ -786,9 +786,15 @@ pub fn posted_line(text: &str) -> Option<(DateLine, String)> {
 const POSTED_LINE_CHARS: usize = 120;
 
 /// Whether `text` opens with a label that names some other date than the
-/// article's ("Release:", "Termin:", "Deadline:"): not a publishing or
-/// update label, nor a plain "Date:".
+/// article's ("Release:", "Termin:", "Deadline:"), or a correction's
+/// ("Correction, 8/22/19, 10:15 a.m. ET:", "Clarification (Nov. 21):"),
+/// which opens the note the story keeps: not a publishing or update
+/// label, nor a plain "Date:".
 pub fn other_date_label(text: &str) -> bool {
+    static CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:correction|clarification|berichtigung|korrektur|rectificatif|rectification|corrección|fe de erratas|correção|rettifica)\b")
+            .expect("valid correction label")
+    });
     static LEADING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s*(\p{L}[\p{L}\s.]{0,30}?)\s*:").expect("valid leading label")
     });
@@ -796,9 +802,10 @@ pub fn other_date_label(text: &str) -> bool {
         Regex::new(r"(?i)^(?:date|dated|datum|fecha|data|am|on|le|note|hinweis)$")
             .expect("valid plain label")
     });
-    LEADING
-        .captures(text)
-        .is_some_and(|c| !LABEL.is_match(&c[1]) && !PLAIN.is_match(c[1].trim()))
+    CORRECTION.is_match(text)
+        || LEADING
+            .captures(text)
+            .is_some_and(|c| !LABEL.is_match(&c[1]) && !PLAIN.is_match(c[1].trim()))
 }
 
 /// Whether `text` could hold a date or a time: a four-digit year, a
@@ -925,7 +932,13 @@ mod tests {
 
     #[test]
     fn other_labels_name_other_dates() {
-        for label in ["Release:", "Termin: 14.11.2019", "Deadline : 1 May 2020"] {
+        for label in [
+            "Release:",
+            "Termin: 14.11.2019",
+            "Deadline : 1 May 2020",
+            "Correction, 8/22/19, 10:15 a.m. ET:",
+            "Clarification (Nov. 21, 2019):",
+        ] {
             assert!(other_date_label(label), "{label}");
         }
         for text in [

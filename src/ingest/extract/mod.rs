@@ -1639,11 +1639,23 @@ mod tests {
             story(3).replace("Paragraph", "Section")
         );
         let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
-        for gone in ["Fact:", "reader support", "Give", "Quality journalism", "contribution", "give"] {
+        for gone in [
+            "Fact:",
+            "reader support",
+            "Give",
+            "Quality journalism",
+            "contribution",
+            "give",
+        ] {
             assert!(!e.markdown.contains(gone), "{gone}: {}", e.markdown);
         }
         assert!(e.markdown.contains("relief fund"), "{}", e.markdown);
-        assert_eq!(e.markdown.matches("of the report").count(), 6, "{}", e.markdown);
+        assert_eq!(
+            e.markdown.matches("of the report").count(),
+            6,
+            "{}",
+            e.markdown
+        );
     }
 
     /// An image given only in `<noscript>` (a script would build it into
