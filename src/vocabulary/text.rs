@@ -28,6 +28,12 @@ pub fn words(s: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
+/// Whether `c` is a Chinese, Japanese (kana) or Korean (Hangul) letter:
+/// scripts written without spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af)
+}
+
 /// `world` → `World`; names sections and titles that have none.
 pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();

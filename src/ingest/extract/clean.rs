@@ -2090,7 +2090,7 @@ fn text_beside<'a>(img: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
             _ => false,
         };
         if !is_box
-            || text_chars(&a) > MAX_BESIDE_CHARS
+            || weighted_chars(&a) > MAX_BESIDE_CHARS
             || a.descendants_it().filter(|d| d.has_name("img")).count() != 1
         {
             return Vec::new();
@@ -2121,6 +2121,13 @@ fn is_heading_or_list(name: &str) -> bool {
         name,
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "dl" | "table"
     )
+}
+
+/// A node's characters, those of Chinese, Japanese and Korean counted
+/// twice: each says about as much as a word's two or three letters, so a
+/// caption in those scripts is half as long.
+fn weighted_chars(node: &NodeRef) -> usize {
+    text_chars(node) + chars_where(node, crate::vocabulary::text::is_cjk)
 }
 
 /// The most text a box may hold beside its image for [`text_beside`].

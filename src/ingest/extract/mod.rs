@@ -1947,15 +1947,23 @@ mod tests {
             ]
         );
 
-        // A feature's heading and a how-to step beside their pictures.
+        // A feature's heading and a how-to step beside their pictures;
+        // a part of a Japanese story under its picture (156 characters
+        // say as much as 300 of English: no caption).
+        const JA_PART: &str = "雪不足の影響はスキー場の周辺にも広がっています。湯沢町の旅館では、今月予定していた団体客の予約のうち、およそ三割がキャンセルされました。旅館のおかみは、毎年来てくれるお客さんからも問い合わせが相次いでいると話しています。近くの土産物店でも客足が落ち、店主は少しでも早く雪が降ることを祈るばかりだと話していました。";
         let e = story_after(
             r#"<div class="feature"><img src="/img/deck.jpg" alt="Deck"><h3>The new deck</h3><p>Oak boards laid on steel.</p></div>
-<ol><li><img src="/img/step.jpg" alt="Step"><p>Loosen the four bolts on the old rail.</p></li></ol>"#,
+<ol><li><img src="/img/step.jpg" alt="Step"><p>Loosen the four bolts on the old rail.</p></li></ol>
+<div class="content-body"><figure><img src="/img/inn.jpg" alt=""></figure><div class="body-title">地元の宿泊施設にも影響</div><div class="body-text"><p>{JA_PART}</p></div></div>"#
+                .replace("{JA_PART}", JA_PART)
+                .as_str(),
         );
         for kept in [
             "The new deck",
             "Oak boards laid on steel",
             "Loosen the four bolts",
+            "地元の宿泊施設にも影響",
+            "近くの土産物店",
         ] {
             assert!(e.markdown.contains(kept), "lost {kept:?}:\n{}", e.markdown);
         }

@@ -164,9 +164,7 @@ fn normalise(s: &str) -> String {
 }
 
 fn has_cjk(s: &str) -> bool {
-    s.chars().any(|c| {
-        matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af)
-    })
+    s.chars().any(crate::vocabulary::text::is_cjk)
 }
 
 fn squash(s: &str) -> String {
