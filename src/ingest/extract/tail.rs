@@ -25,7 +25,7 @@ const STORY_PARAGRAPH_CHARS: usize = 200;
 /// teaser) go. A single bare link is kept. A rule opening or closing
 /// what is left goes.
 pub fn trim_tail(markdown: &str) -> String {
-    let blocks: Vec<&str> = markdown.split("\n\n").collect();
+    let blocks = blocks_of(markdown);
     // A long list of links is no story paragraph.
     let small_print = |b: &str| is_small_print(&plain_text(b));
     let story_paragraph = |b: &str, chars: usize| {
@@ -78,6 +78,40 @@ pub fn trim_tail(markdown: &str) -> String {
     }
     let start = blocks[..keep].iter().take_while(|b| is_rule(b)).count();
     blocks[start..keep].join("\n\n")
+}
+
+/// The blocks of a Markdown body, split at blank lines, with a loose
+/// list item's indented paragraphs (a teaser's headline and time under
+/// its link) kept with the item.
+fn blocks_of(markdown: &str) -> Vec<&str> {
+    let mut blocks: Vec<&str> = Vec::new();
+    let mut item_start: Option<usize> = None;
+    let mut at = 0;
+    for part in markdown.split("\n\n") {
+        let end = at + part.len();
+        match item_start {
+            Some(start) if part.starts_with("  ") && !part.trim().is_empty() => {
+                if let Some(last) = blocks.last_mut() {
+                    *last = &markdown[start..end];
+                }
+            }
+            _ => {
+                blocks.push(part);
+                item_start = is_list_item(part).then_some(at);
+            }
+        }
+        at = end + 2;
+    }
+    blocks
+}
+
+/// Whether a Markdown block opens a list item ("- ", "* ", "1. ").
+fn is_list_item(block: &str) -> bool {
+    block.starts_with("- ")
+        || block.starts_with("* ")
+        || block.split_once(". ").is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
+        })
 }
 
 /// Paragraphs of a story told in short ones are at least this long.
@@ -174,9 +208,11 @@ const SENTENCE_WORDS: usize = 3;
 /// and nothing else, or a short line ending in "..." or "…"; one per item
 /// for a list of such links; none for anything else.
 fn teaser_links(block: &str) -> usize {
+    // A link may carry a rank before it ("1. 1[…](…)") and a short
+    // emphasised date after it ("[…](…)*11月28日*").
     static LINK_ONLY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(- |\d+\. )?(\*\*|\*|#+ )?\[[^\]]+\]\([^)\s]+(\s+\x22[^\x22]*\x22)?\)(\*\*|\*)?$",
+            r"^(- |\d+\. )?(\d{1,2} ?)?(\*\*|\*|#+ )?\[[^\]]+\]\([^)\s]+(\s+\x22[^\x22]*\x22)?\)(\*\*|\*)?(\s*[*_]{1,2}[^*_\[\]]{1,30}[*_]{1,2})?$",
         )
         .expect("valid link pattern")
     });
@@ -186,17 +222,34 @@ fn teaser_links(block: &str) -> usize {
     {
         return 1;
     }
+    // A loose list's item: its link, then short lines that say nothing
+    // in a sentence (a headline, a time).
+    let mut paragraphs = block.split("\n\n").map(str::trim);
+    if paragraphs.next().is_some_and(|first| {
+        (first.starts_with("- ") || first.starts_with("* "))
+            && LINK_ONLY.is_match(&first.replacen("* ", "- ", 1))
+    }) && block.contains("\n\n")
+        && paragraphs.all(|p| {
+            p.chars().count() <= LOOSE_ITEM_LINE_CHARS && !p.contains('\n') && !holds_a_sentence(p)
+        })
+    {
+        return 1;
+    }
     // A list of headlines, not of sources given by their addresses.
     let items: Vec<&str> = block.lines().map(str::trim).collect();
     let list = items.len() > 1
         && items.iter().all(|i| {
-            (i.starts_with("- ") || i.starts_with("* "))
+            is_list_item(i)
                 && LINK_ONLY.is_match(&i.replacen("* ", "- ", 1))
                 && !i.contains("[http")
                 && !i.contains("[www.")
         });
     if list { items.len() } else { 0 }
 }
+
+/// The longest line under a loose list item's link that
+/// [`teaser_links`] takes for a teaser's headline or time.
+const LOOSE_ITEM_LINE_CHARS: usize = 100;
 
 fn ends_in_ellipsis(block: &str) -> bool {
     let block = block.trim_end();
@@ -241,6 +294,31 @@ mod tests {
         let md = format!("{long}\n\n- [The council's report](https://courier.example/report.pdf)");
         assert_eq!(trim_tail(&md), md);
         let md = format!("{long}\n\n- Ferries: twice daily\n- Buses: hourly");
+        assert_eq!(trim_tail(&md), md);
+    }
+
+    #[test]
+    fn loose_and_dated_lists_of_links_after_the_story_are_cut() {
+        let long = "The harbour board met on Tuesday and agreed, after a long and sometimes bitter debate, that the old pier would be repaired before the winter storms arrive, whatever the cost of the timber and the steel turns out to be.";
+        let story = format!(
+            "{long}
+
+{long}"
+        );
+        for tail in [
+            // A loose list: each item's link, then its headline and time
+            // as paragraphs of the item.
+            "## [Sport](https://courier.example/sport/)\n\n- [Football](https://courier.example/a/1)\n\n  Harbour FC without two starters\n\n- [Sailing](https://courier.example/a/2)\n\n  Portby crew wins the regatta\n\n  18 Sep 11:00",
+            // Links with their dates, and links ranked by number.
+            "## Latest\n\n- [Ferry fares rise](https://courier.example/a/3)*11月28日*\n- [Gulls return](https://courier.example/a/4)*11月27日*",
+            "1. 1[Ferry fares rise](https://courier.example/a/3)\n2. 2[Gulls return](https://courier.example/a/4)",
+        ] {
+            assert_eq!(trim_tail(&format!("{story}\n\n{tail}")), story, "{tail}");
+        }
+        // A loose list whose items say something in sentences stays.
+        let md = format!(
+            "{story}\n\n- [The report](https://courier.example/report)\n\n  It found the piles sound and the deck rotten.\n\n- [The minutes](https://courier.example/minutes)\n\n  They record the vote."
+        );
         assert_eq!(trim_tail(&md), md);
     }
 
