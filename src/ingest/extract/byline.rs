@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 /// Words that open a byline before the names ("By", "Von", "Written by").
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:text|words|fotos?|bilder|interview|photos?)(?:\s+(?:und|and|&)\s+(?:text|words|fotos?|bilder|interview|photos?))*\s*:\s*|(?:veröffentlicht|geschrieben|verfasst)\s+von\s*:?\s*|(?:ein(?:e)?\s+)?(?:beitrag|artikel|gastbeitrag|kolumne|analyse|kommentar)\s+von\s+|(?:a|an)\s+(?:story|article|column|analysis|report|essay)\s+by\s+|redaktion\s*:\s*|(?:publié|écrit)\s+par\s*|(?:作者|记者|記者|撰文|文)\s*[:：]\s*|(?:escrito|publicado)\s+por\s*|submitted(?:\s+by)?|(?:(?:written|posted|reported|text|story|words|published|article|photos?\s+and\s+text)\s+by|by|von|par|por|di|door|av|autor(?:in|/in|\*in|innen)?|(?:post\s+)?author|text|texte|reporting\s+by)\b\s*:?\s*)",
+        r"(?i)^(?:(?:text|words|fotos?|bilder|interview|photos?)(?:\s+(?:und|and|&)\s+(?:text|words|fotos?|bilder|interview|photos?))*\s*:\s*|(?:veröffentlicht|geschrieben|verfasst)\s+von\s*:?\s*|(?:ein(?:e)?\s+)?(?:beitrag|artikel|gastbeitrag|kolumne|analyse|kommentar)\s+von\s+|(?:a|an)\s+(?:story|article|column|analysis|report|essay)\s+by\s+|more\s+(?:stories\s+|articles\s+)?from\s+|redaktion\s*:\s*|(?:publié|écrit)\s+par\s*|(?:作者|记者|記者|撰文|文)\s*[:：]\s*|(?:本报|本刊|本台)?记者\s+|(?:escrito|publicado)\s+por\s*|submitted(?:\s+by)?|(?:(?:written|posted|reported|text|story|words|published|article|photos?\s+and\s+text)\s+by|by|von|par|por|di|door|av|autor(?:in|/in|\*in|innen)?|(?:post\s+)?author|text|texte|reporting\s+by)\b\s*:?\s*)",
     )
     .expect("valid byline prefix")
 });
@@ -25,7 +25,7 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 static CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}\b",
-        r"|\d{1,2}\.?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember)",
+        r"|(?:\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+)?\d{1,2}\.?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember)",
         // Dots for spaces: "15.Jun.19", "03.Mär.19".
         r"|\b\d{1,2}\.(?:Jan|Feb|Mär|Mar|Apr|Mai|May|Jun|Jul|Aug|Sep|Okt|Oct|Nov|Dez|Dec)[a-zä]*\.\d{2,4}\b",
         r"|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b,",
@@ -47,9 +47,13 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
         // An account's handle after the name ("Jo Roe @joroe").
         r"|\s@\w",
         r"|\s[|•·—–]\s|\s-\s",
-        // "Jo Roe, Special to the Chronicle", "Jo Roe 3 Min Read" ("Jo Roe
-        // for the Guardian" is [`without_publication`]'s).
+        // "Jo Roe, Special to the Chronicle", "Jo Roe 3 Min Read", "Jo Roe
+        // Temps de lecture 4 min." ("Jo Roe for the Guardian" is
+        // [`without_publication`]'s).
         r"|,?\s+(?i:special\s+to)\b|\d+\s*(?i:min(?:ute)?s?\s+read)\b",
+        r"|\s(?i:temps\s+de\s+lecture|lesezeit|lesedauer|reading\s+time|tiempo\s+de\s+lectura|tempo\s+di\s+lettura)\b",
+        // A Korean reporter's title after the name ("정서윤기자").
+        r"|기자",
         // "Jo Roe at 18:52", "Jo Roe, Datum: 15.Jun.19", and the time
         // left after a date the page marked up was taken out ("Jo Roe am
         // , 15:40 Uhr").
@@ -215,6 +219,15 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
     b = b.trim_matches(|c| matches!(c, '[' | ']' | '"')).to_string();
     let lower = b.to_lowercase();
     if lower.contains("copyright") || lower.contains('©') || lower.contains("rights reserved") {
+        return None;
+    }
+    // A photographer's credit alone ("Foto: Jo Roe/SVT") in a box a site
+    // names for bylines; "Text und Fotos: Jo Roe" names the writer.
+    static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:fotos?|photos?|bilder|bild|photography)\s*:")
+            .expect("valid photo credit pattern")
+    });
+    if PHOTO_CREDIT.is_match(&b) {
         return None;
     }
     // "Deutsche Welle (www.dw.com)": an address is not part of a name.
@@ -986,6 +999,21 @@ mod tests {
             // El País").
             ("Ediciones Harbour Courier", None),
             ("Jo Roe3 Min Read", Some("Jo Roe")),
+            ("Par Jo Roe Temps de Lecture 4 min.", Some("Jo Roe")),
+            ("Von Jo Roe Lesezeit: 3 Min.", Some("Jo Roe")),
+            // "Our reporter" before a Chinese name, "reporter" (and its
+            // subscribe button) after a Korean one.
+            ("本报记者 王海涛", Some("王海涛")),
+            // A weekday before the date, a photographer's credit in a box
+            // named for bylines, an author box's "More from".
+            (
+                "Rupert Vale Wed 3 Jun 2020 // 10:47 UTC",
+                Some("Rupert Vale"),
+            ),
+            ("Foto: Jo Roe/Courier", None),
+            ("Photos: Jo Roe", None),
+            ("More from Jo Roe", Some("Jo Roe")),
+            ("정서윤기자 기자 구독", Some("정서윤")),
             ("By Jo Roe, MA WebMD Health News", Some("Jo Roe")),
             ("Фото из Инстаграма", None),
             (
