@@ -2542,15 +2542,29 @@ fn is_layout_table(table: &NodeRef) -> bool {
     max_cells <= 1
 }
 
-/// Removes the first heading when it repeats the title: the title is a
-/// field of its own.
+/// Removes the first heading when it repeats the title, alone or after a
+/// kicker (at most [`KICKER_CHARS`], in an element of its own): the
+/// title is a field of its own.
 fn remove_title_heading(doc: &Document, title: &str) {
     let title = normalise(title);
     if title.is_empty() {
         return;
     }
+    // A kicker in an element of its own may open the heading
+    // (`<h2><span>Expedition in die Framstraße</span> Forscher finden
+    // …</h2>`), as some sites set it inside.
+    let repeats = |h: &NodeRef| {
+        let heading = normalise(&h.text());
+        heading == title
+            || heading.strip_suffix(title.as_str()).is_some_and(|kicker| {
+                let kicker = kicker.trim_end();
+                kicker.chars().count() <= KICKER_CHARS
+                    && h.first_element_child()
+                        .is_some_and(|first| normalise(&first.text()) == kicker)
+            })
+    };
     if let Some(h) = doc.select("h1, h2, h3").nodes().first()
-        && normalise(&h.text()) == title
+        && repeats(h)
     {
         h.remove_from_parent();
     }
@@ -2612,6 +2626,36 @@ mod tests {
     /// Tidies an article given as HTML.
     fn tidy(html: &str) -> Tidied {
         tidy_article(&Document::fragment(html), "", None)
+    }
+
+    #[test]
+    fn a_first_heading_repeating_the_title_goes_with_its_kicker() {
+        let story = paragraphs(2, "Part");
+        let title = "Ice floes hold more plastic than expected";
+        for heading in [
+            "<h2>Ice floes hold more plastic than expected</h2>",
+            "<h2><span>Arctic expedition</span> Ice floes hold more plastic than expected</h2>",
+        ] {
+            let t = tidy_article(
+                &Document::fragment(format!("{heading}{story}")),
+                title,
+                None,
+            );
+            assert!(!t.html.contains("expected</"), "{heading}: {}", t.html);
+        }
+        // A first heading that only ends like the title is the story's
+        // own: a long opening, or one that is no element of its own.
+        for heading in [
+            "<h2><span>What the crew of the research ship found on the third week of the long voyage when the</span> ice floes hold more plastic than expected</h2>",
+            "<h2>Why ice floes hold more plastic than expected</h2>",
+        ] {
+            let t = tidy_article(
+                &Document::fragment(format!("{heading}{story}")),
+                "Ice floes hold more plastic than expected",
+                None,
+            );
+            assert!(t.html.contains("expected</"), "{heading}: {}", t.html);
+        }
     }
 
     #[test]
