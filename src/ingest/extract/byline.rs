@@ -52,8 +52,8 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
         // [`without_publication`]'s).
         r"|,?\s+(?i:special\s+to)\b|\d+\s*(?i:min(?:ute)?s?\s+read)\b",
         r"|\s(?i:temps\s+de\s+lecture|lesezeit|lesedauer|reading\s+time|tiempo\s+de\s+lectura|tempo\s+di\s+lettura)\b",
-        // A Korean reporter's title after the name ("정서윤기자").
-        r"|기자",
+        // A Korean reporter's subscribe button ("정서윤 기자 구독").
+        r"|\s*기자\s*구독|구독",
         // "Jo Roe at 18:52", "Jo Roe, Datum: 15.Jun.19", and the time
         // left after a date the page marked up was taken out ("Jo Roe am
         // , 15:40 Uhr").
@@ -237,6 +237,12 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
     static GLUED_HANDLE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(\p{Ll})@(\w+)(\s|$)").expect("valid glued handle pattern"));
     b = GLUED_HANDLE.replace_all(&b, "$1 @$2$3").to_string();
+    // A Korean reporter's title after each name ("김철수 기자, 이영희
+    // 기자", "정서윤기자").
+    static KOREAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\p{Hangul}{2,4})\s?기자").expect("valid Korean title pattern")
+    });
+    b = KOREAN_TITLE.replace_all(&b, "$1").to_string();
     // "By By Jo Roe", "By: Jo Roe".
     while let Some(m) = PREFIX.find(&b).filter(|m| !m.is_empty()) {
         b = b[m.end()..].to_string();
@@ -1014,6 +1020,7 @@ mod tests {
             ("Photos: Jo Roe", None),
             ("More from Jo Roe", Some("Jo Roe")),
             ("정서윤기자 기자 구독", Some("정서윤")),
+            ("김철수 기자, 이영희 기자", Some("김철수 and 이영희")),
             ("By Jo Roe, MA WebMD Health News", Some("Jo Roe")),
             ("Фото из Инстаграма", None),
             (

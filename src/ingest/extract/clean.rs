@@ -2130,7 +2130,8 @@ fn weighted_chars(node: &NodeRef) -> usize {
     text_chars(node) + chars_where(node, crate::vocabulary::text::is_cjk)
 }
 
-/// The most text a box may hold beside its image for [`text_beside`].
+/// The most text a box may hold beside its image for [`text_beside`], in
+/// characters weighted by [`weighted_chars`].
 const MAX_BESIDE_CHARS: usize = 300;
 
 /// Captions are dropped unless they hold at least 1/this of the text.
@@ -2225,16 +2226,25 @@ fn remove_notices(doc: &Document, base: Option<&Url>) {
 }
 
 /// Whether `block` is an appeal for readers' money ([`is_appeal`]) set
-/// as a block of its own: not a phrase in running text, and no paragraph
-/// of other prose inside it (a short story ending in an appeal is a
-/// story).
+/// as a block of its own: not a phrase in running text, and holding at
+/// most [`APPEAL_BOX_EXTRA_CHARS`] of text besides its appealing
+/// paragraphs (a box's title and button; a short story ending in an
+/// appeal holds more).
 fn is_appeal_block(block: &NodeRef, text: &str) -> bool {
-    !in_running_text(block)
-        && is_appeal(text)
-        && block.descendants_it().filter(|d| d.has_name("p")).all(|p| {
-            let text = p.text();
-            text.chars().count() < APPEAL_BOX_EXTRA_CHARS || is_appeal(&text)
-        })
+    if !is_appeal(text) || in_running_text(block) {
+        return false;
+    }
+    let appeals: usize = block
+        .descendants_it()
+        .filter(|d| d.has_name("p") && is_appeal(&d.text()))
+        .map(|p| text_chars(&p))
+        .sum();
+    let appeals = if appeals == 0 {
+        text_chars(block)
+    } else {
+        appeals
+    };
+    text_chars(block) <= appeals + APPEAL_BOX_EXTRA_CHARS
 }
 
 /// Text (in characters) an appeal's box holds besides the appeal: its

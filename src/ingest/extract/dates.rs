@@ -786,9 +786,9 @@ pub fn posted_line(text: &str) -> Option<(DateLine, String)> {
 const POSTED_LINE_CHARS: usize = 120;
 
 /// Whether `text` opens with a label that names some other date than the
-/// article's ("Release:", "Termin:", "Deadline:"), or a correction's
-/// ("Correction, 8/22/19, 10:15 a.m. ET:", "Clarification (Nov. 21):"),
-/// which opens the note the story keeps: not a publishing or update
+/// article's ("Release:", "Termin:", "Deadline:"), or opens with a
+/// correction's word ("Correction, 8/22/19, 10:15 a.m. ET:",
+/// "Clarification (Nov. 21):"): the note the story keeps: not a publishing or update
 /// label, nor a plain "Date:".
 pub fn other_date_label(text: &str) -> bool {
     static CORRECTION: LazyLock<Regex> = LazyLock::new(|| {

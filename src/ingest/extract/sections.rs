@@ -11,6 +11,10 @@ use dom_query::NodeRef;
 /// How many levels above the block of paragraphs its section may stand.
 const MAX_CLIMB: usize = 3;
 
+/// Text (in characters besides spaces) a section may hold besides its
+/// block of paragraphs, however short the block: a subheading, a caption.
+const SECTION_EXTRA_CHARS: usize = 200;
+
 /// The characters of text a section beside the block needs to add prose.
 const MIN_PROSE_CHARS: usize = 50;
 
@@ -28,8 +32,8 @@ const MAX_LINK_TENTHS: usize = 3;
 /// mostly links (headline lists) or list other stories (teasers) are
 /// left out; the climb stops at an `<article>` or `<main>`, whose
 /// siblings are other stories, and at a box holding a quarter more text
-/// than the block (a column of the page, the site's lists beside the
-/// story).
+/// than the block and more than [`SECTION_EXTRA_CHARS`] besides it (a
+/// column of the page, the site's lists beside the story).
 pub fn section_run(block: &NodeRef) -> Option<(usize, String)> {
     let own = visible_chars(block);
     let mut node = *block;
@@ -40,7 +44,7 @@ pub fn section_run(block: &NodeRef) -> Option<(usize, String)> {
         if node.has_name("article")
             || node.has_name("main")
             || node.has_name("body")
-            || visible_chars(&node) * 4 > own * 5
+            || visible_chars(&node) > own + (own / 4).max(SECTION_EXTRA_CHARS)
         {
             return None;
         }
@@ -168,6 +172,13 @@ mod tests {
         .expect("a run");
         assert_eq!(text.matches("orchard").count(), 3, "{text}");
         assert!(!text.contains("Elsewhere"));
+        // A section's subheading and caption beside a short block.
+        let text = run_text(&format!(
+            r#"<div class="part text"><h2>What the long summer did to the old apple trees</h2><figure><figcaption>The oldest tree, planted in 1911.</figcaption></figure><div id="block">{PROSE}</div></div>
+            <div class="part text"><div>{PROSE}</div></div>"#
+        ))
+        .expect("a run");
+        assert_eq!(text.matches("orchard").count(), 2, "{text}");
     }
 
     #[test]
@@ -190,7 +201,7 @@ mod tests {
         // The story's column beside the headline's box, both named by a
         // layout class ("clearfix"), with the site's lists in the column:
         // a column is no section of the story.
-        let lists = r#"<div class="latest"><h2>Latest</h2><ul><li>The harbour board met on Monday to talk about the lamp and the roof of the lighthouse.</li><li>Ferry timetables change for the winter from next week, the operator said on Friday.</li></ul><p>Comments are closed for this story, which was published more than a week ago.</p></div>"#;
+        let lists = r#"<div class="latest"><h2>Latest</h2><ul><li>The harbour board met on Monday to talk about the lamp and the roof of the lighthouse.</li><li>Ferry timetables change for the winter from next week, the operator said on Friday.</li><li>The lifeboat crew will hold an open day at the station on the first Sunday of next month.</li><li>Roadworks on the coast road will close one lane until the end of the month, the county said.</li></ul><p>Comments are closed for this story, which was published more than a week ago.</p></div>"#;
         let page = format!(
             r#"<body><div class="clearfix title"><h1>Orchard</h1><p>Published on Monday by the Courier, in the section Country.</p></div>
             <div class="clearfix content"><div class="column"><div id="block">{PROSE}{PROSE}</div>{lists}</div></div></body>"#

@@ -222,12 +222,16 @@ fn teaser_links(block: &str) -> usize {
     {
         return 1;
     }
-    // A loose list's item: its link, then short lines that say nothing
-    // in a sentence (a headline, a time).
+    // A loose list's item: its link to a story (an address with a number
+    // in it: an id or a date), then short lines that say nothing in a
+    // sentence (a headline, a time).
+    static STORY_LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\]\([^)\s]*\d{3}").expect("valid story link pattern"));
     let mut paragraphs = block.split("\n\n").map(str::trim);
     if paragraphs.next().is_some_and(|first| {
         (first.starts_with("- ") || first.starts_with("* "))
             && LINK_ONLY.is_match(&first.replacen("* ", "- ", 1))
+            && STORY_LINK.is_match(first)
     }) && block.contains("\n\n")
         && paragraphs.all(|p| {
             p.chars().count() <= LOOSE_ITEM_LINE_CHARS && !p.contains('\n') && !holds_a_sentence(p)
@@ -308,13 +312,18 @@ mod tests {
         for tail in [
             // A loose list: each item's link, then its headline and time
             // as paragraphs of the item.
-            "## [Sport](https://courier.example/sport/)\n\n- [Football](https://courier.example/a/1)\n\n  Harbour FC without two starters\n\n- [Sailing](https://courier.example/a/2)\n\n  Portby crew wins the regatta\n\n  18 Sep 11:00",
+            "## [Sport](https://courier.example/sport/)\n\n- [Football](https://courier.example/a/2302108-football.html)\n\n  Harbour FC without two starters\n\n- [Sailing](https://courier.example/2019/09/18/regatta)\n\n  Portby crew wins the regatta\n\n  18 Sep 11:00",
             // Links with their dates, and links ranked by number.
             "## Latest\n\n- [Ferry fares rise](https://courier.example/a/3)*11月28日*\n- [Gulls return](https://courier.example/a/4)*11月27日*",
             "1. 1[Ferry fares rise](https://courier.example/a/3)\n2. 2[Gulls return](https://courier.example/a/4)",
         ] {
             assert_eq!(trim_tail(&format!("{story}\n\n{tail}")), story, "{tail}");
         }
+        // A story's own guide (links to places, not stories) stays.
+        let md = format!(
+            "{story}\n\nWhere to eat on the pier:\n\n- [Luigi's](https://luigis.example/)\n\n  12 Pier Road, open daily\n\n- [The Crab Shack](https://crab.example/)\n\n  Pier Road, from noon"
+        );
+        assert_eq!(trim_tail(&md), md);
         // A loose list whose items say something in sentences stays.
         let md = format!(
             "{story}\n\n- [The report](https://courier.example/report)\n\n  It found the piles sound and the deck rotten.\n\n- [The minutes](https://courier.example/minutes)\n\n  They record the vote."
