@@ -81,7 +81,7 @@ const NOTICES: &[&str] = &[
     r"^(分享|分享到|分享至|分享让更多人看到|シェア|공유(하기)?)\s*[:：]?$|^((微信|微博|qq空间|qq|朋友圈|腾讯微博|人民微博|豆瓣)\s*){2,}$",
     r"\b(artikel gefallen\?|vergiss nicht zu teilen|share this (article|story)|mit anderen teilen|with your friends)\b",
     // Advertisement labels and affiliate disclosures.
-    r"^[-–—\s]*(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie|annons|reklam|reklama|реклама|广告|廣告|광고|pr|sponsored( content)?|ad)\s*[:\-–—]?\s*$",
+    r"^(?:[-–—]\s*)?(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie|annons|reklam|reklama|реклама|广告|廣告|광고|pr|sponsored( content)?|ad)\s*[:\-–—]?\s*$",
     r"\b(advertising disclosure|affiliate links?|bei den verlinkungen handelt es sich um|we may (receive|earn) (a |an )?(affiliate )?(compensation|commission))\b",
     // Comment sections.
     r"^(\d+\s+)?(comments?|kommentare?|beiträge|commentaires?|comentarios?)\s*(\(\d+\))?\s*:?$",
@@ -416,10 +416,12 @@ pub fn is_appeal(block: &str) -> bool {
     // Readers named as the site's funders: enough alone.
     const FUNDED: &str = r"(?:funded|supported|made possible|powered|sustained) (?:primarily |largely |mostly |entirely )?by (?:readers|members|listeners|supporters|subscribers) like you|readers like you|if you (?:enjoyed|liked) this (?:article|story|post)";
     // A call to pay: an appeal when the site's journalism is named too.
-    const ASK: &str = r#"(?:^|[\s"“(])reader support|(?:quality|good|independent|local) journalism (?:isn.t|is not|doesn.t come|does not come) (?:cheap|free)|we rely on (?:members|readers|donations|supporters|subscribers)|(?:please )?consider (?:subscribing|donating|buying|purchasing|supporting|making a (?:donation|contribution|gift)|becoming a (?:member|subscriber|supporter|sustaining member)|joining)|donate (?:now|today)|become a (?:member|supporter|subscriber|sustaining member)|(?:subscribe|join) (?:now|today)|make a (?:tax-deductible )?(?:donation|gift|contribution)|get unlimited (?:digital )?access"#;
-    // Either, in one pass over the many blocks that hold neither.
+    const ASK: &str = r"reader support (?:makes|is|keeps|allows|lets|helps)|(?:quality|good|independent|local) journalism (?:isn.t|is not|doesn.t come|does not come) (?:cheap|free)|we rely on (?:members|readers|donations|supporters|subscribers)|(?:please )?consider (?:subscribing|donating|buying|purchasing|supporting|making a (?:donation|contribution|gift)|becoming a (?:member|subscriber|supporter|sustaining member)|joining)|donate (?:now|today)|become a (?:member|supporter|subscriber|sustaining member)|(?:subscribe|join) (?:now|today)|make a (?:tax-deductible )?(?:donation|gift|contribution)|get unlimited (?:digital )?access";
+    // Either, in one pass over the many blocks that hold neither (with
+    // ASCII word boundaries the fast automaton runs on any text).
     static EITHER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)\b(?:{FUNDED}|{ASK})\b")).expect("valid appeal pattern")
+        Regex::new(&format!(r"(?i)(?-u:\b)(?:{FUNDED}|{ASK})(?-u:\b)"))
+            .expect("valid appeal pattern")
     });
     static FUNDED_RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(r"(?i)\b(?:{FUNDED})\b")).expect("valid funding pattern")
