@@ -620,8 +620,9 @@ fn drop_byline_lines(
 }
 
 /// The body without an author box at its end: a heading "About Jo Roe"
-/// ("Über Jo Roe", "À propos de Jo Roe") naming the byline's author, and
-/// the short bio and links after it.
+/// ("Über Jo Roe", "À propos de Jo Roe") naming the byline's author, or
+/// the author's name linked alone on its line, and the short bio and
+/// links after it.
 fn drop_author_box(markdown: &str, byline: &str) -> String {
     static ABOUT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?i)^(?:about|über|ueber|à propos de|a propos de|sobre|o autorze|over)\s+(?:the author\s*:?\s*|den autor\s*:?\s*|die autorin\s*:?\s*)?(.+?)\s*:?$")
@@ -630,12 +631,23 @@ fn drop_author_box(markdown: &str, byline: &str) -> String {
     let blocks: Vec<&str> = markdown.split("\n\n").collect();
     let names = byline::names(byline);
     let start = blocks.len().saturating_sub(5).max(1);
+    // The box's label may have gone as furniture ("Sobre la firma"),
+    // leaving the author's name linked alone on its line, with a short
+    // biography after it.
+    let linked_name = |i: usize| {
+        let block = blocks[i].trim();
+        i + 1 < blocks.len()
+            && block.starts_with('[')
+            && block.ends_with(')')
+            && names.contains(&to_markdown::plain_text(block).trim().to_lowercase())
+    };
     let at = (start..blocks.len()).find(|&i| {
         let text = to_markdown::plain_text(blocks[i]);
         text.chars().count() <= 80
-            && ABOUT
+            && (ABOUT
                 .captures(&text)
                 .is_some_and(|c| names.contains(&c[1].trim().to_lowercase()))
+                || linked_name(i))
     });
     match at {
         Some(at) if blocks[at + 1..].iter().all(|b| b.chars().count() < 600) => {
@@ -3603,6 +3615,20 @@ mod tests {
         );
         let md = format!("{story}\n\nAbout Li Wei's ferry: it sails at noon.");
         assert_eq!(drop_author_box(&md, "Jo Roe"), md);
+        // A box whose label went as furniture ("Sobre la firma"): the
+        // author's name linked alone, then a short biography.
+        let md = format!(
+            "{story}\n\nMore text.\n\n[Jo Roe](https://e.org/autor/jo-roe.html)\n\nPeriodista de la sección Deportes. Cubre el puerto desde 2011.\n\n[@joroe](https://twitter.com/joroe)"
+        );
+        assert_eq!(
+            drop_author_box(&md, "Jo Roe"),
+            format!("{story}\n\nMore text.")
+        );
+        // The name alone, not linked, or with nothing after it, stays.
+        for tail in ["Jo Roe\n\nA reporter.", "[Jo Roe](https://e.org/jo)"] {
+            let md = format!("{story}\n\n{tail}");
+            assert_eq!(drop_author_box(&md, "Jo Roe"), md);
+        }
     }
 
     /// A page naming no author in its metadata gives the byline in a box
