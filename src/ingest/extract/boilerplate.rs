@@ -167,7 +167,7 @@ const NOTICES: &[&str] = &[
     // ("(Updates with share move in fourth paragraph.)", "(Adds details,
     // quotes)"). Alternatives of one regex: every regex tried on a page's
     // blocks costs time.
-    r"^(please use (the )?chrome browser for a more accessible video player|now watch\s*:\s*(popular )?videos?\b.*|\((updates? (with|to|throughout|prices|shares?)|adds|recasts|rewrites|refiles|changes (dateline|headline))\b[^()]{0,120}\)\.?|media playback is (unsupported|not supported) on your device|click to (share on [\w+ ]{1,20}|e-?mail (this|a link) to a friend|print)(\s*\(opens in new window\))?|you have reached your (limit|maximum) of free (articles|stories)\b.*|get unlimited (digital )?access\b.{0,60}|this (article|story) is more than \d+ (years?|months?) old|this (article|story) has been shared [\d,.]+ times\.?|like us on facebook\.?|scroll down for video|advertisement\s*[-–—:]\s*continue reading below|story continue[sd]( below)?|slideshow|((show|hide) (thumbnails|captions?)|(first|last|previous|next) slide)(\s*((show|hide) (thumbnails|captions?)|(first|last|previous|next) slide))+|video provided by\b.+|graphic\s*:.+|get in touch|(let us know what you think about this (article|story)\.?\s*)?submit a letter to the editor (at|here|via)\b.*|updated|aktualisiert|please enable javascript to view the comments.*|(please )?read our comment(ing)? (policy|guidelines)\b.*|click here for more( \w+){0,3}\.?|ver comentarios|image (caption|copyright)\b.*)$",
+    r"^(please use (the )?chrome browser for a more accessible video player|now watch\s*:\s*(popular )?videos?\b.*|\((updates? (with|to|throughout|prices|shares?)|adds|recasts|rewrites|refiles|changes (dateline|headline))\b[^()]{0,120}\)\.?|media playback is (unsupported|not supported) on your device|click to (share on [\w+ ]{1,20}|e-?mail (this|a link) to a friend|print)(\s*\(opens in new window\))?|you have reached your (limit|maximum) of free (articles|stories)\b.*|get unlimited (digital )?access\b.{0,60}|this (article|story) is more than \d+ (years?|months?) old|this (article|story) has been shared [\d,.]+ times\.?|like us on facebook\.?|scroll down for video|advertisement\s*[-–—:]\s*continue reading below|story continue[sd]( below)?|slideshow|((show|hide) (thumbnails|captions?)|(first|last|previous|next) slide)(\s*((show|hide) (thumbnails|captions?)|(first|last|previous|next) slide))+|video provided by\b.+|graphic\s*:.+|get in touch|(let us know what you think about this (article|story)\.?\s*)?submit a letter to the editor (at|here|via)\b.*|updated|aktualisiert|please enable javascript to view the comments.*|(please )?read our comment(ing)? (policy|guidelines)\b.*|click here for more( \w+){0,3}\.?|ver comentarios|image (caption|copyright)\b.*|(this is a developing story\.?\s*)?(please )?check back (later |soon )?for (more |the latest )?updates\b[^!?]{0,60}|this is a developing (news )?story\b[^!?]{0,60}[.!]?|über dieses thema berichtete\b.{0,100})$",
     // Calls to click for more of the site's stories or to sign up, alone
     // on their line ("CLICK HERE FOR MORE SPORTS COVERAGE", "Want more
     // stories like this? Sign up here."; a link to a report or a
@@ -264,12 +264,12 @@ const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|ro
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^[»›>•]?\s*(related( articles| stories| content| posts| coverage)?|read related( [\p{L}.]+)? (coverage|stories|articles)|(next|see)\s*[:：]\s*[^.!?]*[^.!?\s]$|mirá también|(à )?voir aussi|más información|läs (också|mer)|bekijk ook|meer over dit onderwerp|read (more|also|next)|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|also see|more great [\p{L}.]+ stories|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)(( \p{L}+)? (stories|articles|news))?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
+const RELATED: &str = r"^[»›>•]?\s*(related( articles| stories| content| posts| coverage)?|read related( [\p{L}.]+)? (coverage|stories|articles)|(next|see)\s*[:：]\s*[^.!?]*[^.!?\s]$|mirá también|em destaque|mehr in \p{L}+|(à )?voir aussi|más información|läs (också|mer)|bekijk ook|meer over dit onderwerp|read (more|also|next)|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|also see|more great [\p{L}.]+ stories|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)(( \p{L}+)? (stories|articles|news))?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
 /// story?"), and the publisher's small print.
-const TAIL_OPENERS: &str = r"^(since you.re here|we have a small favou?r to ask|more (news|stories|articles|headlines) (from|in|on)\b|more from\b|latest (news|stories|headlines)\b|top stories\b|join the (conversation|discussion|debate)|report (an )?(error|typo|a correction)|(have|got) a (confidential )?(news )?tip|we pay for your stories|(do you have|have you got|got) a story\b|(submit|send) (a|your) (news )?(tip|letter|correction)|comments? (are|is) closed|(add|post|view|show) (a |your )?comments?|the contents of this (site|website|page) are|(copyright|©|\(c\))\s*(©\s*)?\d{4}|all content (is )?(copyright|©)|weitere (nachrichten|meldungen) aus|(view|see|show|read) (all|more) (posts|articles|stories) (by|from)|(zeige )?alle (beiträge|artikel) von|(mehr|weitere) (artikel|beiträge) von|tous les articles de|más artículos de|mehr aus (dem|der)\b|diskutieren sie mit|fehler gefunden|plus d'actualités|réagir|más noticias de|(vorschau auf den )?nächste[rn]? (artikel|beitrag)\s*:?$|next (article|story|post)\s*:?$|article suivant\s*:?$|siguiente artículo\s*:?$|articolo successivo\s*:?$|(网友留言|网友评论|发表评论|我要评论|留言须知|暂无留言|最新资讯|热门排行|图片新闻)\s*[:：]?\s*(\(\d+\)|更多\S{0,4})?$)";
+const TAIL_OPENERS: &str = r"^(since you.re here|we have a small favou?r to ask|more (news|stories|articles|headlines) (from|in|on)\b|more from\b|latest (news|stories|headlines)\b|top stories\b|join the (conversation|discussion|debate)|report (an )?(error|typo|a correction)|(have|got) a (confidential )?(news )?tip|we pay for your stories|(do you have|have you got|got) a story\b|(submit|send) (a|your) (news )?(tip|letter|correction)|comments? (are|is) closed|(add|post|view|show) (a |your )?comments?|the contents of this (site|website|page) are|(copyright|©|\(c\))\s*(©\s*)?\d{4}|all content (is )?(copyright|©)|weitere (nachrichten|meldungen) aus|(view|see|show|read) (all|more) (posts|articles|stories) (by|from)|(zeige )?alle (beiträge|artikel) von|(mehr|weitere) (artikel|beiträge) von|tous les articles de|más artículos de|mehr aus (dem|der)\b|diskutieren sie mit|fehler gefunden|plus d'actualités|réagir|más noticias de|(vorschau auf den )?nächste[rn]? (artikel|beitrag)\s*:?$|next (article|story|post)\s*:?$|article suivant\s*:?$|siguiente artículo\s*:?$|articolo successivo\s*:?$|(\d+ )?(lesermeinungen|leserkommentare)\b|(网友留言|网友评论|发表评论|我要评论|留言须知|暂无留言|最新资讯|热门排行|图片新闻)\s*[:：]?\s*(\(\d+\)|更多\S{0,4})?$)";
 
 /// Patterns for photo credits and captions, matched case-insensitively.
 const CREDITS: &[&str] = &[
@@ -427,7 +427,7 @@ pub fn is_appeal(block: &str) -> bool {
         Regex::new(&format!(r"(?i)\b(?:{FUNDED})\b")).expect("valid funding pattern")
     });
     static OURS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:our (?:journalism|reporting|newsroom|coverage|stories|budget|mission)|this (?:site|newsroom|magazine)|(?:support|fund) (?:our|independent|local|quality) (?:journalism|reporting)|stories like (?:this|these)|if you (?:enjoyed|liked|value|appreciate))\b")
+        Regex::new(r"(?i)\b(?:our (?:journalism|reporting|newsroom|coverage|stories|budget|mission)|this (?:site|newsroom|magazine)|(?:support|fund) (?:our|independent|local|quality) (?:journalism|reporting)|with a (?:digital |print )?subscription|journalism you can trust|stories like (?:this|these)|if you (?:enjoyed|liked|value|appreciate))\b")
             .expect("valid journalism pattern")
     });
     let block = block.trim();
@@ -519,6 +519,9 @@ mod tests {
             "Top highlight",
             "Sobre la firma",
             "» LIRE AUSSI - Vins de Bordeaux : les petits châteaux dans la tourmente",
+            "Check back for updates on this developing story.",
+            "This is a developing story. Please check back for updates.",
+            "Über dieses Thema berichtete die tagesschau am 20. Februar 2020 um 17:00 Uhr.",
             "Space.com is supported by its audience. When you purchase through links on our site, we may earn an affiliate commission.",
             "domena publiczna",
             "(Noch keine Bewertungen)",
@@ -848,6 +851,7 @@ mod tests {
         let prose = [
             "The council voted 7–2 on Tuesday to fund the night ferry.",
             "PR firms bid for the harbour contract.",
+            "This is a developing story about the ferry, the mayor said on Tuesday when she opened the new pier.",
             "More on that later.",
             "Next, the council will vote on the pier budget in March.",
             "See you at the harbour, she said.",
@@ -1002,6 +1006,7 @@ mod tests {
             "Perhaps it goes without saying — but producing quality journalism isn’t cheap. Please consider making a contribution to our journalism today.",
             "If you enjoyed this article, and were persuaded by it, consider joining Courier Plus.",
             "If you enjoyed this article, we have a proposal for you: join Courier Plus. Members get all of our content.",
+            "Thank you for relying on us to provide the journalism you can trust. Please consider supporting the Courier with a subscription.",
             "As a nonprofit newsroom, we rely on members to help keep our stories free. Do you value our journalism?",
             "This effort takes a lot of resources to gather and update. If you haven’t already subscribed, please consider supporting our journalism with a subscription.",
         ] {
@@ -1057,6 +1062,8 @@ mod tests {
             "Vorschau auf den nächsten Artikel",
             "Next article",
             "网友留言",
+            "Lesermeinungen",
+            "37 Lesermeinungen",
             "最新资讯",
             "热门排行",
             "This article appeared in the South China Morning Post print edition as: Last woks standing",
@@ -1113,6 +1120,8 @@ mod tests {
             "Bekijk ook",
             "Meer over dit onderwerp",
             "Most Read Local Stories",
+            "Em destaque",
+            "Mehr in Wirtschaft",
             "Read related Tribune coverage:",
             "NEXT: Virginia Lawmakers Want to End License Suspensions",
             "SEE: Ransomware attack: Why a small business paid the ransom",

@@ -661,9 +661,11 @@ fn drop_author_box(markdown: &str, byline: &str) -> String {
 /// number of one of the byline's reporters ("Jo Roe can be reached at
 /// jo@courier.example.", "Contact Jo Roe at (309) 820-3241. Follow her on
 /// Twitter: @joroe", "Write to Jo Roe at …"), or say who the reporter is
-/// ("Jo Roe is a reporter for the Courier."): they tell a reader about the
-/// paper, not the news. The line must name the reporter, and hold an
-/// address, a number or an account, or open by calling them a writer.
+/// ("Jo Roe is a reporter for the Courier.", "Jo Roe covers agriculture
+/// for the Courier. Reach her at …", "Jo Roe: jroe@…"): they tell a
+/// reader about the paper, not the news. The line must name the reporter,
+/// and hold an address, a number or an account, or open by calling them
+/// a writer.
 fn drop_contact_lines(markdown: &str, byline: &str) -> String {
     const LAST_BLOCKS: usize = 4;
     let names = byline::names(byline);
@@ -697,6 +699,16 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
             .expect("valid reporter description pattern")
     });
     const VERBS: &[&str] = &["contact ", "write to ", "reach ", "email ", "e-mail "];
+    // "Reach reporter Jo Roe at …".
+    const ROLES: &[&str] = &[
+        "reporter ",
+        "writer ",
+        "columnist ",
+        "correspondent ",
+        "editor ",
+    ];
+    // "Jo Roe covers agriculture for the Courier. Reach her at …".
+    const BEATS: &[&str] = &["covers ", "writes about ", "reports on "];
     const REACHED: &[&str] = &[
         "can be reached",
         "may be reached",
@@ -714,7 +726,7 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
     // What follows a name, the name whole: "Dan Marshall" is not "Dan Marsh".
     let after_name = |s: &'_ str, name: &str| -> Option<String> {
         s.strip_prefix(name)
-            .filter(|rest| rest.is_empty() || rest.starts_with([' ', ',', '\'', '’', '(']))
+            .filter(|rest| rest.is_empty() || rest.starts_with([' ', ',', '\'', '’', '(', ':']))
             .map(str::to_string)
     };
     let has_detail = DETAIL.is_match(&line);
@@ -723,11 +735,17 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
         rest.as_deref().is_some_and(|r| WHO.is_match(r))
             || has_detail
                 && (VERBS.iter().any(|v| {
-                    line.strip_prefix(v)
-                        .is_some_and(|r| after_name(r, name).is_some())
-                }) || rest
-                    .as_deref()
-                    .is_some_and(|r| REACHED.iter().any(|v| r.trim_start().starts_with(v))))
+                    line.strip_prefix(v).is_some_and(|r| {
+                        let r = ROLES
+                            .iter()
+                            .find_map(|role| r.strip_prefix(role))
+                            .unwrap_or(r);
+                        after_name(r, name).is_some()
+                    })
+                }) || rest.as_deref().is_some_and(|r| {
+                    let r = r.trim_start();
+                    r.starts_with(':') || REACHED.iter().chain(BEATS).any(|v| r.starts_with(v))
+                }))
     })
 }
 
@@ -3733,6 +3751,11 @@ mod tests {
             // A line saying who the reporter is.
             "<p><em>Jo Roe is a reporter for the Courier. Follow her on Twitter <a href=\"https://twitter.com/joroe\">@joroe</a>.</em></p>",
             "<p><em>JO ROE (<a href=\"https://twitter.com/joroe\">@joroe</a>) is a writer based in Bergen, Norway. She last wrote for the Courier about the night ferry.</em></p>",
+            // A role before the name, the beat before the address, and
+            // the name as a label.
+            "<p><em>Reach reporter Jo Roe at jo.roe@courier.example or 602-444-8219. Follow her on Twitter @joroe.</em></p>",
+            "<p><em>Jo Roe covers agriculture and rural Iowa for the Courier. Reach her at jroe@courier.example or 515-284-8104.</em></p>",
+            "<p><em>Jo Roe: jroe@courier.example, 412-263-1937 and on Twitter @joroe.</em></p>",
         ] {
             let e = extract_html(&page(line), None).unwrap();
             assert_eq!(e.byline.as_deref(), Some("Jo Roe"));
@@ -3748,6 +3771,7 @@ mod tests {
             "<p>Sam Poe can be reached at sam.poe@council.example for questions about the repairs.</p>",
             "<p>Jo Roe is a harbour pilot's daughter, she wrote in her first column, and the pier was her playground.</p>",
             "<p>Contact Jo Roebuck at the community centre on 555-0142 to book tickets for the reopening gala.</p>",
+            "<p>Jo Roe covers the cost of the ferry herself, she said, and has done since 2009.</p>",
         ] {
             let e = extract_html(&page(line), None).unwrap();
             let kept = line
