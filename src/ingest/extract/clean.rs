@@ -1369,7 +1369,7 @@ fn take_date_lines(doc: &Document) -> (DateLine, Option<String>) {
     let mut found = DateLine::default();
     let mut posted_by = None;
     let blocks: Vec<NodeRef> = doc
-        .select("p, div, span, time, amp-timeago, small, address, header, footer, em, strong, b, i, dd, li")
+        .select("p, div, section, span, time, amp-timeago, small, address, header, footer, em, strong, b, i, dd, li")
         .nodes()
         .to_vec();
     for block in blocks {

@@ -1688,6 +1688,15 @@ mod tests {
         );
     }
 
+    /// A date line in a `<section>` of its own (La Nación's "fecha") dates
+    /// the page and leaves the body.
+    #[test]
+    fn a_date_line_in_a_section_leaves_the_body() {
+        let e = story_after(r#"<section class="fecha">23 de junio de 2019 &bull; 00:05</section>"#);
+        assert!(!e.markdown.contains("junio"), "{}", e.markdown);
+        assert_eq!(e.published.as_deref(), Some("2019-06-23T00:05:00Z"));
+    }
+
     /// An image given only in `<noscript>` (a script would build it into
     /// an empty box) is the article's, its caption with it; beside a
     /// loader's placeholder or a lazy image it is one image, not two.
