@@ -190,7 +190,7 @@ const NOTICES: &[&str] = &[
     ),
     // A pointer to another story by its title ("READ: Council split over
     // pier lighting costs"): no sentence after the colon.
-    r"^read\s*[:：]\s*[^.!?]{1,120}$",
+    r"^(also )?read( more)?\s*[:：|]\s*[^.!?]{1,120}$|^continue the conversation\b.{0,80}(@\w|[\w.+-]+@[\w-]+\.)",
     // Slideshow controls ("Prev Next", "‹ Previous | Next ›").
     r"^[‹«<←]?\s*(prev|previous|zurück|précédent|anterior)\s*[›»>→|/]?\s*(next|weiter|suivant|siguiente)\s*[›»>→]?$",
     // Slide counters and pagers ("1/5", "Image 2 of 12", "Page 1 of 3
@@ -392,7 +392,7 @@ pub fn is_tail_opener(line: &str) -> bool {
 /// document is subject to copyright."), as no story paragraph does.
 pub fn is_small_print(block: &str) -> bool {
     static SMALL_PRINT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:©|\(c\)|copyright\s*©)\s*\d{4}\b|^(?i:all products (recommended|featured) (by|on) .{2,60} (are|were) (independently )?selected by our editor)|^(?i:(this|our) (post|article|story|page|site) (may )?contains? affiliate links)|^(?i:a version of this (article|story|review|essay) appears? in print on\b)|^(?i:this (article|story) (first )?appeared in the .{2,60} print edition\b)|^(?i:this document is subject to copyright\b)|^(?i:citation\s*:.{10,300}\bretrieved\b.{2,40}\bfrom https?://)")
+        Regex::new(r"^(?i:©|\(c\)|copyright\s*©)\s*\d{4}\b|^(?i:all products (recommended|featured) (by|on) .{2,60} (are|were) (independently )?selected by our editor)|^(?i:(this|our) (post|article|story|page|site) (may )?contains? affiliate links)|^(?i:a version of this (article|story|review|essay) appears? in print on\b)|^(?i:this (article|story) (first )?appeared in the .{2,60} print edition\b)|^(?i:this document is subject to copyright\b)|^(?i:we pay for your (stories|videos|pictures)\b)|^(?i:citation\s*:.{10,300}\bretrieved\b.{2,40}\bfrom https?://)")
             .expect("valid small print pattern")
     });
     SMALL_PRINT.is_match(block.trim_start())
@@ -520,6 +520,9 @@ mod tests {
             "Sobre la firma",
             "» LIRE AUSSI - Vins de Bordeaux : les petits châteaux dans la tourmente",
             "Check back for updates on this developing story.",
+            "READ | Eskom cuts power to three Free State towns",
+            "ALSO READ | Eskom cuts power to three towns",
+            "Continue the conversation @joroe | jo.roe@courier.example",
             "This is a developing story. Please check back for updates.",
             "Über dieses Thema berichtete die tagesschau am 20. Februar 2020 um 17:00 Uhr.",
             "Space.com is supported by its audience. When you purchase through links on our site, we may earn an affiliate commission.",
@@ -1061,6 +1064,7 @@ mod tests {
             "Do you have a story to share? Call the newsroom.",
             "Vorschau auf den nächsten Artikel",
             "Next article",
+            "We pay for your stories! Do you have a story for the Courier news team? Email us at tips@courier.example or call 0207 782 4368. You can WhatsApp us on 07423 720250. We pay for videos too. Click here to upload yours.",
             "网友留言",
             "Lesermeinungen",
             "37 Lesermeinungen",
