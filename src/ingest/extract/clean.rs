@@ -971,9 +971,19 @@ pub(super) fn text_chars(node: &NodeRef) -> usize {
 /// Whether `node`'s text has at most `most` characters; stops counting
 /// past them, so a page's large boxes cost little.
 pub(super) fn holds_at_most(node: &NodeRef, most: usize) -> bool {
+    holds_at_most_where(node, most, |_| true)
+}
+
+/// [`holds_at_most`] counting only the characters that are not
+/// whitespace, as [`visible_chars`] does.
+pub(super) fn shows_at_most(node: &NodeRef, most: usize) -> bool {
+    holds_at_most_where(node, most, |c| !c.is_whitespace())
+}
+
+fn holds_at_most_where(node: &NodeRef, most: usize, keep: impl Fn(char) -> bool) -> bool {
     let mut chars = 0;
     for descendant in node.descendants_it() {
-        chars += own_chars(&descendant, |_| true);
+        chars += own_chars(&descendant, &keep);
         if chars > most {
             return false;
         }
@@ -2234,17 +2244,14 @@ fn is_appeal_block(block: &NodeRef, text: &str) -> bool {
     if !is_appeal(text) || in_running_text(block) {
         return false;
     }
+    let total = text_chars(block);
     let appeals: usize = block
         .descendants_it()
         .filter(|d| d.has_name("p") && is_appeal(&d.text()))
         .map(|p| text_chars(&p))
         .sum();
-    let appeals = if appeals == 0 {
-        text_chars(block)
-    } else {
-        appeals
-    };
-    text_chars(block) <= appeals + APPEAL_BOX_EXTRA_CHARS
+    // A block with no paragraph inside is the appeal itself.
+    appeals == 0 || total <= appeals + APPEAL_BOX_EXTRA_CHARS
 }
 
 /// Text (in characters) an appeal's box holds besides the appeal: its

@@ -5,7 +5,7 @@
 //! page it keeps the longest section's text alone; [`section_run`] finds
 //! the run of sections the story is told in.
 
-use super::clean::{is_heading, text_chars, visible_chars};
+use super::clean::{is_heading, shows_at_most, text_chars, visible_chars};
 use dom_query::NodeRef;
 
 /// How many levels above the block of paragraphs its section may stand.
@@ -44,7 +44,7 @@ pub fn section_run(block: &NodeRef) -> Option<(usize, String)> {
         if node.has_name("article")
             || node.has_name("main")
             || node.has_name("body")
-            || visible_chars(&node) > own + (own / 4).max(SECTION_EXTRA_CHARS)
+            || !shows_at_most(&node, own + (own / 4).max(SECTION_EXTRA_CHARS))
         {
             return None;
         }

@@ -107,11 +107,14 @@ fn blocks_of(markdown: &str) -> Vec<&str> {
 
 /// Whether a Markdown block opens a list item ("- ", "* ", "1. ").
 fn is_list_item(block: &str) -> bool {
-    block.starts_with("- ")
-        || block.starts_with("* ")
-        || block.split_once(". ").is_some_and(|(n, _)| {
-            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
-        })
+    block.starts_with("- ") || block.starts_with("* ") || is_numbered_item(block)
+}
+
+/// Whether a Markdown block opens a numbered list item ("1. ", "2) ").
+fn is_numbered_item(block: &str) -> bool {
+    block.split_once(['.', ')']).is_some_and(|(n, rest)| {
+        !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with(' ')
+    })
 }
 
 /// Paragraphs of a story told in short ones are at least this long.
@@ -122,9 +125,7 @@ const SHORT_PARAGRAPH_CHARS: usize = 100;
 fn is_sentence(block: &str) -> bool {
     let block = block.trim();
     !block.starts_with(['#', '-', '*', '+', '>', '|'])
-        && !block.split_once(['.', ')']).is_some_and(|(n, rest)| {
-            !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && rest.starts_with(' ')
-        })
+        && !is_numbered_item(block)
         && block.ends_with(['.', '!', '?', '"', '”', '’', ')'])
 }
 
@@ -229,7 +230,7 @@ fn teaser_links(block: &str) -> usize {
         LazyLock::new(|| Regex::new(r"\]\([^)\s]*\d{3}").expect("valid story link pattern"));
     let mut paragraphs = block.split("\n\n").map(str::trim);
     if paragraphs.next().is_some_and(|first| {
-        (first.starts_with("- ") || first.starts_with("* "))
+        is_list_item(first)
             && LINK_ONLY.is_match(&first.replacen("* ", "- ", 1))
             && STORY_LINK.is_match(first)
     }) && block.contains("\n\n")
