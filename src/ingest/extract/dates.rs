@@ -251,9 +251,11 @@ static DATE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b".to_string(),
         // Day first where the American order cannot be meant ("20/06/2019").
         r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b".to_string(),
-        // Two-digit years, last: "11/20/19" (American), "18.11.19".
+        // Two-digit years, last: "11/20/19" (American), "18.11.19",
+        // "18/09/19" (day first where the month cannot come first).
         r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2})\b".to_string(),
         r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})\b".to_string(),
+        r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{2})\b".to_string(),
     ]
     .iter()
     .map(|p| Regex::new(p).expect("valid date pattern"))
@@ -808,9 +810,24 @@ pub fn other_date_label(text: &str) -> bool {
             .is_some_and(|c| !LABEL.is_match(&c[1]) && !PLAIN.is_match(c[1].trim()))
 }
 
+/// Whether the bytes after a digit go on as a French time ("11h27") or
+/// a date with a two-digit year ("18/09/19").
+fn short_date_or_time(after: &[u8]) -> bool {
+    let digit = |i: usize| after.get(i).is_some_and(u8::is_ascii_digit);
+    match after.first() {
+        Some(b'h') => digit(1) && digit(2),
+        Some(b'/') => {
+            let second = if digit(2) { 3 } else { 2 };
+            digit(1) && after.get(second) == Some(&b'/') && digit(second + 1)
+        }
+        _ => false,
+    }
+}
+
 /// Whether `text` could hold a date or a time: a four-digit year, a
-/// colon, a CJK time mark, or a digit before "am"/"pm". Most blocks fail
-/// this byte scan and skip the date patterns.
+/// colon, a CJK time mark, a digit before "am"/"pm", a French time or a
+/// date with a two-digit year. Most blocks fail this byte scan and skip
+/// the date patterns.
 fn has_date_hint(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut run = 0;
@@ -826,7 +843,9 @@ fn has_date_hint(text: &str) -> bool {
                 .filter(|b| **b != b' ')
                 .map(u8::to_ascii_lowercase)
                 .collect();
+            let raw = bytes.get(i + 1..).unwrap_or_default();
             if next.first() == Some(&b':')
+                || short_date_or_time(raw)
                 || next.starts_with(b"am")
                 || next.starts_with(b"pm")
                 || next.starts_with(b"a.")
@@ -898,6 +917,9 @@ mod tests {
             ("11/20/19 06:00 AM EST", Some("2019-11-20T06:00:00-05:00")),
             ("23.09.22", Some("2022-09-23T00:00:00Z")),
             ("3/9/98", Some("1998-03-09T00:00:00Z")),
+            // Day first where the month cannot come first, as French
+            // sites print it ("Publié le 18/09/19 à 11h27").
+            ("Publié le 18/09/19 à 11h27", Some("2019-09-18T11:27:00Z")),
             ("version 1.2.19a", None),
             ("no date here", None),
             ("Room 2026", None),
@@ -1138,6 +1160,11 @@ mod tests {
                 "Opublikowano: 20 listopada 2019",
                 Some("2019-11-20T00:00:00Z"),
                 None,
+            ),
+            (
+                "Publié le 18/09/19 à 11h27, mis à jour le 19/09/19 à 08h05",
+                Some("2019-09-18T11:27:00Z"),
+                Some("2019-09-19T08:05:00Z"),
             ),
             (
                 "Zaktualizowano: 21 listopada 2019",
