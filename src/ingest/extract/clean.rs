@@ -1018,8 +1018,8 @@ fn own_chars(node: &NodeRef, keep: impl Fn(char) -> bool) -> usize {
 /// credit and the player's labels.
 const VIDEO_BOX_CHARS: usize = 300;
 
-/// Whether `node`, a box named for video (`VideoLead`, `video-embed`),
-/// is a video's: it holds a player (`<video>`, an `<iframe>`, a custom
+/// Whether `node`, a box named for video (`VideoLead`, `video-embed`,
+/// `data-area="video_player"`), is a video's: it is or holds a player (`<video>`, an `<iframe>`, a custom
 /// element named for one, `<ps-videoplayer>`, or the placeholder a
 /// script's player fills: an element naming a video or player id, or
 /// classed as a player, `jwplayer`, `video-player__poster`) and little
@@ -1033,13 +1033,14 @@ fn is_video_box(node: &NodeRef) -> bool {
                 || el.attrs.iter().any(|a| {
                     let name = &*a.name.local;
                     matches!(name, "data-video-id" | "data-player-id" | "data-media-id")
-                        || name == "class" && a.value.to_ascii_lowercase().contains("player")
+                        || matches!(name, "class" | "data-component")
+                            && a.value.to_ascii_lowercase().contains("player")
                 })
         })
     };
     // One walk that stops at the first text too many: boxes named for
     // video may wrap a whole page. Letters count, not the indentation.
-    let (mut chars, mut player) = (0, false);
+    let (mut chars, mut player) = (0, is_player(node));
     for d in node.descendants_it() {
         chars += d.query_or(0, |t| match &t.data {
             NodeData::Text { contents } => contents.chars().filter(|c| !c.is_whitespace()).count(),
@@ -1066,15 +1067,24 @@ fn is_furniture(node: &NodeRef) -> bool {
     }
     // The attributes borrowed, as this runs for every box of the page.
     let (mut role, mut class, mut id) = ("", "", "");
+    // Sites styled with utility classes name their components in data
+    // attributes instead (`data-component="VideoPlayer"`).
+    let mut component = false;
     for a in &el.attrs {
         match &*a.name.local {
             "role" => role = &a.value,
             "class" => class = &a.value,
             "id" => id = &a.value,
+            "data-component" | "data-area" => {
+                component = component || a.value.to_ascii_lowercase().contains("video")
+            }
             _ => {}
         }
     }
     if !role.is_empty() && FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()) {
+        return true;
+    }
+    if component && is_video_box(node) {
         return true;
     }
     if class.trim().is_empty() && id.trim().is_empty() {

@@ -2152,9 +2152,17 @@ mod tests {
             <span class="inline-video__source">Dec. 3, 2019</span>
           </div>
         </section>
-<div class="component video-component inline-video" data-video-id="jw-W2b7"><div class="video-label">Courier Video</div><div class="jwplayer-wrapper"><div id="jwplayer-W2b7" class="jwplayer jw-reset" data-player-id="W2b7"></div></div></div>"#,
+<div class="component video-component inline-video" data-video-id="jw-W2b7"><div class="video-label">Courier Video</div><div class="jwplayer-wrapper"><div id="jwplayer-W2b7" class="jwplayer jw-reset" data-player-id="W2b7"></div></div></div>
+<div class="c-video-element" data-video-id="2035"><div class="c-video-element__poster"><img data-src="/v/gulls.jpg" alt=""><button class="c-video-element__play" aria-label="Play"></button><span class="c-video-element__duration">01:42</span></div><div class="c-video-element__meta"><h4>Gulls return to the harbour</h4><p>Thousands of birds nest under the boardwalk again.</p></div></div>
+<div class="mb-32" data-area="video_player"><div class="relative" data-component="VideoPlayer"><img data-src="/v/tide.jpg" alt=""><span class="absolute">02:47</span></div><h4 class="font-bold">Video: How the tide moves sand</h4><div class="text-s"><p>An animation shows the currents along the coast.</p></div></div>"#,
         );
         for gone in [
+            "01:42",
+            "Gulls return",
+            "birds nest",
+            "02:47",
+            "tide moves sand",
+            "currents along",
             "Crews rebuild",
             "Divers inspected",
             "harbour master explains",
