@@ -158,6 +158,28 @@ const FURNITURE_WORDS: &[&str] = &[
     "comentarios",
     "reacties",
     "komentarze",
+    // Related stories, topic tags, share buttons and ads named in other
+    // languages ("notas-relacionadas", "temas", "compartir", "anzeige").
+    "relacionadas",
+    "relacionados",
+    "correlati",
+    "gerelateerd",
+    "temas",
+    "etiquetas",
+    "schlagworte",
+    "stichworte",
+    "compartir",
+    "compartilhar",
+    "partage",
+    "condividi",
+    "teilen",
+    "publicidad",
+    "publicite",
+    "pubblicita",
+    "anzeige",
+    "werbung",
+    "reklama",
+    "reklame",
 ];
 
 /// Roles that never hold article text.

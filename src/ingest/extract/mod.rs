@@ -2918,6 +2918,28 @@ mod tests {
         assert!(!e.markdown.contains("Pingback"), "{}", e.markdown);
     }
 
+    /// Boxes named in the site's language for related stories, topics,
+    /// share buttons and ads go like their English namesakes.
+    #[test]
+    fn furniture_named_in_other_languages_goes() {
+        let e = story_after(
+            r#"<section class="notas-relacionadas"><h4>Más notas de la ciudad</h4><ul><li><a href="/sociedad/los-afiladores-nid2201544">Los últimos afiladores</a></li></ul></section>
+<section class="temas"><span>Temas</span><ul><li><a href="/tema/oficios">Oficios</a></li></ul></section>
+<div class="compartir"><span>Compartí esta nota</span></div>
+<div class="anzeige"><span>Werbeplatz der Stadtwerke</span></div>"#,
+        );
+        for gone in [
+            "Más notas",
+            "afiladores",
+            "Temas",
+            "Oficios",
+            "Compartí",
+            "Werbeplatz",
+        ] {
+            assert!(!e.markdown.contains(gone), "{gone} kept:\n{}", e.markdown);
+        }
+    }
+
     /// A story followed by its readers' comments set as paragraphs in a
     /// section named for them (not a list, no box per comment), which run
     /// longer than the story: the section goes, the story stays whole.
