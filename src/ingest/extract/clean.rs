@@ -1090,15 +1090,17 @@ fn is_furniture(node: &NodeRef) -> bool {
     // The attributes borrowed, as this runs for every box of the page.
     let (mut role, mut class, mut id) = ("", "", "");
     // Sites styled with utility classes name their components in data
-    // attributes instead (`data-component="VideoPlayer"`).
-    let mut component = false;
+    // attributes instead (`data-area="newsletter_box"`,
+    // `data-component="VideoPlayer"`).
+    let mut component = String::new();
     for a in &el.attrs {
         match &*a.name.local {
             "role" => role = &a.value,
             "class" => class = &a.value,
             "id" => id = &a.value,
             "data-component" | "data-area" => {
-                component = component || a.value.to_ascii_lowercase().contains("video")
+                component.push_str(&a.value.to_ascii_lowercase());
+                component.push(' ');
             }
             _ => {}
         }
@@ -1106,7 +1108,10 @@ fn is_furniture(node: &NodeRef) -> bool {
     if !role.is_empty() && FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()) {
         return true;
     }
-    if component && is_video_box(node) {
+    if !component.is_empty()
+        && (FURNITURE_PARTS_RE.is_match(&component)
+            || component.contains("video") && is_video_box(node))
+    {
         return true;
     }
     if class.trim().is_empty() && id.trim().is_empty() {

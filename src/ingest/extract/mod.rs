@@ -2940,6 +2940,19 @@ mod tests {
         }
     }
 
+    /// Sites styled with utility classes name their boxes in data
+    /// attributes: a newsletter box so named goes like one classed so.
+    #[test]
+    fn furniture_named_in_data_attributes_goes() {
+        let e = story_after(
+            r#"<section class="mb-32 p-24 border-4" data-area="newsletter_box"><h3 class="font-bold text-xl">The harbour week</h3><p class="text-s">Every Friday: the best of our harbour reporting, picked by the editors.</p></section>
+<div class="flex mt-8" data-component="ShareBar"><span>Post to your feed</span></div>"#,
+        );
+        for gone in ["harbour week", "Every Friday", "Post to your feed"] {
+            assert!(!e.markdown.contains(gone), "{gone} kept:\n{}", e.markdown);
+        }
+    }
+
     /// A story followed by its readers' comments set as paragraphs in a
     /// section named for them (not a list, no box per comment), which run
     /// longer than the story: the section goes, the story stays whole.
