@@ -138,6 +138,8 @@ const FURNITURE_WORDS: &[&str] = &[
     "adsense",
     "comments",
     "comment",
+    // Readers' reactions (Le Monde's "Contributions" box, emoji bars).
+    "reactions",
     "respond",
     "tags",
     "sidebar",

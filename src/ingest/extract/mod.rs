@@ -2919,16 +2919,20 @@ mod tests {
     }
 
     /// Boxes named in the site's language for related stories, topics,
-    /// share buttons and ads go like their English namesakes.
+    /// share buttons and ads go like their English namesakes; so does a
+    /// box for readers' reactions.
     #[test]
     fn furniture_named_in_other_languages_goes() {
         let e = story_after(
             r#"<section class="notas-relacionadas"><h4>Más notas de la ciudad</h4><ul><li><a href="/sociedad/los-afiladores-nid2201544">Los últimos afiladores</a></li></ul></section>
 <section class="temas"><span>Temas</span><ul><li><a href="/tema/oficios">Oficios</a></li></ul></section>
 <div class="compartir"><span>Compartí esta nota</span></div>
-<div class="anzeige"><span>Werbeplatz der Stadtwerke</span></div>"#,
+<div class="anzeige"><span>Werbeplatz der Stadtwerke</span></div>
+<section class="article__reactions"><h3>Contributions</h3><p>Bienvenue dans l’espace des contributions.</p></section>"#,
         );
         for gone in [
+            "Contributions",
+            "Bienvenue",
             "Más notas",
             "afiladores",
             "Temas",
