@@ -478,20 +478,35 @@ pub(super) fn is_heading(node: &NodeRef) -> bool {
 }
 
 /// Drops the class names and id of a heading that contain "header"
-/// (`header-anchor-post`, `clay-subheader`). Readability takes "header"
-/// in a name for the page's header and drops the element, which loses a
-/// story's subheadings; on a heading the word says nothing. Other names
-/// stay, so a `footer-column-header` is still dropped as a footer.
+/// (`header-anchor-post`, `clay-subheader`), and of a `<div>` that holds
+/// the heading alone (`modHeader`). Readability takes "header" in a name
+/// for the page's header and drops the element, which loses a story's
+/// subheadings, and a box's title without its box (the links of a "More
+/// on this" box stayed in the story); on a heading the word says
+/// nothing. Other names stay, so a `footer-column-header` is still
+/// dropped as a footer.
 fn drop_header_names(heading: &NodeRef) {
     let is_header = |name: &str| name.to_ascii_lowercase().contains("header");
-    if let Some(class) = heading.attr("class")
-        && class.split_whitespace().any(is_header)
-    {
-        let kept: Vec<&str> = class.split_whitespace().filter(|c| !is_header(c)).collect();
-        heading.set_attr("class", &kept.join(" "));
-    }
-    if heading.attr("id").is_some_and(|id| is_header(&id)) {
-        heading.remove_attr("id");
+    let drop = |node: &NodeRef| {
+        if let Some(class) = node.attr("class")
+            && class.split_whitespace().any(is_header)
+        {
+            let kept: Vec<&str> = class.split_whitespace().filter(|c| !is_header(c)).collect();
+            node.set_attr("class", &kept.join(" "));
+        }
+        if node.attr("id").is_some_and(|id| is_header(&id)) {
+            node.remove_attr("id");
+        }
+    };
+    drop(heading);
+    // A box's title in a wrapper of its own (`<div class="modHeader">
+    // <h3>More on this</h3></div>`): the wrapper is the heading's.
+    if let Some(parent) = heading.parent().filter(|p| {
+        p.has_name("div")
+            && p.first_element_child().is_some_and(|f| f.id == heading.id)
+            && heading.next_element_sibling().is_none()
+    }) {
+        drop(&parent);
     }
 }
 

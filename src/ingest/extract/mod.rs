@@ -2944,6 +2944,24 @@ mod tests {
         }
     }
 
+    /// A related box whose title sits in a wrapper named for a header
+    /// (`<div class="modHeader"><h3>More on this</h3></div>`) goes whole
+    /// between the story's paragraphs, its links with its title.
+    #[test]
+    fn a_related_box_titled_in_a_header_wrapper_goes() {
+        let page = format!(
+            r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+<div class="story">{}<div class="infobox"><div class="modHeader"><h3 class="headline">More on this</h3></div><div class="modParagraph"><ul class="list"><li><a href="/news/pier-history-101.html">The pier through the years, 02.06.2020</a></li><li><a href="/news/ferry-105.html">Ferry timetable changes, 14.01.2020</a></li></ul></div></div>{}</div></article></body></html>"#,
+            story(3),
+            story(3).replace("Paragraph ", "Part ")
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+        assert!(e.markdown.contains("Part 3 of"), "{}", e.markdown);
+        for gone in ["More on this", "through the years", "Ferry timetable"] {
+            assert!(!e.markdown.contains(gone), "{gone} kept:\n{}", e.markdown);
+        }
+    }
+
     /// Sites styled with utility classes name their boxes in data
     /// attributes: a newsletter box so named goes like one classed so.
     #[test]
