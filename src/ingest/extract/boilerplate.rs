@@ -387,12 +387,13 @@ pub fn is_tail_opener(line: &str) -> bool {
 /// ("All products recommended by … are selected by our editorial team",
 /// "This post contains affiliate links"), a newspaper's print note ("A
 /// version of this article appears in print on …", "This article
-/// appeared in the … print edition as: …") or a science site's citation
+/// appeared in the … print edition as: …", "Appeared in the … print
+/// edition as …", "Published in the print edition of …") or a science site's citation
 /// and copyright lines ("Citation: … retrieved … from https://…", "This
 /// document is subject to copyright."), as no story paragraph does.
 pub fn is_small_print(block: &str) -> bool {
     static SMALL_PRINT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:©|\(c\)|copyright\s*©)\s*\d{4}\b|^(?i:all products (recommended|featured) (by|on) .{2,60} (are|were) (independently )?selected by our editor)|^(?i:(this|our) (post|article|story|page|site) (may )?contains? affiliate links)|^(?i:a version of this (article|story|review|essay) appears? in print on\b)|^(?i:this (article|story) (first )?appeared in the .{2,60} print edition\b)|^(?i:this document is subject to copyright\b)|^(?i:we pay for your (stories|videos|pictures)\b)|^(?i:citation\s*:.{10,300}\bretrieved\b.{2,40}\bfrom https?://)")
+        Regex::new(r"^(?i:©|\(c\)|copyright\s*©)\s*\d{4}\b|^(?i:all products (recommended|featured) (by|on) .{2,60} (are|were) (independently )?selected by our editor)|^(?i:(this|our) (post|article|story|page|site) (may )?contains? affiliate links)|^(?i:a version of this (article|story|review|essay) appears? in print on\b)|^(?i:(this (article|story) (first )?)?appear(ed|s) in (the )?(.{2,60} )?print edition\b)|^(?i:published in the print edition of\b)|^(?i:this document is subject to copyright\b)|^(?i:we pay for your (stories|videos|pictures)\b)|^(?i:citation\s*:.{10,300}\bretrieved\b.{2,40}\bfrom https?://)")
             .expect("valid small print pattern")
     });
     SMALL_PRINT.is_match(block.trim_start())
@@ -1071,6 +1072,9 @@ mod tests {
             "最新资讯",
             "热门排行",
             "This article appeared in the South China Morning Post print edition as: Last woks standing",
+            "Appeared in the November 6, 2019, print edition as 'Family Stick Maker Turns to Robots.'",
+            "This article appears in the print edition of the November 16, 2020, issue.",
+            "Published in the print edition of the November 16, 2020, issue, with the headline “Ring Out.”",
             "This document is subject to copyright. Apart from any fair dealing for the purpose of private study or research, no part may be reproduced without the written permission. The content is provided for information purposes only.",
             "Citation: Soil fungi help beech saplings 'remember' drought, study finds (2019, November 5) retrieved 5 November 2019 from https://phys.org/news/2019-11-soil-fungi.html",
             &format!(

@@ -1216,6 +1216,35 @@ mod tests {
         assert!(!e.markdown.contains("unlimited access"), "{}", e.markdown);
     }
 
+    /// Sites mark the paywalled part of a story with the class `paywall`
+    /// alone: on every paragraph (Condé Nast), or on each part of a
+    /// story split by ads (Fortune). That is the story; a box whose name
+    /// only contains the word (`paywall-box`) is a subscription prompt.
+    #[test]
+    fn a_story_marked_paywall_is_the_story() {
+        let paragraphs = story(5).replace("<p>", r#"<p class="paywall">"#);
+        let parts = format!(
+            r#"<div class="paywall">{}</div><div class="ad"><span>Advertisement</span></div><div class="paywall">{}</div>"#,
+            story(2),
+            story(5).replace("Paragraph ", "Part ")
+        );
+        for (body, last) in [(paragraphs, "Paragraph 5 of"), (parts, "Part 5 of")] {
+            let page = format!(
+                r#"<!doctype html><html><head><title>Pier reopens</title></head><body>
+<article><h1>Pier reopens</h1><div class="article-body">{body}</div>
+<div class="paywall-box"><p>Subscribe today for unlimited access to every story.</p></div></article>
+<aside><ul><li><a href="/news/a">A fair comes to town</a></li><li><a href="/news/b">Ferry times change</a></li></ul></aside></body></html>"#
+            );
+            let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+            assert!(
+                e.markdown.contains("Paragraph 1 of") && e.markdown.contains(last),
+                "{}",
+                e.markdown
+            );
+            assert!(!e.markdown.contains("unlimited access"), "{}", e.markdown);
+        }
+    }
+
     /// A link whose text opens with a space keeps the words apart
     /// (`as he<a> spent his time</a>`, CNN): Markdown trims link text.
     #[test]
