@@ -154,6 +154,69 @@ const MONTHS: &[(&str, u32)] = &[
     ("grudnia", 12),
     ("grudzień", 12),
     ("dezembro", 12),
+    // Scandinavian, Finnish (partitive), Czech (genitive), Hungarian,
+    // Turkish and Greek (genitive) names not written alike above.
+    ("marts", 3),
+    ("augusti", 8),
+    ("desember", 12),
+    ("tammikuuta", 1),
+    ("helmikuuta", 2),
+    ("maaliskuuta", 3),
+    ("huhtikuuta", 4),
+    ("toukokuuta", 5),
+    ("kesäkuuta", 6),
+    ("heinäkuuta", 7),
+    ("elokuuta", 8),
+    ("syyskuuta", 9),
+    ("lokakuuta", 10),
+    ("marraskuuta", 11),
+    ("joulukuuta", 12),
+    ("ledna", 1),
+    ("února", 2),
+    ("března", 3),
+    ("dubna", 4),
+    ("května", 5),
+    ("června", 6),
+    ("července", 7),
+    ("srpna", 8),
+    ("září", 9),
+    ("října", 10),
+    ("listopadu", 11),
+    ("prosince", 12),
+    ("január", 1),
+    ("február", 2),
+    ("március", 3),
+    ("április", 4),
+    ("május", 5),
+    ("június", 6),
+    ("július", 7),
+    ("augusztus", 8),
+    ("szeptember", 9),
+    ("október", 10),
+    ("ocak", 1),
+    ("şubat", 2),
+    ("mart", 3),
+    ("nisan", 4),
+    ("mayıs", 5),
+    ("haziran", 6),
+    ("temmuz", 7),
+    ("ağustos", 8),
+    ("eylül", 9),
+    ("ekim", 10),
+    ("kasım", 11),
+    ("aralık", 12),
+    ("ιανουαρίου", 1),
+    ("φεβρουαρίου", 2),
+    ("μαρτίου", 3),
+    ("απριλίου", 4),
+    ("μαΐου", 5),
+    ("ιουνίου", 6),
+    ("ιουλίου", 7),
+    ("αυγούστου", 8),
+    ("σεπτεμβρίου", 9),
+    ("οκτωβρίου", 10),
+    ("νοεμβρίου", 11),
+    ("δεκεμβρίου", 12),
     // Russian (genitive, as dates write them).
     ("января", 1),
     ("февраля", 2),
@@ -247,6 +310,9 @@ static DATE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
             r"\b(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?(?P<m>{m})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})\b"
         ),
         format!(r"\b(?P<d>\d{{1,2}})-(?P<m>{m})-(?P<y>\d{{4}})\b"),
+        // Year first with the month's name, as Hungarian writes it
+        // ("2019. március 5.").
+        format!(r"\b(?P<y>\d{{4}})\.\s+(?P<m>{m})\s+(?P<d>\d{{1,2}})\b"),
         r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})\b".to_string(),
         r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b".to_string(),
         // Day first where the American order cannot be meant ("20/06/2019").
@@ -526,12 +592,12 @@ const UPDATE_NOTE: &str = r"(?:(?:(?:editor[’']?s\s+)?note|hinweis)\s*:\s*)?(?
 /// Labels that open or sit inside a date line, [`UPDATE_NOTE`] among
 /// them.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b{UPDATE_NOTE}|\b(?:(?:this\s+(?:story|article|post|report|piece)\s+was\s+)?(?:originally|first)\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|opublikowano|zaktualizowano|aktualizacja|опубликовано|обновлено|آخر\s+تحديث|تحديث|نشر|تاريخ\s+النشر)\b|发布时间|更新时间|发布日期|更新日期|日期|时间|更新|发布|发表|發佈|時間|来源|來源|公開日|掲載日|投稿日|配信|最終更新|기사입력|입력|등록|최종수정|수정|업데이트"))
+    Regex::new(&format!(r"(?i)\b{UPDATE_NOTE}|\b(?:(?:this\s+(?:story|article|post|report|piece)\s+was\s+)?(?:originally|first)\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|opublikowano|zaktualizowano|aktualizacja|publisert|oppdatert|publicerad|uppdaterad|publiceret|opdateret|julkaistu|päivitetty|oluşturulma\s+tarihi|güncellenme\s+tarihi|güncelleme\s+tarihi|yayınlanma\s+tarihi|aktualizováno|publikováno|frissítve|publikálva|ενημερώθηκε|опубликовано|обновлено|آخر\s+تحديث|تحديث|نشر|تاريخ\s+النشر)\b|发布时间|更新时间|发布日期|更新日期|日期|时间|更新|发布|发表|發佈|時間|来源|來源|公開日|掲載日|投稿日|配信|最終更新|기사입력|입력|등록|최종수정|수정|업데이트"))
         .expect("valid date label pattern")
 });
 
 static UPDATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b{UPDATE_NOTE}|\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|modificato|modifica|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|zaktualizowano|aktualizacja|обновлено|آخر\s+تحديث|تحديث)\b|更新|최종수정|수정|업데이트"))
+    Regex::new(&format!(r"(?i)\b{UPDATE_NOTE}|\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|modificato|modifica|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|zaktualizowano|aktualizacja|oppdatert|uppdaterad|opdateret|päivitetty|güncellenme\s+tarihi|güncelleme\s+tarihi|aktualizováno|frissítve|ενημερώθηκε|обновлено|آخر\s+تحديث|تحديث)\b|更新|최종수정|수정|업데이트"))
         .expect("valid update label pattern")
 });
 
@@ -614,13 +680,22 @@ pub fn date_line(text: &str) -> Option<DateLine> {
         None => (text.as_str(), None),
     };
     // An update that gives only its time is the same day's ("28 August
-    // 2013, last updated 14:00").
+    // 2013, last updated 14:00"), at the publishing time's zone unless it
+    // names its own; the publishing time itself is not the update's ("7.
+    // října 2020 14:22, aktualizováno 15:10").
     let updated = second.and_then(|second| {
         parse_text_date(second).or_else(|| {
-            find_date(&second.to_lowercase())
-                .is_none()
-                .then(|| parse_text_date(&format!("{first} {second}")))
-                .flatten()
+            let lower = first.to_lowercase();
+            let (_, start, end) = find_date(&lower)?;
+            let second_lower = second.to_lowercase();
+            if find_date(&second_lower).is_some() {
+                return None;
+            }
+            let zone = ZONE
+                .find(&lower[end..])
+                .filter(|_| !ZONE.is_match(&second_lower))
+                .map_or("", |z| z.as_str());
+            parse_text_date(&format!("{} {second} {zone}", &lower[start..end]))
         })
     });
     // An update with a time and no day anywhere in the line.
@@ -917,6 +992,13 @@ mod tests {
             ("11/20/19 06:00 AM EST", Some("2019-11-20T06:00:00-05:00")),
             ("23.09.22", Some("2022-09-23T00:00:00Z")),
             ("3/9/98", Some("1998-03-09T00:00:00Z")),
+            // More languages' month names.
+            ("5. března 2020", Some("2020-03-05T00:00:00Z")),
+            ("12. lokakuuta 2019", Some("2019-10-12T00:00:00Z")),
+            ("Mayıs 18, 2020 11:42", Some("2020-05-18T11:42:00Z")),
+            ("12 Ιουλίου 2019", Some("2019-07-12T00:00:00Z")),
+            ("3. desember 2019", Some("2019-12-03T00:00:00Z")),
+            ("2019. március 5.", Some("2019-03-05T00:00:00Z")),
             // Day first where the month cannot come first, as French
             // sites print it ("Publié le 18/09/19 à 11h27").
             ("Publié le 18/09/19 à 11h27", Some("2019-09-18T11:27:00Z")),
@@ -1165,6 +1247,27 @@ mod tests {
                 "Publié le 18/09/19 à 11h27, mis à jour le 19/09/19 à 08h05",
                 Some("2019-09-18T11:27:00Z"),
                 Some("2019-09-19T08:05:00Z"),
+            ),
+            // Scandinavian, Turkish and Czech labels.
+            (
+                "Publisert: 14.01.2020 11:47 Oppdatert: 14.01.2020 13:05",
+                Some("2020-01-14T11:47:00Z"),
+                Some("2020-01-14T13:05:00Z"),
+            ),
+            (
+                "Publicerad 3 september 2019 Uppdaterad 4 september 2019",
+                Some("2019-09-03T00:00:00Z"),
+                Some("2019-09-04T00:00:00Z"),
+            ),
+            (
+                "Oluşturulma Tarihi: Mayıs 18, 2020 11:42 Güncellenme Tarihi: Mayıs 18, 2020 13:05",
+                Some("2020-05-18T11:42:00Z"),
+                Some("2020-05-18T13:05:00Z"),
+            ),
+            (
+                "7. října 2020 14:22, aktualizováno 15:10",
+                Some("2020-10-07T14:22:00Z"),
+                Some("2020-10-07T15:10:00Z"),
             ),
             (
                 "Zaktualizowano: 21 listopada 2019",
