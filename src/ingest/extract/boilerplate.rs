@@ -81,7 +81,14 @@ const NOTICES: &[&str] = &[
     r"^(分享|分享到|分享至|分享让更多人看到|シェア|공유(하기)?)\s*[:：]?$|^((微信|微博|qq空间|qq|朋友圈|腾讯微博|人民微博|豆瓣)\s*){2,}$",
     r"\b(artikel gefallen\?|vergiss nicht zu teilen|share this (article|story)|mit anderen teilen|with your friends)\b",
     // Advertisement labels and affiliate disclosures.
-    r"^(?:[-–—]\s*)?(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie|annons|reklam|reklama|реклама|广告|廣告|광고|pr|sponsored( content)?|ad)\s*[:\-–—]?\s*$",
+    r"^(?:[-–—]\s*)?(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie|annons|annonse|annonce|mainos|hirdetés|διαφήμιση|διαφημιση|adv|reklam|reklama|реклама|广告|廣告|광고|pr|sponsored( content)?|ad)\s*[:\-–—]?\s*$",
+    // Markers where a story goes on after an ad or a video ("Haberin
+    // Devamı", "Mainos (Artikkeli jatkuu mainoksen jälkeen)").
+    r"^(haberin devamı|(mainos\s*\(?\s*)?artikkeli jatkuu mainoksen jälkeen\)?|dalsza część (tekstu|artykułu) (pod|poniżej) (materiałem wideo|reklamą)|artikkelen fortsetter (under|etter) (annonsen|reklamen)|artikeln fortsätter (under|efter) (annonsen|reklamen))$",
+    // Tip lines in other languages: the question and where to send the
+    // tip ("Vet du noe om saken? Send oss …", "Masz ciekawy temat?
+    // Napisz do nas …"), or the label alone ("Tips oss").
+    r"^((vet du noe om (saken|dette)|har du (et|ett) tips?\b[^?]{0,80}|onko sinulla (uutis)?vinkki\b[^?]{0,60}|masz ciekawy temat\b[^?]{0,60}|haben sie (einen )?(hinweis|tipp)\b[^?]{0,60}|heb je een tip\b[^?]{0,60}|heeft u een tip\b[^?]{0,60})\?\s*[^?]{0,40}\b(send|skriv|napisz|lähetä|schreib|ring|stuur|mejla|tipsa|kontakt|e-?mail|mail)\w*\b.{0,120}|tips oss|tipsa oss|tip ons)$",
     r"\b(advertising disclosure|affiliate links?|bei den verlinkungen handelt es sich um|we may (receive|earn) (a |an )?(affiliate )?(compensation|commission))\b",
     // Comment sections.
     r"^(\d+\s+)?(comments?|kommentare?|beiträge|commentaires?|comentarios?)\s*(\(\d+\))?\s*:?$",
@@ -264,7 +271,7 @@ const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|ro
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^[»›>•]?\s*(related( articles| stories| content| posts| coverage)?|read related( [\p{L}.]+)? (coverage|stories|articles)|(next|see)\s*[:：]\s*[^.!?]*[^.!?\s]$|mirá también|em destaque|mehr in \p{L}+|(à )?voir aussi|más información|läs (också|mer)|bekijk ook|meer over dit onderwerp|read (more|also|next)|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także)|czytaj (też|także)|also read|also see|more great [\p{L}.]+ stories|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)(( \p{L}+)? (stories|articles|news))?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
+const RELATED: &str = r"^[»›>•►▶]?\s*(related( articles| stories| content| posts| coverage)?|read related( [\p{L}.]+)? (coverage|stories|articles)|(next|see)\s*[:：]\s*[^.!?]*[^.!?\s]$|mirá también|em destaque|mehr in \p{L}+|(à )?voir aussi|más información|läs (också|mer)|bekijk ook|meer over dit onderwerp|read (more|also|next)|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także|również)|czytaj (też|także|również)|lue (lisää|myös)|læs (også|mere|analyse)|les (også|mer)|se (også|även)|lire également|notre dossier|kapcsolódó( cikkek| hírek)?|související( články| zprávy)?|i\x{307}?lgi\x{307}?li\x{307}? haberler|διαβ[άα]στε (επ[ίι]σης|ακ[όο]μη)|also read|also see|more great [\p{L}.]+ stories|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)(( \p{L}+)? (stories|articles|news))?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
@@ -512,6 +519,23 @@ mod tests {
             "광고",
             "PR",
             "- Advertisement -",
+            "Mainos",
+            "Annonse",
+            "Hirdetés",
+            "ΔΙΑΦΗΜΙΣΗ",
+            "ADV",
+            // Markers where a story goes on after an ad or a video.
+            "Haberin Devamı",
+            "Mainos (Artikkeli jatkuu mainoksen jälkeen)",
+            "Dalsza część tekstu pod materiałem wideo",
+            "Artikkelen fortsetter under annonsen",
+            "Artikeln fortsätter under annonsen",
+            // Tip lines in other languages.
+            "Tips oss",
+            "Vet du noe om saken? Send oss en e-post på tips@courier.example eller ring 22 86 30 00.",
+            "Onko sinulla uutisvinkki? Lähetä vinkki toimitukselle.",
+            "Har du et tip om havnen? Skriv til lokalredaktionen på havn@courier.example.",
+            "Masz ciekawy temat lub ważną informację? Napisz do nas na adres alert@courier.example.",
             "Se vuoi restare aggiornato sulle notizie di Milano iscriviti gratis alla newsletter di Corriere Milano.",
             "Mit der Anmeldung akzeptieren Sie unsere Datenschutzerklärung.",
             "Corriere della Sera è anche su Whatsapp. È sufficiente cliccare qui per iscriversi al canale.",
@@ -1133,6 +1157,20 @@ mod tests {
             "Read related Tribune coverage:",
             "NEXT: Virginia Lawmakers Want to End License Suspensions",
             "SEE: Ransomware attack: Why a small business paid the ransom",
+            // Nordic, Finnish, Central European, Turkish and Greek labels.
+            "Lue lisää: Ranska kielsi kännykät kouluissa",
+            "LÆS OGSÅ",
+            "LÆS ANALYSE",
+            "Les også",
+            "Se også",
+            "► À lire aussi : Sénégal, une digue contre la mer",
+            "Lire également: Les glaciers fondent",
+            "Notre dossier: Les glaciers fondent",
+            "Kapcsolódó",
+            "Související články",
+            "İLGİLİ HABERLER",
+            "ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ",
+            "Czytaj również",
         ] {
             assert!(is_related_heading(heading), "{heading}");
         }
