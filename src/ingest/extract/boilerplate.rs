@@ -134,7 +134,7 @@ const NOTICES: &[&str] = &[
     r"^(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\p{L}+\s+\d{4})(,?\s+(um\s+)?\d{1,2}:\d{2}(\s*(uhr|h|am|pm))?)?\s*(\||·|•|kategorie:|category:|rubrik:|categoría:|catégorie:)\s*[^|]{1,40}$",
     // Publishers' small print, error-report and discussion prompts,
     // caption toggles.
-    r"^(the contents of this (site|website|page) are\b|(copyright|©|\(c\))\s*(©\s*)?(\d{4}|by\b)|copyright\s+[^.!?]{1,60}$|report (an )?(error|typo)|join the (conversation|discussion)|(less|more|show (more|less)|hide caption|toggle caption|expand|collapse)$)",
+    r"^(the contents of this (site|website|page) are\b|(conforme a los criterios de|according to the principles of|selon les critères du) the trust project\b.{0,40}|(copyright|©|\(c\))\s*(©\s*)?(\d{4}|by\b)|copyright\s+[^.!?]{1,60}$|report (an )?(error|typo)|join the (conversation|discussion)|(less|more|show (more|less)|hide caption|toggle caption|expand|collapse)$)",
     // Reprint notices: wire copy's "This material may not be published,
     // broadcast, rewritten or redistributed", a small site's "This
     // article is the copyrighted property of …", "Written permission must
@@ -271,7 +271,7 @@ const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|ro
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^[»›>•►▶]?\s*(related( articles| stories| content| posts| coverage)?|read related( [\p{L}.]+)? (coverage|stories|articles)|(next|see)\s*[:：]\s*[^.!?]*[^.!?\s]$|mirá también|em destaque|mehr in \p{L}+|(à )?voir aussi|más información|läs (också|mer)|bekijk ook|meer over dit onderwerp|read (more|also|next)|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także|również)|czytaj (też|także|również)|lue (lisää|myös)|læs (også|mere|analyse)|les (også|mer)|se (også|även)|lire également|notre dossier|kapcsolódó( cikkek| hírek)?|související( články| zprávy)?|i\x{307}?lgi\x{307}?li\x{307}? haberler|διαβ[άα]στε (επ[ίι]σης|ακ[όο]μη)|also read|also see|more great [\p{L}.]+ stories|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)(( \p{L}+)? (stories|articles|news))?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
+const RELATED: &str = r"^[»›>•►▶]?\s*(related( articles| stories| content| posts| coverage)?|read related( [\p{L}.]+)? (coverage|stories|articles)|(next|see)\s*[:：]\s*[^.!?]*[^.!?\s]$|mirá también|em destaque|mehr in \p{L}+|(à )?voir aussi|más información|läs (också|mer)|bekijk ook|meer over dit onderwerp|read (more|also|next)|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|per approfondire|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także|również)|czytaj (też|także|również)|lue (lisää|myös)|læs (også|mere|analyse)|les (også|mer)|se (også|även)|lire également|notre dossier|kapcsolódó( cikkek| hírek)?|související( články| zprávy)?|i\x{307}?lgi\x{307}?li\x{307}? haberler|διαβ[άα]στε (επ[ίι]σης|ακ[όο]μη)|also read|also see|more great [\p{L}.]+ stories|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)(( \p{L}+)? (stories|articles|news))?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
@@ -284,8 +284,11 @@ const CREDITS: &[&str] = &[
     r"^[\[【（(［]?\s*(责任编辑|責任編輯|责编|編輯|编辑|責任編集)\s*[:：]",
     r"\bcredit(s)?\s*(\.\.\.|…|:)",
     r"^(foto|fotos|photo|photos|bild|bilder|image|images|picture|grafik|illustration|quelle|source|copyright|©|\(c\))\s*(:|©|/|by\b)",
+    // A source or cover picture's credit in other languages ("Fuente:
+    // INE", "(Borítókép: Jo Roe / Index)").
+    r"^\(?(fuente|fonte|forrás|kilde|källa|lähde|zdroj|źródło|bron|borítókép|fotó)\s*:",
     r"\b(photo|photograph|foto|picture|image|illustration)s?\s+(by|credit|courtesy|von)\b",
-    r"^(©|\(c\))|\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone)\b",
+    r"^(©|\(c\))|\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone|riproduzione riservata)\b",
     // A picture's licence alone on its line.
     r"^(public domain|domena publiczna|gemeinfrei|dominio público|domaine public|pubblico dominio)$",
 ];
@@ -422,9 +425,9 @@ pub(super) const MAX_APPEAL_CHARS: usize = 700;
 /// fund"), and a quotation is the story's.
 pub fn is_appeal(block: &str) -> bool {
     // Readers named as the site's funders: enough alone.
-    const FUNDED: &str = r"(?:funded|supported|made possible|powered|sustained) (?:primarily |largely |mostly |entirely )?by (?:readers|members|listeners|supporters|subscribers) like you|readers like you|if you (?:enjoyed|liked) this (?:article|story|post)";
+    const FUNDED: &str = r"(?:funded|supported|made possible|powered|sustained) (?:primarily |largely |mostly |entirely )?by (?:readers|members|listeners|supporters|subscribers) like you|readers like you|if you (?:enjoyed|liked) this (?:article|story|post)|non riceviamo finanziamenti pubblici|sono i nostri lettori a (?:garantire|sostenere|finanziare)|(?:finanziat|sostenut)[oa] dai (?:nostri )?lettori|financé par (?:ses|nos) lecteurs|von (?:unseren|ihren) lesern finanziert|financiad[oa] por (?:nuestros|sus) lectores";
     // A call to pay: an appeal when the site's journalism is named too.
-    const ASK: &str = r"reader support (?:makes|is|keeps|allows|lets|helps)|(?:quality|good|independent|local) journalism (?:isn.t|is not|doesn.t come|does not come) (?:cheap|free)|we rely on (?:members|readers|donations|supporters|subscribers)|(?:please )?consider (?:subscribing|donating|buying|purchasing|supporting|making a (?:donation|contribution|gift)|becoming a (?:member|subscriber|supporter|sustaining member)|joining)|donate (?:now|today)|become a (?:member|supporter|subscriber|sustaining member)|(?:subscribe|join) (?:now|today)|make a (?:tax-deductible )?(?:donation|gift|contribution)|get unlimited (?:digital )?access";
+    const ASK: &str = r"reader support (?:makes|is|keeps|allows|lets|helps)|(?:quality|good|independent|local) journalism (?:isn.t|is not|doesn.t come|does not come) (?:cheap|free)|we rely on (?:members|readers|donations|supporters|subscribers)|(?:please )?consider (?:subscribing|donating|buying|purchasing|supporting|making a (?:donation|contribution|gift)|becoming a (?:member|subscriber|supporter|sustaining member)|joining)|donate (?:now|today)|become a (?:member|supporter|subscriber|sustaining member)|(?:subscribe|join) (?:now|today)|make a (?:tax-deductible )?(?:donation|gift|contribution)|get unlimited (?:digital )?access|diventa (?:anche tu )?sostenitore|sostienici|sostieni (?:adesso|ora|oggi)|soutenez(?:-nous)? (?:notre|le) journalisme|abonnez-vous|unterstützen sie (?:uns|unsere arbeit|unseren journalismus|unabhängigen journalismus)|(?:unabhängiger|guter) journalismus kostet|apoya (?:nuestro|el) (?:trabajo|periodismo)|hazte (?:socio|suscriptor|miembro)|el periodismo de calidad cuesta";
     // Either, in one pass over the many blocks that hold neither (with
     // ASCII word boundaries the fast automaton runs on any text).
     static EITHER: LazyLock<Regex> = LazyLock::new(|| {
@@ -435,7 +438,7 @@ pub fn is_appeal(block: &str) -> bool {
         Regex::new(&format!(r"(?i)\b(?:{FUNDED})\b")).expect("valid funding pattern")
     });
     static OURS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:our (?:journalism|reporting|newsroom|coverage|stories|budget|mission)|this (?:site|newsroom|magazine)|(?:support|fund) (?:our|independent|local|quality) (?:journalism|reporting)|with a (?:digital |print )?subscription|journalism you can trust|stories like (?:this|these)|if you (?:enjoyed|liked|value|appreciate))\b")
+        Regex::new(r"(?i)\b(?:our (?:journalism|reporting|newsroom|coverage|stories|budget|mission)|this (?:site|newsroom|magazine)|(?:support|fund) (?:our|independent|local|quality) (?:journalism|reporting)|with a (?:digital |print )?subscription|journalism you can trust|stories like (?:this|these)|if you (?:enjoyed|liked|value|appreciate)|giornalismo libero|(?:il )?nostro giornalismo|notre journalisme|unsere arbeit|unseren journalismus|unabhängiger journalismus|nuestro (?:trabajo|periodismo)|periodismo de calidad)\b")
             .expect("valid journalism pattern")
     });
     let block = block.trim();
@@ -530,6 +533,16 @@ mod tests {
             "Dalsza część tekstu pod materiałem wideo",
             "Artikkelen fortsetter under annonsen",
             "Artikeln fortsätter under annonsen",
+            // Publishers' small print and sources under a chart, in
+            // other languages.
+            "Riproduzione riservata ©",
+            "© RIPRODUZIONE RISERVATA",
+            "Conforme a los criterios de The Trust Project Saber más",
+            "Fuente: Registro Mercantil y datos de la compañía. EC Diseño",
+            "Fonte: Istat",
+            "Forrás: KSH",
+            "Kilde: Danmarks Statistik",
+            "(Borítókép: Kovács Tamás / Index)",
             // Tip lines in other languages.
             "Tips oss",
             "Vet du noe om saken? Send oss en e-post på tips@courier.example eller ring 22 86 30 00.",
@@ -1037,6 +1050,12 @@ mod tests {
             "Thank you for relying on us to provide the journalism you can trust. Please consider supporting the Courier with a subscription.",
             "As a nonprofit newsroom, we rely on members to help keep our stories free. Do you value our journalism?",
             "This effort takes a lot of resources to gather and update. If you haven’t already subscribed, please consider supporting our journalism with a subscription.",
+            // In Italian, French, German and Spanish.
+            "Gentile lettore, noi del Corriere non riceviamo finanziamenti pubblici e non dipendiamo da alcun gruppo industriale.",
+            "Se pensi che un giornalismo libero sia utile, diventa anche tu Sostenitore: potrai leggere gli articoli senza pubblicità.",
+            "Le Courrier est financé par ses lecteurs. Soutenez notre journalisme indépendant : abonnez-vous.",
+            "Unabhängiger Journalismus kostet Geld. Unterstützen Sie unsere Arbeit mit einem Abo.",
+            "El periodismo de calidad cuesta. Apoya nuestro trabajo: hazte socio.",
         ] {
             assert!(is_appeal(block), "{block}");
         }
@@ -1050,6 +1069,9 @@ mod tests {
             "Kobo added e-reader support for the new comic format.",
             "If you stream a lot, consider buying an annual subscription instead of paying monthly.",
             "Local journalism isn't free, the publisher told the committee.",
+            "Il sindaco ha detto che il museo non riceve finanziamenti dalla regione da tre anni.",
+            "«Soutenez notre club», a lancé le président aux supporters réunis devant le stade.",
+            "Die Stiftung rief dazu auf, die Arbeit der Tafeln mit Spenden zu unterstützen.",
             "Regular story text that is long enough to be a paragraph but asks nothing of anyone at all.",
         ] {
             assert!(!is_appeal(block), "{block}");
@@ -1171,6 +1193,7 @@ mod tests {
             "İLGİLİ HABERLER",
             "ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ",
             "Czytaj również",
+            "Per approfondire",
         ] {
             assert!(is_related_heading(heading), "{heading}");
         }
