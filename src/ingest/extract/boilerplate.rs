@@ -85,6 +85,10 @@ const NOTICES: &[&str] = &[
     // Markers where a story goes on after an ad or a video ("Haberin
     // Devamı", "Mainos (Artikkeli jatkuu mainoksen jälkeen)").
     r"^(haberin devamı|(mainos\s*\(?\s*)?artikkeli jatkuu mainoksen jälkeen\)?|dalsza część (tekstu|artykułu) (pod|poniżej) (materiałem wideo|reklamą)|artikkelen fortsetter (under|etter) (annonsen|reklamen)|artikeln fortsätter (under|efter) (annonsen|reklamen))$",
+    // A house promotion in square brackets between a story's paragraphs
+    // ("[… empfehlen wir Ihnen unsere App, die Sie hier herunterladen
+    // können.]", "[… in unseren Newslettern … hier kostenlos bestellen]").
+    r"^\[[^\[\]]{0,200}\b(app|apps|newsletter\w*|podcast|abo)\b[^\[\]]{0,200}\b(herunterladen|bestellen|abonnieren|anmelden|download|subscribe|sign up)\b[^\[\]]{0,100}\]$",
     // Tip lines in other languages: the question and where to send the
     // tip ("Vet du noe om saken? Send oss …", "Masz ciekawy temat?
     // Napisz do nas …"), or the label alone ("Tips oss").
@@ -259,8 +263,9 @@ const NOTICES: &[&str] = &[
     r"^(artikel drucken|seite drucken|imprimer( l'article| cet article| la page)?|imprimir( artículo| noticia)?|stampa( articolo)?|(send|e-?mail) (this )?(article|story) to a friend|artikel (versenden|verschicken|per e-?mail (senden|versenden))|envoyer (cet|l')article|enviar (este|el) artículo|link kopieren|copier le lien|copiar (el )?enlace|copia link|listen to (this )?article|audio version of this (article|story)|(diesen |den )?(artikel|beitrag) (anhören|vorlesen( lassen)?)|écouter (cet |l')article|click to enlarge|zum vergrößern (an)?klicken|cliquez pour agrandir|haga clic para ampliar|clicca per ingrandire|watch the video (above|below)\.?|(read|see) the full (story|article)|read more (at|on) [^.!?]{1,40}|(click|tap) here to (subscribe|sign up|register)|(condividi|compartilhe|compartilhar|deel|delen|udostępnij)( (su|no|na|op|w) (facebook|twitter|x|whatsapp|linkedin|e-?mail))?)$",
     // An update note that says nothing more.
     r"^((this|the) (article|story|post|page) (has been|was) updated|(der|dieser) (artikel|beitrag|text) wurde aktualisiert)\.?$",
-    // Reading times ("6 min read", "Lesezeit: 3 Min.", "Temps de lecture : 4 min").
-    r"^([•·|]\s*)?(\d{1,3}\s*(min\.?|mins|minutes?|minuten)\s+(read|reading|lesezeit|de lecture|di lettura|de leitura|de lectura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd)\s*:?\s*(ca\.\s*)?\d{1,3}\s*(min\.?|mins|minutes?|minuten|minutos|minuti))$",
+    // Reading times ("6 min read", "Lesezeit: 3 Min.", "Temps de lecture :
+    // 4 min", "3 mn" alone).
+    r"^([•·|]\s*)?(\d{1,2}\s*(mn|min\.?)|\d{1,3}\s*(min\.?|mins|minutes?|minuten)\s+(read|reading|lesezeit|de lecture|di lettura|de leitura|de lectura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd)\s*:?\s*(ca\.\s*)?\d{1,3}\s*(min\.?|mins|minutes?|minuten|minutos|minuti))$",
 ];
 
 /// A street address with a postcode: the publisher's, at the foot. Kept
@@ -398,12 +403,13 @@ pub fn is_tail_opener(line: &str) -> bool {
 /// "This post contains affiliate links"), a newspaper's print note ("A
 /// version of this article appears in print on …", "This article
 /// appeared in the … print edition as: …", "Appeared in the … print
-/// edition as …", "Published in the print edition of …") or a science site's citation
+/// edition as …", "Published in the print edition of …", in Dutch, French
+/// and German too) or a science site's citation
 /// and copyright lines ("Citation: … retrieved … from https://…", "This
 /// document is subject to copyright."), as no story paragraph does.
 pub fn is_small_print(block: &str) -> bool {
     static SMALL_PRINT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:©|\(c\)|copyright\s*©)\s*\d{4}\b|^(?i:all products (recommended|featured) (by|on) .{2,60} (are|were) (independently )?selected by our editor)|^(?i:(this|our) (post|article|story|page|site) (may )?contains? affiliate links)|^(?i:a version of this (article|story|review|essay) appears? in print on\b)|^(?i:(this (article|story) (first )?)?appear(ed|s) in (the )?(.{2,60} )?print edition\b)|^(?i:published in the print edition of\b)|^(?i:this document is subject to copyright\b)|^(?i:we pay for your (stories|videos|pictures)\b)|^(?i:citation\s*:.{10,300}\bretrieved\b.{2,40}\bfrom https?://)")
+        Regex::new(r"^(?i:©|\(c\)|copyright\s*©)\s*\d{4}\b|^(?i:all products (recommended|featured) (by|on) .{2,60} (are|were) (independently )?selected by our editor)|^(?i:(this|our) (post|article|story|page|site) (may )?contains? affiliate links)|^(?i:a version of this (article|story|review|essay) appears? in print on\b)|^(?i:(this (article|story) (first )?)?appear(ed|s) in (the )?(.{2,60} )?print edition\b)|^(?i:published in the print edition of\b)|^(?i:een versie van dit artikel verscheen\b)|^(?i:une version de cet article (est parue|a paru|a été publiée) dans\b)|^(?i:dieser (artikel|text|beitrag) erschien (zuerst |auch )?in der\b.{0,60}\bausgabe\b)|^(?i:this document is subject to copyright\b)|^(?i:we pay for your (stories|videos|pictures)\b)|^(?i:citation\s*:.{10,300}\bretrieved\b.{2,40}\bfrom https?://)")
             .expect("valid small print pattern")
     });
     SMALL_PRINT.is_match(block.trim_start())
@@ -543,6 +549,12 @@ mod tests {
             "Forrás: KSH",
             "Kilde: Danmarks Statistik",
             "(Borítókép: Kovács Tamás / Index)",
+            // A reading time alone, and a house promotion in brackets
+            // between a story's paragraphs.
+            "3 mn",
+            "4 min",
+            "[Wenn Sie alle aktuellen Entwicklungen live auf Ihr Handy haben wollen, empfehlen wir Ihnen unsere App, die Sie hier herunterladen können.]",
+            "[Konkrete Bezirksnachrichten gibt es in unseren Leute-Newslettern aus allen zwölf Berliner Bezirken. Die können Sie hier kostenlos bestellen: leute.courier.example]",
             // Tip lines in other languages.
             "Tips oss",
             "Vet du noe om saken? Send oss en e-post på tips@courier.example eller ring 22 86 30 00.",
@@ -946,6 +958,8 @@ mod tests {
             "该公众号周二发布声明，称渡轮将恢复运营。",
             "市民纷纷在微信上分享渡轮恢复运营的消息。",
             "6 min read of the report was enough, she said.",
+            "[Update: The council approved the ferry app on Tuesday.]",
+            "4 min later the ferry left.",
             "Published in 1998, the report changed how the town argued about its harbour.",
             "The reading time: 5 minutes, at most, for the whole plan.",
             "Written permission is needed from the harbour master before any boat may moor overnight.",
@@ -1120,6 +1134,9 @@ mod tests {
             "This article appeared in the South China Morning Post print edition as: Last woks standing",
             "Appeared in the November 6, 2019, print edition as 'Family Stick Maker Turns to Robots.'",
             "This article appears in the print edition of the November 16, 2020, issue.",
+            "Een versie van dit artikel verscheen ook in NRC Handelsblad van 21 februari 2020",
+            "Une version de cet article est parue dans Le Soir du 21 février 2020.",
+            "Dieser Artikel erschien zuerst in der gedruckten Ausgabe vom 21. Februar 2020.",
             "Published in the print edition of the November 16, 2020, issue, with the headline “Ring Out.”",
             "This document is subject to copyright. Apart from any fair dealing for the purpose of private study or research, no part may be reproduced without the written permission. The content is provided for information purposes only.",
             "Citation: Soil fungi help beech saplings 'remember' drought, study finds (2019, November 5) retrieved 5 November 2019 from https://phys.org/news/2019-11-soil-fungi.html",

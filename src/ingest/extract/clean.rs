@@ -1259,6 +1259,7 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
     math_to_text(doc);
     super::breadcrumb::remove_trails(doc, base);
     separators_to_rules(doc);
+    remove_comment_counts(doc);
     remove_notices(doc, base);
     flatten_layout_tables(doc);
     remove_title_heading(doc, title);
@@ -1267,6 +1268,51 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
         images,
         dates,
         posted_by,
+    }
+}
+
+/// Removes links to the page's comments that give their count ("23", "47
+/// Postings") or only a comment label: beside a byline or between
+/// paragraphs they say nothing once the page is saved.
+fn remove_comment_counts(doc: &Document) {
+    const NAMES: &[&str] = &[
+        "comment",
+        "communit",
+        "respond",
+        "disqus",
+        "forum",
+        "discussion",
+        "posting",
+        "reactions",
+    ];
+    for a in doc.select("a[href*='#']").nodes() {
+        let Some(href) = a.attr("href") else { continue };
+        let fragment = href
+            .rsplit_once('#')
+            .map(|(_, f)| f.to_ascii_lowercase())
+            .unwrap_or_default();
+        let text = a.text();
+        if NAMES.iter().any(|n| fragment.contains(n))
+            && text.chars().count() <= 30
+            && (text.contains(|c: char| c.is_ascii_digit()) || is_boilerplate(&text))
+        {
+            let parent = a.parent();
+            a.remove_from_parent();
+            // The list item or paragraph it leaves empty goes too, and a
+            // list left empty with it.
+            let emptied = |n: &NodeRef| n.text().trim().is_empty();
+            if let Some(parent) =
+                parent.filter(|p| (p.has_name("li") || p.has_name("p")) && emptied(p))
+            {
+                let list = parent
+                    .parent()
+                    .filter(|l| l.has_name("ul") || l.has_name("ol"));
+                parent.remove_from_parent();
+                if let Some(list) = list.filter(emptied) {
+                    list.remove_from_parent();
+                }
+            }
+        }
     }
 }
 

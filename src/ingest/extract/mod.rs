@@ -2991,6 +2991,29 @@ mod tests {
         }
     }
 
+    /// A link to the page's comments that gives their count goes, beside
+    /// a byline or alone between paragraphs; a sentence's link to them
+    /// stays.
+    #[test]
+    fn comment_counts_go() {
+        let e = story_after(
+            r##"<p><a href="#story-community">47 Postings</a></p>
+<p>Reported by the harbour desk <a href="#comments">23</a></p>
+<ul class="tools"><li><a href="#commentsContainer">412</a></li></ul>
+<p>Readers argued about the ferry in <a href="#comments">the comments under last week's story</a>, and the council took note of what they said.</p>"##,
+        );
+        assert!(!e.markdown.contains("47 Postings"), "{}", e.markdown);
+        assert!(!e.markdown.contains("desk [23]"), "{}", e.markdown);
+        assert!(!e.markdown.contains("412"), "{}", e.markdown);
+        assert!(!e.markdown.contains("\n- \n"), "{}", e.markdown);
+        assert!(e.markdown.contains("harbour desk"), "{}", e.markdown);
+        assert!(
+            e.markdown.contains("the comments under last week"),
+            "{}",
+            e.markdown
+        );
+    }
+
     /// Sites styled with utility classes name their boxes in data
     /// attributes: a newsletter box so named goes like one classed so.
     #[test]
