@@ -309,7 +309,17 @@ const CAPTION_CREDIT: &str =
 const MAX_CAPTION_CHARS: usize = 500;
 
 /// Agency names that make a very short line a credit ("AFP / JANE DOE").
-const AGENCIES: &str = r"\b(agencies|afp|ap|dpa|reuters|getty( images)?|istock(photo)?(\.com)?|shutterstock|imago|picture alliance|keystone|epa|wenn(\.com)?|unsplash|pixabay|adobe ?stock|ansa|efe|xinhua|pool)\b";
+const AGENCIES: &str = r"\b(afp|ap|dpa|reuters|getty images|istock(photo)?(\.com)?|shutterstock|imago|picture alliance|epa|unsplash|pixabay|adobe ?stock|xinhua)\b";
+
+/// Agency names that are also ordinary words ("wenn" in German, "pool",
+/// the Keystone pipeline, the Getty museum): a credit only beside a
+/// slash, written in capitals ([`AGENCIES_IN_CAPITALS`]), or alone.
+const AMBIGUOUS_AGENCIES: &str = r"\b(agencies|getty|keystone|wenn(\.com)?|ansa|efe|pool)\b";
+
+/// [`AMBIGUOUS_AGENCIES`] as credits write them, matched on the line as
+/// it is.
+const AGENCIES_IN_CAPITALS: &str =
+    r"\b(AGENCIES|GETTY|KEYSTONE|WENN|ANSA|EFE|POOL)\b|\b(?i:wenn\.com)\b";
 
 /// Whether `line` is page furniture: a notice, prompt, heading of a
 /// related-links box, or a photo credit.
@@ -366,9 +376,24 @@ fn credit(line: &str, chars: usize, lower: &str) -> bool {
             && LINE_PATTERNS[NOTICES.len()..]
                 .iter()
                 .any(|p| p.is_match(lower))
-        || chars <= MAX_CREDIT_CHARS
-            && AGENCIES_RE.is_match(lower)
-            && (lower.contains('/') || is_credit_case(line))
+        || chars <= MAX_CREDIT_CHARS && agency_credit(line, lower)
+}
+
+/// Whether a short line is an agency's credit (see [`AGENCIES`] and
+/// [`AMBIGUOUS_AGENCIES`]).
+fn agency_credit(line: &str, lower: &str) -> bool {
+    static AMBIGUOUS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(AMBIGUOUS_AGENCIES).expect("valid agency pattern"));
+    static CAPITALS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(AGENCIES_IN_CAPITALS).expect("valid agency pattern"));
+    let named = AGENCIES_RE.is_match(lower);
+    if lower.contains('/') {
+        return named || AMBIGUOUS.is_match(lower);
+    }
+    is_credit_case(line)
+        && (named
+            || CAPITALS.is_match(line)
+            || line.split_whitespace().count() <= 2 && AMBIGUOUS.is_match(lower))
 }
 
 /// A credit line written as a name list in capitals ("AFP / MARCO BERTORELLO",
@@ -1157,6 +1182,36 @@ mod tests {
             "发表评论的网友大多支持这项政策。",
         ] {
             assert!(!is_tail_opener(line), "{line}");
+        }
+    }
+
+    /// An agency's name makes a short line a credit, but words that are
+    /// also ordinary words ("wenn", "pool", "Keystone") only when written
+    /// as the credit writes them: in capitals, beside a slash, or alone.
+    #[test]
+    fn agency_credits_are_told_from_short_headings() {
+        for line in [
+            "Judy Roe/WENN.com",
+            "WENN",
+            "POOL",
+            "AFP / MARCO ROSSI",
+            "Agencies",
+            "Getty",
+            "Pool/Getty Images",
+            "EFE",
+        ] {
+            assert!(is_credit(line), "{line}");
+        }
+        for line in [
+            "Was bleibt, wenn die Fähre geht",
+            "Wenn der Fluss zu flach wird",
+            "The pool reopens in May",
+            "Keystone pipeline approved",
+            "Getty Museum reopens its doors",
+            "Agencies clash over pier funding",
+        ] {
+            assert!(!is_credit(line), "{line}");
+            assert!(!is_boilerplate(line), "{line}");
         }
     }
 
