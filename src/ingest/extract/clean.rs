@@ -184,6 +184,10 @@ const FURNITURE_WORDS: &[&str] = &[
     "reklame",
 ];
 
+/// [`FURNITURE_WORDS`] to look up: every word of every box's name is.
+static FURNITURE_WORD_SET: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| FURNITURE_WORDS.iter().copied().collect());
+
 /// Roles that never hold article text.
 const FURNITURE_ROLES: &[&str] = &[
     "dialog",
@@ -1166,7 +1170,7 @@ fn is_furniture(node: &NodeRef) -> bool {
     }
     names
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-        .any(|word| FURNITURE_WORDS.contains(&word))
+        .any(|word| FURNITURE_WORD_SET.contains(word))
 }
 
 /// Class names that say what a box has or allows, not what it is:
