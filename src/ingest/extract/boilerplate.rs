@@ -89,10 +89,13 @@ const NOTICES: &[&str] = &[
     // ("[… empfehlen wir Ihnen unsere App, die Sie hier herunterladen
     // können.]", "[… in unseren Newslettern … hier kostenlos bestellen]").
     r"^\[[^\[\]]{0,200}\b(app|apps|newsletter\w*|podcast|abo)\b[^\[\]]{0,200}\b(herunterladen|bestellen|abonnieren|anmelden|download|subscribe|sign up)\b[^\[\]]{0,100}\]$",
-    // Tip lines in other languages: the question and where to send the
-    // tip ("Vet du noe om saken? Send oss …", "Masz ciekawy temat?
-    // Napisz do nas …"), or the label alone ("Tips oss").
-    r"^((vet du noe om (saken|dette)|har du (et|ett) tips?\b[^?]{0,80}|onko sinulla (uutis)?vinkki\b[^?]{0,60}|masz ciekawy temat\b[^?]{0,60}|haben sie (einen )?(hinweis|tipp)\b[^?]{0,60}|heb je een tip\b[^?]{0,60}|heeft u een tip\b[^?]{0,60})\?\s*[^?]{0,40}\b(send|skriv|napisz|lähetä|schreib|ring|stuur|mejla|tipsa|kontakt|e-?mail|mail)\w*\b.{0,120}|tips oss|tipsa oss|tip ons)$",
+    // Tip lines in other languages: the question, then a call to send the
+    // tip to the newsroom ("Vet du noe om saken? Send oss en e-post på
+    // tips@…", "Masz ciekawy temat? Napisz do nas na adres …"), or the
+    // label alone ("Tips oss"). An interview's answer ("Har du et tips til
+    // nybegynnere? – Start rolig …") or a police appeal ("Vet du noe om
+    // saken? Politiet ber vitner ringe …") is the story's.
+    r"^((vet du noe om (saken|dette)|har du (et|ett) tips?( om [^?]{1,60})?|onko sinulla (uutis)?vinkki[^?]{0,40}|masz ciekawy temat( lub ważną informację)?|heb je een tip[^?]{0,40}|heeft u een tip[^?]{0,40})\?\s*(send oss|skriv til|skicka|mejla|tipsa|lähetä|napisz do nas|stuur|mail|e-?mail)\b[^?]{0,140}(@|redaksjon|redaktion|toimitu|redakcj|redactie|newsroom|vinkki|tips)[^?]{0,80}|tips oss|tipsa oss|tip ons)$",
     r"\b(advertising disclosure|affiliate links?|bei den verlinkungen handelt es sich um|we may (receive|earn) (a |an )?(affiliate )?(compensation|commission))\b",
     // Comment sections.
     r"^(\d+\s+)?(comments?|kommentare?|beiträge|commentaires?|comentarios?)\s*(\(\d+\))?\s*:?$",
@@ -984,6 +987,10 @@ mod tests {
             "市民纷纷在微信上分享渡轮恢复运营的消息。",
             "6 min read of the report was enough, she said.",
             "[Update: The council approved the ferry app on Tuesday.]",
+            "Har du et tips til nybegynnere? – Start rolig, og skriv treningsdagbok, sier trener Ola Nordmann.",
+            "Vet du noe om saken? Politiet ber vitner ringe 02800. Mannen ble sist sett ved Bryggen natt til søndag.",
+            "Haben Sie einen Hinweis zu dem Unfall? Dann kontaktieren Sie bitte die Polizei Mannheim unter 0621 174-4444.",
+            "Masz ciekawy temat? Tak zaczyna się każda rozmowa, a potem napisz do nas, mówi redaktor naczelna.",
             "4 min later the ferry left.",
             "Published in 1998, the report changed how the town argued about its harbour.",
             "The reading time: 5 minutes, at most, for the whole plan.",

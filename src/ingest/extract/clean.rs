@@ -119,6 +119,11 @@ const FURNITURE_PARTS: &[&str] = &[
     "toc_container",
     "table-of-contents",
     "tableofcontents",
+    // Readers' reactions (Le Monde's `article__reactions` "Contributions"
+    // box, emoji bars); a story's own section may be classed `reactions`.
+    "__reactions",
+    "-reactions",
+    "_reactions",
 ];
 
 /// Matches wherever a name contains any of [`FURNITURE_PARTS`]: one
@@ -138,8 +143,6 @@ const FURNITURE_WORDS: &[&str] = &[
     "adsense",
     "comments",
     "comment",
-    // Readers' reactions (Le Monde's "Contributions" box, emoji bars).
-    "reactions",
     "respond",
     "tags",
     "sidebar",
@@ -483,7 +486,7 @@ pub(super) fn is_heading(node: &NodeRef) -> bool {
 
 /// Drops the class names and id of a heading that contain "header"
 /// (`header-anchor-post`, `clay-subheader`), and of a `<div>` that holds
-/// the heading alone (`modHeader`). Readability takes "header" in a name
+/// a related box's title alone (`modHeader`). Readability takes "header" in a name
 /// for the page's header and drops the element, which loses a story's
 /// subheadings, and a box's title without its box (the links of a "More
 /// on this" box stayed in the story); on a heading the word says
@@ -503,12 +506,15 @@ fn drop_header_names(heading: &NodeRef) {
         }
     };
     drop(heading);
-    // A box's title in a wrapper of its own (`<div class="modHeader">
-    // <h3>More on this</h3></div>`): the wrapper is the heading's.
+    // A related box's title in a wrapper of its own (`<div
+    // class="modHeader"><h3>More on this</h3></div>`): the wrapper is the
+    // heading's, and the box goes whole once the title is seen. Another
+    // box's title so wrapped (a section's name over the story) goes.
     if let Some(parent) = heading.parent().filter(|p| {
         p.has_name("div")
             && p.first_element_child().is_some_and(|f| f.id == heading.id)
             && heading.next_element_sibling().is_none()
+            && is_related_heading(&heading.text())
     }) {
         drop(&parent);
     }
@@ -1097,6 +1103,10 @@ fn is_video_box(node: &NodeRef) -> bool {
     player
 }
 
+/// The most text a box classed `paywall` holds when it is a prompt to
+/// subscribe rather than a part of the story.
+const PAYWALL_PROMPT_CHARS: usize = 300;
+
 fn is_furniture(node: &NodeRef) -> bool {
     let Some(el) = node.element_ref() else {
         return false;
@@ -1129,8 +1139,30 @@ fn is_furniture(node: &NodeRef) -> bool {
     if !role.is_empty() && FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()) {
         return true;
     }
+    // `paywall` alone marks the paywalled paragraphs or parts of the
+    // story (Condé Nast, Fortune), and also short prompts to subscribe.
+    if class
+        .split_whitespace()
+        .any(|c| c.eq_ignore_ascii_case("paywall"))
+    {
+        return !el.name.local.eq_str_ignore_ascii_case("p")
+            && text_chars(node) <= PAYWALL_PROMPT_CHARS;
+    }
+    // Fewer names count there than in a class: components are named for
+    // their look as often as for what they hold (`HeroBanner`,
+    // `ImageWithModal` hold the story's picture).
+    const COMPONENT_PARTS: &[&str] = &[
+        "newsletter",
+        "related",
+        "recommend",
+        "share",
+        "social",
+        "comment",
+        "outbrain",
+        "taboola",
+    ];
     if !component.is_empty()
-        && (FURNITURE_PARTS_RE.is_match(&component)
+        && (COMPONENT_PARTS.iter().any(|p| component.contains(p))
             || component.contains("video") && is_video_box(node))
     {
         return true;
@@ -1500,6 +1532,11 @@ fn take_date_lines(doc: &Document) -> (DateLine, Option<String>) {
         }
         let chars = text_chars(&block);
         if chars == 0 || chars > 160 {
+            continue;
+        }
+        // A date in emphasis inside a sentence ("La loi du <em>18/09/19</em>
+        // prévoit …") is the sentence's.
+        if is_emphasis_in_sentence(&block) {
             continue;
         }
         // A date line's parts set side by side in spans ("November 20,
@@ -2386,6 +2423,12 @@ fn appeal_box<'a>(block: &NodeRef<'a>, text: &str) -> NodeRef<'a> {
         .unwrap_or(*block)
 }
 
+/// Whether `node` is an element that only styles its text (`<em>`, `<b>`)
+/// standing in running text: a date in it is the sentence's.
+pub(super) fn is_emphasis_in_sentence(node: &NodeRef) -> bool {
+    node.node_name().is_some_and(|n| STYLE_TAGS.contains(&&*n)) && in_running_text(node)
+}
+
 /// Whether `block`, an inline element (`<em>`, `<b>`, a `<span>`), stands
 /// in running text: a word or another inline element touches it (or
 /// touches the inline element around it that it alone fills, as in
@@ -2708,6 +2751,22 @@ fn collapse(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A wrapper named for a header loses the name only around a related
+    /// box's title: a section's name over the story still goes as a
+    /// header.
+    #[test]
+    fn header_names_go_from_related_titles_only() {
+        let doc = Document::from(
+            r#"<div class="box"><div class="modHeader"><h3>Mehr zum Thema</h3></div></div>
+<div class="post"><div class="section-header"><h2>Local news</h2></div></div>"#,
+        );
+        for h in doc.select("h2, h3").nodes() {
+            drop_header_names(h);
+        }
+        assert_eq!(doc.select(".modHeader").length(), 0);
+        assert_eq!(doc.select(".section-header").length(), 1);
+    }
 
     #[test]
     fn counters_are_counts_of_what_readers_did() {

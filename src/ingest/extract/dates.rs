@@ -217,6 +217,25 @@ const MONTHS: &[(&str, u32)] = &[
     ("οκτωβρίου", 10),
     ("νοεμβρίου", 11),
     ("δεκεμβρίου", 12),
+    // The same as capitals lower-case: Greek without its accents, Turkish
+    // with a plain or dotted i ("MAYIS", "NİSAN").
+    ("ιανουαριου", 1),
+    ("φεβρουαριου", 2),
+    ("μαρτιου", 3),
+    ("απριλιου", 4),
+    ("μαιου", 5),
+    ("ιουνιου", 6),
+    ("ιουλιου", 7),
+    ("αυγουστου", 8),
+    ("σεπτεμβριου", 9),
+    ("οκτωβριου", 10),
+    ("νοεμβριου", 11),
+    ("δεκεμβριου", 12),
+    ("mayis", 5),
+    ("kasim", 11),
+    ("aralik", 12),
+    ("ni\u{307}san", 4),
+    ("hazi\u{307}ran", 6),
     // Russian (genitive, as dates write them).
     ("января", 1),
     ("февраля", 2),
@@ -592,19 +611,19 @@ const UPDATE_NOTE: &str = r"(?:(?:(?:editor[’']?s\s+)?note|hinweis)\s*:\s*)?(?
 /// Labels that open or sit inside a date line, [`UPDATE_NOTE`] among
 /// them.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b{UPDATE_NOTE}|\b(?:(?:this\s+(?:story|article|post|report|piece)\s+was\s+)?(?:originally|first)\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|opublikowano|zaktualizowano|aktualizacja|publisert|oppdatert|publicerad|uppdaterad|publiceret|opdateret|julkaistu|päivitetty|oluşturulma\s+tarihi|güncellenme\s+tarihi|güncelleme\s+tarihi|yayınlanma\s+tarihi|aktualizováno|publikováno|frissítve|publikálva|ενημερώθηκε|опубликовано|обновлено|آخر\s+تحديث|تحديث|نشر|تاريخ\s+النشر)\b|发布时间|更新时间|发布日期|更新日期|日期|时间|更新|发布|发表|發佈|時間|来源|來源|公開日|掲載日|投稿日|配信|最終更新|기사입력|입력|등록|최종수정|수정|업데이트"))
+    Regex::new(&format!(r"(?i)\b{UPDATE_NOTE}|\b(?:(?:this\s+(?:story|article|post|report|piece)\s+was\s+)?(?:originally|first)\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|opublikowano|zaktualizowano|aktualizacja|publisert|oppdatert|publicerad|uppdaterad|publiceret|opdateret|julkaistu|päivitetty|oluşturulma\s+tarihi|güncellenme\s+tarihi|güncelleme\s+tarihi|yayınlanma(?:\s+tarihi)?|giriş\s+tarihi|son\s+güncelleme|aktualizováno|publikováno|frissítve|publikálva|ενημερώθηκε|опубликовано|обновлено|آخر\s+تحديث|تحديث|نشر|تاريخ\s+النشر)\b|发布时间|更新时间|发布日期|更新日期|日期|时间|更新|发布|发表|發佈|時間|来源|來源|公開日|掲載日|投稿日|配信|最終更新|기사입력|입력|등록|최종수정|수정|업데이트"))
         .expect("valid date label pattern")
 });
 
 static UPDATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b{UPDATE_NOTE}|\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|modificato|modifica|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|zaktualizowano|aktualizacja|oppdatert|uppdaterad|opdateret|päivitetty|güncellenme\s+tarihi|güncelleme\s+tarihi|aktualizováno|frissítve|ενημερώθηκε|обновлено|آخر\s+تحديث|تحديث)\b|更新|최종수정|수정|업데이트"))
+    Regex::new(&format!(r"(?i)\b{UPDATE_NOTE}|\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|modificato|modifica|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|zaktualizowano|aktualizacja|oppdatert|uppdaterad|opdateret|päivitetty|güncellenme\s+tarihi|güncelleme\s+tarihi|son\s+güncelleme|aktualizováno|frissítve|ενημερώθηκε|обновлено|آخر\s+تحديث|تحديث)\b|更新|최종수정|수정|업데이트"))
         .expect("valid update label pattern")
 });
 
 /// Words that may sit in a date line besides the date and the label.
 static FILLER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:on|at|in|am|um|uhr|le|à|el|de|der|den|the|of|et|and|und|il|alle|ore|op|om|em|às|dnia|godz|h|hrs|hours|ago|today|heute|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|a|m|p|am|pm|utc|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|mez|mesz|ist|jst|aest|aedt|et|ct|pt)$",
+        r"(?i)^(?:on|at|in|am|um|uhr|kl|klo|le|à|el|de|der|den|the|of|et|and|und|il|alle|ore|op|om|em|às|dnia|godz|h|hrs|hours|ago|today|heute|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|a|m|p|am|pm|utc|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|mez|mesz|ist|jst|aest|aedt|et|ct|pt)$",
     )
     .expect("valid filler pattern")
 });
@@ -680,9 +699,9 @@ pub fn date_line(text: &str) -> Option<DateLine> {
         None => (text.as_str(), None),
     };
     // An update that gives only its time is the same day's ("28 August
-    // 2013, last updated 14:00"), at the publishing time's zone unless it
-    // names its own; the publishing time itself is not the update's ("7.
-    // října 2020 14:22, aktualizováno 15:10").
+    // 2013, last updated 14:00"), at the publishing time's offset unless
+    // it names its own zone; the publishing time itself is not the
+    // update's ("7. října 2020 14:22, aktualizováno 15:10").
     let updated = second.and_then(|second| {
         parse_text_date(second).or_else(|| {
             let lower = first.to_lowercase();
@@ -691,11 +710,21 @@ pub fn date_line(text: &str) -> Option<DateLine> {
             if find_date(&second_lower).is_some() {
                 return None;
             }
-            let zone = ZONE
-                .find(&lower[end..])
-                .filter(|_| !ZONE.is_match(&second_lower))
-                .map_or("", |z| z.as_str());
-            parse_text_date(&format!("{} {second} {zone}", &lower[start..end]))
+            let update = parse_text_date(&format!("{} {second}", &lower[start..end]))?;
+            if ZONE.is_match(&second_lower) {
+                return Some(update);
+            }
+            // The clock time read as UTC, set at the publishing offset.
+            let offset = parse_text_date(first)
+                .and_then(|p| chrono::DateTime::parse_from_rfc3339(&p).ok())
+                .map(|p| *p.offset());
+            match (chrono::DateTime::parse_from_rfc3339(&update), offset) {
+                (Ok(u), Some(offset)) if update.ends_with('Z') => offset
+                    .from_local_datetime(&u.naive_utc())
+                    .single()
+                    .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+                _ => Some(update),
+            }
         })
     });
     // An update with a time and no day anywhere in the line.
@@ -999,6 +1028,9 @@ mod tests {
             ("12 Ιουλίου 2019", Some("2019-07-12T00:00:00Z")),
             ("3. desember 2019", Some("2019-12-03T00:00:00Z")),
             ("2019. március 5.", Some("2019-03-05T00:00:00Z")),
+            ("18 MAYIS 2020", Some("2020-05-18T00:00:00Z")),
+            ("18 NİSAN 2020", Some("2020-04-18T00:00:00Z")),
+            ("12 ΙΟΥΛΙΟΥ 2019", Some("2019-07-12T00:00:00Z")),
             // Day first where the month cannot come first, as French
             // sites print it ("Publié le 18/09/19 à 11h27").
             ("Publié le 18/09/19 à 11h27", Some("2019-09-18T11:27:00Z")),
@@ -1263,6 +1295,21 @@ mod tests {
                 "Oluşturulma Tarihi: Mayıs 18, 2020 11:42 Güncellenme Tarihi: Mayıs 18, 2020 13:05",
                 Some("2020-05-18T11:42:00Z"),
                 Some("2020-05-18T13:05:00Z"),
+            ),
+            (
+                "Giriş Tarihi: 18.05.2020 11:42 Son Güncelleme: 18.05.2020 13:05",
+                Some("2020-05-18T11:42:00Z"),
+                Some("2020-05-18T13:05:00Z"),
+            ),
+            (
+                "Publisert 14.01.2020 kl. 11:47 Oppdatert kl. 13:05",
+                Some("2020-01-14T11:47:00Z"),
+                Some("2020-01-14T13:05:00Z"),
+            ),
+            (
+                "Published 5:27 a.m. ET Nov. 20, 2019 Updated 7:41 a.m.",
+                Some("2019-11-20T05:27:00-05:00"),
+                Some("2019-11-20T07:41:00-05:00"),
             ),
             (
                 "7. října 2020 14:22, aktualizováno 15:10",

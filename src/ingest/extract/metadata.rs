@@ -587,6 +587,7 @@ impl<'a> Found<'a> {
                 && is_small_box(&node)
                 && !is_other_story(&node, found.headline.as_ref())
                 && !in_labelled_row(&node)
+                && !super::clean::is_emphasis_in_sentence(&node)
             {
                 let text = collapse(&node.text());
                 if !text.is_empty()

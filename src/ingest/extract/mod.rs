@@ -1219,7 +1219,8 @@ mod tests {
     /// Sites mark the paywalled part of a story with the class `paywall`
     /// alone: on every paragraph (Condé Nast), or on each part of a
     /// story split by ads (Fortune). That is the story; a box whose name
-    /// only contains the word (`paywall-box`) is a subscription prompt.
+    /// only contains the word (`paywall-box`), or a short box classed
+    /// `paywall`, is a subscription prompt.
     #[test]
     fn a_story_marked_paywall_is_the_story() {
         let paragraphs = story(5).replace("<p>", r#"<p class="paywall">"#);
@@ -1232,7 +1233,8 @@ mod tests {
             let page = format!(
                 r#"<!doctype html><html><head><title>Pier reopens</title></head><body>
 <article><h1>Pier reopens</h1><div class="article-body">{body}</div>
-<div class="paywall-box"><p>Subscribe today for unlimited access to every story.</p></div></article>
+<div class="paywall-box"><p>Subscribe today for unlimited access to every story.</p></div>
+<div class="paywall"><p>Read on with Courier Plus: one euro for the first month.</p><a href="/plus">Try it now</a></div></article>
 <aside><ul><li><a href="/news/a">A fair comes to town</a></li><li><a href="/news/b">Ferry times change</a></li></ul></aside></body></html>"#
             );
             let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
@@ -1242,6 +1244,7 @@ mod tests {
                 e.markdown
             );
             assert!(!e.markdown.contains("unlimited access"), "{}", e.markdown);
+            assert!(!e.markdown.contains("Courier Plus"), "{}", e.markdown);
         }
     }
 
@@ -2989,6 +2992,36 @@ mod tests {
         for gone in ["More on this", "through the years", "Ferry timetable"] {
             assert!(!e.markdown.contains(gone), "{gone} kept:\n{}", e.markdown);
         }
+        // A story's own part classed `reactions` stays.
+        let e = story_after(
+            r#"<div class="reactions"><h2>Reactions</h2><p>“This is a great day for the town and for everyone who walks on the pier,” said the mayor, who cut the ribbon.</p></div>"#,
+        );
+        assert!(
+            e.markdown.contains("a great day for the town"),
+            "{}",
+            e.markdown
+        );
+    }
+
+    /// A date set in emphasis inside a sentence is the sentence's, not a
+    /// date line: it stays, and does not date the page.
+    #[test]
+    fn an_emphasised_date_in_a_sentence_stays() {
+        let e = story_after(
+            r#"<p>La loi du <em>18/09/19</em> prévoit que les communes financent la digue, et le conseil a voté la dépense mardi soir.</p>
+<p>The harbour team won the replay <b>3/4/21</b> from two sets down, and the crowd stayed on the pier until well after dark.</p>"#,
+        );
+        assert!(
+            e.markdown.contains("La loi du *18/09/19* prévoit"),
+            "{}",
+            e.markdown
+        );
+        assert!(
+            e.markdown.contains("replay **3/4/21** from"),
+            "{}",
+            e.markdown
+        );
+        assert_eq!(e.published, None, "{:?}", e.sources);
     }
 
     /// A link to the page's comments that gives their count goes, beside
@@ -3020,7 +3053,13 @@ mod tests {
     fn furniture_named_in_data_attributes_goes() {
         let e = story_after(
             r#"<section class="mb-32 p-24 border-4" data-area="newsletter_box"><h3 class="font-bold text-xl">The harbour week</h3><p class="text-s">Every Friday: the best of our harbour reporting, picked by the editors.</p></section>
-<div class="flex mt-8" data-component="ShareBar"><span>Post to your feed</span></div>"#,
+<div class="flex mt-8" data-component="ShareBar"><span>Post to your feed</span></div>
+<figure data-component="HeroBanner"><img src="/pier-at-dawn.jpg" alt=""><figcaption>The pier at dawn.</figcaption></figure>"#,
+        );
+        assert!(
+            e.images.iter().any(|i| i.url.ends_with("pier-at-dawn.jpg")),
+            "{:?}",
+            e.images
         );
         for gone in ["harbour week", "Every Friday", "Post to your feed"] {
             assert!(!e.markdown.contains(gone), "{gone} kept:\n{}", e.markdown);
