@@ -222,7 +222,7 @@ pub fn strip_furniture(doc: &Document) {
             captions.push((node, BELOW));
         } else if is_picture_description(&node) {
             captions.push((node, "caption"));
-        } else if is_heading(&node) {
+        } else if is_heading(&node) || is_label_named_header(&node) {
             headings.push(node);
         }
     }
@@ -482,6 +482,21 @@ pub(super) fn is_page_part(node: &NodeRef) -> bool {
 pub(super) fn is_heading(node: &NodeRef) -> bool {
     node.element_ref()
         .is_some_and(|el| matches!(&*el.name.local, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+}
+
+/// Whether `node` is a `<p>` or `<div>` named for a header that holds a
+/// short label (`<p class="interestingHeader"><strong>Zobacz także:
+/// </strong></p>`): a box's title set as a paragraph.
+fn is_label_named_header(node: &NodeRef) -> bool {
+    const MAX_LABEL_CHARS: usize = 60;
+    (node.has_name("p") || node.has_name("div"))
+        && ["class", "id"].iter().any(|a| {
+            node.attr(a)
+                .is_some_and(|v| v.to_ascii_lowercase().contains("header"))
+        })
+        && node.element_children().iter().all(|c| !is_box(c))
+        && text_chars(node) <= MAX_LABEL_CHARS
+        && is_related_heading(&node.text())
 }
 
 /// Drops the class names and id of a heading that contain "header"

@@ -2992,6 +2992,18 @@ mod tests {
         for gone in ["More on this", "through the years", "Ferry timetable"] {
             assert!(!e.markdown.contains(gone), "{gone} kept:\n{}", e.markdown);
         }
+        // The title set as a paragraph so named.
+        let page = format!(
+            r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+<div class="story">{}<div class="interesting"><p class="interestingHeader"><strong>See also:</strong></p><ul><li><a href="/news/pier-history-101.html">The pier through the years</a></li><li><a href="/news/ferry-105.html">Ferry timetable changes</a></li></ul></div>{}</div></article></body></html>"#,
+            story(3),
+            story(3).replace("Paragraph ", "Part ")
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+        assert!(e.markdown.contains("Part 3 of"), "{}", e.markdown);
+        for gone in ["See also", "through the years", "Ferry timetable"] {
+            assert!(!e.markdown.contains(gone), "{gone} kept:\n{}", e.markdown);
+        }
         // A story's own part classed `reactions` stays.
         let e = story_after(
             r#"<div class="reactions"><h2>Reactions</h2><p>“This is a great day for the town and for everyone who walks on the pier,” said the mayor, who cut the ribbon.</p></div>"#,
