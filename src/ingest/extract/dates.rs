@@ -464,7 +464,41 @@ fn zone_offset(text: &str) -> Option<FixedOffset> {
 }
 
 /// The first calendar date in `text`, and where it ends.
+thread_local! {
+    /// Whether the page being read writes numeric dates day first; see
+    /// [`with_reading`].
+    static DAY_FIRST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a page in language `lang` (its `lang` attribute) writes
+/// numeric dates day first ("05/06/2019" for 5 June): every language but
+/// American English, and English with no region, which most American
+/// sites give.
+pub fn reads_day_first(lang: &str) -> bool {
+    let lang = lang.trim().to_ascii_lowercase();
+    let (primary, region) = lang.split_once(['-', '_']).unwrap_or((&lang, ""));
+    !primary.is_empty() && !(primary == "en" && matches!(region, "" | "us" | "ca" | "ph"))
+}
+
+/// Runs `f`, reading numeric dates whose order is ambiguous day first
+/// when `day_first` (a page's language, [`reads_day_first`]), and month
+/// first as before once it returns.
+pub fn with_reading<T>(day_first: bool, f: impl FnOnce() -> T) -> T {
+    let before = DAY_FIRST.replace(day_first);
+    let result = f();
+    DAY_FIRST.set(before);
+    result
+}
+
+/// Whether `re`, one of [`DATE_PATTERNS`], reads a numeric date month
+/// first ("11/20/19"): on a page that writes day first, only when the
+/// day-first reading is no date ("11/20/2019").
+fn is_month_first(re: &Regex) -> bool {
+    re.as_str().starts_with(r"\b(?P<m>\d{1,2})/")
+}
+
 fn find_date(lower: &str) -> Option<(NaiveDate, usize, usize)> {
+    let day_first = DAY_FIRST.get();
     DATE_PATTERNS
         .iter()
         .filter_map(|re| {
@@ -474,11 +508,16 @@ fn find_date(lower: &str) -> Option<(NaiveDate, usize, usize)> {
             let d: u32 = caps["d"].parse().ok()?;
             let whole = caps.get(0)?;
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
+            // The earliest date in the text; of two readings of it, the
+            // first pattern's, but for a page that writes day first,
+            // where the month-first reading comes last.
+            let later = day_first && is_month_first(re);
             (1990..=2100)
                 .contains(&y)
-                .then_some((date, whole.start(), whole.end()))
+                .then_some((date, whole.start(), whole.end(), later))
         })
-        .min_by_key(|(_, start, _)| *start)
+        .min_by_key(|(_, start, _, later)| (*start, *later))
+        .map(|(date, start, end, _)| (date, start, end))
 }
 
 /// A two-digit year in this century unless that is more than a year
@@ -1041,6 +1080,47 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(parse_text_date(text).as_deref(), want, "{text}");
         }
+    }
+
+    /// "05/06/2019" is 6 May in American English and 5 June nearly
+    /// everywhere else: the page's language decides.
+    #[test]
+    fn numeric_dates_are_read_in_the_pages_order() {
+        for (lang, day_first) in [
+            ("fr", true),
+            ("es-ES", true),
+            ("pt-BR", true),
+            ("en-GB", true),
+            ("en-AU", true),
+            ("en", false),
+            ("en-US", false),
+            ("EN-us", false),
+        ] {
+            assert_eq!(reads_day_first(lang), day_first, "{lang}");
+        }
+        assert_eq!(
+            parse_text_date("05/06/2019").as_deref(),
+            Some("2019-05-06T00:00:00Z")
+        );
+        let day_first = |t: &str| with_reading(true, || parse_text_date(t));
+        assert_eq!(
+            day_first("05/06/2019").as_deref(),
+            Some("2019-06-05T00:00:00Z")
+        );
+        assert_eq!(
+            day_first("Publié le 05/06/19 à 11h27").as_deref(),
+            Some("2019-06-05T11:27:00Z")
+        );
+        // A date only one order can mean is read so either way.
+        assert_eq!(
+            day_first("11/20/2019").as_deref(),
+            Some("2019-11-20T00:00:00Z")
+        );
+        // The reading ends with the page.
+        assert_eq!(
+            parse_text_date("05/06/2019").as_deref(),
+            Some("2019-05-06T00:00:00Z")
+        );
     }
 
     #[test]

@@ -156,8 +156,30 @@ const HEADLINE_ARTICLE_SOURCE: &str = "article holding the headline";
 
 /// Extracts the article from an HTML page. `url` is where the page came
 /// from; relative links and image URLs are resolved against it, else
-/// against the page's canonical URL.
+/// against the page's canonical URL. Numeric dates are read in the order
+/// the page's language writes them ("05/06/2019" is 5 June on a French
+/// page, 6 May on an American one).
 pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
+    let day_first = html_lang(html).is_some_and(dates::reads_day_first);
+    dates::with_reading(day_first, || extract_page(html, url))
+}
+
+/// The `lang` attribute of a page's `<html>` element, read from its text
+/// before the page is parsed.
+fn html_lang(html: &str) -> Option<&str> {
+    static LANG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r#"(?i)<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)"#,
+        )
+        .expect("valid lang pattern")
+    });
+    let head = &html[..html.floor_char_boundary(4096)];
+    LANG.captures(head)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
+}
+
+fn extract_page(html: &str, url: Option<&str>) -> Result<Extracted> {
     let page_url = url
         .map(|u| Url::parse(u).with_context(|| format!("page URL `{u}` is not absolute")))
         .transpose()?;
@@ -3013,6 +3035,25 @@ mod tests {
             "{}",
             e.markdown
         );
+    }
+
+    /// A numeric date line is read in the order the page's language
+    /// writes dates: day first on a French page, month first on an
+    /// American one.
+    #[test]
+    fn numeric_date_lines_follow_the_pages_language() {
+        for (lang, want) in [
+            ("fr", "2019-06-05T10:00:00Z"),
+            ("en-US", "2019-05-06T10:00:00Z"),
+        ] {
+            let page = format!(
+                r#"<!doctype html><html lang="{lang}"><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+<p class="date">Publié le 05/06/2019 à 10:00</p>{}</article></body></html>"#,
+                story(4)
+            );
+            let e = extract_html(&page, None).unwrap();
+            assert_eq!(e.published.as_deref(), Some(want), "{lang}");
+        }
     }
 
     /// A date set in emphasis inside a sentence is the sentence's, not a
