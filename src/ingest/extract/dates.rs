@@ -463,7 +463,6 @@ fn zone_offset(text: &str) -> Option<FixedOffset> {
     FixedOffset::east_opt(hours * 3600)
 }
 
-/// The first calendar date in `text`, and where it ends.
 thread_local! {
     /// Whether the page being read writes numeric dates day first; see
     /// [`with_reading`].
@@ -477,7 +476,7 @@ thread_local! {
 pub fn reads_day_first(lang: &str) -> bool {
     let lang = lang.trim().to_ascii_lowercase();
     let (primary, region) = lang.split_once(['-', '_']).unwrap_or((&lang, ""));
-    !primary.is_empty() && !(primary == "en" && matches!(region, "" | "us" | "ca" | "ph"))
+    !(primary.is_empty() || primary == "en" && matches!(region, "" | "us" | "ca" | "ph"))
 }
 
 /// Runs `f`, reading numeric dates whose order is ambiguous day first
@@ -497,6 +496,7 @@ fn is_month_first(re: &Regex) -> bool {
     re.as_str().starts_with(r"\b(?P<m>\d{1,2})/")
 }
 
+/// The first calendar date in `text`, and where it ends.
 fn find_date(lower: &str) -> Option<(NaiveDate, usize, usize)> {
     let day_first = DAY_FIRST.get();
     DATE_PATTERNS

@@ -173,7 +173,11 @@ fn html_lang(html: &str) -> Option<&str> {
         )
         .expect("valid lang pattern")
     });
-    let head = &html[..html.floor_char_boundary(4096)];
+    let mut end = html.len().min(4096);
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &html[..end];
     LANG.captures(head)
         .and_then(|c| c.get(1))
         .map(|m| m.as_str())
