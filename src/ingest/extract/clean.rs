@@ -1224,17 +1224,12 @@ fn is_furniture(node: &NodeRef) -> bool {
 /// `has-sharing`, `with-comments`, `no-ads`, `share-enabled`. A story
 /// wrapper carries them as often as a share bar does; so it does the
 /// names of who may read it (`subscriber-preview` holds a paywalled
-/// story's opening, `subscriber-only` the rest, and `paywall` alone marks
-/// the paywalled paragraphs or parts: a prompt's name says more,
-/// `paywall-box`, `paywall__title`).
+/// story's opening, `subscriber-only` the rest; `paywall` alone is judged
+/// in [`is_furniture`] by how much the box holds).
 fn is_modifier_class(class: &str) -> bool {
     if matches!(
         class,
-        "subscriber-only"
-            | "subscriber-preview"
-            | "subscriber-content"
-            | "subscribers-only"
-            | "paywall"
+        "subscriber-only" | "subscriber-preview" | "subscriber-content" | "subscribers-only"
     ) {
         return true;
     }
