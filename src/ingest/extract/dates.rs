@@ -10,7 +10,9 @@
 //! zone letter after it ("5:04 a.m. ET") or "Uhr" (central European), which
 //! take the offset they had that day, summer time included; a caller that
 //! knows the page's language gives a zone-less time the zone it implies
-//! ([`language_zone`], [`in_zone`]). Machine dates (`datetime`, JSON-LD,
+//! ([`language_zone`], [`in_zone`]), and reads numeric dates in the order
+//! that language writes them ([`with_reading`]: "05/06/2019" is 5 June on
+//! a French page). Machine dates (`datetime`, JSON-LD,
 //! `<meta>`) are
 //! `metadata::normalise_date`'s; deciding which source wins is the
 //! caller's.
