@@ -489,11 +489,19 @@ pub(super) fn is_heading(node: &NodeRef) -> bool {
 /// </strong></p>`): a box's title set as a paragraph.
 fn is_label_named_header(node: &NodeRef) -> bool {
     const MAX_LABEL_CHARS: usize = 60;
-    (node.has_name("p") || node.has_name("div"))
-        && ["class", "id"].iter().any(|a| {
-            node.attr(a)
-                .is_some_and(|v| v.to_ascii_lowercase().contains("header"))
-        })
+    // The name and attributes borrowed: this runs for most of a page's
+    // elements.
+    let named = node.element_ref().is_some_and(|el| {
+        matches!(&*el.name.local, "p" | "div")
+            && el.attrs.iter().any(|a| {
+                matches!(&*a.name.local, "class" | "id")
+                    && a.value
+                        .as_bytes()
+                        .windows(6)
+                        .any(|w| w.eq_ignore_ascii_case(b"header"))
+            })
+    });
+    named
         && node.element_children().iter().all(|c| !is_box(c))
         && text_chars(node) <= MAX_LABEL_CHARS
         && is_related_heading(&node.text())
