@@ -1126,9 +1126,20 @@ fn is_video_box(node: &NodeRef) -> bool {
     player
 }
 
-/// The most text a box classed `paywall` holds when it is a prompt to
-/// subscribe rather than a part of the story.
-const PAYWALL_PROMPT_CHARS: usize = 300;
+/// The least text in paragraphs of prose (see [`prose_chars`]) a box
+/// classed `paywall` holds when it is a part of the story rather than a
+/// prompt to subscribe.
+const PAYWALL_STORY_CHARS: usize = 300;
+
+/// The text of the paragraphs in `node` long enough to be prose: a
+/// story's, not an offer's or a button's.
+fn prose_chars(node: &NodeRef) -> usize {
+    node.descendants_it()
+        .filter(|d| d.has_name("p"))
+        .map(|p| text_chars(&p))
+        .filter(|&n| n >= STORY_PARAGRAPH_CHARS)
+        .sum()
+}
 
 fn is_furniture(node: &NodeRef) -> bool {
     let Some(el) = node.element_ref() else {
@@ -1163,13 +1174,14 @@ fn is_furniture(node: &NodeRef) -> bool {
         return true;
     }
     // `paywall` alone marks the paywalled paragraphs or parts of the
-    // story (Condé Nast, Fortune), and also short prompts to subscribe.
+    // story (Condé Nast, Fortune), and also prompts to subscribe, which
+    // hold offers, buttons and forms but no paragraphs of prose.
     if class
         .split_whitespace()
         .any(|c| c.eq_ignore_ascii_case("paywall"))
     {
         return !el.name.local.eq_str_ignore_ascii_case("p")
-            && text_chars(node) <= PAYWALL_PROMPT_CHARS;
+            && prose_chars(node) < PAYWALL_STORY_CHARS;
     }
     // Fewer names count there than in a class: components are named for
     // their look as often as for what they hold (`HeroBanner`,

@@ -1255,10 +1255,19 @@ mod tests {
             story(2),
             story(5).replace("Paragraph ", "Part ")
         );
+        // A prompt of many offers but no prose, however long.
+        let offers: String = (1..=12)
+            .map(|i| {
+                format!(
+                    "<li>Offer {i}: all the Courier's stories, its app and its newsletters</li>"
+                )
+            })
+            .collect();
         for (body, last) in [(paragraphs, "Paragraph 5 of"), (parts, "Part 5 of")] {
             let page = format!(
                 r#"<!doctype html><html><head><title>Pier reopens</title></head><body>
-<article><h1>Pier reopens</h1><div class="article-body">{body}</div>
+<article><h1>Pier reopens</h1><section class="row paywall"><h3>Read this story now!</h3><ul>{offers}</ul><form><input name="email"><button>Register for free</button></form></section>
+<div class="article-body">{body}</div>
 <div class="paywall-box"><p>Subscribe today for unlimited access to every story.</p></div>
 <div class="paywall"><p>Read on with Courier Plus: one euro for the first month.</p><a href="/plus">Try it now</a></div></article>
 <aside><ul><li><a href="/news/a">A fair comes to town</a></li><li><a href="/news/b">Ferry times change</a></li></ul></aside></body></html>"#
@@ -1271,6 +1280,7 @@ mod tests {
             );
             assert!(!e.markdown.contains("unlimited access"), "{}", e.markdown);
             assert!(!e.markdown.contains("Courier Plus"), "{}", e.markdown);
+            assert!(!e.markdown.contains("Offer 1:"), "{}", e.markdown);
         }
     }
 
