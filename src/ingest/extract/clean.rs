@@ -1341,13 +1341,16 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
 /// Postings") or only a comment label: beside a byline or between
 /// paragraphs they say nothing once the page is saved.
 fn remove_comment_counts(doc: &Document) {
+    // Names of comment sections; "community" or "forum" alone may be a
+    // part of the story (a wiki's "Community" and "Local_communities"
+    // sections), so only a hyphenated compound ("story-community").
     const NAMES: &[&str] = &[
         "comment",
-        "communit",
+        "kommentar",
+        "-communit",
+        "-forum",
         "respond",
         "disqus",
-        "forum",
-        "discussion",
         "posting",
         "reactions",
     ];

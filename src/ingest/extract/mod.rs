@@ -3100,7 +3100,14 @@ mod tests {
             r##"<p><a href="#story-community">47 Postings</a></p>
 <p>Reported by the harbour desk <a href="#comments">23</a></p>
 <ul class="tools"><li><a href="#commentsContainer">412</a></li></ul>
-<p>Readers argued about the ferry in <a href="#comments">the comments under last week's story</a>, and the council took note of what they said.</p>"##,
+<p>Readers argued about the ferry in <a href="#comments">the comments under last week's story</a>, and the council took note of what they said.</p>
+<p>See <a href="#Community">5 Community</a> and <a href="#Local_communities">5.1 Local communities</a> below for the harbour's clubs, which meet in the old pier hall on Fridays.</p>"##,
+        );
+        assert!(e.markdown.contains("[5 Community]"), "{}", e.markdown);
+        assert!(
+            e.markdown.contains("[5.1 Local communities]"),
+            "{}",
+            e.markdown
         );
         assert!(!e.markdown.contains("47 Postings"), "{}", e.markdown);
         assert!(!e.markdown.contains("desk [23]"), "{}", e.markdown);
