@@ -141,7 +141,7 @@ const NOTICES: &[&str] = &[
     r"^(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\p{L}+\s+\d{4})(,?\s+(um\s+)?\d{1,2}:\d{2}(\s*(uhr|h|am|pm))?)?\s*(\||·|•|kategorie:|category:|rubrik:|categoría:|catégorie:)\s*[^|]{1,40}$",
     // Publishers' small print, error-report and discussion prompts,
     // caption toggles.
-    r"^(the contents of this (site|website|page) are\b|(conforme a los criterios de|according to the principles of|selon les critères du) the trust project\b.{0,40}|(copyright|©|\(c\))\s*(©\s*)?(\d{4}|by\b)|copyright\s+[^.!?]{1,60}$|report (an )?(error|typo)|join the (conversation|discussion)|(less|more|show (more|less)|hide caption|toggle caption|expand|collapse)$)",
+    r"^(the contents of this (site|website|page) are\b|type of story\s*:|thank you for (subscribing|signing up)( to [^.!?]{1,60})?[.!]?$|(conforme a los criterios de|according to the principles of|selon les critères du) the trust project\b.{0,40}|(copyright|©|\(c\))\s*(©\s*)?(\d{4}|by\b)|copyright\s+[^.!?]{1,60}$|report (an )?(error|typo)|join the (conversation|discussion)|(less|more|show (more|less)|hide caption|toggle caption|expand|collapse)$)",
     // Reprint notices: wire copy's "This material may not be published,
     // broadcast, rewritten or redistributed", a small site's "This
     // article is the copyrighted property of …", "Written permission must
@@ -459,7 +459,7 @@ pub(super) const MAX_APPEAL_CHARS: usize = 700;
 /// fund"), and a quotation is the story's.
 pub fn is_appeal(block: &str) -> bool {
     // Readers named as the site's funders: enough alone.
-    const FUNDED: &str = r"(?:funded|supported|made possible|powered|sustained) (?:primarily |largely |mostly |entirely )?by (?:readers|members|listeners|supporters|subscribers) like you|readers like you|if you (?:enjoyed|liked) this (?:article|story|post)|non riceviamo finanziamenti pubblici|sono i nostri lettori a (?:garantire|sostenere|finanziare)|(?:finanziat|sostenut)[oa] dai (?:nostri )?lettori|financé par (?:ses|nos) lecteurs|von (?:unseren|ihren) lesern finanziert|financiad[oa] por (?:nuestros|sus) lectores";
+    const FUNDED: &str = r"(?:funded|supported|made possible|powered|sustained) (?:primarily |largely |mostly |entirely )?by (?:readers|members|listeners|supporters|subscribers) like you|readers like you|if you (?:enjoyed|liked) this (?:article|story|post)|(?:we are|we're|we’re) (?:more |increasingly )?reliant on (?:your|readers') support|non riceviamo finanziamenti pubblici|sono i nostri lettori a (?:garantire|sostenere|finanziare)|(?:finanziat|sostenut)[oa] dai (?:nostri )?lettori|financé par (?:ses|nos) lecteurs|von (?:unseren|ihren) lesern finanziert|financiad[oa] por (?:nuestros|sus) lectores";
     // A call to pay: an appeal when the site's journalism is named too.
     const ASK: &str = r"reader support (?:makes|is|keeps|allows|lets|helps)|(?:quality|good|independent|local) journalism (?:isn.t|is not|doesn.t come|does not come) (?:cheap|free)|we rely on (?:members|readers|donations|supporters|subscribers)|(?:please )?consider (?:subscribing|donating|buying|purchasing|supporting|making a (?:donation|contribution|gift)|becoming a (?:member|subscriber|supporter|sustaining member)|joining)|donate (?:now|today)|become a (?:member|supporter|subscriber|sustaining member)|(?:subscribe|join) (?:now|today)|make a (?:tax-deductible )?(?:donation|gift|contribution)|get unlimited (?:digital )?access|diventa (?:anche tu )?sostenitore|sostienici|sostieni (?:adesso|ora|oggi)|soutenez(?:-nous)? (?:notre|le) journalisme|abonnez-vous|unterstützen sie (?:uns|unsere arbeit|unseren journalismus|unabhängigen journalismus)|(?:unabhängiger|guter) journalismus kostet|apoya (?:nuestro|el) (?:trabajo|periodismo)|hazte (?:socio|suscriptor|miembro)|el periodismo de calidad cuesta";
     // Either, in one pass over the many blocks that hold neither (with
@@ -472,7 +472,7 @@ pub fn is_appeal(block: &str) -> bool {
         Regex::new(&format!(r"(?i)\b(?:{FUNDED})\b")).expect("valid funding pattern")
     });
     static OURS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:our (?:journalism|reporting|newsroom|coverage|stories|budget|mission)|this (?:site|newsroom|magazine)|(?:support|fund) (?:our|independent|local|quality) (?:journalism|reporting)|with a (?:digital |print )?subscription|journalism you can trust|stories like (?:this|these)|if you (?:enjoyed|liked|value|appreciate)|giornalismo libero|(?:il )?nostro giornalismo|notre journalisme|unsere arbeit|unseren journalismus|unabhängiger journalismus|nuestro (?:trabajo|periodismo)|periodismo de calidad)\b")
+        Regex::new(r"(?i)\b(?:our (?:[\w-]+,? ){0,3}(?:journalism|reporting)|our (?:newsroom|coverage|stories|budget|mission)|this (?:site|newsroom|magazine)|(?:support|fund) (?:our|independent|local|quality) (?:journalism|reporting)|with a (?:digital |print )?subscription|journalism you can trust|stories like (?:this|these)|if you (?:enjoyed|liked|value|appreciate)|giornalismo libero|(?:il )?nostro giornalismo|notre journalisme|unsere arbeit|unseren journalismus|unabhängiger journalismus|nuestro (?:trabajo|periodismo)|periodismo de calidad)\b")
             .expect("valid journalism pattern")
     });
     let block = block.trim();
@@ -583,6 +583,8 @@ mod tests {
             "4 min",
             "[Wenn Sie alle aktuellen Entwicklungen live auf Ihr Handy haben wollen, empfehlen wir Ihnen unsere App, die Sie hier herunterladen können.]",
             "[Konkrete Bezirksnachrichten gibt es in unseren Leute-Newslettern aus allen zwölf Berliner Bezirken. Die können Sie hier kostenlos bestellen: leute.courier.example]",
+            "Type of Story: News Based on facts, either observed and verified directly by the reporter.",
+            "Thank you for subscribing to our Daily News Capsule newsletter.",
             // Tip lines in other languages.
             "Tips oss",
             "Vet du noe om saken? Send oss en e-post på tips@courier.example eller ring 22 86 30 00.",
@@ -1102,6 +1104,8 @@ mod tests {
             "Le Courrier est financé par ses lecteurs. Soutenez notre journalisme indépendant : abonnez-vous.",
             "Unabhängiger Journalismus kostet Geld. Unterstützen Sie unsere Arbeit mit einem Abo.",
             "El periodismo de calidad cuesta. Apoya nuestro trabajo: hazte socio.",
+            "Thank you for reading this article. We're more reliant on your support than ever as the shift in habits hits our advertisers.",
+            "If you haven't already, please consider supporting our trusted, fact-checked journalism by taking out a digital subscription.",
         ] {
             assert!(is_appeal(block), "{block}");
         }

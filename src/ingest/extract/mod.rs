@@ -721,7 +721,7 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
     // "Jo Roe is a reporter for the Courier.", "JO ROE (@joroe) is a
     // writer based in Bergen."
     static WHO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^\s*(?:\(@\w+\)\s*)?,?\s*is an? (?:[\w-]+ ){0,3}(?:writer|reporter|journalist|correspondent|editor|producer|columnist|contributor|photographer)\b")
+        regex::Regex::new(r"^\s*(?:\(@\w+\)\s*)?,?\s*is an? (?:[\w-]+ ){0,5}(?:writer|reporter|journalist|correspondent|editor|producer|columnist|contributor|photographer)\b")
             .expect("valid reporter description pattern")
     });
     const VERBS: &[&str] = &["contact ", "write to ", "reach ", "email ", "e-mail "];
@@ -3990,6 +3990,7 @@ mod tests {
             // A line saying who the reporter is.
             "<p><em>Jo Roe is a reporter for the Courier. Follow her on Twitter <a href=\"https://twitter.com/joroe\">@joroe</a>.</em></p>",
             "<p><em>JO ROE (<a href=\"https://twitter.com/joroe\">@joroe</a>) is a writer based in Bergen, Norway. She last wrote for the Courier about the night ferry.</em></p>",
+            "<p><em>Jo Roe is a San Francisco Courier staff writer. Email: jroe@courier.example Twitter: @joroe</em></p>",
             // A role before the name, the beat before the address, and
             // the name as a label.
             "<p><em>Reach reporter Jo Roe at jo.roe@courier.example or 602-444-8219. Follow her on Twitter @joroe.</em></p>",
