@@ -105,7 +105,10 @@ const NOTICES: &[&str] = &[
     // Appeals for readers' pictures and stories ("Are you in the grips of
     // the storm? Please share your videos, pictures and stories at
     // iReport.", "Sign in now to share your story").
-    r"\b(please )?(share|send( us)?|upload|submit) your (own )?(videos?|photos?|pictures?|stories|story|experiences?)\b[^.!?]*?\b(at|with us|here|now|to us|by e-?mailing)\b|\bsign in (now )?to share your (story|photos?|videos?)\b",
+    // In German and Dutch: "Schicken Sie uns Ihre Bilder an …", "Stuur
+    // ons je foto's via …", and the Dutch tip heading "Heb jij een tip
+    // voor onze redactie?".
+    r"\b(please )?(share|send( us)?|upload|submit) your (own )?(videos?|photos?|pictures?|stories|story|experiences?)\b[^.!?]*?\b(at|with us|here|now|to us|by e-?mailing)\b|\bsign in (now )?to share your (story|photos?|videos?)\b|\b(schicken|senden) sie uns (ihre |ihr )?(fotos|bilder|videos?)\b[^.!?]*\b(an|per|über)\b|\bstuur (ons )?(je|jouw|uw) (foto'?s|video'?s|beelden)\b[^.!?]*\b(naar|via|op)\b|^heb (jij|je|u) een tip( voor (onze|de) redactie)?\s*\?$",
     // Disclaimers over a comment section ("The views expressed below do
     // not reflect …", CNN Arabic's "الآراء الواردة أدناه لا تعبر عن رأي …").
     r"^((the )?(views|opinions) expressed (below|in (the |these )?comments)\b|comments are moderated\b|الآراء الواردة أدناه)",
@@ -295,7 +298,9 @@ const CREDITS: &[&str] = &[
     // A source or cover picture's credit in other languages ("Fuente:
     // INE", "(Borítókép: Jo Roe / Index)").
     r"^\(?(fuente|fonte|forrás|kilde|källa|lähde|zdroj|źródło|bron|borítókép|fotó)\s*:",
-    r"\b(photo|photograph|foto|picture|image|illustration)s?\s+(by|credit|courtesy|von)\b",
+    // "Photo by …" anywhere in a short line, but German "Fotos von …" only
+    // opening one: "… schicken Sie keine Fotos von Verletzten" is a sentence.
+    r"\b(photo|photograph|foto|picture|image|illustration)s?\s+(by|credit|courtesy)\b|^fotos?\s+von\b",
     r"^(©|\(c\))|\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone|riproduzione riservata)\b",
     // A picture's licence alone on its line.
     r"^(public domain|domena publiczna|gemeinfrei|dominio público|domaine public|pubblico dominio)$",
@@ -591,6 +596,9 @@ mod tests {
             "Onko sinulla uutisvinkki? Lähetä vinkki toimitukselle.",
             "Har du et tip om havnen? Skriv til lokalredaktionen på havn@courier.example.",
             "Masz ciekawy temat lub ważną informację? Napisz do nas na adres alert@courier.example.",
+            "Haben Sie Fotos vom Unwetter? Schicken Sie uns Ihre Bilder an leser@courier.example oder per WhatsApp.",
+            "Stuur ons je foto's via WhatsApp of mail naar nieuws@courier.example.",
+            "Heb jij een tip voor onze redactie?",
             "Se vuoi restare aggiornato sulle notizie di Milano iscriviti gratis alla newsletter di Corriere Milano.",
             "Mit der Anmeldung akzeptieren Sie unsere Datenschutzerklärung.",
             "Corriere della Sera è anche su Whatsapp. È sufficiente cliccare qui per iscriversi al canale.",
@@ -989,6 +997,7 @@ mod tests {
             "市民纷纷在微信上分享渡轮恢复运营的消息。",
             "6 min read of the report was enough, she said.",
             "[Update: The council approved the ferry app on Tuesday.]",
+            "Die Polizei bittet: Schicken Sie uns keine Fotos von Verletzten, sagte der Sprecher.",
             "Har du et tips til nybegynnere? – Start rolig, og skriv treningsdagbok, sier trener Ola Nordmann.",
             "Vet du noe om saken? Politiet ber vitner ringe 02800. Mannen ble sist sett ved Bryggen natt til søndag.",
             "Haben Sie einen Hinweis zu dem Unfall? Dann kontaktieren Sie bitte die Polizei Mannheim unter 0621 174-4444.",
