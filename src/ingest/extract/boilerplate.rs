@@ -82,20 +82,6 @@ const NOTICES: &[&str] = &[
     r"\b(artikel gefallen\?|vergiss nicht zu teilen|share this (article|story)|mit anderen teilen|with your friends)\b",
     // Advertisement labels and affiliate disclosures.
     r"^(?:[-–—]\s*)?(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie|annons|annonse|annonce|mainos|hirdetés|διαφήμιση|διαφημιση|adv|reklam|reklama|реклама|广告|廣告|광고|pr|sponsored( content)?|ad)\s*[:\-–—]?\s*$",
-    // Markers where a story goes on after an ad or a video ("Haberin
-    // Devamı", "Mainos (Artikkeli jatkuu mainoksen jälkeen)").
-    r"^(haberin devamı|(mainos\s*\(?\s*)?artikkeli jatkuu mainoksen jälkeen\)?|dalsza część (tekstu|artykułu) (pod|poniżej) (materiałem wideo|reklamą)|artikkelen fortsetter (under|etter) (annonsen|reklamen)|artikeln fortsätter (under|efter) (annonsen|reklamen))$",
-    // A house promotion in square brackets between a story's paragraphs
-    // ("[… empfehlen wir Ihnen unsere App, die Sie hier herunterladen
-    // können.]", "[… in unseren Newslettern … hier kostenlos bestellen]").
-    r"^\[[^\[\]]{0,200}\b(app|apps|newsletter\w*|podcast|abo)\b[^\[\]]{0,200}\b(herunterladen|bestellen|abonnieren|anmelden|download|subscribe|sign up)\b[^\[\]]{0,100}\]$",
-    // Tip lines in other languages: the question, then a call to send the
-    // tip to the newsroom ("Vet du noe om saken? Send oss en e-post på
-    // tips@…", "Masz ciekawy temat? Napisz do nas na adres …"), or the
-    // label alone ("Tips oss"). An interview's answer ("Har du et tips til
-    // nybegynnere? – Start rolig …") or a police appeal ("Vet du noe om
-    // saken? Politiet ber vitner ringe …") is the story's.
-    r"^((vet du noe om (saken|dette)|har du (et|ett) tips?( om [^?]{1,60})?|onko sinulla (uutis)?vinkki[^?]{0,40}|masz ciekawy temat( lub ważną informację)?|heb je een tip[^?]{0,40}|heeft u een tip[^?]{0,40})\?\s*(send oss|skriv til|skicka|mejla|tipsa|lähetä|napisz do nas|stuur|mail|e-?mail)\b[^?]{0,140}(@|redaksjon|redaktion|toimitu|redakcj|redactie|newsroom|vinkki|tips)[^?]{0,80}|tips oss|tipsa oss|tip ons)$",
     r"\b(advertising disclosure|affiliate links?|bei den verlinkungen handelt es sich um|we may (receive|earn) (a |an )?(affiliate )?(compensation|commission))\b",
     // Comment sections.
     r"^(\d+\s+)?(comments?|kommentare?|beiträge|commentaires?|comentarios?)\s*(\(\d+\))?\s*:?$",
@@ -188,8 +174,14 @@ const NOTICES: &[&str] = &[
     // Calls to click for more of the site's stories or to sign up, alone
     // on their line ("CLICK HERE FOR MORE SPORTS COVERAGE", "Want more
     // stories like this? Sign up here."; a link to a report or a
-    // timetable stays), a tip line mid-story; and `LABELS`.
-    r"^((click|tap) here for (more|the latest)\b[^!?]{0,60}\b(coverage|news|stories|headlines|videos?)(\s+(from|on|at)\s+[\w.-]+(\s+[\w.-]+)?)?\.?|(want|like|enjoy|love|looking for)\b[^.!?]{0,60}\?\s*(sign up|subscribe)( here| now| today)?[.!]?|(have|got) a (news )?tip\s*\?\s*(e-?mail|send|call|text|write to|contact)( it to)? (us|the newsroom|our newsroom|our reporters)\b.{0,100})$",
+    // timetable stays), a tip line mid-story, also in other languages:
+    // the question, then a call to send the tip to the newsroom ("Vet du
+    // noe om saken? Send oss en e-post på tips@…", "Masz ciekawy temat?
+    // Napisz do nas na adres …"), or the label alone ("Tips oss"); an
+    // interview's answer ("Har du et tips til nybegynnere? – Start rolig
+    // …") or a police appeal ("Vet du noe om saken? Politiet ber vitner
+    // ringe …") is the story's. And `LABELS`.
+    r"^((click|tap) here for (more|the latest)\b[^!?]{0,60}\b(coverage|news|stories|headlines|videos?)(\s+(from|on|at)\s+[\w.-]+(\s+[\w.-]+)?)?\.?|(want|like|enjoy|love|looking for)\b[^.!?]{0,60}\?\s*(sign up|subscribe)( here| now| today)?[.!]?|(have|got) a (news )?tip\s*\?\s*(e-?mail|send|call|text|write to|contact)( it to)? (us|the newsroom|our newsroom|our reporters)\b.{0,100}|(vet du noe om (saken|dette)|har du (et|ett) tips?( om [^?]{1,60})?|onko sinulla (uutis)?vinkki[^?]{0,40}|masz ciekawy temat( lub ważną informację)?|heb je een tip[^?]{0,40}|heeft u een tip[^?]{0,40})\?\s*(send oss|skriv til|skicka|mejla|tipsa|lähetä|napisz do nas|stuur|mail|e-?mail)\b[^?]{0,140}(@|redaksjon|redaktion|toimitu|redakcj|redactie|newsroom|vinkki|tips)[^?]{0,80}|tips oss|tipsa oss|tip ons)$",
     LABELS,
     // Paywall meters ("You have 3 free articles remaining.", "Enjoy
     // unlimited access for $1 a week."), a sign-off, and the links to a
@@ -234,8 +226,11 @@ const NOTICES: &[&str] = &[
     // Back-links and mirror chrome.
     r"^(<|«|‹|←)?\s*(back to|zurück (zur|zum|zu)|retour (à|aux)|volver a)\b",
     r"^original source\b|\barticle images:",
-    // Print, PDF and app prompts.
-    r"\b((download|get|install) (the |our )?([\w.-]+ ){0,3}apps?\b.*\b(ios|android|app store|google play)\b|news straight to your (phone|mobile|smartphone)|(laden sie|lade dir|hol dir) (jetzt )?(unsere|die) .{0,30}app\b|descarga (la|nuestra) app|téléchargez (l'|notre )app)",
+    // Print, PDF and app prompts, and a house promotion in square
+    // brackets between a story's paragraphs ("[… empfehlen wir Ihnen
+    // unsere App, die Sie hier herunterladen können.]", "[… in unseren
+    // Newslettern … hier kostenlos bestellen]").
+    r"\b((download|get|install) (the |our )?([\w.-]+ ){0,3}apps?\b.*\b(ios|android|app store|google play)\b|news straight to your (phone|mobile|smartphone)|(laden sie|lade dir|hol dir) (jetzt )?(unsere|die) .{0,30}app\b|descarga (la|nuestra) app|téléchargez (l'|notre )app)|^\[[^\[\]]{0,200}\b(app|apps|newsletter\w*|podcast|abo)\b[^\[\]]{0,200}\b(herunterladen|bestellen|abonnieren|anmelden|download|subscribe|sign up)\b[^\[\]]{0,100}\]$",
     r"^(print( this)?( article| page| story)?|drucken|als pdf herunterladen|download (the )?app)(\s*[|•·]?\s*(e-?mail|versenden|teilen|share|now|jetzt|\([^()]{1,20}\)))*\s*[.!:]?$|\b(dieses skript als pdf)\b",
     r"^((click|tap) here to )?(download|get|install) (the|our) ([\w.&'-]+ ){0,5}app\b",
     // The text a CMS puts where it hides an e-mail address from robots
@@ -243,8 +238,11 @@ const NOTICES: &[&str] = &[
     // need JavaScript enabled to view it."), a video's play button, and
     // a prompt for readers' mail ("Questions? Comments? Email us at …").
     r"\b(this (e-?mail )?address is being protected from spambots|diese e-mail-adresse ist vor spambots geschützt|diese e-mail-adresse ist gegen spambots geschützt|cette adresse (e-?mail|électronique) est protégée contre les robots)\b|^play video$|^[\x22“„«]?questions\? comments\?",
-    // Markers an advertisement or a loading widget leaves in the text.
-    r"^((the )?(story|article|text) continues (below|after (this |the )?(ad|advertisement))\b|continue reading below\b|loading\s*(\.\.\.|…)?$|this content is imported from\b)",
+    // Markers an advertisement or a loading widget leaves in the text,
+    // also where a story goes on after an ad or a video in other
+    // languages ("Haberin Devamı", "Mainos (Artikkeli jatkuu mainoksen
+    // jälkeen)").
+    r"^((the )?(story|article|text) continues (below|after (this |the )?(ad|advertisement))\b|continue reading below\b|loading\s*(\.\.\.|…)?$|this content is imported from\b|(haberin devamı|(mainos\s*\(?\s*)?artikkeli jatkuu mainoksen jälkeen\)?|dalsza część (tekstu|artykułu) (pod|poniżej) (materiałem wideo|reklamą)|artikkelen fortsetter (under|etter) (annonsen|reklamen)|artikeln fortsätter (under|efter) (annonsen|reklamen))$)",
     r"^for the latest (news|updates|headlines)\b.{0,80}\b(head to|visit|go to|download)\b",
     // View counters and rating prompts ("Visto 314 veces", "1.234 views",
     // "Просмотров: 12345", "Valorar:").
