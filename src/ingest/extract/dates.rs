@@ -739,33 +739,17 @@ pub fn date_line(text: &str) -> Option<DateLine> {
         Some(_) => ("", Some(text.as_str())),
         None => (text.as_str(), None),
     };
-    // An update that gives only its time is the same day's ("28 August
-    // 2013, last updated 14:00"), at the publishing time's offset unless
-    // it names its own zone; the publishing time itself is not the
-    // update's ("7. října 2020 14:22, aktualizováno 15:10").
+    // An update that gives only its time is the publishing day's ("28
+    // August 2013, last updated 14:00", "7. října 2020 14:22,
+    // aktualizováno 15:10"), at the publishing time's offset unless it
+    // names its own zone.
+    let published = parse_text_date(first);
     let updated = second.and_then(|second| {
         parse_text_date(second).or_else(|| {
-            let lower = first.to_lowercase();
-            let (_, start, end) = find_date(&lower)?;
-            let second_lower = second.to_lowercase();
-            if find_date(&second_lower).is_some() {
-                return None;
-            }
-            let update = parse_text_date(&format!("{} {second}", &lower[start..end]))?;
-            if ZONE.is_match(&second_lower) {
-                return Some(update);
-            }
-            // The clock time read as UTC, set at the publishing offset.
-            let offset = parse_text_date(first)
-                .and_then(|p| chrono::DateTime::parse_from_rfc3339(&p).ok())
-                .map(|p| *p.offset());
-            match (chrono::DateTime::parse_from_rfc3339(&update), offset) {
-                (Ok(u), Some(offset)) if update.ends_with('Z') => offset
-                    .from_local_datetime(&u.naive_utc())
-                    .single()
-                    .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
-                _ => Some(update),
-            }
+            find_date(&second.to_lowercase())
+                .is_none()
+                .then(|| update_on_day(second, published.as_deref()?))
+                .flatten()
         })
     });
     // An update with a time and no day anywhere in the line.
@@ -774,7 +758,7 @@ pub fn date_line(text: &str) -> Option<DateLine> {
         .filter(|second| find_time(&second.to_lowercase()).is_some())
         .map(str::to_string);
     Some(DateLine {
-        published: parse_text_date(first),
+        published,
         updated,
         update_time,
     })
