@@ -11,7 +11,7 @@
 //! take the offset they had that day, summer time included; a caller that
 //! knows the page's language gives a zone-less time the zone it implies
 //! ([`language_zone`], [`in_zone`]), and reads numeric dates in the order
-//! that language writes them ([`with_reading`]: "05/06/2019" is 5 June on
+//! that language writes them ([`read_day_first`]: "05/06/2019" is 5 June on
 //! a French page). Machine dates (`datetime`, JSON-LD,
 //! `<meta>`) are
 //! `metadata::normalise_date`'s; deciding which source wins is the
@@ -467,7 +467,7 @@ fn zone_offset(text: &str) -> Option<FixedOffset> {
 
 thread_local! {
     /// Whether the page being read writes numeric dates day first; see
-    /// [`with_reading`].
+    /// [`read_day_first`].
     static DAY_FIRST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
@@ -481,14 +481,25 @@ pub fn reads_day_first(lang: &str) -> bool {
     !(primary.is_empty() || primary == "en" && matches!(region, "" | "us" | "ca" | "ph"))
 }
 
-/// Runs `f`, reading numeric dates whose order is ambiguous day first
-/// when `day_first` (a page's language, [`reads_day_first`]), and month
-/// first as before once it returns.
-pub fn with_reading<T>(day_first: bool, f: impl FnOnce() -> T) -> T {
-    let before = DAY_FIRST.replace(day_first);
-    let result = f();
-    DAY_FIRST.set(before);
-    result
+/// Reads numeric dates whose order is ambiguous day first when
+/// `day_first` (a page's language, [`reads_day_first`]) until the guard
+/// returned is dropped; the reading before it comes back then.
+pub fn read_day_first(day_first: bool) -> Reading {
+    Reading {
+        before: DAY_FIRST.replace(day_first),
+    }
+}
+
+/// The reading order set by [`read_day_first`], for as long as it lives.
+#[must_use = "the reading order ends when this is dropped"]
+pub struct Reading {
+    before: bool,
+}
+
+impl Drop for Reading {
+    fn drop(&mut self) {
+        DAY_FIRST.set(self.before);
+    }
 }
 
 /// Whether `re`, one of [`DATE_PATTERNS`], reads a numeric date month
@@ -1088,7 +1099,10 @@ mod tests {
             parse_text_date("05/06/2019").as_deref(),
             Some("2019-05-06T00:00:00Z")
         );
-        let day_first = |t: &str| with_reading(true, || parse_text_date(t));
+        let day_first = |t: &str| {
+            let _reading = read_day_first(true);
+            parse_text_date(t)
+        };
         assert_eq!(
             day_first("05/06/2019").as_deref(),
             Some("2019-06-05T00:00:00Z")

@@ -160,30 +160,6 @@ const HEADLINE_ARTICLE_SOURCE: &str = "article holding the headline";
 /// the page's language writes them ("05/06/2019" is 5 June on a French
 /// page, 6 May on an American one).
 pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
-    let day_first = html_lang(html).is_some_and(dates::reads_day_first);
-    dates::with_reading(day_first, || extract_page(html, url))
-}
-
-/// The `lang` attribute of a page's `<html>` element, read from its text
-/// before the page is parsed.
-fn html_lang(html: &str) -> Option<&str> {
-    static LANG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r#"(?i)<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)"#,
-        )
-        .expect("valid lang pattern")
-    });
-    let mut end = html.len().min(4096);
-    while !html.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &html[..end];
-    LANG.captures(head)
-        .and_then(|c| c.get(1))
-        .map(|m| m.as_str())
-}
-
-fn extract_page(html: &str, url: Option<&str>) -> Result<Extracted> {
     let page_url = url
         .map(|u| Url::parse(u).with_context(|| format!("page URL `{u}` is not absolute")))
         .transpose()?;
@@ -192,6 +168,8 @@ fn extract_page(html: &str, url: Option<&str>) -> Result<Extracted> {
         hidden_email::reveal(&doc);
     }
     let mut meta = metadata::read(&doc, page_url.as_ref());
+    let _reading =
+        dates::read_day_first(meta.language.as_deref().is_some_and(dates::reads_day_first));
     let base = page_url.clone().or_else(|| {
         meta.canonical_url
             .as_deref()
@@ -3053,15 +3031,28 @@ mod tests {
 
     /// A numeric date line is read in the order the page's language
     /// writes dates: day first on a French page, month first on an
-    /// American one.
+    /// American one; the language named in `<html lang>`, else in the
+    /// page's `<meta>` tags.
     #[test]
     fn numeric_date_lines_follow_the_pages_language() {
         for (lang, want) in [
-            ("fr", "2019-06-05T10:00:00Z"),
-            ("en-US", "2019-05-06T10:00:00Z"),
+            (r#"<html lang="fr"><head>"#, "2019-06-05T10:00:00Z"),
+            (r#"<html lang="en-US"><head>"#, "2019-05-06T10:00:00Z"),
+            (
+                r#"<html><head><meta property="og:locale" content="fr_FR">"#,
+                "2019-06-05T10:00:00Z",
+            ),
+            (
+                r#"<html><head><meta http-equiv="content-language" content="es">"#,
+                "2019-06-05T10:00:00Z",
+            ),
+            (
+                r#"<html><head><meta property="og:locale" content="en_US">"#,
+                "2019-05-06T10:00:00Z",
+            ),
         ] {
             let page = format!(
-                r#"<!doctype html><html lang="{lang}"><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+                r#"<!doctype html>{lang}<title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
 <p class="date">Publié le 05/06/2019 à 10:00</p>{}</article></body></html>"#,
                 story(4)
             );
