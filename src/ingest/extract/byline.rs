@@ -33,6 +33,8 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
         r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}",
         r"|\d{4}年",
         r"|(?i:\b(?:last\s+)?(?:updated|published|posted)\b(?:\s+on)?\s*:?)",
+        // The same notes in other languages ("Ultimo aggiornamento: 10:12").
+        r"|\s(?i:(?:ultimo\s+)?aggiornamento|aggiornato|pubblicato|aktualisiert|veröffentlicht|actualizado|publicado|atualizado|mis\s+à\s+jour|publié|bijgewerkt|gepubliceerd|opdateret|oppdatert|publisert|uppdaterad|publicerad|päivitetty|julkaistu|aktualizováno|aktualizacja|güncelleme|ενημερώθηκε)\b",
         r"|(?i:\b(?:edited|editing|reviewed|photos?|photographs?|illustrations?|graphics?|video)\s+by\b)",
         // How long ago the story went up ("Jo Roe, 2 hours ago", "…,
         // Yesterday", "Von Jo Roe, vor 3 Stunden").
@@ -797,6 +799,23 @@ mod tests {
                 Some("Dominic Cansdale and Tom Forbes"),
             ),
             ("By By Jo Roe", Some("Jo Roe")),
+            // An update or publishing note glued on, in the page's language.
+            (
+                "di Francesca Colasanti Ultimo aggiornamento: 10:12",
+                Some("Francesca Colasanti"),
+            ),
+            ("Von Jo Roe Aktualisiert am 12.03.2020", Some("Jo Roe")),
+            ("Par Jo Roe Publié le 5 juin à 10h", Some("Jo Roe")),
+            ("Jo Roe Mis à jour", Some("Jo Roe")),
+            ("Por Jo Roe Actualizado", Some("Jo Roe")),
+            ("Jo Roe Päivitetty", Some("Jo Roe")),
+            ("Jo Roe Bijgewerkt", Some("Jo Roe")),
+            ("Jo Roe Oppdatert", Some("Jo Roe")),
+            ("Jo Roe Uppdaterad", Some("Jo Roe")),
+            ("Jo Roe Opdateret", Some("Jo Roe")),
+            ("Jo Roe Aktualizováno", Some("Jo Roe")),
+            ("Jo Roe Atualizado", Some("Jo Roe")),
+            ("Jo Roe Güncelleme", Some("Jo Roe")),
             // An agency alone, "The" and all; an account's handle; an
             // editor after a semicolon; a description in lower case.
             ("By The Associated Press", Some("The Associated Press")),
