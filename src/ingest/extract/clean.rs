@@ -2397,10 +2397,16 @@ fn remove_notices(doc: &Document, base: Option<&Url>) {
                 parent.remove_from_parent();
                 continue;
             }
+            // The lists after it, or the paragraphs that are each a link
+            // alone to another page of the site (`<p><b>Read also:</b></p>
+            // <p><a>…</a></p><p><a>…</a></p>`).
             let mut next = block.next_element_sibling();
-            while let Some(list) =
-                next.filter(|n| n.has_name("ul") || n.has_name("ol") || n.has_name("dl"))
-            {
+            while let Some(list) = next.filter(|n| {
+                n.has_name("ul")
+                    || n.has_name("ol")
+                    || n.has_name("dl")
+                    || n.has_name("p") && links_alone_to_site_page(n, &n.text(), base)
+            }) {
                 next = list.next_element_sibling();
                 list.remove_from_parent();
             }

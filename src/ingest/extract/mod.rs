@@ -1372,6 +1372,41 @@ mod tests {
         }
     }
 
+    /// A related-stories label in a paragraph of its own goes with the
+    /// paragraphs after it that are each a link alone to another page of
+    /// the site (Yle's "Lue myös:"); a paragraph of the story after them,
+    /// and a link alone to another site, stay.
+    #[test]
+    fn link_paragraphs_after_a_related_label_go_with_it() {
+        for label in ["Lue myös:", "Czytaj więcej:", "Saiba mais"] {
+            let page = format!(
+                r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+{}<p><strong>{label}</strong></p><p><a href="/news/1">Ferry timetable changes for the winter</a></p><p><a href="/news/2">Harbour board elects a new chair</a></p>{}<p><a href="https://gazette.example/report">The county's full report on the pier</a></p></article></body></html>"#,
+                story(2),
+                story(2)
+            );
+            let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+            assert!(
+                !e.markdown.contains(label.trim_end_matches(':')),
+                "{}",
+                e.markdown
+            );
+            assert!(!e.markdown.contains("timetable"), "{}", e.markdown);
+            assert!(!e.markdown.contains("elects"), "{}", e.markdown);
+            assert!(
+                e.markdown.contains("full report on the pier"),
+                "{}",
+                e.markdown
+            );
+            assert_eq!(
+                e.markdown.matches("of the report").count(),
+                4,
+                "{}",
+                e.markdown
+            );
+        }
+    }
+
     /// Another story's headline in capitals, a link alone in its
     /// paragraph between the story's, goes; a subheading in capitals
     /// without a link, a short link in capitals, a sentence that links,
