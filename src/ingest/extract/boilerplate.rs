@@ -142,8 +142,12 @@ const NOTICES: &[&str] = &[
     // Promotions of a video, gallery or podcast beside the story
     // ("WATCH: Inside the new centre", "Gallery: Xbox One X | 14 Photos").
     r"^(watch( live| now)?|video|listen|gallery|slideshow|podcast|ansehen|anhören|regarder|écouter)\s*:\s*[^.!?]{1,100}$",
-    // Follow prompts ("Puedes seguir EL PAÍS en Facebook…").
-    r"^(puedes seguir|you can (also )?follow( us)? on|follow us on|folgen sie uns (auf|bei)|suivez-nous sur|seguici su|devenez fan (sur|de)|become a fan (on|of)|werden sie fan (auf|von)|hazte fan (en|de))\b|^ติดตาม.*?ได้ที่",
+    // Follow prompts ("Puedes seguir EL PAÍS en Facebook…"); in the
+    // languages whose imperative is also a common verb ("Siga o exemplo"),
+    // only before a social network's name ("Siga o Courier nas redes
+    // sociais", "Ακολουθήστε το … στο Google News", "… kövesse a …
+    // rovatát a Facebookon is!").
+    r"^(puedes seguir|you can (also )?follow( us)? on|follow us on|folgen sie uns (auf|bei)|suivez-nous sur|seguici su|devenez fan (sur|de)|become a fan (on|of)|werden sie fan (auf|von)|hazte fan (en|de)|síguenos en)\b|^ติดตาม.*?ได้ที่|(^(siga|sigam|ακολουθήστε|volg ons|obserwuj nas|sledujte nás|følg oss|følg os|följ oss|seuraa)|\bkövesse)\b.{0,100}\b(facebook\w*|twitter\w*|instagram\w*|google news|youtube|tiktok|telegram|redes sociais|redes sociales|sociale media|social media)\b",
     // WeChat prompts on Chinese pages ("更多精彩内容请关注新浪新闻公众号",
     // "扫码关注…", a QR code's label "新浪新闻公众号").
     r"请关注.{0,30}(公众号|微信|微博)|(扫码|扫描(下方|上方)?二维码|长按(识别)?二维码).{0,30}(关注|阅读|下载|查看)|^[^。！？，,.!?]{0,20}(公众号|微信号)$",
@@ -230,7 +234,7 @@ const NOTICES: &[&str] = &[
     // brackets between a story's paragraphs ("[… empfehlen wir Ihnen
     // unsere App, die Sie hier herunterladen können.]", "[… in unseren
     // Newslettern … hier kostenlos bestellen]").
-    r"\b((download|get|install) (the |our )?([\w.-]+ ){0,3}apps?\b.*\b(ios|android|app store|google play)\b|news straight to your (phone|mobile|smartphone)|(laden sie|lade dir|hol dir) (jetzt )?(unsere|die) .{0,30}app\b|descarga (la|nuestra) app|téléchargez (l'|notre )app)|^\[[^\[\]]{0,200}\b(app|apps|newsletter\w*|podcast|abo)\b[^\[\]]{0,200}\b(herunterladen|bestellen|abonnieren|anmelden|download|subscribe|sign up)\b[^\[\]]{0,100}\]$",
+    r"\b((download|get|install) (the |our )?([\w.-]+ ){0,3}apps?\b.*\b(ios|android|app store|google play)\b|news straight to your (phone|mobile|smartphone)|(laden sie|lade dir|hol dir) (jetzt )?(unsere|die) .{0,30}app\b|descarga (la|nuestra) app|\b(descargue|baixe|scarica|téléchargez)\b.{0,60}\b(aplicaci[oó]n|aplicativo|app|applicazione|application)\b.{0,80}\b(ios|android|app store|google play|play store)\b|téléchargez (l'|notre )app)|^\[[^\[\]]{0,200}\b(app|apps|newsletter\w*|podcast|abo)\b[^\[\]]{0,200}\b(herunterladen|bestellen|abonnieren|anmelden|download|subscribe|sign up)\b[^\[\]]{0,100}\]$",
     r"^(print( this)?( article| page| story)?|drucken|als pdf herunterladen|download (the )?app)(\s*[|•·]?\s*(e-?mail|versenden|teilen|share|now|jetzt|\([^()]{1,20}\)))*\s*[.!:]?$|\b(dieses skript als pdf)\b",
     r"^((click|tap) here to )?(download|get|install) (the|our) ([\w.&'-]+ ){0,5}app\b",
     // The text a CMS puts where it hides an e-mail address from robots
@@ -635,6 +639,14 @@ mod tests {
             "Gallery: Xbox One X | 14 Photos",
             "Puedes seguir EL PAÍS Política en Facebook y Twitter, o apuntarte aquí para recibir nuestra newsletter semanal.",
             "Devenez fan sur , suivez-nous sur",
+            "Siga o Correio do Porto nas redes sociais: Instagram, Twitter e Facebook.",
+            "Síguenos en Facebook y Twitter.",
+            "Ακολουθήστε το courier.gr στο Google News και μάθετε πρώτοι όλες τις ειδήσεις",
+            "Ha nem akar lemaradni a tudomány legérdekesebb híreiről, kövesse a Courier Tudomány rovatát a Facebookon is!",
+            "Volg ons op Twitter en Instagram.",
+            "Obserwuj nas w Google News.",
+            "Descargue la aplicación de EL COURIER para Android o iOS y reciba notificaciones de las noticias más importantes.",
+            "Baixe o aplicativo do Courier no Google Play ou na App Store.",
             "[责任编辑: 赵文涵 ]",
             "［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。",
             "158 Beiträge",
@@ -955,6 +967,10 @@ mod tests {
             "Most popular among the passengers was the late crossing.",
             "Listen to the harbour master explain the new timetable in our podcast.",
             "The ferry app will be available for Android next spring, the operator said.",
+            "Siga o exemplo dos vizinhos, disse o prefeito.",
+            "Volg ons op de voet, zei de burgemeester tegen de vissers.",
+            "A rendőrség arra kéri a lakosságot, kövesse a helyi hírekben a lezárásokat.",
+            "Los pescadores descargan la aplicación del puerto para ver las mareas.",
             "The port (AFP) said the ferry would run nightly.",
             "The council approved the plan (Reuters).",
             "The group announced the move on its Telegram channel on Sunday.",
