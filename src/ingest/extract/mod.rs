@@ -734,9 +734,19 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
             .map(str::to_string)
     };
     let has_detail = DETAIL.is_match(&line);
+    if has_detail && is_details_alone(&line, &DETAIL, names) {
+        return true;
+    }
+    // A sign-off: the name, then the post ("JO ROE / Corresponsal de EL
+    // COURIER / Bergen").
+    static POST: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\s*[,/–-]?\s*(?:corresponsal|correspondent|correspondant|correspondente|corrispondente|korrespondent|enviad[oa] especial|envoyée? spéciale?|special correspondent|staff writer)\b")
+            .expect("valid post pattern")
+    });
     names.iter().any(|name| {
         let rest = after_name(&line, name);
-        rest.as_deref().is_some_and(|r| WHO.is_match(r))
+        rest.as_deref()
+            .is_some_and(|r| WHO.is_match(r) || POST.is_match(r))
             || has_detail
                 && (VERBS.iter().any(|v| {
                     line.strip_prefix(v).is_some_and(|r| {
@@ -751,6 +761,74 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
                     r.starts_with(':') || REACHED.iter().chain(BEATS).any(|v| r.starts_with(v))
                 }))
     })
+}
+
+/// Whether `line` (lower case) is contact details alone, with only their
+/// labels between them ("jroe@courier.example or 555-0134; Twitter
+/// @joroe", "E-Mails an: jo.roe@…"), and one address or account bears a
+/// surname of `names` ("gwhitfield@…" for Grant Whitfield): a reader's
+/// service line ("Tickets: 555-0134") gives another's.
+fn is_details_alone(line: &str, detail: &regex::Regex, names: &[String]) -> bool {
+    const LABELS: &[&str] = &[
+        "e",
+        "mail",
+        "mails",
+        "email",
+        "emails",
+        "an",
+        "to",
+        "at",
+        "or",
+        "and",
+        "ou",
+        "o",
+        "y",
+        "oder",
+        "of",
+        "en",
+        "on",
+        "op",
+        "auf",
+        "sur",
+        "su",
+        "em",
+        "na",
+        "twitter",
+        "x",
+        "instagram",
+        "facebook",
+        "phone",
+        "tel",
+        "telefon",
+        "teléfono",
+        "telefone",
+        "contact",
+        "kontakt",
+        "contacto",
+        "follow",
+        "mailto",
+    ];
+    let labels_only = detail
+        .replace_all(line, " ")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| LABELS.contains(&w));
+    // Any name after the first: many write two surnames ("Mauricio
+    // Restrepo Gil" is @MauroRestrepoET).
+    labels_only
+        && names
+            .iter()
+            .flat_map(|name| name.split(' ').skip(1))
+            .any(|surname| {
+                let surname: String = deunicode::deunicode(surname)
+                    .chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect();
+                surname.len() >= 3
+                    && detail
+                        .find_iter(line)
+                        .any(|d| deunicode::deunicode(d.as_str()).contains(&surname))
+            })
 }
 
 /// `html` without soft hyphens (U+00AD, as a character or a reference):
@@ -4047,6 +4125,35 @@ mod tests {
                 .unwrap();
             let kept = kept.split(" at ").next().unwrap();
             assert!(e.markdown.contains(kept), "{line}: {}", e.markdown);
+        }
+        // Details alone whose address or account bears the reporter's
+        // name, and a sign-off giving the name and the post.
+        for line in [
+            "<p><em>jroe@courier.example or 407-420-5131; Twitter @JoRoeCourier</em></p>",
+            "<p><em>E-Mails an:</em> jo.roe@courier.example</p>",
+            "<p>En Twitter: <a href=\"https://twitter.com/JoRoeET\">@JoRoeET</a></p>",
+            "<p><strong>JO ROE<br>Corresponsal de EL COURIER<br>Bergen</strong></p>",
+        ] {
+            let e = extract_html(&page(line), None).unwrap();
+            assert!(
+                !e.markdown.to_lowercase().contains("roe"),
+                "{line}: {}",
+                e.markdown
+            );
+            assert!(e.markdown.contains("Paragraph 4"), "{}", e.markdown);
+        }
+        // Two surnames, the account bearing the first.
+        assert!(is_contact_line(
+            "En Twitter: @MauroRestrepoET",
+            &["mauricio restrepo gil".to_string()]
+        ));
+        // Another's details alone stay: the story's, for its readers.
+        for line in [
+            "<p>Information: info@harbour.example or 555-0134</p>",
+            "<p>Tickets: 555-0134 or <a href=\"mailto:tickets@pier.example\">tickets@pier.example</a></p>",
+        ] {
+            let e = extract_html(&page(line), None).unwrap();
+            assert!(e.markdown.contains("555-0134"), "{line}: {}", e.markdown);
         }
     }
 
