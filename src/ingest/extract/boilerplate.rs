@@ -141,7 +141,9 @@ const NOTICES: &[&str] = &[
     r"\b(donate (now|today)|cancel (at )?any ?time|hazte (miembro|socio)|cancela cuando quieras|jetzt (unterstützen|spenden|mitglied werden)|faites un don)\b",
     // Promotions of a video, gallery or podcast beside the story
     // ("WATCH: Inside the new centre", "Gallery: Xbox One X | 14 Photos").
-    r"^(watch( live| now)?|video|listen|gallery|slideshow|podcast|ansehen|anhören|regarder|écouter)\s*:\s*[^.!?]{1,100}$",
+    // Openers no sentence has may end in a full stop ("Sehen Sie im Video:
+    // So arbeiten die Lotsen …", "SE VIDEO: …").
+    r"^(watch( live| now)?|video|listen|gallery|slideshow|podcast|ansehen|anhören|regarder|écouter)\s*:\s*[^.!?]{1,100}$|^(sehen sie (hier )?(im|das) video|se video(en)?|katso video|ver (el )?v[íi]deo|assista ao v[íi]deo|guarda il video|bekijk (de )?video|regardez la vidéo)\s*:\s*[^!?]{1,160}$",
     // Follow prompts ("Puedes seguir EL PAÍS en Facebook…"); in the
     // languages whose imperative is also a common verb ("Siga o exemplo"),
     // only before a social network's name ("Siga o Courier nas redes
@@ -164,7 +166,9 @@ const NOTICES: &[&str] = &[
     // unsupported on your device", "Click to share on Twitter (Opens in
     // new window)", "You have reached your limit of free articles"), an
     // article's age ("This article is more than 5 years old"), a share
-    // count, a label left alone ("Updated", "Story continues", "Story
+    // count, a label left alone ("Updated", date labels whose dates went:
+    // "Publiziert: |", "Publishing date: • Last Updated • 3 minute read";
+    // "Story continues", "Story
     // Continued Below", "Slideshow", "Get In Touch"), a video's notes
     // ("Please use Chrome browser for a more accessible video player", "NOW
     // WATCH: Popular Videos …", "Video provided by …"), a gallery's controls
@@ -174,7 +178,7 @@ const NOTICES: &[&str] = &[
     // ("(Updates with share move in fourth paragraph.)", "(Adds details,
     // quotes)"). Alternatives of one regex: every regex tried on a page's
     // blocks costs time.
-    r"^(please use (the )?chrome browser for a more accessible video player|now watch\s*:\s*(popular )?videos?\b.*|\((updates? (with|to|throughout|prices|shares?)|adds|recasts|rewrites|refiles|changes (dateline|headline))\b[^()]{0,120}\)\.?|media playback is (unsupported|not supported) on your device|click to (share on [\w+ ]{1,20}|e-?mail (this|a link) to a friend|print)(\s*\(opens in new window\))?|you have reached your (limit|maximum) of free (articles|stories)\b.*|get unlimited (digital )?access\b.{0,60}|this (article|story) is more than \d+ (years?|months?) old|this (article|story) has been shared [\d,.]+ times\.?|like us on facebook\.?|scroll down for video|advertisement\s*[-–—:]\s*continue reading below|story continue[sd]( below)?|slideshow|((show|hide) (thumbnails|captions?)|(first|last|previous|next) slide)(\s*((show|hide) (thumbnails|captions?)|(first|last|previous|next) slide))+|video provided by\b.+|graphic\s*:.+|get in touch|(let us know what you think about this (article|story)\.?\s*)?submit a letter to the editor (at|here|via)\b.*|updated|aktualisiert|please enable javascript to view the comments.*|(please )?read our comment(ing)? (policy|guidelines)\b.*|click here for more( \w+){0,3}\.?|ver comentarios|image (caption|copyright)\b.*|(this is a developing story\.?\s*)?(please )?check back (later |soon )?for (more |the latest )?updates\b[^!?]{0,60}|this is a developing (news )?story\b[^!?]{0,60}[.!]?|über dieses thema berichtete\b.{0,100})$",
+    r"^(please use (the )?chrome browser for a more accessible video player|now watch\s*:\s*(popular )?videos?\b.*|\((updates? (with|to|throughout|prices|shares?)|adds|recasts|rewrites|refiles|changes (dateline|headline))\b[^()]{0,120}\)\.?|media playback is (unsupported|not supported) on your device|click to (share on [\w+ ]{1,20}|e-?mail (this|a link) to a friend|print)(\s*\(opens in new window\))?|you have reached your (limit|maximum) of free (articles|stories)\b.*|get unlimited (digital )?access\b.{0,60}|this (article|story) is more than \d+ (years?|months?) old|this (article|story) has been shared [\d,.]+ times\.?|like us on facebook\.?|scroll down for video|advertisement\s*[-–—:]\s*continue reading below|story continue[sd]( below)?|slideshow|((show|hide) (thumbnails|captions?)|(first|last|previous|next) slide)(\s*((show|hide) (thumbnails|captions?)|(first|last|previous|next) slide))+|video provided by\b.+|graphic\s*:.+|get in touch|(let us know what you think about this (article|story)\.?\s*)?submit a letter to the editor (at|here|via)\b.*|((published|publishing date|posted|updated|last updated|last modified|publiziert|aktualisiert|zuletzt aktualisiert|veröffentlicht|publié( le)?|mis à jour( le)?|modifié( le)?|publicado( el| em)?|actualizado( el)?|atualizado( em)?|pubblicato( il)?|aggiornato( il)?|ultimo aggiornamento|gepubliceerd|bijgewerkt|publisert|oppdatert|sist oppdatert|publicerad|uppdaterad|udgivet|opdateret|julkaistu|päivitetty|\d{1,2} min(ute)?s? read)\s*:?\s*([|•·,/–-]\s*)?)+|please enable javascript to view the comments.*|(please )?read our comment(ing)? (policy|guidelines)\b.*|click here for more( \w+){0,3}\.?|ver comentarios|image (caption|copyright)\b.*|(this is a developing story\.?\s*)?(please )?check back (later |soon )?for (more |the latest )?updates\b[^!?]{0,60}|this is a developing (news )?story\b[^!?]{0,60}[.!]?|über dieses thema berichtete\b.{0,100})$",
     // Calls to click for more of the site's stories or to sign up, alone
     // on their line ("CLICK HERE FOR MORE SPORTS COVERAGE", "Want more
     // stories like this? Sign up here."; a link to a report or a
@@ -273,7 +277,7 @@ const NOTICES: &[&str] = &[
     r"^((this|the) (article|story|post|page) (has been|was) updated|(der|dieser) (artikel|beitrag|text) wurde aktualisiert)\.?$",
     // Reading times ("6 min read", "Lesezeit: 3 Min.", "Temps de lecture :
     // 4 min", "3 mn" alone).
-    r"^([•·|]\s*)?(\d{1,2}\s*(mn|min\.?)|\d{1,3}\s*(min\.?|mins|minutes?|minuten)\s+(read|reading|lesezeit|de lecture|di lettura|de leitura|de lectura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd)\s*:?\s*(ca\.\s*)?\d{1,3}\s*(min\.?|mins|minutes?|minuten|minutos|minuti))$",
+    r"^([•·|]\s*)?(\d{1,2}\s*(mn|min\.?)|\d{1,3}\s*(min\.?|mins|minutes?|minuten)\s+(read|reading|lesezeit|de lecture|di lettura|de leitura|de lectura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|lecture en)\s*:?\s*(ca\.\s*)?\d{1,3}\s*(min\.?|mins|minutes?|minuten|minutos|minuti))$",
 ];
 
 /// A street address with a postcode: the publisher's, at the foot. Kept
@@ -679,6 +683,15 @@ mod tests {
             "Please enable JavaScript to view the comments powered by Disqus.",
             "Story continues",
             "Updated",
+            // Date labels whose dates went, and a reading time with them.
+            "Publiziert: |",
+            "Publishing date: • Last Updated • 3 minute read",
+            "Mis à jour le",
+            "Publicado: | Actualizado:",
+            // A reading time in French; a video's promotion.
+            "Lecture en 4 min.",
+            "Sehen Sie im Video: So arbeiten die Lotsen im Hafen – ein Job zwischen Containerriesen und Nebel.",
+            "SE VIDEO: Slik gikk rennet i Holmenkollen",
             "Image copyright Getty Images",
             "Zum Thema",
             "Weiterlesen: Hafen wird saniert",
@@ -987,6 +1000,10 @@ mod tests {
             "10 Downing Street said the talks would resume on Monday 12 May.",
             "Watch: the ferry crosses in rough seas, and nobody aboard minds.",
             "Video: what the council said.",
+            "Published in 1998, the book sold well in the harbour towns.",
+            "Updated figures came on Tuesday.",
+            "Lecture en cours, dit-il.",
+            "Sehen Sie sich das an, sagte der Kapitän.",
             "Follow us",
             "Previous owners said the next pier would be longer.",
             "Follow these steps shared on Twitter to keep the pier safe.",
