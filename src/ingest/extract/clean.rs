@@ -2762,9 +2762,19 @@ fn remove_title_heading(doc: &Document, title: &str) {
     // A kicker in an element of its own may open the heading
     // (`<h2><span>Expedition in die Framstraße</span> Forscher finden
     // …</h2>`), as some sites set it inside.
+    // Its parts may meet with no space between them (`<h1><span>Kicker
+    // </span><span>Headline</span></h1>` for a title "Kicker: Headline").
     let repeats = |h: &NodeRef| {
         let heading = normalise(&h.text());
+        let parts_apart = || {
+            normalise(&text_apart(
+                h,
+                &|c: &NodeRef| c.parent().is_some_and(|p| p.id == h.id),
+                " ",
+            ))
+        };
         heading == title
+            || parts_apart() == title
             || heading.strip_suffix(title.as_str()).is_some_and(|kicker| {
                 let kicker = kicker.trim_end();
                 kicker.chars().count() <= KICKER_CHARS
@@ -2860,6 +2870,7 @@ mod tests {
         for heading in [
             "<h2>Ice floes hold more plastic than expected</h2>",
             "<h2><span>Arctic expedition</span> Ice floes hold more plastic than expected</h2>",
+            "<h1><span>Ice floes</span><span>Hold more plastic than expected</span></h1>",
         ] {
             let t = tidy_article(
                 &Document::fragment(format!("{heading}{story}")),
