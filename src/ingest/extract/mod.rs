@@ -606,7 +606,8 @@ fn drop_byline_lines(
         }
         let text = to_markdown::plain_text(blocks[i]);
         (text.chars().count() <= 100
-            && byline::clean(&text, site, host).is_some_and(|b| byline::same_names(&b, byline)))
+            && (byline::clean(&text, site, host).is_some_and(|b| byline::same_names(&b, byline))
+                || names_side_by_side(&text, byline)))
         .then_some(text)
     };
     let mut dropped = Vec::new();
@@ -621,6 +622,18 @@ fn drop_byline_lines(
         return (markdown.to_string(), dropped);
     }
     (kept.join("\n\n"), dropped)
+}
+
+/// Whether `text` is the names of a byline of several authors side by
+/// side with nothing between them ("Jo Roe Li Wei" for "Jo Roe and Li
+/// Wei"), as author cards set in a row read.
+fn names_side_by_side(text: &str, byline: &str) -> bool {
+    let names = byline::names(byline);
+    names.len() > 1
+        && text
+            .to_lowercase()
+            .split_whitespace()
+            .eq(names.iter().flat_map(|n| n.split_whitespace()))
 }
 
 /// The body without an author box at its end: a heading "About Jo Roe"
@@ -3962,6 +3975,24 @@ mod tests {
                 (want, dropped.into_iter().map(String::from).collect())
             );
         }
+        // Several authors' names side by side, with nothing between them.
+        assert_eq!(
+            drop_byline_lines(
+                &format!("Jo Roe Li Wei\n\n{story}\n\nMore text."),
+                "Jo Roe and Li Wei",
+                None,
+                None
+            ),
+            (
+                format!("{story}\n\nMore text."),
+                vec!["Jo Roe Li Wei".to_string()]
+            )
+        );
+        let two = format!("Jo Roe Li\n\n{story}\n\nMore text.");
+        assert_eq!(
+            drop_byline_lines(&two, "Jo Roe and Li Wei", None, None).0,
+            two
+        );
     }
 
     #[test]
