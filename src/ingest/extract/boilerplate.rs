@@ -442,13 +442,13 @@ pub fn is_tail_opener(line: &str) -> bool {
 /// "This post contains affiliate links"), a newspaper's print note ("A
 /// version of this article appears in print on …", "This article
 /// appeared in the … print edition as: …", "Appeared in the … print
-/// edition as …", "Published in the print edition of …", in Dutch, French
-/// and German too) or a science site's citation
+/// edition as …", "Published in the print edition of …", in Dutch, French,
+/// German, Spanish, Italian and Portuguese too) or a science site's citation
 /// and copyright lines ("Citation: … retrieved … from https://…", "This
 /// document is subject to copyright."), as no story paragraph does.
 pub fn is_small_print(block: &str) -> bool {
     static SMALL_PRINT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:©|\(c\)|copyright\s*©)\s*\d{4}\b|^(?i:all products (recommended|featured) (by|on) .{2,60} (are|were) (independently )?selected by our editor)|^(?i:(this|our) (post|article|story|page|site) (may )?contains? affiliate links)|^(?i:a version of this (article|story|review|essay) appears? in print on\b)|^(?i:(this (article|story) (first )?)?appear(ed|s) in (the )?(.{2,60} )?print edition\b)|^(?i:published in the print edition of\b)|^(?i:een versie van dit artikel verscheen\b)|^(?i:une version de cet article (est parue|a paru|a été publiée) dans\b)|^(?i:dieser (artikel|text|beitrag) erschien (zuerst |auch )?in der\b.{0,60}\bausgabe\b)|^(?i:this document is subject to copyright\b)|^(?i:we pay for your (stories|videos|pictures)\b)|^(?i:citation\s*:.{10,300}\bretrieved\b.{2,40}\bfrom https?://)")
+        Regex::new(r"^(?i:©|\(c\)|copyright\s*©)\s*\d{4}\b|^(?i:all products (recommended|featured) (by|on) .{2,60} (are|were) (independently )?selected by our editor)|^(?i:(this|our) (post|article|story|page|site) (may )?contains? affiliate links)|^(?i:a version of this (article|story|review|essay) appears? in print on\b)|^(?i:(this (article|story) (first )?)?appear(ed|s) in (the )?(.{2,60} )?print edition\b)|^(?i:published in the print edition of\b)|^(?i:een versie van dit artikel verscheen\b)|^(?i:une version de cet article (est parue|a paru|a été publiée) dans\b)|^(?i:dieser (artikel|text|beitrag) erschien (zuerst |auch )?(in der\b.{0,60}\bausgabe\b|im .{1,40}\b(nr\.?|heft|ausgabe)\s*\d))|^(?i:(este artículo|esta noticia|questo articolo|este artigo|esta reportagem)\b.{0,60}\b(edición impresa|edizione cartacea|edição impressa)\b)|^(?i:this document is subject to copyright\b)|^(?i:we pay for your (stories|videos|pictures)\b)|^(?i:citation\s*:.{10,300}\bretrieved\b.{2,40}\bfrom https?://)")
             .expect("valid small print pattern")
     });
     SMALL_PRINT.is_match(block.trim_start())
@@ -1213,6 +1213,10 @@ mod tests {
             "Een versie van dit artikel verscheen ook in NRC Handelsblad van 21 februari 2020",
             "Une version de cet article est parue dans Le Soir du 21 février 2020.",
             "Dieser Artikel erschien zuerst in der gedruckten Ausgabe vom 21. Februar 2020.",
+            "Dieser Artikel erschien zuerst im stern Nr. 35/2019.",
+            "Este artículo fue publicado en la edición impresa del 12 de mayo de 2019.",
+            "Questo articolo è stato pubblicato nell'edizione cartacea del 12 maggio 2019.",
+            "Este artigo foi publicado na edição impressa de 12 de maio de 2019.",
             "Published in the print edition of the November 16, 2020, issue, with the headline “Ring Out.”",
             "This document is subject to copyright. Apart from any fair dealing for the purpose of private study or research, no part may be reproduced without the written permission. The content is provided for information purposes only.",
             "Citation: Soil fungi help beech saplings 'remember' drought, study finds (2019, November 5) retrieved 5 November 2019 from https://phys.org/news/2019-11-soil-fungi.html",
