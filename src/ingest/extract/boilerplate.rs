@@ -161,7 +161,7 @@ const NOTICES: &[&str] = &[
     // Players' and widgets' labels left between paragraphs ("Continue
     // reading the main story", "SKIP ADVERTISEMENT", "Listen to this
     // article · 4 min", "Show comments", "Tap to unmute").
-    r"^(continue reading the main story|skip advertisement|listen to (this|the) (article|story)(\s*[·•|-]?\s*\d+\s*min(ute)?s?)?|(show|view|hide|load|read) comments?(\s*\(\d+\))?|tap to unmute)$",
+    r"^(continue reading the main story|skip advertisement|listen to (this|the) (article|story)(\s*[·•|-]?\s*\d+\s*min(ute)?s?)?|((show|view|hide|load|read) comments?|(voir|afficher|lire) les commentaires|kommentare (anzeigen|lesen)|(mostra|leggi) i commenti|(ver|mostrar|leer) (los )?comentarios|bekijk (de )?reacties)(\s*\(\d+\))?|tap to unmute)$",
     // Players', share buttons' and paywalls' notices ("Media playback is
     // unsupported on your device", "Click to share on Twitter (Opens in
     // new window)", "You have reached your limit of free articles"), an
@@ -276,8 +276,9 @@ const NOTICES: &[&str] = &[
     // An update note that says nothing more.
     r"^((this|the) (article|story|post|page) (has been|was) updated|(der|dieser) (artikel|beitrag|text) wurde aktualisiert)\.?$",
     // Reading times ("6 min read", "Lesezeit: 3 Min.", "Temps de lecture :
-    // 4 min", "3 mn" alone).
-    r"^([•·|]\s*)?(\d{1,2}\s*(mn|min\.?)|\d{1,3}\s*(min\.?|mins|minutes?|minuten)\s+(read|reading|lesezeit|de lecture|di lettura|de leitura|de lectura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|lecture en)\s*:?\s*(ca\.\s*)?\d{1,3}\s*(min\.?|mins|minutes?|minuten|minutos|minuti))$",
+    // 4 min", "3 mn" alone, after a dateline's place: "Düsseldorf · 4 Min
+    // Lesezeit").
+    r"^((\p{L}[\p{L}-]*( \p{L}[\p{L}-]*)?\s*)?[•·|]\s*)?(\d{1,2}\s*(mn|min\.?)|\d{1,3}\s*(min\.?|mins|minutes?|minuten)\s+(read|reading|lesezeit|de lecture|di lettura|de leitura|de lectura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|lecture en)\s*:?\s*(ca\.\s*)?\d{1,3}\s*(min\.?|mins|minutes?|minuten|minutos|minuti))$",
 ];
 
 /// A street address with a postcode: the publisher's, at the foot. Kept
@@ -690,6 +691,9 @@ mod tests {
             "Publicado: | Actualizado:",
             // A reading time in French; a video's promotion.
             "Lecture en 4 min.",
+            "Düsseldorf · 4 Min Lesezeit",
+            "Voir les commentaires",
+            "Kommentare anzeigen (12)",
             "Sehen Sie im Video: So arbeiten die Lotsen im Hafen – ein Job zwischen Containerriesen und Nebel.",
             "SE VIDEO: Slik gikk rennet i Holmenkollen",
             "Image copyright Getty Images",

@@ -1090,11 +1090,13 @@ fn own_chars(node: &NodeRef, keep: impl Fn(char) -> bool) -> usize {
 /// credit and the player's labels.
 const VIDEO_BOX_CHARS: usize = 300;
 
-/// Whether `node`, a box named for video (`VideoLead`, `video-embed`,
-/// `data-area="video_player"`), is a video's: it is or holds a player (`<video>`, an `<iframe>`, a custom
+/// Whether `node`, a box named or labelled for video (`VideoLead`,
+/// `video-embed`, `data-area="video_player"`, `aria-label="Video: …"`), is
+/// a video's: it is or holds a player (`<video>`, an `<iframe>`, a custom
 /// element named for one, `<ps-videoplayer>`, or the placeholder a
 /// script's player fills: an element naming a video or player id, or
-/// classed as a player, `jwplayer`, `video-player__poster`) and little
+/// classed as a player, `jwplayer`, `video-player__poster`, or a play
+/// button, `aria-label="Play Video"`) and little
 /// text, the video's title and description, not the story's.
 fn is_video_box(node: &NodeRef) -> bool {
     let is_player = |d: &NodeRef| {
@@ -1107,6 +1109,10 @@ fn is_video_box(node: &NodeRef) -> bool {
                     matches!(name, "data-video-id" | "data-player-id" | "data-media-id")
                         || matches!(name, "class" | "data-component")
                             && a.value.to_ascii_lowercase().contains("player")
+                        // A play button ("Play Video").
+                        || tag == "button"
+                            && name == "aria-label"
+                            && a.value.trim_start().to_ascii_lowercase().starts_with("play")
                 })
         })
     };
@@ -1153,7 +1159,7 @@ fn is_furniture(node: &NodeRef) -> bool {
         _ => {}
     }
     // The attributes borrowed, as this runs for every box of the page.
-    let (mut role, mut class, mut id) = ("", "", "");
+    let (mut role, mut class, mut id, mut label) = ("", "", "", "");
     // Sites styled with utility classes name their components in data
     // attributes instead (`data-area="newsletter_box"`,
     // `data-component="VideoPlayer"`).
@@ -1163,6 +1169,7 @@ fn is_furniture(node: &NodeRef) -> bool {
             "role" => role = &a.value,
             "class" => class = &a.value,
             "id" => id = &a.value,
+            "aria-label" => label = &a.value,
             "data-component" | "data-area" => {
                 component.push_str(&a.value.to_ascii_lowercase());
                 component.push(' ');
@@ -1199,6 +1206,15 @@ fn is_furniture(node: &NodeRef) -> bool {
     if !component.is_empty()
         && (COMPONENT_PARTS.iter().any(|p| component.contains(p))
             || component.contains("video") && is_video_box(node))
+    {
+        return true;
+    }
+    // A player labelled for screen readers ("Video: Bluffs give way").
+    if label
+        .trim_start()
+        .get(..5)
+        .is_some_and(|l| l.eq_ignore_ascii_case("video"))
+        && is_video_box(node)
     {
         return true;
     }

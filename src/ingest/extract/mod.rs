@@ -2326,9 +2326,13 @@ mod tests {
         </section>
 <div class="component video-component inline-video" data-video-id="jw-W2b7"><div class="video-label">Courier Video</div><div class="jwplayer-wrapper"><div id="jwplayer-W2b7" class="jwplayer jw-reset" data-player-id="W2b7"></div></div></div>
 <div class="c-video-element" data-video-id="2035"><div class="c-video-element__poster"><img data-src="/v/gulls.jpg" alt=""><button class="c-video-element__play" aria-label="Play"></button><span class="c-video-element__duration">01:42</span></div><div class="c-video-element__meta"><h4>Gulls return to the harbour</h4><p>Thousands of birds nest under the boardwalk again.</p></div></div>
-<div class="mb-32" data-area="video_player"><div class="relative" data-component="VideoPlayer"><img data-src="/v/tide.jpg" alt=""><span class="absolute">02:47</span></div><h4 class="font-bold">Video: How the tide moves sand</h4><div class="text-s"><p>An animation shows the currents along the coast.</p></div></div>"#,
+<div class="mb-32" data-area="video_player"><div class="relative" data-component="VideoPlayer"><img data-src="/v/tide.jpg" alt=""><span class="absolute">02:47</span></div><h4 class="font-bold">Video: How the tide moves sand</h4><div class="text-s"><p>An animation shows the currents along the coast.</p></div></div>
+<div class="em em_vp" aria-label="Video: Bluffs give way along the shore"><div class="em_vp_w"><img src="/v/bluff.jpg" alt=""><button class="em_vp_pb" aria-label="Play Video"></button><span class="em_vp_du">2:14</span></div><div class="em_vp_mt"><div class="em_vp_tl">Bluffs give way along the shore</div><div class="em_vp_ds">Homeowners watch their back yards disappear as high water eats at the bluffs.</div><div class="em_vp_cr">Jo Roe, Courier</div></div></div>"#,
         );
         for gone in [
+            "2:14",
+            "Bluffs give way",
+            "back yards",
             "01:42",
             "Gulls return",
             "birds nest",
