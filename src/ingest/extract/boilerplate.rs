@@ -141,15 +141,17 @@ const NOTICES: &[&str] = &[
     r"\b(donate (now|today)|cancel (at )?any ?time|hazte (miembro|socio)|cancela cuando quieras|jetzt (unterstützen|spenden|mitglied werden)|faites un don)\b",
     // Promotions of a video, gallery or podcast beside the story
     // ("WATCH: Inside the new centre", "Gallery: Xbox One X | 14 Photos").
-    // Openers no sentence has may end in a full stop ("Sehen Sie im Video:
-    // So arbeiten die Lotsen …", "SE VIDEO: …").
-    r"^(watch( live| now)?|video|listen|gallery|slideshow|podcast|ansehen|anhören|regarder|écouter)\s*:\s*[^.!?]{1,100}$|^(sehen sie (hier )?(im|das) video|se video(en)?|katso video|ver (el )?v[íi]deo|assista ao v[íi]deo|guarda il video|bekijk (de )?video|regardez la vidéo)\s*:\s*[^!?]{1,160}$",
+    // Openers no sentence has may end in a full stop, one sentence after
+    // them ("Sehen Sie im Video: So arbeiten die Lotsen …", "SE VIDEO: …";
+    // a quoted message of several is the story's).
+    r"^(watch( live| now)?|video|listen|gallery|slideshow|podcast|ansehen|anhören|regarder|écouter)\s*:\s*[^.!?]{1,100}$|^(sehen sie (hier )?im video|se video(en)?|katso video|ver (el )?v[íi]deo|assista ao v[íi]deo|guarda il video|bekijk (de )?video|regardez la vidéo)\s*:\s*[^.!?]{1,160}\.?$",
     // Follow prompts ("Puedes seguir EL PAÍS en Facebook…"); in the
-    // languages whose imperative is also a common verb ("Siga o exemplo"),
-    // only before a social network's name ("Siga o Courier nas redes
-    // sociais", "Ακολουθήστε το … στο Google News", "… kövesse a …
-    // rovatát a Facebookon is!").
-    r"^(puedes seguir|you can (also )?follow( us)? on|follow us on|folgen sie uns (auf|bei)|suivez-nous sur|seguici su|devenez fan (sur|de)|become a fan (on|of)|werden sie fan (auf|von)|hazte fan (en|de)|síguenos en)\b|^ติดตาม.*?ได้ที่|(^(siga|sigam|ακολουθήστε|volg ons|obserwuj nas|sledujte nás|følg oss|følg os|följ oss|seuraa)|\bkövesse)\b.{0,100}\b(facebook\w*|twitter\w*|instagram\w*|google news|youtube|tiktok|telegram|redes sociais|redes sociales|sociale media|social media)\b",
+    // languages whose imperative is also advice ("Siga as orientações da
+    // Defesa Civil pelas redes sociais"), only asking to follow the paper
+    // or "us" on a network, with nothing between ("Siga o Courier nas
+    // redes sociais", "Ακολουθήστε το … στο Google News"), or ending in
+    // "!" ("… kövesse a … rovatát a Facebookon is!").
+    r"^(puedes seguir|you can (also )?follow( us)? on|follow us on|folgen sie uns (auf|bei)|suivez-nous sur|seguici su|devenez fan (sur|de)|become a fan (on|of)|werden sie fan (auf|von)|hazte fan (en|de))\b|^ติดตาม.*?ได้ที่|^síguenos en (facebook|twitter|instagram|google news|youtube|tiktok|telegram|whatsapp|nuestras redes)\b|^(siga-nos|siga (o|a) ([^.!?:,;]|\.\S){1,40}|ακολουθήστε (το|μας)( ([^.!?:,;]|\.\S){1,40})?|volg ons|obserwuj nas|sledujte nás|følg oss|følg os|följ oss)\s(nas|no|na|em|στο|στα|σε|op|w|na|på)\s(redes sociais|facebook|twitter|instagram|google news|youtube|tiktok|telegram)\b|\bkövess(e|en)\b[^.?]{0,100}\b(facebook|twitter|instagram)\w*( is)?!$",
     // WeChat prompts on Chinese pages ("更多精彩内容请关注新浪新闻公众号",
     // "扫码关注…", a QR code's label "新浪新闻公众号").
     r"请关注.{0,30}(公众号|微信|微博)|(扫码|扫描(下方|上方)?二维码|长按(识别)?二维码).{0,30}(关注|阅读|下载|查看)|^[^。！？，,.!?]{0,20}(公众号|微信号)$",
@@ -238,7 +240,7 @@ const NOTICES: &[&str] = &[
     // brackets between a story's paragraphs ("[… empfehlen wir Ihnen
     // unsere App, die Sie hier herunterladen können.]", "[… in unseren
     // Newslettern … hier kostenlos bestellen]").
-    r"\b((download|get|install) (the |our )?([\w.-]+ ){0,3}apps?\b.*\b(ios|android|app store|google play)\b|news straight to your (phone|mobile|smartphone)|(laden sie|lade dir|hol dir) (jetzt )?(unsere|die) .{0,30}app\b|descarga (la|nuestra) app|\b(descargue|baixe|scarica|téléchargez)\b.{0,60}\b(aplicaci[oó]n|aplicativo|app|applicazione|application)\b.{0,80}\b(ios|android|app store|google play|play store)\b|téléchargez (l'|notre )app)|^\[[^\[\]]{0,200}\b(app|apps|newsletter\w*|podcast|abo)\b[^\[\]]{0,200}\b(herunterladen|bestellen|abonnieren|anmelden|download|subscribe|sign up)\b[^\[\]]{0,100}\]$",
+    r"\b((download|get|install) (the |our )?([\w.-]+ ){0,3}apps?\b.*\b(ios|android|app store|google play)\b|news straight to your (phone|mobile|smartphone)|(laden sie|lade dir|hol dir) (jetzt )?(unsere|die) .{0,30}app\b|descarga (la|nuestra) app|^(descargue (la|nuestra) (aplicación|app)|baixe (o|nosso) (aplicativo|app))\b.{0,80}\b(ios|android|app store|google play|play store)\b|téléchargez (l'|notre )app)|^\[[^\[\]]{0,200}\b(app|apps|newsletter\w*|podcast|abo)\b[^\[\]]{0,200}\b(herunterladen|bestellen|abonnieren|anmelden|download|subscribe|sign up)\b[^\[\]]{0,100}\]$",
     r"^(print( this)?( article| page| story)?|drucken|als pdf herunterladen|download (the )?app)(\s*[|•·]?\s*(e-?mail|versenden|teilen|share|now|jetzt|\([^()]{1,20}\)))*\s*[.!:]?$|\b(dieses skript als pdf)\b",
     r"^((click|tap) here to )?(download|get|install) (the|our) ([\w.&'-]+ ){0,5}app\b",
     // The text a CMS puts where it hides an e-mail address from robots
@@ -278,7 +280,7 @@ const NOTICES: &[&str] = &[
     // Reading times ("6 min read", "Lesezeit: 3 Min.", "Temps de lecture :
     // 4 min", "3 mn" alone, after a dateline's place: "Düsseldorf · 4 Min
     // Lesezeit").
-    r"^((\p{L}[\p{L}-]*( \p{L}[\p{L}-]*)?\s*)?[•·|]\s*)?(\d{1,2}\s*(mn|min\.?)|\d{1,3}\s*(min\.?|mins|minutes?|minuten)\s+(read|reading|lesezeit|de lecture|di lettura|de leitura|de lectura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|lecture en)\s*:?\s*(ca\.\s*)?\d{1,3}\s*(min\.?|mins|minutes?|minuten|minutos|minuti))$",
+    r"^\p{L}[\p{L}-]*( \p{L}[\p{L}-]*)?\s*[•·|]\s*\d{1,3}\s*(min\.?|mins|minutes?|minuten)\s+(read|lesezeit|de lecture|di lettura|de leitura|de lectura)$|^([•·|]\s*)?(\d{1,2}\s*(mn|min\.?)|\d{1,3}\s*(min\.?|mins|minutes?|minuten)\s+(read|reading|lesezeit|de lecture|di lettura|de leitura|de lectura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|lecture en)\s*:?\s*(ca\.\s*)?\d{1,3}\s*(min\.?|mins|minutes?|minuten|minutos|minuti))$",
 ];
 
 /// A street address with a postcode: the publisher's, at the foot. Kept
@@ -289,7 +291,7 @@ const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|ro
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^[»›>•►▶]?\s*(related( articles| stories| content| posts| coverage)?|read related( [\p{L}.]+)? (coverage|stories|articles)|(next|see)\s*[:：]\s*[^.!?]*[^.!?\s]$|mirá también|em destaque|mehr in \p{L}+|(à )?voir aussi|más información|läs (också|mer)|bekijk ook|meer over dit onderwerp|read (more|also|next)|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|per approfondire|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|saiba mais|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także|również)|czytaj (też|także|również|więcej)|lue (lisää|myös)|læs (også|mere|analyse)|les (også|mer)|se (også|även)|lire également|notre dossier|kapcsolódó( cikkek| hírek)?|související( články| zprávy)?|i\x{307}?lgi\x{307}?li\x{307}? haberler|διαβ[άα]στε (επ[ίι]σης|ακ[όο]μη)|also read|also see|more great [\p{L}.]+ stories|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)(( \p{L}+)? (stories|articles|news))?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
+const RELATED: &str = r"^[»›>•►▶]?\s*(related( articles| stories| content| posts| coverage)?|read related( [\p{L}.]+)? (coverage|stories|articles)|(next|see)\s*[:：]\s*[^.!?]*[^.!?\s]$|mirá también|em destaque|mehr in \p{L}+|(à )?voir aussi|más información|läs (också|mer)|bekijk ook|meer over dit onderwerp|read (more|also|next)|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|per approfondire|leer más|lea también|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także|również)|czytaj (też|także|również|więcej)|lue (lisää|myös)|læs (også|mere|analyse)|les (også|mer)|se (også|även)|lire également|notre dossier|kapcsolódó( cikkek| hírek)?|související( články| zprávy)?|i\x{307}?lgi\x{307}?li\x{307}? haberler|διαβ[άα]στε (επ[ίι]σης|ακ[όο]μη)|also read|also see|more great [\p{L}.]+ stories|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)(( \p{L}+)? (stories|articles|news))?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
@@ -449,7 +451,7 @@ pub fn is_tail_opener(line: &str) -> bool {
 /// document is subject to copyright."), as no story paragraph does.
 pub fn is_small_print(block: &str) -> bool {
     static SMALL_PRINT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:©|\(c\)|copyright\s*©)\s*\d{4}\b|^(?i:all products (recommended|featured) (by|on) .{2,60} (are|were) (independently )?selected by our editor)|^(?i:(this|our) (post|article|story|page|site) (may )?contains? affiliate links)|^(?i:a version of this (article|story|review|essay) appears? in print on\b)|^(?i:(this (article|story) (first )?)?appear(ed|s) in (the )?(.{2,60} )?print edition\b)|^(?i:published in the print edition of\b)|^(?i:een versie van dit artikel verscheen\b)|^(?i:une version de cet article (est parue|a paru|a été publiée) dans\b)|^(?i:dieser (artikel|text|beitrag) erschien (zuerst |auch )?(in der\b.{0,60}\bausgabe\b|im .{1,40}\b(nr\.?|heft|ausgabe)\s*\d))|^(?i:(este artículo|esta noticia|questo articolo|este artigo|esta reportagem)\b.{0,60}\b(edición impresa|edizione cartacea|edição impressa)\b)|^(?i:this document is subject to copyright\b)|^(?i:we pay for your (stories|videos|pictures)\b)|^(?i:citation\s*:.{10,300}\bretrieved\b.{2,40}\bfrom https?://)")
+        Regex::new(r"^(?i:©|\(c\)|copyright\s*©)\s*\d{4}\b|^(?i:all products (recommended|featured) (by|on) .{2,60} (are|were) (independently )?selected by our editor)|^(?i:(this|our) (post|article|story|page|site) (may )?contains? affiliate links)|^(?i:a version of this (article|story|review|essay) appears? in print on\b)|^(?i:(this (article|story) (first )?)?appear(ed|s) in (the )?(.{2,60} )?print edition\b)|^(?i:published in the print edition of\b)|^(?i:een versie van dit artikel verscheen\b)|^(?i:une version de cet article (est parue|a paru|a été publiée) dans\b)|^(?i:dieser (artikel|text|beitrag) erschien (zuerst |auch )?(in der\b.{0,60}\bausgabe\b|im \S+ (nr\.?|heft|ausgabe)\s*\d))|^(?i:(este artículo|questo articolo|este artigo|esta reportagem) (fue|foi|è stato|è stata) (publicad[oa]|pubblicat[oa])( originalmente| originariamente)? (en la|na|nell'|sull') ?(edición impresa|edizione cartacea|edição impressa) (del?|do|di|dell')\s*\d)|^(?i:this document is subject to copyright\b)|^(?i:we pay for your (stories|videos|pictures)\b)|^(?i:citation\s*:.{10,300}\bretrieved\b.{2,40}\bfrom https?://)")
             .expect("valid small print pattern")
     });
     SMALL_PRINT.is_match(block.trim_start())
@@ -646,6 +648,7 @@ mod tests {
             "Devenez fan sur , suivez-nous sur",
             "Siga o Correio do Porto nas redes sociais: Instagram, Twitter e Facebook.",
             "Síguenos en Facebook y Twitter.",
+            "Ακολουθήστε μας στο Facebook",
             "Ακολουθήστε το courier.gr στο Google News και μάθετε πρώτοι όλες τις ειδήσεις",
             "Ha nem akar lemaradni a tudomány legérdekesebb híreiről, kövesse a Courier Tudomány rovatát a Facebookon is!",
             "Volg ons op Twitter en Instagram.",
@@ -988,6 +991,16 @@ mod tests {
             "Volg ons op de voet, zei de burgemeester tegen de vissers.",
             "A rendőrség arra kéri a lakosságot, kövesse a helyi hírekben a lezárásokat.",
             "Los pescadores descargan la aplicación del puerto para ver las mareas.",
+            "Siga as orientações da Defesa Civil pelas redes sociais e pelo SMS 40199.",
+            "Siga las indicaciones de Protección Civil en redes sociales y no se acerque a los cauces.",
+            "Seuraa viranomaisten tiedotteita radiosta ja poliisin Twitter-tililtä.",
+            "Ακολουθήστε τις ανακοινώσεις της Πολιτικής Προστασίας στο Twitter και καλέστε το 112.",
+            "A polgármester azt kérte a lakosságtól, kövesse a város Facebook-oldalán a lezárásokat.",
+            "Siga o dinheiro: foi com essa frase, publicada no Twitter, que o deputado abriu a sessão.",
+            "El Gobierno recomienda que cada ciudadano descargue la aplicación Radar COVID, disponible para Android e iOS.",
+            "O ministério pede que a população baixe o aplicativo Coronavírus-SUS, disponível para Android e iOS.",
+            "Chi scarica l'app Immuni da Google Play o dall'App Store riceverà un avviso.",
+            "Síguenos en la calle, no solo en las redes, gritaban los manifestantes.",
             "The port (AFP) said the ferry would run nightly.",
             "The council approved the plan (Reuters).",
             "The group announced the move on its Telegram channel on Sunday.",
@@ -1008,6 +1021,11 @@ mod tests {
             "Updated figures came on Tuesday.",
             "Lecture en cours, dit-il.",
             "Sehen Sie sich das an, sagte der Kapitän.",
+            "Vorbereitung · 20 Min.",
+            "Backzeit | 35 Min.",
+            "Zwemmen · 28 min",
+            "Sehen Sie das Video: Ihr Paket wurde beim Transport beschädigt. Details unter paket.example",
+            "Ver vídeo: tu hijo ha tenido un accidente. Llama a este número cuanto antes.",
             "Follow us",
             "Previous owners said the next pier would be longer.",
             "Follow these steps shared on Twitter to keep the pier safe.",
@@ -1239,6 +1257,10 @@ mod tests {
             "We paid for the pier ourselves, she said.",
             "最新资讯显示，台风已于今天凌晨减弱为热带风暴。",
             "发表评论的网友大多支持这项政策。",
+            // A law's article, a front page of 1981, a poem's first print.
+            "Este artigo foi publicado na edição impressa do Diário Oficial da União e entra em vigor em março.",
+            "Esta noticia, que la edición impresa del diario llevó a portada el 3 de mayo de 1981, cambió su carrera.",
+            "Dieser Text erschien zuerst im Jahr 1912 in Heft 4 der Zeitschrift „Der Sturm“ und wurde später vertont.",
         ] {
             assert!(!is_tail_opener(line), "{line}");
         }
@@ -1341,6 +1363,9 @@ mod tests {
             "See: the council's full report, published on Monday.",
             "Most popular names",
             "More on the new ferry rules:",
+            // "Learn more" in Portuguese, as often a sentence's words.
+            "Saiba mais",
+            "Saiba mais: a doença é transmitida pelo mosquito.",
         ] {
             assert!(!is_related_heading(heading), "{heading}");
         }

@@ -34,7 +34,9 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
         r"|\d{4}年",
         r"|(?i:\b(?:last\s+)?(?:updated|published|posted)\b(?:\s+on)?\s*:?)",
         // The same notes in other languages ("Ultimo aggiornamento: 10:12").
-        r"|\s(?i:(?:ultimo\s+)?aggiornamento|aggiornato|pubblicato|aktualisiert|veröffentlicht|actualizado|publicado|atualizado|mis\s+à\s+jour|publié|bijgewerkt|gepubliceerd|opdateret|oppdatert|publisert|uppdaterad|publicerad|päivitetty|julkaistu|aktualizováno|aktualizacja|güncelleme|ενημερώθηκε)\b",
+        // Only where a date or its label follows, or nothing: "Zuletzt
+        // aktualisiert von Jo Roe" opens with the note.
+        r"|\s(?i:(?:ultimo\s+)?aggiornamento|aggiornato|pubblicato|aktualisiert|veröffentlicht|actualizado|publicado|atualizado|mis\s+à\s+jour|publié|bijgewerkt|gepubliceerd|opdateret|oppdatert|publisert|uppdaterad|publicerad|päivitetty|julkaistu|aktualizováno|aktualizacja|güncelleme|ενημερώθηκε)(?:\s*:|\s+(?i:am|um|le|il|el|em|om|op|på|den|klo|kello|kl\.|às|à|alle|o)\b|\s*\d|\s*$)",
         r"|(?i:\b(?:edited|editing|reviewed|photos?|photographs?|illustrations?|graphics?|video)\s+by\b)",
         // How long ago the story went up ("Jo Roe, 2 hours ago", "…,
         // Yesterday", "Von Jo Roe, vor 3 Stunden").
@@ -816,6 +818,11 @@ mod tests {
             ("Jo Roe Aktualizováno", Some("Jo Roe")),
             ("Jo Roe Atualizado", Some("Jo Roe")),
             ("Jo Roe Güncelleme", Some("Jo Roe")),
+            // A note before the names is no note after them.
+            (
+                "Articolo pubblicato da Mario Rossi",
+                Some("Articolo pubblicato da Mario Rossi"),
+            ),
             // An agency alone, "The" and all; an account's handle; an
             // editor after a semicolon; a description in lower case.
             ("By The Associated Press", Some("The Associated Press")),

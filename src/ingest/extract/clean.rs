@@ -1109,10 +1109,16 @@ fn is_video_box(node: &NodeRef) -> bool {
                     matches!(name, "data-video-id" | "data-player-id" | "data-media-id")
                         || matches!(name, "class" | "data-component")
                             && a.value.to_ascii_lowercase().contains("player")
-                        // A play button ("Play Video").
+                        // A video's play button ("Play Video"; not "Play
+                        // trailer" beside a film's story, nor "Play audio").
                         || tag == "button"
                             && name == "aria-label"
-                            && a.value.trim_start().to_ascii_lowercase().starts_with("play")
+                            && matches!(
+                                a.value.trim().to_lowercase().as_str(),
+                                "play" | "play video" | "play the video" | "watch video"
+                                    | "lire la vidéo" | "video abspielen" | "reproducir vídeo"
+                                    | "reproducir video"
+                            )
                 })
         })
     };
@@ -1212,8 +1218,8 @@ fn is_furniture(node: &NodeRef) -> bool {
     // A player labelled for screen readers ("Video: Bluffs give way").
     if label
         .trim_start()
-        .get(..5)
-        .is_some_and(|l| l.eq_ignore_ascii_case("video"))
+        .get(..6)
+        .is_some_and(|l| l.eq_ignore_ascii_case("video:") || l.eq_ignore_ascii_case("video "))
         && is_video_box(node)
     {
         return true;
@@ -1331,6 +1337,7 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
     remove_story_cards(doc);
     super::pull_quote::remove_pull_quotes(doc);
     let images = take_images(doc, base);
+    remove_share_links(doc);
     remove_emptied_blocks(doc);
     code_in_pre(doc);
     unstyle_blank_inlines(doc);
@@ -1484,6 +1491,70 @@ fn code_in_pre(doc: &Document) {
 /// author's avatar, a gallery's thumbnails), and lists left without items:
 /// they would be empty bullets. So do headings that held only a picture:
 /// they would be empty headings.
+/// Removes share buttons: links to a network's share endpoint
+/// ([`is_share_address`]), unless set in a paragraph with other words (a
+/// sentence that links to one keeps them; a script that sets a row of
+/// buttons as a paragraph does not).
+fn remove_share_links(doc: &Document) {
+    for link in doc.select("a[href]").nodes() {
+        if !link.attr("href").is_some_and(|h| is_share_address(&h)) {
+            continue;
+        }
+        // Letters and digits only: separators between buttons count not.
+        let words = |n: &NodeRef| n.text().chars().filter(|c| c.is_alphanumeric()).count();
+        let in_sentence = link
+            .ancestors_it(None)
+            .find(|a| a.has_name("p"))
+            .is_some_and(|p| {
+                let buttons: usize = p
+                    .descendants_it()
+                    .filter(|d| {
+                        d.has_name("a") && d.attr("href").is_some_and(|h| is_share_address(&h))
+                    })
+                    .map(|a| words(&a))
+                    .sum();
+                words(&p) > buttons
+            });
+        if !in_sentence {
+            link.remove_from_parent();
+        }
+    }
+}
+
+/// Whether `href` opens a network's form for sharing a page ("Share on
+/// Facebook", "Tweet", an e-mail with no address): a button, never a
+/// source.
+fn is_share_address(href: &str) -> bool {
+    const ENDPOINTS: &[&str] = &[
+        "facebook.com/sharer",
+        "facebook.com/share.php",
+        "facebook.com/dialog/share",
+        "facebook.com/dialog/feed",
+        "twitter.com/intent/",
+        "twitter.com/share",
+        "x.com/intent/",
+        "linkedin.com/sharearticle",
+        "linkedin.com/shareArticle",
+        "linkedin.com/sharing/",
+        "pinterest.com/pin/create",
+        "reddit.com/submit",
+        "wa.me/?",
+        "api.whatsapp.com/send",
+        "whatsapp://send",
+        "t.me/share",
+        "telegram.me/share",
+        "tumblr.com/share",
+        "getpocket.com/save",
+        "vk.com/share.php",
+        "service.weibo.com/share",
+        "news.ycombinator.com/submitlink",
+    ];
+    let href = href.trim();
+    href.get(..8)
+        .is_some_and(|s| s.eq_ignore_ascii_case("mailto:?"))
+        || ENDPOINTS.iter().any(|e| href.contains(e))
+}
+
 fn remove_emptied_blocks(doc: &Document) {
     for item in doc.select("li, h1, h2, h3, h4, h5, h6").nodes() {
         if item.text().trim().is_empty() {

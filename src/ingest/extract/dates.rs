@@ -471,14 +471,25 @@ thread_local! {
     static DAY_FIRST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Whether a page in language `lang` (its `lang` attribute) writes
-/// numeric dates day first ("05/06/2019" for 5 June): every language but
-/// American English, and English with no region, which most American
-/// sites give.
+/// Whether a page in language `lang` (a language tag, the first of a
+/// list) writes numeric dates day first ("05/06/2019" for 5 June): every
+/// language but American English, and English with no region, which most
+/// American sites give; not a language's name ("English"), which says
+/// nothing of the order.
 pub fn reads_day_first(lang: &str) -> bool {
-    let lang = lang.trim().to_ascii_lowercase();
+    let lang = lang
+        .split(',')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     let (primary, region) = lang.split_once(['-', '_']).unwrap_or((&lang, ""));
-    !(primary.is_empty() || primary == "en" && matches!(region, "" | "us" | "ca" | "ph"))
+    match primary {
+        "en" | "eng" => !matches!(region, "" | "us" | "ca" | "ph"),
+        // A language tag's two or three letters; a language's name
+        // ("English", "Deutsch") says nothing of the order.
+        _ => (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase()),
+    }
 }
 
 /// Reads numeric dates whose order is ambiguous day first when
@@ -1092,6 +1103,16 @@ mod tests {
             ("en", false),
             ("en-US", false),
             ("EN-us", false),
+            // What `<meta>` tags hold besides language tags: a language's
+            // name, a three-letter code, a list. Only a tag that names a
+            // language other than American English reads day first.
+            ("English", false),
+            ("eng", false),
+            ("en-US, en", false),
+            ("fr-FR, en", true),
+            ("fra", true),
+            ("Deutsch", false),
+            ("", false),
         ] {
             assert_eq!(reads_day_first(lang), day_first, "{lang}");
         }

@@ -747,7 +747,8 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
             .map(str::to_string)
     };
     let has_detail = DETAIL.is_match(&line);
-    if has_detail && is_details_alone(&line, &DETAIL, names) {
+    // Read as written: an account's capitals part its words.
+    if has_detail && is_details_alone(text.trim(), &DETAIL, names) {
         return true;
     }
     // A sign-off: the name, then the post ("JO ROE / Corresponsal de EL
@@ -776,12 +777,12 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
     })
 }
 
-/// Whether `line` (lower case) is contact details alone, with only their
-/// labels between them ("jroe@courier.example or 555-0134; Twitter
-/// @joroe", "E-Mails an: jo.roe@…"), and one address or account bears a
-/// surname of `names` ("gwhitfield@…" for Grant Whitfield): a reader's
-/// service line ("Tickets: 555-0134") gives another's.
-fn is_details_alone(line: &str, detail: &regex::Regex, names: &[String]) -> bool {
+/// Whether `text` is contact details alone, with only their labels
+/// between them ("jroe@courier.example or 555-0134; Twitter @JoRoeCourier",
+/// "E-Mails an: jo.roe@…"), and an address's or account's name is a
+/// reporter's ([`names_reporter`]): a reader's service line ("Tickets:
+/// 555-0134", "Contact: hello@greenwoodfarm.example") gives another's.
+fn is_details_alone(text: &str, detail: &regex::Regex, names: &[String]) -> bool {
     const LABELS: &[&str] = &[
         "e",
         "mail",
@@ -822,26 +823,59 @@ fn is_details_alone(line: &str, detail: &regex::Regex, names: &[String]) -> bool
         "mailto",
     ];
     let labels_only = detail
-        .replace_all(line, " ")
+        .replace_all(text, " ")
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .all(|w| LABELS.contains(&w));
-    // Any name after the first: many write two surnames ("Mauricio
-    // Restrepo Gil" is @MauroRestrepoET).
+        .all(|w| LABELS.contains(&w.to_lowercase().as_str()));
     labels_only
-        && names
-            .iter()
-            .flat_map(|name| name.split(' ').skip(1))
-            .any(|surname| {
-                let surname: String = deunicode::deunicode(surname)
-                    .chars()
-                    .filter(char::is_ascii_alphanumeric)
-                    .collect();
-                surname.len() >= 3
-                    && detail
-                        .find_iter(line)
-                        .any(|d| deunicode::deunicode(d.as_str()).contains(&surname))
+        && detail.find_iter(text).any(|d| {
+            // An address's name is what stands before its `@`; an
+            // account's, what follows it.
+            let d = d.as_str();
+            let name = match d.split_once('@') {
+                Some(("", account)) => account,
+                Some((user, _)) => user,
+                None => return false,
+            };
+            names_reporter(name, names)
+        })
+}
+
+/// Whether `name`, an address's or account's ("judith.lechner",
+/// "gwhitfield", "MauroRestrepoET"), is a reporter's of `names` (lower
+/// case): one of its parts (split at dots, dashes, underscores and where
+/// a capital follows a small letter) is a surname, or a surname after at
+/// most two initials. Any name after the first counts as a surname: many
+/// write two ("Mauricio Restrepo Gil").
+fn names_reporter(name: &str, names: &[String]) -> bool {
+    let mut parts: Vec<String> = Vec::new();
+    let mut part = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if !c.is_alphanumeric() || c.is_uppercase() && prev_lower {
+            parts.extend((!part.is_empty()).then(|| std::mem::take(&mut part)));
+        }
+        if c.is_alphanumeric() {
+            part.push(c);
+        }
+        prev_lower = c.is_lowercase();
+    }
+    parts.extend((!part.is_empty()).then_some(part));
+    let parts: Vec<String> = parts
+        .iter()
+        .map(|p| deunicode::deunicode(p).to_ascii_lowercase())
+        .collect();
+    names
+        .iter()
+        .flat_map(|n| n.split(' ').skip(1))
+        .map(|s| deunicode::deunicode(s).replace(|c: char| !c.is_ascii_alphanumeric(), ""))
+        .filter(|s| s.len() >= 3)
+        .any(|surname| {
+            parts.iter().any(|p| {
+                p.strip_suffix(surname.as_str())
+                    .is_some_and(|initials| initials.len() <= 2)
             })
+        })
 }
 
 /// `html` without soft hyphens (U+00AD, as a character or a reference):
@@ -1469,7 +1503,7 @@ mod tests {
     /// and a link alone to another site, stay.
     #[test]
     fn link_paragraphs_after_a_related_label_go_with_it() {
-        for label in ["Lue myös:", "Czytaj więcej:", "Saiba mais"] {
+        for label in ["Lue myös:", "Czytaj więcej:", "Leia também"] {
             let page = format!(
                 r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
 {}<p><strong>{label}</strong></p><p><a href="/news/1">Ferry timetable changes for the winter</a></p><p><a href="/news/2">Harbour board elects a new chair</a></p>{}<p><a href="https://gazette.example/report">The county's full report on the pier</a></p></article></body></html>"#,
@@ -2303,6 +2337,22 @@ mod tests {
         );
     }
 
+    /// Share buttons, links to a network's share endpoint, go however
+    /// they are set (a list, a row of links in a `<div>`); a sentence
+    /// holding such a link keeps its words.
+    #[test]
+    fn share_links_go() {
+        let e = story_after(
+            r#"<div class="sm"><ul><li><a href="https://www.facebook.com/sharer/sharer.php?u=https://courier.example/news/pier">Facebook</a></li><li><a href="https://twitter.com/intent/tweet?url=https://courier.example/news/pier">Twitter</a></li><li><a href="mailto:?subject=Pier%20reopens">Email</a></li></ul></div>
+<div class="tools"><a href="https://www.linkedin.com/shareArticle?url=x">LinkedIn</a> <a href="https://api.whatsapp.com/send?text=x">WhatsApp</a></div>
+<p>Readers passed the notice around, and the council asked them to <a href="https://twitter.com/intent/tweet?text=pier">share it on Twitter</a> before the vote on Friday evening.</p>"#,
+        );
+        for gone in ["Facebook", "[Twitter]", "Email", "LinkedIn", "WhatsApp"] {
+            assert!(!e.markdown.contains(gone), "{gone}: {}", e.markdown);
+        }
+        assert!(e.markdown.contains("share it on Twitter"), "{}", e.markdown);
+    }
+
     /// A video's box (its player, title, description and slide controls)
     /// leaves whole, however its player is marked up (a `<video>`, an
     /// `<iframe>`, a custom element, a script player's placeholder
@@ -2347,6 +2397,15 @@ mod tests {
             "Courier Video",
         ] {
             assert!(!e.markdown.contains(gone), "{gone} kept:\n{}", e.markdown);
+        }
+        // A section labelled for games, and a film's box with its
+        // trailer's button, keep their story.
+        let e = story_after(
+            r#"<section aria-label="Videojuegos"><button aria-label="Play audio"></button><p>More than 120,000 people came to the games fair at the harbour.</p></section>
+<div class="video-story-intro"><button aria-label="Play trailer"></button><p>The twelve-minute film, shot by pupils, opens the festival.</p></div>"#,
+        );
+        for kept in ["120,000 people", "twelve-minute film"] {
+            assert!(e.markdown.contains(kept), "{kept}: {}", e.markdown);
         }
         let page = format!(
             r#"<html><head><title>Pier report</title></head><body><h1>Pier report</h1><div class="video-story"><video src="https://player.example/v/2.mp4"></video>{}</div></body></html>"#,
@@ -4177,11 +4236,21 @@ mod tests {
             );
             assert!(e.markdown.contains("Paragraph 4"), "{}", e.markdown);
         }
-        // Two surnames, the account bearing the first.
+        // Two surnames, the account bearing the first; an address or
+        // account that only holds a surname's letters is another's.
+        let names = |n: &str| vec![n.to_string()];
         assert!(is_contact_line(
             "En Twitter: @MauroRestrepoET",
-            &["mauricio restrepo gil".to_string()]
+            &names("mauricio restrepo gil")
         ));
+        for (line, reporter) in [
+            ("Contact: hello@greenwoodfarm.example", "sam wood"),
+            ("Contacto: info@costabrava.example", "ana costa"),
+            ("E-Mail: ausbildung@bergwacht.example", "lena berg"),
+            ("En Instagram: @gilbertoescultor", "maría restrepo gil"),
+        ] {
+            assert!(!is_contact_line(line, &names(reporter)), "{line}");
+        }
         // Another's details alone stay: the story's, for its readers.
         for line in [
             "<p>Information: info@harbour.example or 555-0134</p>",
