@@ -1525,34 +1525,22 @@ fn remove_share_links(doc: &Document) {
 /// Facebook", "Tweet", an e-mail with no address): a button, never a
 /// source.
 fn is_share_address(href: &str) -> bool {
-    const ENDPOINTS: &[&str] = &[
-        "facebook.com/sharer",
-        "facebook.com/share.php",
-        "facebook.com/dialog/share",
-        "facebook.com/dialog/feed",
-        "twitter.com/intent/",
-        "twitter.com/share",
-        "x.com/intent/",
-        "linkedin.com/sharearticle",
-        "linkedin.com/shareArticle",
-        "linkedin.com/sharing/",
-        "pinterest.com/pin/create",
-        "reddit.com/submit",
-        "wa.me/?",
-        "api.whatsapp.com/send",
-        "whatsapp://send",
-        "t.me/share",
-        "telegram.me/share",
-        "tumblr.com/share",
-        "getpocket.com/save",
-        "vk.com/share.php",
-        "service.weibo.com/share",
-        "news.ycombinator.com/submitlink",
-    ];
+    // One pass over the address for all endpoints: every link of the
+    // article is asked.
+    static ENDPOINTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"facebook\.com/(?:sharer|share\.php|dialog/share|dialog/feed)",
+            r"|twitter\.com/(?:intent/|share)|x\.com/intent/|linkedin\.com/(?:shareArticle|sharearticle|sharing/)",
+            r"|pinterest\.com/pin/create|reddit\.com/submit|wa\.me/\?|api\.whatsapp\.com/send|whatsapp://send",
+            r"|t\.me/share|telegram\.me/share|tumblr\.com/share|getpocket\.com/save|vk\.com/share\.php",
+            r"|service\.weibo\.com/share|news\.ycombinator\.com/submitlink",
+        ))
+        .expect("valid share endpoint pattern")
+    });
     let href = href.trim();
     href.get(..8)
         .is_some_and(|s| s.eq_ignore_ascii_case("mailto:?"))
-        || ENDPOINTS.iter().any(|e| href.contains(e))
+        || ENDPOINTS.is_match(href)
 }
 
 fn remove_emptied_blocks(doc: &Document) {
