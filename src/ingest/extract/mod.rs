@@ -682,7 +682,9 @@ fn drop_author_box(markdown: &str, byline: &str) -> String {
 /// for the Courier. Reach her at …", "Jo Roe: jroe@…"): they tell a
 /// reader about the paper, not the news. The line must name the reporter,
 /// and hold an address, a number or an account, or open by calling them
-/// a writer.
+/// a writer or giving their post ("JO ROE / Corresponsal de …"); or be
+/// contact details alone whose address or account is the reporter's
+/// ("jroe@courier.example or 555-0134", [`is_details_alone`]).
 fn drop_contact_lines(markdown: &str, byline: &str) -> String {
     const LAST_BLOCKS: usize = 4;
     let names = byline::names(byline);
