@@ -77,7 +77,7 @@ const NOTICES: &[&str] = &[
     r"^(empfohlener redaktioneller inhalt|recommended editorial content|externer inhalt|external content)$",
     r"\b(an dieser stelle finden sie einen externen inhalt|at this point you will find external content|here you will find external content|(um|zum) (externe|diese) inhalte? (anzuzeigen|zu laden)|ich bin damit einverstanden, dass mir externe inhalte|i agree (that|to) (external|third-party) content|we need your consent to (load|display|show) (this|the)\b|not available due to your (privacy|cookie|consent) (preferences|settings|choices)|personenbezogene daten an drittplattformen|mit (einem )?klick auf .{0,30} stimmen sie zu)",
     // Share prompts.
-    r"^(share( this( article| story| page)?)?|social share|teilen|diesen artikel teilen|artikel teilen|partager( cet article)?|compartir|share on (facebook|twitter|x))\b",
+    r"^(share( this( article| story| page)?)?|social share|teilen|teile mich|diesen artikel teilen|artikel teilen|partager( cet article)?|compartir|share on (facebook|twitter|x))\b",
     r"^(分享|分享到|分享至|分享让更多人看到|シェア|공유(하기)?)\s*[:：]?$|^((微信|微博|qq空间|qq|朋友圈|腾讯微博|人民微博|豆瓣)\s*){2,}$",
     r"\b(artikel gefallen\?|vergiss nicht zu teilen|share this (article|story)|mit anderen teilen|with your friends)\b",
     // Advertisement labels and affiliate disclosures.
@@ -128,9 +128,10 @@ const NOTICES: &[&str] = &[
     // A date line with a category or author after a separator
     // ("24.01.2022 11:38 Kategorie: News", "2021-10-16 | Opinion").
     r"^(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\p{L}+\s+\d{4})(,?\s+(um\s+)?\d{1,2}:\d{2}(\s*(uhr|h|am|pm))?)?\s*(\||·|•|kategorie:|category:|rubrik:|categoría:|catégorie:)\s*[^|]{1,40}$",
-    // Publishers' small print, error-report and discussion prompts,
-    // caption toggles.
-    r"^(the contents of this (site|website|page) are\b|type of story\s*:|thank you for (subscribing|signing up)( to [^.!?]{1,60})?[.!]?$|(conforme a los criterios de|according to the principles of|selon les critères du) the trust project\b.{0,40}|(copyright|©|\(c\))\s*(©\s*)?(\d{4}|by\b)|copyright\s+[^.!?]{1,60}$|report (an )?(error|typo)|join the (conversation|discussion)|(less|more|show (more|less)|hide caption|toggle caption|expand|collapse)$)",
+    // Publishers' small print (a Brazilian paper's note on an intern's
+    // story: "*Estagiária sob supervisão de …"), error-report and
+    // discussion prompts, caption toggles.
+    r"^(the contents of this (site|website|page) are\b|type of story\s*:|\*?\s*estagi[áa]ri[oa] sob (a )?supervisão d[eao]\b.*|thank you for (subscribing|signing up)( to [^.!?]{1,60})?[.!]?$|(conforme a los criterios de|according to the principles of|selon les critères du) the trust project\b.{0,40}|(copyright|©|\(c\))\s*(©\s*)?(\d{4}|by\b)|copyright\s+[^.!?]{1,60}$|report (an )?(error|typo)|join the (conversation|discussion)|(less|more|show (more|less)|hide caption|toggle caption|expand|collapse)$)",
     // Reprint notices: wire copy's "This material may not be published,
     // broadcast, rewritten or redistributed", a small site's "This
     // article is the copyrighted property of …", "Written permission must
@@ -584,6 +585,11 @@ mod tests {
             // Publishers' small print and sources under a chart, in
             // other languages.
             "Riproduzione riservata ©",
+            // A Brazilian paper's note on an intern's story, and a share
+            // label.
+            "*Estagiária sob supervisão de Renata Alves",
+            "* Estagiário sob a supervisão de Jo Roe",
+            "Teile mich:",
             "© RIPRODUZIONE RISERVATA",
             "Conforme a los criterios de The Trust Project Saber más",
             "Fuente: Registro Mercantil y datos de la compañía. EC Diseño",
