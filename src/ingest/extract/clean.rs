@@ -25,8 +25,9 @@
 //! slideshow), takes date and update lines out (they are metadata), drops
 //! hover cards, splits a link-preview card into a link on its title and
 //! plain paragraphs, turns MathML formulas into their text, drops credits and
-//! short notice blocks, turns layout tables into plain blocks and removes
-//! a heading that repeats the title. Cutting what follows the story in the
+//! short notice blocks and share buttons (links to a network's share
+//! form), turns layout tables into plain blocks and removes a heading
+//! that repeats the title. Cutting what follows the story in the
 //! finished Markdown is `tail`'s job, and sanitizing the markup is
 //! `sanitize`'s.
 
@@ -1496,24 +1497,28 @@ fn code_in_pre(doc: &Document) {
 /// sentence that links to one keeps them; a script that sets a row of
 /// buttons as a paragraph does not).
 fn remove_share_links(doc: &Document) {
-    for link in doc.select("a[href]").nodes() {
-        if !link.attr("href").is_some_and(|h| is_share_address(&h)) {
-            continue;
-        }
-        // Letters and digits only: separators between buttons count not.
-        let words = |n: &NodeRef| n.text().chars().filter(|c| c.is_alphanumeric()).count();
+    let is_button =
+        |n: &NodeRef| n.has_name("a") && n.attr("href").is_some_and(|h| is_share_address(&h));
+    // Letters and digits only: separators between buttons count not.
+    let words = |n: &NodeRef| n.text().chars().filter(|c| c.is_alphanumeric()).count();
+    let buttons: Vec<NodeRef> = doc
+        .select("a[href]")
+        .nodes()
+        .iter()
+        .filter(|a| is_button(a))
+        .copied()
+        .collect();
+    for link in buttons {
         let in_sentence = link
             .ancestors_it(None)
             .find(|a| a.has_name("p"))
             .is_some_and(|p| {
-                let buttons: usize = p
+                let shared: usize = p
                     .descendants_it()
-                    .filter(|d| {
-                        d.has_name("a") && d.attr("href").is_some_and(|h| is_share_address(&h))
-                    })
+                    .filter(is_button)
                     .map(|a| words(&a))
                     .sum();
-                words(&p) > buttons
+                words(&p) > shared
             });
         if !in_sentence {
             link.remove_from_parent();

@@ -717,6 +717,12 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
         regex::Regex::new(r"^\s*(?:\(@\w+\)\s*)?,?\s*is an? (?:[\w-]+ ){0,5}(?:writer|reporter|journalist|correspondent|editor|producer|columnist|contributor|photographer)\b")
             .expect("valid reporter description pattern")
     });
+    // A sign-off: the name, then the post ("JO ROE / Corresponsal de EL
+    // COURIER / Bergen").
+    static POST: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\s*[,/–-]?\s*(?:corresponsal|correspondent|correspondant|correspondente|corrispondente|korrespondent|enviad[oa] especial|envoyée? spéciale?|special correspondent|staff writer)\b")
+            .expect("valid post pattern")
+    });
     const VERBS: &[&str] = &["contact ", "write to ", "reach ", "email ", "e-mail "];
     // "Reach reporter Jo Roe at …".
     const ROLES: &[&str] = &[
@@ -753,12 +759,6 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
     if has_detail && is_details_alone(text.trim(), &DETAIL, names) {
         return true;
     }
-    // A sign-off: the name, then the post ("JO ROE / Corresponsal de EL
-    // COURIER / Bergen").
-    static POST: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^\s*[,/–-]?\s*(?:corresponsal|correspondent|correspondant|correspondente|corrispondente|korrespondent|enviad[oa] especial|envoyée? spéciale?|special correspondent|staff writer)\b")
-            .expect("valid post pattern")
-    });
     names.iter().any(|name| {
         let rest = after_name(&line, name);
         rest.as_deref()
