@@ -420,12 +420,16 @@ fn is_credit_case(line: &str) -> bool {
     !line.ends_with(['.', '!', '?', ':', '"', '”']) && line.split_whitespace().count() <= 6
 }
 
+/// An e-mail address, as reporters' contact lines give it: the pattern
+/// both [`is_foot_block`] and the body's contact-line check use.
+pub const EMAIL_ADDRESS: &str = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+";
+
 /// Whether a whole block (a paragraph, not a word inside one) is only a
 /// reporter's address or account ("jo@courier.example", "Twitter
 /// @joroe") or a separator a date line left behind ("|").
 pub fn is_foot_block(block: &str) -> bool {
     static FOOT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?i:twitter|x|instagram)\s*:?\s*@\w+\.?|(?i:https?://)?(?i:www\.)?(?i:twitter|x)\.com/\w+/?|[|•·/–—-]+)$")
+        Regex::new(&format!(r"^(?:{EMAIL_ADDRESS}|(?i:twitter|x|instagram)\s*:?\s*@\w+\.?|(?i:https?://)?(?i:www\.)?(?i:twitter|x)\.com/\w+/?|[|•·/–—-]+)$"))
             .expect("valid foot pattern")
     });
     FOOT.is_match(block.trim())

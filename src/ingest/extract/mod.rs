@@ -708,8 +708,11 @@ fn drop_contact_lines(markdown: &str, byline: &str) -> String {
 fn is_contact_line(text: &str, names: &[String]) -> bool {
     const MAX_CHARS: usize = 300;
     static DETAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}|\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b|\b\d{3}-\d{4}\b")
-            .expect("valid contact detail pattern")
+        regex::Regex::new(&format!(
+            r"{}|@\w{{2,}}|\(?\b\d{{3}}\)?[ .-]?\d{{3}}[ .-]\d{{4}}\b|\b\d{{3}}-\d{{4}}\b",
+            boilerplate::EMAIL_ADDRESS
+        ))
+        .expect("valid contact detail pattern")
     });
     // "Jo Roe is a reporter for the Courier.", "JO ROE (@joroe) is a
     // writer based in Bergen."
