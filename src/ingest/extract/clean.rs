@@ -2590,7 +2590,7 @@ fn in_running_text(block: &NodeRef) -> bool {
 const DOCUMENTS: &[&str] = &[".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx"];
 
 /// Whether `href` links to a document ([`DOCUMENTS`]).
-fn is_document(href: &str) -> bool {
+pub(super) fn is_document(href: &str) -> bool {
     let path = href
         .split(['?', '#'])
         .next()

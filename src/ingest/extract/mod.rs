@@ -197,6 +197,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         meta.byline.as_deref(),
     );
     teasers::remove_teaser_lists(&doc, base.as_ref(), shown.as_ref().map(|(t, _)| t.as_str()));
+    teasers::remove_link_lists(&doc, base.as_ref());
     polls::remove_polls(&doc);
     clean::mark_kickers(&doc);
     let titles: Vec<&str> = meta.titles.iter().map(|(_, t)| t.as_str()).collect();

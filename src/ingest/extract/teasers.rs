@@ -61,6 +61,90 @@ pub fn remove_teaser_lists(doc: &Document, base: Option<&Url>, headline: Option<
     }
 }
 
+/// Removes from `doc` each list of links to the site's other stories that
+/// follows [`STORY_CHARS`] of the story's paragraphs in the same box
+/// ("More must-read stories from the Courier:" and a headline to an
+/// item), with the short label before it. Readability drops a box with
+/// more list items than paragraphs, and where a story is split across
+/// boxes, the last box's paragraphs went with such a list; after
+/// Readability, the list and its label are furniture the tidying would
+/// not know by their words.
+pub fn remove_link_lists(doc: &Document, base: Option<&Url>) {
+    let lists: Vec<NodeRef> = doc
+        .select("ul, ol")
+        .nodes()
+        .iter()
+        .filter(|l| is_link_list(l, base) && story_before(l) >= STORY_CHARS)
+        .cloned()
+        .collect();
+    for list in lists {
+        if let Some(label) = list.prev_element_sibling().filter(is_list_label) {
+            label.remove_from_parent();
+        }
+        list.remove_from_parent();
+    }
+}
+
+/// The most characters a list's label holds.
+const LABEL_CHARS: usize = 80;
+
+/// Whether `node` labels the list after it: a short block with no link,
+/// ending in a colon or naming related stories.
+fn is_list_label(node: &NodeRef) -> bool {
+    let text = node.text();
+    let text = text.trim();
+    !text.is_empty()
+        && text.chars().count() <= LABEL_CHARS
+        && !node.descendants_it().any(|d| d.has_name("a"))
+        && (text.ends_with([':', '：']) || super::boilerplate::is_related_heading(text))
+}
+
+/// Whether `list` holds at least [`FEWEST_TEASERS`] items, all but one
+/// of them a link alone to another page of the site (bullets and dashes
+/// aside): not a document, not another site's page.
+fn is_link_list(list: &NodeRef, base: Option<&Url>) -> bool {
+    let items: Vec<NodeRef> = list
+        .children_it(false)
+        .filter(|c| c.has_name("li"))
+        .collect();
+    if items.len() < FEWEST_TEASERS {
+        return false;
+    }
+    let alone = items.iter().filter(|li| is_link_alone(li, base)).count();
+    alone >= FEWEST_TEASERS && alone + 1 >= items.len()
+}
+
+/// Whether `item`'s text is one link's, to another page of the site.
+fn is_link_alone(item: &NodeRef, base: Option<&Url>) -> bool {
+    let mut links = item.descendants_it().filter(|d| d.has_name("a"));
+    let (Some(link), None) = (links.next(), links.next()) else {
+        return false;
+    };
+    let bare = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    bare(&item.text()) == bare(&link.text())
+        && link.attr("href").is_some_and(|href| {
+            let href = href.trim();
+            same_site(href, base) && !super::clean::is_document(href)
+        })
+}
+
+/// The characters of the paragraphs before `node` among its siblings.
+fn story_before(node: &NodeRef) -> usize {
+    let mut chars = 0;
+    let mut prev = node.prev_element_sibling();
+    while let Some(p) = prev {
+        if p.has_name("p") {
+            chars += text_chars(&p);
+        }
+        prev = p.prev_element_sibling();
+    }
+    chars
+}
+
 /// Those of `lists` that stand above the page's headline (the first
 /// `<h1>` that reads like `headline`, outside any list and any footer or
 /// navigation, where a site sets its name), when at least
@@ -349,5 +433,80 @@ mod tests {
         // Two boxes are not a list.
         let two = "<div><h3><a href=\"/news/1\">Other story</a></h3></div>".repeat(2);
         assert!(after(&format!("<div>{STORY}<div>{two}</div></div>")).contains("Other story"));
+    }
+
+    fn after_link_lists(html: &str) -> String {
+        let doc = Document::fragment(html);
+        let base = Url::parse("https://courier.example/news/local/pier").unwrap();
+        remove_link_lists(&doc, Some(&base));
+        doc.root().text().to_string()
+    }
+
+    #[test]
+    fn a_list_of_links_to_the_sites_stories_after_a_story_goes_with_its_label() {
+        let items = |href: &str| {
+            (1..=4)
+                .map(|i| format!("<li>\u{2014}<a href=\"{href}{i}\">Other story {i}</a></li>"))
+                .collect::<String>()
+        };
+        let list = format!("<ul>{}</ul>", items("/news/"));
+        for label in [
+            "<p><strong>More must-read stories from the Courier:</strong></p>",
+            "<h3>Related</h3>",
+            "",
+        ] {
+            let text = after_link_lists(&format!("<div>{STORY}{label}{list}</div>"));
+            assert!(!text.contains("Other story"), "{label}");
+            assert!(
+                !text.contains("must-read") && !text.contains("Related"),
+                "{label}"
+            );
+            assert!(text.contains("replaced"), "{label}");
+        }
+        // One item may say more than its link (a podcast's blurb).
+        let mixed = format!(
+            "<ul>{}<li>Listen to <a href=\"/podcast\">Harbour Talk</a>, our weekly podcast</li></ul>",
+            items("/news/")
+        );
+        let text = after_link_lists(&format!("<div>{STORY}{mixed}</div>"));
+        assert!(!text.contains("Other story"), "{text}");
+        for html in [
+            // Links to other sites: the story's sources, with their label.
+            format!(
+                "<div>{STORY}<p>Sources:</p><ul>{}</ul></div>",
+                items("https://shop.example/")
+            ),
+            // Items that say more than their links.
+            format!(
+                "<div>{STORY}<ul>{}</ul></div>",
+                (1..=4)
+                    .map(|i| format!(
+                        "<li>Read <a href=\"/news/{i}\">story {i}</a> on the pier's history.</li>"
+                    ))
+                    .collect::<String>()
+            ),
+            // No story before the list: a page of links.
+            format!("<div><p>Short.</p>{list}</div>"),
+            // Two links are not a list.
+            format!(
+                "<div>{STORY}<ul><li><a href=\"/a\">Other story 1</a></li><li><a href=\"/b\">Other story 2</a></li></ul></div>"
+            ),
+            // A story's own list of documents.
+            format!(
+                "<div>{STORY}<ul>{}</ul></div>",
+                (1..=4)
+                    .map(|i| format!(
+                        "<li><a href=\"/files/plan-{i}.pdf\">Other story {i}</a></li>"
+                    ))
+                    .collect::<String>()
+            ),
+        ] {
+            let text = after_link_lists(&html);
+            assert!(text.contains("story") || text.contains("Story"), "{html}");
+            assert!(
+                !html.contains("Sources:") || text.contains("Sources:"),
+                "{html}"
+            );
+        }
     }
 }
