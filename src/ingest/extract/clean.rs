@@ -1029,11 +1029,18 @@ const BOX_TAGS: &[&str] = &[
 fn is_box(node: &NodeRef) -> bool {
     node.element_ref().is_some_and(|el| {
         BOX_TAGS.contains(&&*el.name.local)
+            || is_player_element(&el.name.local)
             || el
                 .attrs
                 .iter()
                 .any(|a| a.name.ns.is_empty() && &*a.name.local == "role")
     })
+}
+
+/// Whether `tag` is a custom element named for a video player
+/// (`<ps-vid-player>`, `<video-js>`).
+fn is_player_element(tag: &str) -> bool {
+    tag.contains('-') && (tag.contains("video") || tag.contains("vid-") || tag.contains("player"))
 }
 
 /// `node.text().chars().count()` without building the text.
@@ -1095,7 +1102,8 @@ const VIDEO_BOX_CHARS: usize = 300;
 /// `video-embed`, `data-area="video_player"`, `aria-label="Video: …"`), is
 /// a video's: it is or holds a player (`<video>`, an `<iframe>`, a custom
 /// element named for one, `<ps-videoplayer>`, or the placeholder a
-/// script's player fills: an element naming a video or player id, or
+/// script's player fills: an element naming a video or player id
+/// (`data-video-id`, `data-brightcove-video-id`, Schibsted's `data-svp-id`), or
 /// classed as a player, `jwplayer`, `video-player__poster`, or a play
 /// button, `aria-label="Play Video"`) and little
 /// text, the video's title and description, not the story's.
@@ -1104,11 +1112,12 @@ fn is_video_box(node: &NodeRef) -> bool {
         d.element_ref().is_some_and(|el| {
             let tag = &*el.name.local;
             matches!(tag, "video" | "iframe")
-                || tag.contains('-') && (tag.contains("video") || tag.contains("player"))
+                || is_player_element(tag)
                 || el.attrs.iter().any(|a| {
                     let name = &*a.name.local;
-                    matches!(name, "data-video-id" | "data-player-id" | "data-media-id")
-                        || matches!(name, "class" | "data-component")
+                    matches!(name, "data-player-id" | "data-media-id" | "data-svp-id")
+                        || name.starts_with("data-") && name.ends_with("video-id")
+                        || matches!(name, "class" | "data-component" | "data-testid" | "data-test-id")
                             && a.value.to_ascii_lowercase().contains("player")
                         // A video's play button ("Play Video"; not "Play
                         // trailer" beside a film's story, nor "Play audio").
@@ -1177,7 +1186,7 @@ fn is_furniture(node: &NodeRef) -> bool {
             "class" => class = &a.value,
             "id" => id = &a.value,
             "aria-label" => label = &a.value,
-            "data-component" | "data-area" => {
+            "data-component" | "data-area" | "data-testid" | "data-test-id" => {
                 component.push_str(&a.value.to_ascii_lowercase());
                 component.push(' ');
             }
@@ -1214,6 +1223,11 @@ fn is_furniture(node: &NodeRef) -> bool {
         && (COMPONENT_PARTS.iter().any(|p| component.contains(p))
             || component.contains("video") && is_video_box(node))
     {
+        return true;
+    }
+    // A player's own element (`<ps-vid-player>`) around its title and
+    // description.
+    if is_player_element(&el.name.local) && is_video_box(node) {
         return true;
     }
     // A player labelled for screen readers ("Video: Bluffs give way").
