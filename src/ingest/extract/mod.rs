@@ -678,7 +678,8 @@ fn drop_author_box(markdown: &str, byline: &str) -> String {
 /// The body without the lines near its end that give the address or
 /// number of one of the byline's reporters ("Jo Roe can be reached at
 /// jo@courier.example.", "Contact Jo Roe at (309) 820-3241. Follow her on
-/// Twitter: @joroe", "Write to Jo Roe at …"), or say who the reporter is
+/// Twitter: @joroe", "Write to Jo Roe at …", "Contact Courier reporter Jo
+/// Roe at …"), or say who the reporter is
 /// ("Jo Roe is a reporter for the Courier.", "Jo Roe covers agriculture
 /// for the Courier. Reach her at …", "Jo Roe: jroe@…"): they tell a
 /// reader about the paper, not the news. The line must name the reporter,
@@ -710,7 +711,7 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
     const MAX_CHARS: usize = 300;
     static DETAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(&format!(
-            r"{}|@\w{{2,}}|\(?\b\d{{3}}\)?[ .-]?\d{{3}}[ .-]\d{{4}}\b|\b\d{{3}}-\d{{4}}\b",
+            r"(?i:twitter|instagram)\s*:\s*@?\w{{2,}}|{}|@\w{{2,}}|\(?\b\d{{3}}\)?[ .-]?\d{{3}}[ .-]\d{{4}}\b|\b\d{{3}}-\d{{4}}\b",
             boilerplate::EMAIL_ADDRESS
         ))
         .expect("valid contact detail pattern")
@@ -758,6 +759,21 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
             .filter(|rest| rest.is_empty() || rest.starts_with([' ', ',', '\'', '’', '(', ':']))
             .map(str::to_string)
     };
+    // What follows the role that opens `s`, after at most two words
+    // naming the paper ("indystar reporter jo roe"); `s` if none does.
+    fn after_role(s: &str) -> &str {
+        let mut rest = s;
+        for _ in 0..3 {
+            if let Some(r) = ROLES.iter().find_map(|role| rest.strip_prefix(role)) {
+                return r;
+            }
+            match rest.split_once(' ') {
+                Some((_, r)) => rest = r,
+                None => break,
+            }
+        }
+        s
+    }
     let has_detail = DETAIL.is_match(&line);
     // Read as written: an account's capitals part its words.
     if has_detail && is_details_alone(text.trim(), &DETAIL, names) {
@@ -769,13 +785,8 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
             .is_some_and(|r| WHO.is_match(r) || POST.is_match(r))
             || has_detail
                 && (VERBS.iter().any(|v| {
-                    line.strip_prefix(v).is_some_and(|r| {
-                        let r = ROLES
-                            .iter()
-                            .find_map(|role| r.strip_prefix(role))
-                            .unwrap_or(r);
-                        after_name(r, name).is_some()
-                    })
+                    line.strip_prefix(v)
+                        .is_some_and(|r| after_name(after_role(r), name).is_some())
                 }) || rest.as_deref().is_some_and(|r| {
                     let r = r.trim_start();
                     r.starts_with(':') || REACHED.iter().chain(BEATS).any(|v| r.starts_with(v))
@@ -785,7 +796,8 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
 
 /// Whether `text` is contact details alone, with only their labels
 /// between them ("jroe@courier.example or 555-0134; Twitter @JoRoeCourier",
-/// "E-Mails an: jo.roe@…"), and an address's or account's name is a
+/// "E-Mails an: jo.roe@…", "Email: jroe@… | Twitter: JoRoeCourier"), and
+/// an address's or account's name is a
 /// reporter's ([`names_reporter`]): a reader's service line ("Tickets:
 /// 555-0134", "Contact: hello@greenwoodfarm.example") gives another's.
 fn is_details_alone(text: &str, detail: &regex::Regex, names: &[String]) -> bool {
@@ -836,12 +848,13 @@ fn is_details_alone(text: &str, detail: &regex::Regex, names: &[String]) -> bool
     labels_only
         && detail.find_iter(text).any(|d| {
             // An address's name is what stands before its `@`; an
-            // account's, what follows it.
+            // account's, what follows it or its label.
             let d = d.as_str();
-            let name = match d.split_once('@') {
-                Some(("", account)) => account,
-                Some((user, _)) => user,
-                None => return false,
+            let name = match (d.split_once(':'), d.split_once('@')) {
+                (Some((_, account)), _) => account.trim().trim_start_matches('@'),
+                (None, Some(("", account))) => account,
+                (None, Some((user, _))) => user,
+                (None, None) => return false,
             };
             names_reporter(name, names)
         })
@@ -4214,6 +4227,9 @@ mod tests {
             "<p><em>Reach reporter Jo Roe at jo.roe@courier.example or 602-444-8219. Follow her on Twitter @joroe.</em></p>",
             "<p><em>Jo Roe covers agriculture and rural Iowa for the Courier. Reach her at jroe@courier.example or 515-284-8104.</em></p>",
             "<p><em>Jo Roe: jroe@courier.example, 412-263-1937 and on Twitter @joroe.</em></p>",
+            // The paper's name before the role.
+            "<p><em>Contact Courier reporter Jo Roe at jo.roe@courier.example or 317-555-0123.</em></p>",
+            "<p><em>Reach Bergen Courier columnist Jo Roe at 317-555-0123.</em></p>",
         ] {
             let e = extract_html(&page(line), None).unwrap();
             assert_eq!(e.byline.as_deref(), Some("Jo Roe"));
@@ -4247,6 +4263,8 @@ mod tests {
             "<p><em>E-Mails an:</em> jo.roe@courier.example</p>",
             "<p>En Twitter: <a href=\"https://twitter.com/JoRoeET\">@JoRoeET</a></p>",
             "<p><strong>JO ROE<br>Corresponsal de EL COURIER<br>Bergen</strong></p>",
+            // An account named after its label, without its "@".
+            "<p><em>• Email: jroe@courier.example | Twitter: <a href=\"https://twitter.com/JoRoeCourier\">JoRoeCourier</a></em></p>",
         ] {
             let e = extract_html(&page(line), None).unwrap();
             assert!(
@@ -4268,6 +4286,7 @@ mod tests {
             ("Contacto: info@costabrava.example", "ana costa"),
             ("E-Mail: ausbildung@bergwacht.example", "lena berg"),
             ("En Instagram: @gilbertoescultor", "maría restrepo gil"),
+            ("Twitter: GilbertoEscultor", "maría restrepo gil"),
         ] {
             assert!(!is_contact_line(line, &names(reporter)), "{line}");
         }
