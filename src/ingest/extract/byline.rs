@@ -642,12 +642,15 @@ pub fn trailing_date(raw: &str) -> Option<DateLine> {
     date_line(tail).filter(|d| d.published.is_some() || d.updated.is_some())
 }
 
-/// "Jo Roe und Li Wei" (German, or French "et") as two names, but only
+/// "Jo Roe und Li Wei" (German, or French "et", Italian and Portuguese
+/// "e", Dutch "en", Spanish "y", Swedish "och", Norwegian and Danish
+/// "og", Finnish "ja", Polish "i") as two names, but only
 /// when every word is capitalised: "Ministerium für Wirtschaft und
 /// Klimaschutz" is one name.
 fn split_names(part: &str) -> Vec<&str> {
-    static OTHER_AND: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s(?:und|et|e)\s").expect("valid author split"));
+    static OTHER_AND: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(?:und|et|e|en|y|och|og|ja|i)\s").expect("valid author split")
+    });
     let names: Vec<&str> = OTHER_AND.split(part).collect();
     if names.len() > 1 && names.iter().all(|n| is_capitalised(n)) {
         names
@@ -948,6 +951,15 @@ mod tests {
             ("Von Ada Byrne und Li Wei", Some("Ada Byrne and Li Wei")),
             ("Par Ada Byrne et Li Wei", Some("Ada Byrne and Li Wei")),
             ("di Ada Byrne e Li Wei", Some("Ada Byrne and Li Wei")),
+            (
+                "Ada Byrne en Noor El Amrani",
+                Some("Ada Byrne and Noor El Amrani"),
+            ),
+            ("Av Ada Byrne och Li Wei", Some("Ada Byrne and Li Wei")),
+            ("Ada Byrne og Li Wei", Some("Ada Byrne and Li Wei")),
+            ("Por Ada Byrne y Li Wei", Some("Ada Byrne and Li Wei")),
+            ("Ada Byrne ja Li Wei", Some("Ada Byrne and Li Wei")),
+            ("Ada Byrne i Li Wei", Some("Ada Byrne and Li Wei")),
             (
                 "Ministero dell'Economia e delle Finanze",
                 Some("Ministero dell'Economia e delle Finanze"),
