@@ -645,19 +645,74 @@ pub fn trailing_date(raw: &str) -> Option<DateLine> {
 /// "Jo Roe und Li Wei" (German, or French "et", Italian and Portuguese
 /// "e", Dutch "en", Spanish "y", Swedish "och", Norwegian and Danish
 /// "og", Finnish "ja", Polish "i") as two names, but only
-/// when every word is capitalised: "Ministerium für Wirtschaft und
-/// Klimaschutz" is one name.
+/// when every word is capitalised and each side holds two words or more:
+/// "Ministerium für Wirtschaft und Klimaschutz", "Ana Ramírez y
+/// Sotomayor" and "Natur og Ungdom" are one name, as is a name opening
+/// with an institution's word ("Instytut Meteorologii i Gospodarki
+/// Wodnej", [`INSTITUTIONS`]).
 fn split_names(part: &str) -> Vec<&str> {
     static OTHER_AND: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\s(?:und|et|e|en|y|och|og|ja|i)\s").expect("valid author split")
     });
     let names: Vec<&str> = OTHER_AND.split(part).collect();
-    if names.len() > 1 && names.iter().all(|n| is_capitalised(n)) {
+    let institution = part
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| INSTITUTIONS.contains(&w.to_lowercase().as_str()));
+    if names.len() > 1
+        && !institution
+        && names
+            .iter()
+            .all(|n| is_capitalised(n) && n.split_whitespace().nth(1).is_some())
+    {
         names
     } else {
         vec![part]
     }
 }
+
+/// Words that open an institution's name rather than a person's.
+const INSTITUTIONS: &[&str] = &[
+    "instytut",
+    "institut",
+    "instituto",
+    "istituto",
+    "institute",
+    "ministerium",
+    "ministerio",
+    "ministero",
+    "ministère",
+    "ministerie",
+    "föreningen",
+    "foreningen",
+    "forening",
+    "redacción",
+    "redazione",
+    "rédaction",
+    "redaktion",
+    "redactie",
+    "universidad",
+    "universität",
+    "université",
+    "università",
+    "uniwersytet",
+    "universiteit",
+    "fundación",
+    "fundacja",
+    "stiftung",
+    "fondation",
+    "fondazione",
+    "stichting",
+    "asociación",
+    "associació",
+    "stowarzyszenie",
+    "centrum",
+    "centro",
+    "centre",
+    "zentrum",
+    "departamento",
+    "department",
+];
 
 /// Lower-case words inside names ("Ursula von der Leyen"), and the "and"
 /// that joins names.
@@ -960,6 +1015,22 @@ mod tests {
             ("Por Ada Byrne y Li Wei", Some("Ada Byrne and Li Wei")),
             ("Ada Byrne ja Li Wei", Some("Ada Byrne and Li Wei")),
             ("Ada Byrne i Li Wei", Some("Ada Byrne and Li Wei")),
+            // A double surname, or an organisation, joined by the word.
+            (
+                "Por Ana Ramírez y Sotomayor",
+                Some("Ana Ramírez y Sotomayor"),
+            ),
+            ("Marta Vilanova i Ferrer", Some("Marta Vilanova i Ferrer")),
+            (
+                "Redacción Ciencia y Tecnología",
+                Some("Redacción Ciencia y Tecnología"),
+            ),
+            ("Natur og Ungdom", Some("Natur og Ungdom")),
+            ("CNN en Español", Some("CNN en Español")),
+            (
+                "Instytut Meteorologii i Gospodarki Wodnej",
+                Some("Instytut Meteorologii i Gospodarki Wodnej"),
+            ),
             (
                 "Ministero dell'Economia e delle Finanze",
                 Some("Ministero dell'Economia e delle Finanze"),

@@ -1029,7 +1029,7 @@ const BOX_TAGS: &[&str] = &[
 fn is_box(node: &NodeRef) -> bool {
     node.element_ref().is_some_and(|el| {
         BOX_TAGS.contains(&&*el.name.local)
-            || is_player_element(&el.name.local)
+            || is_video_element(&el.name.local)
             || el
                 .attrs
                 .iter()
@@ -1037,10 +1037,14 @@ fn is_box(node: &NodeRef) -> bool {
     })
 }
 
-/// Whether `tag` is a custom element named for a video player
-/// (`<ps-vid-player>`, `<video-js>`).
-fn is_player_element(tag: &str) -> bool {
-    tag.contains('-') && (tag.contains("video") || tag.contains("vid-") || tag.contains("player"))
+/// Whether `tag` is a custom element named for video (`<ps-vid-player>`,
+/// `<video-js>`): a part between its dashes is or holds "vid" or
+/// "video" (not `<covid-counter>`, nor a sports `<player-stats>`).
+fn is_video_element(tag: &str) -> bool {
+    tag.contains('-')
+        && tag
+            .split('-')
+            .any(|part| part == "vid" || part.contains("video"))
 }
 
 /// `node.text().chars().count()` without building the text.
@@ -1112,7 +1116,7 @@ fn is_video_box(node: &NodeRef) -> bool {
         d.element_ref().is_some_and(|el| {
             let tag = &*el.name.local;
             matches!(tag, "video" | "iframe")
-                || is_player_element(tag)
+                || tag.contains('-') && (tag.contains("video") || tag.contains("player"))
                 || el.attrs.iter().any(|a| {
                     let name = &*a.name.local;
                     matches!(name, "data-player-id" | "data-media-id" | "data-svp-id")
@@ -1227,7 +1231,7 @@ fn is_furniture(node: &NodeRef) -> bool {
     }
     // A player's own element (`<ps-vid-player>`) around its title and
     // description.
-    if is_player_element(&el.name.local) && is_video_box(node) {
+    if is_video_element(&el.name.local) && is_video_box(node) {
         return true;
     }
     // A player labelled for screen readers ("Video: Bluffs give way").
@@ -2506,8 +2510,8 @@ fn remove_notices(doc: &Document, base: Option<&Url>) {
             }
             // A label opening a paragraph of links, one to a line
             // (`<p><b>Related</b><br><a>…</a><br><a>…</a></p>`).
-            if let Some(parent) = block.parent().filter(|p| is_links_after(p, &block)) {
-                parent.remove_from_parent();
+            if let Some(paragraph) = links_after(&block) {
+                paragraph.remove_from_parent();
                 continue;
             }
         }
@@ -2673,31 +2677,51 @@ fn is_box_titled_by(parent: &NodeRef, heading: &NodeRef) -> bool {
         && at_most_one_prose_paragraph(parent)
 }
 
-/// Whether `parent` is a paragraph that `label` opens and links fill:
-/// nothing but links and line breaks after the label.
-fn is_links_after(parent: &NodeRef, label: &NodeRef) -> bool {
-    if !parent.has_name("p") && !parent.has_name("div") {
-        return false;
-    }
-    let mut links = 0;
-    let mut after_label = false;
-    for child in parent.children_it(false) {
-        if child.id == label.id {
+/// The paragraph that `label` opens and links fill: the nearest `<p>`,
+/// `<div>` or `<li>` around the label (through inline wrappers, `<em>`),
+/// holding after it nothing but links, line breaks, separators ("•",
+/// "|") and tags in capitals after a link ("[INSIGHT]"), and before it
+/// nothing but separators ("[").
+fn links_after<'a>(label: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+    let block = label
+        .ancestors_it(None)
+        .find(|a| a.has_name("p") || a.has_name("div") || a.has_name("li"))?;
+    let in_link = |d: &NodeRef| {
+        d.ancestors_it(None)
+            .take_while(|a| a.id != block.id)
+            .any(|a| a.has_name("a"))
+    };
+    let (mut links, mut after_label) = (0, false);
+    for d in block.descendants_it() {
+        if d.id == label.id {
             after_label = true;
-            continue;
-        }
-        let blank = child.is_text() && child.text().trim().is_empty();
-        if !after_label {
-            if !blank {
-                return false;
+        } else if d.has_name("a") {
+            if !after_label {
+                return None;
             }
-        } else if child.has_name("a") {
             links += 1;
-        } else if !blank && !child.has_name("br") {
-            return false;
+        } else if d.is_text() && !is_within(&d, label) && !in_link(&d) {
+            let text = d.text();
+            let separator = !text.chars().any(char::is_alphanumeric);
+            if !(separator || links > 0 && is_tag_in_capitals(&text)) {
+                return None;
+            }
         }
     }
-    links > 0
+    (links > 0).then_some(block)
+}
+
+/// Whether `text` is a tag in capitals in brackets, as some sites set
+/// after a related link ("[INSIGHT]", "[PICTURES]").
+fn is_tag_in_capitals(text: &str) -> bool {
+    let text = text.trim();
+    let inner = text
+        .strip_prefix('[')
+        .and_then(|t| t.strip_suffix(']'))
+        .unwrap_or_default();
+    (2..=20).contains(&inner.chars().count())
+        && inner.chars().any(char::is_alphabetic)
+        && !inner.chars().any(char::is_lowercase)
 }
 
 /// An inline element ending `block` that is furniture by itself (a

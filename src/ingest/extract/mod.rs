@@ -774,7 +774,15 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
         }
         s
     }
-    let has_detail = DETAIL.is_match(&line);
+    // A detail that ends its sentence, but for a few words ("… at jo@…
+    // or 555-0134. Follow her."): a call to readers goes on ("… with
+    // your questions about the repairs; we will answer them on Sunday").
+    const MAX_WORDS_AFTER: usize = 3;
+    let has_detail = DETAIL.find_iter(&line).last().is_some_and(|d| {
+        let rest = &line[d.end()..];
+        let sentence = rest.split(['.', '!', '?']).next().unwrap_or_default();
+        sentence.split_whitespace().count() <= MAX_WORDS_AFTER
+    });
     // Read as written: an account's capitals part its words.
     if has_detail && is_details_alone(text.trim(), &DETAIL, names) {
         return true;
@@ -862,10 +870,14 @@ fn is_details_alone(text: &str, detail: &regex::Regex, names: &[String]) -> bool
 
 /// Whether `name`, an address's or account's ("judith.lechner",
 /// "gwhitfield", "MauroRestrepoET"), is a reporter's of `names` (lower
-/// case): one of its parts (split at dots, dashes, underscores and where
-/// a capital follows a small letter) is a surname, or a surname after at
-/// most two initials. Any name after the first counts as a surname: many
-/// write two ("Mauricio Restrepo Gil").
+/// case): split at dots, dashes, underscores and where a capital follows
+/// a small letter, one part is a surname, or a surname after at most two
+/// initials; the parts before it are the reporter's other names (or
+/// begin as one does, "Mauro" for "Mauricio") or initials, and at most
+/// one part after it is not a name of theirs (the paper's, "ET"). Any
+/// name after the first counts as a surname: many write two ("Mauricio
+/// Restrepo Gil"). "CllrJoyKim" is not Min-ji Kim's, nor
+/// "GarciaFamilyFarm" Maria Garcia's.
 fn names_reporter(name: &str, names: &[String]) -> bool {
     let mut parts: Vec<String> = Vec::new();
     let mut part = String::new();
@@ -884,17 +896,32 @@ fn names_reporter(name: &str, names: &[String]) -> bool {
         .iter()
         .map(|p| deunicode::deunicode(p).to_ascii_lowercase())
         .collect();
-    names
-        .iter()
-        .flat_map(|n| n.split(' ').skip(1))
-        .map(|s| deunicode::deunicode(s).replace(|c: char| !c.is_ascii_alphanumeric(), ""))
-        .filter(|s| s.len() >= 3)
-        .any(|surname| {
-            parts.iter().any(|p| {
-                p.strip_suffix(surname.as_str())
-                    .is_some_and(|initials| initials.len() <= 2)
+    let ascii = |s: &str| deunicode::deunicode(s).replace(|c: char| !c.is_ascii_alphanumeric(), "");
+    names.iter().any(|n| {
+        let words: Vec<String> = n.split(' ').map(ascii).filter(|w| !w.is_empty()).collect();
+        let is_name = |p: &str| {
+            p.len() <= 2
+                || words
+                    .iter()
+                    .any(|w| w == p || w.len() >= 3 && p.len() >= 3 && w.get(..3) == p.get(..3))
+        };
+        words
+            .iter()
+            .skip(1)
+            .filter(|s| s.len() >= 3)
+            .any(|surname| {
+                parts.iter().enumerate().any(|(at, p)| {
+                    p.strip_suffix(surname.as_str())
+                        .is_some_and(|initials| initials.len() <= 2)
+                        && parts[..at].iter().all(|b| is_name(b))
+                        && parts[at + 1..]
+                            .iter()
+                            .filter(|a| !words.contains(a))
+                            .count()
+                            <= 1
+                })
             })
-        })
+    })
 }
 
 /// `html` without soft hyphens (U+00AD, as a character or a reference):
@@ -1494,13 +1521,23 @@ mod tests {
     }
 
     /// A related-stories label opening a paragraph of links, one to a
-    /// line, goes with its links (Prachatai's "เรื่องที่เกี่ยวข้อง").
+    /// line, goes with its links (Prachatai's "เรื่องที่เกี่ยวข้อง"), also
+    /// with separators around them ("[Most read] … • … •"), a tag in
+    /// capitals after each ("[INSIGHT]") or an inline wrapper around the
+    /// paragraph ("<em><strong>Mehr:</strong> <a>…</a></em>").
     #[test]
     fn a_paragraph_of_related_links_goes_with_its_label() {
-        for label in ["Related", "เรื่องที่เกี่ยวข้อง"] {
+        let links = r#"<a href="/news/1">Ferry timetable changes for the winter</a><br><a href="/news/2">Harbour board elects a new chair</a>"#;
+        for paragraph in [
+            format!("<p><strong>Related</strong><br>{links}</p>"),
+            format!("<p><strong>เรื่องที่เกี่ยวข้อง</strong><br>{links}</p>"),
+            r#"<p>[<strong>Most read</strong>] <a href="/news/1">Ferry timetable changes for the winter</a> &bull; <a href="/news/2">Harbour board elects a new chair</a> &bull;</p>"#.to_string(),
+            r#"<p><strong>DON'T MISS</strong><br><a href="/news/1">Ferry timetable changes for the winter</a> [INSIGHT]<br><a href="/news/2">Harbour board elects a new chair</a> [ANALYSIS]</p>"#.to_string(),
+            r#"<p><em><strong>Mehr:</strong> <a href="/news/1">Ferry timetable changes for the winter – and who elects the harbour board's chair.</a></em></p>"#.to_string(),
+        ] {
             let page = format!(
                 r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
-{}<p><strong>{label}</strong><br><a href="/news/1">Ferry timetable changes for the winter</a><br><a href="/news/2">Harbour board elects a new chair</a></p>{}</article></body></html>"#,
+{}{paragraph}{}</article></body></html>"#,
                 story(2),
                 story(2)
             );
@@ -1514,6 +1551,15 @@ mod tests {
                 e.markdown
             );
         }
+        // Words between the links make it a sentence of the story's.
+        let page = format!(
+            r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+{}<p><strong>Most read</strong> was <a href="/news/1">the ferry timetable</a>, the editor said.</p>{}</article></body></html>"#,
+            story(2),
+            story(2)
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+        assert!(e.markdown.contains("ferry timetable"), "{}", e.markdown);
     }
 
     /// A related-stories label in a paragraph of its own goes with the
@@ -2435,9 +2481,16 @@ mod tests {
         // trailer's button, keep their story.
         let e = story_after(
             r#"<section aria-label="Videojuegos"><button aria-label="Play audio"></button><p>More than 120,000 people came to the games fair at the harbour.</p></section>
-<div class="video-story-intro"><button aria-label="Play trailer"></button><p>The twelve-minute film, shot by pupils, opens the festival.</p></div>"#,
+<div class="video-story-intro"><button aria-label="Play trailer"></button><p>The twelve-minute film, shot by pupils, opens the festival.</p></div>
+<covid-case-counter><p>Harbour county totals as of May 3: 1,204 confirmed cases.</p></covid-case-counter>
+<ps-player-profile><p>Li Wei has scored 14 goals for the harbour club this season.</p></ps-player-profile>"#,
         );
-        for kept in ["120,000 people", "twelve-minute film"] {
+        for kept in [
+            "120,000 people",
+            "twelve-minute film",
+            "1,204 confirmed",
+            "14 goals",
+        ] {
             assert!(e.markdown.contains(kept), "{kept}: {}", e.markdown);
         }
         let page = format!(
@@ -4246,6 +4299,8 @@ mod tests {
             "<p>Jo Roe is a harbour pilot's daughter, she wrote in her first column, and the pier was her playground.</p>",
             "<p>Contact Jo Roebuck at the community centre on 555-0142 to book tickets for the reopening gala.</p>",
             "<p>Jo Roe covers the cost of the ferry herself, she said, and has done since 2009.</p>",
+            // A call to readers that goes on after the address.
+            "<p>Email Courier reporter Jo Roe at jo.roe@courier.example with your questions about the repairs; we will answer them in Sunday's paper.</p>",
         ] {
             let e = extract_html(&page(line), None).unwrap();
             let kept = line
@@ -4287,6 +4342,15 @@ mod tests {
             ("E-Mail: ausbildung@bergwacht.example", "lena berg"),
             ("En Instagram: @gilbertoescultor", "maría restrepo gil"),
             ("Twitter: GilbertoEscultor", "maría restrepo gil"),
+            // Another's name before the surname, or a business after it.
+            (
+                "Email: joy.kim@harborcity.example | Twitter: CllrJoyKim",
+                "min-ji kim",
+            ),
+            (
+                "Email: orders@garciafamilyfarm.example | Instagram: GarciaFamilyFarm",
+                "maria garcia",
+            ),
         ] {
             assert!(!is_contact_line(line, &names(reporter)), "{line}");
         }

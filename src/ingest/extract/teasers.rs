@@ -62,25 +62,23 @@ pub fn remove_teaser_lists(doc: &Document, base: Option<&Url>, headline: Option<
 }
 
 /// Removes from `doc` each list of links to the site's other stories that
-/// follows [`STORY_CHARS`] of the story's paragraphs in the same box
-/// ("More must-read stories from the Courier:" and a headline to an
-/// item), with the short label before it. Readability drops a box with
+/// follows [`STORY_CHARS`] of the story's paragraphs in the same box,
+/// with the label before it that calls them other stories ("More
+/// must-read stories from the Courier:" and a headline to an item). Readability drops a box with
 /// more list items than paragraphs, and where a story is split across
 /// boxes, the last box's paragraphs went with such a list; after
 /// Readability, the list and its label are furniture the tidying would
 /// not know by their words.
 pub fn remove_link_lists(doc: &Document, base: Option<&Url>) {
-    let lists: Vec<NodeRef> = doc
+    let lists: Vec<(NodeRef, NodeRef)> = doc
         .select("ul, ol")
         .nodes()
         .iter()
         .filter(|l| is_link_list(l, base) && story_before(l) >= STORY_CHARS)
-        .cloned()
+        .filter_map(|l| Some((l.prev_element_sibling().filter(is_list_label)?, *l)))
         .collect();
-    for list in lists {
-        if let Some(label) = list.prev_element_sibling().filter(is_list_label) {
-            label.remove_from_parent();
-        }
+    for (label, list) in lists {
+        label.remove_from_parent();
         list.remove_from_parent();
     }
 }
@@ -88,15 +86,26 @@ pub fn remove_link_lists(doc: &Document, base: Option<&Url>) {
 /// The most characters a list's label holds.
 const LABEL_CHARS: usize = 80;
 
-/// Whether `node` labels the list after it: a short block with no link,
-/// ending in a colon or naming related stories.
+/// Whether `node` labels the list after it as other stories: a short
+/// block with no link that names related stories ("Related", "Read
+/// more"), or a title set apart, in bold or as a heading, ending in a
+/// colon ("**More must-read stories from the Courier:**"). A lead-in
+/// sentence ("The following schools will close:") opens the story's own
+/// list.
 fn is_list_label(node: &NodeRef) -> bool {
     let text = node.text();
     let text = text.trim();
+    let set_apart = || {
+        is_heading(node)
+            || node
+                .descendants_it()
+                .any(|d| (d.has_name("strong") || d.has_name("b")) && d.text().trim() == text)
+    };
     !text.is_empty()
         && text.chars().count() <= LABEL_CHARS
         && !node.descendants_it().any(|d| d.has_name("a"))
-        && (text.ends_with([':', '：']) || super::boilerplate::is_related_heading(text))
+        && (super::boilerplate::is_related_heading(text)
+            || text.ends_with([':', '：']) && set_apart())
 }
 
 /// Whether `list` holds at least [`FEWEST_TEASERS`] items, all but one
@@ -114,12 +123,21 @@ fn is_link_list(list: &NodeRef, base: Option<&Url>) -> bool {
     alone >= FEWEST_TEASERS && alone + 1 >= items.len()
 }
 
-/// Whether `item`'s text is one link's, to another page of the site.
+/// The fewest words of a headline: a related list links to other
+/// stories by their headlines, a story's own list to schools, people or
+/// places by their names.
+const HEADLINE_WORDS: usize = 4;
+
+/// Whether `item`'s text is one link's, a headline's, to another page of
+/// the site.
 fn is_link_alone(item: &NodeRef, base: Option<&Url>) -> bool {
     let mut links = item.descendants_it().filter(|d| d.has_name("a"));
     let (Some(link), None) = (links.next(), links.next()) else {
         return false;
     };
+    if link.text().split_whitespace().count() < HEADLINE_WORDS {
+        return false;
+    }
     let bare = |s: &str| -> String {
         s.chars()
             .filter(|c| c.is_alphanumeric())
@@ -446,14 +464,16 @@ mod tests {
     fn a_list_of_links_to_the_sites_stories_after_a_story_goes_with_its_label() {
         let items = |href: &str| {
             (1..=4)
-                .map(|i| format!("<li>\u{2014}<a href=\"{href}{i}\">Other story {i}</a></li>"))
+                .map(|i| {
+                    format!("<li>\u{2014}<a href=\"{href}{i}\">Other story {i} from the harbour</a></li>")
+                })
                 .collect::<String>()
         };
         let list = format!("<ul>{}</ul>", items("/news/"));
         for label in [
             "<p><strong>More must-read stories from the Courier:</strong></p>",
             "<h3>Related</h3>",
-            "",
+            "<p><b>Also on the Courier:</b></p>",
         ] {
             let text = after_link_lists(&format!("<div>{STORY}{label}{list}</div>"));
             assert!(!text.contains("Other story"), "{label}");
@@ -468,7 +488,7 @@ mod tests {
             "<ul>{}<li>Listen to <a href=\"/podcast\">Harbour Talk</a>, our weekly podcast</li></ul>",
             items("/news/")
         );
-        let text = after_link_lists(&format!("<div>{STORY}{mixed}</div>"));
+        let text = after_link_lists(&format!("<div>{STORY}<h3>Related</h3>{mixed}</div>"));
         assert!(!text.contains("Other story"), "{text}");
         for html in [
             // Links to other sites: the story's sources, with their label.
@@ -486,7 +506,18 @@ mod tests {
                     .collect::<String>()
             ),
             // No story before the list: a page of links.
-            format!("<div><p>Short.</p>{list}</div>"),
+            format!("<div><p>Short.</p><h3>Related</h3>{list}</div>"),
+            // No label, or the story's own lead-in: the story's list.
+            format!("<div>{STORY}{list}</div>"),
+            format!("<div>{STORY}<p>The following stories will close on June 30:</p>{list}</div>"),
+            // Names, not headlines: the schools, candidates or beaches
+            // the story lists.
+            format!(
+                "<div>{STORY}<p><b>Winners:</b></p><ul>{}</ul></div>",
+                (1..=4)
+                    .map(|i| format!("<li><a href=\"/people/{i}\">Other story {i}</a></li>"))
+                    .collect::<String>()
+            ),
             // Two links are not a list.
             format!(
                 "<div>{STORY}<ul><li><a href=\"/a\">Other story 1</a></li><li><a href=\"/b\">Other story 2</a></li></ul></div>"
