@@ -2480,6 +2480,8 @@ fn remove_notices(doc: &Document, base: Option<&Url>) {
         if !furniture {
             if is_appeal_block(&block, text) {
                 appeal_box(&block, text).remove_from_parent();
+            } else if let Some(paragraph) = labelled_headlines(&block, text, base) {
+                paragraph.remove_from_parent();
             }
             continue;
         }
@@ -2709,6 +2711,34 @@ fn links_after<'a>(label: &NodeRef<'a>) -> Option<NodeRef<'a>> {
         }
     }
     (links > 0).then_some(block)
+}
+
+/// The most words of a label in bold before links to other stories.
+const LINK_LABEL_WORDS: usize = 4;
+
+/// The paragraph that `label`, a short label in bold ending in a colon
+/// ("**MIRA:**", "**CITEȘTE ȘI:**"), opens before links alone, each a
+/// headline ([`teasers::is_headline_link`]) to another page of the site:
+/// a pointer to other stories in any language. A label before a link to
+/// another site (a source) or before a link that is no headline stays.
+fn labelled_headlines<'a>(
+    label: &NodeRef<'a>,
+    text: &str,
+    base: Option<&Url>,
+) -> Option<NodeRef<'a>> {
+    let text = text.trim();
+    if !(label.has_name("strong") || label.has_name("b"))
+        || !text.ends_with([':', '：'])
+        || text.split_whitespace().count() > LINK_LABEL_WORDS
+    {
+        return None;
+    }
+    let paragraph = links_after(label)?;
+    paragraph
+        .descendants_it()
+        .filter(|d| d.has_name("a"))
+        .all(|a| super::teasers::is_headline_link(&a, base))
+        .then_some(paragraph)
 }
 
 /// Whether `text` is a tag in capitals in brackets, as some sites set

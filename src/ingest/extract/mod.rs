@@ -1534,6 +1534,8 @@ mod tests {
             r#"<p>[<strong>Most read</strong>] <a href="/news/1">Ferry timetable changes for the winter</a> &bull; <a href="/news/2">Harbour board elects a new chair</a> &bull;</p>"#.to_string(),
             r#"<p><strong>DON'T MISS</strong><br><a href="/news/1">Ferry timetable changes for the winter</a> [INSIGHT]<br><a href="/news/2">Harbour board elects a new chair</a> [ANALYSIS]</p>"#.to_string(),
             r#"<p><em><strong>Mehr:</strong> <a href="/news/1">Ferry timetable changes for the winter – and who elects the harbour board's chair.</a></em></p>"#.to_string(),
+            // Any short label in bold before a headline linked alone.
+            r#"<p><strong>MIRA:</strong> <a href="/news/1">Ferry timetable changes for the winter</a></p>"#.to_string(),
         ] {
             let page = format!(
                 r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
@@ -1548,6 +1550,25 @@ mod tests {
                 e.markdown.matches("of the report").count(),
                 4,
                 "{}",
+                e.markdown
+            );
+        }
+        // A label before a link to another site (the story's source), or
+        // before a link that is no headline, stays.
+        for paragraph in [
+            r#"<p><strong>Full report:</strong> <a href="https://harbour.example/report">The harbour board's full report for 2019</a></p>"#,
+            r#"<p><strong>Timetable:</strong> <a href="/ferry">here</a></p>"#,
+        ] {
+            let page = format!(
+                r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+{}{paragraph}{}</article></body></html>"#,
+                story(2),
+                story(2)
+            );
+            let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+            assert!(
+                e.markdown.contains("full report for") || e.markdown.contains("here"),
+                "{paragraph}: {}",
                 e.markdown
             );
         }

@@ -108,19 +108,16 @@ fn is_list_label(node: &NodeRef) -> bool {
             || text.ends_with([':', '：']) && set_apart())
 }
 
-/// Whether `list` holds at least [`FEWEST_TEASERS`] items, all but one
-/// of them a link alone to another page of the site (bullets and dashes
-/// aside): not a document, not another site's page.
+/// Whether `list`'s items are each a link alone to another page of the
+/// site (bullets and dashes aside; not a document, not another site's
+/// page), but for one among [`FEWEST_TEASERS`] or more.
 fn is_link_list(list: &NodeRef, base: Option<&Url>) -> bool {
     let items: Vec<NodeRef> = list
         .children_it(false)
         .filter(|c| c.has_name("li"))
         .collect();
-    if items.len() < FEWEST_TEASERS {
-        return false;
-    }
     let alone = items.iter().filter(|li| is_link_alone(li, base)).count();
-    alone >= FEWEST_TEASERS && alone + 1 >= items.len()
+    alone > 0 && alone >= items.len().min(FEWEST_TEASERS) && alone + 1 >= items.len()
 }
 
 /// The fewest words of a headline: a related list links to other
@@ -135,15 +132,18 @@ fn is_link_alone(item: &NodeRef, base: Option<&Url>) -> bool {
     let (Some(link), None) = (links.next(), links.next()) else {
         return false;
     };
-    if link.text().split_whitespace().count() < HEADLINE_WORDS {
-        return false;
-    }
     let bare = |s: &str| -> String {
         s.chars()
             .filter(|c| c.is_alphanumeric())
             .collect::<String>()
     };
-    bare(&item.text()) == bare(&link.text())
+    bare(&item.text()) == bare(&link.text()) && is_headline_link(&link, base)
+}
+
+/// Whether `link` gives another story's headline (of [`HEADLINE_WORDS`]
+/// or more) and leads to another page of the site, not a document.
+pub(super) fn is_headline_link(link: &NodeRef, base: Option<&Url>) -> bool {
+    link.text().split_whitespace().count() >= HEADLINE_WORDS
         && link.attr("href").is_some_and(|href| {
             let href = href.trim();
             same_site(href, base) && !super::clean::is_document(href)
@@ -490,6 +490,13 @@ mod tests {
         );
         let text = after_link_lists(&format!("<div>{STORY}<h3>Related</h3>{mixed}</div>"));
         assert!(!text.contains("Other story"), "{text}");
+        // Under a label set apart, one headline is a list.
+        let one = "<p><strong>CITEŞTE ŞI:</strong></p><ul><li><a href=\"/news/9\">Another story from the harbour board</a></li></ul>";
+        let text = after_link_lists(&format!("<div>{STORY}{one}</div>"));
+        assert!(
+            !text.contains("Another story") && !text.contains("CITE"),
+            "{text}"
+        );
         for html in [
             // Links to other sites: the story's sources, with their label.
             format!(
@@ -518,9 +525,9 @@ mod tests {
                     .map(|i| format!("<li><a href=\"/people/{i}\">Other story {i}</a></li>"))
                     .collect::<String>()
             ),
-            // Two links are not a list.
+            // Two links under a label, one of them a sentence's.
             format!(
-                "<div>{STORY}<ul><li><a href=\"/a\">Other story 1</a></li><li><a href=\"/b\">Other story 2</a></li></ul></div>"
+                "<div>{STORY}<h3>Related</h3><ul><li><a href=\"/a\">Other story 1 from the harbour</a></li><li>The <a href=\"/b\">Other story 2 from the harbour</a> is our readers' choice</li></ul></div>"
             ),
             // A story's own list of documents.
             format!(
