@@ -1527,6 +1527,15 @@ mod tests {
     /// paragraph ("<em><strong>Mehr:</strong> <a>…</a></em>").
     #[test]
     fn a_paragraph_of_related_links_goes_with_its_label() {
+        let extract = |paragraph: &str| {
+            let page = format!(
+                r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+{}{paragraph}{}</article></body></html>"#,
+                story(2),
+                story(2)
+            );
+            extract_html(&page, Some("https://courier.example/news/pier")).unwrap()
+        };
         let links = r#"<a href="/news/1">Ferry timetable changes for the winter</a><br><a href="/news/2">Harbour board elects a new chair</a>"#;
         for paragraph in [
             format!("<p><strong>Related</strong><br>{links}</p>"),
@@ -1537,13 +1546,7 @@ mod tests {
             // Any short label in bold before a headline linked alone.
             r#"<p><strong>MIRA:</strong> <a href="/news/1">Ferry timetable changes for the winter</a></p>"#.to_string(),
         ] {
-            let page = format!(
-                r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
-{}{paragraph}{}</article></body></html>"#,
-                story(2),
-                story(2)
-            );
-            let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+            let e = extract(&paragraph);
             assert!(!e.markdown.contains("timetable"), "{}", e.markdown);
             assert!(!e.markdown.contains("elects"), "{}", e.markdown);
             assert_eq!(
@@ -1559,13 +1562,7 @@ mod tests {
             r#"<p><strong>Full report:</strong> <a href="https://harbour.example/report">The harbour board's full report for 2019</a></p>"#,
             r#"<p><strong>Timetable:</strong> <a href="/ferry">here</a></p>"#,
         ] {
-            let page = format!(
-                r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
-{}{paragraph}{}</article></body></html>"#,
-                story(2),
-                story(2)
-            );
-            let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
+            let e = extract(paragraph);
             assert!(
                 e.markdown.contains("full report for") || e.markdown.contains("here"),
                 "{paragraph}: {}",
@@ -1573,13 +1570,9 @@ mod tests {
             );
         }
         // Words between the links make it a sentence of the story's.
-        let page = format!(
-            r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
-{}<p><strong>Most read</strong> was <a href="/news/1">the ferry timetable</a>, the editor said.</p>{}</article></body></html>"#,
-            story(2),
-            story(2)
+        let e = extract(
+            r#"<p><strong>Most read</strong> was <a href="/news/1">the ferry timetable</a>, the editor said.</p>"#,
         );
-        let e = extract_html(&page, Some("https://courier.example/news/pier")).unwrap();
         assert!(e.markdown.contains("ferry timetable"), "{}", e.markdown);
     }
 
