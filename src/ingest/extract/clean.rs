@@ -2660,7 +2660,7 @@ fn links_alone_to_site_page(block: &NodeRef, text: &str, base: Option<&Url>) -> 
         .find(|d| d.has_name("a"))
         .filter(|a| collapse(&a.text()) == collapse(text))
         .and_then(|a| a.attr("href"))
-        .is_some_and(|href| super::teasers::same_site(href.trim(), base) && !is_document(&href))
+        .is_some_and(|href| super::teasers::is_site_page(&href, base))
 }
 
 /// Whether `parent` is a box of links that `heading` titles: the heading

@@ -683,7 +683,8 @@ fn drop_author_box(markdown: &str, byline: &str) -> String {
 /// ("Jo Roe is a reporter for the Courier.", "Jo Roe covers agriculture
 /// for the Courier. Reach her at …", "Jo Roe: jroe@…"): they tell a
 /// reader about the paper, not the news. The line must name the reporter,
-/// and hold an address, a number or an account, or open by calling them
+/// and hold an address, a number or an account that ends its sentence
+/// (but for three words; a call to readers goes on), or open by calling them
 /// a writer or giving their post ("JO ROE / Corresponsal de …"); or be
 /// contact details alone whose address or account is the reporter's
 /// ("jroe@courier.example or 555-0134", [`is_details_alone`]).
@@ -778,20 +779,20 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
     // or 555-0134. Follow her."): a call to readers goes on ("… with
     // your questions about the repairs; we will answer them on Sunday").
     const MAX_WORDS_AFTER: usize = 3;
-    let has_detail = DETAIL.find_iter(&line).last().is_some_and(|d| {
+    let ends_on_detail = DETAIL.find_iter(&line).last().is_some_and(|d| {
         let rest = &line[d.end()..];
         let sentence = rest.split(['.', '!', '?']).next().unwrap_or_default();
         sentence.split_whitespace().count() <= MAX_WORDS_AFTER
     });
     // Read as written: an account's capitals part its words.
-    if has_detail && is_details_alone(text.trim(), &DETAIL, names) {
+    if ends_on_detail && is_details_alone(text.trim(), &DETAIL, names) {
         return true;
     }
     names.iter().any(|name| {
         let rest = after_name(&line, name);
         rest.as_deref()
             .is_some_and(|r| WHO.is_match(r) || POST.is_match(r))
-            || has_detail
+            || ends_on_detail
                 && (VERBS.iter().any(|v| {
                     line.strip_prefix(v)
                         .is_some_and(|r| after_name(after_role(r), name).is_some())
