@@ -72,7 +72,10 @@ pub fn trim_tail(markdown: &str) -> String {
     // closing the body, nor opening it.
     while keep > last_long + 1 && {
         let last = blocks[keep - 1].trim();
-        (links > 0 && last.starts_with('#')) || is_rule(last) || is_dangling_label(last)
+        (links > 0 && last.starts_with('#'))
+            || is_rule(last)
+            || is_dangling_label(last)
+            || is_signature(last)
     } {
         keep -= 1;
     }
@@ -138,6 +141,21 @@ fn is_dangling_label(block: &str) -> bool {
     text.ends_with([':', '：'])
         && text.chars().count() <= DANGLING_LABEL_CHARS
         && !block.trim_start().starts_with(['-', '>', '|'])
+}
+
+/// An editor's or an agency's initials set alone after the story
+/// ("(hsch)", "(APA/red)", "DM/MC", "dmr"): one to three groups of two to
+/// five letters, each all in small letters or all in capitals, between
+/// slashes. Capitals alone need brackets or a slash ("NASA" is a word).
+fn is_signature(block: &str) -> bool {
+    static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+        let group = r"(?:\p{Ll}{2,5}|\p{Lu}{2,5})";
+        Regex::new(&format!(
+            r"^(?:\({group}(?:\s*/\s*{group}){{0,2}}\)|{group}(?:\s*/\s*{group}){{1,2}}|\p{{Ll}}{{2,5}})$"
+        ))
+        .expect("valid signature pattern")
+    });
+    SIGNATURE.is_match(plain_text(block).trim())
 }
 
 /// The longest label [`is_dangling_label`] takes.
@@ -391,6 +409,39 @@ mod tests {
         assert_eq!(trim_tail(&md), md);
         let md = format!("{story}\n\n- Ferries:");
         assert_eq!(trim_tail(&md), md);
+    }
+
+    #[test]
+    fn editors_initials_closing_the_body_are_cut() {
+        let long = "The harbour board met on Tuesday and agreed, after a long and sometimes bitter debate, that the old pier would be repaired before the winter storms arrive, whatever the cost of the timber and the steel turns out to be.";
+        let story = format!("{long}\n\n{long}");
+        for initials in [
+            "(hsch)",
+            "*(APA/red)*",
+            "**DM/MC**",
+            "dmr",
+            "ahc/rcr",
+            "(dpa/lnw)",
+            "(AP)",
+        ] {
+            assert_eq!(
+                trim_tail(&format!("{story}\n\n{initials}")),
+                story,
+                "{initials}"
+            );
+        }
+        // Capitals alone may be a word; other short closing lines stay.
+        for last in [
+            "NASA",
+            "Ends.",
+            "(Video)",
+            "Jo Roe",
+            "(1/2)",
+            "(hsch) Jo Roe",
+        ] {
+            let md = format!("{story}\n\n{last}");
+            assert_eq!(trim_tail(&md), md, "{last}");
+        }
     }
 
     #[test]
