@@ -2722,18 +2722,30 @@ const LINK_LABEL_WORDS: usize = 4;
 /// a pointer to other stories in any language. A label before a link to
 /// another site (a source) or before a link that is no headline stays.
 fn labelled_headlines<'a>(
-    label: &NodeRef<'a>,
+    bold: &NodeRef<'a>,
     text: &str,
     base: Option<&Url>,
 ) -> Option<NodeRef<'a>> {
-    let text = text.trim();
-    if !(label.has_name("strong") || label.has_name("b"))
-        || !text.ends_with([':', '：'])
-        || text.split_whitespace().count() > LINK_LABEL_WORDS
-    {
+    if !(bold.has_name("strong") || bold.has_name("b")) {
         return None;
     }
-    let paragraph = links_after(label)?;
+    // The bold may hold the links it labels ("<b>Read in the Courier:
+    // <a>…</a></b>"): then its words before them are the label.
+    let (label, text) = if bold.descendants_it().any(|d| d.has_name("a")) {
+        let first = bold
+            .children_it(false)
+            .find(|c| !(c.is_text() && c.text().trim().is_empty()))
+            .filter(NodeRef::is_text)?;
+        let text = first.text().to_string();
+        (first, text)
+    } else {
+        (*bold, text.to_string())
+    };
+    let text = text.trim();
+    if !text.ends_with([':', '：']) || text.split_whitespace().count() > LINK_LABEL_WORDS {
+        return None;
+    }
+    let paragraph = links_after(&label)?;
     paragraph
         .descendants_it()
         .filter(|d| d.has_name("a"))

@@ -176,6 +176,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
             .and_then(|u| Url::parse(u).ok())
             .filter(|u| matches!(u.scheme(), "http" | "https"))
     });
+    let _site = teasers::on_site_too(meta.canonical_url.as_deref());
     let host = base.as_ref().and_then(|b| b.host_str().map(str::to_string));
     let site = meta.site_name.clone();
     noscript::unwrap_lone_images(&doc);
@@ -1546,6 +1547,8 @@ mod tests {
             r#"<p><em><strong>Mehr:</strong> <a href="/news/1">Ferry timetable changes for the winter – and who elects the harbour board's chair.</a></em></p>"#.to_string(),
             // Any short label in bold before a headline linked alone.
             r#"<p><strong>MIRA:</strong> <a href="/news/1">Ferry timetable changes for the winter</a></p>"#.to_string(),
+            // The label's bold may hold its link.
+            r#"<p><strong>Read in Courier: <a href="/news/1">&ldquo;Ferry timetable changes for the winter&rdquo;</a></strong></p>"#.to_string(),
         ] {
             let e = extract(&paragraph);
             assert!(!e.markdown.contains("timetable"), "{}", e.markdown);
@@ -1562,6 +1565,7 @@ mod tests {
         for paragraph in [
             r#"<p><strong>Full report:</strong> <a href="https://harbour.example/report">The harbour board's full report for 2019</a></p>"#,
             r#"<p><strong>Timetable:</strong> <a href="/ferry">here</a></p>"#,
+            r#"<p><strong>Full report: <a href="https://harbour.example/report">The harbour board's full report for 2019</a></strong></p>"#,
         ] {
             let e = extract(paragraph);
             assert!(
@@ -1575,6 +1579,29 @@ mod tests {
             r#"<p><strong>Most read</strong> was <a href="/news/1">the ferry timetable</a>, the editor said.</p>"#,
         );
         assert!(e.markdown.contains("ferry timetable"), "{}", e.markdown);
+    }
+
+    /// A page read at another address than its site's (a mirror, an AMP
+    /// copy) knows the site by its canonical address: a labelled headline
+    /// linked to the site's host, with or without "www.", goes.
+    #[test]
+    fn the_canonical_address_names_the_site() {
+        let page = format!(
+            r#"<!doctype html><html><head><title>Pier reopens</title><link rel="canonical" href="https://www.courier.example/news/pier"></head><body><article><h1>Pier reopens</h1>
+{}<p><strong>MIRA:</strong> <a href="https://courier.example/news/1">Ferry timetable changes for the winter</a></p>{}</article></body></html>"#,
+            story(2),
+            story(2)
+        );
+        let e = extract_html(&page, Some("https://amp.mirror.example/pier")).unwrap();
+        assert!(!e.markdown.contains("timetable"), "{}", e.markdown);
+        assert_eq!(e.markdown.matches("of the report").count(), 4);
+        // Another host is another site.
+        let page = page.replace(
+            "https://courier.example/news/1",
+            "https://gazette.example/news/1",
+        );
+        let e = extract_html(&page, Some("https://amp.mirror.example/pier")).unwrap();
+        assert!(e.markdown.contains("timetable"), "{}", e.markdown);
     }
 
     /// A related-stories label in a paragraph of its own goes with the

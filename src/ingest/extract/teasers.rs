@@ -281,7 +281,8 @@ fn unlinked_chars(node: &NodeRef) -> usize {
 }
 
 /// Whether `href` leads to another page of the site at `base` (not an
-/// anchor on this page): resolved against `base`, it is on `base`'s host.
+/// anchor on this page): resolved against `base`, it is on `base`'s host
+/// or on the page's canonical host ([`on_site_too`]), "www." set aside.
 /// With no `base` (or one without a host, a `file:` address), a relative
 /// address (`/news/1`, not `//other.example/`) stays on the site.
 pub(super) fn same_site(href: &str, base: Option<&Url>) -> bool {
@@ -289,15 +290,55 @@ pub(super) fn same_site(href: &str, base: Option<&Url>) -> bool {
         return false;
     }
     match base.filter(|b| b.host_str().is_some()) {
-        Some(base) => base
-            .join(href)
-            .is_ok_and(|url| url.host_str().is_some() && url.host_str() == base.host_str()),
+        Some(base) => base.join(href).is_ok_and(|url| {
+            url.host_str().map(site_host).is_some_and(|host| {
+                base.host_str().map(site_host) == Some(host)
+                    || CANONICAL_HOST.with_borrow(|c| c.as_deref() == Some(host))
+            })
+        }),
         None => {
             matches!(
                 Url::parse(href),
                 Err(url::ParseError::RelativeUrlWithoutBase)
             ) && !href.starts_with("//")
         }
+    }
+}
+
+/// A host as the site's name: without a leading "www.".
+fn site_host(host: &str) -> &str {
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+thread_local! {
+    /// The host of the page's canonical address ([`on_site_too`]).
+    static CANONICAL_HOST: std::cell::RefCell<Option<String>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Counts links to the host of `canonical` (the page's canonical address)
+/// as the site's own ([`same_site`]) until the guard returned is dropped:
+/// a page read at another address (a mirror, an AMP or mobile copy, a
+/// saved file) still knows its site's other pages.
+pub(super) fn on_site_too(canonical: Option<&str>) -> OnSite {
+    let host = canonical
+        .and_then(|c| Url::parse(c).ok())
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
+        .and_then(|u| u.host_str().map(|h| site_host(h).to_string()));
+    OnSite {
+        before: CANONICAL_HOST.replace(host),
+    }
+}
+
+/// The canonical host set by [`on_site_too`], for as long as it lives.
+#[must_use = "the canonical host counts only while this lives"]
+pub(super) struct OnSite {
+    before: Option<String>,
+}
+
+impl Drop for OnSite {
+    fn drop(&mut self) {
+        CANONICAL_HOST.set(self.before.take());
     }
 }
 
@@ -388,6 +429,8 @@ mod tests {
             ("/news/1", true, true),
             ("other-story", true, true),
             ("https://courier.example/n/1", true, false),
+            // The same site with or without "www.".
+            ("https://www.courier.example/n/1", true, false),
             ("//courier.example/n/1", true, false),
             ("https://shop.example/1", false, false),
             ("//shop.example/1", false, false),
@@ -403,6 +446,25 @@ mod tests {
                 "{href} on a file"
             );
         }
+    }
+
+    #[test]
+    fn the_canonical_host_is_the_site_too() {
+        // A page read at another address (a mirror, an AMP copy) whose
+        // canonical address is on the site's host.
+        let base = Url::parse("https://amp.mirror.example/pier").unwrap();
+        let story = "https://courier.example/news/2";
+        assert!(!same_site(story, Some(&base)));
+        {
+            let _site = on_site_too(Some("https://www.courier.example/news/pier"));
+            assert!(same_site(story, Some(&base)));
+            assert!(same_site("/news/3", Some(&base)));
+            assert!(!same_site("https://shop.example/1", Some(&base)));
+        }
+        // Only while the guard lives.
+        assert!(!same_site(story, Some(&base)));
+        let _none = on_site_too(None);
+        assert!(!same_site(story, Some(&base)));
     }
 
     #[test]
