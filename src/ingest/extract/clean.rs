@@ -2573,7 +2573,7 @@ pub(super) fn is_emphasis_in_sentence(node: &NodeRef) -> bool {
 /// touches the inline element around it that it alone fills, as in
 /// `<i><em>…</em></i>`). Alone in its box, or between line breaks, it is
 /// a line of its own.
-fn in_running_text(block: &NodeRef) -> bool {
+pub(super) fn in_running_text(block: &NodeRef) -> bool {
     let inline = |n: &NodeRef| {
         n.node_name().is_some_and(|name| {
             STYLE_TAGS.contains(&&*name) || matches!(&*name, "span" | "a" | "abbr" | "code")

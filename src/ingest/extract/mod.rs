@@ -33,6 +33,7 @@ mod hidden_email;
 mod mail_links;
 mod metadata;
 mod noscript;
+mod offers;
 mod polls;
 mod pull_quote;
 mod sanitize;
@@ -187,6 +188,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         Vec::new()
     };
     clean::strip_furniture(&doc);
+    offers::remove_offer_boxes(&doc);
     clean::remove_navigation_cells(&doc);
     clean::remove_hover_cards(&doc);
     let shown = title::choose(
@@ -1579,6 +1581,73 @@ mod tests {
             r#"<p><strong>Most read</strong> was <a href="/news/1">the ferry timetable</a>, the editor said.</p>"#,
         );
         assert!(e.markdown.contains("ferry timetable"), "{}", e.markdown);
+    }
+
+    /// A small box among the story's paragraphs around a link styled as a
+    /// button (a pitch and "Become an Insider", a logo, an offer and "Je
+    /// m'abonne") is an offer, whatever its words: it goes whole. A button
+    /// in a sentence, a picture's button, a document's, and a box of more
+    /// than a short pitch stay.
+    #[test]
+    fn a_box_around_a_button_goes() {
+        let extract = |box_html: &str| {
+            let page = format!(
+                r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+{}{box_html}{}</article></body></html>"#,
+                story(2),
+                story(2)
+            );
+            extract_html(&page, Some("https://courier.example/news/pier")).unwrap()
+        };
+        for offer in [
+            r#"<div class="insider-inline"><h5>Courier Insider</h5><p>Independent journalism costs money. If you value stories like this one, become an Insider.</p><a class="btn btn-insider" href="/insider/">Become an Insider</a></div>"#,
+            r#"<div class="push-abo"><img src="/logo-premium.svg" alt="Premium"><p class="push-abo__text">Toute l’actualité de la ville, en illimité. <strong>1 € le premier mois</strong>.</p><a class="push-abo__btn" href="https://abonnement.courier.example/">Je m’abonne</a></div>"#,
+            r#"<aside><p>Kaikki uutiset sovelluksessa.</p><a role="button" href="https://apps.example/courier">Lataa sovellus</a></aside>"#,
+        ] {
+            let e = extract(offer);
+            for gone in ["Insider", "abonne", "illimité", "sovellus"] {
+                assert!(!e.markdown.contains(gone), "{offer}: {}", e.markdown);
+            }
+            assert_eq!(
+                e.markdown.matches("of the report").count(),
+                4,
+                "{}",
+                e.markdown
+            );
+        }
+        for kept in [
+            // A button in the story's sentence.
+            (
+                r#"<div class="note">The board's <a class="btn" href="/report">full report</a> runs to ninety pages.</div>"#,
+                "ninety pages",
+            ),
+            // A document's.
+            (
+                r#"<div class="factbox"><p>The board's decision in full.</p><a class="btn" href="/decision.pdf">Download</a></div>"#,
+                "decision in full",
+            ),
+            // More than a pitch.
+            (
+                &format!(
+                    r#"<div class="factbox"><h5>The pier in numbers</h5>{}<a class="btn" href="/pier-history">History</a></div>"#,
+                    story(2)
+                ),
+                "The pier in numbers",
+            ),
+        ] {
+            let e = extract(kept.0);
+            assert!(e.markdown.contains(kept.1), "{}: {}", kept.0, e.markdown);
+        }
+        // A picture's button: the picture and its caption stay.
+        let e = extract(
+            r#"<div class="photo"><figure><img src="/pier.jpg" alt="The pier"><figcaption>The pier at low tide on Monday.</figcaption></figure><a class="btn" href="/gallery/pier">Enlarge</a></div>"#,
+        );
+        assert!(
+            e.images.iter().any(|i| i.url.ends_with("/pier.jpg")
+                && i.caption.as_deref().is_some_and(|c| c.contains("low tide"))),
+            "{:?}",
+            e.images
+        );
     }
 
     /// A page read at another address than its site's (a mirror, an AMP
