@@ -40,6 +40,7 @@ use crate::content::Image;
 use crate::vocabulary::text::words;
 use dom_query::{Document, NodeData, NodeRef};
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 use url::Url;
 
@@ -2457,6 +2458,7 @@ fn remove_notices(doc: &Document, base: Option<&Url>) {
     // A block and the one element inside it (`<p><b>...</b></p>`) have
     // the same text: it is judged once.
     let mut last = None;
+    let mut labelled = Vec::new();
     for block in blocks {
         if block.parent().is_none() {
             continue;
@@ -2480,8 +2482,8 @@ fn remove_notices(doc: &Document, base: Option<&Url>) {
         if !furniture {
             if is_appeal_block(&block, text) {
                 appeal_box(&block, text).remove_from_parent();
-            } else if let Some(paragraph) = labelled_headlines(&block, text, base) {
-                paragraph.remove_from_parent();
+            } else if let Some(found) = labelled_headlines(&block, text, base) {
+                labelled.push(found);
             }
             continue;
         }
@@ -2518,6 +2520,14 @@ fn remove_notices(doc: &Document, base: Option<&Url>) {
             }
         }
         block.remove_from_parent();
+    }
+    // The site's pointers to other stories repeat one label ("MIRA:");
+    // headlines under different labels are a list the story gives (a
+    // prize's winners, a timeline, a reading list). Labels known to call
+    // other stories ("Lea más:") went above, as related headings.
+    let labels: HashSet<String> = labelled.iter().map(|(_, l)| l.to_lowercase()).collect();
+    if labels.len() == 1 {
+        labelled.iter().for_each(|(p, _)| p.remove_from_parent());
     }
 }
 
@@ -2718,14 +2728,16 @@ const LINK_LABEL_WORDS: usize = 4;
 
 /// The paragraph that `label`, a short label in bold ending in a colon
 /// ("**MIRA:**", "**CITEȘTE ȘI:**"), opens before links alone, each a
-/// headline ([`teasers::is_headline_link`]) to another page of the site:
-/// a pointer to other stories in any language. A label before a link to
-/// another site (a source) or before a link that is no headline stays.
+/// headline ([`teasers::is_headline_link`]) to another page of the site,
+/// with the label's text: a pointer to other stories in any language,
+/// where a page's labels are one ([`remove_notices`]). A label before a
+/// link to another site (a source) or before a link that is no headline
+/// stays.
 fn labelled_headlines<'a>(
     bold: &NodeRef<'a>,
     text: &str,
     base: Option<&Url>,
-) -> Option<NodeRef<'a>> {
+) -> Option<(NodeRef<'a>, String)> {
     if !(bold.has_name("strong") || bold.has_name("b")) {
         return None;
     }
@@ -2750,7 +2762,7 @@ fn labelled_headlines<'a>(
         .descendants_it()
         .filter(|d| d.has_name("a"))
         .all(|a| super::teasers::is_headline_link(&a, base))
-        .then_some(paragraph)
+        .then(|| (paragraph, text.to_string()))
 }
 
 /// Whether `text` is a tag in capitals in brackets, as some sites set

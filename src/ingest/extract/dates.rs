@@ -455,7 +455,7 @@ static DATE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// with a dot before a zone or am/pm: "09.15 GMT", "3.30pm".
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?P<h>\d{1,2})(?::|时|時|h)(?P<min>\d{2})(?::(?P<s>\d{2}))?(?:分)?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)?|\b(?P<hd>\d{1,2})\.(?P<mind>\d{2})\s*(?:(?P<ampmd>a\.?m\b\.?|p\.?m\b\.?)|(?:gmt|bst|utc|cet|cest|mez|mesz|est|edt|pst|pdt)\b)|\b(?P<h2>\d{1,2})\s*(?P<ampm2>a\.?m\b\.?|p\.?m\b\.?)",
+        r"\b(?P<h>\d{1,2})(?::|时|時|h)(?P<min>\d{2})(?::(?P<s>\d{2}))?(?:分)?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)?|\b(?P<hd>\d{1,2})\.(?P<mind>\d{2})\s*(?:(?P<ampmd>a\.?m\b\.?|p\.?m\b\.?)|(?:gmt|bst|utc|cet|cest|mez|mesz|est|edt|pst|pdt|uur|uhr)\b)|\b(?P<h2>\d{1,2})\s*(?P<ampm2>a\.?m\b\.?|p\.?m\b\.?)",
     )
     .expect("valid time pattern")
 });
@@ -776,19 +776,19 @@ const UPDATE_NOTE: &str = r"(?:(?:(?:editor[’']?s\s+)?note|hinweis)\s*:\s*)?(?
 /// Labels that open or sit inside a date line, [`UPDATE_NOTE`] among
 /// them.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b{UPDATE_NOTE}|\b(?:(?:this\s+(?:story|article|post|report|piece)\s+was\s+)?(?:originally|first)\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|opublikowano|zaktualizowano|aktualizacja|publisert|oppdatert|publicerad|uppdaterad|publiceret|opdateret|julkaistu|päivitetty|oluşturulma\s+tarihi|güncellenme\s+tarihi|güncelleme\s+tarihi|yayınlanma(?:\s+tarihi)?|giriş\s+tarihi|son\s+güncelleme|aktualizováno|publikováno|frissítve|publikálva|ενημερώθηκε|опубликовано|обновлено|آخر\s+تحديث|تحديث|نشر|تاريخ\s+النشر)\b|发布时间|更新时间|发布日期|更新日期|日期|时间|更新|发布|发表|發佈|時間|来源|來源|公開日|掲載日|投稿日|配信|最終更新|기사입력|입력|등록|최종수정|수정|업데이트"))
+    Regex::new(&format!(r"(?i)\b{UPDATE_NOTE}|\b(?:(?:this\s+(?:story|article|post|report|piece)\s+was\s+)?(?:originally|first)\s+)?(?:published|posted|updated|(?:laatste\s+)?update|last\s+updated|last\s+modified|modified|veröffentlicht|aktualisiert|zuletzt\s+aktualisiert|stand|erstellt|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|modificato|modifica|gepubliceerd|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|publicad[oa]\s+em|opublikowano|zaktualizowano|aktualizacja|publisert|oppdatert|publicerad|uppdaterad|publiceret|opdateret|julkaistu|päivitetty|oluşturulma\s+tarihi|güncellenme\s+tarihi|güncelleme\s+tarihi|yayınlanma(?:\s+tarihi)?|giriş\s+tarihi|son\s+güncelleme|aktualizováno|publikováno|frissítve|publikálva|ενημερώθηκε|опубликовано|обновлено|آخر\s+تحديث|تحديث|نشر|تاريخ\s+النشر)\b|发布时间|更新时间|发布日期|更新日期|日期|时间|更新|发布|发表|發佈|時間|来源|來源|公開日|掲載日|投稿日|配信|最終更新|기사입력|입력|등록|최종수정|수정|업데이트"))
         .expect("valid date label pattern")
 });
 
 static UPDATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b{UPDATE_NOTE}|\b(?:updated|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|modificato|modifica|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|zaktualizowano|aktualizacja|oppdatert|uppdaterad|opdateret|päivitetty|güncellenme\s+tarihi|güncelleme\s+tarihi|son\s+güncelleme|aktualizováno|frissítve|ενημερώθηκε|обновлено|آخر\s+تحديث|تحديث)\b|更新|최종수정|수정|업데이트"))
+    Regex::new(&format!(r"(?i)\b{UPDATE_NOTE}|\b(?:updated|(?:laatste\s+)?update|last\s+updated|last\s+modified|modified|aktualisiert|stand|mis\s+à\s+jour|actualizado|aggiornato|modificato|modifica|bijgewerkt|aangepast|gewijzigd|atualizad[oa]|zaktualizowano|aktualizacja|oppdatert|uppdaterad|opdateret|päivitetty|güncellenme\s+tarihi|güncelleme\s+tarihi|son\s+güncelleme|aktualizováno|frissítve|ενημερώθηκε|обновлено|آخر\s+تحديث|تحديث)\b|更新|최종수정|수정|업데이트"))
         .expect("valid update label pattern")
 });
 
 /// Words that may sit in a date line besides the date and the label.
 static FILLER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:on|at|in|am|um|uhr|kl|klo|le|à|el|de|der|den|the|of|et|and|und|il|alle|ore|op|om|em|às|dnia|godz|h|hrs|hours|ago|today|heute|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|a|m|p|am|pm|utc|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|mez|mesz|ist|jst|aest|aedt|et|ct|pt)$",
+        r"(?i)^(?:on|at|in|am|um|uhr|kl|klo|le|à|el|de|der|den|the|of|et|and|und|il|alle|ore|op|om|em|às|dnia|godz|h|hrs|hours|ago|today|heute|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|segunda|terça|quarta|quinta|sexta|feira|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag|maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai|ponedjeljak|utorak|srijeda|četvrtak|petak|subota|nedjelja|ponedeljek|torek|sreda|četrtek|sobota|nedelja|pondělí|úterý|středa|čtvrtek|pátek|neděle|hétfő|kedd|szerda|csütörtök|péntek|szombat|vasárnap|uur|klo|kello|ob|godz|o|u|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|a|m|p|am|pm|utc|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|mez|mesz|ist|jst|aest|aedt|et|ct|pt)$",
     )
     .expect("valid filler pattern")
 });
@@ -1572,6 +1572,47 @@ mod tests {
                 "Hinweis: Dieser Artikel wurde zuletzt am 19.11.2019 aktualisiert.",
                 None,
                 Some("2019-11-19T00:00:00Z"),
+            ),
+            // Weekdays and the hour's word in more languages.
+            (
+                "zondag 20 oktober 2019 om 11.42 uur laatste update: 15.08 uur",
+                Some("2019-10-20T11:42:00Z"),
+                Some("2019-10-20T15:08:00Z"),
+            ),
+            (
+                "Mittwoch, 22. Januar 2020, 14.23 Uhr",
+                Some("2020-01-22T14:23:00+01:00"),
+                None,
+            ),
+            (
+                "segunda-feira, 11 de novembro de 2019",
+                Some("2019-11-11T00:00:00Z"),
+                None,
+            ),
+            (
+                "torstai 5.9.2019 klo 14:20",
+                Some("2019-09-05T14:20:00Z"),
+                None,
+            ),
+            (
+                "tirsdag 11. februar 2020 kl. 05:00",
+                Some("2020-02-11T05:00:00Z"),
+                None,
+            ),
+            (
+                "martedì 14 gennaio 2020",
+                Some("2020-01-14T00:00:00Z"),
+                None,
+            ),
+            (
+                "wtorek, 12 listopada 2019 o godz. 10:15",
+                Some("2019-11-12T10:15:00Z"),
+                None,
+            ),
+            (
+                "sreda, 22. januar 2020 ob 14:23",
+                Some("2020-01-22T14:23:00Z"),
+                None,
             ),
         ] {
             let line = date_line(text).unwrap_or_else(|| panic!("{text}"));

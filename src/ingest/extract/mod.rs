@@ -196,8 +196,9 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     } else {
         Vec::new()
     };
+    let offers = offers::repeated_buttons(&doc, host.as_deref());
     clean::strip_furniture(&doc);
-    offers::remove_offer_boxes(&doc);
+    offers::remove_offer_boxes(&offers);
     clean::remove_navigation_cells(&doc);
     clean::remove_hover_cards(&doc);
     let shown = title::choose(
@@ -1560,6 +1561,8 @@ mod tests {
             r#"<p><strong>MIRA:</strong> <a href="/news/1">Ferry timetable changes for the winter</a></p>"#.to_string(),
             // The label's bold may hold its link.
             r#"<p><strong>Read in Courier: <a href="/news/1">&ldquo;Ferry timetable changes for the winter&rdquo;</a></strong></p>"#.to_string(),
+            // One label, twice.
+            r#"<p><strong>MIRA:</strong> <a href="/news/1">Ferry timetable changes for the winter</a></p><p>The ferry runs twice a day.</p><p><strong>Mira:</strong> <a href="/news/2">Harbour board elects a new chair</a></p>"#.to_string(),
         ] {
             let e = extract(&paragraph);
             assert!(!e.markdown.contains("timetable"), "{}", e.markdown);
@@ -1585,6 +1588,19 @@ mod tests {
                 e.markdown
             );
         }
+        // Headlines under different labels are a list the story gives (a
+        // prize's winners, a timeline).
+        let e = extract(
+            r#"<p><strong>Feature of the year:</strong> <a href="/news/1">The last shift at the old jute mill</a></p><p><strong>Investigation of the year:</strong> <a href="/news/2">Inside the care homes that failed residents</a></p>"#,
+        );
+        assert!(e.markdown.contains("jute mill"), "{}", e.markdown);
+        assert!(e.markdown.contains("care homes"), "{}", e.markdown);
+        // Labels known to call other stories go however many differ.
+        let e = extract(
+            r#"<p><strong>Lea más:</strong> <a href="/news/1">The last shift at the old jute mill</a></p><p><strong>Nota relacionada:</strong> <a href="/news/2">Inside the care homes that failed residents</a></p>"#,
+        );
+        assert!(!e.markdown.contains("jute mill"), "{}", e.markdown);
+        assert!(!e.markdown.contains("care homes"), "{}", e.markdown);
         // Words between the links make it a sentence of the story's.
         let e = extract(
             r#"<p><strong>Most read</strong> was <a href="/news/1">the ferry timetable</a>, the editor said.</p>"#,
@@ -1593,15 +1609,17 @@ mod tests {
     }
 
     /// A small box among the story's paragraphs around a link styled as a
-    /// button (a pitch and "Become an Insider", a logo, an offer and "Je
-    /// m'abonne") is an offer, whatever its words: it goes whole. A button
-    /// in a sentence, a picture's button, a document's, and a box of more
-    /// than a short pitch stay.
+    /// button to a page the site links elsewhere too (its header's
+    /// "Become an Insider", "S'abonner", app) is an offer, whatever its
+    /// words: it goes whole. A button to a page linked nowhere else (the
+    /// story's report, a fundraiser's page), one in a sentence, a
+    /// picture's button, a document's, and a box of more than a short
+    /// pitch stay.
     #[test]
     fn a_box_around_a_button_goes() {
         let extract = |box_html: &str| {
             let page = format!(
-                r#"<!doctype html><html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>
+                r#"<!doctype html><html><head><title>Pier reopens</title></head><body><header><a href="https://www.courier.example/insider/">Insider</a> <a href="https://abonnement.courier.example/?utm_source=header">S'abonner</a> <a href="https://apps.example/courier/">App</a> <a href="/report">Report</a> <a href="/decision.pdf">Decision</a> <a href="/pier-history">History</a> <a href="/gallery/pier">Gallery</a></header><article><h1>Pier reopens</h1>
 {}{box_html}{}</article></body></html>"#,
                 story(2),
                 story(2)
@@ -1634,6 +1652,12 @@ mod tests {
             (
                 r#"<div class="factbox"><p>The board's decision in full.</p><a class="btn" href="/decision.pdf">Download</a></div>"#,
                 "decision in full",
+            ),
+            // A box of the story's: its button leads to a page linked
+            // nowhere else.
+            (
+                r#"<div class="text-block"><p>The petition had 84,312 signatures by Tuesday evening.</p><p><a class="btn" href="/petitions/save-the-pier">Sign the petition</a></p></div>"#,
+                "84,312 signatures",
             ),
             // More than a pitch.
             (

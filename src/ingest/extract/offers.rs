@@ -1,10 +1,12 @@
 //! Offers set among a story's paragraphs: a small box around a link
 //! styled as a button ("Become an Insider", "Je m'abonne", "Lataa
-//! sovellus") with a title or a line of pitch. The button's look says
-//! what the box is, in any language.
+//! sovellus") with a title or a line of pitch, leading where the site's
+//! header or menu leads too. The button's look and its repeated target
+//! say what the box is, in any language.
 
 use super::clean::{holds_at_most, in_running_text, is_document, is_picture_file, text_chars};
 use dom_query::{Document, NodeRef};
+use std::collections::HashMap;
 
 /// The most text (in characters) a box around a button holds as an
 /// offer: a title, a line or two of pitch and the button.
@@ -13,36 +15,88 @@ const OFFER_CHARS: usize = 300;
 /// The most words on a button.
 const BUTTON_WORDS: usize = 4;
 
-/// Removes every offer box: the nearest `<div>`, `<aside>` or
-/// `<section>` around a button link ([`is_button`]) that holds more text
-/// than the button, at most [`OFFER_CHARS`] of it, and no picture,
-/// video or form. A button set in a sentence, one that opens a picture
-/// or a document, and one in a box of more than a pitch stay.
-pub fn remove_offer_boxes(doc: &Document) {
-    let buttons: Vec<NodeRef> = doc
+/// The page's button links ([`is_button`]) that lead where another link
+/// on the page leads too (the header's "Subscribe", the menu's app
+/// link): the site's own offers, repeated. Read before the page's
+/// furniture goes, as that is where the other links stand; `host` is
+/// the site's.
+pub fn repeated_buttons<'a>(doc: &'a Document, host: Option<&str>) -> Vec<NodeRef<'a>> {
+    let buttons: Vec<(NodeRef, String)> = doc
         .select("a[class], a[role]")
         .nodes()
         .iter()
         .filter(|a| is_button(a))
-        .copied()
+        .filter_map(|a| Some((*a, target(&a.attr("href")?, host)?)))
         .collect();
+    if buttons.is_empty() {
+        return Vec::new();
+    }
+    let mut counts: HashMap<&str, usize> = buttons.iter().map(|(_, t)| (t.as_str(), 0)).collect();
+    for a in doc.select("a[href]").nodes() {
+        if let Some(t) = a.attr("href").and_then(|h| target(&h, host))
+            && let Some(n) = counts.get_mut(t.as_str())
+        {
+            *n += 1;
+        }
+    }
+    buttons
+        .iter()
+        .filter(|(_, t)| counts.get(t.as_str()).is_some_and(|&n| n >= 2))
+        .map(|(a, _)| *a)
+        .collect()
+}
+
+/// Where `href` leads, as a key two links to one page share: host
+/// (without "www.") and path, without query, fragment or closing slash;
+/// an address on the site (`host`) or from its root gives its path
+/// alone. `None` for an anchor, a script or an address of nothing.
+fn target(href: &str, host: Option<&str>) -> Option<String> {
+    let href = href.trim();
+    let lower = href.to_ascii_lowercase();
+    if href.is_empty() || href.starts_with('#') || lower.starts_with("javascript:") {
+        return None;
+    }
+    let address = href.split(['?', '#']).next().unwrap_or_default();
+    let site = host.map(|h| h.strip_prefix("www.").unwrap_or(h));
+    let rest = ["https://", "http://", "//"].iter().find_map(|scheme| {
+        address
+            .get(..scheme.len())
+            .filter(|s| s.eq_ignore_ascii_case(scheme))
+            .map(|_| &address[scheme.len()..])
+    });
+    let key = match rest {
+        Some(rest) => {
+            let (h, path) = rest.split_once('/').unwrap_or((rest, ""));
+            let h = h.to_ascii_lowercase();
+            let h = h.strip_prefix("www.").unwrap_or(&h).to_string();
+            if site == Some(h.as_str()) {
+                path.trim_matches('/').to_string()
+            } else {
+                format!("{h}/{}", path.trim_matches('/'))
+            }
+        }
+        None => address.trim_matches('/').to_string(),
+    };
+    Some(key)
+}
+
+/// Removes the offer box around each of `buttons` ([`repeated_buttons`])
+/// still on the page: its nearest `<div>`, `<aside>` or `<section>` that
+/// holds more text than the button, at most [`OFFER_CHARS`] of it, and
+/// no picture, video or form. A button set in a sentence, one that opens
+/// a picture or a document, and one in a box of more than a pitch stay.
+pub fn remove_offer_boxes(buttons: &[NodeRef]) {
     for button in buttons {
-        if button.parent().is_none() || in_running_text(&button) {
+        if button.parent().is_none() || in_running_text(button) {
             continue;
         }
         let href = button.attr("href").unwrap_or_default();
         let href = href.trim();
         let words = button.text().split_whitespace().count();
-        if href.is_empty()
-            || href.starts_with('#')
-            || href.to_ascii_lowercase().starts_with("javascript:")
-            || is_document(href)
-            || is_picture_file(href)
-            || !(1..=BUTTON_WORDS).contains(&words)
-        {
+        if is_document(href) || is_picture_file(href) || !(1..=BUTTON_WORDS).contains(&words) {
             continue;
         }
-        let own = text_chars(&button);
+        let own = text_chars(button);
         let Some(offer) = button
             .ancestors_it(None)
             .take_while(|a| {

@@ -75,7 +75,7 @@ pub fn trim_tail(markdown: &str) -> String {
         (links > 0 && last.starts_with('#'))
             || is_rule(last)
             || is_dangling_label(last)
-            || is_signature(last)
+            || is_signature(last) && keep >= 2 && is_sentence(blocks[keep - 2])
     } {
         keep -= 1;
     }
@@ -144,18 +144,23 @@ fn is_dangling_label(block: &str) -> bool {
 }
 
 /// An editor's or an agency's initials set alone after the story
-/// ("(hsch)", "(APA/red)", "DM/MC", "dmr"): one to three groups of two to
-/// five letters, each all in small letters or all in capitals, between
-/// slashes. Capitals alone need brackets or a slash ("NASA" is a word).
+/// ("(hsch)", "(APA/red)", "DM/MC", "ahc/rcr"): groups of two to five
+/// letters, each all in small letters or all in capitals, in brackets or
+/// joined by slashes (a word alone is a word: "amen", "no"). Not a
+/// quotation's or a list's last line; [`trim_tail`] takes it only after
+/// a sentence.
 fn is_signature(block: &str) -> bool {
     static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
         let group = r"(?:\p{Ll}{2,5}|\p{Lu}{2,5})";
         Regex::new(&format!(
-            r"^(?:\({group}(?:\s*/\s*{group}){{0,2}}\)|{group}(?:\s*/\s*{group}){{1,2}}|\p{{Ll}}{{2,5}})$"
+            r"^(?:\({group}(?:\s*/\s*{group}){{0,2}}\)|{group}(?:\s*/\s*{group}){{1,2}})$"
         ))
         .expect("valid signature pattern")
     });
-    SIGNATURE.is_match(plain_text(block).trim())
+    let block = block.trim_start();
+    !block.starts_with(['>', '|'])
+        && !is_list_item(block)
+        && SIGNATURE.is_match(plain_text(block).trim())
 }
 
 /// The longest label [`is_dangling_label`] takes.
@@ -419,7 +424,6 @@ mod tests {
             "(hsch)",
             "*(APA/red)*",
             "**DM/MC**",
-            "dmr",
             "ahc/rcr",
             "(dpa/lnw)",
             "(AP)",
@@ -430,18 +434,28 @@ mod tests {
                 "{initials}"
             );
         }
-        // Capitals alone may be a word; other short closing lines stay.
+        // A word alone is a word (a reply, a poem's last line), whatever
+        // its case; other short closing lines, a quotation's or a list's
+        // last line, stay.
         for last in [
             "NASA",
+            "amen",
+            "*olé*",
             "Ends.",
             "(Video)",
             "Jo Roe",
             "(1/2)",
             "(hsch) Jo Roe",
+            "> (lol)",
+            "- (AP)",
         ] {
             let md = format!("{story}\n\n{last}");
             assert_eq!(trim_tail(&md), md, "{last}");
         }
+        // Initials' shape after a line that ends no sentence is a list's
+        // or a verse's last line ("AC/DC" after the other bands).
+        let md = format!("{story}\n\nThe line-up, in order:\n\nThe Darkness\n\nAC/DC");
+        assert_eq!(trim_tail(&md), md);
     }
 
     #[test]
