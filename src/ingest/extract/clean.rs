@@ -652,7 +652,7 @@ pub fn mark_kickers(doc: &Document) {
 /// The attribute that keeps what [`caption_kind`] read from an element's
 /// class (`caption` or `credit`) through Readability, which drops class
 /// names.
-const CAPTION_MARK: &str = "data-paperboy-caption";
+pub(super) const CAPTION_MARK: &str = "data-paperboy-caption";
 
 /// What an element is by its class, or by the mark [`strip_furniture`]
 /// left from its class: an image caption, a credit or copyright line, or

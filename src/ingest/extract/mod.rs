@@ -29,6 +29,7 @@ mod clean;
 mod dateline;
 mod dates;
 mod fragment;
+mod galleries;
 mod hidden_email;
 mod mail_links;
 mod metadata;
@@ -199,6 +200,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     let offers = offers::repeated_buttons(&doc, host.as_deref());
     clean::strip_furniture(&doc);
     offers::remove_offer_boxes(&offers);
+    galleries::remove_gallery_words(&doc);
     clean::remove_navigation_cells(&doc);
     clean::remove_hover_cards(&doc);
     let shown = title::choose(
@@ -1681,6 +1683,44 @@ mod tests {
             "{:?}",
             e.images
         );
+    }
+
+    /// A gallery's own words (its count, its link to the gallery page,
+    /// its arrows) go, in any language, while its pictures keep their
+    /// captions: a box of two figures or more whose text outside the
+    /// captions is a short line (a title, a count, a link, arrows). A
+    /// sentence of the story's beside them stays.
+    #[test]
+    fn a_gallerys_own_words_go() {
+        let extract = |gallery: &str| {
+            let page = format!(
+                r#"<!doctype html><html><head><title>Avalanche</title></head><body><article><h1>Avalanche</h1>
+{}{gallery}{}</article></body></html>"#,
+                story(2),
+                story(2)
+            );
+            extract_html(&page, Some("https://courier.example/news/avalanche")).unwrap()
+        };
+        let slides = r#"<figure><img src="/a.jpg" alt="Slope"><figcaption>The slope above the village.</figcaption></figure><figure><img src="/b.jpg" alt="Rescue"><figcaption>Rescuers at work on Wednesday.</figcaption></figure>"#;
+        let e = extract(&format!(
+            r#"<div class="gallery"><div class="title">Avalanche on the Hochschwab</div><div class="slides">{slides}</div><button>‹</button><button>›</button><span class="count">1 of 2 Photos</span><a href="/gallery/avalanche">Zur Bildergalerie</a></div>"#
+        ));
+        for gone in ["Bildergalerie", "1 of 2", "‹"] {
+            assert!(!e.markdown.contains(gone), "{gone}: {}", e.markdown);
+        }
+        assert_eq!(e.markdown.matches("of the report").count(), 4);
+        for (file, caption) in [("/a.jpg", "slope above"), ("/b.jpg", "Rescuers")] {
+            assert!(
+                e.images.iter().any(|i| i.url.ends_with(file)
+                    && i.caption.as_deref().is_some_and(|c| c.contains(caption))),
+                "{:?}",
+                e.images
+            );
+        }
+        let e = extract(&format!(
+            r#"<div class="story-part">{slides}<p>Rescuers said the slope had been closed since Monday.</p></div>"#
+        ));
+        assert!(e.markdown.contains("closed since Monday"), "{}", e.markdown);
     }
 
     /// The site's short name after the reporter's ("Laura Mäkinen HS" on
