@@ -28,6 +28,7 @@ mod byline;
 mod clean;
 mod dateline;
 mod dates;
+mod embeds;
 mod fragment;
 mod galleries;
 mod hidden_email;
@@ -201,6 +202,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     clean::strip_furniture(&doc);
     offers::remove_offer_boxes(&offers);
     galleries::remove_gallery_words(&doc);
+    embeds::remove_embed_calls(&doc);
     clean::remove_navigation_cells(&doc);
     clean::remove_hover_cards(&doc);
     let shown = title::choose(
@@ -1683,6 +1685,26 @@ mod tests {
             "{:?}",
             e.images
         );
+    }
+
+    /// An embedded Instagram post keeps its words and attribution, and
+    /// loses its call to open the post, in any language.
+    #[test]
+    fn an_embedded_posts_call_goes() {
+        let page = format!(
+            r#"<!doctype html><html><head><title>Surf</title></head><body><article><h1>Surf</h1>
+{}<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/B1D/"><div><a href="https://www.instagram.com/p/B1D/"><div>Katso tämä julkaisu Instagramissa</div></a><p><a href="https://www.instagram.com/p/B1D/">Big surf at the point today.</a></p><p>A post shared by Ocean Safety (@oceansafety) on <time>Aug 12, 2019</time></p></div></blockquote>{}</article></body></html>"#,
+            story(2),
+            story(2)
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/surf")).unwrap();
+        assert!(!e.markdown.contains("Katso"), "{}", e.markdown);
+        assert!(
+            e.markdown.contains("Big surf at the point"),
+            "{}",
+            e.markdown
+        );
+        assert!(e.markdown.contains("A post shared by"), "{}", e.markdown);
     }
 
     /// A gallery's own words (its count, its link to the gallery page,
