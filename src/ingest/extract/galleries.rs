@@ -22,7 +22,12 @@ pub fn remove_gallery_words(doc: &Document) {
     // How many figures each box holds, counted up from each.
     let mut held: HashMap<NodeId, usize> = HashMap::new();
     let mut firsts = Vec::new();
-    for figure in doc.select("figure").nodes() {
+    let figures: Vec<NodeRef> = doc
+        .root()
+        .descendants_it()
+        .filter(|n| n.has_name("figure"))
+        .collect();
+    for figure in figures {
         for a in figure.ancestors_it(None) {
             let count = held.entry(a.id).or_default();
             *count += 1;

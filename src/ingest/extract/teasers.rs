@@ -306,7 +306,7 @@ pub(super) fn same_site(href: &str, base: Option<&Url>) -> bool {
 }
 
 /// A host as the site's name: without a leading "www.".
-fn site_host(host: &str) -> &str {
+pub(super) fn site_host(host: &str) -> &str {
     host.strip_prefix("www.").unwrap_or(host)
 }
 
