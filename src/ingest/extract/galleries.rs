@@ -46,7 +46,7 @@ pub fn remove_gallery_words(doc: &Document) {
         while let Some(n) = node.filter(|n| {
             !n.node_name()
                 .is_some_and(|name| matches!(&*name, "body" | "html" | "article" | "main"))
-                && words_at_most(n, GALLERY_WORDS_CHARS)
+                && only_gallery_words(n, GALLERY_WORDS_CHARS)
         }) {
             gallery = Some(n);
             node = n.parent();
@@ -61,7 +61,7 @@ pub fn remove_gallery_words(doc: &Document) {
 /// characters (whitespace aside) and holds no sentence (four words or
 /// more ending in a full stop, a question or an exclamation mark): a
 /// title, a count and a link, not the story's words.
-fn words_at_most(node: &NodeRef, most: usize) -> bool {
+fn only_gallery_words(node: &NodeRef, most: usize) -> bool {
     let mut chars = 0;
     for text in node
         .descendants_it()
@@ -79,7 +79,7 @@ fn words_at_most(node: &NodeRef, most: usize) -> bool {
     true
 }
 
-/// The fewest words of a sentence [`words_at_most`] keeps a box for.
+/// The fewest words of a sentence [`only_gallery_words`] keeps a box for.
 const SENTENCE_WORDS: usize = 4;
 
 /// Whether `node` stands in a picture's caption.

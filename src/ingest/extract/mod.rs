@@ -173,23 +173,21 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     let mut meta = metadata::read(&doc, page_url.as_ref());
     let _reading =
         dates::read_day_first(meta.language.as_deref().is_some_and(dates::reads_day_first));
-    let base = page_url.clone().or_else(|| {
-        meta.canonical_url
-            .as_deref()
-            .and_then(|u| Url::parse(u).ok())
-            .filter(|u| matches!(u.scheme(), "http" | "https"))
-    });
-    let _site = teasers::on_site_too(meta.canonical_url.as_deref());
-    // The site's own address names it (its short name after a reporter's,
-    // its title suffix): a page read at a mirror or an AMP address still
-    // belongs to the site its canonical address is on.
-    let host = meta
+    // The page's canonical address, where it is a web page's.
+    let canonical = meta
         .canonical_url
         .as_deref()
         .and_then(|u| Url::parse(u).ok())
-        .filter(|u| matches!(u.scheme(), "http" | "https"))
-        .or_else(|| base.clone())
+        .filter(|u| matches!(u.scheme(), "http" | "https"));
+    let base = page_url.clone().or_else(|| canonical.clone());
+    // The site's own address names it (its short name after a reporter's,
+    // its title suffix, its other pages): a page read at a mirror or an
+    // AMP address still belongs to the site its canonical address is on.
+    let host = canonical
+        .as_ref()
+        .or(base.as_ref())
         .and_then(|u| u.host_str().map(str::to_string));
+    let _site = teasers::on_site_too(canonical.as_ref().and_then(Url::host_str));
     let site = meta.site_name.clone();
     noscript::unwrap_lone_images(&doc);
     let figures = clean::figure_captions(&doc);
@@ -198,7 +196,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     } else {
         Vec::new()
     };
-    let offers = offers::repeated_buttons(&doc, host.as_deref());
+    let offers = offers::repeated_buttons(&doc, base.as_ref());
     clean::strip_furniture(&doc);
     offers::remove_offer_boxes(&offers);
     galleries::remove_gallery_words(&doc);

@@ -5,9 +5,10 @@
 //! say what the box is, in any language.
 
 use super::clean::{holds_at_most, in_running_text, is_document, is_picture_file, text_chars};
-use super::teasers::site_host;
+use super::teasers::{is_site_host, site_host};
 use dom_query::{Document, NodeRef};
 use std::collections::HashMap;
+use url::Url;
 
 /// The most text (in characters) a box around a button holds as an
 /// offer: a title, a line or two of pitch and the button.
@@ -19,9 +20,9 @@ const BUTTON_WORDS: usize = 4;
 /// The page's button links ([`is_button`]) that lead where another link
 /// on the page leads too (the header's "Subscribe", the menu's app
 /// link): the site's own offers, repeated. Read before the page's
-/// furniture goes, as that is where the other links stand; `host` is
-/// the site's.
-pub fn repeated_buttons<'a>(doc: &'a Document, host: Option<&str>) -> Vec<NodeRef<'a>> {
+/// furniture goes, as that is where the other links stand; `base` is
+/// the page's address.
+pub fn repeated_buttons<'a>(doc: &'a Document, base: Option<&Url>) -> Vec<NodeRef<'a>> {
     // The page's links, walked by name: cheaper than a selector's match.
     let links: Vec<NodeRef> = doc
         .root()
@@ -31,7 +32,7 @@ pub fn repeated_buttons<'a>(doc: &'a Document, host: Option<&str>) -> Vec<NodeRe
     let buttons: Vec<(NodeRef, String)> = links
         .iter()
         .filter(|a| is_button(a))
-        .filter_map(|a| Some((*a, target(&a.attr("href")?, host)?)))
+        .filter_map(|a| Some((*a, target(&a.attr("href")?, base)?)))
         .collect();
     if buttons.is_empty() {
         return Vec::new();
@@ -48,7 +49,7 @@ pub fn repeated_buttons<'a>(doc: &'a Document, host: Option<&str>) -> Vec<NodeRe
         if !last_parts.iter().any(|p| href.contains(p.as_str())) {
             continue;
         }
-        if let Some(t) = target(&href, host)
+        if let Some(t) = target(&href, base)
             && let Some(n) = counts.get_mut(t.as_str())
         {
             *n += 1;
@@ -61,40 +62,32 @@ pub fn repeated_buttons<'a>(doc: &'a Document, host: Option<&str>) -> Vec<NodeRe
         .collect()
 }
 
-/// Where `href` leads, as a key two links to one page share: host
-/// (without "www.") and path, without query, fragment or closing slash;
-/// an address on the site (`host`) or from its root gives its path
-/// alone. `None` for an anchor, a script or an address of nothing.
-fn target(href: &str, host: Option<&str>) -> Option<String> {
+/// Where `href` leads, as a key two links to one page share: resolved
+/// against `base`, the path without query, fragment or closing slash,
+/// after the host (without "www.") unless that is the site's
+/// ([`is_site_host`]). With no `base`, the address as written, so
+/// trimmed. `None` for an anchor or an address that is no web page's.
+fn target(href: &str, base: Option<&Url>) -> Option<String> {
     let href = href.trim();
-    let script = href
-        .get(..11)
-        .is_some_and(|s| s.eq_ignore_ascii_case("javascript:"));
-    if href.is_empty() || href.starts_with('#') || script {
+    if href.is_empty() || href.starts_with('#') {
         return None;
     }
-    let address = href.split(['?', '#']).next().unwrap_or_default();
-    let site = host.map(site_host);
-    let rest = ["https://", "http://", "//"].iter().find_map(|scheme| {
-        address
-            .get(..scheme.len())
-            .filter(|s| s.eq_ignore_ascii_case(scheme))
-            .map(|_| &address[scheme.len()..])
-    });
-    let key = match rest {
-        Some(rest) => {
-            let (h, path) = rest.split_once('/').unwrap_or((rest, ""));
-            let h = h.to_ascii_lowercase();
-            let h = site_host(&h);
-            if site == Some(h) {
-                path.trim_matches('/').to_string()
-            } else {
-                format!("{h}/{}", path.trim_matches('/'))
-            }
-        }
-        None => address.trim_matches('/').to_string(),
+    let Some(base) = base.filter(|b| b.host_str().is_some()) else {
+        let address = href.split(['?', '#']).next().unwrap_or_default();
+        let web = !address.contains(':') || address.starts_with("http");
+        return web.then(|| address.trim_matches('/').to_string());
     };
-    Some(key)
+    let url = base
+        .join(href)
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https"))?;
+    let host = url.host_str()?;
+    let path = url.path().trim_matches('/');
+    Some(if is_site_host(host, base) {
+        path.to_string()
+    } else {
+        format!("{}/{path}", site_host(host))
+    })
 }
 
 /// Removes the offer box around each of `buttons` ([`repeated_buttons`])

@@ -290,12 +290,9 @@ pub(super) fn same_site(href: &str, base: Option<&Url>) -> bool {
         return false;
     }
     match base.filter(|b| b.host_str().is_some()) {
-        Some(base) => base.join(href).is_ok_and(|url| {
-            url.host_str().map(site_host).is_some_and(|host| {
-                base.host_str().map(site_host) == Some(host)
-                    || CANONICAL_HOST.with_borrow(|c| c.as_deref() == Some(host))
-            })
-        }),
+        Some(base) => base
+            .join(href)
+            .is_ok_and(|url| url.host_str().is_some_and(|host| is_site_host(host, base))),
         None => {
             matches!(
                 Url::parse(href),
@@ -303,6 +300,14 @@ pub(super) fn same_site(href: &str, base: Option<&Url>) -> bool {
             ) && !href.starts_with("//")
         }
     }
+}
+
+/// Whether `host` is the site's: `base`'s or the page's canonical host
+/// ([`on_site_too`]), "www." set aside.
+pub(super) fn is_site_host(host: &str, base: &Url) -> bool {
+    let host = site_host(host);
+    base.host_str().map(site_host) == Some(host)
+        || CANONICAL_HOST.with_borrow(|c| c.as_deref() == Some(host))
 }
 
 /// A host as the site's name: without a leading "www.".
@@ -316,15 +321,12 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-/// Counts links to the host of `canonical` (the page's canonical address)
-/// as the site's own ([`same_site`]) until the guard returned is dropped:
-/// a page read at another address (a mirror, an AMP or mobile copy, a
-/// saved file) still knows its site's other pages.
-pub(super) fn on_site_too(canonical: Option<&str>) -> OnSite {
-    let host = canonical
-        .and_then(|c| Url::parse(c).ok())
-        .filter(|u| matches!(u.scheme(), "http" | "https"))
-        .and_then(|u| u.host_str().map(|h| site_host(h).to_string()));
+/// Counts links to `canonical_host` (the host of the page's canonical
+/// address) as the site's own ([`same_site`]) until the guard returned
+/// is dropped: a page read at another address (a mirror, an AMP or
+/// mobile copy, a saved file) still knows its site's other pages.
+pub(super) fn on_site_too(canonical_host: Option<&str>) -> OnSite {
+    let host = canonical_host.map(|h| site_host(h).to_string());
     OnSite {
         before: CANONICAL_HOST.replace(host),
     }
@@ -456,7 +458,7 @@ mod tests {
         let story = "https://courier.example/news/2";
         assert!(!same_site(story, Some(&base)));
         {
-            let _site = on_site_too(Some("https://www.courier.example/news/pier"));
+            let _site = on_site_too(Some("www.courier.example"));
             assert!(same_site(story, Some(&base)));
             assert!(same_site("/news/3", Some(&base)));
             assert!(!same_site("https://shop.example/1", Some(&base)));
