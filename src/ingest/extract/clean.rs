@@ -643,8 +643,12 @@ pub fn mark_kickers(doc: &Document) {
         && text.split_whitespace().count() <= 6
         && !text.contains(|c: char| c.is_ascii_digit() || ".!?。:".contains(c));
     if is_kicker {
+        // Its elements too: Readability makes a paragraph of a box of
+        // words alone, and the new paragraph keeps no attribute.
         for n in before.iter().filter(|n| n.is_element()) {
             n.set_attr(KICKER_MARK, "");
+            let inside: Vec<NodeRef> = n.descendants_it().filter(|d| d.is_element()).collect();
+            inside.iter().for_each(|d| d.set_attr(KICKER_MARK, ""));
         }
     }
 }

@@ -1374,6 +1374,20 @@ mod tests {
         );
         assert!(!e.markdown.contains("Climate crisis"), "{}", e.markdown);
 
+        // A label box of words alone, which Readability makes a paragraph
+        // of its own, in the headline's header.
+        let topline = page("").replace(
+            r#"<div class="labels"><a href="/climate">Climate crisis</a> <span>Analysis</span></div>
+<header>"#,
+            r#"<header><div class="topline"><span class="kicker">Harbour</span> <span class="status">Update</span></div>"#,
+        );
+        let e = extract_html(&topline, Some("https://courier.example/news/pier")).unwrap();
+        assert!(
+            e.markdown.starts_with("Paragraph 1 of the report"),
+            "{}",
+            e.markdown
+        );
+
         let lead = page("").replace(
             "<span>Analysis</span>",
             "<span>The pier had been closed since the spring.</span>",
