@@ -36,6 +36,7 @@ mod mail_links;
 mod metadata;
 mod noscript;
 mod offers;
+mod parts;
 mod polls;
 mod pull_quote;
 mod sanitize;
@@ -217,7 +218,10 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     clean::mark_kickers(&doc);
     let titles: Vec<&str> = meta.titles.iter().map(|(_, t)| t.as_str()).collect();
     clean::shield_subheadings(&doc, &titles, shown.as_ref().map_or("", |(t, _)| t));
-    let block = clean::largest_paragraph_parent(&doc, true);
+    let mut block = clean::largest_paragraph_parent(&doc, true);
+    if block.as_ref().is_some_and(|(_, b)| parts::join_parts(b)) {
+        block = clean::largest_paragraph_parent(&doc, true);
+    }
     // Wanted only where the largest run of paragraphs stands outside it.
     let headline_article = shown
         .as_ref()
@@ -1395,6 +1399,81 @@ mod tests {
         let e = extract_html(&lead, Some("https://courier.example/news/pier")).unwrap();
         assert!(
             e.markdown.contains("closed since the spring"),
+            "{}",
+            e.markdown
+        );
+    }
+
+    /// A story whose box the page closes for an advertisement and a
+    /// newsletter box and opens again, with the same class, for its last
+    /// paragraphs: the last part is the story's too. A box of the same
+    /// class in another `<article>` (the next story) is not.
+    #[test]
+    fn a_story_continued_in_a_second_box_of_its_kind_is_whole() {
+        let page = |between: &str| {
+            format!(
+                r##"<!doctype html><html><head><title>Pier reopens</title></head><body><main>
+<article><h1>Pier reopens</h1><div class="story-wrap"><div class="story-part"><div class="text-size"><a href="#">A-</a> <a href="#">A+</a></div><div class="body-text">{}</div></div>
+<div class="mid"><div class="ad">ADVERTISEMENT</div><div class="newsletter"><p>Get the morning newsletter</p><form><input type="email"></form></div></div>
+{between}<div class="story-part story-part-cont"><div class="body-text"><p>The last part of the report: the repairs will be paid for from the harbour fund, which the board topped up in the spring.</p><p>Work starts on Monday.</p></div></div></div></article>
+</main></body></html>"##,
+                story(12)
+            )
+        };
+        let e = extract_html(&page(""), Some("https://courier.example/news/pier")).unwrap();
+        assert!(
+            e.markdown.contains("Paragraph 12 of the report"),
+            "{}",
+            e.markdown
+        );
+        assert!(
+            e.markdown.contains("The last part of the report"),
+            "{}",
+            e.markdown
+        );
+        assert!(
+            e.markdown.contains("Work starts on Monday."),
+            "{}",
+            e.markdown
+        );
+        assert!(!e.markdown.contains("newsletter"), "{}", e.markdown);
+
+        // The same box in the next story on the page stays out.
+        let next = page("").replace(
+            r#"<div class="story-part story-part-cont">"#,
+            r#"</div></article><article><h2>Ferry fares rise</h2><div class="story-part story-part-cont">"#,
+        );
+        let e = extract_html(&next, Some("https://courier.example/news/pier")).unwrap();
+        assert!(
+            e.markdown.contains("Paragraph 12 of the report"),
+            "{}",
+            e.markdown
+        );
+        assert!(
+            !e.markdown.contains("The last part of the report"),
+            "{}",
+            e.markdown
+        );
+        // So does a next story set in an `<article>` below one that is not.
+        let next = page("")
+            .replace("<article><h1>", "<div><h1>")
+            .replace("</div></article>", "</div></div>")
+            .replace(
+                r#"<div class="story-part story-part-cont">"#,
+                r#"<article><h2>Ferry fares rise</h2><div class="story-part story-part-cont">"#,
+            )
+            .replace(
+                "Monday.</p></div></div>",
+                "Monday.</p></div></div></article>",
+            );
+        let e = extract_html(&next, Some("https://courier.example/news/pier")).unwrap();
+        assert!(
+            e.markdown.contains("Paragraph 12 of the report"),
+            "{}",
+            e.markdown
+        );
+        assert!(
+            !e.markdown.contains("The last part of the report"),
             "{}",
             e.markdown
         );
