@@ -500,14 +500,17 @@ pub fn in_zone(date: &str, zone: Option<FixedOffset>) -> String {
     }
 }
 
+/// A time and the American zone after it, written without its season
+/// ("5:04 a.m. ET"); the zone is the first group.
+static US_ZONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\d:\d{2}(?:\s*[ap]\.?\s?m\b\.?)?|\d\s*[ap]\.?\s?m\b\.?)\s+(et|ct|mt|pt)\b")
+        .expect("valid US zone pattern")
+});
+
 /// An American zone written without its season ("5:04 a.m. ET", "2:14 PM
 /// PT"), right after a time, as the offset it has on `date`: daylight time
 /// from the second Sunday of March to the first Sunday of November.
 fn us_zone(lower: &str, date: NaiveDate) -> Option<FixedOffset> {
-    static US_ZONE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:\d:\d{2}(?:\s*[ap]\.?\s?m\b\.?)?|\d\s*[ap]\.?\s?m\b\.?)\s+(et|ct|mt|pt)\b")
-            .expect("valid US zone pattern")
-    });
     let standard = match &US_ZONE.captures(lower)?[1] {
         "et" => -5,
         "ct" => -6,
@@ -832,6 +835,7 @@ pub fn date_line(text: &str) -> Option<DateLine> {
     for re in DATE_PATTERNS.iter() {
         rest = re.replace_all(&rest, " ").to_string();
     }
+    rest = US_ZONE.replace_all(&rest, " ").to_string();
     rest = TIME.replace_all(&rest, " ").to_string();
     rest = ZONE.replace_all(&rest, " ").to_string();
     let stray = rest
@@ -1624,6 +1628,12 @@ mod tests {
         assert_eq!(line.updated.as_deref(), Some("2019-11-20T05:27:00-06:00"));
         let line = date_line("Published Monday, November 18, 2019 8:22AM EST").unwrap();
         assert_eq!(line.published.as_deref(), Some("2019-11-18T08:22:00-05:00"));
+        // An American zone without its season, as Gannett's pages write it.
+        let line =
+            date_line("Published 6:00 a.m. MT Aug. 20, 2019 | Updated 11:14 a.m. MT Aug. 20, 2019")
+                .unwrap();
+        assert_eq!(line.published.as_deref(), Some("2019-08-20T06:00:00-06:00"));
+        assert_eq!(line.updated.as_deref(), Some("2019-08-20T11:14:00-06:00"));
         let line =
             date_line("April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm").unwrap();
         assert_eq!(line.published.as_deref(), Some("2019-04-28T06:01:00Z"));

@@ -731,7 +731,7 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
     const MAX_CHARS: usize = 300;
     static DETAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(&format!(
-            r"(?i:twitter|instagram)\s*:\s*@?\w{{2,}}|{}|@\w{{2,}}|\(?\b\d{{3}}\)?[ .-]?\d{{3}}[ .-]\d{{4}}\b|\b\d{{3}}-\d{{4}}\b",
+            r"(?i:(?:https?://)?(?:www\.)?(?:twitter|x|instagram)\.com/)\w{{2,}}|(?i:twitter|instagram)\s*:\s*@?\w{{2,}}|{}|@\w{{2,}}|\(?\b\d{{3}}\)?[ .-]?\d{{3}}[ .-]\d{{4}}\b|\b\d{{3}}-\d{{4}}\b",
             boilerplate::EMAIL_ADDRESS
         ))
         .expect("valid contact detail pattern")
@@ -879,6 +879,8 @@ fn is_details_alone(text: &str, detail: &regex::Regex, names: &[String]) -> bool
             // account's, what follows it or its label.
             let d = d.as_str();
             let name = match (d.split_once(':'), d.split_once('@')) {
+                // "twitter.com/joroe".
+                _ if d.contains(".com/") => d.rsplit_once('/').map_or(d, |(_, account)| account),
                 (Some((_, account)), _) => account.trim().trim_start_matches('@'),
                 (None, Some(("", account))) => account,
                 (None, Some((user, _))) => user,
@@ -931,9 +933,9 @@ fn names_reporter(name: &str, names: &[String]) -> bool {
             .filter(|s| s.len() >= 3)
             .any(|surname| {
                 parts.iter().enumerate().any(|(at, p)| {
-                    p.strip_suffix(surname.as_str())
-                        .is_some_and(|initials| initials.len() <= 2)
-                        && parts[..at].iter().all(|b| is_name(b))
+                    p.strip_suffix(surname.as_str()).is_some_and(|initials| {
+                        initials.len() <= 2 || words.iter().any(|w| w == initials)
+                    }) && parts[..at].iter().all(|b| is_name(b))
                         && parts[at + 1..]
                             .iter()
                             .filter(|a| !words.contains(a))
@@ -4645,6 +4647,8 @@ mod tests {
             "<p><strong>JO ROE<br>Corresponsal de EL COURIER<br>Bergen</strong></p>",
             // An account named after its label, without its "@".
             "<p><em>• Email: jroe@courier.example | Twitter: <a href=\"https://twitter.com/JoRoeCourier\">JoRoeCourier</a></em></p>",
+            // The account as its address.
+            "<p>jroe@courier.example <a href=\"https://twitter.com/joroe\">twitter.com/joroe</a></p>",
         ] {
             let e = extract_html(&page(line), None).unwrap();
             assert!(
@@ -4660,6 +4664,19 @@ mod tests {
         assert!(is_contact_line(
             "En Twitter: @MauroRestrepoET",
             &names("mauricio restrepo gil")
+        ));
+        // An account that writes the first name whole before the surname.
+        assert!(is_contact_line(
+            "kmarchand@postmedia.com twitter.com/kelseymarchand",
+            &names("kelsey marchand")
+        ));
+        assert!(is_contact_line(
+            "twitter.com/kelseymarchand",
+            &names("kelsey marchand")
+        ));
+        assert!(!is_contact_line(
+            "info@postmedia.com twitter.com/kelseymarchandfarm",
+            &names("kelsey marchand")
         ));
         for (line, reporter) in [
             ("Contact: hello@greenwoodfarm.example", "sam wood"),
