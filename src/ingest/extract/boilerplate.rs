@@ -75,7 +75,7 @@ const NOTICES: &[&str] = &[
     // An embed's consent box, which stands in for a tweet or a video
     // until the reader agrees to load it.
     r"^(empfohlener redaktioneller inhalt|recommended editorial content|externer inhalt|external content)$",
-    r"\b(an dieser stelle finden sie einen externen inhalt|at this point you will find external content|here you will find external content|(um|zum) (externe|diese) inhalte? (anzuzeigen|zu laden)|ich bin damit einverstanden, dass mir externe inhalte|i agree (that|to) (external|third-party) content|we need your consent to (load|display|show) (this|the)\b|not available due to your (privacy|cookie|consent) (preferences|settings|choices)|personenbezogene daten an drittplattformen|mit (einem )?klick auf .{0,30} stimmen sie zu)",
+    r"\b(an dieser stelle finden sie (einen externen inhalt|(externe )?inhalte (aus|von)\b)|(brauchen|benötigen) wir ihre (zustimmung|einwilligung)|nous avons besoin de votre (consentement|accord)|(necesitamos|requerimos) (tu|su) consentimiento|(hebben we|we hebben) (je|uw) toestemming nodig|(abbiamo bisogno del|è necessario il) (tuo|suo) consenso|at this point you will find external content|here you will find external content|(um|zum) (externe|diese) inhalte? (anzuzeigen|zu laden)|ich bin damit einverstanden, dass mir externe inhalte|i agree (that|to) (external|third-party) content|we need your consent to (load|display|show) (this|the)\b|not available due to your (privacy|cookie|consent) (preferences|settings|choices)|personenbezogene daten an drittplattformen|mit (einem )?klick auf .{0,30} stimmen sie zu)",
     // Share prompts.
     r"^(share( this( article| story| page)?)?|social share|teilen|teile mich|diesen artikel teilen|artikel teilen|partager( cet article)?|compartir|share on (facebook|twitter|x))\b",
     r"^(分享|分享到|分享至|分享让更多人看到|シェア|공유(하기)?)\s*[:：]?$|^((微信|微博|qq空间|qq|朋友圈|腾讯微博|人民微博|豆瓣)\s*){2,}$",
@@ -854,6 +854,10 @@ mod tests {
             "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können personenbezogene Daten an Drittplattformen übermittelt werden.",
             "Recommended editorial content",
             "We need your consent to load this Twitter content.",
+            "An dieser Stelle finden Sie Inhalte aus Twitter. Um mit Inhalten aus Twitter und anderen sozialen Netzwerken zu interagieren oder diese darzustellen, brauchen wir Ihre Zustimmung.",
+            "Pour afficher ce contenu Twitter, nous avons besoin de votre consentement.",
+            "Para ver este contenido necesitamos tu consentimiento.",
+            "Om deze inhoud te tonen hebben we je toestemming nodig.",
             "This content is not available due to your privacy preferences.",
             "Mit Klick auf \"Inhalt laden\" stimmen Sie zu, dass Daten an Twitter übermittelt werden.",
             "Tutti i diritti riservati",
