@@ -279,9 +279,9 @@ const NOTICES: &[&str] = &[
     // An update note that says nothing more.
     r"^((this|the) (article|story|post|page) (has been|was) updated|(der|dieser) (artikel|beitrag|text) wurde aktualisiert)\.?$",
     // Reading times ("6 min read", "Lesezeit: 3 Min.", "Temps de lecture :
-    // 4 min", "3 mn" alone, after a dateline's place: "Düsseldorf · 4 Min
-    // Lesezeit").
-    r"^\p{L}[\p{L}-]*( \p{L}[\p{L}-]*)?\s*[•·|]\s*\d{1,3}\s*(min\.?|mins|minutes?|minuten)\s+(read|lesezeit|de lecture|di lettura|de leitura|de lectura)$|^([•·|]\s*)?(\d{1,2}\s*(mn|min\.?)|\d{1,3}\s*(min\.?|mins|minutes?|minuten)\s+(read|reading|lesezeit|de lecture|di lettura|de leitura|de lectura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|lecture en)\s*:?\s*(ca\.\s*)?\d{1,3}\s*(min\.?|mins|minutes?|minuten|minutos|minuti))$",
+    // 4 min", "4 minuty čtení", "Lästid: 3 minuter", "3 mn" alone, after a
+    // dateline's place: "Düsseldorf · 4 Min Lesezeit").
+    r"^\p{L}[\p{L}-]*( \p{L}[\p{L}-]*)?\s*[•·|]\s*\d{1,3}\s*(min\.?|mins|minutes?|minuten|minutos|minuti|minuty|minut|minutter|minuter|minuuttia|perc)\s+(read|reading|lesezeit|de lecture|di lettura|de leitura|de lectura|čtení|czytania|lesing|läsning|lestid|lesetid|lästid|læsetid|lukuaika)$|^([•·|]\s*)?(\d{1,2}\s*(mn|min\.?)|\d{1,3}\s*(min\.?|mins|minutes?|minuten|minutos|minuti|minuty|minut|minutter|minuter|minuuttia|perc)\s+(read|reading|lesezeit|de lecture|di lettura|de leitura|de lectura|čtení|czytania|lesing|läsning|lestid|lesetid|lästid|læsetid|lukuaika)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|lecture en|lesetid|lästid|læsetid|lukuaika|doba čtení|czas czytania|olvasási idő)\s*:?\s*(ca\.\s*)?\d{1,3}\s*(min\.?|mins|minutes?|minuten|minutos|minuti|minuty|minut|minutter|minuter|minuuttia|perc))$",
 ];
 
 /// A street address with a postcode: the publisher's, at the foot. Kept
@@ -292,7 +292,7 @@ const ADDRESS: &str = r"^\d{1,5}\s+[\w .'-]{2,40}\b(street|st\.|avenue|ave\.?|ro
 
 /// Headings of related-content boxes: the phrase alone, or followed by a
 /// colon or arrow and a link title ("Read more: ...").
-const RELATED: &str = r"^[»›>•►▶]?\s*(related( articles| stories| content| posts| coverage)?|read related( [\p{L}.]+)? (coverage|stories|articles)|(next|see)\s*[:：]\s*[^.!?]*[^.!?\s]$|mirá también|em destaque|mehr in \p{L}+|(à )?voir aussi|más información|läs (också|mer)|bekijk ook|meer over dit onderwerp|read (more|also|next)|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|mehr\s*[:：]|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|per approfondire|leer más|lea (también|más)|notas? relacionadas?|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także|również)|czytaj (też|także|również|więcej)|lue (lisää|myös)|læs (også|mere|analyse)|les (også|mer)|se (også|även)|lire également|notre dossier|kapcsolódó( cikkek| hírek)?|související( články| zprávy)?|i\x{307}?lgi\x{307}?li\x{307}? haberler|διαβ[άα]στε (επ[ίι]σης|ακ[όο]μη)|also read|also see|more great [\p{L}.]+ stories|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)(( \p{L}+)? (stories|articles|news))?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
+const RELATED: &str = r"^[»›>•►▶]?\s*(related( articles| stories| content| posts| coverage)?|read related( [\p{L}.]+)? (coverage|stories|articles)|(next|see)\s*[:：]\s*[^.!?]*[^.!?\s]$|mirá también|em destaque|mehr in \p{L}+|(à )?voir aussi|más información|läs (också|mer)|bekijk ook|meer over dit onderwerp|read (more|also|next)|go deeper|more (on this|from|stories|news)|see also|recommended( for you)?|you (may|might) also (like|be interested in)|more|auch interessant|mehr\s*[:：]|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|(mehr )?zum thema( auf [\w.-]+)?|weiterlesen|lire la suite|weiterführende[rn]? (links?|artikel|informationen)|weitere (artikel|beiträge|informationen|themen|nachrichten)|empfohlene beiträge|ähnliche (artikel|beiträge)|noticias relacionadas|artículos relacionados|articles similaires|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|artigos relacionados|notícias relacionadas|podobne artykuły|powiązane artykuły|lade weitere inhalte|à lire aussi|a lire aussi|lire aussi|more [\p{L} ]{1,30}[»›]|sur le même sujet|per approfondire|leer más|lea (también|más)|notas? relacionadas?|lee también|seguir leyendo|(también )?(te|le) (puede|podría) interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|zie ook|zobacz (też|także|również)|czytaj (też|także|również|więcej)|lue (lisää|myös)|læs (også|mere|analyse)|les (også|mer)|se (også|även)|lire également|notre dossier|kapcsolódó( cikkek| hírek)?|související( články| zprávy)?|(čtěte|přečtěte si) (také|též)|(prečítajte si|čítajte) (tiež|aj)|i\x{307}?lgi\x{307}?li\x{307}? haberler|διαβ[άα]στε (επ[ίι]σης|ακ[όο]μη)|also read|also see|more great [\p{L}.]+ stories|see related( article| story)?|trending( now| stories| news| topics)?|most (popular|read|viewed|shared|commented)(( \p{L}+)? (stories|articles|news))?|editor.?s.? (picks?|choice)|recommended (stories|articles|videos?|reading)|(sponsored|promoted|partner) (stories|content|links|posts)|promoted|sponsored|paid( partner)? (content|posts?)|around the web|from (our|the) partners?|more videos|up next|watch (next|more)|related (topics|videos?|links|news)|in other news|top (stories|news|headlines|articles)|popular (now|stories|articles|on [\w.-]+)|don.?t miss|you (may|might) like|what to read next|more in \p{L}+( \p{L}+)?|(lo )?más leíd[oa]s?|meistgelesene?( artikel)?|les plus lus|le più lette|mais lidas|najczęściej czytane|читайте также|смотрите также|материалы по теме|по теме|اقرأ أيضا|اقرأ أيضاً|推荐阅读|相关新闻|相关阅读|相关报道|延伸\s*[·・]?\s*(阅读|推荐)|为你推荐|为您推荐|相关推荐|热门推荐|猜你喜欢|関連記事|関連ニュース|관련 ?뉴스|관련 ?기사|เรื่องที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม)\s*([:：»›>….|-].*)?$";
 
 /// Lines that open what follows a story: the section's other headlines,
 /// comment prompts, error reports, appeals for readers' stories ("Got a
@@ -308,6 +308,9 @@ const CREDITS: &[&str] = &[
     // A source or cover picture's credit in other languages ("Fuente:
     // INE", "(Borítókép: Jo Roe / Index)").
     r"^\(?(fuente|fonte|forrás|kilde|källa|lähde|zdroj|źródło|bron|borítókép|fotó)\s*:",
+    // A chart's caption ending in its source ("Average rent in Prague (in
+    // CZK). Zdroj: RentIndex").
+    r"[.)]\s*(source|sources|quelle|fuente|fonte|forrás|kilde|källa|lähde|zdroj|źródło|bron|πηγή|sursa|izvor|allikas)\s*:\s*[^.!?:]{1,60}$",
     // "Photo by …" anywhere in a short line, but German "Fotos von …" only
     // opening one: "… schicken Sie keine Fotos von Verletzten" is a sentence.
     r"\b(photo|photograph|foto|picture|image|illustration)s?\s+(by|credit|courtesy)\b|^fotos?\s+von\b",
@@ -600,6 +603,8 @@ mod tests {
             "Fonte: Istat",
             "Forrás: KSH",
             "Kilde: Danmarks Statistik",
+            "Vývoj průměrného měsíčního nájemného v Praze (v Kč). Zdroj: RentIndex",
+            "Average weekly rent in the city, 2015-2020. Source: Office for National Statistics",
             "(Borítókép: Kovács Tamás / Index)",
             // A reading time alone, and a house promotion in brackets
             // between a story's paragraphs.
@@ -800,6 +805,9 @@ mod tests {
             "12 thoughts on “Pier reopens”",
             "6 min read",
             "• 4 min read",
+            "4 minuty čtení",
+            "Lästid: 3 minuter",
+            "Lukuaika 5 minuuttia",
             "12 minute read",
             "Lesezeit: 3 Min.",
             "Temps de lecture : 4 min",
@@ -1075,6 +1083,9 @@ mod tests {
             "Haben Sie einen Hinweis zu dem Unfall? Dann kontaktieren Sie bitte die Polizei Mannheim unter 0621 174-4444.",
             "Masz ciekawy temat? Tak zaczyna się każda rozmowa, a potem napisz do nas, mówi redaktor naczelna.",
             "4 min later the ferry left.",
+            "The pier will close in May. Source: the harbour board, which met on Tuesday.",
+            "Rents fell by a tenth, the agency said (source: its own survey).",
+            "4 minut čtení stačí, říká autor.",
             "Published in 1998, the report changed how the town argued about its harbour.",
             "The reading time: 5 minutes, at most, for the whole plan.",
             "Written permission is needed from the harbour master before any boat may moor overnight.",
@@ -1367,6 +1378,8 @@ mod tests {
             "Notre dossier: Les glaciers fondent",
             "Kapcsolódó",
             "Související články",
+            "Čtěte také",
+            "Přečtěte si také:",
             "İLGİLİ HABERLER",
             "ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ",
             "Czytaj również",
