@@ -75,7 +75,7 @@ const NOTICES: &[&str] = &[
     // An embed's consent box, which stands in for a tweet or a video
     // until the reader agrees to load it.
     r"^(empfohlener redaktioneller inhalt|recommended editorial content|externer inhalt|external content)$",
-    r"\b(an dieser stelle finden sie (einen externen inhalt|(externe )?inhalte (aus|von)\b)|(brauchen|benötigen) wir ihre (zustimmung|einwilligung)|nous avons besoin de votre (consentement|accord)|(necesitamos|requerimos) (tu|su) consentimiento|(hebben we|we hebben) (je|uw) toestemming nodig|(abbiamo bisogno del|è necessario il) (tuo|suo) consenso|at this point you will find external content|here you will find external content|(um|zum) (externe|diese) inhalte? (anzuzeigen|zu laden)|ich bin damit einverstanden, dass mir externe inhalte|i agree (that|to) (external|third-party) content|we need your consent to (load|display|show) (this|the)\b|not available due to your (privacy|cookie|consent) (preferences|settings|choices)|personenbezogene daten an drittplattformen|mit (einem )?klick auf .{0,30} stimmen sie zu)",
+    r"\b(an dieser stelle finden sie einen externen inhalt|at this point you will find external content|here you will find external content|(um|zum) (externe|diese) inhalte? (anzuzeigen|zu laden)|ich bin damit einverstanden, dass mir externe inhalte|i agree (that|to) (external|third-party) content|we need your consent to (load|display|show) (this|the)\b|not available due to your (privacy|cookie|consent) (preferences|settings|choices)|personenbezogene daten an drittplattformen|mit (einem )?klick auf .{0,30} stimmen sie zu)",
     // Share prompts.
     r"^(share( this( article| story| page)?)?|social share|teilen|teile mich|diesen artikel teilen|artikel teilen|partager( cet article)?|compartir|share on (facebook|twitter|x))\b",
     r"^(分享|分享到|分享至|分享让更多人看到|シェア|공유(하기)?)\s*[:：]?$|^((微信|微博|qq空间|qq|朋友圈|腾讯微博|人民微博|豆瓣)\s*){2,}$",
@@ -91,10 +91,11 @@ const NOTICES: &[&str] = &[
     // Appeals for readers' pictures and stories ("Are you in the grips of
     // the storm? Please share your videos, pictures and stories at
     // iReport.", "Sign in now to share your story").
-    // In German and Dutch: "Schicken Sie uns Ihre Bilder an …", "Stuur
-    // ons je foto's via …", and the Dutch tip heading "Heb jij een tip
-    // voor onze redactie?".
-    r"\b(please )?(share|send( us)?|upload|submit) your (own )?(videos?|photos?|pictures?|stories|story|experiences?)\b[^.!?]*?\b(at|with us|here|now|to us|by e-?mailing)\b|\bsign in (now )?to share your (story|photos?|videos?)\b|\b(schicken|senden) sie uns (ihre |ihr )?(fotos|bilder|videos?)\b[^.!?]*\b(an|per|über)\b|\bstuur (ons )?(je|jouw|uw) (foto'?s|video'?s|beelden)\b[^.!?]*\b(naar|via|op)\b|^heb (jij|je|u) een tip( voor (onze|de) redactie)?\s*\?$",
+    // In German, Dutch, Polish, French, Spanish and Italian: "Schicken Sie
+    // uns Ihre Bilder an …", "Stuur ons je foto's via …", "Przyślij je na
+    // adres …", "Envoyez-nous vos photos à …", and the Dutch tip heading
+    // "Heb jij een tip voor onze redactie?".
+    r"\b(please )?(share|send( us)?|upload|submit) your (own )?(videos?|photos?|pictures?|stories|story|experiences?)\b[^.!?]*?\b(at|with us|here|now|to us|by e-?mailing)\b|\bsign in (now )?to share your (story|photos?|videos?)\b|\b(schicken|senden) sie uns (ihre |ihr )?(fotos|bilder|videos?)\b[^.!?]*\b(an|per|über)\b|\bstuur (ons )?(je|jouw|uw) (foto'?s|video'?s|beelden)\b[^.!?]*\b(naar|via|op)\b|\b(przyślij|wyślij|prześlij)(cie)? (nam (swoje )?(zdjęcia|nagrania)|je)\b[^.!?]*\b(na adres|na|przez)\b|\b(envoyez|envoie)-nous (vos|tes) (photos|vidéos)\b[^.!?]*\b(à|sur|par|via)\b|\b(envíanos|mándanos|envíenos) (tus|sus) (fotos|vídeos|videos)\b[^.!?]*\b(a|al|por|en)\b|\b(inviaci|mandaci|inviateci) (le tue|le vostre) (foto|immagini)\b[^.!?]*\b(a|su|via)\b|^heb (jij|je|u) een tip( voor (onze|de) redactie)?\s*\?$",
     // Disclaimers over a comment section ("The views expressed below do
     // not reflect …", CNN Arabic's "الآراء الواردة أدناه لا تعبر عن رأي …").
     r"^((the )?(views|opinions) expressed (below|in (the |these )?comments)\b|comments are moderated\b|الآراء الواردة أدناه)",
@@ -308,9 +309,6 @@ const CREDITS: &[&str] = &[
     // A source or cover picture's credit in other languages ("Fuente:
     // INE", "(Borítókép: Jo Roe / Index)").
     r"^\(?(fuente|fonte|forrás|kilde|källa|lähde|zdroj|źródło|bron|borítókép|fotó)\s*:",
-    // A chart's caption ending in its source ("Average rent in Prague (in
-    // CZK). Zdroj: RentIndex").
-    r"[.)]\s*(source|sources|quelle|fuente|fonte|forrás|kilde|källa|lähde|zdroj|źródło|bron|πηγή|sursa|izvor|allikas)\s*:\s*[^.!?:]{1,60}$",
     // "Photo by …" anywhere in a short line, but German "Fotos von …" only
     // opening one: "… schicken Sie keine Fotos von Verletzten" is a sentence.
     r"\b(photo|photograph|foto|picture|image|illustration)s?\s+(by|credit|courtesy)\b|^fotos?\s+von\b",
@@ -353,8 +351,23 @@ pub fn is_boilerplate(line: &str) -> bool {
                     .any(|p| p.is_match(&lower))
                     || RELATED_RE.is_match(&lower) && !is_sentence_after_label(&lower)
                     || lower.starts_with(|c: char| c.is_ascii_digit())
-                        && ADDRESS_RE.is_match(&lower))
+                        && ADDRESS_RE.is_match(&lower)
+                    || is_consent_ask(&lower))
     })
+}
+
+/// Whether `lower` (a line in lower case) is an embed's consent box
+/// asking leave to show it ("An dieser Stelle finden Sie Inhalte aus
+/// Twitter. … brauchen wir Ihre Zustimmung.", "nous avons besoin de
+/// votre consentement"): the words of a letter or an official quoted in
+/// the story ("„Dafür brauchen wir Ihre Zustimmung“, heißt es") are the
+/// story's, so a line with quotation marks is not one.
+fn is_consent_ask(lower: &str) -> bool {
+    static CONSENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(an dieser stelle finden sie (externe )?inhalte (aus|von)\b|(brauchen|benötigen) wir ihre (zustimmung|einwilligung)|nous avons besoin de votre (consentement|accord)|(necesitamos|requerimos) (tu|su) consentimiento|(hebben we|we hebben) (je|uw) toestemming nodig|(abbiamo bisogno del|è necessario il) (tuo|suo) consenso)\b")
+            .expect("valid consent pattern")
+    });
+    CONSENT.is_match(lower) && !lower.contains(['"', '„', '“', '”', '«', '»', '‚', '‘'])
 }
 
 /// Whether `line` is a photo credit (`CREDITS`, a caption ending in its
@@ -603,8 +616,6 @@ mod tests {
             "Fonte: Istat",
             "Forrás: KSH",
             "Kilde: Danmarks Statistik",
-            "Vývoj průměrného měsíčního nájemného v Praze (v Kč). Zdroj: RentIndex",
-            "Average weekly rent in the city, 2015-2020. Source: Office for National Statistics",
             "(Borítókép: Kovács Tamás / Index)",
             // A reading time alone, and a house promotion in brackets
             // between a story's paragraphs.
@@ -622,6 +633,9 @@ mod tests {
             "Masz ciekawy temat lub ważną informację? Napisz do nas na adres alert@courier.example.",
             "Haben Sie Fotos vom Unwetter? Schicken Sie uns Ihre Bilder an leser@courier.example oder per WhatsApp.",
             "Stuur ons je foto's via WhatsApp of mail naar nieuws@courier.example.",
+            "Masz zdjęcia rekordowo niskiej Wisły? Przyślij je na adres warszawa@courier.example",
+            "Envoyez-nous vos photos à redaction@courier.example.",
+            "¿Estuviste allí? Envíanos tus fotos a lectores@courier.example.",
             "Heb jij een tip voor onze redactie?",
             "Se vuoi restare aggiornato sulle notizie di Milano iscriviti gratis alla newsletter di Corriere Milano.",
             "Mit der Anmeldung akzeptieren Sie unsere Datenschutzerklärung.",
@@ -1083,6 +1097,12 @@ mod tests {
             "Haben Sie einen Hinweis zu dem Unfall? Dann kontaktieren Sie bitte die Polizei Mannheim unter 0621 174-4444.",
             "Masz ciekawy temat? Tak zaczyna się każda rozmowa, a potem napisz do nas, mówi redaktor naczelna.",
             "4 min later the ferry left.",
+            "Wyślij zdjęcia sprawcy na policję, radzi rzecznik komendy.",
+            // A letter or an official quoted asking for consent.
+            "„Für den Einbau des neuen Zählers brauchen wir Ihre Zustimmung“, heißt es in dem Brief.",
+            "Darauf steht: „An dieser Stelle finden Sie Inhalte aus dem Archiv der Stadt.“",
+            "« Nous avons besoin de votre accord. »",
+            "«Necesitamos su consentimiento por escrito», dice el documento.",
             "The pier will close in May. Source: the harbour board, which met on Tuesday.",
             "Rents fell by a tenth, the agency said (source: its own survey).",
             "4 minut čtení stačí, říká autor.",

@@ -715,7 +715,12 @@ fn drop_contact_lines(markdown: &str, byline: &str) -> String {
     let kept: Vec<&str> = blocks
         .iter()
         .enumerate()
-        .filter(|(i, b)| *i < start || !is_contact_line(&to_markdown::plain_text(b), &names))
+        .filter(|(i, b)| {
+            // Details a sentence introduces ("Roe posts his dates at:")
+            // are the story's.
+            let introduced = || blocks[i - 1].trim_end().ends_with(':');
+            *i < start || introduced() || !is_contact_line(&to_markdown::plain_text(b), &names)
+        })
         .map(|(_, b)| *b)
         .collect();
     if kept.len() == blocks.len() {
@@ -4704,6 +4709,13 @@ mod tests {
             let e = extract_html(&page(line), None).unwrap();
             assert!(e.markdown.contains("555-0134"), "{line}: {}", e.markdown);
         }
+        // Details a sentence of the story introduces.
+        let e = extract_html(
+            &page("<p>Roe posts his tour dates at:</p><p>https://x.com/jroe</p>"),
+            None,
+        )
+        .unwrap();
+        assert!(e.markdown.contains("x.com/jroe"), "{}", e.markdown);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! without its end. [`join_parts`] moves the later parts' contents into
 //! the first before Readability reads the page.
 
-use super::clean::{text_chars, visible_chars};
+use super::clean::{is_heading, text_chars, visible_chars};
 use dom_query::NodeRef;
 
 /// How many levels above the story's box the later parts may branch off.
@@ -68,9 +68,34 @@ pub fn join_parts(block: &NodeRef) -> bool {
         return false;
     }
     let article = nearest_article(block);
+    let Some(box_kind) = block.parent().map(|b| kind_of(&b)) else {
+        return false;
+    };
+    // The page in order, for what stands between the block and a part.
+    let order: Vec<NodeRef> = scope.descendants_it().filter(|d| d.is_element()).collect();
+    let at = |node: &NodeRef| order.iter().position(|d| d.id == node.id);
+    let Some(from) = at(block) else {
+        return false;
+    };
     let mut joined = false;
     for part in &parts[1..] {
-        if part.parent().map(|n| n.id) == block.parent().map(|n| n.id)
+        // A part stands in a box named like the block's (a second
+        // `story-bodycontent`), not in an author's card, a figure or a
+        // fact box, and holds no heading of its own (a teaser's).
+        let boxed_alike = part
+            .parent()
+            .is_some_and(|b| Some(b.id) != block.parent().map(|n| n.id) && kind_of(&b) == box_kind);
+        let heading_inside = part.descendants_it().any(|d| is_heading(&d));
+        // A heading between them opens another section or entry (a live
+        // blog's, a Q&A's), which joining would leave behind.
+        let heading_between = at(part).is_some_and(|to| {
+            order[from + 1..to]
+                .iter()
+                .any(|d| is_heading(d) && !d.ancestors_it(None).any(|a| a.id == block.id))
+        });
+        if !boxed_alike
+            || heading_inside
+            || heading_between
             || nearest_article(part) != article
             || !tells_story(part)
         {
@@ -84,6 +109,17 @@ pub fn join_parts(block: &NodeRef) -> bool {
         joined = true;
     }
     joined
+}
+
+/// An element's name and the first name in its class attribute.
+fn kind_of(node: &NodeRef) -> (String, String) {
+    let class = node.attr("class").unwrap_or_default();
+    let first = class
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    (node.node_name().unwrap_or_default().to_string(), first)
 }
 
 /// The id of the nearest `<article>` around `node`, if any.
@@ -134,7 +170,7 @@ mod tests {
     #[test]
     fn a_later_part_beyond_an_advert_joins_the_first() {
         let page = format!(
-            r#"<body><div class="story"><div class="a"><div class="size">A- A+</div><div class="text">{PROSE}{PROSE}</div></div><div class="ad">Advert</div><div class="b"><div class="text"><p>The last part: the press is mended.</p>{PROSE}</div></div></div></body>"#
+            r#"<body><div class="story"><div class="part"><div class="size">A- A+</div><div class="text">{PROSE}{PROSE}</div></div><div class="ad">Advert</div><div class="part part-cont"><div class="text"><p>The last part: the press is mended.</p>{PROSE}</div></div></div></body>"#
         );
         let (joined, text) = join(&page);
         assert!(joined);
@@ -167,5 +203,25 @@ mod tests {
             r#"<body><div class="story"><div class="a"><div class="text">{PROSE}{PROSE}</div></div><div class="b"><div class="text"><p><a href="/1">One other story of the site</a> <a href="/2">And another story of the site</a> more</p></div></div></div></body>"#
         );
         assert!(!join(&links).0);
+        let two_parts = |between: &str, second: &str| {
+            format!(
+                r#"<body><div class="story"><div class="part"><div class="text">{PROSE}{PROSE}</div></div>{between}{second}</div></body>"#
+            )
+        };
+        let second = format!(r#"<div class="part"><div class="text">{PROSE}</div></div>"#);
+        assert!(join(&two_parts("<div>Advert</div>", &second)).0);
+        // A heading between the two: another section, or a live blog's
+        // next entry.
+        assert!(!join(&two_parts("<h2>Not everyone agrees</h2>", &second)).0);
+        // A teaser under its heading, and an author's card beside a
+        // photo, in boxes of the story's kind.
+        let teaser = format!(
+            r#"<div class="part"><div class="text"><h3>Other story</h3>{PROSE}</div></div>"#
+        );
+        assert!(!join(&two_parts("", &teaser)).0);
+        let card = format!(
+            r#"<div class="author-card"><img src="a.jpg"><div class="text">{PROSE}</div></div>"#
+        );
+        assert!(!join(&two_parts("", &card)).0);
     }
 }
