@@ -7,7 +7,8 @@
 //! without its end. [`join_parts`] moves the later parts' contents into
 //! the first before Readability reads the page.
 
-use super::clean::{is_heading, text_chars, visible_chars};
+use super::clean::{is_heading, text_chars};
+use super::sections::mostly_links;
 use dom_query::NodeRef;
 
 /// How many levels above the story's box the later parts may branch off.
@@ -18,10 +19,6 @@ const MAX_PARTS: usize = 3;
 
 /// The prose (in characters) a later part holds to be the story's.
 const MIN_PART_CHARS: usize = 80;
-
-/// A later part whose text is more than this many tenths link text lists
-/// other pages rather than telling the story.
-const MAX_LINK_TENTHS: usize = 3;
 
 /// Moves into `block` (the element holding the page's largest run of
 /// paragraphs), in page order, the contents of the other elements of the
@@ -136,12 +133,7 @@ fn tells_story(part: &NodeRef) -> bool {
         .filter(|d| d.has_name("p"))
         .map(|p| text_chars(&p))
         .sum();
-    let links: usize = part
-        .descendants_it()
-        .filter(|d| d.has_name("a"))
-        .map(|a| visible_chars(&a))
-        .sum();
-    prose >= MIN_PART_CHARS && links * 10 <= visible_chars(part) * MAX_LINK_TENTHS
+    prose >= MIN_PART_CHARS && !mostly_links(part)
 }
 
 #[cfg(test)]

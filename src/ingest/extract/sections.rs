@@ -137,7 +137,7 @@ fn holds_teasers(node: &NodeRef) -> bool {
 }
 
 /// Whether more than [`MAX_LINK_TENTHS`] of a box's text is link text.
-fn mostly_links(node: &NodeRef) -> bool {
+pub(super) fn mostly_links(node: &NodeRef) -> bool {
     let links: usize = node
         .descendants_it()
         .filter(|d| d.has_name("a"))
