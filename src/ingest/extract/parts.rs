@@ -8,7 +8,7 @@
 //! the first before Readability reads the page.
 
 use super::clean::{is_heading, text_chars};
-use super::sections::mostly_links;
+use super::sections::{first_class, mostly_links};
 use dom_query::NodeRef;
 
 /// How many levels above the story's box the later parts may branch off.
@@ -21,12 +21,13 @@ const MAX_PARTS: usize = 3;
 const MIN_PART_CHARS: usize = 80;
 
 /// Moves into `block` (the element holding the page's largest run of
-/// paragraphs), in page order, the contents of the other elements of the
-/// same name and class that are its cousins (not its siblings, which
-/// Readability takes itself) under a box at most [`MAX_CLIMB`] levels
-/// above it, in the same `<article>`, and hold prose of their own. Boxes
-/// of one kind nested in each other (a manual's sections) are not parts
-/// of one story. Returns whether any moved.
+/// paragraphs) the contents of the later elements of its name and class
+/// (two or three in all, `block` the first, none nested in another)
+/// under a box at most [`MAX_CLIMB`] levels above it: each in a box named
+/// like `block`'s box but not that box (a cousin: siblings are
+/// Readability's to take), in the same `<article>`, holding prose and no
+/// heading, with no heading between it and `block`. Returns whether any
+/// moved.
 pub fn join_parts(block: &NodeRef) -> bool {
     let Some(class) = block.attr("class").filter(|c| !c.trim().is_empty()) else {
         return false;
@@ -110,13 +111,10 @@ pub fn join_parts(block: &NodeRef) -> bool {
 
 /// An element's name and the first name in its class attribute.
 fn kind_of(node: &NodeRef) -> (String, String) {
-    let class = node.attr("class").unwrap_or_default();
-    let first = class
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    (node.node_name().unwrap_or_default().to_string(), first)
+    (
+        node.node_name().unwrap_or_default().to_string(),
+        first_class(node).unwrap_or_default(),
+    )
 }
 
 /// The id of the nearest `<article>` around `node`, if any.

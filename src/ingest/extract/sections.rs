@@ -71,7 +71,7 @@ pub fn section_run(block: &NodeRef) -> Option<(usize, String)> {
 }
 
 /// The first name in an element's class attribute.
-fn first_class(node: &NodeRef) -> Option<String> {
+pub(super) fn first_class(node: &NodeRef) -> Option<String> {
     node.attr("class")?
         .split_whitespace()
         .next()
