@@ -1459,7 +1459,7 @@ mod tests {
             .replace("</div></article>", "</div></div>")
             .replace(
                 r#"<div class="story-part story-part-cont">"#,
-                r#"<article><h2>Ferry fares rise</h2><div class="story-part story-part-cont">"#,
+                r#"<article><a href="/news/ferry">Ferry fares rise</a><div class="story-part story-part-cont">"#,
             )
             .replace(
                 "Monday.</p></div></div>",
