@@ -38,9 +38,9 @@ use super::dates::{DateLine, date_line, posted_line};
 use super::metadata::{absolute, has_zone, normalise_date};
 use crate::content::Image;
 use crate::vocabulary::text::words;
-use dom_query::{Document, NodeData, NodeRef};
+use dom_query::{Document, NodeData, NodeId, NodeRef};
 use regex::Regex;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 use url::Url;
 
@@ -1660,7 +1660,16 @@ fn take_date_lines(doc: &Document) -> (DateLine, Option<String>) {
         .select("p, div, section, span, time, amp-timeago, small, address, header, footer, em, strong, b, i, dd, li")
         .nodes()
         .to_vec();
+    // The date lines, outermost first: a line's inner element (its
+    // `<strong>`) is the same line.
+    let mut lines: Vec<(NodeRef, String)> = Vec::new();
     for block in blocks {
+        if lines
+            .iter()
+            .any(|(outer, _)| block.ancestors_it(None).any(|a| a.id == outer.id))
+        {
+            continue;
+        }
         // Cheap tests first: a date line is a small box of short text
         // with a digit in it.
         if block.parent().is_none() || block.descendants_it().nth(12).is_some() {
@@ -1685,15 +1694,24 @@ fn take_date_lines(doc: &Document) -> (DateLine, Option<String>) {
         {
             continue;
         }
-        let Some(line) = date_line(&text)
+        if date_line(&text).is_some() || posted_line(&text).is_some() {
+            lines.push((block, text));
+        }
+    }
+    let timeline = timeline_steps(&lines);
+    for (block, text) in &lines {
+        if timeline.contains(&block.id) || introduces_date(block) {
+            continue;
+        }
+        let Some(line) = date_line(text)
             .inspect(|_| {
                 // "By Jo Roe | November 19, 2019": the names go with the line.
-                if let Some(names) = super::byline::opening_names(&text) {
+                if let Some(names) = super::byline::opening_names(text) {
                     posted_by.get_or_insert(names);
                 }
             })
             .or_else(|| {
-                posted_line(&text).map(|(line, name)| {
+                posted_line(text).map(|(line, name)| {
                     posted_by.get_or_insert(name);
                     line
                 })
@@ -1701,7 +1719,7 @@ fn take_date_lines(doc: &Document) -> (DateLine, Option<String>) {
         else {
             continue;
         };
-        let line = with_machine_times(line, &block);
+        let line = with_machine_times(line, block);
         found.published = found.published.or(line.published);
         found.updated = found.updated.or(line.updated);
         found.update_time = found.update_time.or(line.update_time);
@@ -1709,6 +1727,56 @@ fn take_date_lines(doc: &Document) -> (DateLine, Option<String>) {
     }
     (found, posted_by)
 }
+
+/// The fewest times a timeline sets one above each of its steps.
+const TIMELINE_STEPS: usize = 3;
+
+/// The date lines among `lines` that are a timeline's: at least
+/// [`TIMELINE_STEPS`] bare dates or times ("2:47 p.m. MT Aug. 19, 2019")
+/// set alike (`<p><strong>`) in one box, one over each step of the story.
+/// A line that names what it dates ("Posted …", "Updated …") is a stamp,
+/// however many; the page's own date line above the story is set
+/// otherwise.
+fn timeline_steps(lines: &[(NodeRef, String)]) -> HashSet<NodeId> {
+    let set_as = |block: &NodeRef| -> Vec<String> {
+        std::iter::once(*block)
+            .chain(block.descendants_it())
+            .filter_map(|n| n.node_name().map(|name| name.to_string()))
+            .collect()
+    };
+    let mut alike: HashMap<(NodeId, Vec<String>), Vec<NodeId>> = HashMap::new();
+    for (block, text) in lines {
+        if let Some(parent) = block.parent()
+            && !super::dates::is_labelled(text)
+        {
+            alike
+                .entry((parent.id, set_as(block)))
+                .or_default()
+                .push(block.id);
+        }
+    }
+    alike
+        .into_values()
+        .filter(|steps| steps.len() >= TIMELINE_STEPS)
+        .flatten()
+        .collect()
+}
+
+/// Whether the story introduces the date line `block`
+/// ([`is_introduced`]) in a sentence ("The launch window opens at:"), not
+/// with a label of the date ("Published:", "Zuletzt aktualisiert am:").
+fn introduces_date(block: &NodeRef) -> bool {
+    is_introduced(block)
+        && block.prev_element_sibling().is_some_and(|prev| {
+            let before = prev.text();
+            let before = before.trim();
+            before.split_whitespace().count() >= INTRODUCING_WORDS
+                && !super::dates::is_labelled(before)
+        })
+}
+
+/// The fewest words of a sentence that introduces a date line.
+const INTRODUCING_WORDS: usize = 3;
 
 /// `line` with the instants of the zoned `<time datetime>`s in its
 /// `block` when there are as many as the text gives dates, taken in

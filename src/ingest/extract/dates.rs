@@ -796,6 +796,12 @@ static FILLER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid filler pattern")
 });
 
+/// Whether `text` names what a date dates ("Published", "Updated",
+/// "Veröffentlicht", "发布时间").
+pub fn is_labelled(text: &str) -> bool {
+    LABEL.is_match(text)
+}
+
 /// Whether `text` is a date line and what it says, else `None`. A date
 /// line holds a date or a labelled time ("Updated at 1:23 p.m.") and
 /// nothing else but labels, weekdays, time zones and separators.

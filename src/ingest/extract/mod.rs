@@ -3211,6 +3211,69 @@ mod tests {
         }
     }
 
+    /// Date lines that are the story's stay in it and date nothing: a
+    /// time a sentence introduces ("The launch window opens at:"), and a
+    /// timeline's times set one above each step.
+    #[test]
+    fn date_lines_the_story_gives_stay() {
+        let byline = r#"<p class="byline">By Marcus Dean | Sept. 22, 2022</p>"#;
+        let introduced = format!(
+            r#"<html><head><title>Artemis launch set</title></head><body><article><h1>Artemis launch set</h1>{byline}{}<p>The two-hour launch window opens at:</p><p>11:24 a.m. ET Sept. 27, 2022</p>{}</article></body></html>"#,
+            story(2),
+            story(2)
+        );
+        let e = extract_html(&introduced, Some("https://coast.example/space/artemis")).unwrap();
+        assert!(
+            e.markdown.contains("11:24 a.m. ET Sept. 27, 2022"),
+            "{}",
+            e.markdown
+        );
+        assert_eq!(e.published.as_deref(), Some("2022-09-22T00:00:00Z"));
+        // A label naming the date the line gives is no sentence.
+        let labelled =
+            introduced.replace("The two-hour launch window opens at:", "Last updated on:");
+        let e = extract_html(&labelled, Some("https://coast.example/space/artemis")).unwrap();
+        assert!(!e.markdown.contains("11:24"), "{}", e.markdown);
+        // So is a word alone ("Date:"): a sentence has a few.
+        let labelled = introduced.replace("The two-hour launch window opens at:", "Date:");
+        let e = extract_html(&labelled, Some("https://coast.example/space/artemis")).unwrap();
+        assert!(!e.markdown.contains("11:24"), "{}", e.markdown);
+
+        let steps: String = [
+            (
+                "2:47 p.m. MT Aug. 19, 2019",
+                "A driver on the interstate calls 911 to report smoke in a field.",
+            ),
+            (
+                "2:58 p.m. MT Aug. 19, 2019",
+                "The call reaches county fire dispatch and the first engine is sent.",
+            ),
+            (
+                "3:40 p.m. MT Aug. 19, 2019",
+                "Wind gusts push the fire across the frontage road into the subdivision.",
+            ),
+        ]
+        .iter()
+        .map(|(time, step)| format!("<p><strong>{time}</strong></p><p>{step}</p>"))
+        .collect();
+        let timeline = format!(
+            r#"<html><head><title>Fire report</title></head><body><article><h1>Fire report</h1><p class="date">Sept. 2, 2019</p>{}<p>Here is what the report found</p>{steps}{}</article></body></html>"#,
+            story(2),
+            story(2)
+        );
+        let e = extract_html(&timeline, Some("https://range.example/news/fire")).unwrap();
+        for time in ["2:47 p.m.", "2:58 p.m.", "3:40 p.m."] {
+            assert!(e.markdown.contains(time), "{time}: {}", e.markdown);
+        }
+        assert!(!e.markdown.contains("Sept. 2, 2019"), "{}", e.markdown);
+        assert_eq!(e.published.as_deref(), Some("2019-09-02T00:00:00Z"));
+        // Stamps that name what they date ("Posted …") are the page's,
+        // however many.
+        let stamped = timeline.replace("<strong>", "<strong>Posted ");
+        let e = extract_html(&stamped, Some("https://range.example/news/fire")).unwrap();
+        assert!(!e.markdown.contains("2:58 p.m."), "{}", e.markdown);
+    }
+
     #[test]
     fn wire_story_metadata_is_clean_and_explained() {
         // No page URL: links resolve against the canonical URL.
