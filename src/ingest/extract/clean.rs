@@ -234,14 +234,21 @@ pub fn strip_furniture(doc: &Document) {
     headings.iter().for_each(drop_header_names);
     // Readability drops class names: captions and credits are marked so
     // that `tidy_article` can still move them out of the body. It also
-    // takes a box holding one paragraph for the paragraph: that is marked
-    // too.
+    // takes a box holding one paragraph, and nothing else, for the
+    // paragraph: that is marked too. A credit beside the caption's own
+    // words is only the credit.
     for (node, kind) in captions {
         let mut node = node;
         loop {
             node.set_attr(CAPTION_MARK, kind);
             match node.first_element_child() {
-                Some(only) if only.next_element_sibling().is_none() && is_box(&only) => node = only,
+                Some(only)
+                    if only.next_element_sibling().is_none()
+                        && is_box(&only)
+                        && text_chars(&only) == text_chars(&node) =>
+                {
+                    node = only
+                }
                 _ => break,
             }
         }
@@ -755,8 +762,8 @@ static WIRE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 const PICTURE_DESCRIPTION_CHARS: usize = 300;
 
 /// Whether `node` is a picture's caption set as its "description": a box
-/// whose class names a description (`subbuzz__description`), right after
-/// a box holding the picture, in a box whose class names a picture
+/// whose class names a description (`subbuzz__description`, `img_descr`,
+/// `pic-desc`), right after the picture or a box holding it, in a box whose class names a picture
 /// (`subbuzz-image`, `photo-block`). A product's description, in a box
 /// named for the product, is not.
 fn is_picture_description(node: &NodeRef) -> bool {
@@ -767,8 +774,8 @@ fn is_picture_description(node: &NodeRef) -> bool {
             &*a.name.local == "class"
                 && a.value
                     .as_bytes()
-                    .windows(b"description".len())
-                    .any(|w| w.eq_ignore_ascii_case(b"description"))
+                    .windows(b"desc".len())
+                    .any(|w| w.eq_ignore_ascii_case(b"desc"))
         })
     });
     if !described {
@@ -780,10 +787,10 @@ fn is_picture_description(node: &NodeRef) -> bool {
                 .any(|w| wanted.iter().any(|x| w.eq_ignore_ascii_case(x)))
         })
     };
-    words(node, &["description"])
+    words(node, &["description", "descr", "desc"])
         && node
             .prev_element_sibling()
-            .is_some_and(|p| p.descendants_it().any(|d| d.has_name("img")))
+            .is_some_and(|p| p.has_name("img") || p.descendants_it().any(|d| d.has_name("img")))
         && node
             .parent()
             .is_some_and(|p| words(&p, &["image", "img", "photo", "picture", "media", "figure"]))
@@ -1255,10 +1262,9 @@ fn is_furniture(node: &NodeRef) -> bool {
     // and separated by spaces.
     let class = class.to_ascii_lowercase();
     let mut names = String::with_capacity(class.len() + id.len() + 1);
-    for c in class
-        .split_whitespace()
-        .filter(|c| !is_modifier_class(c) && !is_variant_class(c, &class))
-    {
+    for c in class.split_whitespace().filter(|c| {
+        !is_modifier_class(c) && (!is_variant_class(c, &class) || c.contains("newsletter"))
+    }) {
         if !names.is_empty() {
             names.push(' ');
         }
@@ -1314,7 +1320,8 @@ fn is_modifier_class(class: &str) -> bool {
 /// section--ads`, `card__body card__body--related`): it names a variant
 /// of the box (here, one with ad slots between its paragraphs), and the
 /// base class says what the box is. A `layout--footer` with no `layout`
-/// beside it is a name of its own.
+/// beside it is a name of its own, and so is a newsletter's variant
+/// (`element element--newsletter`): no story is one.
 fn is_variant_class(class: &str, classes: &str) -> bool {
     class
         .split_once("--")
@@ -2799,7 +2806,7 @@ fn links_after<'a>(label: &NodeRef<'a>) -> Option<NodeRef<'a>> {
 const LINK_LABEL_WORDS: usize = 4;
 
 /// The paragraph that `label`, a short label in bold ending in a colon
-/// ("**MIRA:**", "**CITEȘTE ȘI:**"), opens before links alone, each a
+/// or a bar ("**MIRA:**", "**CITEȘTE ȘI:**", "**WEATHER |**"), opens before links alone, each a
 /// headline ([`teasers::is_headline_link`]) to another page of the site,
 /// with the label's text: a pointer to other stories in any language,
 /// where a page's labels are one ([`remove_notices`]). A label before a
@@ -2826,7 +2833,7 @@ fn labelled_headlines<'a>(
         (*bold, text.to_string())
     };
     let text = text.trim();
-    if !text.ends_with([':', '：']) || text.split_whitespace().count() > LINK_LABEL_WORDS {
+    if !text.ends_with([':', '：', '|']) || text.split_whitespace().count() > LINK_LABEL_WORDS {
         return None;
     }
     let paragraph = links_after(&label)?;

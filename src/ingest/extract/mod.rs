@@ -1645,6 +1645,8 @@ mod tests {
             r#"<p><em><strong>Mehr:</strong> <a href="/news/1">Ferry timetable changes for the winter – and who elects the harbour board's chair.</a></em></p>"#.to_string(),
             // Any short label in bold before a headline linked alone.
             r#"<p><strong>MIRA:</strong> <a href="/news/1">Ferry timetable changes for the winter</a></p>"#.to_string(),
+            // Or ending in a bar, as broadcasters set them.
+            r#"<p><strong>WEATHER | </strong><a href="/news/1">Ferry timetable changes for the winter</a></p>"#.to_string(),
             // The label's bold may hold its link.
             r#"<p><strong>Read in Courier: <a href="/news/1">&ldquo;Ferry timetable changes for the winter&rdquo;</a></strong></p>"#.to_string(),
             // One label, twice.
@@ -1682,11 +1684,18 @@ mod tests {
         assert!(e.markdown.contains("jute mill"), "{}", e.markdown);
         assert!(e.markdown.contains("care homes"), "{}", e.markdown);
         // Labels known to call other stories go however many differ.
-        let e = extract(
-            r#"<p><strong>Lea más:</strong> <a href="/news/1">The last shift at the old jute mill</a></p><p><strong>Nota relacionada:</strong> <a href="/news/2">Inside the care homes that failed residents</a></p>"#,
-        );
-        assert!(!e.markdown.contains("jute mill"), "{}", e.markdown);
-        assert!(!e.markdown.contains("care homes"), "{}", e.markdown);
+        for labels in [
+            ["Lea más:", "Nota relacionada:"],
+            ["Read:", "See:"],
+            ["Also:", "Read:"],
+        ] {
+            let e = extract(&format!(
+                r#"<p><strong>{}</strong> <a href="/news/1">The last shift at the old jute mill</a></p><p><strong>{}</strong> <a href="/news/2">Care homes failed residents. Here's why it matters</a></p>"#,
+                labels[0], labels[1]
+            ));
+            assert!(!e.markdown.contains("jute mill"), "{}", e.markdown);
+            assert!(!e.markdown.contains("Care homes"), "{}", e.markdown);
+        }
         // Words between the links make it a sentence of the story's.
         let e = extract(
             r#"<p><strong>Most read</strong> was <a href="/news/1">the ferry timetable</a>, the editor said.</p>"#,
@@ -2360,6 +2369,41 @@ mod tests {
             e.images[0].caption.as_deref(),
             Some("Floodwaters cover a street near the pier on May 27.")
         );
+        // The short name too (`img_descr`, `pic-desc`), right after the
+        // picture itself.
+        for class in ["img_descr", "pic-desc"] {
+            let e = story_after(&format!(
+                r#"<div class="img_wrapper"><img src="/img/bus.jpg" alt=""><span class="{class}">3月11日，一辆公交车驶过广渠路公交专用道。新京报记者 浦峰 摄</span></div>"#
+            ));
+            assert!(!e.markdown.contains("公交车"), "{class}: {}", e.markdown);
+            assert!(
+                e.images[0]
+                    .caption
+                    .as_deref()
+                    .is_some_and(|c| c.contains("公交车")),
+                "{class}: {:?}",
+                e.images
+            );
+        }
+        // A description with its credit inside keeps its words: the
+        // credit alone is no caption.
+        let e = story_after(
+            r#"<div class="art_image"><a href="/gallery"><img src="/img/bridge.jpg" alt=""></a><div class="art_image__desc">Piers of the old bridge by the east bank <span class="art_image__author">Fot. Jo Roe / Courier</span></div><a class="art_image__gallery" href="/gallery">SEE THE PHOTOS (22)</a></div>"#,
+        );
+        assert!(!e.markdown.contains("Piers of"), "{}", e.markdown);
+        assert!(
+            e.images[0]
+                .caption
+                .as_deref()
+                .is_some_and(|c| c.contains("Piers of")),
+            "{:?}",
+            e.images
+        );
+        // A box that describes something else stays.
+        let e = story_after(
+            r#"<div class="img_wrapper"><img src="/img/bus.jpg" alt=""><span class="descending">The line runs downhill from the depot to the pier every ten minutes.</span></div>"#,
+        );
+        assert!(e.markdown.contains("downhill"), "{}", e.markdown);
     }
 
     /// A caption printed twice (once for the enlarged picture), in a
@@ -3781,6 +3825,19 @@ mod tests {
             e.images
         );
         for gone in ["harbour week", "Every Friday", "Post to your feed"] {
+            assert!(!e.markdown.contains(gone), "{gone} kept:\n{}", e.markdown);
+        }
+    }
+
+    /// A box whose variant name says it is a newsletter's (`element
+    /// element--newsletter`) goes with its title, though a variant
+    /// otherwise names a look (`section section--ads` holds the story).
+    #[test]
+    fn a_newsletter_variant_box_goes_with_its_title() {
+        let e = story_after(
+            r#"<div class="element element--newsletter" data-newsletter="need-to-know"><h4 class="element__title">Need to Know</h4><p class="element__description">Get the best of the Courier's harbour coverage before the first ferry.</p><form><input type="email"><button>Sign Up</button></form></div>"#,
+        );
+        for gone in ["Need to Know", "first ferry"] {
             assert!(!e.markdown.contains(gone), "{gone} kept:\n{}", e.markdown);
         }
     }
