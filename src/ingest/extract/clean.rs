@@ -34,7 +34,7 @@
 use super::boilerplate::{
     SLIDE_COUNTER, is_appeal, is_boilerplate, is_credit, is_foot_block, is_related_heading,
 };
-use super::dates::{DateLine, date_line, posted_line};
+use super::dates::{DateLine, date_line, is_labelled, posted_line};
 use super::metadata::{absolute, has_zone, normalise_date};
 use crate::content::Image;
 use crate::vocabulary::text::words;
@@ -1263,7 +1263,8 @@ fn is_furniture(node: &NodeRef) -> bool {
     let class = class.to_ascii_lowercase();
     let mut names = String::with_capacity(class.len() + id.len() + 1);
     for c in class.split_whitespace().filter(|c| {
-        !is_modifier_class(c) && (!is_variant_class(c, &class) || c.contains("newsletter"))
+        !is_modifier_class(c)
+            && (!is_variant_class(c, &class) || c.contains("newsletter") && is_sign_up(node))
     }) {
         if !names.is_empty() {
             names.push(' ');
@@ -1316,12 +1317,19 @@ fn is_modifier_class(class: &str) -> bool {
             .is_some_and(|(_, m)| PREFIXES.iter().any(|p| m.starts_with(p)))
 }
 
+/// Whether `node` holds a sign-up: a form, a field or a button.
+fn is_sign_up(node: &NodeRef) -> bool {
+    node.descendants_it()
+        .any(|d| d.has_name("form") || d.has_name("input") || d.has_name("button"))
+}
+
 /// A BEM modifier written beside the class it modifies (`section
 /// section--ads`, `card__body card__body--related`): it names a variant
 /// of the box (here, one with ad slots between its paragraphs), and the
 /// base class says what the box is. A `layout--footer` with no `layout`
 /// beside it is a name of its own, and so is a newsletter's variant
-/// (`element element--newsletter`): no story is one.
+/// (`element element--newsletter`) holding a sign-up ([`is_sign_up`]; a
+/// newsletter's edition sets its sections so too, without one).
 fn is_variant_class(class: &str, classes: &str) -> bool {
     class
         .split_once("--")
@@ -1707,7 +1715,7 @@ fn take_date_lines(doc: &Document) -> (DateLine, Option<String>) {
     }
     let timeline = timeline_steps(&lines);
     for (block, text) in &lines {
-        if timeline.contains(&block.id) || introduces_date(block) {
+        if timeline.contains(&block.id) || introduces_date(block) && !is_labelled(text) {
             continue;
         }
         let Some(line) = date_line(text)
@@ -1740,11 +1748,21 @@ const TIMELINE_STEPS: usize = 3;
 
 /// The date lines among `lines` that are a timeline's: at least
 /// [`TIMELINE_STEPS`] bare dates or times ("2:47 p.m. MT Aug. 19, 2019")
-/// set alike (`<p><strong>`) in one box, one over each step of the story.
+/// set alike (`<p><strong>`) in one box, one over each step of the story
+/// (prose, not a link to a series' other part).
 /// A line that names what it dates ("Posted …", "Updated …") is a stamp,
 /// however many; the page's own date line above the story is set
 /// otherwise.
 fn timeline_steps(lines: &[(NodeRef, String)]) -> HashSet<NodeId> {
+    // A step of the story, not another date or a link to another part
+    // of a series.
+    let step_after = |block: &NodeRef| {
+        block.next_element_sibling().is_some_and(|next| {
+            text_chars(&next) > 0
+                && !lines.iter().any(|(l, _)| l.id == next.id)
+                && !super::sections::mostly_links(&next)
+        })
+    };
     let set_as = |block: &NodeRef| -> Vec<String> {
         std::iter::once(*block)
             .chain(block.descendants_it())
@@ -1754,7 +1772,8 @@ fn timeline_steps(lines: &[(NodeRef, String)]) -> HashSet<NodeId> {
     let mut alike: HashMap<(NodeId, Vec<String>), Vec<NodeId>> = HashMap::new();
     for (block, text) in lines {
         if let Some(parent) = block.parent()
-            && !super::dates::is_labelled(text)
+            && !is_labelled(text)
+            && step_after(block)
         {
             alike
                 .entry((parent.id, set_as(block)))
@@ -1777,8 +1796,7 @@ fn introduces_date(block: &NodeRef) -> bool {
         && block.prev_element_sibling().is_some_and(|prev| {
             let before = prev.text();
             let before = before.trim();
-            before.split_whitespace().count() >= INTRODUCING_WORDS
-                && !super::dates::is_labelled(before)
+            before.split_whitespace().count() >= INTRODUCING_WORDS && !is_labelled(before)
         })
 }
 
@@ -2604,7 +2622,17 @@ fn remove_notices(doc: &Document, base: Option<&Url>) {
     // headlines under different labels are a list the story gives (a
     // prize's winners, a timeline, a reading list). Labels known to call
     // other stories ("Lea más:") went above, as related headings.
-    let labels: HashSet<String> = labelled.iter().map(|(_, l)| l.to_lowercase()).collect();
+    // "Read:", "See:" and "Also:" are one site's pointers.
+    let family = |l: &str| {
+        let l = l.to_lowercase();
+        let word = l.trim_end_matches([':', '：']).trim();
+        if matches!(word, "read" | "see" | "also") {
+            "read:".to_string()
+        } else {
+            l
+        }
+    };
+    let labels: HashSet<String> = labelled.iter().map(|(_, l)| family(l)).collect();
     if labels.len() == 1 {
         labelled.iter().for_each(|(p, _)| p.remove_from_parent());
     }
@@ -2806,7 +2834,7 @@ fn links_after<'a>(label: &NodeRef<'a>) -> Option<NodeRef<'a>> {
 const LINK_LABEL_WORDS: usize = 4;
 
 /// The paragraph that `label`, a short label in bold ending in a colon
-/// or a bar ("**MIRA:**", "**CITEȘTE ȘI:**", "**WEATHER |**"), opens before links alone, each a
+/// ("**MIRA:**", "**CITEȘTE ȘI:**"), opens before links alone, each a
 /// headline ([`teasers::is_headline_link`]) to another page of the site,
 /// with the label's text: a pointer to other stories in any language,
 /// where a page's labels are one ([`remove_notices`]). A label before a
@@ -2833,7 +2861,7 @@ fn labelled_headlines<'a>(
         (*bold, text.to_string())
     };
     let text = text.trim();
-    if !text.ends_with([':', '：', '|']) || text.split_whitespace().count() > LINK_LABEL_WORDS {
+    if !text.ends_with([':', '：']) || text.split_whitespace().count() > LINK_LABEL_WORDS {
         return None;
     }
     let paragraph = links_after(&label)?;

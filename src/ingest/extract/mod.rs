@@ -1645,8 +1645,6 @@ mod tests {
             r#"<p><em><strong>Mehr:</strong> <a href="/news/1">Ferry timetable changes for the winter – and who elects the harbour board's chair.</a></em></p>"#.to_string(),
             // Any short label in bold before a headline linked alone.
             r#"<p><strong>MIRA:</strong> <a href="/news/1">Ferry timetable changes for the winter</a></p>"#.to_string(),
-            // Or ending in a bar, as broadcasters set them.
-            r#"<p><strong>WEATHER | </strong><a href="/news/1">Ferry timetable changes for the winter</a></p>"#.to_string(),
             // The label's bold may hold its link.
             r#"<p><strong>Read in Courier: <a href="/news/1">&ldquo;Ferry timetable changes for the winter&rdquo;</a></strong></p>"#.to_string(),
             // One label, twice.
@@ -1696,6 +1694,11 @@ mod tests {
             assert!(!e.markdown.contains("jute mill"), "{}", e.markdown);
             assert!(!e.markdown.contains("Care homes"), "{}", e.markdown);
         }
+        // A pointer's label before a sentence of the story's stays.
+        let e = extract(
+            r#"<p><strong>Also:</strong> The county's new recycling contract takes effect <a href="/news/1">on Monday, the county said</a>.</p>"#,
+        );
+        assert!(e.markdown.contains("Also:"), "{}", e.markdown);
         // Words between the links make it a sentence of the story's.
         let e = extract(
             r#"<p><strong>Most read</strong> was <a href="/news/1">the ferry timetable</a>, the editor said.</p>"#,
@@ -3278,6 +3281,14 @@ mod tests {
             introduced.replace("The two-hour launch window opens at:", "Last updated on:");
         let e = extract_html(&labelled, Some("https://coast.example/space/artemis")).unwrap();
         assert!(!e.markdown.contains("11:24"), "{}", e.markdown);
+        // A line that names what it dates is the page's, whatever the
+        // sentence before it.
+        let stamped = introduced.replace(
+            "11:24 a.m. ET Sept. 27, 2022",
+            "Updated 9:41 a.m. ET, Sept. 23, 2022",
+        );
+        let e = extract_html(&stamped, Some("https://coast.example/space/artemis")).unwrap();
+        assert!(!e.markdown.contains("9:41"), "{}", e.markdown);
         // So is a word alone ("Date:"): a sentence has a few.
         let labelled = introduced.replace("The two-hour launch window opens at:", "Date:");
         let e = extract_html(&labelled, Some("https://coast.example/space/artemis")).unwrap();
@@ -3311,6 +3322,16 @@ mod tests {
         }
         assert!(!e.markdown.contains("Sept. 2, 2019"), "{}", e.markdown);
         assert_eq!(e.published.as_deref(), Some("2019-09-02T00:00:00Z"));
+        // Dates over links to a series' other parts are no timeline.
+        let parts: String = (1..=3)
+            .map(|i| format!(r#"<p><strong>Aug. {i}, 2019</strong></p><p><a href="/news/part-{i}">Part {i}: the night the river rose over the levee</a></p>"#))
+            .collect();
+        let e = extract_html(
+            &timeline.replace(&steps, &parts),
+            Some("https://range.example/news/fire"),
+        )
+        .unwrap();
+        assert!(!e.markdown.contains("Aug. 2, 2019"), "{}", e.markdown);
         // Stamps that name what they date ("Posted …") are the page's,
         // however many.
         let stamped = timeline.replace("<strong>", "<strong>Posted ");
@@ -3840,6 +3861,12 @@ mod tests {
         for gone in ["Need to Know", "first ferry"] {
             assert!(!e.markdown.contains(gone), "{gone} kept:\n{}", e.markdown);
         }
+        // A newsletter's edition sets its sections so: they hold prose.
+        let e = story_after(
+            r#"<section class="nl-section nl-section--newsletter"><h3>Energy prices</h3><p>European gas prices fell 8 percent on Monday as storage sites filled ahead of the winter and demand from industry stayed weak across the region.</p><p>Traders said the fall could reverse quickly if the weather turns cold early, as forecasters expect it to do in the north by the end of the month.</p></section>"#,
+        );
+        assert!(e.markdown.contains("Energy prices"), "{}", e.markdown);
+        assert!(e.markdown.contains("gas prices fell"), "{}", e.markdown);
     }
 
     /// A story followed by its readers' comments set as paragraphs in a
