@@ -2373,35 +2373,26 @@ mod tests {
             Some("Floodwaters cover a street near the pier on May 27.")
         );
         // The short name too (`img_descr`, `pic-desc`), right after the
-        // picture itself.
-        for class in ["img_descr", "pic-desc"] {
-            let e = story_after(&format!(
+        // picture itself; and a description with its credit inside keeps
+        // its words (the credit alone is no caption).
+        let bus = |class: &str| {
+            format!(
                 r#"<div class="img_wrapper"><img src="/img/bus.jpg" alt=""><span class="{class}">3月11日，一辆公交车驶过广渠路公交专用道。新京报记者 浦峰 摄</span></div>"#
-            ));
-            assert!(!e.markdown.contains("公交车"), "{class}: {}", e.markdown);
-            assert!(
-                e.images[0]
-                    .caption
-                    .as_deref()
-                    .is_some_and(|c| c.contains("公交车")),
-                "{class}: {:?}",
-                e.images
-            );
+            )
+        };
+        for (described, words) in [
+            (bus("img_descr"), "公交车"),
+            (bus("pic-desc"), "公交车"),
+            (
+                r#"<div class="art_image"><a href="/gallery"><img src="/img/bridge.jpg" alt=""></a><div class="art_image__desc">Piers of the old bridge by the east bank <span class="art_image__author">Fot. Jo Roe / Courier</span></div><a class="art_image__gallery" href="/gallery">SEE THE PHOTOS (22)</a></div>"#.to_string(),
+                "Piers of",
+            ),
+        ] {
+            let e = story_after(&described);
+            assert!(!e.markdown.contains(words), "{described}: {}", e.markdown);
+            let caption = e.images[0].caption.as_deref();
+            assert!(caption.is_some_and(|c| c.contains(words)), "{described}: {caption:?}");
         }
-        // A description with its credit inside keeps its words: the
-        // credit alone is no caption.
-        let e = story_after(
-            r#"<div class="art_image"><a href="/gallery"><img src="/img/bridge.jpg" alt=""></a><div class="art_image__desc">Piers of the old bridge by the east bank <span class="art_image__author">Fot. Jo Roe / Courier</span></div><a class="art_image__gallery" href="/gallery">SEE THE PHOTOS (22)</a></div>"#,
-        );
-        assert!(!e.markdown.contains("Piers of"), "{}", e.markdown);
-        assert!(
-            e.images[0]
-                .caption
-                .as_deref()
-                .is_some_and(|c| c.contains("Piers of")),
-            "{:?}",
-            e.images
-        );
         // A box that describes something else stays.
         let e = story_after(
             r#"<div class="img_wrapper"><img src="/img/bus.jpg" alt=""><span class="descending">The line runs downhill from the depot to the pier every ten minutes.</span></div>"#,
