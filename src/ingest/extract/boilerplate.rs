@@ -140,7 +140,11 @@ const NOTICES: &[&str] = &[
     // ban on reprinting closes the line ("무단 전재 및 재배포 금지",
     // "無断転載を禁じます", "未经授权不得转载"), and a copyright may be
     // marked with a circled c ("Copyrights ⓒ …").
-    r"^(this (material|article|story|content|report) (may|must) not be (published|reproduced|republished|reprinted|redistributed|copied)\b|this (material|article|story|content) is the copyrighted property of\b|(written|prior) permission (must be obtained|is required|is needed)\b.{0,40}\b(reprint|reproduc|republish|publication|copy|copie))|^[^。.!?“”\x22「」]{0,40}(무단\s*전재[^.]{0,30}금지|無断(転載|複製)[^。]{0,20}(禁じます|禁止)|(未经(授权|许可)|版权所有)[^。]{0,20}(不得|禁止)(转载|复制|使用))\W*$|^[-–—\s]*(copyrights?\s*ⓒ|ⓒ[^.。!?]{1,40}$)",
+    r"^(this (material|article|story|content|report) (may|must) not be (published|reproduced|republished|reprinted|redistributed|copied)\b|this (material|article|story|content) is the copyrighted property of\b|(written|prior) permission (must be obtained|is required|is needed)\b.{0,40}\b(reprint|reproduc|republish|publication|copy|copie))",
+    // The CJK reprint bans and the circled c, apart: a pattern without a
+    // literal to look for runs on every line, and one with Unicode `\b`
+    // would fall back to the slow engine on each non-ASCII one.
+    r"^[^。.!?“”\x22「」]{0,40}(무단\s*전재[^.]{0,30}금지|無断(転載|複製)[^。]{0,20}(禁じます|禁止)|(未经(授权|许可)|版权所有)[^。]{0,20}(不得|禁止)(转载|复制|使用))\W*$|^[-–—\s]*(copyrights?\s*ⓒ|ⓒ[^.。!?]{1,40}$)",
     // Membership and donation appeals.
     r"^(please )?(support (our|independent|quality) journalism|support local journalism[.!]?$|become a (member|supporter)|make a (donation|contribution)|apoya (el|nuestro|nuestra) (periodismo|trabajo)|te necesitamos|unterstützen sie (uns|unseren|unsere|unabhängigen)|werden sie (mitglied|unterstützer)|soutenez (notre|le) journalisme)\b",
     r"\b(donate (now|today)|cancel (at )?any ?time|hazte (miembro|socio)|cancela cuando quieras|jetzt (unterstützen|spenden|mitglied werden)|faites un don)\b",
