@@ -763,8 +763,8 @@ const PICTURE_DESCRIPTION_CHARS: usize = 300;
 
 /// Whether `node` is a picture's caption set as its "description": a box
 /// whose class names a description (`subbuzz__description`, `img_descr`,
-/// `pic-desc`), right after the picture or a box holding it, in a box whose class names a picture
-/// (`subbuzz-image`, `photo-block`). A product's description, in a box
+/// `pic-desc`), right after the picture or a box holding it, in a box
+/// whose class names a picture (`subbuzz-image`, `photo-block`). A product's description, in a box
 /// named for the product, is not.
 fn is_picture_description(node: &NodeRef) -> bool {
     // Cheap test first, on the borrowed class: this runs for most
@@ -1675,14 +1675,14 @@ fn take_date_lines(doc: &Document) -> (DateLine, Option<String>) {
         .select("p, div, section, span, time, amp-timeago, small, address, header, footer, em, strong, b, i, dd, li")
         .nodes()
         .to_vec();
-    // The date lines, outermost first: a line's inner element (its
-    // `<strong>`) is the same line.
+    // The date lines, outermost first (a line's inner element, its
+    // `<strong>`, is the same line), each read once: what it says and the
+    // name it gives ("By Jo Roe | November 19, 2019", "… von jo").
     let mut lines: Vec<(NodeRef, String)> = Vec::new();
+    let mut read: Vec<(DateLine, Option<String>)> = Vec::new();
+    let mut line_ids: HashSet<NodeId> = HashSet::new();
     for block in blocks {
-        if lines
-            .iter()
-            .any(|(outer, _)| block.ancestors_it(None).any(|a| a.id == outer.id))
-        {
+        if block.ancestors_it(None).any(|a| line_ids.contains(&a.id)) {
             continue;
         }
         // Cheap tests first: a date line is a small box of short text
@@ -1709,31 +1709,23 @@ fn take_date_lines(doc: &Document) -> (DateLine, Option<String>) {
         {
             continue;
         }
-        if date_line(&text).is_some() || posted_line(&text).is_some() {
+        let said = date_line(&text)
+            .map(|line| (line, super::byline::opening_names(&text)))
+            .or_else(|| posted_line(&text).map(|(line, name)| (line, Some(name))));
+        if let Some(said) = said {
+            line_ids.insert(block.id);
             lines.push((block, text));
+            read.push(said);
         }
     }
     let timeline = timeline_steps(&lines);
-    for (block, text) in &lines {
+    for ((block, text), (line, names)) in lines.iter().zip(read) {
         if timeline.contains(&block.id) || introduces_date(block) && !is_labelled(text) {
             continue;
         }
-        let Some(line) = date_line(text)
-            .inspect(|_| {
-                // "By Jo Roe | November 19, 2019": the names go with the line.
-                if let Some(names) = super::byline::opening_names(text) {
-                    posted_by.get_or_insert(names);
-                }
-            })
-            .or_else(|| {
-                posted_line(text).map(|(line, name)| {
-                    posted_by.get_or_insert(name);
-                    line
-                })
-            })
-        else {
-            continue;
-        };
+        if let Some(names) = names {
+            posted_by.get_or_insert(names);
+        }
         let line = with_machine_times(line, block);
         found.published = found.published.or(line.published);
         found.updated = found.updated.or(line.updated);
