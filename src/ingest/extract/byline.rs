@@ -578,10 +578,20 @@ fn without_tail_after_capitals(part: &str) -> &str {
 }
 
 /// The site's short name from its address: "courier" for
-/// `www.courier.example`.
+/// `www.courier.example`, "nhk" for `www3.nhk.or.jp`; a first label that
+/// names a server (`www2`, `m`, `amp`) is no name.
 fn host_label(host: Option<&str>) -> Option<&str> {
-    host.map(|h| h.trim_start_matches("www."))
-        .and_then(|h| h.split('.').next())
+    let server = |l: &str| {
+        l.strip_prefix("www")
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+            || matches!(l, "m" | "amp" | "mobile")
+    };
+    let mut labels = host?.split('.');
+    let first = labels.next()?;
+    match labels.next() {
+        Some(second) if server(first) => Some(second),
+        _ => Some(first),
+    }
 }
 
 /// Where `word` stands in `text` as a whole word, in any case, brackets
@@ -804,7 +814,7 @@ fn is_name(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
     // hakibenita.com is a person with a blog.
     if let Some(host) = host.filter(|_| words == 1) {
         let host = host.trim_start_matches("www.");
-        if squash(host) == name || host.split('.').next().is_some_and(|l| squash(l) == name) {
+        if squash(host) == name || host_label(Some(host)).is_some_and(|l| squash(l) == name) {
             return false;
         }
     }
@@ -1207,6 +1217,18 @@ mod tests {
         // The site's own agency is no author on its site.
         assert_eq!(clean("Reuters", Some("Reuters"), None), None);
         assert_eq!(clean("Reuters", None, Some("www.reuters.com")), None);
+        // A server's name before the site's in its address.
+        for host in ["www3.nhk.or.jp", "m.nhk.or.jp", "nhk.or.jp"] {
+            assert_eq!(
+                clean("NHK", Some("NHKニュース"), Some(host)),
+                None,
+                "{host}"
+            );
+        }
+        assert_eq!(
+            clean("NHK", None, Some("www3.example.jp")).as_deref(),
+            Some("NHK")
+        );
         assert_eq!(
             clean("By Kelli Miller WebMD Health News", Some("WebMD"), None).as_deref(),
             Some("Kelli Miller")

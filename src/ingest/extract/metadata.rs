@@ -124,7 +124,25 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
             .and_then(|a| a.get("publisher"))
             .and_then(|p| text_field(p, &["name"]))
     });
-    let host = base.and_then(|b| b.host_str());
+    let canonical_url = found
+        .canonical
+        .and_then(|n| n.attr("href"))
+        .map(|h| h.to_string())
+        .or_else(|| get(&["og:url"]))
+        .or_else(|| {
+            ld.as_ref()
+                .and_then(|a| text_field(a, &["url", "mainEntityOfPage"]))
+        })
+        .and_then(|u| absolute(&u, base));
+    // The site a page belongs to is the one its canonical address is on,
+    // wherever it was read (a mirror, an AMP copy, a saved file).
+    let canonical_host = canonical_url
+        .as_deref()
+        .and_then(|u| Url::parse(u).ok())
+        .and_then(|u| u.host_str().map(str::to_string));
+    let host = canonical_host
+        .as_deref()
+        .or(base.and_then(|b| b.host_str()));
     // An author the page types as a `Person` is one even when the site
     // bears their name (a personal blog); any other byline that is only the
     // site's name is the publication standing in for an author.
@@ -259,16 +277,6 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
     .unwrap_or_default();
     let updated_source = updated_source.filter(|_| updated != published);
     let updated = updated.filter(|_| updated_source.is_some());
-    let canonical_url = found
-        .canonical
-        .and_then(|n| n.attr("href"))
-        .map(|h| h.to_string())
-        .or_else(|| get(&["og:url"]))
-        .or_else(|| {
-            ld.as_ref()
-                .and_then(|a| text_field(a, &["url", "mainEntityOfPage"]))
-        })
-        .and_then(|u| absolute(&u, base));
     let excerpt = get(&["description", "og:description", "twitter:description"])
         .or_else(|| ld.as_ref().and_then(|a| text_field(a, &["description"])));
     let lead_image = ld
@@ -910,6 +918,7 @@ fn is_other_story(node: &NodeRef, headline: Option<&NodeRef>) -> bool {
 /// (unless they hold the story), and so are cards for other stories (one
 /// link around a headline, a teaser and its authors): their authors are
 /// the readers', or another story's.
+/// A quotation's author (in a `<blockquote>`) is not the story's.
 /// Several authors marked one by one in a short line ("di <span
 /// itemprop=author>Jo Roe</span> e <span itemprop=author>Li Wei</span>")
 /// are read as that whole line.
@@ -928,8 +937,9 @@ pub fn byline_texts(doc: &Document) -> Vec<String> {
         .descendants_it()
         .filter(is_byline_box)
         .filter(|n| {
-            !n.ancestors_it(None)
-                .any(|a| is_story_card(&a) || is_aside(&a) && !holds_story(&a))
+            !n.ancestors_it(None).any(|a| {
+                is_story_card(&a) || a.has_name("blockquote") || is_aside(&a) && !holds_story(&a)
+            })
         })
     {
         let line = node.parent().filter(|p| {
@@ -1015,9 +1025,10 @@ fn is_byline_box(node: &NodeRef) -> bool {
         regex::Regex::new(r"(?i)byline|author|dateline|writtenby|p-author|submitted")
             .expect("valid byline mark pattern")
     });
-    // The author of a customer's testimonial or a reader's comment.
+    // The author of a customer's testimonial, a reader's comment or a
+    // quotation.
     static OTHER_AUTHOR: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(?i)testimonial|comment").expect("valid other author pattern")
+        regex::Regex::new(r"(?i)testimonial|comment|quote").expect("valid other author pattern")
     });
     // One pass over the attributes: this runs on every element.
     node.element_ref().is_some_and(|el| {
@@ -1386,6 +1397,25 @@ mod tests {
         assert!(!byline_texts(&doc).iter().any(|t| t.contains("Li Wei")));
     }
 
+    /// The person a quotation is from is not the story's author: a box
+    /// named for a quote's author, or a name inside a `<blockquote>`.
+    #[test]
+    fn a_quotations_author_is_not_the_pages() {
+        for quote in [
+            r#"<div class="article__quote"><div class="article__quote-text">It is a relic.</div><div class="article__quote-author">Pavel Gordeev</div></div>"#,
+            r#"<blockquote><p>It is a relic.</p><footer><cite class="author">Pavel Gordeev</cite></footer></blockquote>"#,
+        ] {
+            let doc = Document::from(format!(
+                "<article><p>Text.</p>{quote}<p>More.</p></article>"
+            ));
+            assert!(
+                byline_texts(&doc).is_empty(),
+                "{quote}: {:?}",
+                byline_texts(&doc)
+            );
+        }
+    }
+
     /// A byline box's parts are apart when the page sets them in elements
     /// of their own with no space between ("Jo Roe<span>Updated 2 hours
     /// ago</span>"), as a reader sees them; a name in a link stays whole.
@@ -1492,6 +1522,27 @@ mod tests {
             "author":{"@type":"Person","name":"Elena Vasquez, USA TODAY"}}</script>"#,
         );
         assert_eq!(read(&doc, None).byline.as_deref(), Some("Elena Vasquez"));
+
+        // A saved page's canonical address names its site: the site's
+        // short name standing in for an author is no byline.
+        let doc = |canonical: &str| {
+            Document::from(format!(
+                r#"<link rel="canonical" href="{canonical}">
+                <meta property="og:site_name" content="NHKニュース">
+                <script type="application/ld+json">{{"@type":"NewsArticle","headline":"A",
+                "author":{{"@type":"Organization","name":"NHK"}}}}</script>"#
+            ))
+        };
+        assert_eq!(
+            read(&doc("https://www3.nhk.or.jp/news/a.html"), None).byline,
+            None
+        );
+        assert_eq!(
+            read(&doc("https://news.example/a.html"), None)
+                .byline
+                .as_deref(),
+            Some("NHK")
+        );
     }
 
     #[test]
