@@ -3,7 +3,8 @@
 //! post's filing, not its text.
 //!
 //! Owns what makes a line a filing line: nothing but links, each to a
-//! category, tag, topic or section page of the site, and separators.
+//! category, tag, topic or section page of the site, and separators; or
+//! one section's link left with the separator of a date that has gone.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -55,6 +56,43 @@ fn is_filing_line(block: &str) -> bool {
         && LINK.replace_all(block, "").chars().all(|c| {
             c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•' | '/' | '*' | '_' | '-' | ';')
         })
+        || is_section_label(block)
+}
+
+/// Whether a Markdown block is what a row of metadata leaves once its date
+/// has gone: a link to a section of the site ("[Binnenland](/nieuws/binnenland/)
+/// •", "• aus [Panorama](/panorama/)"), a few words, with the separator
+/// that stood before or after the date and at most one short word in
+/// lower case.
+fn is_section_label(block: &str) -> bool {
+    let mut links = LINK.captures_iter(block);
+    let (Some(link), None) = (links.next(), links.next()) else {
+        return false;
+    };
+    let path = link[2].split_once("://").map_or(&link[2], |(_, rest)| {
+        rest.find('/').map_or("", |at| &rest[at..])
+    });
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let section = (1..=2).contains(&segments.len())
+        && segments.iter().all(|s| {
+            !s.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | '?' | '#' | '='))
+        });
+    let label = &link[1];
+    let rest = LINK.replace(block, "");
+    let separators = |c: char| matches!(c, '|' | '·' | '•');
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || separators(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    section
+        && !label.is_empty()
+        && label.split_whitespace().count() <= 3
+        && !label.contains(|c: char| c.is_ascii_digit())
+        && rest.contains(separators)
+        && words.len() <= 1
+        && words
+            .iter()
+            .all(|w| w.chars().count() <= 4 && w.chars().all(char::is_lowercase))
 }
 
 #[cfg(test)]
@@ -83,6 +121,40 @@ mod tests {
             format!("Filed by the desk: [Harbour](/c/harbour/)\n\n{story}\n\n{story}"),
         ] {
             assert_eq!(drop_taxonomy_lines(&kept), kept);
+        }
+    }
+
+    /// A section's link left with the separator that stood beside a date
+    /// line is a filing line too; a link to a story, a sentence's words,
+    /// or a section link without a separator stays.
+    #[test]
+    fn a_section_link_left_beside_a_date_goes() {
+        let story =
+            "The harbour board met on Tuesday and agreed that the old pier would be repaired.";
+        for label in [
+            "[Binnenland](https://nos.example/nieuws/binnenland/) • ",
+            "• aus [Panorama](https://www.spiegel.example/panorama/)",
+            "[World](/world) | ",
+        ] {
+            let md = format!("{label}\n\n{story}\n\n{story}\n\n{story}");
+            assert_eq!(
+                drop_taxonomy_lines(&md),
+                format!("{story}\n\n{story}\n\n{story}"),
+                "{label}"
+            );
+        }
+        for kept in [
+            "[Ferry strike ends](/2019/11/19/ferry-strike-ends/) • ",
+            "[Ferry strike ends](/news/ferry-strike-ends.html) • ",
+            "Read the whole series • [Harbour](/harbour/)",
+            "more from the desk • [Harbour](/harbour/)",
+            "[Binnenland](https://nos.example/nieuws/binnenland/)",
+            "[Binnenland](/nieuws/binnenland/) • [Regio](/nieuws/regio/) •",
+            "[A long label of many words](/harbour/) •",
+            "[Harbour](/news/harbour/ferries/) •",
+        ] {
+            let md = format!("{kept}\n\n{story}\n\n{story}\n\n{story}");
+            assert_eq!(drop_taxonomy_lines(&md), md, "{kept}");
         }
     }
 }
