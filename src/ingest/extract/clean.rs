@@ -2077,11 +2077,27 @@ fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
         let caption = caption.filter(|c| *c != alt);
         images.push(Image { url, alt, caption });
     }
+    // A `<cite>` in a figure with a picture names the picture's source
+    // ("Rosa Lindqvist/Vox"); in a figure of a quotation, its author.
+    let cited: HashSet<NodeId> = doc
+        .select("figure cite")
+        .nodes()
+        .iter()
+        .filter(|c| {
+            !c.ancestors_it(None).any(|a| a.has_name("blockquote"))
+                && c.ancestors_it(None)
+                    .find(|a| a.has_name("figure"))
+                    .is_some_and(|f| f.descendants_it().any(|d| d.has_name("img")))
+        })
+        .map(|c| c.id)
+        .collect();
     doc.select("img, picture")
         .nodes()
         .iter()
         .for_each(|n| n.remove_from_parent());
-    let is_caption = |n: &NodeRef| n.has_name("figcaption") || caption_kind(n).is_some();
+    let is_caption = |n: &NodeRef| {
+        n.has_name("figcaption") || cited.contains(&n.id) || caption_kind(n).is_some()
+    };
     // The outermost of captions inside one another (a caption's box and
     // the paragraph it holds are both marked).
     let captions: Vec<NodeRef> = doc
@@ -3284,6 +3300,28 @@ mod tests {
         let t = tidy(&format!("<p>Ten quick costumes.</p>{slides}"));
         assert!(t.html.contains("Look 5: a bowler hat"), "{}", t.html);
         assert_eq!(t.images.len(), 5);
+    }
+
+    /// A `<cite>` in a figure with a picture names the picture's source
+    /// ("Rosa Lindqvist/Vox"), beside its caption or alone; a figure of a
+    /// quotation keeps the name it cites.
+    #[test]
+    fn a_pictures_cited_source_goes_with_its_caption() {
+        for figure in [
+            r#"<figure><span><span><picture><img src="chart.png" alt="A chart"></picture></span></span><span class="meta"><figcaption>Net demand on a spring day.</figcaption><cite>Rosa Lindqvist/Vox</cite></span></figure>"#,
+            r#"<figure><img src="chart.png" alt="A chart"><cite>Rosa Lindqvist/Vox</cite></figure>"#,
+        ] {
+            let t = tidy(&format!("{figure}{}", paragraphs(4, "Story")));
+            assert!(!t.html.contains("Lindqvist"), "{}", t.html);
+            assert!(t.html.contains("Story 4:"), "{}", t.html);
+        }
+        for quote in [
+            r#"<figure><blockquote><p>The sea gives and the sea takes.</p></blockquote><p>— <cite>Rosa Lindqvist</cite></p></figure>"#,
+            r#"<figure><img src="portrait.jpg" alt=""><blockquote><p>The sea gives and the sea takes.</p><p>— <cite>Rosa Lindqvist</cite></p></blockquote></figure>"#,
+        ] {
+            let t = tidy(&format!("{quote}{}", paragraphs(4, "Story")));
+            assert!(t.html.contains("Rosa Lindqvist"), "{}", t.html);
+        }
     }
 
     /// A slideshow whose every slide is a box with a picture, a heading and
