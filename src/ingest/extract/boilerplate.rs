@@ -58,7 +58,7 @@ pub const SLIDE_COUNTER: &str = slide_counter!();
 /// novel <em>Continue Reading</em>"): the tidy pass judges an inline
 /// element in running text only as a credit ([`is_credit`]) or a related
 /// label ([`is_related_heading`]).
-const LABELS: &str = r"^(buy photo|show caption|(previous|next) slide|close|skip ad|ad feedback|like this:|just watched|must watch|replay|now playing|autoplay|enlarge this image|click to expand|scroll to continue with content|continue reading|contact the authors?|comment on this (story|article)|(gift|give|e-?mail) this article|save( for later)?|bookmark|reprints|more options|link copied|copied!|top highlight|(view |open )?full ?screen|vollbild|plein écran|pantalla completa|schermo intero|(dela|del) (artikeln|artikkelen|artiklen|saken)\s*:?|(mehr|weitere) (artikel|nachrichten|beiträge|meldungen) aus (dieser|der) rubrik\b[^.!?]{0,60})$";
+const LABELS: &str = r"^(buy photo|show caption|(previous|next) slide|close|skip ad|ad feedback|like this:|just watched|must watch|replay|now playing|autoplay|enlarge this image|click to expand|scroll to continue with content|continue reading|contact the authors?|comment on this (story|article)|(gift|give|e-?mail) this article|save( for later)?|bookmark|reprints|reuse this content|réutiliser ce contenu|republish this (article|story)|more options|link copied|copied!|top highlight|(view |open )?full ?screen|vollbild|plein écran|pantalla completa|schermo intero|(dela|del) (artikeln|artikkelen|artiklen|saken)\s*:?|(mehr|weitere) (artikel|nachrichten|beiträge|meldungen) aus (dieser|der) rubrik\b[^.!?]{0,60})$";
 
 /// Patterns for a whole short line, matched case-insensitively.
 const NOTICES: &[&str] = &[
@@ -191,7 +191,7 @@ const NOTICES: &[&str] = &[
     // ("(Updates with share move in fourth paragraph.)", "(Adds details,
     // quotes)"). Alternatives of one regex: every regex tried on a page's
     // blocks costs time.
-    r"^(please use (the )?chrome browser for a more accessible video player|now watch\s*:\s*(popular )?videos?\b.*|\((updates? (with|to|throughout|prices|shares?)|adds|recasts|rewrites|refiles|changes (dateline|headline))\b[^()]{0,120}\)\.?|media playback is (unsupported|not supported) on your device|click to (share on [\w+ ]{1,20}|e-?mail (this|a link) to a friend|print)(\s*\(opens in new window\))?|you have reached your (limit|maximum) of free (articles|stories)\b.*|get unlimited (digital )?access\b.{0,60}|this (article|story) is more than \d+ (years?|months?) old|this (article|story) has been shared [\d,.]+ times\.?|like us on facebook\.?|scroll down for video|advertisement\s*[-–—:]\s*continue reading below|story continue[sd]( below)?|slideshow|((show|hide) (thumbnails|captions?)|(first|last|previous|next) slide)(\s*((show|hide) (thumbnails|captions?)|(first|last|previous|next) slide))+|video provided by\b.+|graphic\s*:.+|get in touch|(let us know what you think about this (article|story)\.?\s*)?submit a letter to the editor (at|here|via)\b.*|((published|publishing date|posted|updated|last updated|last modified|publiziert|aktualisiert|zuletzt aktualisiert|veröffentlicht|publié( le)?|mis à jour( le)?|modifié( le)?|publicado( el| em)?|actualizado( el)?|atualizado( em)?|pubblicato( il)?|aggiornato( il)?|ultimo aggiornamento|gepubliceerd|bijgewerkt|publisert|oppdatert|sist oppdatert|publicerad|uppdaterad|udgivet|opdateret|julkaistu|päivitetty|\d{1,2} min(ute)?s? read)\s*:?\s*([|•·,/–-]\s*)?)+|please enable javascript to view the comments.*|(please )?read our comment(ing)? (policy|guidelines)\b.*|click here for more( \w+){0,3}\.?|ver comentarios|image (caption|copyright)\b.*|(this is a developing story\.?\s*)?(please )?check back (later |soon )?for (more |the latest )?updates\b[^!?]{0,60}|this is a developing (news )?story\b[^!?]{0,60}[.!]?|über dieses thema berichtete\b.{0,100})$",
+    r"^(please use (the )?chrome browser for a more accessible video player|now watch\s*:\s*(popular )?videos?\b.*|\((updates? (with|to|throughout|prices|shares?)|adds|recasts|rewrites|refiles|changes (dateline|headline))\b[^()]{0,120}\)\.?|media playback is (unsupported|not supported) on your device|click to (share on [\w+ ]{1,20}|e-?mail (this|a link) to a friend|print)(\s*\(opens in new window\))?|you have reached your (limit|maximum) of free (articles|stories)\b.*|get unlimited (digital )?access\b.{0,60}|this (article|story) is more than \d+ (years?|months?) old|this (article|story) has been shared [\d,.]+ times\.?|like us on facebook\.?|scroll down for video|advertisement\s*[-–—:]\s*continue reading below|story continue[sd]( below)?|slideshow|((show|hide) (thumbnails|captions?)|(first|last|previous|next) slide)(\s*((show|hide) (thumbnails|captions?)|(first|last|previous|next) slide))+|video provided by\b.+|graphic\s*:.+|get in touch|((let us know|we want to hear|tell us) what you think (about|of) this (article|story)\.?\s*)?submit a letter to the editor (at|here|via|or)\b.*|((published|publishing date|posted|updated|last updated|last modified|publiziert|aktualisiert|zuletzt aktualisiert|veröffentlicht|publié( le)?|mis à jour( le)?|modifié( le)?|publicado( el| em)?|actualizado( el)?|atualizado( em)?|pubblicato( il)?|aggiornato( il)?|ultimo aggiornamento|gepubliceerd|bijgewerkt|publisert|oppdatert|sist oppdatert|publicerad|uppdaterad|udgivet|opdateret|julkaistu|päivitetty|\d{1,2} min(ute)?s? read)\s*:?\s*([|•·,/–-]\s*)?)+|please enable javascript to view the comments.*|(please )?read our comment(ing)? (policy|guidelines)\b.*|click here for more( \w+){0,3}\.?|ver comentarios|image (caption|copyright)\b.*|(this is a developing story\.?\s*)?(please )?check back (later |soon )?for (more |the latest )?updates\b[^!?]{0,60}|this is a developing (news )?story\b[^!?]{0,60}[.!]?|über dieses thema berichtete\b.{0,100})$",
     // Calls to click for more of the site's stories or to sign up, alone
     // on their line ("CLICK HERE FOR MORE SPORTS COVERAGE", "Want more
     // stories like this? Sign up here."; a link to a report or a
@@ -263,8 +263,8 @@ const NOTICES: &[&str] = &[
     // also where a story goes on after an ad or a video in other
     // languages ("Haberin Devamı", "Mainos (Artikkeli jatkuu mainoksen
     // jälkeen)").
-    r"^((the )?(story|article|text) continues (below|after (this |the )?(ad|advertisement))\b|continue reading below\b|loading\s*(\.\.\.|…)?$|this content is imported from\b|(haberin devamı|(mainos\s*\(?\s*)?artikkeli jatkuu mainoksen jälkeen\)?|dalsza część (tekstu|artykułu) (pod|poniżej) (materiałem wideo|reklamą)|artikkelen fortsetter (under|etter) (annonsen|reklamen)|artikeln fortsätter (under|efter) (annonsen|reklamen))$)",
-    r"^for the latest (news|updates|headlines)\b.{0,80}\b(head to|visit|go to|download)\b",
+    r"^((the )?(story|article|text) continues (below|after (this |the )?(ad|advertisement))\b|continue reading below\b|((more )?(stories|articles|posts) )?loading\s*(\.\.\.|…|\.)?$|this content is imported from\b|(haberin devamı|(mainos\s*\(?\s*)?artikkeli jatkuu mainoksen jälkeen\)?|dalsza część (tekstu|artykułu) (pod|poniżej) (materiałem wideo|reklamą)|artikkelen fortsetter (under|etter) (annonsen|reklamen)|artikeln fortsätter (under|efter) (annonsen|reklamen))$)",
+    r"^for the latest (news|updates|headlines)\b.{0,80}\b(head to|visit|go to|download)\b|^visit [^.!?]{1,40}(’|')s? homepage for more\b[^.!?]{0,20}\.?$",
     // View counters and rating prompts ("Visto 314 veces", "1.234 views",
     // "Просмотров: 12345", "Valorar:").
     r"^((visto|leído|gelesen|vu|viewed|read)\s+\d[\d.,]*\s+(veces|mal|fois|times)|\d[\d.,]*\s+(views|aufrufe|visitas|vues|lecturas|просмотр[а-я]*)|(views|aufrufe|visitas|vues|lecturas|просмотр[а-я]*|阅读|浏览|閲覧数|조회수?)\s*[:：]?\s*\d[\d.,]*|(valorar|rate this( article| story| post)?|bewerten|artikel bewerten|noter( cet article)?|оцените( статью)?)\s*:?)$",
@@ -1049,6 +1049,14 @@ mod tests {
             "Are you affected by the landslip? Share your experiences by emailing haveyoursay@courier.example.",
             "Follow Jo Roe on Twitter at https://twitter.com/JoRoeAP",
             "Let us know what you think about this article. Submit a letter to the editor at mail@courier.example.",
+            "We want to hear what you think about this article. Submit a letter to the editor or write to letters@courier.example.",
+            // A loading widget's words, a link to the site's front page, a
+            // syndication link.
+            "More stories loading.",
+            "Loading…",
+            "Visit Harbour Courier's homepage for more stories.",
+            "Reuse this content",
+            "Réutiliser ce contenu",
         ];
         for line in furniture {
             assert!(is_boilerplate(line), "{line}");
@@ -1180,6 +1188,8 @@ mod tests {
             "09:15",
             "Now watch: the tide is coming in, the harbour master said as the crowd waited.",
             "Submit a letter to the editor, the mayor urged residents at the meeting.",
+            "More stories loading the ferry were left on the quay.",
+            "Visit the harbour's homepage for more than an hour a day, the council said, and you will see why.",
             "The graphic designer said the slideshow was cut from the final version of the report.",
             "Get in touch with the harbour office before Friday if your boat needs a berth.",
             "Residents were invited to share their experiences of the flood at a meeting on Tuesday.",

@@ -704,7 +704,8 @@ fn drop_author_box(markdown: &str, byline: &str) -> String {
 /// reader about the paper, not the news. The line must name the reporter,
 /// and hold an address, a number or an account that ends its sentence
 /// (but for three words; a call to readers goes on), or open by calling them
-/// a writer or giving their post ("JO ROE / Corresponsal de …"); or be
+/// a writer or giving their post ("JO ROE / Corresponsal de …"), or call
+/// them "this reporter" ("Contact this reporter at …"); or be
 /// contact details alone whose address or account is the reporter's
 /// ("jroe@courier.example or 555-0134", [`is_details_alone`]).
 fn drop_contact_lines(markdown: &str, byline: &str) -> String {
@@ -810,6 +811,20 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
     });
     // Read as written: an account's capitals part its words.
     if ends_on_detail && is_details_alone(text.trim(), &DETAIL, names) {
+        return true;
+    }
+    // The reporter called so ("Contact this reporter at …").
+    const REPORTER: &[&str] = &[
+        "this reporter ",
+        "the reporter ",
+        "this writer ",
+        "the author ",
+    ];
+    if ends_on_detail
+        && VERBS
+            .iter()
+            .any(|v| REPORTER.iter().any(|r| line.contains(&format!("{v}{r}"))))
+    {
         return true;
     }
     names.iter().any(|name| {
@@ -4765,6 +4780,18 @@ mod tests {
             let kept = kept.split(" at ").next().unwrap();
             assert!(e.markdown.contains(kept), "{line}: {}", e.markdown);
         }
+        // The reporter as "this reporter" in a tip line; a call to readers
+        // that goes on after the number stays.
+        let tip = "<p><em>Do you work at the harbour board? Contact this reporter at jroe@courier.example or via Signal at (646) 555-0147. You can also send a secure message.</em></p>";
+        let e = extract_html(&page(tip), None).unwrap();
+        assert!(!e.markdown.contains("harbour board?"), "{}", e.markdown);
+        let call = "<p>Readers can contact the reporter at 555-0147 with their memories of the pier, and the best will run in the spring issue.</p>";
+        let e = extract_html(&page(call), None).unwrap();
+        assert!(
+            e.markdown.contains("memories of the pier"),
+            "{}",
+            e.markdown
+        );
         // Details alone whose address or account bears the reporter's
         // name, and a sign-off giving the name and the post.
         for line in [
