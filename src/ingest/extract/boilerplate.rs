@@ -263,7 +263,7 @@ const NOTICES: &[&str] = &[
     // also where a story goes on after an ad or a video in other
     // languages ("Haberin Devamı", "Mainos (Artikkeli jatkuu mainoksen
     // jälkeen)").
-    r"^((the )?(story|article|text) continues (below|after (this |the )?(ad|advertisement))\b|continue reading below\b|((more )?(stories|articles|posts) )?loading\s*(\.\.\.|…|\.)?$|this content is imported from\b|(haberin devamı|(mainos\s*\(?\s*)?artikkeli jatkuu mainoksen jälkeen\)?|dalsza część (tekstu|artykułu) (pod|poniżej) (materiałem wideo|reklamą)|artikkelen fortsetter (under|etter) (annonsen|reklamen)|artikeln fortsätter (under|efter) (annonsen|reklamen))$)",
+    r"^((the )?(story|article|text) continues (below|after (this |the )?(ad|advertisement))\b|continue reading below\b|(more )?(stories|articles|posts) loading\s*(\.\.\.|…|\.)?$|loading\s*(\.\.\.|…)?$|this content is imported from\b|(haberin devamı|(mainos\s*\(?\s*)?artikkeli jatkuu mainoksen jälkeen\)?|dalsza część (tekstu|artykułu) (pod|poniżej) (materiałem wideo|reklamą)|artikkelen fortsetter (under|etter) (annonsen|reklamen)|artikeln fortsätter (under|efter) (annonsen|reklamen))$)",
     r"^for the latest (news|updates|headlines)\b.{0,80}\b(head to|visit|go to|download)\b|^visit [^.!?]{1,40}(’|')s? homepage for more\b[^.!?]{0,20}\.?$",
     // View counters and rating prompts ("Visto 314 veces", "1.234 views",
     // "Просмотров: 12345", "Valorar:").
@@ -1189,6 +1189,8 @@ mod tests {
             "Now watch: the tide is coming in, the harbour master said as the crowd waited.",
             "Submit a letter to the editor, the mayor urged residents at the meeting.",
             "More stories loading the ferry were left on the quay.",
+            // A feature's line of narrative.
+            "Loading.",
             "Visit the harbour's homepage for more than an hour a day, the council said, and you will see why.",
             "The graphic designer said the slideshow was cut from the final version of the report.",
             "Get in touch with the harbour office before Friday if your boat needs a berth.",

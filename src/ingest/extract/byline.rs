@@ -501,6 +501,30 @@ static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid role tail pattern")
 });
 
+/// The reporters a Chinese story's dateline names in brackets after the
+/// agency's or paper's mark ("新京报讯（记者 王佳慧）", "新华社北京3月11日电
+/// （记者陈思远、张晗）"), as "A, B"; not a helper named after another
+/// role ("通讯员 李四").
+pub fn dateline_reporters(text: &str) -> Option<String> {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[\s\u{3000}]*[^（(，。,\s]{1,30}?(?:讯|电)\s*[（(][^）)记]{0,6}记者\s*([^）)]{2,40})[）)]")
+            .expect("valid dateline reporter pattern")
+    });
+    const ROLES: &[&str] = &["通讯员", "实习生", "见习记者", "摄影", "摄", "编辑", "报道"];
+    let inside = DATELINE.captures(text)?.get(1)?.as_str();
+    let names: Vec<&str> = inside
+        .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ','))
+        .filter(|t| !t.is_empty())
+        .take_while(|t| {
+            !ROLES.contains(t)
+                && (2..=4).contains(&t.chars().count())
+                && t.chars()
+                    .all(|c| c == '·' || ('\u{4e00}'..='\u{9fff}').contains(&c))
+        })
+        .collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
 /// `part` without the paper's staff after a name, the paper named by a
 /// word of the site's name or address ("Jo Roe Globe Staff" on
 /// BostonGlobe.com); a city's paper's staff alone ("Los Angeles Times
@@ -824,6 +848,30 @@ fn is_name(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reporters_in_a_chinese_dateline_are_read() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "新京报讯（记者 王佳慧）3月11日，记者从北京市交通委获悉",
+                Some("王佳慧"),
+            ),
+            (
+                "新华社北京3月11日电（记者陈思远、张晗）今年前10个月",
+                Some("陈思远, 张晗"),
+            ),
+            ("本报讯（记者 王佳慧 通讯员 李四）昨日", Some("王佳慧")),
+            ("中新网3月11日电 (记者 张三) 据悉", Some("张三")),
+            ("　　人民网北京3月11日电（记者 欧阳晓明）", Some("欧阳晓明")),
+            // No dateline before the brackets, or no reporter in them.
+            ("3月11日，记者从北京市交通委获悉（记者 王佳慧）", None),
+            ("新华社北京3月11日电 今年前10个月", None),
+            ("新华社北京3月11日电（图片）今年", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(dateline_reporters(text).as_deref(), *want, "{text}");
+        }
+    }
 
     #[test]
     fn dates_after_the_names_are_read() {

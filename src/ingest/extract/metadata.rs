@@ -144,14 +144,24 @@ pub fn read(doc: &Document, base: Option<&Url>) -> Metadata {
         .as_deref()
         .or(base.and_then(|b| b.host_str()));
     // An author the page types as a `Person` is one even when the site
-    // bears their name (a personal blog); any other byline that is only the
+    // bears their name (a personal blog; one word that is the short name
+    // in the site's address is still the site's account: "Solarserver"
+    // on solarserver.de); any other byline that is only the
     // site's name is the publication standing in for an author.
     // The site's name after a `Person`'s ("Jo Roe, USA TODAY") still goes.
+    // An author typed as anything else (an `Organization`: the paper a
+    // portal copied the story from) is named apart, as a person the page
+    // names beats it.
     let ld_author = ld.as_ref().and_then(|a| a.get("author")).and_then(|a| {
         let person = is_person(a);
+        let source = if is_organization(a) {
+            ORGANIZATION_AUTHOR
+        } else {
+            "json-ld author"
+        };
         names(a).map(|b| {
-            let bare = person.then(|| ("json-ld author", b.clone(), None));
-            [Some(("json-ld author", b, site_name.as_deref())), bare]
+            let bare = person.then(|| (source, b.clone(), None));
+            [Some((source, b, site_name.as_deref())), bare]
         })
     });
     let (byline, byline_source) = ld_author
@@ -1171,6 +1181,24 @@ fn names(v: &Value) -> Option<String> {
     (!list.is_empty()).then(|| list.join(", "))
 }
 
+/// The source of a byline JSON-LD gives as an author typed other than as
+/// a `Person` ([`is_organization`]).
+pub const ORGANIZATION_AUTHOR: &str = "json-ld organization";
+
+/// Whether a JSON-LD `author` is one or more objects all typed, none as
+/// a `Person` (an `Organization`, a `NewsMediaOrganization`).
+fn is_organization(v: &Value) -> bool {
+    match v {
+        Value::Object(o) => match o.get("@type") {
+            Some(Value::String(t)) => t != "Person",
+            Some(Value::Array(types)) => !types.is_empty() && !types.iter().any(|t| t == "Person"),
+            _ => false,
+        },
+        Value::Array(items) => !items.is_empty() && items.iter().all(is_organization),
+        _ => false,
+    }
+}
+
 /// Whether a JSON-LD `author` is one or more objects typed `Person`.
 fn is_person(v: &Value) -> bool {
     match v {
@@ -1543,6 +1571,13 @@ mod tests {
                 .as_deref(),
             Some("NHK")
         );
+        // A WordPress account named after the site, typed as a person.
+        let doc = Document::from(
+            r#"<link rel="canonical" href="https://www.solarserver.example/a.html">
+            <script type="application/ld+json">{"@type":"BlogPosting","headline":"A",
+            "author":{"@type":"Person","name":"Solarserver"}}</script>"#,
+        );
+        assert_eq!(read(&doc, None).byline, None);
     }
 
     #[test]

@@ -192,7 +192,10 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     let site = meta.site_name.clone();
     noscript::unwrap_lone_images(&doc);
     let figures = clean::figure_captions(&doc);
-    let byline_texts = if meta.byline.is_none() {
+    // An organisation named as the author gives way to a person the page
+    // names.
+    let organization = meta.byline_source == Some(metadata::ORGANIZATION_AUTHOR);
+    let byline_texts = if meta.byline.is_none() || organization {
         metadata::byline_texts(&doc)
     } else {
         Vec::new()
@@ -366,7 +369,13 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         }
     }
     let markdown = slideshow::drop_slideshow_runs(&markdown);
-    let markdown = taxonomy::drop_taxonomy_lines(&markdown);
+    // Links were made absolute against the address the page was read at;
+    // its site is also the one its canonical address names.
+    let hosts: Vec<&str> = [host.as_deref(), base.as_ref().and_then(Url::host_str)]
+        .into_iter()
+        .flatten()
+        .collect();
+    let markdown = taxonomy::drop_taxonomy_lines(&markdown, &hosts);
     let mut markdown = dateline::join_dateline(&tail::trim_tail(&markdown));
     // A page whose markup holds no story (its script renders it, and no
     // JSON-LD body was given) keeps its description rather than the
@@ -427,8 +436,8 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         .chain(meta.author_links.iter().map(String::as_str))
         .collect();
     let (byline, byline_source) = match &meta.byline {
-        Some(b) => (Some(b.clone()), meta.byline_source),
-        None => {
+        Some(b) if !organization => (Some(b.clone()), meta.byline_source),
+        _ => {
             let clean = |b: &&str| byline::clean(b, site.as_deref(), host.as_deref());
             let first = printed.iter().find_map(clean);
             // Readability takes the first of several authors marked one by
@@ -444,6 +453,14 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
                     })
                     .unwrap_or(first)
             });
+            // The organisation printed again names no person.
+            let b = b.filter(|b| {
+                !organization
+                    || meta
+                        .byline
+                        .as_deref()
+                        .is_none_or(|o| !byline::same_names(b, o))
+            });
             let source = b.as_ref().map(|_| "byline in page");
             (b, source)
         }
@@ -458,9 +475,20 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
                         .filter(|names| byline::is_capitalised(names))
                 })
             };
-            let b = byline_line(&markdown, site.as_deref(), host.as_deref()).or_else(posted);
-            let source = b.as_ref().map(|_| "byline line in article");
-            (b, source)
+            let line = byline_line(&markdown, site.as_deref(), host.as_deref())
+                .or_else(posted)
+                .map(|b| (Some(b), Some("byline line in article")));
+            // A Chinese dateline's reporters ("新京报讯（记者 王佳慧）").
+            let dateline = || {
+                markdown
+                    .split("\n\n")
+                    .take(2)
+                    .find_map(|b| byline::dateline_reporters(&to_markdown::plain_text(b)))
+                    .map(|b| (Some(b), Some("reporter in dateline")))
+            };
+            line.or_else(dateline)
+                .or_else(|| organization.then(|| (meta.byline.clone(), meta.byline_source)))
+                .unwrap_or_default()
         }
         b => (b, byline_source),
     };
@@ -813,17 +841,20 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
     if ends_on_detail && is_details_alone(text.trim(), &DETAIL, names) {
         return true;
     }
-    // The reporter called so ("Contact this reporter at …").
-    const REPORTER: &[&str] = &[
-        "this reporter ",
-        "the reporter ",
-        "this writer ",
-        "the author ",
-    ];
+    // The reporter called so by a sentence of its own ("Got a tip? Email
+    // the reporter at …"; not "… contact the author of the study at …").
+    const REPORTER: &[&str] = &["this reporter ", "the reporter ", "this writer "];
+    let opens_sentence = |at: usize| {
+        let before = line[..at].trim_end();
+        before.is_empty() || before.ends_with(['.', '?', '!', ':'])
+    };
     if ends_on_detail
-        && VERBS
-            .iter()
-            .any(|v| REPORTER.iter().any(|r| line.contains(&format!("{v}{r}"))))
+        && VERBS.iter().any(|v| {
+            REPORTER.iter().any(|r| {
+                let call = format!("{v}{r}");
+                line.match_indices(&call).any(|(at, _)| opens_sentence(at))
+            })
+        })
     {
         return true;
     }
@@ -4483,6 +4514,63 @@ mod tests {
         }
     }
 
+    /// An organisation JSON-LD gives as the author (the paper a portal
+    /// copied the story from) gives way to a person the page names: in a
+    /// byline element, or as the reporter in a Chinese dateline
+    /// ("新京报讯（记者 王佳慧）"); alone, it stays the byline.
+    #[test]
+    fn a_person_in_the_page_beats_an_organisation_as_author() {
+        let page = |byline: &str, first: &str| {
+            format!(
+                r#"<html><head><title>Pier report</title><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Pier report","author":{{"@type":"Organization","name":"Harbour Gazette"}}}}</script></head><body><h1>Pier report</h1><article>{byline}<p>{first}</p>{}</article></body></html>"#,
+                story(4)
+            )
+        };
+        let e = extract_html(
+            &page(r#"<p class="byline">By Jo Roe</p>"#, "The pier opened."),
+            None,
+        )
+        .unwrap();
+        assert_eq!(e.byline.as_deref(), Some("Jo Roe"));
+        assert_eq!(e.sources.byline, Some("byline in page"));
+        let e = extract_html(
+            &page(
+                "",
+                "新京报讯（记者 王佳慧）3月11日，记者从北京市交通委获悉，今年将新施划公交专用道。",
+            ),
+            None,
+        )
+        .unwrap();
+        assert_eq!(e.byline.as_deref(), Some("王佳慧"));
+        assert_eq!(e.sources.byline, Some("reporter in dateline"));
+        assert!(
+            e.markdown.contains("新京报讯（记者 王佳慧）3月11日"),
+            "{}",
+            e.markdown
+        );
+        let e = extract_html(&page("", "The pier opened."), None).unwrap();
+        assert_eq!(e.byline.as_deref(), Some("Harbour Gazette"));
+        assert_eq!(e.sources.byline, Some("json-ld organization"));
+        // The organisation printed as the byline names no person: the
+        // dateline's reporter does.
+        let e = extract_html(
+            &page(
+                r#"<p class="byline">Harbour Gazette</p>"#,
+                "新京报讯（记者 王佳慧）3月11日，记者从北京市交通委获悉，今年将新施划公交专用道。",
+            ),
+            None,
+        )
+        .unwrap();
+        assert_eq!(e.byline.as_deref(), Some("王佳慧"));
+        // With no author in the markup at all, the dateline's reporter.
+        let bare = format!(
+            "<html><head><title>A</title></head><body><article><p>新华社北京3月11日电（记者陈思远、张晗）今年前10个月，全国快递业务量突破500亿件。</p>{}</article></body></html>",
+            story(4)
+        );
+        let e = extract_html(&bare, None).unwrap();
+        assert_eq!(e.byline.as_deref(), Some("陈思远, 张晗"));
+    }
+
     /// Readability reads the page's byline element only when no `<meta>`
     /// names an author: when the one that does is a CMS user, the element
     /// still names the author, and the date printed after the names dates
@@ -4785,13 +4873,16 @@ mod tests {
         let tip = "<p><em>Do you work at the harbour board? Contact this reporter at jroe@courier.example or via Signal at (646) 555-0147. You can also send a secure message.</em></p>";
         let e = extract_html(&page(tip), None).unwrap();
         assert!(!e.markdown.contains("harbour board?"), "{}", e.markdown);
-        let call = "<p>Readers can contact the reporter at 555-0147 with their memories of the pier, and the best will run in the spring issue.</p>";
-        let e = extract_html(&page(call), None).unwrap();
-        assert!(
-            e.markdown.contains("memories of the pier"),
-            "{}",
-            e.markdown
-        );
+        for call in [
+            "<p>Readers can contact the reporter at 555-0147 with their memories of the pier, and the best will run in the spring issue.</p>",
+            // The words inside a sentence of the story.
+            "<p>The emails carry a signature from a refunds officer and invite readers to contact the reporter at refunds-desk@irs-verify.example.</p>",
+            "<p>Residents with questions can write to the author of the study, planner Mei Tanaka, at mtanaka@courier.example.</p>",
+        ] {
+            let e = extract_html(&page(call), None).unwrap();
+            let kept = &call[3..40];
+            assert!(e.markdown.contains(kept), "{call}: {}", e.markdown);
+        }
         // Details alone whose address or account bears the reporter's
         // name, and a sign-off giving the name and the post.
         for line in [

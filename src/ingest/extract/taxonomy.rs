@@ -24,9 +24,10 @@ static TAXONOMY: LazyLock<Regex> = LazyLock::new(|| {
 const END_BLOCKS: usize = 2;
 
 /// The body without filing lines among its first and last
-/// [`END_BLOCKS`] blocks. A body of fewer than three blocks is left as it
-/// is.
-pub fn drop_taxonomy_lines(markdown: &str) -> String {
+/// [`END_BLOCKS`] blocks, on the site at `hosts` (its canonical host and
+/// the one it was read at). A body of fewer than three blocks is left as
+/// it is.
+pub fn drop_taxonomy_lines(markdown: &str, hosts: &[&str]) -> String {
     let blocks: Vec<&str> = markdown.split("\n\n").collect();
     let n = blocks.len();
     if n < 3 {
@@ -36,7 +37,7 @@ pub fn drop_taxonomy_lines(markdown: &str) -> String {
     let kept: Vec<&str> = blocks
         .iter()
         .enumerate()
-        .filter(|&(i, b)| !(at_an_end(i) && is_filing_line(b)))
+        .filter(|&(i, b)| !(at_an_end(i) && is_filing_line(b, hosts)))
         .map(|(_, b)| *b)
         .collect();
     if kept.len() == n {
@@ -47,7 +48,7 @@ pub fn drop_taxonomy_lines(markdown: &str) -> String {
 
 /// Whether a Markdown block holds only links to category, tag, topic or
 /// section pages, with separators and emphasis marks between them.
-fn is_filing_line(block: &str) -> bool {
+fn is_filing_line(block: &str, hosts: &[&str]) -> bool {
     let mut links = LINK.captures_iter(block).peekable();
     if links.peek().is_none() {
         return false;
@@ -56,22 +57,32 @@ fn is_filing_line(block: &str) -> bool {
         && LINK.replace_all(block, "").chars().all(|c| {
             c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•' | '/' | '*' | '_' | '-' | ';')
         })
-        || is_section_label(block)
+        || is_section_label(block, hosts)
 }
 
 /// Whether a Markdown block is what a row of metadata leaves once its date
 /// has gone: a link to a section of the site ("[Binnenland](/nieuws/binnenland/)
 /// •", "• aus [Panorama](/panorama/)"), a few words, with the separator
 /// that stood before or after the date and at most one short word in
-/// lower case.
-fn is_section_label(block: &str) -> bool {
+/// lower case. The section is the site's own (at one of `hosts`): a list of
+/// links to other sites ("• [Direct Relief](https://…)") is the story's.
+fn is_section_label(block: &str, hosts: &[&str]) -> bool {
     let mut links = LINK.captures_iter(block);
     let (Some(link), None) = (links.next(), links.next()) else {
         return false;
     };
-    let path = link[2].split_once("://").map_or(&link[2], |(_, rest)| {
-        rest.find('/').map_or("", |at| &rest[at..])
-    });
+    let bare = |h: &str| h.trim_start_matches("www.").to_ascii_lowercase();
+    let (link_host, path) = match link[2].split_once("://") {
+        Some((_, rest)) => match rest.find('/') {
+            Some(at) => (Some(&rest[..at]), &rest[at..]),
+            None => (Some(rest), ""),
+        },
+        None => (None, &link[2]),
+    };
+    let own = match link_host {
+        None => link[2].starts_with('/'),
+        Some(l) => hosts.iter().any(|h| bare(h) == bare(l)),
+    };
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     let section = (1..=2).contains(&segments.len())
         && segments.iter().all(|s| {
@@ -84,7 +95,7 @@ fn is_section_label(block: &str) -> bool {
         .split(|c: char| c.is_whitespace() || separators(c))
         .filter(|w| !w.is_empty())
         .collect();
-    section
+    own && section
         && !label.is_empty()
         && label.split_whitespace().count() <= 3
         && !label.contains(|c: char| c.is_ascii_digit())
@@ -108,7 +119,7 @@ mod tests {
             "{filing}\n\n{story}\n\n{story}\n\n{story}\n\n*[Ferries](/tag/ferries) · [Pier](/tag/pier)*"
         );
         assert_eq!(
-            drop_taxonomy_lines(&md),
+            drop_taxonomy_lines(&md, &[]),
             format!("{story}\n\n{story}\n\n{story}")
         );
         // In the middle of the story, or among other links, or with words
@@ -120,7 +131,7 @@ mod tests {
             ),
             format!("Filed by the desk: [Harbour](/c/harbour/)\n\n{story}\n\n{story}"),
         ] {
-            assert_eq!(drop_taxonomy_lines(&kept), kept);
+            assert_eq!(drop_taxonomy_lines(&kept, &[]), kept);
         }
     }
 
@@ -133,12 +144,12 @@ mod tests {
             "The harbour board met on Tuesday and agreed that the old pier would be repaired.";
         for label in [
             "[Binnenland](https://nos.example/nieuws/binnenland/) • ",
-            "• aus [Panorama](https://www.spiegel.example/panorama/)",
+            "• aus [Panorama](/panorama/)",
             "[World](/world) | ",
         ] {
             let md = format!("{label}\n\n{story}\n\n{story}\n\n{story}");
             assert_eq!(
-                drop_taxonomy_lines(&md),
+                drop_taxonomy_lines(&md, &["www.nos.example"]),
                 format!("{story}\n\n{story}\n\n{story}"),
                 "{label}"
             );
@@ -152,9 +163,12 @@ mod tests {
             "[Binnenland](/nieuws/binnenland/) • [Regio](/nieuws/regio/) •",
             "[A long label of many words](/harbour/) •",
             "[Harbour](/news/harbour/ferries/) •",
+            // Another site's page: a list of places to give to.
+            "• [Direct Relief](https://www.directrelief.example/)",
+            "• [Rode Kruis](https://www.rodekruis.example/doneren)",
         ] {
             let md = format!("{kept}\n\n{story}\n\n{story}\n\n{story}");
-            assert_eq!(drop_taxonomy_lines(&md), md, "{kept}");
+            assert_eq!(drop_taxonomy_lines(&md, &["nos.example"]), md, "{kept}");
         }
     }
 }
