@@ -2078,7 +2078,8 @@ fn take_images(doc: &Document, base: Option<&Url>) -> Vec<Image> {
         images.push(Image { url, alt, caption });
     }
     // A `<cite>` in a figure with a picture names the picture's source
-    // ("Rosa Lindqvist/Vox"); in a figure of a quotation, its author.
+    // ("Rosa Lindqvist/Vox"); in a quotation's `<blockquote>`, the person
+    // quoted, who stays.
     let cited: HashSet<NodeId> = doc
         .select("figure cite")
         .nodes()
