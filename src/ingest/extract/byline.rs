@@ -519,7 +519,7 @@ pub fn dateline_reporters(text: &str) -> Option<String> {
             !ROLES.contains(t)
                 && (2..=4).contains(&t.chars().count())
                 && t.chars()
-                    .all(|c| c == '·' || ('\u{4e00}'..='\u{9fff}').contains(&c))
+                    .all(|c| c == '·' || crate::vocabulary::text::is_cjk(c))
         })
         .collect();
     (!names.is_empty()).then(|| names.join(", "))

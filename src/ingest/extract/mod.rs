@@ -369,13 +369,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         }
     }
     let markdown = slideshow::drop_slideshow_runs(&markdown);
-    // Links were made absolute against the address the page was read at;
-    // its site is also the one its canonical address names.
-    let hosts: Vec<&str> = [host.as_deref(), base.as_ref().and_then(Url::host_str)]
-        .into_iter()
-        .flatten()
-        .collect();
-    let markdown = taxonomy::drop_taxonomy_lines(&markdown, &hosts);
+    let markdown = taxonomy::drop_taxonomy_lines(&markdown, base.as_ref());
     let mut markdown = dateline::join_dateline(&tail::trim_tail(&markdown));
     // A page whose markup holds no story (its script renders it, and no
     // JSON-LD body was given) keeps its description rather than the

@@ -6,8 +6,10 @@
 //! category, tag, topic or section page of the site, and separators; or
 //! one section's link left with the separator of a date that has gone.
 
+use super::teasers::same_site;
 use regex::Regex;
 use std::sync::LazyLock;
+use url::Url;
 
 /// A Markdown link: its text and its address.
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
@@ -24,10 +26,9 @@ static TAXONOMY: LazyLock<Regex> = LazyLock::new(|| {
 const END_BLOCKS: usize = 2;
 
 /// The body without filing lines among its first and last
-/// [`END_BLOCKS`] blocks, on the site at `hosts` (its canonical host and
-/// the one it was read at). A body of fewer than three blocks is left as
-/// it is.
-pub fn drop_taxonomy_lines(markdown: &str, hosts: &[&str]) -> String {
+/// [`END_BLOCKS`] blocks, of a page read at `base`. A body of fewer than
+/// three blocks is left as it is.
+pub fn drop_taxonomy_lines(markdown: &str, base: Option<&Url>) -> String {
     let blocks: Vec<&str> = markdown.split("\n\n").collect();
     let n = blocks.len();
     if n < 3 {
@@ -37,7 +38,7 @@ pub fn drop_taxonomy_lines(markdown: &str, hosts: &[&str]) -> String {
     let kept: Vec<&str> = blocks
         .iter()
         .enumerate()
-        .filter(|&(i, b)| !(at_an_end(i) && is_filing_line(b, hosts)))
+        .filter(|&(i, b)| !(at_an_end(i) && is_filing_line(b, base)))
         .map(|(_, b)| *b)
         .collect();
     if kept.len() == n {
@@ -48,7 +49,7 @@ pub fn drop_taxonomy_lines(markdown: &str, hosts: &[&str]) -> String {
 
 /// Whether a Markdown block holds only links to category, tag, topic or
 /// section pages, with separators and emphasis marks between them.
-fn is_filing_line(block: &str, hosts: &[&str]) -> bool {
+fn is_filing_line(block: &str, base: Option<&Url>) -> bool {
     let mut links = LINK.captures_iter(block).peekable();
     if links.peek().is_none() {
         return false;
@@ -57,37 +58,29 @@ fn is_filing_line(block: &str, hosts: &[&str]) -> bool {
         && LINK.replace_all(block, "").chars().all(|c| {
             c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•' | '/' | '*' | '_' | '-' | ';')
         })
-        || is_section_label(block, hosts)
+        || is_section_label(block, base)
 }
 
 /// Whether a Markdown block is what a row of metadata leaves once its date
 /// has gone: a link to a section of the site ("[Binnenland](/nieuws/binnenland/)
 /// •", "• aus [Panorama](/panorama/)"), a few words, with the separator
 /// that stood before or after the date and at most one short word in
-/// lower case. The section is the site's own (at one of `hosts`): a list of
+/// lower case. The section is the site's own ([`same_site`]): a list of
 /// links to other sites ("• [Direct Relief](https://…)") is the story's.
-fn is_section_label(block: &str, hosts: &[&str]) -> bool {
+fn is_section_label(block: &str, base: Option<&Url>) -> bool {
     let mut links = LINK.captures_iter(block);
     let (Some(link), None) = (links.next(), links.next()) else {
         return false;
     };
-    let bare = |h: &str| h.trim_start_matches("www.").to_ascii_lowercase();
-    let (link_host, path) = match link[2].split_once("://") {
-        Some((_, rest)) => match rest.find('/') {
-            Some(at) => (Some(&rest[..at]), &rest[at..]),
-            None => (Some(rest), ""),
-        },
-        None => (None, &link[2]),
-    };
-    let own = match link_host {
-        None => link[2].starts_with('/'),
-        Some(l) => hosts.iter().any(|h| bare(h) == bare(l)),
-    };
+    let href = &link[2];
+    let path = Url::parse(href).map_or_else(|_| href.to_string(), |u| u.path().to_string());
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    let section = (1..=2).contains(&segments.len())
-        && segments.iter().all(|s| {
-            !s.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | '?' | '#' | '='))
-        });
+    let section = same_site(href, base)
+        && !href.contains(['?', '#', '='])
+        && (1..=2).contains(&segments.len())
+        && segments
+            .iter()
+            .all(|s| !s.contains(|c: char| c.is_ascii_digit() || c == '.'));
     let label = &link[1];
     let rest = LINK.replace(block, "");
     let separators = |c: char| matches!(c, '|' | '·' | '•');
@@ -95,7 +88,7 @@ fn is_section_label(block: &str, hosts: &[&str]) -> bool {
         .split(|c: char| c.is_whitespace() || separators(c))
         .filter(|w| !w.is_empty())
         .collect();
-    own && section
+    section
         && !label.is_empty()
         && label.split_whitespace().count() <= 3
         && !label.contains(|c: char| c.is_ascii_digit())
@@ -119,7 +112,7 @@ mod tests {
             "{filing}\n\n{story}\n\n{story}\n\n{story}\n\n*[Ferries](/tag/ferries) · [Pier](/tag/pier)*"
         );
         assert_eq!(
-            drop_taxonomy_lines(&md, &[]),
+            drop_taxonomy_lines(&md, None),
             format!("{story}\n\n{story}\n\n{story}")
         );
         // In the middle of the story, or among other links, or with words
@@ -131,7 +124,7 @@ mod tests {
             ),
             format!("Filed by the desk: [Harbour](/c/harbour/)\n\n{story}\n\n{story}"),
         ] {
-            assert_eq!(drop_taxonomy_lines(&kept, &[]), kept);
+            assert_eq!(drop_taxonomy_lines(&kept, None), kept);
         }
     }
 
@@ -140,6 +133,7 @@ mod tests {
     /// or a section link without a separator stays.
     #[test]
     fn a_section_link_left_beside_a_date_goes() {
+        let nos = || Url::parse("https://nos.example/artikel/2271658-ferry.html").ok();
         let story =
             "The harbour board met on Tuesday and agreed that the old pier would be repaired.";
         for label in [
@@ -149,7 +143,7 @@ mod tests {
         ] {
             let md = format!("{label}\n\n{story}\n\n{story}\n\n{story}");
             assert_eq!(
-                drop_taxonomy_lines(&md, &["www.nos.example"]),
+                drop_taxonomy_lines(&md, nos().as_ref()),
                 format!("{story}\n\n{story}\n\n{story}"),
                 "{label}"
             );
@@ -168,7 +162,7 @@ mod tests {
             "• [Rode Kruis](https://www.rodekruis.example/doneren)",
         ] {
             let md = format!("{kept}\n\n{story}\n\n{story}\n\n{story}");
-            assert_eq!(drop_taxonomy_lines(&md, &["nos.example"]), md, "{kept}");
+            assert_eq!(drop_taxonomy_lines(&md, nos().as_ref()), md, "{kept}");
         }
     }
 }
