@@ -117,11 +117,11 @@ const NOTICES: &[&str] = &[
     // Coding, Spiele").
     r"^[|•·]?\s*(über (den|die) autor(in)?|about the author|(sobre (la firma|el autor|la autora)|à propos de l'auteur|sull'autore|over de auteur|om skribenten)\s*:?$|this entry was posted|dieser eintrag wurde veröffentlicht|posted in|filed under|abgelegt unter|veröffentlicht unter|classé dans|archivado en|archiviato in|(by:\s*)?(tags?|topics|schlagwörter|themen|kategorie(n)?|categories|mots-clés|étiquettes|parole chiave|trefwoorden|palavras-chave)\s?:)",
     // Text size controls and rows of share buttons with the site's name
-    // ("Text Size", "| FoxNews.com Email Recommend Tweet").
-    r"^(text size|font size|schriftgröße|taille du texte|tamaño de (la )?letra)\s*:?\s*(a\s*a\s*a)?$|^a\s?a\s?a$",
+    // ("Text Size", "文字サイズ", "| FoxNews.com Email Recommend Tweet").
+    r"^(text size|font size|schriftgröße|taille du texte|tamaño de (la )?letra)\s*:?\s*(a\s*a\s*a)?$|^a\s?a\s?a$|^(文字サイズ|글씨\s?크기|글자\s?크기|字号)\s*:?\s*(小\s*中\s*大)?$",
     // A share button's label alone ("Email", "Tweet", a list's items),
     // and the site's address after a separator ("| FoxNews.com").
-    r"^(e-?mail|recommend|tweet|pin( it)?|pinterest|whatsapp|messenger|linkedin|reddit|flipboard|copy link)$|^[|•·]\s*[a-z0-9-]+\.(com|org|net|co\.uk|de|fr)$",
+    r"^(e-?mail|recommend|tweet|pin( it)?|pinterest|whatsapp|messenger|linkedin|reddit|flipboard|copy link|印刷|保存|共有|シェア|ツイート|인쇄|공유|스크랩|打印|分享)$|^[|•·]\s*[a-z0-9-]+\.(com|org|net|co\.uk|de|fr)$",
     r"^[|•·\s]*(([a-z0-9-]+\.(com|org|net|co\.uk|de|fr))|e-?mail|recommend|tweet|share|print|facebook|twitter|linkedin|pinterest|whatsapp|reddit|flipboard|copy link|comments?)([\s|•·]+(([a-z0-9-]+\.(com|org|net|co\.uk|de|fr))|e-?mail|recommend|tweet|share|print|facebook|twitter|linkedin|pinterest|whatsapp|reddit|flipboard|copy link|comments?)){2,}[\s|•·]*$",
     // The publication a post appeared in, on a line of its own ("Published
     // in Better Programming" on Medium).
@@ -137,14 +137,15 @@ const NOTICES: &[&str] = &[
     // broadcast, rewritten or redistributed", a small site's "This
     // article is the copyrighted property of …", "Written permission must
     // be obtained before reprint"; in Korean, Japanese and Chinese the
-    // ban on reprinting closes the line ("무단 전재 및 재배포 금지",
-    // "無断転載を禁じます", "未经授权不得转载"), and a copyright may be
+    // ban on reprinting closes the line ("무단 전재 및 재배포 금지", after
+    // "…저작권법의 보호를 받습니다." too, "無断転載を禁じます", "未经授权不得转载"),
+    // and a copyright may be
     // marked with a circled c ("Copyrights ⓒ …").
     r"^(this (material|article|story|content|report) (may|must) not be (published|reproduced|republished|reprinted|redistributed|copied)\b|this (material|article|story|content) is the copyrighted property of\b|(written|prior) permission (must be obtained|is required|is needed)\b.{0,40}\b(reprint|reproduc|republish|publication|copy|copie))",
     // The CJK reprint bans and the circled c, apart: a pattern without a
     // literal to look for runs on every line, and one with Unicode `\b`
     // would fall back to the slow engine on each non-ASCII one.
-    r"^[^。.!?“”\x22「」]{0,40}(무단\s*전재[^.]{0,30}금지|無断(転載|複製)[^。]{0,20}(禁じます|禁止)|(未经(授权|许可)|版权所有)[^。]{0,20}(不得|禁止)(转载|复制|使用))\W*$|^[-–—\s]*(copyrights?\s*ⓒ|ⓒ[^.。!?]{1,40}$)",
+    r"^[^。.!?“”\x22「」]{0,40}((저작권법의 보호를 받습니다\.\s*)?무단\s*전재[^.]{0,30}(금지|금합니다)|無断(転載|複製)[^。]{0,20}(禁じます|禁止)|(未经(授权|许可)|版权所有)[^。]{0,20}(不得|禁止)(转载|复制|使用))\W*$|^[-–—\s]*(copyrights?\s*ⓒ|ⓒ[^.。!?]{1,40}$)",
     // Membership and donation appeals.
     r"^(please )?(support (our|independent|quality) journalism|support local journalism[.!]?$|become a (member|supporter)|make a (donation|contribution)|apoya (el|nuestro|nuestra) (periodismo|trabajo)|te necesitamos|unterstützen sie (uns|unseren|unsere|unabhängigen)|werden sie (mitglied|unterstützer)|soutenez (notre|le) journalisme)\b",
     r"\b(donate (now|today)|cancel (at )?any ?time|hazte (miembro|socio)|cancela cuando quieras|jetzt (unterstützen|spenden|mitglied werden)|faites un don)\b",
@@ -236,7 +237,7 @@ const NOTICES: &[&str] = &[
     // With a "please" first, or several networks ("Please follow Money
     // Game on Twitter and Facebook", "Get Courier Business On Twitter,
     // Facebook, and Google+").
-    r"^(please )?(follow|folgen sie|folge|suivez|get)\b.{0,80}\b(on|auf|sur) (twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|google\+)((,|,? and|,? or|,? &|,? und|,? et)\s+(twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|google\+))*\s*:?\s*(@\w+)?(\s+at\s+(https?://)?(www\.)?(twitter|x)\.com/\w+/?)?\.?(\s*check out my (website|blog)\b[^!?]{0,60})?$",
+    r"^(please )?(follow|folgen sie|folge|suivez|get)\b.{0,80}\b(on|auf|sur) (twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|google\+)((,|,? and|,? or|,? &|,? und|,? et)\s+((on|auf|sur) )?(twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|google\+))*\s*:?\s*(@\w+)?(\s+at\s+(https?://)?(www\.)?(twitter|x)\.com/\w+/?)?\.?(\s*check out my (website|blog)\b[^!?]{0,60}|\s*send (us )?your story ideas (to|via) \S+@[\w.-]+\w\.?)?$",
     // A time relative to the day the page was read ("2 hours ago",
     // "Updated 2 hours ago", "昨天"): it dates nothing once the page is
     // saved. And a subscribe button's label alone.
@@ -330,11 +331,11 @@ const CREDITS: &[&str] = &[
 ];
 
 /// A caption that ends in its photo credit ("... in May. Foto © Jane Roe",
-/// "..., Bild via"): captions run longer than notices, but article
+/// "..., Bild via", "... on Tuesday. Photo: Li Wei/GC"): captions run
+/// longer than notices, but article
 /// paragraphs do not end in a credit. A credit in brackets ("(Jane Roe/AP)")
 /// is left alone: readers of wire copy expect those captions kept.
-const CAPTION_CREDIT: &str =
-    r"\b(foto|fotos|photo|photos|bild|bilder|image|images)\s*(©|\(c\)|via\b)\s*[^.!?©()]{0,60}$";
+const CAPTION_CREDIT: &str = r"(\b(foto|fotos|photo|photos|bild|bilder|image|images)\s*(©|\(c\)|via\b)|[.!?]\s+(foto|fotos|photo|photos|bild|bilder|image|images)\s*:)\s*[^.!?©()]{0,60}$";
 
 /// Captions with a credit at the end are judged up to this length.
 const MAX_CAPTION_CHARS: usize = 500;
@@ -795,6 +796,7 @@ mod tests {
             "5. März 2026, 19:49 | Ada Byrne",
             "The ferry at dawn on its first crossing. Foto © Jane Roe",
             "The pier in 1920, Bild via",
+            "People queue for the ferry on Tuesday. Photo: Li Wei/GC",
             "The contents of this site are ©2026 Harbour Media. All rights reserved.",
             "Copyright 2026 Harbour Media Inc.",
             "Report Error",
@@ -803,6 +805,7 @@ mod tests {
             "Нравится58 Удивление41 Грусть12",
             "- Copyrights ⓒ 조선일보 & chosun.com, 무단 전재 및 재배포 금지 -",
             "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>",
+            "- 하버신문의 콘텐츠는 저작권법의 보호를 받습니다. 무단 전재, 복사, 배포 등을 금합니다. -",
             "記事・写真の無断転載を禁じます。",
             "未经授权不得转载。",
             "This article is the copyrighted property of the Harbour Courier.",
@@ -876,6 +879,8 @@ mod tests {
             "Please follow Harbour Game on Twitter and Facebook.",
             "Follow me on Twitter or LinkedIn. Check out my website or some of my other work here.",
             "Follow me on Twitter. Check out my website.",
+            "Follow BBC East Midlands on Facebook, Twitter, or Instagram. Send your story ideas to eastmidsnews@bbc.co.uk.",
+            "Follow BBC Yorkshire on Facebook, on Twitter and on Instagram. Send your story ideas to yorkslincs.news@bbc.co.uk",
             "Go deeper: Ferries make a comeback",
             "Get Courier Business On Twitter, Facebook, and Google+",
             "Follow us on Twitter",
@@ -990,6 +995,10 @@ mod tests {
             "Text size A A A",
             "A A A",
             "Font Size:",
+            "文字サイズ",
+            "글씨크기",
+            "印刷",
+            "인쇄",
             "Autoplay",
             "Enlarge this image",
             "Click to expand",
@@ -1179,7 +1188,11 @@ mod tests {
             "This material may not be safe, the inspectors warned, and the pier stays shut.",
             "The landlord never gave written permission to reprint the lease, she said.",
             "Please follow the signs to the east pier on foot.",
+            "The council published one photo: the pier at dawn",
             "Follow me on Twitter, she told the crowd, and then she left the stage.",
+            "Follow the ferry on Twitter, and send your story ideas to the harbour office.",
+            "印刷物の配布は中止された。",
+            "Send your story ideas to news@harbour.example, the editor said.",
             "(Updates are posted on the harbour board's website every morning, she said.)",
             "Now watch what happens when the tide comes in, the harbour master said.",
             "With assistance from volunteers, the crew rebuilt the pier in six weeks.",

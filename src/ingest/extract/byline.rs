@@ -47,6 +47,8 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
         // Photos: Li Wei"), and the place the reporter files from ("Jo
         // Roe in Washington").
         r"|,?\s+(?i:photos?|photography|pictures|images?|fotos?|bilder|illustrations?|graphics)\s*:",
+        // The story's source after the names ("Jo Roe Source:Global Times").
+        r"|\s(?i:source|quelle|fuente)\s*:",
         r"|\s+in\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?\s*$",
         // An account's handle after the name ("Jo Roe @joroe").
         r"|\s@\w",
@@ -236,6 +238,12 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
     }
     // "Deutsche Welle (www.dw.com)": an address is not part of a name.
     b = WEB_ADDRESS.replace_all(&b, "").trim().to_string();
+    // A reporter's e-mail address after the name ("By Jo Roe
+    // (jo@courier.example)", "정은주 기자 ejjung@khan.co.kr").
+    static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?").expect("valid e-mail pattern")
+    });
+    b = EMAIL.replace_all(&b, "").trim().to_string();
     // A handle glued to the name ("Jo Roe@joroe"), which Readability reads
     // run together; an e-mail address has a dot after its "@".
     static GLUED_HANDLE: LazyLock<Regex> =
@@ -340,7 +348,12 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
     let mut names: Vec<String> = Vec::new();
     // Not split when a part would be a stray letter ("Mac & i" is one
     // magazine) or brackets hold a note.
-    let split: Vec<&str> = SPLIT.split(b).flat_map(split_names).collect();
+    // A part left empty is where an address was cut ("Jo Roe; jo@…; 555-0100").
+    let split: Vec<&str> = SPLIT
+        .split(b)
+        .flat_map(split_names)
+        .filter(|p| !p.trim().is_empty())
+        .collect();
     let parts: Vec<&str> = if b.contains('(')
         || split
             .iter()
@@ -523,6 +536,43 @@ pub fn dateline_reporters(text: &str) -> Option<String> {
         })
         .collect();
     (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// The reporters a Japanese story names in brackets on its own line at
+/// its end, after their desk or bureau ("（大阪社会部　森川健太）",
+/// "（ワシントン支局 鈴木一生、佐藤花子）", "（田中美咲）"), as "A, B": names
+/// written in kanji; not an agency's credit ("（共同）", "（時事通信）") or a
+/// note ("（写真は資料）").
+pub fn closing_reporters(text: &str) -> Option<String> {
+    /// Last characters of a desk, a bureau or a staff title ("社会部",
+    /// "支局", "編集委員").
+    const DESK_ENDS: &[char] = &['部', '局', '班', '室', '員', '者', '課'];
+    /// Last characters of a company's name: an agency or a paper.
+    const COMPANY_ENDS: &[&str] = &["社", "通信", "新聞", "共同", "時事"];
+    let kanji = |t: &str, min: usize| {
+        (min..=5).contains(&t.chars().count())
+            && t.chars()
+                .all(|c| matches!(c as u32, 0x4e00..=0x9fff) || c == '々')
+            && !COMPANY_ENDS.iter().any(|e| t.ends_with(e))
+    };
+    let inside = text
+        .trim()
+        .strip_prefix(['（', '('])?
+        .strip_suffix(['）', ')'])?;
+    let tokens: Vec<&str> = inside
+        .split(|c: char| c.is_whitespace() || c == '・')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let (names, min) = match tokens.as_slice() {
+        [names] => (*names, 3),
+        [desk, names] if desk.ends_with(DESK_ENDS) && desk.chars().count() <= 12 => (*names, 2),
+        _ => return None,
+    };
+    let names: Vec<&str> = names.split(['、', ',']).collect();
+    names
+        .iter()
+        .all(|n| kanji(n, min))
+        .then(|| names.join(", "))
 }
 
 /// `part` without the paper's staff after a name, the paper named by a
@@ -814,7 +864,9 @@ fn is_name(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
     {
         return false;
     }
-    if !part.chars().any(char::is_alphabetic) {
+    // No name opens with a digit: what does is a date or a count ("26
+    // декабря" left of a dateline whose place and agency are cut off).
+    if !part.chars().any(char::is_alphabetic) || part.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
     // An account's number after one word ("Weekly4"): no one's name.
@@ -870,6 +922,29 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(dateline_reporters(text).as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn reporters_closing_a_japanese_story_are_read() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("（大阪社会部\u{3000}森川健太）", Some("森川健太")),
+            ("（田中美咲）", Some("田中美咲")),
+            (
+                "（ワシントン支局 鈴木一生、佐藤花子）",
+                Some("鈴木一生, 佐藤花子"),
+            ),
+            // An agency's credit, a note, a sentence in brackets.
+            ("（共同）", None),
+            ("（時事通信）", None),
+            ("（ロイター）", None),
+            ("（写真は資料）", None),
+            ("（2020年3月13日9時12分）", None),
+            ("（市によると、費用は約2千万円。）", None),
+            ("田中美咲", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(closing_reporters(text).as_deref(), *want, "{text}");
         }
     }
 
@@ -952,6 +1027,16 @@ mod tests {
             ("Jo Roe Planning Correspondent", Some("Jo Roe")),
             ("Jo Roe, Education Reporter", Some("Jo Roe")),
             ("jo@courier.example", None),
+            ("By Jo Roe (jroe@courier.example)", Some("Jo Roe")),
+            ("정은주 기자 ejjung@courier.example", Some("정은주")),
+            (
+                "By Jo Roe Source:Global Courier Published: 2019/8/14 20:53:40",
+                Some("Jo Roe"),
+            ),
+            (
+                "— Jo Roe; jroe@courier.example; 503-294-4017; @joroe",
+                Some("Jo Roe"),
+            ),
             // Drupal's line, with and without a name.
             ("Submitted on Mon, 2019-01-21 13:49", None),
             (
@@ -1150,6 +1235,8 @@ mod tests {
             ("01:30 Min.", None),
             ("buchmesse.ARD.de", None),
             ("人氣(23925)", None),
+            // A dateline's place and day, the agency cut off: no name left.
+            ("МОСКВА, 26 декабря. /ТАСС/.", None),
             ("Jo Roe, Special to the Courier", Some("Jo Roe")),
             // A job title after the name, in the same part.
             ("Jo Roe Senior Washington Correspondent", Some("Jo Roe")),

@@ -480,7 +480,17 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
                     .find_map(|b| byline::dateline_reporters(&to_markdown::plain_text(b)))
                     .map(|b| (Some(b), Some("reporter in dateline")))
             };
+            // A Japanese story's reporters in brackets at its end
+            // ("（大阪社会部　森川健太）").
+            let closing = || {
+                markdown
+                    .rsplit("\n\n")
+                    .take(2)
+                    .find_map(|b| byline::closing_reporters(&to_markdown::plain_text(b)))
+                    .map(|b| (Some(b), Some("reporter closing the story")))
+            };
             line.or_else(dateline)
+                .or_else(closing)
                 .or_else(|| organization.then(|| (meta.byline.clone(), meta.byline_source)))
                 .unwrap_or_default()
         }
@@ -647,8 +657,13 @@ fn drop_byline_lines(
             return None;
         }
         let text = to_markdown::plain_text(blocks[i]);
+        // Names side by side as printed, or once titles and addresses
+        // are cut ("박지현 기자 jh@… 이소연 기자 so@…").
         (text.chars().count() <= 100
-            && (byline::clean(&text, site, host).is_some_and(|b| byline::same_names(&b, byline))
+            && (byline::clean(&text, site, host)
+                .into_iter()
+                .chain(byline::closing_reporters(&text))
+                .any(|b| byline::same_names(&b, byline) || names_side_by_side(&b, byline))
                 || names_side_by_side(&text, byline)))
         .then_some(text)
     };
@@ -4563,6 +4578,16 @@ mod tests {
         );
         let e = extract_html(&bare, None).unwrap();
         assert_eq!(e.byline.as_deref(), Some("陈思远, 张晗"));
+        // A Japanese story's reporter in brackets on its last line names
+        // the author, and the line leaves the body.
+        let closing = format!(
+            "<html><head><title>A</title><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"author\":{{\"@type\":\"Organization\",\"name\":\"産経新聞\"}}}}</script></head><body><article>{}<p>（大阪社会部\u{3000}森川健太）</p></article></body></html>",
+            story(4)
+        );
+        let e = extract_html(&closing, None).unwrap();
+        assert_eq!(e.byline.as_deref(), Some("森川健太"));
+        assert_eq!(e.sources.byline, Some("reporter closing the story"));
+        assert!(!e.markdown.contains("森川"), "{}", e.markdown);
     }
 
     /// Readability reads the page's byline element only when no `<meta>`
@@ -4688,6 +4713,30 @@ mod tests {
                 vec!["Jo Roe Li Wei".to_string()]
             )
         );
+        // A sign-off with the reporters' e-mail addresses: "By Jo Roe
+        // (jo@…)", each Korean reporter's name, title and address.
+        for (md, byline, line) in [
+            (
+                format!("{story}\n\nBy Jo Roe (jroe@courier.example)"),
+                "Jo Roe",
+                "By Jo Roe (jroe@courier.example)",
+            ),
+            (
+                format!("{story}\n\n박지현 기자 jhpark@donga.com 이소연 기자 soyeon@donga.com"),
+                "박지현 and 이소연",
+                "박지현 기자 jhpark@donga.com 이소연 기자 soyeon@donga.com",
+            ),
+            (
+                format!("{story}\n\n（大阪社会部\u{3000}森川健太）"),
+                "森川健太",
+                "（大阪社会部 森川健太）",
+            ),
+        ] {
+            assert_eq!(
+                drop_byline_lines(&md, byline, None, None),
+                (story.to_string(), vec![line.to_string()])
+            );
+        }
         let two = format!("Jo Roe Li\n\n{story}\n\nMore text.");
         assert_eq!(
             drop_byline_lines(&two, "Jo Roe and Li Wei", None, None).0,
