@@ -117,11 +117,11 @@ const NOTICES: &[&str] = &[
     // Coding, Spiele").
     r"^[|•·]?\s*(über (den|die) autor(in)?|about the author|(sobre (la firma|el autor|la autora)|à propos de l'auteur|sull'autore|over de auteur|om skribenten)\s*:?$|this entry was posted|dieser eintrag wurde veröffentlicht|posted in|filed under|abgelegt unter|veröffentlicht unter|classé dans|archivado en|archiviato in|(by:\s*)?(tags?|topics|schlagwörter|themen|kategorie(n)?|categories|mots-clés|étiquettes|parole chiave|trefwoorden|palavras-chave)\s?:)",
     // Text size controls and rows of share buttons with the site's name
-    // ("Text Size", "文字サイズ", "| FoxNews.com Email Recommend Tweet").
-    r"^(text size|font size|schriftgröße|taille du texte|tamaño de (la )?letra)\s*:?\s*(a\s*a\s*a)?$|^a\s?a\s?a$|^(文字サイズ|글씨\s?크기|글자\s?크기|字号)\s*:?\s*(小\s*中\s*大)?$",
+    // ("Text Size", "| FoxNews.com Email Recommend Tweet").
+    r"^(text size|font size|schriftgröße|taille du texte|tamaño de (la )?letra)\s*:?\s*(a\s*a\s*a)?$|^a\s?a\s?a$",
     // A share button's label alone ("Email", "Tweet", a list's items),
     // and the site's address after a separator ("| FoxNews.com").
-    r"^(e-?mail|recommend|tweet|pin( it)?|pinterest|whatsapp|messenger|linkedin|reddit|flipboard|copy link|印刷|保存|共有|シェア|ツイート|인쇄|공유|스크랩|打印|分享)$|^[|•·]\s*[a-z0-9-]+\.(com|org|net|co\.uk|de|fr)$",
+    r"^(e-?mail|recommend|tweet|pin( it)?|pinterest|whatsapp|messenger|linkedin|reddit|flipboard|copy link)$|^[|•·]\s*[a-z0-9-]+\.(com|org|net|co\.uk|de|fr)$",
     r"^[|•·\s]*(([a-z0-9-]+\.(com|org|net|co\.uk|de|fr))|e-?mail|recommend|tweet|share|print|facebook|twitter|linkedin|pinterest|whatsapp|reddit|flipboard|copy link|comments?)([\s|•·]+(([a-z0-9-]+\.(com|org|net|co\.uk|de|fr))|e-?mail|recommend|tweet|share|print|facebook|twitter|linkedin|pinterest|whatsapp|reddit|flipboard|copy link|comments?)){2,}[\s|•·]*$",
     // The publication a post appeared in, on a line of its own ("Published
     // in Better Programming" on Medium).
@@ -331,11 +331,11 @@ const CREDITS: &[&str] = &[
 ];
 
 /// A caption that ends in its photo credit ("... in May. Foto © Jane Roe",
-/// "..., Bild via", "... on Tuesday. Photo: Li Wei/GC"): captions run
-/// longer than notices, but article
+/// "..., Bild via", "... on Tuesday. Photo: Li Wei/GC", a name of five
+/// words at most after the colon): captions run longer than notices, but article
 /// paragraphs do not end in a credit. A credit in brackets ("(Jane Roe/AP)")
 /// is left alone: readers of wire copy expect those captions kept.
-const CAPTION_CREDIT: &str = r"(\b(foto|fotos|photo|photos|bild|bilder|image|images)\s*(©|\(c\)|via\b)|[.!?]\s+(foto|fotos|photo|photos|bild|bilder|image|images)\s*:)\s*[^.!?©()]{0,60}$";
+const CAPTION_CREDIT: &str = r"\b(foto|fotos|photo|photos|bild|bilder|image|images)\s*(©|\(c\)|via\b)\s*[^.!?©()]{0,60}$|[.!?]\s+(foto|fotos|photo|photos|bild|bilder|image|images)\s*:\s*[^\s.!?©(),\d]+(\s+[^\s.!?©(),\d]+){0,4}$";
 
 /// Captions with a credit at the end are judged up to this length.
 const MAX_CAPTION_CHARS: usize = 500;
@@ -404,6 +404,41 @@ fn is_consent_ask(lower: &str) -> bool {
             .expect("valid consent pattern")
     });
     CONSENT.is_match(lower) && !lower.contains(['"', '„', '“', '”', '«', '»', '‚', '‘'])
+}
+
+/// Whether `line` is the label of a tool button in Chinese, Japanese or
+/// Korean alone ("印刷", "文字サイズ 小 中 大", "인쇄", "打印"): furniture in a
+/// paragraph or list item, though a heading of a guide to those tools
+/// may read the same.
+pub fn is_tool_label(line: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "印刷",
+        "保存",
+        "共有",
+        "シェア",
+        "ツイート",
+        "인쇄",
+        "공유",
+        "스크랩",
+        "打印",
+        "分享",
+    ];
+    const SIZE_LABELS: &[&str] = &[
+        "文字サイズ",
+        "글씨크기",
+        "글씨 크기",
+        "글자크기",
+        "글자 크기",
+        "字号",
+    ];
+    let line = line.trim();
+    LABELS.contains(&line)
+        || SIZE_LABELS.iter().any(|l| {
+            line.strip_prefix(l).is_some_and(|rest| {
+                let rest: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+                matches!(rest.as_str(), "" | ":" | "：" | "小中大")
+            })
+        })
 }
 
 /// Whether `line` is a photo credit (`CREDITS`, a caption ending in its
@@ -607,6 +642,27 @@ static AGENCIES_RE: LazyLock<Regex> =
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tool_labels_are_recognised() {
+        for line in [
+            "印刷",
+            " 인쇄 ",
+            "文字サイズ",
+            "文字サイズ 小 中 大",
+            "글씨크기",
+            "打印",
+        ] {
+            assert!(is_tool_label(line), "{line}");
+        }
+        for line in [
+            "印刷物の配布は中止された。",
+            "文字サイズを変更する方法",
+            "공유 경제",
+        ] {
+            assert!(!is_tool_label(line), "{line}");
+        }
+    }
 
     #[test]
     fn furniture_lines_are_recognised() {
@@ -995,10 +1051,6 @@ mod tests {
             "Text size A A A",
             "A A A",
             "Font Size:",
-            "文字サイズ",
-            "글씨크기",
-            "印刷",
-            "인쇄",
             "Autoplay",
             "Enlarge this image",
             "Click to expand",
@@ -1189,6 +1241,7 @@ mod tests {
             "The landlord never gave written permission to reprint the lease, she said.",
             "Please follow the signs to the east pier on foot.",
             "The council published one photo: the pier at dawn",
+            "The show opens in May. Photo: A Century of Harbour Portraits, through September 14",
             "Follow me on Twitter, she told the crowd, and then she left the stage.",
             "Follow the ferry on Twitter, and send your story ideas to the harbour office.",
             "印刷物の配布は中止された。",

@@ -514,17 +514,28 @@ static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid role tail pattern")
 });
 
-/// The reporters a Chinese story's dateline names in brackets after the
-/// agency's or paper's mark ("新京报讯（记者 王佳慧）", "新华社北京3月11日电
-/// （记者陈思远、张晗）"), as "A, B"; not a helper named after another
-/// role ("通讯员 李四").
+/// The reporters a story's dateline names: in a Chinese one, in brackets
+/// after the agency's or paper's mark ("新京报讯（记者 王佳慧）", "新华社北京
+/// 3月11日电（记者陈思远、张晗）"), as "A, B", not a helper named after
+/// another role ("通讯员 李四"); in a Russian agency's, after the agency
+/// ("МОСКВА, 12 мар — РИА Новости, Алексей Крылов.", "ВАШИНГТОН, 5
+/// декабря. /Корр. ТАСС Иван Лебедев/.").
 pub fn dateline_reporters(text: &str) -> Option<String> {
     static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^[\s\u{3000}]*[^（(，。,\s]{1,30}?(?:讯|电)\s*[（(][^）)记]{0,6}记者\s*([^）)]{2,40})[）)]")
             .expect("valid dateline reporter pattern")
     });
+    // The place in capitals, the day, then the agency and the name of
+    // two or three capitalised words.
+    static RUSSIAN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*\p{Lu}[\p{Lu}\s-]{1,40},\s*\d{1,2}\s+\p{Ll}{3,8}\.?\s*(?:[—–-]\s*[^,.—/]{2,30},\s*|/\s*Корр\.\s+ТАСС\s+)(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){1,2})\s*[./]")
+            .expect("valid Russian dateline reporter pattern")
+    });
     const ROLES: &[&str] = &["通讯员", "实习生", "见习记者", "摄影", "摄", "编辑", "报道"];
-    let inside = DATELINE.captures(text)?.get(1)?.as_str();
+    let Some(caps) = DATELINE.captures(text) else {
+        return RUSSIAN.captures(text).map(|c| c[1].to_string());
+    };
+    let inside = caps.get(1)?.as_str();
     let names: Vec<&str> = inside
         .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ','))
         .filter(|t| !t.is_empty())
@@ -539,21 +550,29 @@ pub fn dateline_reporters(text: &str) -> Option<String> {
 }
 
 /// The reporters a Japanese story names in brackets on its own line at
-/// its end, after their desk or bureau ("（大阪社会部　森川健太）",
-/// "（ワシントン支局 鈴木一生、佐藤花子）", "（田中美咲）"), as "A, B": names
-/// written in kanji; not an agency's credit ("（共同）", "（時事通信）") or a
-/// note ("（写真は資料）").
+/// its end, after their desk, bureau or staff title ("（大阪社会部　森川健太）",
+/// "（ワシントン支局 鈴木一生、佐藤花子）", "（編集委員　田中美咲）"), as "A, B":
+/// names written in kanji, or a name of three or four kanji alone
+/// ("（田中美咲）"), not a body's ("（気象庁）", "（北京支局）") or a note
+/// ("（敬称略）"). A role that is not the paper's ("（主任研究員　石川智之）",
+/// "（出演者　…）") names someone in the story and is not read.
 pub fn closing_reporters(text: &str) -> Option<String> {
-    /// Last characters of a desk, a bureau or a staff title ("社会部",
-    /// "支局", "編集委員").
-    const DESK_ENDS: &[char] = &['部', '局', '班', '室', '員', '者', '課'];
-    /// Last characters of a company's name: an agency or a paper.
-    const COMPANY_ENDS: &[&str] = &["社", "通信", "新聞", "共同", "時事"];
-    let kanji = |t: &str, min: usize| {
-        (min..=5).contains(&t.chars().count())
+    /// Last characters of a desk or bureau ("社会部", "支局").
+    const DESK_ENDS: &[char] = &['部', '局', '班', '室'];
+    /// A reporter's title in the paper.
+    const TITLES: &[&str] = &["記者", "編集委員", "論説委員", "特派員"];
+    /// Last characters of a body's name: an office, a company, a school,
+    /// a party, a place.
+    const BODY_ENDS: &[&str] = &[
+        "庁", "省", "局", "部", "課", "室", "会", "所", "院", "社", "校", "署", "団", "館", "党",
+        "府", "県", "市", "町", "村", "区", "協", "組", "行", "大", "園", "店", "通信", "新聞",
+    ];
+    /// Notes in brackets at a story's end: honorifics left out, a talk.
+    const NOTES: &[&str] = &["敬称略", "談", "完"];
+    let kanji = |t: &str| {
+        (2..=5).contains(&t.chars().count())
             && t.chars()
                 .all(|c| matches!(c as u32, 0x4e00..=0x9fff) || c == '々')
-            && !COMPANY_ENDS.iter().any(|e| t.ends_with(e))
     };
     let inside = text
         .trim()
@@ -563,16 +582,24 @@ pub fn closing_reporters(text: &str) -> Option<String> {
         .split(|c: char| c.is_whitespace() || c == '・')
         .filter(|t| !t.is_empty())
         .collect();
-    let (names, min) = match tokens.as_slice() {
-        [names] => (*names, 3),
-        [desk, names] if desk.ends_with(DESK_ENDS) && desk.chars().count() <= 12 => (*names, 2),
+    let (desk, names) = match tokens.as_slice() {
+        [name] => {
+            let alone = (3..=4).contains(&name.chars().count())
+                && kanji(name)
+                && !BODY_ENDS.iter().any(|e| name.ends_with(e))
+                && !NOTES.contains(name);
+            return alone.then(|| name.to_string());
+        }
+        [desk, names] => (desk, names),
         _ => return None,
     };
+    if desk.chars().count() > 12
+        || !(desk.ends_with(DESK_ENDS) || TITLES.iter().any(|t| desk.ends_with(t)))
+    {
+        return None;
+    }
     let names: Vec<&str> = names.split(['、', ',']).collect();
-    names
-        .iter()
-        .all(|n| kanji(n, min))
-        .then(|| names.join(", "))
+    names.iter().all(|n| kanji(n)).then(|| names.join(", "))
 }
 
 /// `part` without the paper's staff after a name, the paper named by a
@@ -864,9 +891,14 @@ fn is_name(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
     {
         return false;
     }
-    // No name opens with a digit: what does is a date or a count ("26
-    // декабря" left of a dateline whose place and agency are cut off).
-    if !part.chars().any(char::is_alphabetic) || part.starts_with(|c: char| c.is_ascii_digit()) {
+    // No name opens with a number: what does is a date or a count ("26
+    // декабря" left of a dateline whose place and agency are cut off); a
+    // rank may ("1st Lt. Jo Roe").
+    let opens_with_number = part.split_whitespace().next().is_some_and(|w| {
+        w.chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
+    });
+    if !part.chars().any(char::is_alphabetic) || opens_with_number {
         return false;
     }
     // An account's number after one word ("Weekly4"): no one's name.
@@ -919,6 +951,21 @@ mod tests {
             ("3月11日，记者从北京市交通委获悉（记者 王佳慧）", None),
             ("新华社北京3月11日电 今年前10个月", None),
             ("新华社北京3月11日电（图片）今年", None),
+            // A Russian agency's dateline, the reporter after its name.
+            (
+                "МОСКВА, 12 мар — РИА Новости, Алексей Крылов. Российские океанологи впервые",
+                Some("Алексей Крылов"),
+            ),
+            (
+                "ВАШИНГТОН, 5 декабря. /Корр. ТАСС Иван Лебедев/. Конгресс США",
+                Some("Иван Лебедев"),
+            ),
+            ("МОСКВА, 12 мар — РИА Новости. Российские океанологи", None),
+            ("МОСКВА, 26 декабря. /ТАСС/. Уходящий год", None),
+            (
+                "МОСКВА, 12 мар — РИА Новости, Москва и область. Российские",
+                None,
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(dateline_reporters(text).as_deref(), *want, "{text}");
@@ -929,19 +976,27 @@ mod tests {
     fn reporters_closing_a_japanese_story_are_read() {
         let cases: &[(&str, Option<&str>)] = &[
             ("（大阪社会部\u{3000}森川健太）", Some("森川健太")),
-            ("（田中美咲）", Some("田中美咲")),
             (
                 "（ワシントン支局 鈴木一生、佐藤花子）",
                 Some("鈴木一生, 佐藤花子"),
             ),
+            ("（編集委員　田中美咲）", Some("田中美咲")),
+            ("（田中美咲）", Some("田中美咲")),
+            // A body's name or a note alone; a role not the paper's names
+            // someone in the story.
+            ("（気象庁）", None),
+            ("（日本銀行）", None),
+            ("（北京支局）", None),
+            ("（敬称略）", None),
+            ("（主任研究員　石川智之）", None),
+            ("（出演者　山田太郎、鈴木花子）", None),
             // An agency's credit, a note, a sentence in brackets.
             ("（共同）", None),
             ("（時事通信）", None),
-            ("（ロイター）", None),
             ("（写真は資料）", None),
             ("（2020年3月13日9時12分）", None),
             ("（市によると、費用は約2千万円。）", None),
-            ("田中美咲", None),
+            ("社会部 田中美咲", None),
         ];
         for (text, want) in cases {
             assert_eq!(closing_reporters(text).as_deref(), *want, "{text}");
@@ -1237,6 +1292,7 @@ mod tests {
             ("人氣(23925)", None),
             // A dateline's place and day, the agency cut off: no name left.
             ("МОСКВА, 26 декабря. /ТАСС/.", None),
+            ("By 1st Lt. Jo Roe", Some("1st Lt. Jo Roe")),
             ("Jo Roe, Special to the Courier", Some("Jo Roe")),
             // A job title after the name, in the same part.
             ("Jo Roe Senior Washington Correspondent", Some("Jo Roe")),

@@ -33,6 +33,7 @@
 
 use super::boilerplate::{
     SLIDE_COUNTER, is_appeal, is_boilerplate, is_credit, is_foot_block, is_related_heading,
+    is_tool_label,
 };
 use super::dates::{DateLine, date_line, is_labelled, posted_line};
 use super::metadata::{absolute, has_zone, normalise_date};
@@ -2576,7 +2577,7 @@ fn remove_notices(doc: &Document, base: Option<&Url>) {
             // ("<b>Related</b> <a>…</a>") is furniture: "her novel
             // <em>Continue Reading</em>" is a title.
             _ if in_running_text(&block) => is_credit(&text) || is_related_heading(&text),
-            _ => is_boilerplate(&text),
+            _ => is_boilerplate(&text) || !is_heading(&block) && is_tool_label(&text),
         } || (matches!(
             &*block.node_name().unwrap_or_default(),
             "p" | "div" | "li" | "dd"

@@ -472,7 +472,8 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
             let line = byline_line(&markdown, site.as_deref(), host.as_deref())
                 .or_else(posted)
                 .map(|b| (Some(b), Some("byline line in article")));
-            // A Chinese dateline's reporters ("新京报讯（记者 王佳慧）").
+            // A dateline's reporters ("新京报讯（记者 王佳慧）", "МОСКВА, 12 мар —
+            // РИА Новости, Алексей Крылов.").
             let dateline = || {
                 markdown
                     .split("\n\n")
@@ -3755,6 +3756,19 @@ mod tests {
         }
     }
 
+    /// A tool button's label alone in a list item goes ("印刷"); a guide's
+    /// heading reading the same stays.
+    #[test]
+    fn tool_labels_go_but_headings_stay() {
+        let e = story_after(
+            r#"<ul class="tools"><li><a href="javascript:void(0)">印刷</a></li><li><span>文字サイズ</span></li></ul>
+<h2>印刷</h2><p>スマートフォンの画面は、設定から簡単に印刷できる。</p>"#,
+        );
+        assert!(e.markdown.contains("## 印刷"), "{}", e.markdown);
+        assert_eq!(e.markdown.matches("印刷").count(), 2, "{}", e.markdown);
+        assert!(!e.markdown.contains("文字サイズ"), "{}", e.markdown);
+    }
+
     /// A related box whose title sits in a wrapper named for a header
     /// (`<div class="modHeader"><h3>More on this</h3></div>`) goes whole
     /// between the story's paragraphs, its links with its title.
@@ -4578,6 +4592,13 @@ mod tests {
         );
         let e = extract_html(&bare, None).unwrap();
         assert_eq!(e.byline.as_deref(), Some("陈思远, 张晗"));
+        let russian = bare.replace(
+            "新华社北京3月11日电（记者陈思远、张晗）今年前10个月，全国快递业务量突破500亿件。",
+            "МОСКВА, 12 мар — РИА Новости, Алексей Крылов. Российские океанологи впервые составили карту.",
+        );
+        let e = extract_html(&russian, None).unwrap();
+        assert_eq!(e.byline.as_deref(), Some("Алексей Крылов"));
+        assert!(e.markdown.contains("Алексей Крылов. Российские"));
         // A Japanese story's reporter in brackets on its last line names
         // the author, and the line leaves the body.
         let closing = format!(
