@@ -241,9 +241,12 @@ pub fn clean(raw: &str, site: Option<&str>, host: Option<&str>) -> Option<String
     // A reporter's e-mail address after the name ("By Jo Roe
     // (jo@courier.example)", "정은주 기자 ejjung@khan.co.kr").
     static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?").expect("valid e-mail pattern")
+        Regex::new(&format!(r"\(?{}\)?", super::boilerplate::EMAIL_ADDRESS))
+            .expect("valid e-mail pattern")
     });
-    b = EMAIL.replace_all(&b, "").trim().to_string();
+    if b.contains('@') {
+        b = EMAIL.replace_all(&b, "").trim().to_string();
+    }
     // A handle glued to the name ("Jo Roe@joroe"), which Readability reads
     // run together; an e-mail address has a dot after its "@".
     static GLUED_HANDLE: LazyLock<Regex> =
