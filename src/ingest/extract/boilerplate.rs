@@ -146,8 +146,12 @@ const NOTICES: &[&str] = &[
     // literal to look for runs on every line, and one with Unicode `\b`
     // would fall back to the slow engine on each non-ASCII one.
     r"^[^。.!?“”\x22「」]{0,40}((저작권법의 보호를 받습니다\.\s*)?무단\s*전재[^.]{0,30}(금지|금합니다)|無断(転載|複製)[^。]{0,20}(禁じます|禁止)|(未经(授权|许可)|版权所有)[^。]{0,20}(不得|禁止)(转载|复制|使用))\W*$|^[-–—\s]*(copyrights?\s*ⓒ|ⓒ[^.。!?]{1,40}$)",
+    // A press release's heading lines and its press officer ("FOR
+    // IMMEDIATE RELEASE", "Media Contact: Dana Poe, Communications
+    // Manager …").
+    r"^(for immediate release\b[^.!?]{0,60}|(news|press|media) release|release date|embargoed (until|for)\b[^.!?]{0,60})$|^((media|press) )?contacts?\s*:\s*[^,]{2,40},\s*[^,]{0,40}\b(communications?|media|press|public (information|affairs)|spokes(person|man|woman))\b",
     // Membership and donation appeals.
-    r"^(please )?(support (our|independent|quality) journalism|support local journalism[.!]?$|become a (member|supporter)|make a (donation|contribution)|apoya (el|nuestro|nuestra) (periodismo|trabajo)|te necesitamos|unterstützen sie (uns|unseren|unsere|unabhängigen)|werden sie (mitglied|unterstützer)|soutenez (notre|le) journalisme)\b",
+    r"^(please )?(support (our|independent|quality) journalism|support local journalism[.!]?$|become a (member|supporter)|make a (donation|contribution)|apoya (el|nuestro|nuestra) (periodismo|trabajo)|te necesitamos|unterstützen sie (uns|unseren|unsere|unabhängigen)|werden sie (mitglied|unterstützer)|soutenez (notre|le) journalisme|підтримайте (незалежну |якісну )?журналістику|поддержите (независимую |качественную )?журналистику)\b",
     r"\b(donate (now|today)|cancel (at )?any ?time|hazte (miembro|socio)|cancela cuando quieras|jetzt (unterstützen|spenden|mitglied werden)|faites un don)\b",
     // Promotions of a video, gallery or podcast beside the story
     // ("WATCH: Inside the new centre", "Gallery: Xbox One X | 14 Photos").
@@ -231,7 +235,7 @@ const NOTICES: &[&str] = &[
         slide_counter!(),
         r"(\s*[|·]?\s*[‹«<←]?\s*(prev|previous|next|zurück|weiter|précédent|suivant|anterior|siguiente|precedente|successiva)\s*[›»>→]?)*$"
     ),
-    r"^(slideshow|gallery|galerie|photos|fotos|bilder)\s*\(\d+\s*(images|photos|pictures|fotos|bilder)\)$",
+    r"^((view|open|see|launch|browse) (the )?)?(photo )?(slideshow|gallery|galerie|photos|fotos|bilder)\s*\(\d+\s*(images|photos|pictures|fotos|bilder)\)$",
     // A reporter's accounts at the foot ("Follow Jo Roe on Twitter: @joroe",
     // "Follow me on Twitter. Check out my website.").
     // With a "please" first, or several networks ("Please follow Money
@@ -418,6 +422,44 @@ fn is_site_notice(line: &str, lower: &str) -> bool {
     };
     lower.starts_with("join our ") && FORUMS.is_match(lower)
         || line.split_whitespace().count() >= 3 && line.split_whitespace().all(reaction)
+        || lower.contains("enter") && is_typo_notice(lower)
+}
+
+/// Whether `lower` asks the reader to mark an error and press Ctrl+Enter
+/// to report it ("Если вы заметили ошибку, выделите ее и нажмите
+/// Ctrl+Enter.", "Fehler gefunden? Markieren Sie den Text und drücken Sie
+/// Strg+Enter."): the key, an error and the marking all named, as a
+/// story's sentence about the key ("The error came when staff pressed
+/// Ctrl + Enter") does not.
+fn is_typo_notice(lower: &str) -> bool {
+    static KEY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(ctrl|strg)\s*\+\s*enter").expect("valid key pattern"));
+    const ERROR: &[&str] = &[
+        "ошибк",
+        "опечатк",
+        "помилк",
+        "error",
+        "typo",
+        "mistake",
+        "fehler",
+        "faute",
+        "erreur",
+        "errore",
+        "błąd",
+    ];
+    const MARK: &[&str] = &[
+        "выдел",
+        "виділ",
+        "select",
+        "highlight",
+        "markier",
+        "sélectionn",
+        "selezion",
+        "zaznacz",
+    ];
+    KEY.is_match(lower)
+        && ERROR.iter().any(|w| lower.contains(w))
+        && MARK.iter().any(|w| lower.contains(w))
 }
 
 /// Whether `lower` (a line in lower case) is an embed's consent box
@@ -889,6 +931,20 @@ mod tests {
             "This material may not be published, broadcast, rewritten or redistributed.",
             "Join our Space Forums to keep talking space on the latest missions, night sky and more!",
             "Нравится58 Удивление41 Грусть12",
+            "Якщо ви помітили помилку, виділіть необхідний текст і натисніть Ctrl + Enter, щоб повідомити про це редакцію.",
+            "Если вы заметили ошибку, выделите ее и нажмите Ctrl+Enter.",
+            "Found a typo? Select it and press Ctrl+Enter.",
+            "Fehler gefunden? Markieren Sie den Text und drücken Sie Strg+Enter.",
+            "Підтримайте незалежну журналістику",
+            "Поддержите независимую журналистику",
+            "FOR IMMEDIATE RELEASE",
+            "For Immediate Release: May 19, 2020",
+            "News Release",
+            "Release Date",
+            "Media Contact: Dana Whitfield, Communications Manager dwhitfield@ridgeport.example | 360-555-0107",
+            "Contact: Jordan Ellis, Communications Director (715) 555-0163 | jellis@tamarack.example",
+            "Press contacts: Ana Poe, public information officer, 555-0100",
+            "View gallery (6 photos)",
             "- Copyrights ⓒ 조선일보 & chosun.com, 무단 전재 및 재배포 금지 -",
             "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>",
             "- 하버신문의 콘텐츠는 저작권법의 보호를 받습니다. 무단 전재, 복사, 배포 등을 금합니다. -",
@@ -1355,6 +1411,13 @@ mod tests {
             "Enjoy unlimited access to airport lounges for $99 a year.",
             "Click here for the latest updates on evacuation orders from Cal Fire.",
             "Click here for the latest news on the evacuation orders from the county.",
+            "Press Ctrl+Enter to send the message, the error screen told users after the update.",
+            "The error came when staff pressed Ctrl + Enter in the old form.",
+            "Підтримайте нашу команду, закликав тренер уболівальників.",
+            "For immediate release of the funds, the council needs a two-thirds vote.",
+            "Press release after press release failed to explain the cuts.",
+            "Contact: Jo Roe, the harbour master, on 555-0100 for tickets.",
+            "View the gallery of the old pier at the town museum until June.",
         ];
         for line in prose {
             let long = line.chars().count() > MAX_NOTICE_CHARS;

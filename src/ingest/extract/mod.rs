@@ -792,7 +792,16 @@ fn is_contact_line(text: &str, names: &[String]) -> bool {
         regex::Regex::new(r"^\s*[,/–-]?\s*(?:corresponsal|correspondent|correspondant|correspondente|corrispondente|korrespondent|enviad[oa] especial|envoyée? spéciale?|special correspondent|staff writer)\b")
             .expect("valid post pattern")
     });
-    const VERBS: &[&str] = &["contact ", "write to ", "reach ", "email ", "e-mail "];
+    const VERBS: &[&str] = &[
+        "contact ",
+        "write to ",
+        "reach ",
+        "email ",
+        "e-mail ",
+        "you can reach ",
+        "you can contact ",
+        "you can email ",
+    ];
     // "Reach reporter Jo Roe at …".
     const ROLES: &[&str] = &[
         "reporter ",
@@ -4904,6 +4913,8 @@ mod tests {
             // The paper's name before the role.
             "<p><em>Contact Courier reporter Jo Roe at jo.roe@courier.example or 317-555-0123.</em></p>",
             "<p><em>Reach Bergen Courier columnist Jo Roe at 317-555-0123.</em></p>",
+            // Addressing the reader.
+            "<p><em>You can reach Jo Roe at jroe@courier.example. -- Follow Jo on Twitter: @joroe</em></p>",
         ] {
             let e = extract_html(&page(line), None).unwrap();
             assert_eq!(e.byline.as_deref(), Some("Jo Roe"));

@@ -26,6 +26,7 @@ const STORY_PARAGRAPH_CHARS: usize = 200;
 /// what is left goes.
 pub fn trim_tail(markdown: &str) -> String {
     let blocks = blocks_of(markdown);
+    let blocks = before_end_mark(&blocks);
     // A long list of links is no story paragraph.
     let small_print = |b: &str| is_small_print(&plain_text(b));
     let story_paragraph = |b: &str, chars: usize| {
@@ -51,7 +52,7 @@ pub fn trim_tail(markdown: &str) -> String {
     });
     let blocks = match opener {
         Some(at) => &blocks[..last_long + 1 + at],
-        None => &blocks[..],
+        None => blocks,
     };
     // Never at or before `last_long`: a heading there has that long
     // paragraph after it, so it titles no box.
@@ -81,6 +82,31 @@ pub fn trim_tail(markdown: &str) -> String {
     }
     let start = blocks[..keep].iter().take_while(|b| is_rule(b)).count();
     blocks[start..keep].join("\n\n")
+}
+
+/// `blocks` up to a press release's end mark ("###", "-30-"), if one
+/// stands alone after at least half the text: what follows it (media
+/// contacts, "About the Harbour Board", forward-looking statements) is
+/// the sender's, not the story's. A mark before the half is a break in
+/// the story.
+fn before_end_mark<'a, 'b>(blocks: &'b [&'a str]) -> &'b [&'a str] {
+    const END_MARKS: &[&str] = &["###", "-30-", "–30–", "—30—"];
+    let is_mark = |b: &str| {
+        let marks: String = b
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\\')
+            .collect();
+        END_MARKS.contains(&marks.as_str())
+    };
+    let total: usize = blocks.iter().map(|b| b.len()).sum();
+    let mut before = 0;
+    for (at, block) in blocks.iter().enumerate() {
+        if at > 0 && before * 2 >= total && is_mark(block) {
+            return &blocks[..at];
+        }
+        before += block.len();
+    }
+    blocks
 }
 
 /// The blocks of a Markdown body, split at blank lines, with a loose
@@ -322,6 +348,23 @@ mod tests {
         let md = format!("{long}\n\n- [The council's report](https://courier.example/report.pdf)");
         assert_eq!(trim_tail(&md), md);
         let md = format!("{long}\n\n- Ferries: twice daily\n- Buses: hourly");
+        assert_eq!(trim_tail(&md), md);
+    }
+
+    /// A press release ends at its end mark ("###", "-30-"): the media
+    /// contacts and the "About …" paragraph after it go, however long.
+    /// A mark early in the text (a scene break) cuts nothing.
+    #[test]
+    fn a_release_ends_at_its_end_mark() {
+        let long = "The harbour board met on Tuesday and agreed, after a long and sometimes bitter debate, that the old pier would be repaired before the winter storms arrive, whatever the cost of the timber and the steel turns out to be.";
+        let about = "**About the Harbour Board:** The Harbour Board maintains the city's piers, slipways and ferry landings, serving more than 62,000 residents and 400 fishing boats. Learn more at [harbour.example](https://harbour.example/).";
+        for mark in ["\\#\\#\\#", "-30-", "\\- 30 -", "\\# # #"] {
+            let md = format!(
+                "{long}\n\n{long}\n\n{mark}\n\n**Media Contact:**  \nDana Poe, Communications Manager\n\n{about}"
+            );
+            assert_eq!(trim_tail(&md), format!("{long}\n\n{long}"), "{mark}");
+        }
+        let md = format!("{long}\n\n\\#\\#\\#\n\n{long}\n\n{long}");
         assert_eq!(trim_tail(&md), md);
     }
 

@@ -35,7 +35,34 @@ pub fn to_markdown(html: &str) -> String {
             .build();
     }
     let md = CONVERTER.with(|c| c.convert(html).unwrap_or_default());
-    drop_empty_links(&drop_link_titles(&drop_stray_marks(&md)))
+    escape_bare_hashes(&drop_empty_links(&drop_link_titles(&drop_stray_marks(&md))))
+}
+
+/// A line of hashes alone ("###", "# # #": a press release's end mark)
+/// escaped, as htmd leaves it: Markdown reads it as an empty heading.
+/// Lines inside a fenced code block are code.
+fn escape_bare_hashes(md: &str) -> String {
+    let bare = |line: &str| {
+        let line = line.trim();
+        !line.is_empty() && line.chars().all(|c| c == '#' || c == ' ')
+    };
+    if !md.lines().any(bare) {
+        return md.to_string();
+    }
+    let mut fenced = false;
+    md.lines()
+        .map(|line| {
+            if line.trim_start().starts_with("```") {
+                fenced = !fenced;
+            }
+            if !fenced && bare(line) {
+                line.replace('#', "\\#")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Byte order marks inside the text (a template's stray U+FEFF between
@@ -142,6 +169,18 @@ mod tests {
         for (md, want) in cases {
             assert_eq!(drop_link_titles(md), want);
         }
+    }
+
+    /// A paragraph of hashes alone ("###", a press release's end mark) is
+    /// text, not an empty Markdown heading; in code it stays as it is.
+    #[test]
+    fn a_paragraph_of_hashes_is_no_heading() {
+        assert_eq!(
+            to_markdown("<p>One.</p><p>###</p><p># # #</p><p>#</p>"),
+            "One.\n\n\\#\\#\\#\n\n\\# # #\n\n\\#"
+        );
+        let code = to_markdown("<pre><code>###\n# #</code></pre>");
+        assert!(code.contains("\n###\n# #\n"), "{code}");
     }
 
     #[test]
