@@ -149,9 +149,9 @@ const NOTICES: &[&str] = &[
     // A press release's heading lines and its press officer ("FOR
     // IMMEDIATE RELEASE", "Media Contact: Dana Poe, Communications
     // Manager …").
-    r"^(for immediate release\b[^.!?]{0,60}|(news|press|media) release|release date|embargoed (until|for)\b[^.!?]{0,60})$|^((media|press) )?contacts?\s*:\s*[^,]{2,40},\s*[^,]{0,40}\b(communications?|media|press|public (information|affairs)|spokes(person|man|woman))\b",
+    r"^(for immediate release(\s*[:|–—-]\s*[^!?]{0,40})?|embargoed (until|for)\b[^.!?]{0,60})$|^(media|press) contacts?\s*:\s*[^,]{2,40},\s*[^,]{0,40}\b(communications?|media|press|public (information|affairs)|spokes(person|man|woman))\b",
     // Membership and donation appeals.
-    r"^(please )?(support (our|independent|quality) journalism|support local journalism[.!]?$|become a (member|supporter)|make a (donation|contribution)|apoya (el|nuestro|nuestra) (periodismo|trabajo)|te necesitamos|unterstützen sie (uns|unseren|unsere|unabhängigen)|werden sie (mitglied|unterstützer)|soutenez (notre|le) journalisme|підтримайте (незалежну |якісну )?журналістику|поддержите (независимую |качественную )?журналистику)\b",
+    r"^(please )?(support (our|independent|quality) journalism|support local journalism[.!]?$|become a (member|supporter)|make a (donation|contribution)|apoya (el|nuestro|nuestra) (periodismo|trabajo)|te necesitamos|unterstützen sie (uns|unseren|unsere|unabhängigen)|werden sie (mitglied|unterstützer)|soutenez (notre|le) journalisme)\b|^(підтримайте (незалежну |якісну )?журналістику|поддержите (независимую |качественную )?журналистику)[.!]?($|\s+[\x22«„\p{Lu}])",
     r"\b(donate (now|today)|cancel (at )?any ?time|hazte (miembro|socio)|cancela cuando quieras|jetzt (unterstützen|spenden|mitglied werden)|faites un don)\b",
     // Promotions of a video, gallery or podcast beside the story
     // ("WATCH: Inside the new centre", "Gallery: Xbox One X | 14 Photos").
@@ -428,10 +428,17 @@ fn is_site_notice(line: &str, lower: &str) -> bool {
 /// Whether `lower` asks the reader to mark an error and press Ctrl+Enter
 /// to report it ("Если вы заметили ошибку, выделите ее и нажмите
 /// Ctrl+Enter.", "Fehler gefunden? Markieren Sie den Text und drücken Sie
-/// Strg+Enter."): the key, an error and the marking all named, as a
-/// story's sentence about the key ("The error came when staff pressed
-/// Ctrl + Enter") does not.
+/// Strg+Enter."): the error named first, near the start, then the
+/// marking, then the key, and little after it. A story's sentence about
+/// the key ("The error came when staff pressed Ctrl + Enter", "Many
+/// select the text and press Ctrl+Enter: a common mistake") names them
+/// in another order.
 fn is_typo_notice(lower: &str) -> bool {
+    /// How far into the line (in bytes) the error is named.
+    const ERROR_WITHIN: usize = 80;
+    /// How much (in bytes) may follow the key ("…, щоб повідомити про це
+    /// редакцію.").
+    const AFTER_KEY: usize = 120;
     static KEY: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(ctrl|strg)\s*\+\s*enter").expect("valid key pattern"));
     const ERROR: &[&str] = &[
@@ -457,9 +464,17 @@ fn is_typo_notice(lower: &str) -> bool {
         "selezion",
         "zaznacz",
     ];
-    KEY.is_match(lower)
-        && ERROR.iter().any(|w| lower.contains(w))
-        && MARK.iter().any(|w| lower.contains(w))
+    let Some(key) = KEY.find(lower) else {
+        return false;
+    };
+    let first = |words: &[&str]| words.iter().filter_map(|w| lower.find(w)).min();
+    let (Some(error), Some(mark)) = (first(ERROR), first(MARK)) else {
+        return false;
+    };
+    error <= ERROR_WITHIN
+        && error < mark
+        && mark < key.start()
+        && lower.len() - key.end() <= AFTER_KEY
 }
 
 /// Whether `lower` (a line in lower case) is an embed's consent box
@@ -937,13 +952,13 @@ mod tests {
             "Fehler gefunden? Markieren Sie den Text und drücken Sie Strg+Enter.",
             "Підтримайте незалежну журналістику",
             "Поддержите независимую журналистику",
+            "Підтримайте незалежну журналістику \"Українська правда\" працює для вас вже 20 років. Станьте членом Клубу УП. Підтримати УП",
             "FOR IMMEDIATE RELEASE",
             "For Immediate Release: May 19, 2020",
-            "News Release",
-            "Release Date",
             "Media Contact: Dana Whitfield, Communications Manager dwhitfield@ridgeport.example | 360-555-0107",
-            "Contact: Jordan Ellis, Communications Director (715) 555-0163 | jellis@tamarack.example",
             "Press contacts: Ana Poe, public information officer, 555-0100",
+            "Нашли опечатку? Выделите её и нажмите Ctrl+Enter",
+            "For immediate release — May 19, 2020",
             "View gallery (6 photos)",
             "- Copyrights ⓒ 조선일보 & chosun.com, 무단 전재 및 재배포 금지 -",
             "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>",
@@ -1415,6 +1430,16 @@ mod tests {
             "The error came when staff pressed Ctrl + Enter in the old form.",
             "Підтримайте нашу команду, закликав тренер уболівальників.",
             "For immediate release of the funds, the council needs a two-thirds vote.",
+            "For Immediate Release, by Chris Haddow (Marlowe Books, 336 pages)",
+            "Release Date",
+            "Press Release",
+            "News Release",
+            "Contact: Sgt. Rob Meyer, public information officer, 970-555-0102",
+            "Підтримайте незалежну журналістику — саме під таким гаслом марафон зібрав 2 мільйони гривень.",
+            "Поддержите независимую журналистику, пока она ещё есть, — обратился Власов к зрителям.",
+            "Многие выделяют текст и нажимают Ctrl+Enter — это типичная ошибка: Word вставит разрыв страницы.",
+            "Ctrl+Enter — insert a page break. Careful: if you have text selected, it is replaced — a common mistake.",
+            "Пользователь выделял ошибку и нажимал Ctrl+Enter, после чего письмо уходило автору сайта.",
             "Press release after press release failed to explain the cuts.",
             "Contact: Jo Roe, the harbour master, on 555-0100 for tickets.",
             "View the gallery of the old pier at the town museum until June.",

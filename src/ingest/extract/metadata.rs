@@ -17,7 +17,7 @@ use super::clean::{is_within, largest_paragraph_parent};
 use super::{byline, dates, standfirst};
 use crate::content::Image;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
-use dom_query::{Document, Matcher, NodeRef};
+use dom_query::{Document, Matcher, NodeId, NodeRef};
 use regex::Regex;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -933,7 +933,12 @@ fn is_other_story(node: &NodeRef, headline: Option<&NodeRef>) -> bool {
 /// itemprop=author>Jo Roe</span> e <span itemprop=author>Li Wei</span>")
 /// are read as that whole line.
 pub fn byline_texts(doc: &Document) -> Vec<String> {
-    let mut texts: Vec<String> = Vec::new();
+    let regions = byline_regions(doc);
+    let mut texts: Vec<String> = regions
+        .iter()
+        .filter_map(|(region, _)| region_author(region))
+        .collect();
+    let labels: Vec<NodeId> = regions.iter().map(|(_, label)| label.id).collect();
     // A box named like a sidebar's that holds the story is the page's main
     // column (Blogger builds the page from widgets, the post in one).
     let story = std::cell::OnceCell::new();
@@ -945,7 +950,7 @@ pub fn byline_texts(doc: &Document) -> Vec<String> {
     for node in doc
         .root()
         .descendants_it()
-        .filter(is_byline_box)
+        .filter(|n| is_byline_box(n) && !labels.contains(&n.id))
         .filter(|n| {
             !n.ancestors_it(None).any(|a| {
                 is_story_card(&a) || a.has_name("blockquote") || is_aside(&a) && !holds_story(&a)
@@ -969,6 +974,40 @@ pub fn byline_texts(doc: &Document) -> Vec<String> {
         }
     }
     texts
+}
+
+/// Byline boxes set as regions for screen readers, each with the element
+/// that labels it (`<section aria-labelledby="article-byline"><h2
+/// id="article-byline">Article information</h2><ul>…`, as the BBC's
+/// language services print them): the label is no name, and the box's
+/// lines ("Author, Jo Roe", "Role, BBC News") are no part of the story.
+pub fn byline_regions<'a>(doc: &'a Document) -> Vec<(NodeRef<'a>, NodeRef<'a>)> {
+    doc.select("[aria-labelledby]")
+        .nodes()
+        .iter()
+        .filter_map(|region| {
+            let id = region.attr("aria-labelledby")?;
+            let label = region
+                .descendants_it()
+                .find(|d| d.attr("id").is_some_and(|i| *i == *id))?;
+            is_byline_box(&label).then_some((*region, label))
+        })
+        .collect()
+}
+
+/// The author a byline region names: its first item's text, less the
+/// label read out before it ("Author, " in `<li><span>Author,
+/// </span>Jo Roe</li>`).
+fn region_author(region: &NodeRef) -> Option<String> {
+    let item = region.descendants_it().find(|d| d.has_name("li"))?;
+    let text = collapse(&item.text());
+    let label = item
+        .descendants_it()
+        .filter(|d| d.is_element())
+        .map(|d| collapse(&d.text()))
+        .find(|t| t.ends_with([',', '،']) && text.starts_with(t.as_str()));
+    let name = label.map_or(text.as_str(), |l| &text[l.len()..]).trim();
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 /// The text of `node` with a comma where a line break or a block parts

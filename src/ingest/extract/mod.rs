@@ -200,6 +200,9 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     } else {
         Vec::new()
     };
+    for (region, _) in metadata::byline_regions(&doc) {
+        region.remove_from_parent();
+    }
     let offers = offers::repeated_buttons(&doc, base.as_ref());
     clean::strip_furniture(&doc);
     offers::remove_offer_boxes(&offers);
@@ -433,7 +436,16 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
         Some(b) if !organization => (Some(b.clone()), meta.byline_source),
         _ => {
             let clean = |b: &&str| byline::clean(b, site.as_deref(), host.as_deref());
-            let first = printed.iter().find_map(clean);
+            // The organisation printed again names no person: a name
+            // printed after it may.
+            let person = |b: &String| {
+                !organization
+                    || meta
+                        .byline
+                        .as_deref()
+                        .is_none_or(|o| !byline::same_names(b, o))
+            };
+            let first = printed.iter().filter_map(clean).find(person);
             // Readability takes the first of several authors marked one by
             // one; their line names them all.
             let b = first.map(|first| {
@@ -447,14 +459,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
                     })
                     .unwrap_or(first)
             });
-            // The organisation printed again names no person.
-            let b = b.filter(|b| {
-                !organization
-                    || meta
-                        .byline
-                        .as_deref()
-                        .is_none_or(|o| !byline::same_names(b, o))
-            });
+            let b = b.filter(person);
             let source = b.as_ref().map(|_| "byline in page");
             (b, source)
         }
@@ -2628,6 +2633,30 @@ mod tests {
         assert!(!e.markdown.contains("Ann Lee"), "{}", e.markdown);
         assert!(e.images.is_empty());
         assert_eq!(e.byline.as_deref(), Some("Jo Roe"));
+    }
+
+    /// A byline box set as a region its heading labels for screen readers
+    /// ("Article information", as the BBC's language services print it),
+    /// each item a label and its value ("Author, Jo Roe", "Role, BBC
+    /// News"): the author is the first item's value, the heading no
+    /// name, and the box leaves the body.
+    #[test]
+    fn a_labelled_byline_region_names_its_author() {
+        for (label, author, role) in [
+            ("Article information", "Author, ", "Role, "),
+            ("اطلاعات مقاله", "نویسنده, ", "نقش, "),
+        ] {
+            let page = format!(
+                r#"<!doctype html><html><head><title>Pier reopens - BBC News</title><script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle","headline":"Pier reopens","author":{{"@type":"Organization","name":"BBC News"}},"datePublished":"2020-07-22T07:18:41Z"}}</script></head><body><main><h1>Pier reopens</h1><section role="region" aria-labelledby="article-byline"><h2 id="article-byline" class="bbc-1a3w4ok">{label}</h2><ul role="list"><li><span><span class="bbc-1a3w4ok">{author}</span>Jo Roe</span></li><li><span><span class="bbc-1a3w4ok">{role}</span>BBC News</span></li><li><time datetime="2020-07-22">22 July 2020</time></li></ul></section>{}</main></body></html>"#,
+                story(4)
+            );
+            let e = extract_html(&page, Some("https://www.bbc.com/news/pier")).unwrap();
+            assert_eq!(e.byline.as_deref(), Some("Jo Roe"), "{label}");
+            for gone in [label, author.trim(), role.trim()] {
+                assert!(!e.markdown.contains(gone), "{gone}: {}", e.markdown);
+            }
+            assert!(e.markdown.contains("Paragraph 1 of"), "{}", e.markdown);
+        }
     }
 
     /// A link-preview card (one link around a title, a description and a

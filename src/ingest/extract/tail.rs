@@ -85,12 +85,29 @@ pub fn trim_tail(markdown: &str) -> String {
 }
 
 /// `blocks` up to a press release's end mark ("###", "-30-"), if one
-/// stands alone after at least half the text: what follows it (media
-/// contacts, "About the Harbour Board", forward-looking statements) is
-/// the sender's, not the story's. A mark before the half is a break in
-/// the story.
+/// stands alone after at least half the text and a few blocks at most
+/// follow it, one of them the sender's own (media contacts, "About the
+/// Harbour Board"). A mark before the half, or with the story going on
+/// after it, is a break in the story.
 fn before_end_mark<'a, 'b>(blocks: &'b [&'a str]) -> &'b [&'a str] {
     const END_MARKS: &[&str] = &["###", "-30-", "–30–", "—30—"];
+    const MOST_AFTER: usize = 4;
+    const SENDERS: &[&str] = &[
+        "about ",
+        "media contact",
+        "press contact",
+        "contact:",
+        "contacts:",
+        "media inquiries",
+        "for more information",
+    ];
+    let senders = |after: &[&str]| {
+        after.len() <= MOST_AFTER
+            && after.iter().any(|b| {
+                let text = plain_text(b).to_lowercase();
+                SENDERS.iter().any(|s| text.trim_start().starts_with(s))
+            })
+    };
     let is_mark = |b: &str| {
         let marks: String = b
             .chars()
@@ -101,7 +118,7 @@ fn before_end_mark<'a, 'b>(blocks: &'b [&'a str]) -> &'b [&'a str] {
     let total: usize = blocks.iter().map(|b| b.len()).sum();
     let mut before = 0;
     for (at, block) in blocks.iter().enumerate() {
-        if at > 0 && before * 2 >= total && is_mark(block) {
+        if at > 0 && before * 2 >= total && is_mark(block) && senders(&blocks[at + 1..]) {
             return &blocks[..at];
         }
         before += block.len();
@@ -365,6 +382,16 @@ mod tests {
             assert_eq!(trim_tail(&md), format!("{long}\n\n{long}"), "{mark}");
         }
         let md = format!("{long}\n\n\\#\\#\\#\n\n{long}\n\n{long}");
+        assert_eq!(trim_tail(&md), md);
+        // A scene break after the half, the story going on after it, and
+        // an end mark over an editor's note.
+        let md = format!(
+            "{long}\n\n{long}\n\n{long}\n\n\\#\\#\\#\n\n{long}\n\nShe never went back to the pier."
+        );
+        assert_eq!(trim_tail(&md), md);
+        let md = format!(
+            "{long}\n\n{long}\n\n—30—\n\n*A reception for Jo Roe will be held at the Harbour Club on Friday at 5 p.m.*"
+        );
         assert_eq!(trim_tail(&md), md);
     }
 
