@@ -108,7 +108,12 @@ fn before_end_mark<'a, 'b>(blocks: &'b [&'a str]) -> &'b [&'a str] {
                 SENDERS.iter().any(|s| text.trim_start().starts_with(s))
             })
     };
+    // Tried on every block: the longest mark, spaced, is a few bytes.
+    const MARK_BYTES: usize = 16;
     let is_mark = |b: &str| {
+        if b.len() > MARK_BYTES {
+            return false;
+        }
         let marks: String = b
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '\\')
