@@ -932,8 +932,8 @@ fn is_other_story(node: &NodeRef, headline: Option<&NodeRef>) -> bool {
 /// Several authors marked one by one in a short line ("di <span
 /// itemprop=author>Jo Roe</span> e <span itemprop=author>Li Wei</span>")
 /// are read as that whole line.
-pub fn byline_texts(doc: &Document) -> Vec<String> {
-    let regions = byline_regions(doc);
+/// `regions` are the page's [`byline_regions`]: their authors come first.
+pub fn byline_texts(doc: &Document, regions: &[(NodeRef, NodeRef)]) -> Vec<String> {
     let mut texts: Vec<String> = regions
         .iter()
         .filter_map(|(region, _)| region_author(region))
@@ -1456,12 +1456,20 @@ mod tests {
     fn a_story_cards_byline_is_not_the_pages() {
         let card = r#"<a href="/news/buses"><h3>Buses every half hour</h3><p>From next year. <span class="author">Von Li Wei, Berlin, und Jo Roe</span></p></a>"#;
         let doc = Document::from(format!("<article><p>Text.</p>{card}</article>"));
-        assert!(byline_texts(&doc).is_empty(), "{:?}", byline_texts(&doc));
+        assert!(
+            byline_texts(&doc, &byline_regions(&doc)).is_empty(),
+            "{:?}",
+            byline_texts(&doc, &byline_regions(&doc))
+        );
         let doc = Document::from(format!(
             r#"<article><p class="byline">Von <a href="/autor/jo-roe"><span class="author">Jo Roe</span></a></p><p>Text.</p>{card}</article>"#
         ));
-        assert_eq!(byline_texts(&doc)[0], "Von Jo Roe");
-        assert!(!byline_texts(&doc).iter().any(|t| t.contains("Li Wei")));
+        assert_eq!(byline_texts(&doc, &byline_regions(&doc))[0], "Von Jo Roe");
+        assert!(
+            !byline_texts(&doc, &byline_regions(&doc))
+                .iter()
+                .any(|t| t.contains("Li Wei"))
+        );
     }
 
     /// The person a quotation is from is not the story's author: a box
@@ -1476,9 +1484,9 @@ mod tests {
                 "<article><p>Text.</p>{quote}<p>More.</p></article>"
             ));
             assert!(
-                byline_texts(&doc).is_empty(),
+                byline_texts(&doc, &byline_regions(&doc)).is_empty(),
                 "{quote}: {:?}",
-                byline_texts(&doc)
+                byline_texts(&doc, &byline_regions(&doc))
             );
         }
     }
@@ -1510,7 +1518,7 @@ mod tests {
             ("By <b>Jo</b>&nbsp;<b>Roe</b>", "By Jo Roe"),
         ] {
             let doc = Document::from(format!("<div class=\"byline\">{html}</div>"));
-            assert_eq!(byline_texts(&doc), [text], "{html}");
+            assert_eq!(byline_texts(&doc, &byline_regions(&doc)), [text], "{html}");
         }
     }
 

@@ -195,12 +195,19 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     // An organisation named as the author gives way to a person the page
     // names.
     let organization = meta.byline_source == Some(metadata::ORGANIZATION_AUTHOR);
-    let byline_texts = if meta.byline.is_none() || organization {
-        metadata::byline_texts(&doc)
+    // Looked for only where the page labels a region at all: selecting
+    // by an attribute's presence walks every element.
+    let regions = if html.contains("aria-labelledby") {
+        metadata::byline_regions(&doc)
     } else {
         Vec::new()
     };
-    for (region, _) in metadata::byline_regions(&doc) {
+    let byline_texts = if meta.byline.is_none() || organization {
+        metadata::byline_texts(&doc, &regions)
+    } else {
+        Vec::new()
+    };
+    for (region, _) in &regions {
         region.remove_from_parent();
     }
     let offers = offers::repeated_buttons(&doc, base.as_ref());
