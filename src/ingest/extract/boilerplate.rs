@@ -240,8 +240,11 @@ const NOTICES: &[&str] = &[
     // "Follow me on Twitter. Check out my website.").
     // With a "please" first, or several networks ("Please follow Money
     // Game on Twitter and Facebook", "Get Courier Business On Twitter,
-    // Facebook, and Google+").
-    r"^(please )?(follow|folgen sie|folge|suivez|get)\b.{0,80}\b(on|auf|sur) (twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|google\+)((,|,? and|,? or|,? &|,? und|,? et)\s+((on|auf|sur) )?(twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|google\+))*\s*:?\s*(@\w+)?(\s+at\s+(https?://)?(www\.)?(twitter|x)\.com/\w+/?)?\.?(\s*check out my (website|blog)\b[^!?]{0,60}|\s*send (us )?your story ideas (to|via) \S+@[\w.-]+\w\.?)?$",
+    // Facebook, and Google+"), or asking to find the site there, with
+    // where to send a story ("Find BBC News: East of England on
+    // Facebook, Instagram and Twitter. If you have a story suggestion
+    // email …").
+    r"^(please )?(follow|folgen sie|folge|suivez|get|find)\b.{0,80}\b(on|auf|sur) (twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|google\+)((,|,? and|,? or|,? &|,? und|,? et)\s+((on|auf|sur) )?(twitter|x|facebook|instagram|threads|mastodon|bluesky|linkedin|google\+))*\s*:?\s*(@\w+)?(\s+at\s+(https?://)?(www\.)?(twitter|x)\.com/\w+/?)?\.?(\s*check out my (website|blog)\b[^!?]{0,60}|\s*send (us )?your story ideas (to|via) \S+@[\w.-]+\w\.?|\s*if you have a story (suggestion|idea),? e-?mail \S+@[\w.-]+\w\.?)?$",
     // A time relative to the day the page was read ("2 hours ago",
     // "Updated 2 hours ago", "昨天"): it dates nothing once the page is
     // saved. And a subscribe button's label alone.
@@ -612,7 +615,9 @@ pub fn is_foot_block(block: &str) -> bool {
 /// Whether `line` opens the run after the story (see `TAIL_OPENERS`), or
 /// is small print of any length ([`is_small_print`]).
 pub fn is_tail_opener(line: &str) -> bool {
-    let line = line.trim();
+    // An appeal may open as the end of a sentence ("… we have a small
+    // favour to ask.").
+    let line = line.trim().trim_start_matches(['…', '.', ' ']);
     is_small_print(line)
         || line.chars().count() <= MAX_NOTICE_CHARS && TAIL_OPENER_RE.is_match(&line.to_lowercase())
 }
@@ -1037,6 +1042,8 @@ mod tests {
             "Follow me on Twitter or LinkedIn. Check out my website or some of my other work here.",
             "Follow me on Twitter. Check out my website.",
             "Follow BBC East Midlands on Facebook, Twitter, or Instagram. Send your story ideas to eastmidsnews@bbc.co.uk.",
+            "Find BBC News: East of England on Facebook, Instagram and Twitter. If you have a story suggestion email eastofenglandnews@bbc.co.uk",
+            "Find us on Facebook and Twitter.",
             "Follow BBC Yorkshire on Facebook, on Twitter and on Instagram. Send your story ideas to yorkslincs.news@bbc.co.uk",
             "Go deeper: Ferries make a comeback",
             "Get Courier Business On Twitter, Facebook, and Google+",
@@ -1426,6 +1433,7 @@ mod tests {
             "Enjoy unlimited access to airport lounges for $99 a year.",
             "Click here for the latest updates on evacuation orders from Cal Fire.",
             "Click here for the latest news on the evacuation orders from the county.",
+            "Find the council's plans on Facebook, the mayor said.",
             "Press Ctrl+Enter to send the message, the error screen told users after the update.",
             "The error came when staff pressed Ctrl + Enter in the old form.",
             "Підтримайте нашу команду, закликав тренер уболівальників.",
@@ -1523,6 +1531,8 @@ mod tests {
         for line in [
             "More News from Harbour",
             "Join the conversation",
+            "… we have a small favour to ask.",
+            "... we have a small favour to ask.",
             "Got a story? Email tips@courier.example",
             "Got a confidential news tip? We want to hear from you.",
             "A version of this article appears in print on March 14, 2019, Section A, Page 14 of the New York edition with the headline: Pier Lights Switch On.",

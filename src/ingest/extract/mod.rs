@@ -22,6 +22,7 @@
 //! here: everything in this module is a pure function of its input and
 //! the clock (dates ahead of it are refused).
 
+mod amp;
 mod boilerplate;
 mod breadcrumb;
 mod byline;
@@ -171,6 +172,9 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     if hidden_email::may_hide(html) {
         hidden_email::reveal(&doc);
     }
+    if html.contains("<amp-") {
+        amp::plain_images(&doc);
+    }
     let mut meta = metadata::read(&doc, page_url.as_ref());
     let _reading =
         dates::read_day_first(meta.language.as_deref().is_some_and(dates::reads_day_first));
@@ -215,6 +219,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     offers::remove_offer_boxes(&offers);
     galleries::remove_gallery_words(&doc);
     embeds::remove_embed_calls(&doc);
+    embeds::remove_skip_lines(&doc);
     clean::remove_navigation_cells(&doc);
     clean::remove_hover_cards(&doc);
     let shown = title::choose(
@@ -1876,6 +1881,66 @@ mod tests {
             e.markdown
         );
         assert!(e.markdown.contains("A post shared by"), "{}", e.markdown);
+    }
+
+    /// An AMP page's pictures (`<amp-img>`, with a `<noscript>` copy or
+    /// not) are its images, and their captions go with them.
+    #[test]
+    fn an_amp_pages_pictures_take_their_captions() {
+        let page = format!(
+            r#"<!doctype html><html amp><head><title>Ice storm</title></head><body><article><h1>Ice storm</h1>
+{}<div class="el__embedded"><div class="media"><amp-img src="https://cdn.courier.example/crew.jpg" width="780" height="438" layout="responsive" alt="A crew at work"><noscript><img src="https://cdn.courier.example/crew.jpg" alt="A crew at work"></noscript></amp-img></div><div class="media__caption">A utility crew works to restore power in Norman on Sunday.</div></div>{}</article></body></html>"#,
+            story(2),
+            story(2)
+        );
+        let e = extract_html(&page, Some("https://courier.example/news/ice")).unwrap();
+        assert!(!e.markdown.contains("utility crew"), "{}", e.markdown);
+        assert_eq!(e.images.len(), 1, "{:?}", e.images);
+        assert_eq!(e.images[0].url, "https://cdn.courier.example/crew.jpg");
+        assert!(
+            e.images[0]
+                .caption
+                .as_deref()
+                .is_some_and(|c| c.contains("utility crew")),
+            "{:?}",
+            e.images
+        );
+    }
+
+    /// An embed set between a link that skips it and the line it skips to
+    /// (the BBC's "Skip twitter post by …" … "End of twitter post by …",
+    /// in every language it writes): both lines go, and so does the box
+    /// asking leave to load the post (it holds the button); the post
+    /// stays, as an embedded post does. An in-page link in the story's
+    /// text stays.
+    #[test]
+    fn an_embeds_skip_links_and_consent_box_go() {
+        for (skip, consent, end) in [
+            (
+                "Skip twitter post by Harbour Police",
+                "This article contains content provided by Twitter. We ask for your permission before anything is loaded, as they may be using cookies and other technologies.",
+                "End of twitter post by Harbour Police",
+            ),
+            (
+                "رد شدن از پست توییتر, 1",
+                "این مطلب حاوی محتوایی از توییتر است. پیش از بارگذاری آن، اجازه شما را می‌خواهیم.",
+                "پایان پست توییتر, 1",
+            ),
+        ] {
+            let page = format!(
+                r##"<!doctype html><html><head><title>Surf</title></head><body><article><h1>Surf</h1>
+{}<p>The <a href="#timeline">timeline below</a> shows the closures.</p><div class="bbc-1nmd3q8"><a href="#end-of-twitter-content-1">{skip}</a><div><p>Allow Twitter content?</p><p>{consent}</p><button type="button">Accept and continue</button></div><blockquote class="twitter-tweet"><p>Big surf at the point today, stay off the pier.</p>&mdash; Harbour Police <a href="https://twitter.com/hp/status/1">July 21, 2020</a></blockquote><p id="end-of-twitter-content-1">{end}</p></div>{}<h2 id="timeline">Timeline</h2><p>Monday: the pier closed to walkers after the first storm of the winter season.</p></article></body></html>"##,
+                story(2),
+                story(2)
+            );
+            let e = extract_html(&page, Some("https://www.bbc.com/news/surf")).unwrap();
+            for gone in [skip, consent, end, "Allow Twitter content?"] {
+                assert!(!e.markdown.contains(gone), "{gone}: {}", e.markdown);
+            }
+            for kept in ["Big surf at the point", "timeline below", "Paragraph 2 of"] {
+                assert!(e.markdown.contains(kept), "{kept}: {}", e.markdown);
+            }
+        }
     }
 
     /// A gallery's own words (its count, its link to the gallery page,
