@@ -84,7 +84,9 @@ pub fn remove_skip_lines(doc: &Document) {
         }) else {
             continue;
         };
-        if !short(&target) {
+        // Something is skipped, and not to a heading: a contents link
+        // set just before the section it opens is no skip line.
+        if at == 0 || !short(&target) || super::clean::is_heading(&target) {
             continue;
         }
         for between in &siblings[..at] {

@@ -1929,7 +1929,7 @@ mod tests {
         ] {
             let page = format!(
                 r##"<!doctype html><html><head><title>Surf</title></head><body><article><h1>Surf</h1>
-{}<p>The <a href="#timeline">timeline below</a> shows the closures.</p><div class="bbc-1nmd3q8"><a href="#end-of-twitter-content-1">{skip}</a><div><p>Allow Twitter content?</p><p>{consent}</p><button type="button">Accept and continue</button></div><blockquote class="twitter-tweet"><p>Big surf at the point today, stay off the pier.</p>&mdash; Harbour Police <a href="https://twitter.com/hp/status/1">July 21, 2020</a></blockquote><p id="end-of-twitter-content-1">{end}</p></div>{}<h2 id="timeline">Timeline</h2><p>Monday: the pier closed to walkers after the first storm of the winter season.</p></article></body></html>"##,
+{}<p>The <a href="#timeline">timeline below</a> shows the closures.</p><div><a href="#tides">Tides</a><p>Read on for the tide tables, set out by day for the whole week ahead.</p><h3 id="tides">Tides</h3><p>High water at the pier is at 6:10 on Monday and later each day through the week.</p></div><div class="bbc-1nmd3q8"><a href="#end-of-twitter-content-1">{skip}</a><div><p>Allow Twitter content?</p><p>{consent}</p><button type="button">Accept and continue</button></div><blockquote class="twitter-tweet"><p>Big surf at the point today, stay off the pier.</p>&mdash; Harbour Police <a href="https://twitter.com/hp/status/1">July 21, 2020</a></blockquote><p id="end-of-twitter-content-1">{end}</p></div>{}<h2 id="timeline">Timeline</h2><p>Monday: the pier closed to walkers after the first storm of the winter season.</p></article></body></html>"##,
                 story(2),
                 story(2)
             );
@@ -1937,7 +1937,12 @@ mod tests {
             for gone in [skip, consent, end, "Allow Twitter content?"] {
                 assert!(!e.markdown.contains(gone), "{gone}: {}", e.markdown);
             }
-            for kept in ["Big surf at the point", "timeline below", "Paragraph 2 of"] {
+            for kept in [
+                "Big surf at the point",
+                "timeline below",
+                "Paragraph 2 of",
+                "### Tides",
+            ] {
                 assert!(e.markdown.contains(kept), "{kept}: {}", e.markdown);
             }
         }
