@@ -253,6 +253,13 @@ pub fn strip_furniture(doc: &Document) {
                 _ => break,
             }
         }
+        // Readability puts a box of text and inline elements alone into
+        // a new paragraph, which it sets in the box's place (when under a
+        // quarter of its text is links): unmarked. A paragraph already,
+        // it stays as it is.
+        if node.has_name("div") && holds_only_phrasing(&node) && under_a_quarter_links(&node) {
+            node.rename("p");
+        }
     }
     let total: usize = doc.select("p").nodes().iter().map(text_chars).sum();
     let main_block = largest_paragraph_parent(doc, false);
@@ -740,6 +747,41 @@ fn class_caption_kind(class: &str) -> Option<&'static str> {
         }
     }
     kind
+}
+
+/// Whether `node` holds text and inline elements only (some of them),
+/// as Readability tells phrasing content: text, inline elements, and
+/// links holding only those.
+fn holds_only_phrasing(node: &NodeRef) -> bool {
+    const INLINE: &[&str] = &[
+        "abbr", "b", "bdo", "br", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q",
+        "samp", "small", "span", "strong", "sub", "sup", "time", "var", "wbr",
+    ];
+    fn phrasing(n: &NodeRef) -> bool {
+        if n.is_text() {
+            return true;
+        }
+        let Some(name) = n.node_name() else {
+            return false;
+        };
+        if INLINE.contains(&&*name) {
+            return true;
+        }
+        matches!(&*name, "a" | "del" | "ins") && holds_only_phrasing(n)
+    }
+    let children = node.children();
+    !children.is_empty() && children.iter().all(phrasing)
+}
+
+/// Whether under a quarter of `node`'s text, spaces aside, is link text.
+fn under_a_quarter_links(node: &NodeRef) -> bool {
+    let shown = |n: &NodeRef| chars_where(n, |c| !c.is_whitespace());
+    let links: usize = node
+        .descendants_it()
+        .filter(|d| d.has_name("a"))
+        .map(|a| shown(&a))
+        .sum();
+    links * 4 < shown(node)
 }
 
 /// The mark of a caption set as a paragraph of its own under its picture.
@@ -3380,6 +3422,40 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("Story text."), "{text}");
+    }
+
+    /// A caption box of inline text becomes the marked paragraph
+    /// Readability would make of it, unmarked; one that is mostly a link
+    /// Readability leaves a box, and so does this.
+    #[test]
+    fn caption_boxes_of_inline_text_are_marked_paragraphs() {
+        let doc = Document::from(
+            r#"<div class="gallery-caption">The detour routes. <span>PHOTO: City hall</span></div>
+            <div class="thumbcaption">
+                <a href="/wiki/Jo_Roe">Jo Roe</a>, Prime Minister
+            </div>
+            <div class="caption"><p>Walkers on the pier.</p></div>"#,
+        );
+        strip_furniture(&doc);
+        let marked = |tag: &str| {
+            doc.select(tag)
+                .nodes()
+                .iter()
+                .filter(|n| n.attr(CAPTION_MARK).is_some())
+                .map(|n| collapse(&n.text()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            marked("p"),
+            [
+                "The detour routes. PHOTO: City hall",
+                "Walkers on the pier."
+            ]
+        );
+        assert_eq!(
+            marked("div"),
+            ["Jo Roe, Prime Minister", "Walkers on the pier."]
+        );
     }
 
     /// `html` once its hover cards went.

@@ -2485,6 +2485,24 @@ mod tests {
         );
     }
 
+    /// A caption box holding only text and inline elements is one that
+    /// Readability rewrites as a paragraph: its mark must survive that,
+    /// though the picture sits in a link to its gallery.
+    #[test]
+    fn a_caption_box_of_inline_text_goes_with_its_linked_picture() {
+        let e = story_after(
+            r#"<div class="article-gallery-box"><a href="/galleries/7895432" class="gallery-link"><img src="/img/detour.jpg" alt=""><span class="gallery-label">See the gallery</span></a><div class="gallery-caption">The detour routes during the works. <span class="image-author">PHOTO: City hall</span></div></div>"#,
+        );
+        for gone in ["The detour routes", "City hall"] {
+            assert!(!e.markdown.contains(gone), "kept {gone:?}:\n{}", e.markdown);
+        }
+        assert_eq!(e.images.len(), 1);
+        assert_eq!(
+            e.images[0].caption.as_deref(),
+            Some("The detour routes during the works.")
+        );
+    }
+
     /// Pages in other languages name the caption's box in their own
     /// words (German "Bildunterschrift", Spanish "pie de foto").
     #[test]
