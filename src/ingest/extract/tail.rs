@@ -192,16 +192,19 @@ fn is_dangling_label(block: &str) -> bool {
 }
 
 /// An editor's or an agency's initials set alone after the story
-/// ("(hsch)", "(APA/red)", "DM/MC", "ahc/rcr"): groups of two to five
-/// letters, each all in small letters or all in capitals, in brackets or
-/// joined by slashes (a word alone is a word: "amen", "no"). Not a
+/// ("(hsch)", "(APA/red)", "DM/MC", "ahc/rcr", "(TASR, SME)"): groups of
+/// two to five letters, each all in small letters or all in capitals, in
+/// brackets or joined by slashes, or capitals listed in brackets (a word
+/// alone is a word: "amen", "no"). Not a
 /// quotation's or a list's last line; [`trim_tail`] takes it only after
 /// a sentence.
 fn is_signature(block: &str) -> bool {
     static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
         let group = r"(?:\p{Ll}{2,5}|\p{Lu}{2,5})";
+        // Agencies in capitals, in brackets, may be listed ("(TASR, SME)").
+        let capitals = r"\p{Lu}{2,5}(?:,\s*\p{Lu}{2,5}){1,2}";
         Regex::new(&format!(
-            r"^(?:\({group}(?:\s*/\s*{group}){{0,2}}\)|{group}(?:\s*/\s*{group}){{1,2}})$"
+            r"^(?:\({group}(?:\s*/\s*{group}){{0,2}}\)|\({capitals}\)|{group}(?:\s*/\s*{group}){{1,2}})$"
         ))
         .expect("valid signature pattern")
     });
@@ -502,6 +505,8 @@ mod tests {
             "ahc/rcr",
             "(dpa/lnw)",
             "(AP)",
+            "(TASR, SME)",
+            "(ČTK, ROL)",
         ] {
             assert_eq!(
                 trim_tail(&format!("{story}\n\n{initials}")),
@@ -520,6 +525,9 @@ mod tests {
             "(Video)",
             "Jo Roe",
             "(1/2)",
+            "(yes, no)",
+            "(tasr, no)",
+            "TASR, SME",
             "(hsch) Jo Roe",
             "> (lol)",
             "- (AP)",
