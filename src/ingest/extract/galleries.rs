@@ -1,7 +1,9 @@
 //! A gallery's own words: its count ("1 of 4 Photos", "8 Bilder"), its
 //! link to the gallery's page ("Zur Bildergalerie", "Otvori galeriju")
-//! and its arrows, set in the box around its pictures. Known by shape,
-//! in any language: figures, their captions and a short line.
+//! and its arrows, set in the box around its pictures, and the label of
+//! a link from a picture to its gallery ("Виж галерията (14 снимки)").
+//! Known by shape, in any language: figures, their captions and a short
+//! line; a picture's link and a count in brackets.
 
 use super::clean::CAPTION_MARK;
 use dom_query::{Document, NodeId, NodeRef};
@@ -55,6 +57,51 @@ pub fn remove_gallery_words(doc: &Document) {
             remove_words(&gallery);
         }
     }
+}
+
+/// The longest label [`remove_count_labels`] takes.
+const COUNT_LABEL_CHARS: usize = 60;
+
+/// Removes the label of each link that holds one picture and, as its only
+/// words, a gallery's name and count in brackets, in any language ("Виж
+/// галерията (14 снимки)", "Nuotraukų galerija (18)"): the picture stays,
+/// to be listed. A year in brackets is no count ("Read the report
+/// (2019)").
+pub fn remove_count_labels(doc: &Document) {
+    for link in doc.select("a").nodes() {
+        // One picture: a row of thumbnails is the gallery's teaser, with
+        // its words.
+        if link.descendants_it().filter(|d| d.has_name("img")).count() != 1 {
+            continue;
+        }
+        let text = link.text();
+        let label = text.trim();
+        if label.is_empty() || label.chars().count() > COUNT_LABEL_CHARS || !is_count_label(label) {
+            continue;
+        }
+        let words: Vec<NodeRef> = link.descendants_it().filter(NodeRef::is_text).collect();
+        for word in words {
+            word.remove_from_parent();
+        }
+    }
+}
+
+/// Whether `label` is words without a sentence's end, then a count of
+/// one to three digits in brackets, a word after it or not ("(14
+/// снимки)", "(18)").
+fn is_count_label(label: &str) -> bool {
+    let Some((name, count)) = label.strip_suffix(')').and_then(|l| l.rsplit_once('(')) else {
+        return false;
+    };
+    let mut parts = count.split_whitespace();
+    let number = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    (1..=3).contains(&number.len())
+        && number.chars().all(|c| c.is_ascii_digit())
+        && rest.len() <= 1
+        && rest.iter().all(|w| w.chars().all(char::is_alphabetic))
+        && !name.trim().is_empty()
+        && !name.contains(['.', '!', '?', '(', ')'])
 }
 
 /// Whether the text of `node` outside captions has at most `most`

@@ -218,6 +218,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted> {
     clean::strip_furniture(&doc);
     offers::remove_offer_boxes(&offers);
     galleries::remove_gallery_words(&doc);
+    galleries::remove_count_labels(&doc);
     embeds::remove_embed_calls(&doc);
     embeds::remove_skip_lines(&doc);
     clean::remove_navigation_cells(&doc);
@@ -2500,6 +2501,34 @@ mod tests {
         assert_eq!(
             e.images[0].caption.as_deref(),
             Some("The detour routes during the works.")
+        );
+    }
+
+    /// A picture in a link to its gallery, labelled with the gallery's
+    /// count in any language ("Виж галерията (14 снимки)"): the label
+    /// goes, the picture stays listed. A picture's link with other words
+    /// keeps them.
+    #[test]
+    fn a_gallery_links_count_label_goes() {
+        for label in [
+            "Виж галерията (14 снимки)",
+            "Nuotraukų galerija (18)",
+            "Galerie (9 Bilder)",
+        ] {
+            let e = story_after(&format!(
+                r#"<p><a href="/galleries/7895432"><img src="/img/detour.jpg" alt=""><span>{label}</span></a></p>"#
+            ));
+            assert!(!e.markdown.contains(label), "{label}:\n{}", e.markdown);
+            assert_eq!(e.images.len(), 1, "{label}");
+        }
+        let e = story_after(
+            r#"<p><a href="/reports/pier"><img src="/img/report.jpg" alt=""><span>Read the harbour board's report (2019)</span></a></p>"#,
+        );
+        assert!(
+            e.markdown
+                .contains("Read the harbour board's report (2019)"),
+            "{}",
+            e.markdown
         );
     }
 
