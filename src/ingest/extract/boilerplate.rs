@@ -87,9 +87,9 @@ const NOTICES: &[&str] = &[
     r"^(\d+\s+)?(comments?|kommentare?|beiträge|commentaires?|comentarios?)\s*(\(\d+\))?\s*:?$",
     r"^(alle kommentare( anzeigen| lesen)?|(show|view|read) all comments|voir tous les commentaires)$",
     r"^\d+\s+(thoughts? on|responses? to|comments? on|repl(y|ies) to|gedanken zu|kommentare? zu|antworten (zu|auf)|réflexions? (sur|au sujet de)|commentaires? (sur|pour))\b",
-    // A call to comment ("Did we miss your favorite? Tell us in the
-    // comments below.").
-    r"(^|[.?!]\s+)(tell us|let us know|share your (thoughts|favou?rites?))\b[^.!?]{0,60}\bin the comments( section)?( below)?\s*[.!]?$",
+    // A call to comment, alone or after a question ("Did we miss your
+    // favorite? Tell us in the comments below.").
+    r"(^|\?\s+)(tell us|let us know|share your (thoughts|favou?rites?))\b[^.!?]{0,60}\bin the comments( section)?( below)?\s*[.!]?$",
     r"^(leave a (reply|comment)|write a comment|post a comment|répondre à cet article|kommentar(e)? (schreiben|verfassen)|schreibe(n sie)? einen kommentar|laisser un commentaire|deja (un|tu) comentario|lascia un commento|laat een reactie achter|deixe (um|seu) comentário)\b",
     // Appeals for readers' pictures and stories ("Are you in the grips of
     // the storm? Please share your videos, pictures and stories at
@@ -99,7 +99,7 @@ const NOTICES: &[&str] = &[
     // uns Ihre Bilder an …", "Stuur ons je foto's via …", "Przyślij je na
     // adres …", "Envoyez-nous vos photos à …", and the Dutch tip heading
     // "Heb jij een tip voor onze redactie?".
-    r"^(do you )?(have|got) (a |any )?(photos?|videos?|pictures?|footage)\b[^.!?]{0,80}\?\s*(please )?(share|send|upload|submit|e-?mail)\b|\btag us (on|in|at|with|using) (instagram|twitter|facebook|tiktok|social media)\b|\b(please )?(share|send( us)?|upload|submit) your (own )?(videos?|photos?|pictures?|stories|story|experiences?)\b[^.!?]*?\b(at|with us|here|now|to us|by e-?mailing)\b|\bsign in (now )?to share your (story|photos?|videos?)\b|\b(schicken|senden) sie uns (ihre |ihr )?(fotos|bilder|videos?)\b[^.!?]*\b(an|per|über)\b|\bstuur (ons )?(je|jouw|uw) (foto'?s|video'?s|beelden)\b[^.!?]*\b(naar|via|op)\b|\b(przyślij|wyślij|prześlij)(cie)? (nam (swoje )?(zdjęcia|nagrania)|je)\b[^.!?]*\b(na adres|na|przez)\b|\b(envoyez|envoie)-nous (vos|tes) (photos|vidéos)\b[^.!?]*\b(à|sur|par|via)\b|\b(envíanos|mándanos|envíenos) (tus|sus) (fotos|vídeos|videos)\b[^.!?]*\b(a|al|por|en)\b|\b(inviaci|mandaci|inviateci) (le tue|le vostre) (foto|immagini)\b[^.!?]*\b(a|su|via)\b|^heb (jij|je|u) een tip( voor (onze|de) redactie)?\s*\?$",
+    r"^(do you )?(have|got) (a |any )?(photos?|videos?|pictures?|footage)\b[^.!?]{0,80}\?\s*(please )?(share|send|upload|submit|e-?mail) (it|them) (with|to) us\b|(^|\?\s*)(take a (photo|picture|pic)( of it)? and )?tag us (on|in|at|with|using) (instagram|twitter|facebook|tiktok|social media)\b|\b(please )?(share|send( us)?|upload|submit) your (own )?(videos?|photos?|pictures?|stories|story|experiences?)\b[^.!?]*?\b(at|with us|here|now|to us|by e-?mailing)\b|\bsign in (now )?to share your (story|photos?|videos?)\b|\b(schicken|senden) sie uns (ihre |ihr )?(fotos|bilder|videos?)\b[^.!?]*\b(an|per|über)\b|\bstuur (ons )?(je|jouw|uw) (foto'?s|video'?s|beelden)\b[^.!?]*\b(naar|via|op)\b|\b(przyślij|wyślij|prześlij)(cie)? (nam (swoje )?(zdjęcia|nagrania)|je)\b[^.!?]*\b(na adres|na|przez)\b|\b(envoyez|envoie)-nous (vos|tes) (photos|vidéos)\b[^.!?]*\b(à|sur|par|via)\b|\b(envíanos|mándanos|envíenos) (tus|sus) (fotos|vídeos|videos)\b[^.!?]*\b(a|al|por|en)\b|\b(inviaci|mandaci|inviateci) (le tue|le vostre) (foto|immagini)\b[^.!?]*\b(a|su|via)\b|^heb (jij|je|u) een tip( voor (onze|de) redactie)?\s*\?$",
     // Disclaimers over a comment section ("The views expressed below do
     // not reflect …", CNN Arabic's "الآراء الواردة أدناه لا تعبر عن رأي …").
     r"^((the )?(views|opinions) expressed (below|in (the |these )?comments)\b|comments are moderated\b|الآراء الواردة أدناه)",
@@ -162,7 +162,7 @@ const NOTICES: &[&str] = &[
     // Openers no sentence has may end in a full stop, one sentence after
     // them ("Sehen Sie im Video: So arbeiten die Lotsen …", "SE VIDEO: …";
     // a quoted message of several is the story's).
-    r"^(watch( live| now)?|video|v[íi]deos|listen|gallery|slideshow|podcast|ansehen|anhören|regarder|écouter)\s*:\s*[^.!?]{1,100}$|^(sehen sie (hier )?im video|se video(en)?|katso video|ver (el )?v[íi]deo|assista ao v[íi]deo|guarda il video|bekijk (de )?video|regardez la vidéo)\s*:\s*[^.!?]{1,160}\.?$",
+    r"^(watch( live| now)?|video|listen|gallery|slideshow|podcast|ansehen|anhören|regarder|écouter)\s*:\s*[^.!?]{1,100}$|^(sehen sie (hier )?im video|se video(en)?|katso video|ver (el )?v[íi]deo|assista ao v[íi]deo|guarda il video|bekijk (de )?video|regardez la vidéo)\s*:\s*[^.!?]{1,160}\.?$",
     // Follow prompts ("Puedes seguir EL PAÍS en Facebook…"); in the
     // languages whose imperative is also advice ("Siga as orientações da
     // Defesa Civil pelas redes sociais"), only asking to follow the paper
@@ -265,7 +265,7 @@ const NOTICES: &[&str] = &[
     // Newslettern … hier kostenlos bestellen]").
     r"\b((download|get|install) (the |our )?([\w.-]+ ){0,3}apps?\b.*\b(ios|android|app store|google play)\b|news straight to your (phone|mobile|smartphone)|(laden sie|lade dir|hol dir) (jetzt )?(unsere|die) .{0,30}app\b|descarga (la|nuestra) app|^(descargue (la|nuestra) (aplicación|app)|baixe (o|nosso) (aplicativo|app))\b.{0,80}\b(ios|android|app store|google play|play store)\b|téléchargez (l'|notre )app)|^\[[^\[\]]{0,200}\b(app|apps|newsletter\w*|podcast|abo)\b[^\[\]]{0,200}\b(herunterladen|bestellen|abonnieren|anmelden|download|subscribe|sign up)\b[^\[\]]{0,100}\]$",
     r"^(print( this)?( article| page| story)?|drucken|als pdf herunterladen|download (the )?app)(\s*[|•·]?\s*(e-?mail|versenden|teilen|share|now|jetzt|\([^()]{1,20}\)))*\s*[.!:]?$|\b(dieses skript als pdf)\b",
-    APP_PROMPT,
+    r"^((click|tap) here to )?(download|get|install) (the|our) ([\w.&'-]+ ){0,5}app\b",
     // The text a CMS puts where it hides an e-mail address from robots
     // (Joomla: "This email address is being protected from spambots. You
     // need JavaScript enabled to view it."), a video's play button, and
@@ -332,7 +332,7 @@ const CREDITS: &[&str] = &[
     r"^(foto|fotos|photo|photos|bild|bilder|image|images|picture|grafik|illustration|quelle|source|copyright|©|\(c\))\s*(:|©|/|by\b)",
     // A source or cover picture's credit in other languages ("Fuente:
     // INE", "(Borítókép: Jo Roe / Index)").
-    r"^\(?(fuente|fonte|forrás|kilde|källa|lähde|zdroj|źródło|bron|borítókép|fotó|izvor|извор|източник|джерело|источник|šaltinis|avots|allikas|kaynak)\s*:",
+    r"^\(?(fuente|fonte|forrás|kilde|källa|lähde|zdroj|źródło|bron|borítókép|fotó)\s*:",
     // "Photo by …" anywhere in a short line, but German "Fotos von …" only
     // opening one: "… schicken Sie keine Fotos von Verletzten" is a sentence.
     r"\b(photo|photograph|foto|picture|image|illustration)s?\s+(by|credit|courtesy)\b|^fotos?\s+von\b",
@@ -376,6 +376,31 @@ fn credit_after_colon(lower: &str) -> bool {
         })
 }
 
+/// Whether `lower` names a source after a label in a language whose
+/// label also opens sentences and interview answers ("Izvor: Blic TV",
+/// "Источник: ТАСС", "Kaynak: AA"): a name of four words at most, with no
+/// punctuation inside ("Источник: Нет, я пришёл …" is an answer).
+fn is_source_line(lower: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "izvor",
+        "извор",
+        "източник",
+        "джерело",
+        "источник",
+        "šaltinis",
+        "avots",
+        "allikas",
+        "kaynak",
+    ];
+    let Some((label, name)) = lower.split_once(':') else {
+        return false;
+    };
+    let name = name.trim().trim_end_matches('.');
+    LABELS.contains(&label.trim())
+        && (1..=4).contains(&name.split_whitespace().count())
+        && !name.contains([',', '.', ';', ':', '!', '?', '«', '"'])
+}
+
 /// Captions with a credit at the end are judged up to this length.
 const MAX_CAPTION_CHARS: usize = 500;
 
@@ -409,10 +434,6 @@ pub fn is_boilerplate(line: &str) -> bool {
     })
 }
 
-/// A call to get the site's app ("Download the KHOU 11 app and …").
-const APP_PROMPT: &str =
-    r"^((click|tap) here to )?(download|get|install) (the|our) ([\w.&'-]+ ){0,5}app\b";
-
 /// Whether `line` (with `lower`, in lower case) is a call to the site's
 /// forums ("Join our Space Forums to keep talking space …") or a row of
 /// reaction buttons, each a capitalised word with its count run into it
@@ -434,22 +455,6 @@ fn is_site_notice(line: &str, lower: &str) -> bool {
     lower.starts_with("join our ") && FORUMS.is_match(lower)
         || line.split_whitespace().count() >= 3 && line.split_whitespace().all(reaction)
         || lower.contains("enter") && is_typo_notice(lower)
-        || lower.contains(" app") && is_labelled_app_prompt(line)
-}
-
-/// Whether `line` is a call to get the site's app after a label in
-/// capitals ("WEATHER ALERTS: Download the KHOU 11 app and …"); a
-/// sentence's words before a colon are no label ("The mayor said:
-/// download …").
-fn is_labelled_app_prompt(line: &str) -> bool {
-    static APP: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(APP_PROMPT).expect("valid app prompt pattern"));
-    line.split_once(':').is_some_and(|(label, rest)| {
-        label.chars().count() <= 30
-            && label.chars().any(char::is_alphabetic)
-            && !label.chars().any(char::is_lowercase)
-            && APP.is_match(&rest.trim().to_lowercase())
-    })
 }
 
 /// Whether `lower` asks the reader to mark an error and press Ctrl+Enter
@@ -589,6 +594,7 @@ fn credit(line: &str, chars: usize, lower: &str) -> bool {
     });
     CAPTION_CREDIT_RE.is_match(lower)
         || credit_after_colon(lower)
+        || is_source_line(lower)
         || lower.contains("with assistance") && ASSISTANCE.is_match(line)
         || chars <= MAX_NOTICE_CHARS
             && LINE_PATTERNS[NOTICES.len()..]
@@ -992,14 +998,12 @@ mod tests {
             "Did we miss your favorite? Tell us in the comments below.",
             "Let us know in the comments!",
             "Did you make this recipe? Take a photo and tag us on Instagram with #eatharbour.",
-            "WEATHER ALERTS: Download the KHOU 11 app and turn on notifications to get severe weather alerts as soon as they're issued.",
             "Have a photo or video of the flooding? Share it with us on Near Me or tag @KHOU on social media.",
-            "Got video of the crash? Send it to news@courier.example",
+            "Got video of the crash? Send it to us at news@courier.example",
             "Izvor: Blic TV",
             "Источник: РИА Новости",
             "Джерело: УНІАН",
             "Kaynak: AA",
-            "VÍDEOS: tudo sobre São Paulo e região metropolitana",
             "- Copyrights ⓒ 조선일보 & chosun.com, 무단 전재 및 재배포 금지 -",
             "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>",
             "- 하버신문의 콘텐츠는 저작권법의 보호를 받습니다. 무단 전재, 복사, 배포 등을 금합니다. -",
@@ -1282,6 +1286,15 @@ mod tests {
             "Do you have a photo of your grandparents? Many families lost theirs in the fire.",
             "The mayor said: download the ferry app or queue at the kiosk, and most people queued.",
             "Источник в мэрии сообщил, что ремонт начнётся в мае.",
+            "Источник: Нет, я пришёл, когда уже всё горело.",
+            "Izvor: svi stubovi mosta biće pregledani, navodi se u dokumentu.",
+            "Kaynak: sularının sıcaklığı 35 derece civarında",
+            "Have a photo of the old station? Send it to the museum, Whitley said.",
+            "Got a video of the van? Submit it online, police urged drivers.",
+            "The slogan is simple: carry it out, tag us on Instagram.",
+            "Best review wins a year of snacks. Let us know in the comments.",
+            "IMPORTANT: Download the app only from the official store.",
+            "Videos: 4K at 60 fps",
             "Iowa 24 Nebraska 17 Ohio 3",
             "password123 qwerty2020 dragon1",
             "特别声明：本公司从未与任何机构就股权转让进行接触，网传信息均不属实。",

@@ -729,7 +729,15 @@ fn class_caption_kind(class: &str) -> Option<&'static str> {
     for (i, byte) in bytes.iter().enumerate() {
         match byte | 0x20 {
             b'c' => {
-                if at(i, "caption") {
+                // "no-caption", "has-caption": a box with or without one.
+                let before = &bytes[..i];
+                let negated = ["no", "no-", "no_", "has-", "has_", "with-", "without-"]
+                    .iter()
+                    .any(|p| {
+                        before.len() >= p.len()
+                            && before[before.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
+                    });
+                if at(i, "caption") && !negated {
                     return Some("caption");
                 }
                 if kind.is_none() && (at(i, "credit") || at(i, "copyright")) {
@@ -3264,6 +3272,9 @@ mod tests {
     fn class_names_tell_captions_from_credits() {
         for (class, kind) in [
             ("wp-caption-text", Some("caption")),
+            ("para no-caption", None),
+            ("figure has-caption", None),
+            ("nocaption", None),
             ("Figure__Caption", Some("caption")),
             ("photo-credit", Some("credit")),
             ("imageCopyright small", Some("credit")),

@@ -62,16 +62,18 @@ pub fn remove_gallery_words(doc: &Document) {
 /// The longest label [`remove_count_labels`] takes.
 const COUNT_LABEL_CHARS: usize = 60;
 
-/// Removes the label of each link that holds one picture and, as its only
-/// words, a gallery's name and count in brackets, in any language ("Виж
-/// галерията (14 снимки)", "Nuotraukų galerija (18)"): the picture stays,
-/// to be listed. A year in brackets is no count ("Read the report
-/// (2019)").
+/// Removes the label of each link to a gallery that holds one picture
+/// and, as its only words, a name and a count in brackets, in any
+/// language ("Виж галерията (14 снимки)", "Nuotraukų galerija (18)"): the
+/// picture stays, to be listed. A year in brackets is no count ("Read the
+/// report (2019)").
 pub fn remove_count_labels(doc: &Document) {
     for link in doc.select("a").nodes() {
         // One picture: a row of thumbnails is the gallery's teaser, with
         // its words.
-        if link.descendants_it().filter(|d| d.has_name("img")).count() != 1 {
+        if link.descendants_it().filter(|d| d.has_name("img")).count() != 1
+            || !names_a_gallery(link)
+        {
             continue;
         }
         let text = link.text();
@@ -84,6 +86,18 @@ pub fn remove_count_labels(doc: &Document) {
             word.remove_from_parent();
         }
     }
+}
+
+/// Whether a link's address, its class or its box's class names a
+/// gallery: "gal" opens the word in most languages (`/galerii/`,
+/// `gallery-link`, `galeria`, `Bildergalerie`); a recipe's step or a
+/// book's chapter is linked elsewhere.
+fn names_a_gallery(link: &NodeRef) -> bool {
+    let named = |n: &NodeRef, attr: &str| {
+        n.attr(attr)
+            .is_some_and(|v| v.to_ascii_lowercase().contains("gal"))
+    };
+    named(link, "href") || named(link, "class") || link.parent().is_some_and(|p| named(&p, "class"))
 }
 
 /// Whether `label` is words without a sentence's end, then a count of
