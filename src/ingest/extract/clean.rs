@@ -1441,6 +1441,7 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
     remove_comment_counts(doc);
     remove_notices(doc, base);
     flatten_layout_tables(doc);
+    row_headers_to_cells(doc);
     remove_title_heading(doc, title);
     Tidied {
         html: doc.html().to_string(),
@@ -3067,6 +3068,30 @@ fn flatten_layout_tables(doc: &Document) {
                 "table" | "tr" | "td" | "th" | "caption" => node.rename("div"),
                 "tbody" | "thead" | "tfoot" | "colgroup" | "col" => node.unwrap_node(),
                 _ => {}
+            }
+        }
+    }
+}
+
+/// Sets each data table's row headers (a `<th>` in a row below the
+/// first) as cells, which the Markdown converter would drop, moving the
+/// row's values under the wrong columns.
+fn row_headers_to_cells(doc: &Document) {
+    for table in doc.select("table").nodes() {
+        let rows: Vec<NodeRef> = table
+            .descendants_it()
+            .filter(|n| {
+                n.has_name("tr")
+                    && n.ancestors_it(None)
+                        .find(|a| a.has_name("table"))
+                        .is_some_and(|t| t.id == table.id)
+            })
+            .collect();
+        for row in rows.iter().skip(1) {
+            for cell in row.element_children() {
+                if cell.has_name("th") {
+                    cell.rename("td");
+                }
             }
         }
     }

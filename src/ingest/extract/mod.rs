@@ -3360,6 +3360,45 @@ mod tests {
         assert!(md.starts_with("Paragraph 1 of the report"), "{md}");
     }
 
+    /// A table's row headers (`<th>` opening a row below the first) keep
+    /// their place, beside a header spanning both columns too: each row
+    /// reads as the page shows it, its label beside its value.
+    #[test]
+    fn row_headers_keep_their_columns() {
+        let html = format!(
+            r#"<html><head><title>Lake Bresno</title></head><body><article><h1>Lake Bresno</h1>{}
+            <table><tr><th colspan="2">Lake Bresno</th></tr><tr><th>Location</th><td>Carpathia</td></tr><tr><th>Max. depth</th><td>38 m</td></tr></table>
+            <table><tr><th>Name</th><th>Depth</th></tr><tr><th>Bresno</th><td>38 m</td></tr><tr><th>Kalna</th><td>12 m</td></tr></table>
+            </article></body></html>"#,
+            story(4)
+        );
+        let md = extract_html(&html, None).unwrap().markdown;
+        let row = |a: &str, b: &str| {
+            md.lines().any(|l| {
+                let cells: Vec<&str> = l
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                cells == [a, b]
+            })
+        };
+        for (a, b) in [
+            ("Location", "Carpathia"),
+            ("Max. depth", "38 m"),
+            ("Name", "Depth"),
+            ("Bresno", "38 m"),
+            ("Kalna", "12 m"),
+        ] {
+            assert!(row(a, b), "no row {a} | {b}:\n{md}");
+        }
+        assert!(
+            md.lines()
+                .any(|l| l.starts_with("| Lake Bresno") && l.matches('|').count() == 3),
+            "{md}"
+        );
+    }
+
     #[test]
     fn legacy_charsets_decode_before_extraction() {
         let cases: [(&str, &str, &'static encoding_rs::Encoding); 3] = [
