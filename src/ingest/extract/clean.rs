@@ -1441,7 +1441,6 @@ pub fn tidy_article(doc: &Document, title: &str, base: Option<&Url>) -> Tidied {
     remove_comment_counts(doc);
     remove_notices(doc, base);
     flatten_layout_tables(doc);
-    row_headers_to_cells(doc);
     remove_title_heading(doc, title);
     Tidied {
         html: doc.html().to_string(),
@@ -3053,11 +3052,13 @@ fn math_to_text(doc: &Document) {
 }
 
 /// Tables used for layout (nested tables, block content in cells, or a
-/// single column) become plain blocks so their text reads as paragraphs.
+/// single column) become plain blocks so their text reads as paragraphs;
+/// data tables keep their row headers ([`row_headers_to_cells`]).
 fn flatten_layout_tables(doc: &Document) {
     let tables: Vec<NodeRef> = doc.select("table").nodes().to_vec();
     for table in tables.iter().rev() {
         if !is_layout_table(table) {
+            row_headers_to_cells(table);
             continue;
         }
         let mut nodes = table.descendants();
@@ -3073,25 +3074,23 @@ fn flatten_layout_tables(doc: &Document) {
     }
 }
 
-/// Sets each data table's row headers (a `<th>` in a row below the
-/// first) as cells, which the Markdown converter would drop, moving the
-/// row's values under the wrong columns.
-fn row_headers_to_cells(doc: &Document) {
-    for table in doc.select("table").nodes() {
-        let rows: Vec<NodeRef> = table
-            .descendants_it()
-            .filter(|n| {
-                n.has_name("tr")
-                    && n.ancestors_it(None)
-                        .find(|a| a.has_name("table"))
-                        .is_some_and(|t| t.id == table.id)
-            })
-            .collect();
-        for row in rows.iter().skip(1) {
-            for cell in row.element_children() {
-                if cell.has_name("th") {
-                    cell.rename("td");
-                }
+/// Sets a data table's row headers (a `<th>` in a row below the first)
+/// as cells, which the Markdown converter would drop, moving the row's
+/// values under the wrong columns.
+fn row_headers_to_cells(table: &NodeRef) {
+    let rows: Vec<NodeRef> = table
+        .descendants_it()
+        .filter(|n| {
+            n.has_name("tr")
+                && n.ancestors_it(None)
+                    .find(|a| a.has_name("table"))
+                    .is_some_and(|t| t.id == table.id)
+        })
+        .collect();
+    for row in rows.iter().skip(1) {
+        for cell in row.element_children() {
+            if cell.has_name("th") {
+                cell.rename("td");
             }
         }
     }
